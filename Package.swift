@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// Kompeten: a discrete-event simulator of civil-service (ASN) training policy.
+// No package dependencies: the toolchain's Foundation, Dispatch, XCTest and Swift Testing only.
+import PackageDescription
+
+let package = Package(
+    name: "Kompeten",
+    products: [
+        .executable(name: "simulate", targets: ["simulate"]),
+        .executable(name: "simulate-bench", targets: ["simulate-bench"]),
+        .library(name: "SimCore", targets: ["SimCore"]),
+    ],
+    dependencies: [],
+    targets: [
+        // MARK: - Libraries
+
+        // The kernel: time, event calendar, random streams, queues, accumulators. No Foundation.
+        .target(
+            name: "SimCore",
+            swiftSettings: [
+                // SIM_INTERNAL_CHECKS walks the event heap's invariant after every mutation (tests only).
+                .define("SIM_INTERNAL_CHECKS", .when(configuration: .debug)),
+            ]
+        ),
+
+        // MARK: - Executables
+
+        // The planner's command-line tool. Thin: parsing, I/O, one error printer.
+        .executableTarget(name: "simulate", dependencies: ["SimCore"]),
+
+        // Benchmarks (not tests): kernel throughput and model timings.
+        .executableTarget(
+            name: "simulate-bench",
+            dependencies: ["SimCore"],
+            path: "Benchmarks/simulate-bench"
+        ),
+
+        // MARK: - Tests
+
+        .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
