@@ -23,10 +23,16 @@ let package = Package(
             ]
         ),
 
+        // The ASN workforce, training and citizen-service model on the kernel (MODEL.md §2–10).
+        .target(name: "SimWorkforce", dependencies: ["SimCore"]),
+
+        // The scenario file format: parsing with locations, extends/overrides, validation, schema.
+        .target(name: "SimScenario", dependencies: ["SimWorkforce"]),
+
         // MARK: - Executables
 
         // The planner's command-line tool. Thin: parsing, I/O, one error printer.
-        .executableTarget(name: "simulate", dependencies: ["SimCore"]),
+        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario"]),
 
         // Benchmarks (not tests): kernel throughput and model timings.
         .executableTarget(
@@ -38,6 +44,8 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
+        .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario"]),
+        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,6 +16,17 @@ public struct RunningStatistics: Sendable, Equatable {
 
     public init() {}
 
+    /// The statistics of `count` observations all equal to `value`.
+    public static func repeated(_ value: Double, count: Int) -> RunningStatistics {
+        var stats = RunningStatistics()
+        guard count > 0 else { return stats }
+        stats._count = count
+        stats._mean = value
+        stats._minimum = value
+        stats._maximum = value
+        return stats
+    }
+
     /// Adds one observation.
     ///
     /// - Complexity: O(1).

@@ -1,0 +1,66 @@
+/// One problem found in a scenario, with the file, the JSON path and what was expected.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// The file the problem is in (the base file, for a value inherited through `extends`).
+    public var file: String
+    public var location: SourceLocation?
+    /// The JSON path, e.g. `regions.sorong.budget.rupiahPerYear` or `shocks[0].from`.
+    public var path: String
+    /// A lowercase fragment with no trailing period, e.g. "expected a number, found a string".
+    public var message: String
+
+    public init(file: String, location: SourceLocation? = nil, path: String, message: String) {
+        self.file = location?.file ?? file
+        self.location = location
+        self.path = path
+        self.message = message
+    }
+
+    /// `FILE:LINE:COLUMN: error: PATH: message` (without line and column when unknown).
+    public var description: String {
+        let place = location.map { "\($0.file):\($0.line):\($0.column)" } ?? file
+        return path.isEmpty ? "\(place): error: \(message)" : "\(place): error: \(path): \(message)"
+    }
+}
+
+/// The scenarios could not be used; every problem found is listed.
+public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    /// Whether the problem is that a file could not be read (exit 66) rather than invalid (exit 65).
+    public var isUnreadableInput: Bool
+
+    public init(_ diagnostics: [Diagnostic], isUnreadableInput: Bool = false) {
+        self.diagnostics = diagnostics
+        self.isUnreadableInput = isUnreadableInput
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// The edit distance between two words (Levenshtein), for "did you mean" suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.lowercased()), b = Array(b.lowercased())
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo.
+func suggestion(for word: String, among candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(word, $0)) }
+    guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
+    return best.1 <= max(2, word.count / 3) ? best.0 : nil
+}
+
+func didYouMean(_ word: String, among candidates: [String]) -> String {
+    if let close = suggestion(for: word, among: candidates) { return "; did you mean '\(close)'?" }
+    return ""
+}

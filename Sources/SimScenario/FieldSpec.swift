@@ -1,0 +1,73 @@
+/// The kinds of identifier a scenario defines and refers to.
+public enum IDKind: String, Sendable, CaseIterable {
+    case domain, programme, region, unit, mode, jobLevel, education
+
+    /// How a message names it.
+    var noun: String {
+        switch self {
+        case .jobLevel: return "job level"
+        default: return rawValue
+        }
+    }
+}
+
+/// The shape of one value in the scenario format. The validator, the default filler, the JSON
+/// Schema and the format's documentation are all derived from these, so they cannot disagree.
+public indirect enum FieldType: Sendable {
+    /// A number in `[minimum, maximum]` (an exclusive minimum when `aboveMinimum`).
+    case number(minimum: Double?, maximum: Double?, aboveMinimum: Bool = false)
+    /// A whole number in `[minimum, maximum]`.
+    case integer(minimum: Int?, maximum: Int?)
+    case boolean
+    case text
+    /// One of a fixed set of words.
+    case choice([String])
+    /// A calendar month written `YYYY-MM`, inside the simulated horizon.
+    case month
+    /// The id of something the scenario defines.
+    case reference(IDKind)
+    /// An array of values of one type.
+    case list(FieldType, minimumCount: Int = 0)
+    /// An object with fixed keys.
+    case record([Field])
+    /// An object whose keys are ids the scenario defines (regions, units, domains, programmes),
+    /// each mapping to a value of one type.
+    case table(IDKind, FieldType)
+    /// An object from referenced ids to non-negative weights.
+    case weights(IDKind)
+    /// An object from free-form keys to text (e.g. sources for paths).
+    case textMap
+}
+
+/// One key of a record: its type, default, meaning and where the default comes from.
+public struct Field: Sendable {
+    public var name: String
+    public var type: FieldType
+    /// The value used when the key is absent; `nil` for required keys and for optional keys
+    /// whose absence means "none".
+    public var defaultValue: JSONValue?
+    public var required: Bool
+    /// One line for the documentation, with the unit.
+    public var doc: String
+    /// The regulation, statistic or study behind the default, or "assumption".
+    public var source: String?
+
+    public init(_ name: String, _ type: FieldType, default defaultValue: JSONValue? = nil, required: Bool = false,
+                doc: String, source: String? = nil) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.required = required
+        self.doc = doc
+        self.source = source
+    }
+}
+
+extension JSONValue {
+    /// A number literal for defaults.
+    static func n(_ x: Double) -> JSONValue { .number(x) }
+    static func s(_ x: String) -> JSONValue { .string(x) }
+    static func list(_ xs: [JSONValue]) -> JSONValue { .array(xs.map { JSONNode($0) }) }
+    static func obj(_ pairs: [(String, JSONValue)]) -> JSONValue { .object(pairs.map { ($0.0, JSONNode($0.1)) }) }
+    static let emptyObject = JSONValue.object([])
+}

@@ -1,0 +1,73 @@
+/// A parsed JSON document that remembers where each value came from and keeps object keys in
+/// file order (so everything derived from it is deterministic, unlike a `Dictionary`).
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONNode])
+    case object([(key: String, value: JSONNode)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x.map(\.value) == y.map(\.value)
+        case let (.object(x), .object(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value.value == $1.value.value }
+        default: return false
+        }
+    }
+
+    /// The JSON type's name, as a user reads it in a message.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
+
+/// Where a value starts in its file (1-based).
+public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A value with the location it was read from (`nil` for values made by merging or overrides).
+public struct JSONNode: Sendable, Equatable {
+    public var value: JSONValue
+    public var location: SourceLocation?
+
+    public init(_ value: JSONValue, at location: SourceLocation? = nil) {
+        self.value = value
+        self.location = location
+    }
+
+    public static func == (a: JSONNode, b: JSONNode) -> Bool { a.value == b.value }
+
+    /// The member named `key` of an object, or `nil`.
+    public subscript(key: String) -> JSONNode? {
+        guard case .object(let members) = value else { return nil }
+        return members.last { $0.key == key }?.value
+    }
+
+    public var number: Double? { if case .number(let x) = value { return x }; return nil }
+    public var string: String? { if case .string(let x) = value { return x }; return nil }
+    public var bool: Bool? { if case .bool(let x) = value { return x }; return nil }
+    public var members: [(key: String, value: JSONNode)]? { if case .object(let m) = value { return m }; return nil }
+    public var elements: [JSONNode]? { if case .array(let e) = value { return e }; return nil }
+}

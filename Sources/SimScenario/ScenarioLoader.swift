@@ -1,0 +1,110 @@
+import Foundation
+import SimWorkforce
+
+/// A scenario read, merged, validated and compiled: ready to run.
+public struct Scenario: Sendable {
+    /// Short id used in outputs (the file's `id`, or its name without `.json`).
+    public var id: String
+    public var name: String
+    public var question: String
+    public var file: String
+    /// The merged tree after `extends` and overrides, with defaults filled in (for hashing and reports).
+    public var resolved: JSONNode
+    public var parameters: ModelParameters
+    public var replications: Int
+    public var seed: UInt64
+    /// JSON path → source, from the scenario and its bases.
+    public var sources: [(path: String, source: String)]
+}
+
+/// Reads scenario files: parses them with locations, follows `extends`, applies overrides,
+/// validates everything, and compiles the model parameters.
+public enum ScenarioLoader {
+    /// Loads one scenario; throws every problem found at once.
+    ///
+    /// - Throws: ``ScenarioError`` listing each problem with its file, JSON path and message.
+    public static func load(_ path: String, overrides: [Override] = []) throws(ScenarioError) -> Scenario {
+        var merged = try mergedTree(path, chain: [])
+        var problems: [Diagnostic] = []
+        for override in overrides {
+            guard let segments = PathSegment.parse(override.path) else { continue }
+            if let message = merged.set(path: segments[...], to: override.value) {
+                problems.append(Diagnostic(file: path, path: override.path, message: "cannot apply --set: \(message)"))
+            }
+        }
+        var validator = ScenarioValidator(file: path)
+        validator.validate(merged)
+        problems += validator.diagnostics
+        guard problems.isEmpty else { throw ScenarioError(problems) }
+        let resolved = merged.fillingDefaults(ScenarioFormat.root)
+        var compiler = ScenarioCompiler(root: resolved, raw: merged, file: path)
+        let parameters = compiler.compile()
+        guard compiler.diagnostics.isEmpty else { throw ScenarioError(compiler.diagnostics) }
+        let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let id = merged["id"]?.string ?? fileName
+        var sources: [(String, String)] = []
+        collectSources(path, into: &sources, chain: [])
+        return Scenario(id: id, name: merged["name"]?.string ?? id, question: merged["question"]?.string ?? "",
+                        file: path, resolved: resolved, parameters: parameters,
+                        replications: Int(resolved["simulation"]?["replications"]?.number ?? 20),
+                        seed: UInt64(resolved["simulation"]?["seed"]?.number ?? 2027), sources: sources)
+    }
+
+    /// The file's tree merged onto its bases (`extends`), without defaults.
+    static func mergedTree(_ path: String, chain: [String]) throws(ScenarioError) -> JSONNode {
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
+        if chain.contains(canonical) {
+            let cycle = (chain + [canonical]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ")
+            throw ScenarioError([Diagnostic(file: path, path: "extends", message: "extends forms a cycle: \(cycle)")])
+        }
+        let node = try parse(path)
+        guard let base = node["extends"] else { return node }
+        guard let relative = base.string else {
+            throw ScenarioError([Diagnostic(file: path, location: base.location, path: "extends", message: "expected a file path, found \(base.value.typeName)")])
+        }
+        let basePath = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: basePath) else {
+            throw ScenarioError([Diagnostic(file: path, location: base.location, path: "extends", message: "cannot find '\(relative)' (looked for \(basePath))")])
+        }
+        var own = node
+        if case .object(let members) = node.value {
+            // The child's own id, name and question are never inherited by a later child.
+            own = JSONNode(.object(members.filter { $0.key != "extends" }), at: node.location)
+        }
+        var baseTree = try mergedTree(basePath, chain: chain + [canonical])
+        if case .object(let members) = baseTree.value {
+            baseTree = JSONNode(.object(members.filter { !["id", "name", "question", "notes"].contains($0.key) }), at: baseTree.location)
+        }
+        return baseTree.merged(with: own)
+    }
+
+    /// Reads and parses one file.
+    static func parse(_ path: String) throws(ScenarioError) -> JSONNode {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScenarioError([Diagnostic(file: path, path: "", message: "cannot read the file: \(error.localizedDescription)")],
+                                isUnreadableInput: true)
+        }
+        do {
+            return try JSONParser.parse(text, file: path)
+        } catch {
+            throw ScenarioError([Diagnostic(file: path, location: error.location, path: "", message: "invalid JSON: \(error.message)")])
+        }
+    }
+
+    static func collectSources(_ path: String, into sources: inout [(String, String)], chain: [String]) {
+        guard chain.count < 16, let node = try? parse(path) else { return }
+        if let base = node["extends"]?.string {
+            let basePath = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(base).standardizedFileURL.path
+            collectSources(basePath, into: &sources, chain: chain + [path])
+        }
+        for member in node["sources"]?.members ?? [] {
+            if let text = member.value.string {
+                sources.removeAll { $0.0 == member.key }
+                sources.append((member.key, text))
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+/// Checks a merged scenario tree against ``ScenarioFormat`` and collects every problem:
+/// unknown keys (with "did you mean"), wrong types, values out of range, references to ids the
+/// scenario does not define, and months outside the horizon.
+struct ScenarioValidator {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    /// The ids each kind of table defines, collected before references are checked.
+    var definedIDs: [IDKind: [String]] = [:]
+    /// First and last simulated month as (year·12 + month−1).
+    var horizon: ClosedRange<Int> = 0...Int.max
+
+    init(file: String) { self.file = file }
+
+    mutating func report(_ node: JSONNode?, _ path: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, location: node?.location, path: path, message: message))
+    }
+
+    /// Validates `root` (already merged with its bases and overrides).
+    mutating func validate(_ root: JSONNode) {
+        guard root.members != nil else {
+            report(root, "", "expected an object at the top of the file, found \(root.value.typeName)")
+            return
+        }
+        collectIDs(root)
+        checkRecord(root, fields: ScenarioFormat.root, path: "")
+    }
+
+    mutating func collectIDs(_ root: JSONNode) {
+        definedIDs[.mode] = ScenarioFormat.modeNames
+        definedIDs[.jobLevel] = ScenarioFormat.jobLevelNames
+        definedIDs[.education] = ScenarioFormat.educationNames
+        let domains = root["domains"]?.members.map { $0.filter { $0.value.value != .null }.map(\.key) }
+        definedIDs[.domain] = domains ?? ScenarioFormat.defaultDomains.objectKeys
+        definedIDs[.programme] = root["programmes"]?.members?.map(\.key) ?? []
+        definedIDs[.region] = root["regions"]?.members?.map(\.key) ?? []
+        var units: [String] = []
+        for region in root["regions"]?.members ?? [] {
+            for unit in region.value["units"]?.members ?? [] where !units.contains(unit.key) { units.append(unit.key) }
+        }
+        definedIDs[.unit] = units
+        let simulation = root["simulation"]
+        let startYear = Int(simulation?["startYear"]?.number ?? 2027)
+        let years = Int(simulation?["years"]?.number ?? 5)
+        horizon = (startYear * 12)...((startYear + max(years, 1)) * 12 - 1)
+    }
+
+    mutating func checkRecord(_ node: JSONNode, fields: [Field], path: String) {
+        guard let members = node.members else {
+            report(node, path, "expected an object, found \(node.value.typeName)")
+            return
+        }
+        let names = fields.map(\.name)
+        for member in members where !names.contains(member.key) {
+            report(member.value, join(path, member.key), "unknown key '\(member.key)'\(didYouMean(member.key, among: names))")
+        }
+        for field in fields {
+            let childPath = join(path, field.name)
+            guard let child = node[field.name], child.value != .null else {
+                if field.required { report(node, childPath, "missing required key '\(field.name)'") }
+                continue
+            }
+            check(child, type: field.type, path: childPath)
+        }
+    }
+
+    mutating func check(_ node: JSONNode, type: FieldType, path: String) {
+        switch type {
+        case let .number(minimum, maximum, aboveMinimum):
+            guard let x = node.number else { return expected("a number", node, path) }
+            checkRange(x, minimum: minimum, maximum: maximum, aboveMinimum: aboveMinimum, node: node, path: path)
+        case let .integer(minimum, maximum):
+            guard let x = node.number else { return expected("a whole number", node, path) }
+            guard x == x.rounded() else { return report(node, path, "expected a whole number, found \(format(x))") }
+            checkRange(x, minimum: minimum.map(Double.init), maximum: maximum.map(Double.init), aboveMinimum: false, node: node, path: path)
+        case .boolean:
+            if node.bool == nil { expected("true or false", node, path) }
+        case .text:
+            if node.string == nil { expected("a string", node, path) }
+        case .choice(let words):
+            guard let word = node.string else { return expected("one of \(words.joined(separator: ", "))", node, path) }
+            if !words.contains(word) {
+                report(node, path, "unknown value '\(word)', expected one of \(words.joined(separator: ", "))\(didYouMean(word, among: words))")
+            }
+        case .month:
+            guard let text = node.string else { return expected("a month written YYYY-MM", node, path) }
+            guard let month = parseMonth(text) else { return report(node, path, "expected a month written YYYY-MM, found '\(text)'") }
+            if !horizon.contains(month) {
+                report(node, path, "month \(text) is outside the simulated horizon \(monthText(horizon.lowerBound)) to \(monthText(horizon.upperBound))")
+            }
+        case .reference(let kind):
+            guard let id = node.string else { return expected("the id of a \(kind.noun)", node, path) }
+            checkReference(id, kind: kind, node: node, path: path)
+        case let .list(element, minimumCount):
+            guard let elements = node.elements else { return expected("an array", node, path) }
+            if elements.count < minimumCount { report(node, path, "expected at least \(minimumCount) elements") }
+            for (index, child) in elements.enumerated() { check(child, type: element, path: "\(path)[\(index)]") }
+        case .record(let fields):
+            checkRecord(node, fields: fields, path: path)
+        case let .table(kind, element):
+            guard let members = node.members else { return expected("an object keyed by \(kind.noun) id", node, path) }
+            for member in members {
+                let childPath = join(path, member.key)
+                if kind == .mode, !ScenarioFormat.modeNames.contains(member.key) {
+                    report(member.value, childPath, "unknown mode '\(member.key)'\(didYouMean(member.key, among: ScenarioFormat.modeNames))")
+                    continue
+                }
+                if !isValidID(member.key) {
+                    report(member.value, childPath, "ids may contain only letters, digits, '-' and '_' and must start with a letter")
+                }
+                if member.value.value == .null { continue }  // null removes an inherited entry
+                check(member.value, type: element, path: childPath)
+            }
+        case .weights(let kind):
+            guard let members = node.members else { return expected("an object from \(kind.noun) ids to numbers", node, path) }
+            for member in members {
+                let childPath = join(path, member.key)
+                checkReference(member.key, kind: kind, node: member.value, path: childPath)
+                guard let x = member.value.number else { expected("a number", member.value, childPath); continue }
+                if x < 0 { report(member.value, childPath, "expected a non-negative number, found \(format(x))") }
+            }
+        case .textMap:
+            guard let members = node.members else { return expected("an object of strings", node, path) }
+            for member in members where member.value.string == nil { expected("a string", member.value, join(path, member.key)) }
+        }
+    }
+
+    mutating func checkReference(_ id: String, kind: IDKind, node: JSONNode, path: String) {
+        let known = definedIDs[kind] ?? []
+        if !known.contains(id) {
+            report(node, path, "unknown \(kind.noun) '\(id)'\(didYouMean(id, among: known))")
+        }
+    }
+
+    mutating func checkRange(_ x: Double, minimum: Double?, maximum: Double?, aboveMinimum: Bool, node: JSONNode, path: String) {
+        if let minimum, aboveMinimum ? !(x > minimum) : !(x >= minimum) {
+            let bound = aboveMinimum ? "greater than \(format(minimum))" : "at least \(format(minimum))"
+            let what = minimum == 0 && !aboveMinimum ? "a non-negative number" : "a number \(bound)"
+            report(node, path, "expected \(what), found \(format(x))")
+        } else if let maximum, x > maximum {
+            report(node, path, "expected a number at most \(format(maximum)), found \(format(x))")
+        }
+    }
+
+    mutating func expected(_ what: String, _ node: JSONNode, _ path: String) {
+        report(node, path, "expected \(what), found \(node.value.typeName)")
+    }
+}
+
+func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+func isValidID(_ id: String) -> Bool {
+    guard let first = id.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+    return id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+}
+
+/// Formats a number the way a user wrote it: integers without ".0".
+func format(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return String(x)
+}
+
+/// `YYYY-MM` → year·12 + month − 1.
+public func parseMonth(_ text: String) -> Int? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+          let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+    return year * 12 + month - 1
+}
+
+/// year·12 + month − 1 → `YYYY-MM`.
+public func monthText(_ index: Int) -> String {
+    let year = index / 12, month = index % 12 + 1
+    return "\(year)-\(month < 10 ? "0" : "")\(month)"
+}
+
+extension JSONValue {
+    var objectKeys: [String] { if case .object(let m) = self { return m.map(\.key) }; return [] }
+}

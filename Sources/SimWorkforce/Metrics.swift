@@ -1,0 +1,145 @@
+/// How a monthly series is summarised at the horizon (for `summary.csv`).
+public enum HorizonSummary: Sendable {
+    /// The value in the last month (levels, shares, headcount).
+    case lastMonth
+    /// The total over the whole run (money, counts).
+    case total
+    /// The mean over the last 12 months (flows such as waits, IKM).
+    case lastYearMean
+}
+
+/// One output series: a stable dotted id, its unit and meaning (documented in docs/outputs.md).
+public struct MetricDefinition: Sendable, Equatable {
+    public var id: String
+    public var unit: String
+    public var description: String
+    public var summary: HorizonSummary
+    /// Whether a higher value is better, for rankings (`nil`: neither).
+    public var higherIsBetter: Bool?
+
+    public init(_ id: String, _ unit: String, _ description: String, summary: HorizonSummary = .lastMonth, higherIsBetter: Bool? = nil) {
+        self.id = id
+        self.unit = unit
+        self.description = description
+        self.summary = summary
+        self.higherIsBetter = higherIsBetter
+    }
+
+    public static func == (a: MetricDefinition, b: MetricDefinition) -> Bool { a.id == b.id }
+}
+
+/// The fixed metrics every region reports, in output order; per-domain metrics follow them.
+public enum Metric: Int, CaseIterable, Sendable {
+    case competencyMean, competencyShareAtStandard, competencyGapMean
+    case jpMean, jpShareReaching20
+    case ipASNProxy
+    case invited, accepted, completed, droppedOut
+    case staffDaysOffDuty
+    case budgetSpentRupiah, budgetUnspentRupiah, costPerCompetencyPointRupiah
+    case motivationMean
+    case headcount, retirements, otherExits, hires
+    case serviceRequests, serviceWaitMean, serviceWaitP90, serviceHandlingMean, serviceFCR
+    case serviceComplaints, serviceComplaintResolutionDays, serviceIKM, serviceUtilisation
+    case projectsCompleted, projectsOnTimeShare, projectsMeanDelayMonths, projectsMeanOverrunShare
+    case trainingGainLevels
+
+    public var definition: MetricDefinition {
+        switch self {
+        case .competencyMean: return .init("competency.mean", "level (1-5)", "mean applied competency over employees and domains", higherIsBetter: true)
+        case .competencyShareAtStandard: return .init("competency.share_at_standard", "share", "share of employee-domain pairs at or above the required level", higherIsBetter: true)
+        case .competencyGapMean: return .init("competency.gap_mean", "level", "mean shortfall below the required level (0 when met)", higherIsBetter: false)
+        case .jpMean: return .init("jp.mean", "JP", "mean JP credited per employee in the fiscal year so far", higherIsBetter: true)
+        case .jpShareReaching20: return .init("jp.share_reaching_20", "share", "share of PNS with at least 20 JP in the fiscal year so far", higherIsBetter: true)
+        case .ipASNProxy: return .init("ip_asn.proxy", "index (0-100)", "IP ASN proxy: qualification 25, competency 40, performance 30, discipline 5 (a proxy, not BKN's measurement)", higherIsBetter: true)
+        case .invited: return .init("participation.invited", "people", "invitations sent in the month", summary: .total)
+        case .accepted: return .init("participation.accepted", "people", "invitations accepted in the month", summary: .total)
+        case .completed: return .init("participation.completed", "people", "programme completions in the month", summary: .total, higherIsBetter: true)
+        case .droppedOut: return .init("participation.dropped_out", "people", "attendees who dropped out in the month", summary: .total, higherIsBetter: false)
+        case .staffDaysOffDuty: return .init("staff_days_off_duty", "staff-days", "working days of duty lost to training in the month", summary: .total, higherIsBetter: false)
+        case .budgetSpentRupiah: return .init("budget.spent_rupiah", "Rupiah", "development budget spent in the month", summary: .total)
+        case .budgetUnspentRupiah: return .init("budget.unspent_rupiah", "Rupiah", "budget released this fiscal year and not spent, at month end", summary: .lastMonth)
+        case .costPerCompetencyPointRupiah: return .init("cost.per_competency_point_rupiah", "Rupiah per level", "spending so far per competency level gained through training", higherIsBetter: false)
+        case .motivationMean: return .init("motivation.mean", "0-1", "mean motivation including award lift", higherIsBetter: true)
+        case .headcount: return .init("workforce.headcount", "people", "active ASN at month end")
+        case .retirements: return .init("workforce.retirements", "people", "retirements at BUP in the month", summary: .total)
+        case .otherExits: return .init("workforce.other_exits", "people", "other exits in the month", summary: .total)
+        case .hires: return .init("workforce.hires", "people", "CPNS/PPPK intake in the month", summary: .total)
+        case .serviceRequests: return .init("service.requests", "requests", "citizen requests arriving in the month", summary: .total)
+        case .serviceWaitMean: return .init("service.wait_minutes.mean", "minutes", "mean wait before service", summary: .lastYearMean, higherIsBetter: false)
+        case .serviceWaitP90: return .init("service.wait_minutes.p90", "minutes", "90th percentile of the wait (per request; Erlang C quantile when analytic)", summary: .lastYearMean, higherIsBetter: false)
+        case .serviceHandlingMean: return .init("service.handling_minutes.mean", "minutes", "mean handling time", summary: .lastYearMean, higherIsBetter: false)
+        case .serviceFCR: return .init("service.first_contact_resolution", "share", "share of requests resolved at first contact", summary: .lastYearMean, higherIsBetter: true)
+        case .serviceComplaints: return .init("service.complaints", "complaints", "complaints filed in the month", summary: .total, higherIsBetter: false)
+        case .serviceComplaintResolutionDays: return .init("service.complaint_resolution_days", "working days", "mean time to resolve a complaint", summary: .lastYearMean, higherIsBetter: false)
+        case .serviceIKM: return .init("service.ikm", "index (25-100)", "Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017 scale)", summary: .lastYearMean, higherIsBetter: true)
+        case .serviceUtilisation: return .init("service.utilisation", "share", "busy share of counter staff time", summary: .lastYearMean)
+        case .projectsCompleted: return .init("projects.completed", "projects", "projects finished in the month", summary: .total)
+        case .projectsOnTimeShare: return .init("projects.on_time_share", "share", "share of projects finished so far that finished on time", higherIsBetter: true)
+        case .projectsMeanDelayMonths: return .init("projects.mean_delay_months", "months", "mean delay of projects finished so far", higherIsBetter: false)
+        case .projectsMeanOverrunShare: return .init("projects.mean_cost_overrun_share", "share of budget", "mean cost overrun of projects finished so far", higherIsBetter: false)
+        case .trainingGainLevels: return .init("training.gain_levels", "levels", "competency levels learned through training in the month (all employees and domains)", summary: .total, higherIsBetter: true)
+        }
+    }
+}
+
+/// The metric catalogue of a scenario: the fixed metrics, then `competency.<domain>` and
+/// `competency.<domain>.share_at_standard` for each domain in scenario order.
+public func metricDefinitions(domains: [DomainParameters]) -> [MetricDefinition] {
+    Metric.allCases.map(\.definition) + domains.flatMap { domain in
+        [MetricDefinition("competency.\(domain.id)", "level (1-5)", "mean applied competency in \(domain.name)", higherIsBetter: true),
+         MetricDefinition("competency.\(domain.id).share_at_standard", "share", "share of employees at or above the required level in \(domain.name)", higherIsBetter: true)]
+    }
+}
+
+/// One decision of the adaptive policy (MODEL.md §6), for the report.
+public struct Decision: Sendable, Equatable {
+    public enum Action: String, Sendable { case keep, switchMode, shiftBudget, drop }
+    /// Month index from the start (0 = first month).
+    public var month: Int
+    public var region: Int
+    public var programme: Int
+    /// Measured gain per participant per Rp million (levels).
+    public var measuredEffect: Double
+    public var action: Action
+    public var reason: String
+    public init(month: Int, region: Int, programme: Int, measuredEffect: Double, action: Action, reason: String) {
+        self.month = month
+        self.region = region
+        self.programme = programme
+        self.measuredEffect = measuredEffect
+        self.action = action
+        self.reason = reason
+    }
+}
+
+/// The outcome of one replication of one region: a value per metric and month, plus decisions.
+public struct RegionResult: Sendable {
+    public var metricCount: Int
+    public var months: Int
+    /// `values[metric * months + month]`.
+    public var values: [Double]
+    public var decisions: [Decision]
+
+    public init(metricCount: Int, months: Int) {
+        self.metricCount = metricCount
+        self.months = months
+        values = [Double](repeating: 0, count: metricCount * months)
+        decisions = []
+    }
+
+    public subscript(metric: Int, month: Int) -> Double {
+        get { values[metric * months + month] }
+        set { values[metric * months + month] = newValue }
+    }
+
+    public subscript(metric: Metric, month: Int) -> Double {
+        get { self[metric.rawValue, month] }
+        set { self[metric.rawValue, month] = newValue }
+    }
+}
+
+/// The outcome of one replication: one result per region, in scenario order.
+public struct ReplicationResult: Sendable {
+    public var regions: [RegionResult]
+    public init(regions: [RegionResult]) { self.regions = regions }
+}

@@ -1,0 +1,185 @@
+import SimCore
+
+extension RegionSimulation {
+    // MARK: - Evaluation and continuous improvement (MODEL.md §6)
+
+    /// Measures each programme's effect since the last evaluation (gain per participant per
+    /// Rp million, with measurement noise), compares it with the median, and acts on those below
+    /// the threshold: switch mode, shift budget to the best programme, or drop. Logs every decision.
+    mutating func evaluateProgrammes() {
+        var effects: [(programme: Int, effect: Double)] = []
+        for p in programmes.indices where !programmes[p].dropped && programmes[p].windowParticipants > 0 {
+            let state = programmes[p]
+            let participants = Double(state.windowParticipants)
+            let measuredGain = state.windowGainLevels / participants
+                + evaluationStream.normal(mean: 0, sd: policy.evaluationNoiseSD / participants.squareRoot())
+            let costMillions = max(state.windowCostRupiah / participants / 1e6, 1e-6)
+            effects.append((p, measuredGain / costMillions))
+        }
+        for p in programmes.indices {
+            programmes[p].windowParticipants = 0
+            programmes[p].windowGainLevels = 0
+            programmes[p].windowCostRupiah = 0
+        }
+        guard effects.count >= 2 else { return }
+        let sorted = effects.map(\.effect).sorted()
+        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        guard let best = effects.max(by: { $0.effect < $1.effect || ($0.effect == $1.effect && $0.programme > $1.programme) }) else { return }
+        let threshold = policy.evaluationThresholdShareOfMedian * median
+        for (p, effect) in effects {
+            func log(_ action: Decision.Action, _ reason: String) {
+                result.decisions.append(Decision(month: month, region: regionIndex, programme: p, measuredEffect: effect, action: action, reason: reason))
+            }
+            guard effect < threshold else {
+                programmes[p].failures = 0
+                log(.keep, "effect \(rounded(effect)) at or above \(rounded(threshold)) (\(Int(policy.evaluationThresholdShareOfMedian * 100))% of the median)")
+                continue
+            }
+            programmes[p].failures += 1
+            let mode = programmes[p].mode
+            if programmes[p].failures >= policy.evaluationDropAfterFailures {
+                programmes[p].dropped = true
+                cancelPlannedSessions { $0.programme == p }
+                log(.drop, "below \(rounded(threshold)) in \(programmes[p].failures) consecutive evaluations")
+            } else if let next = model.modes[mode.rawValue].switchTo, !suspendedModes[next.rawValue] {
+                programmes[p].mode = next
+                for s in sessions.indices where sessions[s].programme == p && sessions[s].state == .planned {
+                    sessions[s].mode = next
+                }
+                log(.switchMode, "effect \(rounded(effect)) below \(rounded(threshold)); mode \(mode.id) → \(next.id)")
+            } else if best.programme != p {
+                let moved = shiftBudget(from: p, to: best.programme)
+                log(.shiftBudget, "effect \(rounded(effect)) below \(rounded(threshold)); moved Rp \(Int(moved)) to \(model.programmes[best.programme].id)")
+            } else {
+                log(.keep, "below the threshold but already the best programme")
+            }
+        }
+    }
+
+    /// Cancels up to the policy's share of `from`'s remaining planned sessions (by planned cost)
+    /// and plans sessions of `to` with the money freed. Returns the Rupiah moved.
+    mutating func shiftBudget(from: Int, to: Int) -> Double {
+        let planned = sessions.indices.filter { sessions[$0].programme == from && sessions[$0].state == .planned }
+        let remaining = planned.reduce(0) { $0 + sessions[$1].plannedCostRupiah }
+        var allowance = policy.evaluationMaxBudgetShift * remaining
+        var moved = 0.0
+        for s in planned.reversed() where sessions[s].plannedCostRupiah <= allowance {
+            allowance -= sessions[s].plannedCostRupiah
+            moved += sessions[s].plannedCostRupiah
+            cancel(session: s)
+        }
+        if moved > 0 { allocateSessions(budgetRupiah: moved, year: month / 12, only: to) }
+        return moved
+    }
+
+    // MARK: - Forums, award
+
+    /// Knowledge-sharing forums: in every unit and forum domain, a share of staff moves part of
+    /// the way toward the unit's upper quartile (MODEL.md §3); JP credited, cost charged.
+    mutating func holdForums() {
+        let domains = policy.forumDomains.isEmpty ? Array(0..<domainCount) : policy.forumDomains
+        for members in unitMembers {
+            let present = members.filter { workforce.active[$0] && !workforce.offDuty[$0] }
+            guard present.count >= 4 else { continue }
+            let attendees = present.filter { _ in forumStream.bernoulli(policy.forumParticipationShare) }
+            let cost = Double(attendees.count) * policy.forumCostPerParticipantRupiah
+            guard !attendees.isEmpty, cost <= availableRupiah else { continue }
+            spend(cost)
+            for d in domains {
+                var levels = present.map { workforce.applied($0, d) }
+                levels.sort()
+                let upperQuartile = levels[(levels.count * 3) / 4]
+                for e in attendees {
+                    let now = workforce.applied(e, d)
+                    if now < upperQuartile {
+                        let step = policy.forumPullShare * (upperQuartile - now)
+                        workforce.stable[e * domainCount + d] += step
+                        gainThisMonth += step
+                    }
+                }
+            }
+            for e in attendees { workforce.jpThisYear[e] += policy.forumJP }
+            // A forum takes its JP (45 minutes each) out of duty time.
+            extraStaffDays += Double(attendees.count) * policy.forumJP * 0.75 / model.hoursPerWorkingDay
+        }
+    }
+
+    /// The yearly ASN Berprestasi award: the top share by performance (competency relative to the
+    /// requirement, motivation, and a draw for what the model does not see) get a strong lift,
+    /// their unit peers a slight one; both fade with the configured half-life.
+    mutating func holdAward() {
+        let levels = JobLevel.allCases.count
+        var scored: [(employee: Int, score: Double)] = []
+        for e in 0..<workforce.count where workforce.active[e] {
+            var ratio = 0.0
+            for d in 0..<domainCount { ratio += workforce.applied(e, d) / max(required[d * levels + workforce.jobLevel[e].rawValue], 1) }
+            scored.append((e, ratio / Double(domainCount) + workforce.motivation[e] + awardStream.normal(mean: 0, sd: 0.2)))
+        }
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
+        let count = min(scored.count, Int((policy.awardTopShare * Double(scored.count)).rounded()))
+        var affordable = policy.awardRupiahPerRecipient > 0 ? Int(availableRupiah / policy.awardRupiahPerRecipient) : count
+        var recipientUnits: [Int] = []
+        for (e, _) in scored.prefix(count) where affordable > 0 {
+            affordable -= 1
+            spend(policy.awardRupiahPerRecipient)
+            workforce.awardBoost[e] += policy.awardRecipientBoost
+            recipientUnits.append(workforce.unit[e])
+        }
+        for u in recipientUnits {
+            for e in unitMembers[u] where workforce.active[e] { workforce.awardBoost[e] += policy.awardPeerBoost }
+        }
+    }
+
+    // MARK: - Projects (MODEL.md §8)
+
+    mutating func startProjects(year: Int) {
+        let managers = (0..<workforce.count).filter { workforce.active[$0] && workforce.jobLevel[$0].leadsProjects }
+        let p = region.projects
+        let count = Int(p.perYear.rounded(.down)) + (projectStream.bernoulli(p.perYear - p.perYear.rounded(.down)) ? 1 : 0)
+        guard !managers.isEmpty else { return }
+        for k in 0..<count {
+            let manager = managers[projectStream.index(below: managers.count)]
+            projects.append(Project(manager: manager, startMonth: month + k * 12 / max(count, 1),
+                                    remainingMonths: p.plannedMonths, plannedMonths: p.plannedMonths))
+        }
+    }
+
+    /// Each running project either advances a month or slips one; the slip chance falls with the
+    /// manager's management competency.
+    mutating func progressProjects() {
+        let managerial = model.domains.indices.filter { model.domains[$0].kind == "manajerial" }
+        let p = region.projects
+        var finished: [Int] = []
+        for i in projects.indices where projects[i].startMonth < month {
+            var manager = projects[i].manager
+            if !workforce.active[manager] {
+                let candidates = (0..<workforce.count).filter { workforce.active[$0] && workforce.jobLevel[$0].leadsProjects }
+                if candidates.isEmpty { continue }
+                manager = candidates[projectStream.index(below: candidates.count)]
+                projects[i].manager = manager
+            }
+            let competency = managerial.isEmpty ? 3 : managerial.reduce(0) { $0 + workforce.applied(manager, $1) } / Double(managerial.count)
+            let normalised = clamp((competency - 1) / 4, 0, 1)
+            let slip = p.slipChanceNovice - (p.slipChanceNovice - p.slipChanceExpert) * normalised
+            if projectStream.bernoulli(slip) {
+                projects[i].delayMonths += 1
+            } else {
+                projects[i].remainingMonths -= 1
+                if projects[i].remainingMonths <= 0 { finished.append(i) }
+            }
+        }
+        for i in finished {
+            projectsCompleted += 1
+            projectsCompletedThisMonth += 1
+            if projects[i].delayMonths == 0 { projectsOnTime += 1 }
+            projectDelaySum += Double(projects[i].delayMonths)
+            projectOverrunSum += Double(projects[i].delayMonths) * p.overrunPerSlippedMonth
+        }
+        for i in finished.reversed() { projects.remove(at: i) }
+    }
+}
+
+func rounded(_ x: Double) -> String {
+    let scaled = (x * 1000).rounded() / 1000
+    return String(scaled)
+}

@@ -1,0 +1,261 @@
+import SimCore
+
+/// Citizen service (MODEL.md §7): each frontline unit's channel is a FIFO queue whose servers are
+/// the unit's counter staff on duty at that moment. Per-request fidelity simulates every request;
+/// analytic fidelity evaluates Erlang C per channel and working day with the same inputs.
+extension RegionSimulation {
+    /// Minutes of one request for a handler of normalised competency ĉ: t_min·(1 + (m − 1)(1 − ĉ)^1.5).
+    static func handlingMinutes(_ parameters: ServiceChannelParameters, competency normalised: Double) -> Double {
+        parameters.minutesPerRequestProficient * (1 + (parameters.noviceMultiplier - 1) * pow(1 - clamp(normalised, 0, 1), 1.5))
+    }
+
+    /// First-contact resolution chance, 0.55 for a novice to 0.85 for an expert (MODEL.md §7 [A]).
+    static func firstContactResolution(competency normalised: Double) -> Double { 0.55 + 0.30 * clamp(normalised, 0, 1) }
+
+    /// Chance a served request leads to a complaint: a base, more when unresolved, more with a long wait [A].
+    static func complaintChance(resolved: Bool, waitMinutes: Double) -> Double {
+        0.02 + (resolved ? 0 : 0.10) + 0.08 * min(1, waitMinutes / 60)
+    }
+
+    /// A served request's satisfaction in [0,1] from its drivers, weighted timeliness 0.35,
+    /// competence 0.25, resolution 0.20, courtesy 0.10, fairness 0.10 (Citizens First ranking; weights [A]).
+    static func satisfaction(waitMinutes: Double, competency: Double, resolved: Double, motivation: Double) -> Double {
+        0.35 * exp(-waitMinutes / 30) + 0.25 * clamp(competency, 0, 1) + 0.20 * resolved + 0.10 * (0.5 + 0.5 * motivation) + 0.10 * 0.8
+    }
+
+    /// IKM on the PermenPAN-RB 14/2017 scale (25–100) from a mean satisfaction in [0,1].
+    static func ikm(meanSatisfaction: Double) -> Double { 25 + 75 * clamp(meanSatisfaction, 0, 1) }
+
+    var serviceDomain: Int? { model.domains.firstIndex { $0.id == "service" } }
+
+    /// A handler's service competency ĉ on [0,1]: level 1 → 0, the channel's proficient level → 1.
+    func serviceCompetency(_ e: Int) -> Double {
+        guard let d = serviceDomain else { return 0.5 }
+        let proficient = region.units[workforce.unit[e]].service?.proficientLevel ?? 3
+        return clamp((workforce.applied(e, d) - 1) / max(proficient - 1, 1e-6), 0, 1)
+    }
+
+    func counterServers(_ unit: Int) -> Int {
+        guard let channel = region.units[unit].service else { return 0 }
+        let onDuty = unitOnDuty[unit]
+        return onDuty > 0 ? max(1, Int((channel.counterShare * Double(onDuty)).rounded())) : 0
+    }
+
+    mutating func openChannels() {
+        for (u, unit) in region.units.enumerated() {
+            guard let parameters = unit.service else { continue }
+            unitChannel[u] = channels.count
+            channels.append(ServiceChannel(unit: u, parameters: parameters, queue: MultiServerQueue(servers: counterServers(u))))
+            if model.serviceFidelity == .perRequest {
+                scheduleArrival(channel: channels.count - 1)
+            }
+        }
+        if model.serviceFidelity == .analytic && !channels.isEmpty {
+            calendar.schedule(.analyticDay(0), at: .zero)
+        }
+    }
+
+    mutating func scheduleArrival(channel c: Int) {
+        let meanGapDays = 1 / channels[c].parameters.requestsPerDay
+        calendar.schedule(.requestArrival(Int32(c)), after: SimDuration(workingDays: arrivalStream.exponential(mean: meanGapDays)))
+    }
+
+    /// The counter's server count follows the unit's on-duty staff.
+    mutating func updateServers(unit: Int) {
+        let c = unitChannel[unit]
+        guard c >= 0 else { return }
+        channels[c].queue.setServerCount(counterServers(unit), at: now)
+        if model.serviceFidelity == .perRequest { startRequests(channel: c) }
+    }
+
+    mutating func requestArrives(channel c: Int) {
+        requestCount += 1
+        channels[c].queue.arrive(0, at: now)
+        scheduleArrival(channel: c)
+        startRequests(channel: c)
+    }
+
+    /// Starts waiting requests while counter staff are free; the handler is an on-duty member of
+    /// the unit drawn at random, whose competency sets the handling time.
+    mutating func startRequests(channel c: Int) {
+        let unit = channels[c].unit
+        while let started = channels[c].queue.startNext(at: now) {
+            let handler = drawHandler(unit: unit)
+            let competency = handler.map(serviceCompetency) ?? 0
+            let motivation = handler.map { workforce.effectiveMotivation($0) } ?? 0.5
+            let minutes = handlingStream.lognormal(mean: Self.handlingMinutes(channels[c].parameters, competency: competency), cv: 0.5)
+            let waitMinutes = started.wait.workingDays * model.hoursPerWorkingDay * 60
+            let slot: Int32
+            if let free = channels[c].freeSlots.popLast() {
+                slot = free
+                channels[c].waitMinutes[Int(slot)] = waitMinutes
+                channels[c].handlerCompetency[Int(slot)] = competency
+                channels[c].handlerMotivation[Int(slot)] = motivation
+            } else {
+                slot = Int32(channels[c].waitMinutes.count)
+                channels[c].waitMinutes.append(waitMinutes)
+                channels[c].handlerCompetency.append(competency)
+                channels[c].handlerMotivation.append(motivation)
+            }
+            handlingStats.add(minutes)
+            calendar.schedule(.requestDone(channel: Int32(c), slot: slot),
+                              after: SimDuration(workingDays: minutes / 60 / model.hoursPerWorkingDay))
+        }
+    }
+
+    mutating func drawHandler(unit: Int) -> Int? {
+        let members = unitMembers[unit]
+        guard !members.isEmpty else { return nil }
+        for _ in 0..<16 {
+            let e = members[handlerStream.index(below: members.count)]
+            if workforce.active[e] && !workforce.offDuty[e] { return e }
+        }
+        return members.first { workforce.active[$0] && !workforce.offDuty[$0] }
+    }
+
+    mutating func requestDone(channel c: Int, slot: Int32) {
+        channels[c].queue.finishService(at: now)
+        let i = Int(slot)
+        let wait = channels[c].waitMinutes[i], competency = channels[c].handlerCompetency[i]
+        let motivation = channels[c].handlerMotivation[i]
+        channels[c].freeSlots.append(slot)
+        let resolved = outcomeStream.bernoulli(Self.firstContactResolution(competency: competency))
+        if resolved { resolvedCount += 1 }
+        waitStats.add(wait)
+        waitHistogram[min(Int(wait), waitHistogram.count - 1)] += 1
+        satisfactionStats.add(Self.satisfaction(waitMinutes: wait, competency: competency, resolved: resolved ? 1 : 0, motivation: motivation))
+        if outcomeStream.bernoulli(Self.complaintChance(resolved: resolved, waitMinutes: wait)) {
+            fileComplaint(unit: channels[c].unit, count: 1)
+        }
+        startRequests(channel: c)
+    }
+
+    /// Complaints count toward the domains the unit uses and are resolved faster by a more
+    /// competent unit: exponential with mean 10·(1.25 − ĉ_unit) working days [A].
+    mutating func fileComplaint(unit: Int, count: Int) {
+        complaintCount += count
+        let usage = region.units[unit].usage
+        let total = usage.reduce(0, +)
+        for d in 0..<domainCount { complaintsByDomain[d] += Double(count) * (total > 0 ? usage[d] / total : 1 / Double(domainCount)) }
+        let unitCompetency = unitMeanServiceCompetency(unit)
+        for _ in 0..<count {
+            resolutionStats.add(outcomeStream.exponential(mean: 10 * (1.25 - unitCompetency)))
+        }
+    }
+
+    func unitMeanServiceCompetency(_ unit: Int) -> Double {
+        var sum = 0.0, n = 0
+        for e in unitMembers[unit] where workforce.active[e] && !workforce.offDuty[e] {
+            sum += serviceCompetency(e)
+            n += 1
+        }
+        return n > 0 ? sum / Double(n) : 0
+    }
+
+    // MARK: - Analytic fidelity
+
+    /// One working day of every channel by Erlang C with the Allen–Cunneen correction for
+    /// lognormal handling times (Wq ≈ Wq(M/M/c)·(1 + cv²)/2), the same inputs as per-request.
+    mutating func analyticDay(_ day: Int) {
+        for c in channels.indices {
+            let unit = channels[c].unit
+            let parameters = channels[c].parameters
+            var minutesSum = 0.0, competencySum = 0.0, motivationSum = 0.0, n = 0
+            for e in unitMembers[unit] where workforce.active[e] && !workforce.offDuty[e] {
+                let competency = serviceCompetency(e)
+                minutesSum += Self.handlingMinutes(parameters, competency: competency)
+                competencySum += competency
+                motivationSum += workforce.effectiveMotivation(e)
+                n += 1
+            }
+            let requests = handlingStream.poisson(mean: parameters.requestsPerDay)
+            guard requests > 0 else { continue }
+            requestCount += requests
+            let meanMinutes = n > 0 ? minutesSum / Double(n) : parameters.minutesPerRequestProficient * parameters.noviceMultiplier
+            let competency = n > 0 ? competencySum / Double(n) : 0
+            let motivation = n > 0 ? motivationSum / Double(n) : 0.5
+            let servers = counterServers(unit)
+            let minutesPerDay = model.hoursPerWorkingDay * 60
+            let queue = ErlangC(arrivalRate: parameters.requestsPerDay / minutesPerDay, serviceRate: 1 / meanMinutes, servers: max(servers, 1))
+            let correction = (1 + 0.25) / 2
+            var meanWait: Double, p90: Double, timeliness: Double, utilisation: Double
+            if servers > 0 && queue.isStable {
+                let pWait = queue.probabilityOfWaiting
+                let theta = (Double(servers) / meanMinutes - parameters.requestsPerDay / minutesPerDay) / correction
+                meanWait = queue.meanWait * correction
+                p90 = queue.waitQuantile(0.9) * correction
+                timeliness = (1 - pWait) + pWait * theta / (theta + 1.0 / 30)
+                utilisation = queue.utilisation
+            } else {
+                // Overloaded day: the backlog grows through the day; the mean wait is half the final backlog's wait.
+                let capacity = Double(max(servers, 0)) * minutesPerDay / meanMinutes
+                let excess = max(0, parameters.requestsPerDay - capacity)
+                meanWait = min(minutesPerDay, excess / max(parameters.requestsPerDay, 1) * minutesPerDay / 2 + 30)
+                p90 = min(minutesPerDay, 2 * meanWait)
+                timeliness = exp(-meanWait / 30)
+                utilisation = 1
+            }
+            let fcr = Self.firstContactResolution(competency: competency)
+            let n_ = Double(requests)
+            waitStats.merge(RunningStatistics.repeated(meanWait, count: requests))
+            handlingStats.merge(RunningStatistics.repeated(meanMinutes, count: requests))
+            resolvedCount += Int((fcr * n_).rounded())
+            let satisfaction = 0.35 * timeliness + 0.25 * competency + 0.20 * fcr + 0.10 * (0.5 + 0.5 * motivation) + 0.10 * 0.8
+            satisfactionStats.merge(RunningStatistics.repeated(satisfaction, count: requests))
+            let complaintMean = n_ * (0.02 + 0.10 * (1 - fcr) + 0.08 * min(1, meanWait / 60))
+            let complaints = outcomeStream.poisson(mean: complaintMean)
+            if complaints > 0 { fileComplaint(unit: unit, count: complaints) }
+            analyticWaitP90Sum += p90 * n_
+            analyticUtilisationSum += utilisation * n_
+        }
+        analyticDays += 1
+        let next = Double(day + 1)
+        if next < Double(model.months) * daysPerMonth {
+            calendar.schedule(.analyticDay(Int32(day + 1)), at: SimTime(workingDays: next))
+        }
+    }
+
+    // MARK: - Month end
+
+    mutating func recordServiceMonth(_ m: Int, monthEnd: SimTime) {
+        result[.serviceRequests, m] = Double(requestCount)
+        result[.serviceWaitMean, m] = waitStats.mean
+        result[.serviceHandlingMean, m] = handlingStats.mean
+        result[.serviceFCR, m] = waitStats.count > 0 ? Double(resolvedCount) / Double(waitStats.count) : 0
+        result[.serviceComplaints, m] = Double(complaintCount)
+        result[.serviceComplaintResolutionDays, m] = resolutionStats.mean
+        result[.serviceIKM, m] = satisfactionStats.count > 0 ? Self.ikm(meanSatisfaction: satisfactionStats.mean) : 0
+        if model.serviceFidelity == .analytic {
+            let served = Double(max(waitStats.count, 1))
+            result[.serviceWaitP90, m] = analyticWaitP90Sum / served
+            result[.serviceUtilisation, m] = analyticUtilisationSum / served
+        } else {
+            result[.serviceWaitP90, m] = percentile(waitHistogram, 0.9)
+            var busy = 0.0, staffed = 0.0
+            for c in channels.indices {
+                busy += channels[c].queue.busyServers.area(upTo: monthEnd)
+                staffed += channels[c].queue.availableServers.area(upTo: monthEnd)
+                channels[c].queue.resetStatistics(at: monthEnd)
+            }
+            result[.serviceUtilisation, m] = staffed > 0 ? busy / staffed : 0
+        }
+        requestCount = 0; resolvedCount = 0; complaintCount = 0
+        waitStats = RunningStatistics(); handlingStats = RunningStatistics(); satisfactionStats = RunningStatistics()
+        resolutionStats = RunningStatistics()
+        for i in waitHistogram.indices { waitHistogram[i] = 0 }
+        analyticWaitP90Sum = 0; analyticUtilisationSum = 0; analyticDays = 0
+    }
+}
+
+/// The q-quantile of a histogram of 1-minute bins (the last bin holds everything longer).
+func percentile(_ histogram: [Int], _ q: Double) -> Double {
+    let total = histogram.reduce(0, +)
+    guard total > 0 else { return 0 }
+    let target = q * Double(total)
+    var running = 0
+    for (minute, count) in histogram.enumerated() {
+        running += count
+        if Double(running) >= target { return Double(minute) + 0.5 }
+    }
+    return Double(histogram.count)
+}

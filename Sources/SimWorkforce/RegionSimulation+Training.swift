@@ -1,0 +1,403 @@
+import SimCore
+
+extension RegionSimulation {
+    // MARK: - Costs and durations
+
+    /// Working days a session of programme `p` in `mode` lasts.
+    func sessionDays(_ p: Int, mode: Mode) -> Double {
+        let programme = model.programmes[p]
+        let parameters = model.modes[mode.rawValue]
+        if parameters.offDuty { return max(1, (programme.lengthJP / model.jpPerTrainingDay).rounded(.up)) }
+        // 1 JP = 45 minutes, fitted into the share of duty time the course takes.
+        return max(1, (programme.lengthJP * 0.75 / (model.hoursPerWorkingDay * max(parameters.dutyShareWhileTraining, 0.01))).rounded(.up))
+    }
+
+    /// Rupiah per participant: fee, daily allowance for the training days, travel when outside.
+    func costPerParticipant(_ p: Int, mode: Mode) -> Double {
+        let programme = model.programmes[p]
+        let trainingDays = programme.lengthJP / model.jpPerTrainingDay
+        let allowance = region.dailyAllowanceRupiah * trainingDays * model.modes[mode.rawValue].allowanceShare
+        return programme.feePerParticipantRupiah + allowance + (programme.outsideRegion ? region.travelPerParticipantRupiah : 0)
+    }
+
+    func plannedSessionCost(_ p: Int, mode: Mode, year: Int) -> Double {
+        let programme = model.programmes[p]
+        let platform = programmes[p].platformPaidYear == year ? 0 : programme.platformCostPerYearRupiah
+        return programme.fixedCostPerSessionRupiah + Double(programme.seatsPerSession) * costPerParticipant(p, mode: mode) + platform
+    }
+
+    func isEligible(_ e: Int, for p: Int) -> Bool {
+        let programme = model.programmes[p]
+        guard workforce.active[e], programme.eligibleJobLevels[workforce.jobLevel[e].rawValue] else { return false }
+        switch programme.employment {
+        case 1: if workforce.isPPPK[e] { return false }
+        case 2: if !workforce.isPPPK[e] { return false }
+        default: break
+        }
+        if !programme.eligibleUnitIDs.isEmpty && !programme.eligibleUnitIDs.contains(region.units[workforce.unit[e]].id) { return false }
+        if programme.mandatoryForNewcomers { return workforce.owesLatsar[e] }
+        return true
+    }
+
+    /// Whether `e` may take `lengthJP` more JP this year under the caps.
+    func hasJPRoom(_ e: Int, lengthJP: Double) -> Bool {
+        let jp = workforce.jpThisYear[e]
+        if workforce.isPPPK[e] && jp + lengthJP > policy.pppkMaxJPPerYear { return false }
+        return jp + lengthJP <= policy.maxJPPerEmployeePerYear
+    }
+
+    /// The expected gain (levels, summed over domains) of `e` completing `p`, weighted by the
+    /// domains' gaps and, when the policy says so, by citizen complaints about each domain.
+    func needsValue(_ e: Int, _ p: Int, mode: Mode, complaintWeights: [Double]) -> Double {
+        let programme = model.programmes[p]
+        let gain = model.learning.baseGainSD * model.learning.cohortSpreadSD * model.modes[mode.rawValue].gainMultiplier
+        var value = 0.0
+        let levels = JobLevel.allCases.count
+        for d in 0..<domainCount where programme.domainWeights[d] > 0 {
+            let gap = max(0, required[d * levels + workforce.jobLevel[e].rawValue] - workforce.applied(e, d))
+            value += complaintWeights[d] * min(gap, gain * programme.domainWeights[d])
+        }
+        return value
+    }
+
+    var complaintWeights: [Double] {
+        guard policy.complaintWeighting else { return [Double](repeating: 1, count: domainCount) }
+        let total = complaintsByDomain.reduce(0, +)
+        return complaintsByDomain.map { 1 + policy.complaintWeight * (total > 0 ? $0 / total : 0) }
+    }
+
+    // MARK: - Planning
+
+    /// Plans the fiscal year: mandatory programmes for newcomers first, then the discretionary
+    /// programmes chosen by the allocation rule within the budget (MODEL.md §6).
+    mutating func planYear() {
+        let year = month / 12
+        let weights = complaintWeights
+        for p in programmes.indices {
+            var scored: [(employee: Int, score: Double)] = []
+            let mode = programmes[p].mode
+            for e in 0..<workforce.count where isEligible(e, for: p) {
+                let score: Double
+                switch policy.allocation {
+                case .needsBased: score = needsValue(e, p, mode: mode, complaintWeights: weights)
+                case .equalHours: score = -workforce.jpThisYear[e] + planningStream.uniform() * 0.001
+                case .seniority: score = workforce.tenureMonths[e] + workforce.ageYears[e] * 0.001
+                case .random: score = planningStream.uniform()
+                }
+                if model.programmes[p].mandatoryForNewcomers || policy.allocation != .needsBased || score > 0 {
+                    scored.append((e, score))
+                }
+            }
+            // Ties broken by employee number: deterministic.
+            scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
+            programmes[p].candidates = scored.map(\.employee)
+            programmes[p].handled = [Bool](repeating: false, count: scored.count)
+            programmes[p].cursor = 0
+        }
+        allocateSessions(budgetRupiah: max(0, yearBudgetRupiah - spentThisYearRupiah - committedRupiah()), year: year)
+    }
+
+    /// Rupiah estimated for sessions planned but not yet started.
+    func committedRupiah() -> Double {
+        sessions.reduce(0) { $0 + ($1.state == .planned || $1.state == .inviting ? $1.plannedCostRupiah : 0) }
+    }
+
+    /// Chooses sessions greedily by value per Rupiah until the budget or providers run out, then
+    /// places them in the months still open this year.
+    mutating func allocateSessions(budgetRupiah: Double, year: Int, only: Int? = nil) {
+        var remaining = budgetRupiah
+        var chosen = [Int](repeating: 0, count: programmes.count)
+        var nextBatch = programmes.map(\.cursor)
+        let weights = complaintWeights
+        while true {
+            var best = -1
+            var bestRatio = 0.0
+            var bestCost = 0.0
+            var bestIsMandatory = false
+            for p in programmes.indices where !programmes[p].dropped && (only == nil || only == p) {
+                let programme = model.programmes[p]
+                let mode = programmes[p].mode
+                guard programmes[p].sessionsThisYear + chosen[p] < programme.sessionsPerYear,
+                      nextBatch[p] < programmes[p].candidates.count else { continue }
+                let cost = plannedSessionCost(p, mode: mode, year: chosen[p] > 0 ? year : year - 1)
+                guard cost <= remaining else { continue }
+                let batch = programmes[p].candidates[nextBatch[p]..<min(programmes[p].candidates.count, nextBatch[p] + programme.seatsPerSession)]
+                let value: Double
+                switch policy.allocation {
+                case .needsBased: value = batch.reduce(0) { $0 + needsValue($1, p, mode: mode, complaintWeights: weights) }
+                case .equalHours: value = batch.reduce(0) { $0 + min(programme.lengthJP, max(0, policy.targetJPPerYear - workforce.jpThisYear[$1])) }
+                case .seniority, .random: value = Double(batch.count)
+                }
+                let ratio = value / max(cost, 1)
+                let mandatory = programme.mandatoryForNewcomers
+                // Mandatory programmes come first; then the best value per Rupiah.
+                if best < 0 || (mandatory && !bestIsMandatory) || (mandatory == bestIsMandatory && ratio > bestRatio) {
+                    best = p; bestRatio = ratio; bestCost = cost; bestIsMandatory = mandatory
+                }
+            }
+            guard best >= 0, bestRatio > 0 || bestIsMandatory else { break }
+            chosen[best] += 1
+            nextBatch[best] += model.programmes[best].seatsPerSession
+            remaining -= bestCost
+        }
+        for p in programmes.indices where chosen[p] > 0 { placeSessions(p, count: chosen[p], year: year) }
+    }
+
+    /// Places `count` sessions of `p` evenly over this year's open months (not blackout, not
+    /// suspended), from next month on (this month when planning in January).
+    mutating func placeSessions(_ p: Int, count: Int, year: Int) {
+        let mode = programmes[p].mode
+        let days = sessionDays(p, mode: mode)
+        let firstMonth = month % 12 == 0 ? month : month + 1
+        let lastMonth = min((month / 12) * 12 + 11, model.months - 1)
+        guard firstMonth <= lastMonth else { return }
+        let monthsNeeded = Int((days / daysPerMonth).rounded(.up))
+        var open: [Int] = []
+        for m in firstMonth...lastMonth {
+            let touched = m..<(m + monthsNeeded)
+            if touched.upperBound - 1 > lastMonth { continue }
+            if touched.allSatisfy({ !policy.blackoutMonths[(model.startYear * 12 + $0) % 12] }) && !suspendedModes[mode.rawValue] {
+                open.append(m)
+            }
+        }
+        guard !open.isEmpty else { return }
+        for k in 0..<count {
+            let m = open[k * open.count / count]
+            // Stagger within the month so sessions of one month do not all start on one day.
+            let slack = max(0, daysPerMonth * Double(monthsNeeded) - days - 0.5)
+            let start = Double(m) * daysPerMonth + min(slack, Double(k % 4) * slack / 4)
+            let session = Session(programme: p, mode: mode, start: start, end: start + days,
+                                  seats: model.programmes[p].seatsPerSession,
+                                  plannedCostRupiah: plannedSessionCost(p, mode: mode, year: year - 1))
+            sessions.append(session)
+            let index = Int32(sessions.count - 1)
+            programmes[p].sessionsThisYear += 1
+            let inviteAt = max(now.workingDays, start - model.participation.invitationLeadDays)
+            calendar.schedule(.invite(index), at: SimTime(workingDays: inviteAt))
+            calendar.schedule(.sessionStart(index), at: SimTime(workingDays: start))
+        }
+    }
+
+    mutating func cancelPlannedSessions(where predicate: (Session) -> Bool) {
+        for s in sessions.indices where (sessions[s].state == .planned || sessions[s].state == .inviting) && predicate(sessions[s]) {
+            cancel(session: s)
+        }
+    }
+
+    mutating func cancel(session s: Int) {
+        for e in sessions[s].attendees { workforce.bookedUntil[e] = -1 }
+        sessions[s].attendees = []
+        sessions[s].state = .cancelled
+    }
+
+    /// After a mid-year cut: cancel the latest planned sessions until the plan fits the budget.
+    mutating func trimPlanToBudget() {
+        var overshoot = committedRupiah() - max(0, yearBudgetRupiah - spentThisYearRupiah)
+        guard overshoot > 0 else { return }
+        for s in sessions.indices.reversed() where overshoot > 0 && sessions[s].state == .planned {
+            overshoot -= sessions[s].plannedCostRupiah
+            cancel(session: s)
+        }
+    }
+
+    // MARK: - Invitations and sessions
+
+    /// Invites down the programme's ranked list until the seats are filled; a decline passes the
+    /// seat to the next person (MODEL.md §4).
+    mutating func invite(session s: Int) {
+        guard sessions[s].state == .planned else { return }
+        sessions[s].state = .inviting
+        let p = sessions[s].programme
+        let mode = sessions[s].mode
+        let programme = model.programmes[p]
+        let offDuty = model.modes[mode.rawValue].offDuty
+        var reserved = [Int](repeating: 0, count: region.units.count)
+        if offDuty { reserveAway(overlapping: s, into: &reserved) }
+        let participation = model.participation
+        let year = Int16(month / 12 + 1)
+        var index = programmes[p].cursor
+        while sessions[s].attendees.count < sessions[s].seats && index < programmes[p].candidates.count {
+            defer { index += 1 }
+            guard !programmes[p].handled[index] else { continue }
+            let e = programmes[p].candidates[index]
+            guard workforce.active[e], isEligible(e, for: p), workforce.lastCompletedYear[e * programmes.count + p] != year else {
+                programmes[p].handled[index] = true
+                continue
+            }
+            guard workforce.bookedUntil[e] < sessions[s].start, hasJPRoom(e, lengthJP: programme.lengthJP) else { continue }
+            let unit = workforce.unit[e]
+            if offDuty && Double(reserved[unit] + 1) > policy.maxAwayShare * Double(unitHeadcount[unit]) { continue }
+            programmes[p].handled[index] = true
+            invitedCount += 1
+            let z = (workforce.effectiveMotivation(e) - region.motivationMean) / max(region.motivationSD, 1e-6)
+            var logOdds = logit(participation.baseAcceptance) + participation.motivationEffect * z
+                + participation.supportEffect * policy.leadershipSupport + participation.awardEffect * workforce.awardBoost[e]
+            if policy.incentiveEnabled { logOdds += participation.incentiveEffect }
+            let overload = clamp((unitWorkload(unit) - participation.workloadThreshold) / max(1 - participation.workloadThreshold, 1e-6), 0, 1)
+            let accept = logistic(logOdds) * (1 - participation.workloadMaxCut * overload)
+            // The draw is made for mandatory programmes too, so streams stay aligned across scenarios.
+            let accepted = invitationStream.bernoulli(accept)
+            if programme.mandatoryForNewcomers || accepted {
+                acceptedCount += 1
+                sessions[s].attendees.append(e)
+                workforce.bookedUntil[e] = sessions[s].end
+                if offDuty { reserved[unit] += 1 }
+            }
+        }
+        while programmes[p].cursor < programmes[p].handled.count && programmes[p].handled[programmes[p].cursor] {
+            programmes[p].cursor += 1
+        }
+    }
+
+    /// Counts, per unit, attendees of other off-duty sessions that overlap session `s`.
+    func reserveAway(overlapping s: Int, into reserved: inout [Int]) {
+        let start = sessions[s].start, end = sessions[s].end
+        for other in sessions.indices where other != s {
+            let session = sessions[other]
+            guard session.state == .inviting || session.state == .running, model.modes[session.mode.rawValue].offDuty,
+                  session.start < end && start < session.end else { continue }
+            for e in session.attendees where workforce.active[e] { reserved[workforce.unit[e]] += 1 }
+        }
+    }
+
+    mutating func startSession(_ s: Int) {
+        guard sessions[s].state == .inviting || sessions[s].state == .planned else { return }
+        if sessions[s].state == .planned { invite(session: s) }
+        let p = sessions[s].programme
+        let mode = sessions[s].mode
+        let year = month / 12
+        let isBlackout = policy.blackoutMonths[(model.startYear * 12 + month) % 12]
+        sessions[s].attendees.removeAll { !workforce.active[$0] }
+        guard !suspendedModes[mode.rawValue], !isBlackout, !programmes[p].dropped, !sessions[s].attendees.isEmpty else {
+            cancel(session: s)
+            return
+        }
+        let programme = model.programmes[p]
+        let platform = programmes[p].platformPaidYear == year ? 0 : programme.platformCostPerYearRupiah
+        let perAttendee = costPerParticipant(p, mode: mode)
+        let fixed = programme.fixedCostPerSessionRupiah + platform
+        let affordable = Int(((availableRupiah - fixed) / max(perAttendee, 1)).rounded(.down))
+        guard affordable > 0 else {
+            cancel(session: s)
+            return
+        }
+        while sessions[s].attendees.count > affordable {
+            workforce.bookedUntil[sessions[s].attendees.removeLast()] = -1
+        }
+        let offDuty = model.modes[mode.rawValue].offDuty
+        if offDuty {
+            // The cap holds at the start too: exits since the invitation can shrink a unit.
+            var kept: [Int] = []
+            for e in sessions[s].attendees {
+                let unit = workforce.unit[e]
+                if Double(unitAway[unit] + 1) <= policy.maxAwayShare * Double(unitHeadcount[unit]) {
+                    kept.append(e)
+                    unitAway[unit] += 1
+                    unitOnDuty[unit] -= 1
+                    workforce.offDuty[e] = true
+                } else {
+                    workforce.bookedUntil[e] = -1
+                }
+            }
+            sessions[s].attendees = kept
+            for unit in Set(kept.map { workforce.unit[$0] }).sorted() { updateServers(unit: unit) }
+            guard !kept.isEmpty else {
+                sessions[s].state = .cancelled
+                return
+            }
+        }
+        if platform > 0 { programmes[p].platformPaidYear = year }
+        let cost = fixed + perAttendee * Double(sessions[s].attendees.count)
+        spend(cost)
+        sessions[s].costRupiah = cost
+        programmes[p].windowCostRupiah += cost
+        sessions[s].state = .running
+        let share = offDuty ? 1 : model.modes[mode.rawValue].dutyShareWhileTraining
+        offDutyEquivalent.record(offDutyEquivalent.value + share * Double(sessions[s].attendees.count), at: now)
+        calendar.schedule(.sessionEnd(Int32(s)), at: SimTime(workingDays: sessions[s].end))
+    }
+
+    mutating func endSession(_ s: Int) {
+        guard sessions[s].state == .running else { return }
+        sessions[s].state = .finished
+        let p = sessions[s].programme
+        let mode = sessions[s].mode
+        let programme = model.programmes[p]
+        let parameters = model.modes[mode.rawValue]
+        let offDuty = parameters.offDuty
+        let share = offDuty ? 1 : parameters.dutyShareWhileTraining
+        offDutyEquivalent.record(max(0, offDutyEquivalent.value - share * Double(sessions[s].attendees.count)), at: now)
+        let participation = model.participation
+        let isOnline = mode == .elearning || mode == .elearningPractice
+        var incentiveOdds = 1.0
+        if policy.incentiveEnabled {
+            incentiveOdds = 1 + (policy.incentiveCompletionOddsMultiplier - 1) * exp2(-Double(month) / policy.incentiveWearOffHalfLifeMonths)
+        }
+        let relevance = policy.participatory ? model.learning.participatoryRelevance : 1
+        let year = Int16(month / 12 + 1)
+        var unitsTouched: [Int] = []
+        for e in sessions[s].attendees {
+            let unit = workforce.unit[e]
+            if offDuty {
+                workforce.offDuty[e] = false
+                unitAway[unit] -= 1
+                if workforce.active[e] { unitOnDuty[unit] += 1 }
+                unitsTouched.append(unit)
+            }
+            workforce.bookedUntil[e] = -1
+            programmes[p].windowParticipants += 1
+            guard workforce.active[e] else { continue }
+            let z = (workforce.effectiveMotivation(e) - region.motivationMean) / max(region.motivationSD, 1e-6)
+            var p0 = parameters.completionProbability
+            if isOnline { p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality) }
+            let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds))
+            guard completionStream.bernoulli(pComplete) else {
+                droppedCount += 1
+                continue
+            }
+            completedCount += 1
+            if programme.countsTowardJP { workforce.jpThisYear[e] += programme.lengthJP }
+            workforce.lastCompletedYear[e * programmes.count + p] = year
+            if programme.mandatoryForNewcomers { workforce.owesLatsar[e] = false }
+            let learned = learn(e, programme: p, mode: mode, z: z, relevance: relevance)
+            programmes[p].windowGainLevels += learned
+            gainThisMonth += learned
+            workforce.motivation[e] = min(1, workforce.motivation[e] + model.motivation.completionBoost)
+            if policy.incentiveEnabled && availableRupiah >= policy.incentiveRupiahPerCompletion {
+                spend(policy.incentiveRupiahPerCompletion)
+            }
+        }
+        for unit in Set(unitsTouched).sorted() { updateServers(unit: unit) }
+    }
+
+    /// Applies the learning gain of a completion (MODEL.md §3) and returns it in levels, summed
+    /// over the programme's domains.
+    mutating func learn(_ e: Int, programme p: Int, mode: Mode, z: Double, relevance: Double) -> Double {
+        let learning = model.learning
+        let weights = model.programmes[p].domainWeights
+        var total = 0.0
+        for d in 0..<domainCount where weights[d] > 0 {
+            let i = e * domainCount + d
+            let applied = workforce.stable[i] + workforce.transient[i]
+            let headroom = clamp((5 - applied) / learning.headroomLevels, 0, 1)
+            let gain = max(0, learning.baseGainSD * learning.cohortSpreadSD * model.modes[mode.rawValue].gainMultiplier
+                * (1 + learning.motivationEffectPerSD * z) * relevance * headroom * weights[d])
+            // A refresher brings part of the unused knowledge back into use.
+            let restored = workforce.latent[i] * learning.refresherRestoreShare
+            workforce.latent[i] -= restored
+            workforce.transient[i] += restored
+            workforce.stable[i] += curve.floorShare * gain
+            workforce.transient[i] += (curve.immediateShare - curve.floorShare) * gain
+            workforce.latent[i] += (1 - curve.immediateShare) * gain
+            // Applied competency stays on the 1–5 scale; any excess is not applied.
+            let excess = workforce.stable[i] + workforce.transient[i] - 5
+            if excess > 0 {
+                let fromTransient = min(excess, workforce.transient[i])
+                workforce.transient[i] -= fromTransient
+                workforce.stable[i] -= excess - fromTransient
+            }
+            total += gain
+        }
+        return total
+    }
+}

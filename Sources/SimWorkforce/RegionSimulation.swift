@@ -1,0 +1,495 @@
+import SimCore
+
+/// Stream ids of the region model: each purpose draws from its own stream so a policy that changes
+/// how often one purpose draws leaves the others' numbers alone (common random numbers).
+enum Purpose: UInt64 {
+    case population = 1, exits, invitations, completions, planning, evaluation, forums, award, projects
+    case arrivals, handling, outcomes, handlers, hires
+}
+
+/// One region of one replication: the ASN workforce, its training, its citizen-service channels
+/// and projects, as a discrete-event model on the kernel (MODEL.md §2–9).
+///
+/// Events: the start of each month (which runs fiscal-year planning, shocks, the monthly dynamics,
+/// the award, forums and evaluations in that order), invitations, session starts and ends, hires,
+/// and citizen requests. `RegionSimulation` is not thread-safe; make one per replication.
+public struct RegionSimulation: DiscreteEventModel {
+    public enum Event {
+        case monthStart(Int32)
+        case invite(Int32)
+        case sessionStart(Int32)
+        case sessionEnd(Int32)
+        case hire(Int32)
+        case requestArrival(Int32)
+        case requestDone(channel: Int32, slot: Int32)
+        case analyticDay(Int32)
+    }
+
+    public var calendar = EventCalendar<Event>(reservingCapacity: 256)
+    let model: ModelParameters
+    let region: RegionParameters
+    let regionIndex: Int
+    var policy: PolicyParameters { region.policy }
+    let curve: LearningCurve
+    let daysPerMonth: Double
+    let domainCount: Int
+    let metricCount: Int
+
+    var workforce: Workforce
+    var programmes: [ProgrammeState]
+    var sessions: [Session] = []
+    var channels: [ServiceChannel] = []
+    var projects: [Project] = []
+
+    // Streams
+    var exitStream, invitationStream, completionStream, planningStream, evaluationStream: RandomStream
+    var forumStream, awardStream, projectStream, arrivalStream, handlingStream, outcomeStream, handlerStream, hireStream: RandomStream
+    var populationStream: RandomStream
+
+    // Time and rules in force
+    var month = 0
+    /// Required level now, `[domain * jobLevels + level]`.
+    var required: [Double]
+    var suspendedModes = [Bool](repeating: false, count: Mode.allCases.count)
+
+    // Units
+    var unitHeadcount: [Int]
+    var unitOnDuty: [Int]
+    var unitAway: [Int]
+    var unitMembers: [[Int]]
+    var unitChannel: [Int]
+    /// The employees currently off duty (or partly so, for e-learning), in staff-equivalents.
+    var offDutyEquivalent: TimeWeightedAverage
+
+    // Budget (Rupiah)
+    var yearBudgetRupiah = 0.0
+    var releasedRupiah = 0.0
+    var spentThisYearRupiah = 0.0
+    var spentTotalRupiah = 0.0
+    var carryRupiah = 0.0
+    var pendingHires = 0.0
+    var jpLastYear: [Double] = []
+
+    // This month's counters
+    var invitedCount = 0, acceptedCount = 0, completedCount = 0, droppedCount = 0
+    var spentThisMonthRupiah = 0.0
+    var retiredCount = 0, exitedCount = 0, hiredCount = 0
+    var gainThisMonth = 0.0, gainTotal = 0.0
+    var requestCount = 0, resolvedCount = 0, complaintCount = 0
+    var waitStats = RunningStatistics(), handlingStats = RunningStatistics(), satisfactionStats = RunningStatistics()
+    var resolutionStats = RunningStatistics()
+    var waitHistogram = [Int](repeating: 0, count: 601)
+    var complaintsByDomain: [Double]
+    var analyticWaitP90Sum = 0.0, analyticDays = 0, analyticUtilisationSum = 0.0
+    var projectsCompletedThisMonth = 0, projectsCompleted = 0, projectsOnTime = 0
+    var projectDelaySum = 0.0, projectOverrunSum = 0.0
+
+    public internal(set) var result: RegionResult
+
+    /// Builds the region's workforce from its distributions and schedules the first month.
+    public init(model: ModelParameters, regionIndex: Int, seed: UInt64, replication: Int) {
+        self.model = model
+        self.regionIndex = regionIndex
+        region = model.regions[regionIndex]
+        curve = LearningCurve(model.learning, leadershipSupport: model.regions[regionIndex].policy.leadershipSupport)
+        daysPerMonth = model.workingDaysPerMonth
+        domainCount = model.domains.count
+        metricCount = Metric.allCases.count + 2 * model.domains.count
+        result = RegionResult(metricCount: metricCount, months: model.months)
+        func stream(_ purpose: Purpose) -> RandomStream {
+            RandomStream(seed: seed, replication: replication, stream: StreamID(UInt64(regionIndex) << 16 | purpose.rawValue))
+        }
+        populationStream = stream(.population)
+        exitStream = stream(.exits)
+        invitationStream = stream(.invitations)
+        completionStream = stream(.completions)
+        planningStream = stream(.planning)
+        evaluationStream = stream(.evaluation)
+        forumStream = stream(.forums)
+        awardStream = stream(.award)
+        projectStream = stream(.projects)
+        arrivalStream = stream(.arrivals)
+        handlingStream = stream(.handling)
+        outcomeStream = stream(.outcomes)
+        handlerStream = stream(.handlers)
+        hireStream = stream(.hires)
+        workforce = Workforce(domainCount: model.domains.count, programmeCount: model.programmes.count)
+        programmes = model.programmes.map { ProgrammeState(mode: $0.mode) }
+        let levels = JobLevel.allCases.count
+        required = [Double](repeating: 0, count: model.domains.count * levels)
+        for (d, domain) in model.domains.enumerated() {
+            for level in 0..<levels { required[d * levels + level] = domain.requiredLevel[level] }
+        }
+        let unitCount = region.units.count
+        unitHeadcount = [Int](repeating: 0, count: unitCount)
+        unitOnDuty = [Int](repeating: 0, count: unitCount)
+        unitAway = [Int](repeating: 0, count: unitCount)
+        unitMembers = [[Int]](repeating: [], count: unitCount)
+        unitChannel = [Int](repeating: -1, count: unitCount)
+        complaintsByDomain = [Double](repeating: 0, count: model.domains.count)
+        offDutyEquivalent = TimeWeightedAverage(value: 0, at: .zero)
+        generateWorkforce()
+        openChannels()
+        calendar.schedule(.monthStart(0), at: .zero)
+    }
+
+    // MARK: - Running
+
+    /// Runs the whole horizon and returns the region's monthly results.
+    public mutating func runToHorizon() -> RegionResult {
+        let horizon = SimTime(workingDays: Double(model.months) * daysPerMonth)
+        run(until: horizon)
+        closeMonth(model.months - 1)
+        return result
+    }
+
+    public mutating func fire(_ event: Event) {
+        switch event {
+        case .monthStart(let m): startMonth(Int(m))
+        case .invite(let s): invite(session: Int(s))
+        case .sessionStart(let s): startSession(Int(s))
+        case .sessionEnd(let s): endSession(Int(s))
+        case .hire(let count): hire(Int(count))
+        case .requestArrival(let c): requestArrives(channel: Int(c))
+        case let .requestDone(c, slot): requestDone(channel: Int(c), slot: slot)
+        case .analyticDay(let day): analyticDay(Int(day))
+        }
+    }
+
+    // MARK: - Generation
+
+    mutating func generateWorkforce() {
+        let shares = region.units.map(\.headcountShare)
+        let total = shares.reduce(0, +)
+        // Deterministic unit sizes by largest remainder, so every replication has the same units.
+        var sizes = shares.map { Int(($0 / total * Double(region.headcount)).rounded(.down)) }
+        var order = Array(shares.indices)
+        order.sort { a, b in
+            let ra = shares[a] / total * Double(region.headcount) - Double(sizes[a])
+            let rb = shares[b] / total * Double(region.headcount) - Double(sizes[b])
+            return ra > rb || (ra == rb && a < b)
+        }
+        var k = 0
+        while sizes.reduce(0, +) < region.headcount { sizes[order[k % order.count]] += 1; k += 1 }
+        for (unit, size) in sizes.enumerated() {
+            for _ in 0..<size {
+                let level = JobLevel(rawValue: populationStream.categorical(weights: region.jobLevelShares)) ?? .pelaksana
+                let education = Education(rawValue: populationStream.categorical(weights: region.educationShares)) ?? .s1
+                let age = clamp(populationStream.normal(mean: region.ageMean, sd: region.ageSD), 20, region.retirementAge[level.rawValue] - 0.05)
+                let pppk = populationStream.bernoulli(region.pppkShare)
+                var competency = [Double](repeating: 0, count: domainCount)
+                for d in 0..<domainCount {
+                    let target = required[d * JobLevel.allCases.count + level.rawValue] - region.initialGapLevels
+                    competency[d] = clamp(populationStream.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5)
+                }
+                let motivation = clamp(populationStream.normal(mean: region.motivationMean, sd: region.motivationSD), 0, 1)
+                let tenure = max(0, (age - 24) * 12 * populationStream.uniform(0.5, 1))
+                _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
+                                tenureMonths: tenure, competency: competency, motivation: motivation, owesLatsar: false)
+            }
+        }
+        jpLastYear = [Double](repeating: 0, count: workforce.count)
+    }
+
+    mutating func addEmployee(unit: Int, jobLevel: JobLevel, isPPPK: Bool, education: Education, ageYears: Double,
+                              tenureMonths: Double, competency: [Double], motivation: Double, owesLatsar: Bool) -> Int {
+        let e = workforce.append(unit: unit, jobLevel: jobLevel, isPPPK: isPPPK, education: education, ageYears: ageYears,
+                                 tenureMonths: tenureMonths, competency: competency, motivation: motivation, owesLatsar: owesLatsar)
+        unitHeadcount[unit] += 1
+        unitOnDuty[unit] += 1
+        unitMembers[unit].append(e)
+        if jpLastYear.count < workforce.count { jpLastYear.append(0) }
+        return e
+    }
+
+    mutating func removeEmployee(_ e: Int) {
+        workforce.active[e] = false
+        let unit = workforce.unit[e]
+        unitHeadcount[unit] -= 1
+        if workforce.offDuty[e] {
+            unitAway[unit] -= 1
+        } else {
+            unitOnDuty[unit] -= 1
+        }
+        updateServers(unit: unit)
+    }
+
+    // MARK: - Monthly cycle
+
+    mutating func startMonth(_ m: Int) {
+        if m > 0 { closeMonth(m - 1) }
+        month = m
+        let calendarMonth = (model.startYear * 12 + m) % 12
+        if calendarMonth == 0 { startFiscalYear() }
+        if calendarMonth % 3 == 0 { releaseQuarter(calendarMonth / 3) }
+        applyShocks(startingIn: model.startYear * 12 + m)
+        monthlyDynamics()
+        if policy.awardEnabled && calendarMonth == policy.awardMonth - 1 { holdAward() }
+        if policy.forumsEnabled && m % policy.forumEveryMonths == 0 { holdForums() }
+        if policy.evaluationEnabled && m > 0 && m % policy.evaluationEveryMonths == 0 { evaluateProgrammes() }
+        calendar.schedule(.monthStart(Int32(m + 1)), at: SimTime(workingDays: Double(m + 1) * daysPerMonth))
+    }
+
+    mutating func startFiscalYear() {
+        let yearIndex = month / 12
+        for e in 0..<workforce.count {
+            jpLastYear[e] = workforce.jpThisYear[e]
+            workforce.jpThisYear[e] = 0
+        }
+        let unspent = max(0, yearBudgetRupiah - spentThisYearRupiah)
+        carryRupiah = region.budgetCarryOver && month > 0 ? unspent : 0
+        yearBudgetRupiah = region.budgetRupiahPerYear * budgetMultiplier(atMonth: model.startYear * 12 + month) + carryRupiah
+        releasedRupiah = 0
+        spentThisYearRupiah = 0
+        for p in programmes.indices {
+            programmes[p].sessionsThisYear = 0
+        }
+        if policy.participatory {
+            // Staff time spent on a participatory needs analysis, spread over January.
+            let staffDays = Double(activeCount) * policy.participatoryHoursPerEmployee / model.hoursPerWorkingDay
+            extraStaffDays += staffDays
+        }
+        planYear()
+        startProjects(year: yearIndex)
+    }
+
+    /// Staff-days of duty spent on forums and participatory needs analysis this month.
+    var extraStaffDays = 0.0
+
+    mutating func releaseQuarter(_ quarter: Int) {
+        let shares = region.quarterShares
+        let total = shares.reduce(0, +)
+        let share = total > 0 && quarter < shares.count ? shares[quarter] / total : 0.25
+        releasedRupiah += share * (yearBudgetRupiah - carryRupiah) + (quarter == 0 ? carryRupiah : 0)
+    }
+
+    var availableRupiah: Double { max(0, min(releasedRupiah, yearBudgetRupiah) - spentThisYearRupiah) }
+    var activeCount: Int { unitHeadcount.reduce(0, +) }
+
+    func budgetMultiplier(atMonth absoluteMonth: Int) -> Double {
+        var multiplier = 1.0
+        for shock in model.shocks where shock.region == nil || shock.region == regionIndex {
+            if case .budgetCut(let share) = shock.kind, shock.fromMonth <= absoluteMonth, absoluteMonth <= (shock.toMonth ?? .max) {
+                multiplier *= 1 - share
+            }
+        }
+        return multiplier
+    }
+
+    mutating func applyShocks(startingIn absoluteMonth: Int) {
+        for i in 0..<Mode.allCases.count { suspendedModes[i] = false }
+        for shock in model.shocks where shock.region == nil || shock.region == regionIndex {
+            let inWindow = shock.fromMonth <= absoluteMonth && absoluteMonth <= (shock.toMonth ?? .max)
+            switch shock.kind {
+            case .suspendMode(let mode):
+                if inWindow {
+                    suspendedModes[mode.rawValue] = true
+                    if shock.fromMonth == absoluteMonth { cancelPlannedSessions { $0.mode == mode } }
+                }
+            case .budgetCut(let share):
+                // A cut that starts mid-year removes that share of what is left of the year's budget.
+                if shock.fromMonth == absoluteMonth && absoluteMonth % 12 != 0 {
+                    let remaining = max(0, yearBudgetRupiah - spentThisYearRupiah)
+                    yearBudgetRupiah -= share * remaining
+                    releasedRupiah = min(releasedRupiah, yearBudgetRupiah)
+                    trimPlanToBudget()
+                }
+            case let .requirementJump(domain, levels):
+                if shock.fromMonth == absoluteMonth {
+                    for level in 0..<JobLevel.allCases.count { required[domain * JobLevel.allCases.count + level] += levels }
+                }
+            }
+        }
+    }
+
+    /// Relapse, decay, ramp-up, requirement drift, motivation, ageing, exits and projects.
+    mutating func monthlyDynamics() {
+        let learning = model.learning
+        let transientKeep = curve.monthlyTransientKeep
+        let latentKeep: [[Double]] = region.units.map { unit in (0..<domainCount).map { curve.monthlyLatentKeep(usage: unit.usage[$0]) } }
+        let awardKeep = exp2(-1 / policy.awardFadeHalfLifeMonths)
+        let motivationBaseline = clamp(region.motivationMean + model.motivation.supportBaselineGain * policy.leadershipSupport, 0, 1)
+        let rampKeepAlone = exp(-1 / learning.rampUpTimeConstantMonths)
+        let rampKeepPeers = exp(-1 / (learning.rampUpTimeConstantMonths * learning.rampUpPeerFactor))
+        let levels = JobLevel.allCases.count
+        for (d, domain) in model.domains.enumerated() where month > 0 {
+            for level in 0..<levels { required[d * levels + level] += domain.requirementDriftPerYear / 12 }
+        }
+        // Experienced staff's mean level per unit and domain, the target of newcomers' ramp-up.
+        var experiencedSum = [Double](repeating: 0, count: region.units.count * domainCount)
+        var experiencedCount = [Int](repeating: 0, count: region.units.count)
+        for e in 0..<workforce.count where workforce.active[e] && workforce.tenureMonths[e] >= 24 {
+            let u = workforce.unit[e]
+            experiencedCount[u] += 1
+            for d in 0..<domainCount { experiencedSum[u * domainCount + d] += workforce.applied(e, d) }
+        }
+        var leavers = 0
+        let exitChance = 1 - pow(1 - region.otherExitRatePerYear, 1.0 / 12)
+        for e in 0..<workforce.count where workforce.active[e] {
+            let u = workforce.unit[e]
+            let base = e * domainCount
+            for d in 0..<domainCount {
+                let relapsed = workforce.transient[base + d] * (1 - transientKeep)
+                workforce.transient[base + d] -= relapsed
+                workforce.latent[base + d] = (workforce.latent[base + d] + relapsed) * latentKeep[u][d]
+            }
+            if workforce.tenureMonths[e] < 24 && experiencedCount[u] > 0 {
+                let peers = Double(experiencedCount[u]) / Double(max(unitHeadcount[u], 1)) >= learning.experiencedShareThreshold
+                let keep = peers ? rampKeepPeers : rampKeepAlone
+                for d in 0..<domainCount {
+                    let target = experiencedSum[u * domainCount + d] / Double(experiencedCount[u]) - learning.proficientGapLevels
+                    let now = workforce.applied(e, d)
+                    if now < target { workforce.stable[base + d] += (target - now) * (1 - keep) }
+                }
+            }
+            let workload = unitWorkload(u)
+            var m = workforce.motivation[e]
+            m += model.motivation.monthlyAdjustment * (motivationBaseline - m)
+            m -= model.motivation.workloadPenalty * max(0, workload - model.participation.workloadThreshold)
+            workforce.motivation[e] = clamp(m, 0, 1)
+            workforce.awardBoost[e] *= awardKeep
+            workforce.ageYears[e] += 1.0 / 12
+            workforce.tenureMonths[e] += 1
+            if workforce.ageYears[e] >= region.retirementAge[workforce.jobLevel[e].rawValue] {
+                if !workforce.offDuty[e] {  // someone in class retires after the session
+                    removeEmployee(e)
+                    retiredCount += 1
+                    leavers += 1
+                }
+            } else if exitStream.bernoulli(exitChance), !workforce.offDuty[e] {
+                removeEmployee(e)
+                exitedCount += 1
+                leavers += 1
+            }
+        }
+        if leavers > 0 {
+            for u in unitMembers.indices { unitMembers[u].removeAll { !workforce.active[$0] } }
+            pendingHires += Double(leavers) * region.replaceShare
+            let count = Int(pendingHires.rounded(.down))
+            if count > 0 {
+                pendingHires -= Double(count)
+                calendar.schedule(.hire(Int32(count)), after: SimDuration(workingDays: region.recruitmentLagMonths * daysPerMonth))
+            }
+        }
+        progressProjects()
+    }
+
+    /// Utilisation of a unit's staff: routine workload, or the counter's measured utilisation.
+    func unitWorkload(_ unit: Int) -> Double {
+        let base = region.units[unit].workload
+        let staffed = unitHeadcount[unit]
+        guard staffed > 0 else { return base }
+        // Staff away for training leave their work to those who stay.
+        return base * Double(staffed) / Double(max(unitOnDuty[unit], 1))
+    }
+
+    mutating func hire(_ count: Int) {
+        let levels: [JobLevel] = [.pelaksana, .fungsional]
+        let weights = levels.map { region.jobLevelShares[$0.rawValue] }
+        let unitWeights = region.units.map(\.headcountShare)
+        for _ in 0..<count {
+            let level = levels[hireStream.categorical(weights: weights)]
+            let unit = hireStream.categorical(weights: unitWeights)
+            let pppk = hireStream.bernoulli(region.recruitmentPPPKShare)
+            var competency = [Double](repeating: 0, count: domainCount)
+            for d in 0..<domainCount {
+                competency[d] = clamp(hireStream.normal(mean: model.learning.newcomerLevel, sd: 0.2), 1, 5)
+            }
+            let age = clamp(hireStream.normal(mean: pppk ? 36 : 27, sd: 4), 19, 50)
+            let e = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: hireStream.bernoulli(0.8) ? .s1 : .diploma,
+                                ageYears: age, tenureMonths: 0, competency: competency,
+                                motivation: clamp(hireStream.normal(mean: region.motivationMean + 0.1, sd: region.motivationSD), 0, 1),
+                                owesLatsar: !pppk)
+            _ = e
+            hiredCount += 1
+            updateServers(unit: unit)
+        }
+    }
+
+    // MARK: - Month-end metrics
+
+    mutating func closeMonth(_ m: Int) {
+        let monthEnd = SimTime(workingDays: Double(m + 1) * daysPerMonth)
+        var competencySum = 0.0, gapSum = 0.0, atStandard = 0, pairs = 0
+        var domainSum = [Double](repeating: 0, count: domainCount)
+        var domainAtStandard = [Int](repeating: 0, count: domainCount)
+        var jpSum = 0.0, pnsCount = 0, pnsReaching = 0, motivationSum = 0.0, ipSum = 0.0
+        let levels = JobLevel.allCases.count
+        let monthOfYear = Double((model.startYear * 12 + m) % 12)
+        var active = 0
+        for e in 0..<workforce.count where workforce.active[e] {
+            active += 1
+            var appliedSum = 0.0, requiredSum = 0.0
+            for d in 0..<domainCount {
+                let applied = workforce.applied(e, d)
+                let need = required[d * levels + workforce.jobLevel[e].rawValue]
+                appliedSum += applied
+                requiredSum += need
+                domainSum[d] += applied
+                if applied >= need { atStandard += 1; domainAtStandard[d] += 1 } else { gapSum += need - applied }
+                pairs += 1
+            }
+            competencySum += appliedSum
+            let jp = workforce.jpThisYear[e]
+            jpSum += jp
+            if !workforce.isPPPK[e] {
+                pnsCount += 1
+                if jp >= policy.targetJPPerYear { pnsReaching += 1 }
+            }
+            let motivation = workforce.effectiveMotivation(e)
+            motivationSum += motivation
+            let jpLast12 = jp + jpLastYear[e] * (11 - monthOfYear) / 12
+            let ratio = min(1, appliedSum / max(requiredSum, 1))
+            let competencyScore = 40 * (0.5 * min(1, jpLast12 / policy.targetJPPerYear) + 0.5 * ratio)
+            let performance = 30 * clamp(0.5 * ratio + 0.5 * motivation, 0, 1)
+            ipSum += workforce.education[e].qualificationScore + competencyScore + performance + 5
+        }
+        let n = Double(max(active, 1))
+        result[.competencyMean, m] = competencySum / Double(max(pairs, 1))
+        result[.competencyShareAtStandard, m] = Double(atStandard) / Double(max(pairs, 1))
+        result[.competencyGapMean, m] = gapSum / Double(max(pairs, 1))
+        result[.jpMean, m] = jpSum / n
+        result[.jpShareReaching20, m] = Double(pnsReaching) / Double(max(pnsCount, 1))
+        result[.ipASNProxy, m] = ipSum / n
+        result[.invited, m] = Double(invitedCount)
+        result[.accepted, m] = Double(acceptedCount)
+        result[.completed, m] = Double(completedCount)
+        result[.droppedOut, m] = Double(droppedCount)
+        let offDutyArea = offDutyEquivalent.area(upTo: monthEnd)
+        result[.staffDaysOffDuty, m] = offDutyArea - offDutyAreaAtMonthStart + extraStaffDays
+        offDutyAreaAtMonthStart = offDutyArea
+        extraStaffDays = 0
+        result[.budgetSpentRupiah, m] = spentThisMonthRupiah
+        result[.budgetUnspentRupiah, m] = max(0, min(releasedRupiah, yearBudgetRupiah) - spentThisYearRupiah)
+        gainTotal += gainThisMonth
+        result[.costPerCompetencyPointRupiah, m] = gainTotal > 0 ? spentTotalRupiah / gainTotal : 0
+        result[.trainingGainLevels, m] = gainThisMonth
+        result[.motivationMean, m] = motivationSum / n
+        result[.headcount, m] = Double(active)
+        result[.retirements, m] = Double(retiredCount)
+        result[.otherExits, m] = Double(exitedCount)
+        result[.hires, m] = Double(hiredCount)
+        recordServiceMonth(m, monthEnd: monthEnd)
+        result[.projectsCompleted, m] = Double(projectsCompletedThisMonth)
+        result[.projectsOnTimeShare, m] = projectsCompleted > 0 ? Double(projectsOnTime) / Double(projectsCompleted) : 0
+        result[.projectsMeanDelayMonths, m] = projectsCompleted > 0 ? projectDelaySum / Double(projectsCompleted) : 0
+        result[.projectsMeanOverrunShare, m] = projectsCompleted > 0 ? projectOverrunSum / Double(projectsCompleted) : 0
+        let fixed = Metric.allCases.count
+        for d in 0..<domainCount {
+            result[fixed + 2 * d, m] = domainSum[d] / n
+            result[fixed + 2 * d + 1, m] = Double(domainAtStandard[d]) / n
+        }
+        invitedCount = 0; acceptedCount = 0; completedCount = 0; droppedCount = 0
+        spentThisMonthRupiah = 0; retiredCount = 0; exitedCount = 0; hiredCount = 0; gainThisMonth = 0
+        projectsCompletedThisMonth = 0
+    }
+
+    var offDutyAreaAtMonthStart = 0.0
+
+    /// Charges `rupiah` to the budget.
+    mutating func spend(_ rupiah: Double) {
+        spentThisYearRupiah += rupiah
+        spentThisMonthRupiah += rupiah
+        spentTotalRupiah += rupiah
+    }
+}

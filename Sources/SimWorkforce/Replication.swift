@@ -1,0 +1,12 @@
+import SimCore
+
+/// Runs one replication of a scenario: every region for the whole horizon.
+///
+/// The result depends only on (parameters, seed, replication): each region draws from its own
+/// streams fixed by those three, so replication k sees the same random numbers in every scenario.
+public func runReplication(_ model: ModelParameters, seed: UInt64, replication: Int) -> ReplicationResult {
+    ReplicationResult(regions: model.regions.indices.map { region in
+        var simulation = RegionSimulation(model: model, regionIndex: region, seed: seed, replication: replication)
+        return simulation.runToHorizon()
+    })
+}

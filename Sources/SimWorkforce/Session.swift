@@ -1,0 +1,55 @@
+import SimCore
+
+/// One planned run of a programme: its window, seats and attendees.
+struct Session {
+    enum State { case planned, inviting, running, finished, cancelled }
+    var programme: Int
+    var mode: Mode
+    var start: Double
+    var end: Double
+    var seats: Int
+    var state: State = .planned
+    var attendees: [Int] = []
+    /// Rupiah charged at start (fixed, per-attendee and platform costs).
+    var costRupiah = 0.0
+    /// Estimated cost used when planning (Rupiah).
+    var plannedCostRupiah: Double
+}
+
+/// What the region knows about one programme while the run goes on.
+struct ProgrammeState {
+    var mode: Mode
+    var dropped = false
+    var failures = 0
+    /// Participants, summed gain (levels) and cost (Rupiah) since the last evaluation.
+    var windowParticipants = 0
+    var windowGainLevels = 0.0
+    var windowCostRupiah = 0.0
+    /// This fiscal year's ranked invitation list and the first index not yet handled.
+    var candidates: [Int] = []
+    var handled: [Bool] = []
+    var cursor = 0
+    var sessionsThisYear = 0
+    var platformPaidYear = -1
+}
+
+/// A development project led by a manager (MODEL.md §8).
+struct Project {
+    var manager: Int
+    var startMonth: Int
+    var remainingMonths: Double
+    var plannedMonths: Double
+    var delayMonths = 0
+}
+
+/// A citizen-service channel of one unit (MODEL.md §7).
+struct ServiceChannel {
+    var unit: Int
+    var parameters: ServiceChannelParameters
+    var queue: MultiServerQueue<Int32>
+    /// Per request in service: wait (minutes), handler competency ĉ and motivation; slots reused.
+    var waitMinutes: [Double] = []
+    var handlerCompetency: [Double] = []
+    var handlerMotivation: [Double] = []
+    var freeSlots: [Int32] = []
+}
