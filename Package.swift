@@ -29,15 +29,21 @@ let package = Package(
         // The scenario file format: parsing with locations, extends/overrides, validation, schema.
         .target(name: "SimScenario", dependencies: ["SimWorkforce"]),
 
+        // Scenarios × replications in parallel (Dispatch), statistics over replications, paired deltas.
+        .target(name: "SimExperiment", dependencies: ["SimCore", "SimWorkforce"]),
+
+        // Results → tidy CSV, decisions, run metadata and the policy brief. Pure text.
+        .target(name: "SimReport", dependencies: ["SimCore", "SimWorkforce", "SimExperiment"]),
+
         // MARK: - Executables
 
         // The planner's command-line tool. Thin: parsing, I/O, one error printer.
-        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario"]),
+        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimReport"]),
 
         // Benchmarks (not tests): kernel throughput and model timings.
         .executableTarget(
             name: "simulate-bench",
-            dependencies: ["SimCore"],
+            dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment"],
             path: "Benchmarks/simulate-bench"
         ),
 

@@ -68,8 +68,9 @@ extension RegionSimulation {
 
     // MARK: - Planning
 
-    /// Plans the fiscal year: mandatory programmes for newcomers first, then the discretionary
-    /// programmes chosen by the allocation rule within the budget (MODEL.md §6).
+    /// Plans the fiscal year, and re-plans each quarter with what sessions left unspent (seats not
+    /// filled, sessions cancelled, programmes dropped): mandatory programmes for newcomers first,
+    /// then the discretionary programmes chosen by the allocation rule within the budget (MODEL.md §6).
     mutating func planYear() {
         let year = month / 12
         let weights = complaintWeights

@@ -227,6 +227,7 @@ public struct RegionSimulation: DiscreteEventModel {
         if policy.awardEnabled && calendarMonth == policy.awardMonth - 1 { holdAward() }
         if policy.forumsEnabled && m % policy.forumEveryMonths == 0 { holdForums() }
         if policy.evaluationEnabled && m > 0 && m % policy.evaluationEveryMonths == 0 { evaluateProgrammes() }
+        if calendarMonth % 3 == 0 && calendarMonth != 0 { planYear() }
         calendar.schedule(.monthStart(Int32(m + 1)), at: SimTime(workingDays: Double(m + 1) * daysPerMonth))
     }
 

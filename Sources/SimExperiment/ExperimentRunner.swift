@@ -1,0 +1,79 @@
+import Dispatch
+import SimCore
+import SimWorkforce
+
+/// One scenario as the runner needs it: its id, parameters and metric catalogue.
+public struct ExperimentScenario: Sendable {
+    public var id: String
+    public var parameters: ModelParameters
+    public var metrics: [MetricDefinition]
+    public init(id: String, parameters: ModelParameters) {
+        self.id = id
+        self.parameters = parameters
+        metrics = metricDefinitions(domains: parameters.domains)
+    }
+}
+
+/// Runs scenarios × replications in parallel with Dispatch and reduces the results in replication
+/// order.
+///
+/// Replication k of every scenario uses the streams fixed by (seed, k), so comparisons are paired
+/// (common random numbers). Work runs in batches of `jobs × 4` replications: each batch runs in
+/// parallel into index-addressed slots, then is folded into the statistics serially in index
+/// order and dropped, so memory stays flat in the replication count and `jobs` changes speed only.
+public struct ExperimentRunner: Sendable {
+    public var scenarios: [ExperimentScenario]
+    public var seed: UInt64
+    public var baseline: Int
+    public var jobs: Int
+
+    public init(scenarios: [ExperimentScenario], seed: UInt64, baseline: Int, jobs: Int) {
+        precondition(!scenarios.isEmpty && scenarios.indices.contains(baseline) && jobs >= 1)
+        self.scenarios = scenarios
+        self.seed = seed
+        self.baseline = baseline
+        self.jobs = jobs
+    }
+
+    public func emptyResult() -> ExperimentResult {
+        ExperimentResult(regionCounts: scenarios.map { $0.parameters.regions.count }, metricCounts: scenarios.map(\.metrics.count),
+                         months: scenarios.map { $0.parameters.months }.min() ?? 0, baseline: baseline)
+    }
+
+    /// Runs `replications` (the given indices, in order) and folds them into `result`.
+    ///
+    /// - Parameter progress: called on the calling thread after each batch with the count done.
+    public func run(replications indices: [Int], into result: inout ExperimentResult,
+                    progress: (Int) -> Void = { _ in }) {
+        let definitions = scenarios.map(\.metrics)
+        let batchSize = max(1, jobs * 4)
+        var start = 0
+        while start < indices.count {
+            let batch = Array(indices[start..<min(indices.count, start + batchSize)])
+            let results = runBatch(batch)
+            for replication in results { result.add(replication: replication, definitions: definitions) }
+            start += batch.count
+            progress(start)
+        }
+    }
+
+    /// Runs every scenario for each replication index of `batch`, in parallel; returns
+    /// `[replication][scenario]` in index order.
+    public func runBatch(_ batch: [Int]) -> [[ReplicationResult]] {
+        let items = batch.count * scenarios.count
+        let slots = ResultSlots<ReplicationResult>(count: items)
+        let scenarios = self.scenarios, seed = self.seed, workers = min(jobs, items)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Worker w takes items w, w + workers, …: the split changes speed, never results.
+            var item = worker
+            while item < items {
+                let replication = batch[item / scenarios.count]
+                let scenario = scenarios[item % scenarios.count]
+                slots.store(runReplication(scenario.parameters, seed: seed, replication: replication), at: item)
+                item += workers
+            }
+        }
+        let flat = slots.inIndexOrder()
+        return batch.indices.map { b in Array(flat[(b * scenarios.count)..<((b + 1) * scenarios.count)]) }
+    }
+}

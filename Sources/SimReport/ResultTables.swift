@@ -1,0 +1,91 @@
+import SimCore
+import SimWorkforce
+import SimExperiment
+
+/// What the tables need to know about each scenario besides its statistics.
+public struct ScenarioLabels: Sendable {
+    public var id: String
+    public var name: String
+    public var question: String
+    public var regionIDs: [String]
+    public var regionNames: [String]
+    public var programmeIDs: [String]
+    public var metrics: [MetricDefinition]
+    public var startYear: Int
+    public init(id: String, name: String, question: String, regionIDs: [String], regionNames: [String], programmeIDs: [String],
+                metrics: [MetricDefinition], startYear: Int) {
+        self.id = id
+        self.name = name
+        self.question = question
+        self.regionIDs = regionIDs
+        self.regionNames = regionNames
+        self.programmeIDs = programmeIDs
+        self.metrics = metrics
+        self.startYear = startYear
+    }
+}
+
+/// `YYYY-MM` of month `index` after January of `startYear`.
+public func periodLabel(startYear: Int, month index: Int) -> String {
+    let year = startYear + index / 12, month = index % 12 + 1
+    return "\(year)-\(month < 10 ? "0" : "")\(month)"
+}
+
+/// The tidy tables of docs/outputs.md, as CSV text.
+public enum ResultTables {
+    /// One row per scenario × region × metric at the horizon, with the paired delta to the baseline.
+    public static func summary(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
+        var csv = CSVWriter(locale: locale)
+        csv.row(["scenario", "region", "metric", "unit", "mean", "ci_low", "ci_high", "replications",
+                 "delta_vs_baseline", "delta_ci_low", "delta_ci_high"].map(CSVField.identifier))
+        for (s, label) in labels.enumerated() {
+            for r in label.regionIDs.indices {
+                for (m, metric) in label.metrics.enumerated() {
+                    let estimate = Estimate(result.horizon[s][r][m])
+                    let delta = Estimate(result.pairedDelta[s][r][m])
+                    csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
+                             .number(estimate.mean), .number(estimate.low), .number(estimate.high), .integer(estimate.replications),
+                             .number(delta.mean), .number(delta.low), .number(delta.high)])
+                }
+            }
+        }
+        return csv.text
+    }
+
+    /// One row per scenario × region × metric × month.
+    public static func timeseries(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
+        var csv = CSVWriter(locale: locale)
+        csv.row(["scenario", "region", "metric", "unit", "period", "mean", "ci_low", "ci_high"].map(CSVField.identifier))
+        for (s, label) in labels.enumerated() {
+            for r in label.regionIDs.indices {
+                for (m, metric) in label.metrics.enumerated() {
+                    for month in 0..<result.months {
+                        let estimate = Estimate(result.series[s][r][m * result.months + month])
+                        csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
+                                 .identifier(periodLabel(startYear: label.startYear, month: month)),
+                                 .number(estimate.mean), .number(estimate.low), .number(estimate.high)])
+                    }
+                }
+            }
+        }
+        return csv.text
+    }
+
+    /// The adaptive policy's decisions, aggregated over replications, in time order.
+    public static func decisions(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
+        var csv = CSVWriter(locale: locale)
+        csv.row(["scenario", "period", "region", "programme", "action", "replications", "share_of_replications",
+                 "mean_effect_gain_per_participant_per_million_rupiah", "reason"].map(CSVField.identifier))
+        for (s, label) in labels.enumerated() {
+            for key in result.decisions[s].keys.sorted() {
+                guard let summary = result.decisions[s][key] else { continue }
+                csv.row([.userText(label.id), .identifier(periodLabel(startYear: label.startYear, month: key.month)),
+                         .userText(label.regionIDs[key.region]), .userText(label.programmeIDs[key.programme]),
+                         .identifier(key.action), .integer(summary.count),
+                         .number(Double(summary.count) / Double(max(result.replicationsDone, 1))),
+                         .number(summary.effect.mean), .userText(summary.reason)])
+            }
+        }
+        return csv.text
+    }
+}

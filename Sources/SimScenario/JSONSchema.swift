@@ -1,0 +1,113 @@
+/// The JSON Schema (draft 2020-12) of the scenario format, generated from ``ScenarioFormat``,
+/// so editors can check files as they are typed. `simulate schema` prints it.
+public enum JSONSchema {
+    public static func text() -> String {
+        var root: [(String, JSONValue)] = [
+            ("$schema", .s("https://json-schema.org/draft/2020-12/schema")),
+            ("$id", .s("https://kompeten.example/scenario.schema.json")),
+            ("title", .s("Kompeten training-policy scenario, format version \(ScenarioFormat.schemaVersion)")),
+        ]
+        if case .object(let members) = record(ScenarioFormat.root) { root += members.map { ($0.key, $0.value.value) } }
+        return render(.obj(root), indent: 0) + "\n"
+    }
+
+    static func record(_ fields: [Field]) -> JSONValue {
+        let properties = fields.map { field -> (String, JSONValue) in
+            var schema = type(field.type)
+            if case .object(var members) = schema {
+                var description = field.doc
+                if let source = field.source { description += " (source: \(source))" }
+                members.insert(("description", JSONNode(.s(description))), at: 0)
+                if let value = field.defaultValue { members.append(("default", JSONNode(value))) }
+                schema = .object(members)
+            }
+            return (field.name, schema)
+        }
+        var pairs: [(String, JSONValue)] = [("type", .s("object")), ("properties", .obj(properties)), ("additionalProperties", .bool(false))]
+        let required = fields.filter(\.required).map { JSONValue.s($0.name) }
+        if !required.isEmpty { pairs.append(("required", .list(required))) }
+        return .obj(pairs)
+    }
+
+    static let idPattern = "^[A-Za-z][A-Za-z0-9_-]*$"
+
+    static func type(_ type: FieldType) -> JSONValue {
+        switch type {
+        case let .number(minimum, maximum, above):
+            var pairs: [(String, JSONValue)] = [("type", .s("number"))]
+            if let minimum { pairs.append((above ? "exclusiveMinimum" : "minimum", .n(minimum))) }
+            if let maximum { pairs.append(("maximum", .n(maximum))) }
+            return .obj(pairs)
+        case let .integer(minimum, maximum):
+            var pairs: [(String, JSONValue)] = [("type", .s("integer"))]
+            if let minimum { pairs.append(("minimum", .n(Double(minimum)))) }
+            if let maximum { pairs.append(("maximum", .n(Double(maximum)))) }
+            return .obj(pairs)
+        case .boolean: return .obj([("type", .s("boolean"))])
+        case .text: return .obj([("type", .s("string"))])
+        case .choice(let words): return .obj([("enum", .list(words.map(JSONValue.s)))])
+        case .month: return .obj([("type", .s("string")), ("pattern", .s("^[0-9]{4}-(0[1-9]|1[0-2])$"))])
+        case .reference(let kind):
+            switch kind {
+            case .mode: return .obj([("enum", .list(ScenarioFormat.modeNames.map(JSONValue.s)))])
+            case .jobLevel: return .obj([("enum", .list(ScenarioFormat.jobLevelNames.map(JSONValue.s)))])
+            case .education: return .obj([("enum", .list(ScenarioFormat.educationNames.map(JSONValue.s)))])
+            default: return .obj([("type", .s("string")), ("pattern", .s(idPattern))])
+            }
+        case let .list(element, minimumCount):
+            var pairs: [(String, JSONValue)] = [("type", .s("array")), ("items", self.type(element))]
+            if minimumCount > 0 { pairs.append(("minItems", .n(Double(minimumCount)))) }
+            return .obj(pairs)
+        case .record(let fields): return record(fields)
+        case let .table(kind, element):
+            let names: JSONValue = kind == .mode ? .obj([("enum", .list(ScenarioFormat.modeNames.map(JSONValue.s)))]) : .obj([("pattern", .s(idPattern))])
+            return .obj([("type", .s("object")), ("propertyNames", names),
+                         ("additionalProperties", .obj([("oneOf", .list([self.type(element), .obj([("type", .s("null"))])]))]))])
+        case .weights:
+            return .obj([("type", .s("object")), ("additionalProperties", .obj([("type", .s("number")), ("minimum", .n(0))]))])
+        case .textMap:
+            return .obj([("type", .s("object")), ("additionalProperties", .obj([("type", .s("string"))]))])
+        }
+    }
+
+    /// Pretty JSON with two-space indents, keys in the order given.
+    public static func render(_ value: JSONValue, indent: Int) -> String {
+        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
+        switch value {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+        case .string(let s): return quote(s)
+        case .array(let elements):
+            if elements.isEmpty { return "[]" }
+            if elements.allSatisfy({ if case .object = $0.value { return false }; if case .array = $0.value { return false }; return true }) {
+                return "[" + elements.map { render($0.value, indent: indent + 1) }.joined(separator: ", ") + "]"
+            }
+            return "[\n" + elements.map { pad + render($0.value, indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "]"
+        case .object(let members):
+            if members.isEmpty { return "{}" }
+            return "{\n" + members.map { pad + quote($0.key) + ": " + render($0.value.value, indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "}"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import SimScenario
+
+/// Exit statuses (sysexits.h), the same for every subcommand.
+enum ExitStatus: Int32 {
+    case success = 0
+    case failure = 1
+    case usage = 64
+    case invalidScenario = 65
+    case cannotReadInput = 66
+    case cannotWriteOutput = 73
+}
+
+/// Everything that stops a command, with the status it exits with.
+enum CLIError: Error {
+    case usage(String)
+    case scenarios(ScenarioError)
+    case cannotWrite(String)
+    case failure(String)
+
+    var status: ExitStatus {
+        switch self {
+        case .usage: return .usage
+        case .scenarios(let error): return error.isUnreadableInput ? .cannotReadInput : .invalidScenario
+        case .cannotWrite: return .cannotWriteOutput
+        case .failure: return .failure
+        }
+    }
+
+    /// The one place errors become text: diagnostics as `FILE:LINE:COL: error: PATH: message`,
+    /// everything else as `simulate: error: message`.
+    func print() {
+        let text: String
+        switch self {
+        case .usage(let message): text = "simulate: error: \(message)\n"
+        case .scenarios(let error): text = error.diagnostics.map { $0.description + "\n" }.joined()
+            + "simulate: error: \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") found; nothing was run\n"
+        case .cannotWrite(let message): text = "simulate: error: \(message)\n"
+        case .failure(let message): text = "simulate: error: \(message)\n"
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Closest spelling for "did you mean".
+func closest(_ word: String, among candidates: [String]) -> String? {
+    func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count), current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+    var best: (word: String, distance: Int)?
+    for candidate in candidates {
+        let d = distance(word, candidate)
+        if let current = best, current.distance < d || (current.distance == d && current.word <= candidate) { continue }
+        best = (candidate, d)
+    }
+    guard let best, best.distance <= max(2, word.count / 3) else { return nil }
+    return best.word
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Writes a results directory all at once: files go into a temporary directory beside the
+/// target, which replaces the target by rename only when everything is written, so an
+/// interrupted or failed run leaves the previous results untouched and no partial files.
+///
+/// A non-empty target is replaced only when it is a previous results directory (it holds this
+/// tool's `run.json`) or when `force` is set.
+struct OutputDirectory {
+    let target: URL
+    let force: Bool
+
+    static let marker = "\"generator\": \"kompeten-simulate\""
+
+    /// Checks, before anything runs, that the target may be written.
+    func checkWritable() throws(CLIError) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw .cannotWrite("\(target.path) exists and is not a directory") }
+        let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+        if contents.isEmpty || force { return }
+        let runFile = target.appendingPathComponent("run.json")
+        if let text = try? String(contentsOf: runFile, encoding: .utf8), text.contains(Self.marker) { return }
+        throw .cannotWrite("\(target.path) is not empty and is not a previous results directory; choose another --out or pass --force to replace it")
+    }
+
+    /// Writes `files` (name → contents) and swaps them in.
+    func write(_ files: [(name: String, contents: String)]) throws(CLIError) {
+        try checkWritable()
+        let manager = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let stamp = "\(ProcessInfo.processInfo.processIdentifier)"
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(stamp)")
+        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(stamp)")
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? manager.removeItem(at: staging)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            for file in files {
+                // A name is one path component made by this tool; never a path out of the directory.
+                precondition(!file.name.contains("/") && file.name != ".." && !file.name.isEmpty, "bad output name \(file.name)")
+                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
+            }
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: retired)
+                try manager.moveItem(at: staging, to: target)
+                try manager.removeItem(at: retired)
+            } else {
+                try manager.moveItem(at: staging, to: target)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            if !manager.fileExists(atPath: target.path) && manager.fileExists(atPath: retired.path) {
+                try? manager.moveItem(at: retired, to: target)
+            }
+            throw .cannotWrite("cannot write \(target.path): \(error.localizedDescription)")
+        }
+    }
+}
