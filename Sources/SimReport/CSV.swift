@@ -61,7 +61,9 @@ public func formatNumber(_ x: Double, locale: CSVLocale = .standard) -> String {
     let magnitude = (abs(x)).log10Floor
     let digits = 5 - magnitude
     var text: String
-    if digits >= 0 && digits <= 15 {
+    if digits < 0 {
+        text = String(Int64(x.rounded()))  // six significant digits reach past the point: whole units
+    } else if digits <= 15 {
         let factor = power10(digits)
         let rounded = (x * factor).rounded() / factor
         text = fixed(rounded, decimals: digits)

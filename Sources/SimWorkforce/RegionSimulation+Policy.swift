@@ -147,7 +147,7 @@ extension RegionSimulation {
     /// Each running project either advances a month or slips one; the slip chance falls with the
     /// manager's management competency.
     mutating func progressProjects() {
-        let managerial = model.domains.indices.filter { model.domains[$0].kind == "manajerial" }
+        let managerial = managerialDomains
         let p = region.projects
         var finished: [Int] = []
         for i in projects.indices where projects[i].startMonth < month {

@@ -26,8 +26,6 @@ extension RegionSimulation {
     /// IKM on the PermenPAN-RB 14/2017 scale (25–100) from a mean satisfaction in [0,1].
     static func ikm(meanSatisfaction: Double) -> Double { 25 + 75 * clamp(meanSatisfaction, 0, 1) }
 
-    var serviceDomain: Int? { model.domains.firstIndex { $0.id == "service" } }
-
     /// A handler's service competency ĉ on [0,1]: level 1 → 0, the channel's proficient level → 1.
     func serviceCompetency(_ e: Int) -> Double {
         guard let d = serviceDomain else { return 0.5 }
@@ -137,10 +135,15 @@ extension RegionSimulation {
         let usage = region.units[unit].usage
         let total = usage.reduce(0, +)
         for d in 0..<domainCount { complaintsByDomain[d] += Double(count) * (total > 0 ? usage[d] / total : 1 / Double(domainCount)) }
-        let unitCompetency = unitMeanServiceCompetency(unit)
+        let unitCompetency = unitServiceCompetency[unit]
         for _ in 0..<count {
             resolutionStats.add(outcomeStream.exponential(mean: 10 * (1.25 - unitCompetency)))
         }
+    }
+
+    /// Refreshes each unit's mean service competency of staff on duty (once a month: it moves slowly).
+    mutating func refreshUnitServiceCompetency() {
+        for unit in unitMembers.indices { unitServiceCompetency[unit] = unitMeanServiceCompetency(unit) }
     }
 
     func unitMeanServiceCompetency(_ unit: Int) -> Double {

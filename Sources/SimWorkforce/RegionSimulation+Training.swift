@@ -34,7 +34,7 @@ extension RegionSimulation {
         case 2: if !workforce.isPPPK[e] { return false }
         default: break
         }
-        if !programme.eligibleUnitIDs.isEmpty && !programme.eligibleUnitIDs.contains(region.units[workforce.unit[e]].id) { return false }
+        if !programmeUnitEligible[p][workforce.unit[e]] { return false }
         if programme.mandatoryForNewcomers { return workforce.owesLatsar[e] }
         return true
     }

@@ -58,6 +58,14 @@ public struct RegionSimulation: DiscreteEventModel {
     var unitAway: [Int]
     var unitMembers: [[Int]]
     var unitChannel: [Int]
+    /// Mean service competency ĉ of each unit's staff on duty, refreshed monthly.
+    var unitServiceCompetency: [Double]
+    /// The domain whose competency sets handling time and resolution (`service`), if defined.
+    let serviceDomain: Int?
+    /// Domains of the managerial kind (project managers' competency).
+    let managerialDomains: [Int]
+    /// `programmeUnitEligible[p][u]`: whether unit u may attend programme p.
+    let programmeUnitEligible: [[Bool]]
     /// The employees currently off duty (or partly so, for e-learning), in staff-equivalents.
     var offDutyEquivalent: TimeWeightedAverage
 
@@ -126,6 +134,13 @@ public struct RegionSimulation: DiscreteEventModel {
         unitAway = [Int](repeating: 0, count: unitCount)
         unitMembers = [[Int]](repeating: [], count: unitCount)
         unitChannel = [Int](repeating: -1, count: unitCount)
+        unitServiceCompetency = [Double](repeating: 0, count: unitCount)
+        serviceDomain = model.domains.firstIndex { $0.id == "service" }
+        managerialDomains = model.domains.indices.filter { model.domains[$0].kind == "manajerial" }
+        let units = model.regions[regionIndex].units
+        programmeUnitEligible = model.programmes.map { programme in
+            units.map { programme.eligibleUnitIDs.isEmpty || programme.eligibleUnitIDs.contains($0.id) }
+        }
         complaintsByDomain = [Double](repeating: 0, count: model.domains.count)
         offDutyEquivalent = TimeWeightedAverage(value: 0, at: .zero)
         generateWorkforce()
@@ -224,6 +239,7 @@ public struct RegionSimulation: DiscreteEventModel {
         if calendarMonth % 3 == 0 { releaseQuarter(calendarMonth / 3) }
         applyShocks(startingIn: model.startYear * 12 + m)
         monthlyDynamics()
+        refreshUnitServiceCompetency()
         if policy.awardEnabled && calendarMonth == policy.awardMonth - 1 { holdAward() }
         if policy.forumsEnabled && m % policy.forumEveryMonths == 0 { holdForums() }
         if policy.evaluationEnabled && m > 0 && m % policy.evaluationEveryMonths == 0 { evaluateProgrammes() }
