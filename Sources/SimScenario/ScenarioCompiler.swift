@@ -142,7 +142,9 @@ struct ScenarioCompiler {
             let service = unit["service"].map { s in
                 ServiceChannelParameters(requestsPerDay: number(s, "requestsPerDay"), minutesPerRequestProficient: number(s, "minutesPerRequestProficient"),
                                          noviceMultiplier: number(s, "noviceMultiplier"), counterShare: number(s, "counterShare"),
-                                         proficientLevel: number(s, "proficientLevel", 3))
+                                         proficientLevel: number(s, "proficientLevel", 3),
+                                         exponentialHandling: text(s, "handlingDistribution") == "exponential",
+                                         handlingCV: number(s, "handlingCV", 0.5))
             }
             for (domain, weight) in (unit["usage"]?.members ?? []).map({ ($0.key, $0.value.number ?? 0) }) where weight > 1 {
                 problem(unit["usage"]?[domain], "\(path).units.\(member.key).usage.\(domain)", "expected a number at most 1, found \(format(weight))")

@@ -136,7 +136,7 @@ public enum ScenarioFormat {
         Field("outsideRegion", .boolean, default: .bool(false), doc: "held outside the region, so travel is paid", source: "MODEL.md §2"),
         Field("eligibleJobLevels", .list(.reference(.jobLevel)), doc: "job levels that may attend (default all)"),
         Field("eligibleUnits", .list(.reference(.unit)), doc: "units that may attend (default all)"),
-        Field("employment", .choice(["all", "pns", "pppk"]), default: .s("all"), doc: "PNS, PPPK or both"),
+        Field("employment", .choice(["all", "pns", "pppk"]), default: .s("all"), doc: "PNS, PPPK or both", source: "UU 20/2023: development is owed to every ASN"),
         Field("countsTowardJP", .boolean, default: .bool(true), doc: "whether its JP count toward the 20 JP a year", source: "PP 11/2017 art. 203"),
         Field("mandatoryForNewcomers", .boolean, default: .bool(false), doc: "planned first for every newcomer (Latsar)", source: "Perlan LAN 1/2021"),
     ]
@@ -158,13 +158,13 @@ public enum ScenarioFormat {
               doc: "calendar months (1–12) with no session (December: fiscal closing)", source: "MODEL.md §5"),
         share("leadershipSupport", 0.3, "supervisor and leadership support for learning, 0–1", "assumption"),
         Field("incentive", .record([
-            Field("enabled", .boolean, default: .bool(false), doc: "reward completions"),
+            Field("enabled", .boolean, default: .bool(false), doc: "reward completions", source: "assumption: off unless a scenario turns it on"),
             num("rupiahPerCompletion", 250_000, "reward per completion (Rupiah)", "assumption"),
             num("completionOddsMultiplier", 1.7, min: 1, "odds multiplier on completion when new", "Despujol et al. (×1.7)"),
             positive("wearOffHalfLifeMonths", 4, "half-life of the incentive's extra effect (months)", "Kim & Castelli; assumption"),
         ]), default: .emptyObject, doc: "incentives per completion"),
         Field("award", .record([
-            Field("enabled", .boolean, default: .bool(false), doc: "hold the yearly ASN Berprestasi award"),
+            Field("enabled", .boolean, default: .bool(false), doc: "hold the yearly ASN Berprestasi award", source: "assumption: no city award was found for Sawahlunto or Sorong"),
             share("topShare", 0.02, "share of staff awarded, by performance", "assumption"),
             share("recipientBoost", 0.15, "motivation lift of a recipient", "assumption"),
             share("peerBoost", 0.02, "motivation lift of a recipient's unit peers", "assumption"),
@@ -173,7 +173,7 @@ public enum ScenarioFormat {
             Field("month", .integer(minimum: 1, maximum: 12), default: .n(8), doc: "calendar month of the award", source: "assumption"),
         ]), default: .emptyObject, doc: "the ASN Berprestasi award"),
         Field("forums", .record([
-            Field("enabled", .boolean, default: .bool(false), doc: "hold knowledge-sharing forums"),
+            Field("enabled", .boolean, default: .bool(false), doc: "hold knowledge-sharing forums", source: "assumption: off unless a scenario turns it on"),
             Field("everyMonths", .integer(minimum: 1, maximum: 12), default: .n(1), doc: "months between forums", source: "assumption"),
             Field("domains", .list(.reference(.domain)), doc: "domains discussed (default all)"),
             share("participationShare", 0.5, "share of a unit's staff attending a forum", "assumption"),
@@ -182,7 +182,7 @@ public enum ScenarioFormat {
             num("costPerParticipantRupiah", 25_000, "cost per participant (Rupiah)", "assumption"),
         ]), default: .emptyObject, doc: "knowledge-sharing forums (learning culture)"),
         Field("evaluation", .record([
-            Field("enabled", .boolean, default: .bool(true), doc: "evaluate programmes and act on the result"),
+            Field("enabled", .boolean, default: .bool(true), doc: "evaluate programmes and act on the result", source: "MODEL.md §6 (the regions' documents call for periodic evaluation)"),
             Field("everyMonths", .integer(minimum: 1, maximum: 24), default: .n(6), doc: "months between evaluations", source: "MODEL.md §6"),
             share("thresholdShareOfMedian", 0.6, "a programme below this share of the median effect is acted on", "assumption"),
             share("maxBudgetShift", 0.2, "most of a programme's remaining budget moved to the best programme", "MODEL.md §6; evidence.md §8 (±20%)"),
@@ -203,6 +203,9 @@ public enum ScenarioFormat {
             positive("minutesPerRequestProficient", 15, "mean handling time of a proficient handler (minutes)", "assumption"),
             num("noviceMultiplier", 1.6, min: 1, "handling time of a novice relative to a proficient handler", "De Grip et al. 2016"),
             share("counterShare", 0.3, "share of the unit's on-duty staff at the counter", "assumption"),
+            Field("handlingDistribution", .choice(["lognormal", "exponential"]), default: .s("lognormal"),
+                  doc: "distribution of handling time around its mean (exponential makes the channel M/M/c)", source: "MODEL.md §7"),
+            num("handlingCV", 0.5, "coefficient of variation of a lognormal handling time", "assumption"),
             num("proficientLevel", 3, min: 1, max: 5, above: true, "service competency level at which a handler is fully proficient (Menengah)", "assumption"),
         ]), doc: "the citizen-service channel, if the unit serves citizens directly"),
     ]
@@ -292,14 +295,16 @@ public enum ScenarioFormat {
             Field("serviceFidelity", .choice(["perRequest", "analytic"]), default: .s("perRequest"),
                   doc: "simulate every citizen request, or Erlang C per channel and day", source: "MODEL.md §7"),
         ]), default: .emptyObject, doc: "clock and run settings"),
-        Field("domains", .table(.domain, .record(domainFields)), default: defaultDomains, doc: "competency domains"),
-        Field("modes", .table(.mode, .record(modeFields)), default: defaultModes, doc: "delivery modes (fixed names)"),
+        Field("domains", .table(.domain, .record(domainFields)), default: defaultDomains, doc: "competency domains",
+              source: "MODEL.md §3 default domains; kinds and levels PermenPAN-RB 38/2017"),
+        Field("modes", .table(.mode, .record(modeFields)), default: defaultModes, doc: "delivery modes (fixed names)",
+              source: "gains Sitzmann et al. 2006, 2011 and Jones et al. 2016 (coaching ≈ 0.3 SD); completion MODEL.md §4 and Jordan (online); duty shares and allowances are assumptions"),
         Field("learning", .record(learningFields), default: .emptyObject, doc: "learning, transfer and decay"),
         Field("motivation", .record(motivationFields), default: .emptyObject, doc: "monthly motivation dynamics"),
         Field("participation", .record(participationFields), default: .emptyObject, doc: "invitations and completion"),
         Field("programmes", .table(.programme, .record(programmeFields)), required: true, doc: "training programmes"),
         Field("policy", .record(policyFields), default: .emptyObject, doc: "the training policy"),
         Field("regions", .table(.region, .record(regionFields)), required: true, doc: "regions and their workforce"),
-        Field("shocks", .list(.record(shockFields)), default: .list([]), doc: "dated overrides"),
+        Field("shocks", .list(.record(shockFields)), default: .list([]), doc: "dated overrides", source: "none unless the scenario names them"),
     ]
 }

@@ -27,6 +27,21 @@ public struct LearningCurve: Sendable {
         floorShare + (immediateShare - floorShare) * exp(-months / timeConstantMonths)
     }
 
+    /// Splits a fresh gain (levels) into its stable, transient and latent parts.
+    public func split(gain: Double) -> (stable: Double, transient: Double, latent: Double) {
+        (floorShare * gain, (immediateShare - floorShare) * gain, (1 - immediateShare) * gain)
+    }
+
+    /// One month of relapse and forgetting for one employee and domain: part of the transient
+    /// applied knowledge relapses into latent, and latent knowledge decays by the usage-scaled
+    /// half-life. The model calls this every month for every employee and domain.
+    @inlinable
+    public func advanceMonth(transient: inout Double, latent: inout Double, latentKeep: Double) {
+        let relapsed = transient * (1 - monthlyTransientKeep)
+        transient -= relapsed
+        latent = (latent + relapsed) * latentKeep
+    }
+
     /// The share of the transient part still applied after one month.
     public var monthlyTransientKeep: Double { exp(-1 / timeConstantMonths) }
 

@@ -206,9 +206,15 @@ public struct ServiceChannelParameters: Sendable {
     public var counterShare: Double
     /// The service level (1–5) at which a handler is fully proficient: ĉ = (level − 1)/(proficient − 1).
     public var proficientLevel: Double
+    /// Exponential handling times (an M/M/c channel) instead of lognormal.
+    public var exponentialHandling: Bool
+    /// Coefficient of variation of lognormal handling times.
+    public var handlingCV: Double
     public init(requestsPerDay: Double, minutesPerRequestProficient: Double, noviceMultiplier: Double, counterShare: Double,
-                proficientLevel: Double = 3) {
+                proficientLevel: Double = 3, exponentialHandling: Bool = false, handlingCV: Double = 0.5) {
         self.proficientLevel = proficientLevel
+        self.exponentialHandling = exponentialHandling
+        self.handlingCV = handlingCV
         self.requestsPerDay = requestsPerDay
         self.minutesPerRequestProficient = minutesPerRequestProficient
         self.noviceMultiplier = noviceMultiplier

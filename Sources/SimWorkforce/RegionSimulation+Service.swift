@@ -81,7 +81,10 @@ extension RegionSimulation {
             let handler = drawHandler(unit: unit)
             let competency = handler.map(serviceCompetency) ?? 0
             let motivation = handler.map { workforce.effectiveMotivation($0) } ?? 0.5
-            let minutes = handlingStream.lognormal(mean: Self.handlingMinutes(channels[c].parameters, competency: competency), cv: 0.5)
+            let parameters = channels[c].parameters
+            let mean = Self.handlingMinutes(parameters, competency: competency)
+            let minutes = parameters.exponentialHandling ? handlingStream.exponential(mean: mean)
+                : handlingStream.lognormal(mean: mean, cv: parameters.handlingCV)
             let waitMinutes = started.wait.workingDays * model.hoursPerWorkingDay * 60
             let slot: Int32
             if let free = channels[c].freeSlots.popLast() {
@@ -180,7 +183,8 @@ extension RegionSimulation {
             let servers = counterServers(unit)
             let minutesPerDay = model.hoursPerWorkingDay * 60
             let queue = ErlangC(arrivalRate: parameters.requestsPerDay / minutesPerDay, serviceRate: 1 / meanMinutes, servers: max(servers, 1))
-            let correction = (1 + 0.25) / 2
+            let cv = parameters.exponentialHandling ? 1 : parameters.handlingCV
+            let correction = (1 + cv * cv) / 2
             var meanWait: Double, p90: Double, timeliness: Double, utilisation: Double
             if servers > 0 && queue.isStable {
                 let pWait = queue.probabilityOfWaiting

@@ -307,6 +307,7 @@ extension RegionSimulation {
                 return
             }
         }
+        checkSessionStart(s)
         if platform > 0 { programmes[p].platformPaidYear = year }
         let cost = fixed + perAttendee * Double(sessions[s].attendees.count)
         spend(cost)
@@ -358,6 +359,9 @@ extension RegionSimulation {
             }
             completedCount += 1
             if programme.countsTowardJP { workforce.jpThisYear[e] += programme.lengthJP }
+            if workforce.isPPPK[e] && workforce.jpThisYear[e] > policy.pppkMaxJPPerYear + policy.forumJP * 12 {
+                violations.append("month \(month): PPPK employee \(e) has \(workforce.jpThisYear[e]) JP, above the cap")
+            }
             workforce.lastCompletedYear[e * programmes.count + p] = year
             if programme.mandatoryForNewcomers { workforce.owesLatsar[e] = false }
             let learned = learn(e, programme: p, mode: mode, z: z, relevance: relevance)
@@ -400,5 +404,26 @@ extension RegionSimulation {
             total += gain
         }
         return total
+    }
+}
+
+extension RegionSimulation {
+    /// Records any constraint a starting session breaks: a blackout or suspended month in its
+    /// window, a unit above the away cap, an attendee booked twice.
+    mutating func checkSessionStart(_ s: Int) {
+        let session = sessions[s]
+        let firstMonth = Int(session.start / daysPerMonth), lastMonth = Int((session.end - 1e-9) / daysPerMonth)
+        for m in firstMonth...max(firstMonth, lastMonth) where policy.blackoutMonths[(model.startYear * 12 + m) % 12] {
+            violations.append("session \(s) of \(model.programmes[session.programme].id) runs in blackout month \(m)")
+        }
+        if suspendedModes[session.mode.rawValue] {
+            violations.append("session \(s) starts in suspended mode \(session.mode.id) in month \(month)")
+        }
+        for unit in unitAway.indices where Double(unitAway[unit]) > policy.maxAwayShare * Double(unitHeadcount[unit]) + 1e-9 {
+            violations.append("month \(month): unit \(region.units[unit].id) has \(unitAway[unit]) of \(unitHeadcount[unit]) away")
+        }
+        if Set(session.attendees).count != session.attendees.count {
+            violations.append("session \(s) lists an attendee twice")
+        }
     }
 }

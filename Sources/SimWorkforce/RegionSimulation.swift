@@ -93,6 +93,9 @@ public struct RegionSimulation: DiscreteEventModel {
     var projectDelaySum = 0.0, projectOverrunSum = 0.0
 
     public internal(set) var result: RegionResult
+    /// Breaches of the model's constraints seen during the run (budget, away cap, blackout,
+    /// suspension, JP caps); empty in a correct run. Checked by the tests on every bundled scenario.
+    public internal(set) var violations: [String] = []
 
     /// Builds the region's workforce from its distributions and schedules the first month.
     public init(model: ModelParameters, regionIndex: Int, seed: UInt64, replication: Int) {
@@ -322,7 +325,6 @@ public struct RegionSimulation: DiscreteEventModel {
     /// Relapse, decay, ramp-up, requirement drift, motivation, ageing, exits and projects.
     mutating func monthlyDynamics() {
         let learning = model.learning
-        let transientKeep = curve.monthlyTransientKeep
         let latentKeep: [[Double]] = region.units.map { unit in (0..<domainCount).map { curve.monthlyLatentKeep(usage: unit.usage[$0]) } }
         let awardKeep = exp2(-1 / policy.awardFadeHalfLifeMonths)
         let motivationBaseline = clamp(region.motivationMean + model.motivation.supportBaselineGain * policy.leadershipSupport, 0, 1)
@@ -346,9 +348,7 @@ public struct RegionSimulation: DiscreteEventModel {
             let u = workforce.unit[e]
             let base = e * domainCount
             for d in 0..<domainCount {
-                let relapsed = workforce.transient[base + d] * (1 - transientKeep)
-                workforce.transient[base + d] -= relapsed
-                workforce.latent[base + d] = (workforce.latent[base + d] + relapsed) * latentKeep[u][d]
+                curve.advanceMonth(transient: &workforce.transient[base + d], latent: &workforce.latent[base + d], latentKeep: latentKeep[u][d])
             }
             if workforce.tenureMonths[e] < 24 && experiencedCount[u] > 0 {
                 let peers = Double(experiencedCount[u]) / Double(max(unitHeadcount[u], 1)) >= learning.experiencedShareThreshold
@@ -505,6 +505,9 @@ public struct RegionSimulation: DiscreteEventModel {
 
     /// Charges `rupiah` to the budget.
     mutating func spend(_ rupiah: Double) {
+        if spentThisYearRupiah + rupiah > yearBudgetRupiah + 0.5 {
+            violations.append("month \(month): spending Rp \(rupiah) exceeds the year's budget (spent \(spentThisYearRupiah) of \(yearBudgetRupiah))")
+        }
         spentThisYearRupiah += rupiah
         spentThisMonthRupiah += rupiah
         spentTotalRupiah += rupiah

@@ -1,0 +1,30 @@
+/// The service-quality grade of an IKM value (PermenPAN-RB 14/2017): A Sangat Baik 88.31–100,
+/// B Baik 76.61–88.30, C Kurang Baik 65.00–76.60, D Tidak Baik 25.00–64.99.
+public enum IKMGrade: String, Sendable, CaseIterable {
+    case a = "A", b = "B", c = "C", d = "D"
+
+    /// The grade of `ikm`. Values between the published bounds (e.g. 88.305) take the lower grade,
+    /// as the regulation's table leaves no gap above two decimals.
+    public init(ikm: Double) {
+        if ikm >= 88.31 { self = .a } else if ikm >= 76.61 { self = .b } else if ikm >= 65.00 { self = .c } else { self = .d }
+    }
+
+    /// The lower bound of the grade on the IKM scale.
+    public var lowerBound: Double {
+        switch self {
+        case .a: return 88.31
+        case .b: return 76.61
+        case .c: return 65.00
+        case .d: return 25.00
+        }
+    }
+
+    public var label: (id: String, en: String) {
+        switch self {
+        case .a: return ("Sangat Baik", "Very good")
+        case .b: return ("Baik", "Good")
+        case .c: return ("Kurang Baik", "Poor")
+        case .d: return ("Tidak Baik", "Very poor")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import SimScenario
+
+@Suite struct ExtendsAndOverrideTests {
+    func node(_ text: String) throws -> JSONNode { try JSONParser.parse(text, file: "test.json") }
+
+    @Test func mergeIsDeepAndNullRemovesAKey() throws {
+        let base = try node(#"{"a": {"b": 1, "c": 2}, "list": [1, 2], "gone": {"x": 1}, "keep": true}"#)
+        let overlay = try node(#"{"a": {"c": 3, "d": 4}, "list": [9], "gone": null}"#)
+        let merged = base.merged(with: overlay)
+        #expect(merged == (try node(#"{"a": {"b": 1, "c": 3, "d": 4}, "list": [9], "keep": true}"#)))
+        #expect(merged.members?.map(\.key) == ["a", "list", "keep"], "base order kept")
+    }
+
+    @Test func whatIfFilesInheritEverythingTheyDoNotChange() throws {
+        let base = try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/baseline.json").path)
+        let plus = try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/budget-plus-50.json").path)
+        #expect(plus.id == "budget-plus-50")
+        #expect(plus.parameters.regions.map(\.budgetRupiahPerYear) == base.parameters.regions.map { $0.budgetRupiahPerYear * 1.5 })
+        #expect(plus.parameters.programmes.map(\.id) == base.parameters.programmes.map(\.id))
+        #expect(plus.parameters.regions.map(\.headcount) == base.parameters.regions.map(\.headcount))
+    }
+
+    @Test func setAddressesRegionsAndProgrammesByID() throws {
+        let path = packageRoot.appendingPathComponent("scenarios/baseline.json").path
+        let overrides = ["regions.sorong.budget.rupiahPerYear=1.5e9", "programmes.latsar.seatsPerSession=40",
+                         "policy.blackoutMonths=[6,12]", "shocks=[{\"kind\":\"budgetCut\",\"from\":\"2028-01\"}]"].compactMap(Override.init)
+        #expect(overrides.count == 4)
+        let scenario = try ScenarioLoader.load(path, overrides: overrides)
+        let sorong = try #require(scenario.parameters.regions.first { $0.id == "sorong" })
+        #expect(sorong.budgetRupiahPerYear == 1.5e9)
+        #expect(scenario.parameters.programmes.first { $0.id == "latsar" }?.seatsPerSession == 40)
+        #expect(sorong.policy.blackoutMonths.enumerated().filter(\.element).map(\.offset) == [5, 11])
+        #expect(scenario.parameters.shocks.count == 1)
+    }
+
+    @Test func setValuesAreValidatedLikeFileValues() throws {
+        let path = packageRoot.appendingPathComponent("scenarios/baseline.json").path
+        do {
+            _ = try ScenarioLoader.load(path, overrides: [Override("policy.maxAwayShare=-1")!, Override("policy.maxAwaySahre=0.1")!])
+            Issue.record("expected problems")
+        } catch {
+            #expect(error.diagnostics.map(\.path) == ["policy.maxAwaySahre", "policy.maxAwayShare"])
+            #expect(error.diagnostics.first?.message.contains("did you mean 'maxAwayShare'") == true)
+        }
+    }
+
+    @Test func malformedOverridesAreRefused() {
+        #expect(Override("no-equals-sign") == nil)
+        #expect(Override("a..b=1") == nil)
+        #expect(Override("regions.sorong.name=Kota Sorong")?.value.string == "Kota Sorong")
+        #expect(Override("x=[1,2]")?.value.elements?.count == 2)
+    }
+
+    @Test func regionPolicyOverridesLayOverTheScenarioPolicy() throws {
+        let path = packageRoot.appendingPathComponent("scenarios/baseline.json").path
+        let scenario = try ScenarioLoader.load(path, overrides: [Override("regions.sorong.policy.maxAwayShare=0.05")!])
+        let shares = scenario.parameters.regions.map { $0.policy.maxAwayShare }
+        #expect(shares == [0.1, 0.05])
+        #expect(scenario.parameters.regions.allSatisfy { $0.policy.leadershipSupport == 0.3 })
+    }
+}

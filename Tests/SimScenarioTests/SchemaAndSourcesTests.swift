@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import SimScenario
+
+@Suite struct SchemaAndSourcesTests {
+    @Test func theShippedSchemaIsWhatSimulateSchemaPrints() throws {
+        let shipped = try String(contentsOf: packageRoot.appendingPathComponent("scenarios/scenario.schema.json"), encoding: .utf8)
+        #expect(shipped == JSONSchema.text(), "regenerate with: swift run simulate schema > scenarios/scenario.schema.json")
+        // It parses back, and its top level names every key of the format.
+        let parsed = try JSONParser.parse(shipped, file: "scenario.schema.json")
+        #expect(parsed["properties"]?.members?.map(\.key) == ScenarioFormat.root.map(\.name))
+        #expect(parsed["$schema"]?.string == "https://json-schema.org/draft/2020-12/schema")
+    }
+
+    /// Every default of the format names its source or says it is an assumption.
+    @Test func everyFormatDefaultHasASource() {
+        var missing: [String] = []
+        func walk(_ fields: [Field], _ path: String) {
+            for field in fields {
+                let here = path.isEmpty ? field.name : "\(path).\(field.name)"
+                if let value = field.defaultValue, !isContainer(value), (field.source ?? "").isEmpty { missing.append(here) }
+                switch field.type {
+                case .record(let inner): walk(inner, here)
+                case .table(_, .record(let inner)): walk(inner, here + ".*")
+                case .list(.record(let inner), _): walk(inner, here + "[]")
+                default: break
+                }
+            }
+        }
+        walk(ScenarioFormat.root, "")
+        #expect(missing.isEmpty, "defaults without a source: \(missing)")
+    }
+
+    func isContainer(_ value: JSONValue) -> Bool {
+        if case .object(let members) = value { return members.isEmpty }
+        return false
+    }
+
+    /// Every number the bundled baseline sets is covered by a `sources` entry for its path or a
+    /// parent path, and that entry names a source or says "assumption"/"estimate".
+    @Test func everyNumberInTheBaselineHasASource() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("scenarios/baseline.json"), encoding: .utf8)
+        let root = try JSONParser.parse(text, file: "baseline.json")
+        let sources = root["sources"]?.members?.map { ($0.key, $0.value.string ?? "") } ?? []
+        var uncovered: [String] = []
+        func walk(_ node: JSONNode, _ path: String) {
+            switch node.value {
+            case .number:
+                let covered = sources.contains { key, _ in path == key || path.hasPrefix(key + ".") || path.hasPrefix(key + "[") }
+                if !covered && path != "schemaVersion" { uncovered.append(path) }
+            case .object(let members):
+                for member in members where member.key != "sources" { walk(member.value, path.isEmpty ? member.key : "\(path).\(member.key)") }
+            case .array(let elements):
+                for (i, element) in elements.enumerated() { walk(element, "\(path)[\(i)]") }
+            default: break
+            }
+        }
+        walk(root, "")
+        #expect(uncovered.isEmpty, "numbers without a source: \(uncovered)")
+        #expect(sources.allSatisfy { !$0.1.isEmpty })
+        #expect(sources.first { $0.0 == "regions.sawahlunto.headcount" }?.1.contains("ESTIMATE") == true)
+    }
+}
