@@ -8,6 +8,13 @@ public enum JSONSchema {
             ("title", .s("Kompeten training-policy scenario, format version \(ScenarioFormat.schemaVersion)")),
         ]
         if case .object(let members) = record(ScenarioFormat.root) { root += members.map { ($0.key, $0.value.value) } }
+        // A what-if file that extends another may leave out anything its base defines, so only a
+        // file without `extends` must name every required key; `simulate validate` checks the
+        // merged result, nested required keys included.
+        let required = ScenarioFormat.root.filter { $0.required && $0.name != "schemaVersion" }.map { JSONValue.s($0.name) }
+        root += [("required", .list([.s("schemaVersion")])),
+                 ("if", .obj([("not", .obj([("required", .list([.s("extends")]))]))])),
+                 ("then", .obj([("required", .list(required))]))]
         return render(.obj(root), indent: 0) + "\n"
     }
 
@@ -24,8 +31,6 @@ public enum JSONSchema {
             return (field.name, schema)
         }
         var pairs: [(String, JSONValue)] = [("type", .s("object")), ("properties", .obj(properties)), ("additionalProperties", .bool(false))]
-        let required = fields.filter(\.required).map { JSONValue.s($0.name) }
-        if !required.isEmpty { pairs.append(("required", .list(required))) }
         return .obj(pairs)
     }
 

@@ -98,7 +98,11 @@ extension RegionSimulation {
                     }
                 }
             }
-            for e in attendees { workforce.jpThisYear[e] += policy.forumJP }
+            for e in attendees {
+                // Forums count toward the JP too, within the PPPK cap.
+                let room = workforce.isPPPK[e] ? max(0, policy.pppkMaxJPPerYear - workforce.jpThisYear[e] - workforce.jpBooked[e]) : policy.forumJP
+                workforce.jpThisYear[e] += min(policy.forumJP, room)
+            }
             // A forum takes its JP (45 minutes each) out of duty time.
             extraStaffDays += Double(attendees.count) * policy.forumJP * 0.75 / model.hoursPerWorkingDay
         }

@@ -41,7 +41,7 @@ extension RegionSimulation {
 
     /// Whether `e` may take `lengthJP` more JP this year under the caps.
     func hasJPRoom(_ e: Int, lengthJP: Double) -> Bool {
-        let jp = workforce.jpThisYear[e]
+        let jp = workforce.jpThisYear[e] + workforce.jpBooked[e]
         if workforce.isPPPK[e] && jp + lengthJP > policy.pppkMaxJPPerYear { return false }
         return jp + lengthJP <= policy.maxJPPerEmployeePerYear
     }
@@ -185,8 +185,19 @@ extension RegionSimulation {
         }
     }
 
+    /// Books `e` on session `s`: no other session overlaps it, and its JP count against the caps.
+    mutating func book(_ e: Int, session s: Int) {
+        workforce.bookedUntil[e] = sessions[s].end
+        workforce.jpBooked[e] += model.programmes[sessions[s].programme].lengthJP
+    }
+
+    mutating func unbook(_ e: Int, session s: Int) {
+        workforce.bookedUntil[e] = -1
+        workforce.jpBooked[e] = max(0, workforce.jpBooked[e] - model.programmes[sessions[s].programme].lengthJP)
+    }
+
     mutating func cancel(session s: Int) {
-        for e in sessions[s].attendees { workforce.bookedUntil[e] = -1 }
+        for e in sessions[s].attendees { unbook(e, session: s) }
         sessions[s].attendees = []
         sessions[s].state = .cancelled
     }
@@ -241,7 +252,7 @@ extension RegionSimulation {
             if programme.mandatoryForNewcomers || accepted {
                 acceptedCount += 1
                 sessions[s].attendees.append(e)
-                workforce.bookedUntil[e] = sessions[s].end
+                book(e, session: s)
                 if offDuty { reserved[unit] += 1 }
             }
         }
@@ -268,6 +279,7 @@ extension RegionSimulation {
         let mode = sessions[s].mode
         let year = month / 12
         let isBlackout = policy.blackoutMonths[(model.startYear * 12 + month) % 12]
+        for e in sessions[s].attendees where !workforce.active[e] { unbook(e, session: s) }
         sessions[s].attendees.removeAll { !workforce.active[$0] }
         guard !suspendedModes[mode.rawValue], !isBlackout, !programmes[p].dropped, !sessions[s].attendees.isEmpty else {
             cancel(session: s)
@@ -283,7 +295,7 @@ extension RegionSimulation {
             return
         }
         while sessions[s].attendees.count > affordable {
-            workforce.bookedUntil[sessions[s].attendees.removeLast()] = -1
+            unbook(sessions[s].attendees.removeLast(), session: s)
         }
         let offDuty = model.modes[mode.rawValue].offDuty
         if offDuty {
@@ -297,7 +309,7 @@ extension RegionSimulation {
                     unitOnDuty[unit] -= 1
                     workforce.offDuty[e] = true
                 } else {
-                    workforce.bookedUntil[e] = -1
+                    unbook(e, session: s)
                 }
             }
             sessions[s].attendees = kept
@@ -346,7 +358,7 @@ extension RegionSimulation {
                 if workforce.active[e] { unitOnDuty[unit] += 1 }
                 unitsTouched.append(unit)
             }
-            workforce.bookedUntil[e] = -1
+            unbook(e, session: s)
             programmes[p].windowParticipants += 1
             guard workforce.active[e] else { continue }
             let z = (workforce.effectiveMotivation(e) - region.motivationMean) / max(region.motivationSD, 1e-6)
@@ -359,7 +371,7 @@ extension RegionSimulation {
             }
             completedCount += 1
             if programme.countsTowardJP { workforce.jpThisYear[e] += programme.lengthJP }
-            if workforce.isPPPK[e] && workforce.jpThisYear[e] > policy.pppkMaxJPPerYear + policy.forumJP * 12 {
+            if workforce.isPPPK[e] && workforce.jpThisYear[e] > policy.pppkMaxJPPerYear {
                 violations.append("month \(month): PPPK employee \(e) has \(workforce.jpThisYear[e]) JP, above the cap")
             }
             workforce.lastCompletedYear[e * programmes.count + p] = year

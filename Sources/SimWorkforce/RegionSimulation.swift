@@ -367,13 +367,16 @@ public struct RegionSimulation: DiscreteEventModel {
             workforce.awardBoost[e] *= awardKeep
             workforce.ageYears[e] += 1.0 / 12
             workforce.tenureMonths[e] += 1
+            // Someone in class leaves after the session; an exit that would push the unit's away
+            // share above the cap waits a month (the cap holds against the staff actually there).
+            let exitKeepsCap = Double(unitAway[u]) <= policy.maxAwayShare * Double(unitHeadcount[u] - 1)
             if workforce.ageYears[e] >= region.retirementAge[workforce.jobLevel[e].rawValue] {
-                if !workforce.offDuty[e] {  // someone in class retires after the session
+                if !workforce.offDuty[e] && exitKeepsCap {
                     removeEmployee(e)
                     retiredCount += 1
                     leavers += 1
                 }
-            } else if exitStream.bernoulli(exitChance), !workforce.offDuty[e] {
+            } else if exitStream.bernoulli(exitChance), !workforce.offDuty[e], exitKeepsCap {
                 removeEmployee(e)
                 exitedCount += 1
                 leavers += 1

@@ -21,6 +21,8 @@ struct Workforce {
     var motivation: [Double] = []
     var awardBoost: [Double] = []
     var jpThisYear: [Double] = []
+    /// JP of sessions the employee has accepted and not yet finished (counted against the caps).
+    var jpBooked: [Double] = []
     /// The time until which the employee is booked on a session (no double booking).
     var bookedUntil: [Double] = []
     var offDuty: [Bool] = []
@@ -59,6 +61,7 @@ struct Workforce {
         self.motivation.append(motivation)
         awardBoost.append(0)
         jpThisYear.append(0)
+        jpBooked.append(0)
         bookedUntil.append(-1)
         offDuty.append(false)
         self.owesLatsar.append(owesLatsar)

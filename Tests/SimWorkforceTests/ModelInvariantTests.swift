@@ -1,0 +1,32 @@
+import Testing
+import SimScenario
+import SimWorkforce
+
+/// The constraints hold in every month of every bundled scenario: budget never exceeded, away
+/// share never above the cap, no session in a blackout month or a suspended mode, JP caps.
+@Suite struct ModelInvariantTests {
+    @Test(arguments: try bundledScenarioFiles())
+    func constraintsHoldInEveryBundledScenario(file: String) throws {
+        let model = try bundled(file)
+        for region in model.regions.indices {
+            for replication in 0..<2 {
+                var simulation = RegionSimulation(model: model, regionIndex: region, seed: 5, replication: replication)
+                let result = simulation.runToHorizon()
+                #expect(simulation.violations.isEmpty, "\(file) region \(region): \(simulation.violations.prefix(3))")
+                let budget = model.regions[region].budgetRupiahPerYear
+                for year in 0..<model.years {
+                    let spent = (year * 12..<(year + 1) * 12).reduce(0) { $0 + result[.budgetSpentRupiah, $1] }
+                    #expect(spent <= budget * (1 + 1e-9), "\(file) region \(region) year \(year): spent \(spent) of \(budget)")
+                }
+                // Seen from outside the model: in a blackout month nobody is away for training
+                // (forums and participatory analysis, which are not sessions, are off here).
+                let policy = model.regions[region].policy
+                if !policy.forumsEnabled && !policy.participatory {
+                    for month in 0..<result.months where policy.blackoutMonths[(model.startYear * 12 + month) % 12] {
+                        #expect(result[.staffDaysOffDuty, month] == 0, "\(file) region \(region) month \(month)")
+                    }
+                }
+            }
+        }
+    }
+}
