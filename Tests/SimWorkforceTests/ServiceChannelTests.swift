@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import SimCore
+import SimScenario
+import SimWorkforce
+
+func fixture(_ name: String, _ overrides: String...) throws -> ModelParameters {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
+    return try ScenarioLoader.load(path, overrides: overrides.compactMap(Override.init)).parameters
+}
+
+@Suite struct ServiceChannelTests {
+    /// With no training and fixed staff the counter is M/M/c: 100 staff × 8% = 8 servers,
+    /// λ = 200 per 450-minute day, 15-minute exponential handling (ρ = 0.83). The mean wait pooled
+    /// over 20 replications of 5 years (≈ 4.9 million requests) is within ±2% of Erlang C computed
+    /// here, and the replications' own 95% interval is narrower than that tolerance.
+    @Test func aCounterWithFixedStaffMatchesErlangC() throws {
+        let model = try fixture("counter.json")
+        let minutesPerDay = model.hoursPerWorkingDay * 60
+        let theory = ErlangC(arrivalRate: 200 / minutesPerDay, serviceRate: 1.0 / 15, servers: 8)
+        var waitSum = 0.0, requests = 0.0
+        var replicationMeans: [Double] = []
+        for replication in 0..<20 {
+            let region = runReplication(model, seed: 99, replication: replication).regions[0]
+            #expect(region.total(.completed) == 0 && region[.headcount, region.months - 1] == 100, "staff must stay fixed")
+            var sum = 0.0, count = 0.0
+            for month in 1..<region.months {  // month 0 holds the empty-start transient
+                sum += region[.serviceWaitMean, month] * region[.serviceRequests, month]
+                count += region[.serviceRequests, month]
+            }
+            waitSum += sum
+            requests += count
+            replicationMeans.append(sum / count)
+        }
+        let pooled = waitSum / requests
+        #expect(abs(pooled - theory.meanWait) / theory.meanWait < 0.02, "mean wait \(pooled) min vs Erlang C \(theory.meanWait) min")
+        var spread = RunningStatistics()
+        replicationMeans.forEach { spread.add($0) }
+        let halfWidth = 2.093 * spread.standardDeviation / Double(replicationMeans.count).squareRoot()
+        #expect(halfWidth / theory.meanWait < 0.02, "replications too noisy for a ±2% test")
+    }
+
+    /// Common random numbers: the same arrivals with and without a session that takes 40% of the
+    /// counter's staff away in March. March's waits are longer with the session; once the
+    /// attendees are back, handling is faster than without it.
+    @Test func trainingLengthensWaitsWhileAwayAndShortensHandlingAfter() throws {
+        let noTraining = try fixture("counter.json", "regions.town.units.counter.service.noviceMultiplier=1.6",
+                                     "regions.town.units.counter.service.counterShare=0.12")
+        let training = try fixture("counter.json", "regions.town.units.counter.service.noviceMultiplier=1.6",
+                                   "regions.town.units.counter.service.counterShare=0.12",
+                                   "regions.town.budget.rupiahPerYear=1e9", "programmes.service-course.lengthJP=80",
+                                   "simulation.years=1", "policy.allocation=random")
+        var march = (with: 0.0, without: 0.0), later = (with: 0.0, without: 0.0)
+        for replication in 0..<4 {
+            let a = runReplication(training, seed: 5, replication: replication).regions[0]
+            let b = runReplication(noTraining, seed: 5, replication: replication).regions[0]
+            let session = (0..<a.months).first { a[.staffDaysOffDuty, $0] > 0 } ?? 0
+            march.with += a[.serviceWaitMean, session]
+            march.without += b[.serviceWaitMean, session]
+            let after = min(session + 2, a.months - 1)
+            later.with += a[.serviceHandlingMean, after]
+            later.without += b[.serviceHandlingMean, after]
+            #expect(a.total(.completed) > 0)
+        }
+        #expect(march.with > march.without, "waits \(march)")
+        #expect(later.with < later.without, "handling \(later)")
+    }
+
+    @Test func ikmGradeBoundariesAreExact() {
+        #expect(IKMGrade(ikm: 100) == .a)
+        #expect(IKMGrade(ikm: 88.31) == .a)
+        #expect(IKMGrade(ikm: 88.30) == .b)
+        #expect(IKMGrade(ikm: 76.61) == .b)
+        #expect(IKMGrade(ikm: 76.60) == .c)
+        #expect(IKMGrade(ikm: 65.00) == .c)
+        #expect(IKMGrade(ikm: 64.99) == .d)
+        #expect(IKMGrade(ikm: 25) == .d)
+    }
+
+    /// Per-request and analytic fidelity agree on the bundled baseline's yearly mean wait and IKM:
+    /// their 95% intervals over 6 replications overlap, region by region.
+    @Test func perRequestAndAnalyticFidelityAgreeOnTheBaseline() throws {
+        let perRequest = try bundled("baseline.json", "simulation.years=1")
+        let analytic = try bundled("baseline.json", "simulation.years=1", "simulation.serviceFidelity=analytic")
+        for metric in [Metric.serviceWaitMean, .serviceIKM] {
+            for region in perRequest.regions.indices {
+                var a = RunningStatistics(), b = RunningStatistics()
+                for replication in 0..<6 {
+                    let x = runReplication(perRequest, seed: 21, replication: replication).regions[region]
+                    let y = runReplication(analytic, seed: 21, replication: replication).regions[region]
+                    a.add(yearlyMean(x, metric))
+                    b.add(yearlyMean(y, metric))
+                }
+                let t = 2.571
+                let halfA = t * a.standardDeviation / 6.0.squareRoot(), halfB = t * b.standardDeviation / 6.0.squareRoot()
+                #expect(abs(a.mean - b.mean) <= halfA + halfB, "\(metric) region \(region): per-request \(a.mean)±\(halfA), analytic \(b.mean)±\(halfB)")
+            }
+        }
+    }
+
+    func yearlyMean(_ region: RegionResult, _ metric: Metric) -> Double {
+        var sum = 0.0, weight = 0.0
+        for month in 0..<region.months {
+            sum += region[metric, month] * region[.serviceRequests, month]
+            weight += region[.serviceRequests, month]
+        }
+        return sum / weight
+    }
+}
