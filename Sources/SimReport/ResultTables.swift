@@ -12,8 +12,11 @@ public struct ScenarioLabels: Sendable {
     public var programmeIDs: [String]
     public var metrics: [MetricDefinition]
     public var startYear: Int
+    /// Inputs that are estimates or assumptions, for the brief's caveats.
+    public var caveats: [String]
     public init(id: String, name: String, question: String, regionIDs: [String], regionNames: [String], programmeIDs: [String],
-                metrics: [MetricDefinition], startYear: Int) {
+                metrics: [MetricDefinition], startYear: Int, caveats: [String] = []) {
+        self.caveats = caveats
         self.id = id
         self.name = name
         self.question = question

@@ -4,13 +4,15 @@ import SimScenario
 
 /// The subcommands and their help.
 enum Command {
-    static let subcommands = ["run", "validate", "schema", "help"]
+    static let subcommands = ["run", "validate", "sweep", "merge", "schema", "help"]
 
     static let mainHelp = """
         simulate \(KompetenVersion.current): test civil-service (ASN) training policies before spending the money
 
         USAGE: simulate [run] FILES... [options]      compare scenarios (the default command)
                simulate validate FILES...             check scenario files, run nothing
+               simulate sweep FILES... --vary PATH=FROM:TO:STEPS   outcome curves over a grid
+               simulate merge DIRS... --out DIR       combine the shards of a run (--shard I/N)
                simulate schema                        print the JSON Schema of scenario files
 
         EXAMPLES:
@@ -37,6 +39,8 @@ enum Command {
         case "--version": print(KompetenVersion.current)
         case "run": try RunCommand.run(Array(words.dropFirst()))
         case "validate": try ValidateCommand.run(Array(words.dropFirst()))
+        case "sweep": try SweepCommand.run(Array(words.dropFirst()))
+        case "merge": try MergeCommand.run(Array(words.dropFirst()))
         case "schema":
             if words.dropFirst().contains(where: { $0 == "-h" || $0 == "--help" }) { print(SchemaCommandHelp.text); return }
             guard words.count == 1 else { throw .usage("'schema' takes no arguments") }
@@ -56,6 +60,8 @@ enum Command {
         switch topic {
         case "run": print(RunCommand.help)
         case "validate": print(ValidateCommand.help)
+        case "sweep": print(SweepCommand.help)
+        case "merge": print(MergeCommand.help)
         case "schema": print(SchemaCommandHelp.text)
         default: throw .usage("no help for '\(topic)'; subcommands are \(subcommands.joined(separator: ", "))")
         }

@@ -27,6 +27,19 @@ struct OutputDirectory {
 
     /// Writes `files` (name → contents) and swaps them in.
     func write(_ files: [(name: String, contents: String)]) throws(CLIError) {
+        try write { staging in
+            for file in files { try Data(file.contents.utf8).write(to: Self.child(staging, file.name)) }
+        }
+    }
+
+    /// A file of the staging directory; names are made by this tool, never paths out of it.
+    static func child(_ directory: URL, _ name: String) -> URL {
+        precondition(!name.contains("/") && name != ".." && name != "." && !name.isEmpty, "bad output name \(name)")
+        return directory.appendingPathComponent(name)
+    }
+
+    /// Lets `produce` fill a staging directory, then swaps it in for the target.
+    func write(_ produce: (URL) throws -> Void) throws(CLIError) {
         try checkWritable()
         let manager = FileManager.default
         let parent = target.deletingLastPathComponent()
@@ -37,11 +50,7 @@ struct OutputDirectory {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files {
-                // A name is one path component made by this tool; never a path out of the directory.
-                precondition(!file.name.contains("/") && file.name != ".." && !file.name.isEmpty, "bad output name \(file.name)")
-                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
-            }
+            try produce(staging)
             if manager.fileExists(atPath: target.path) {
                 try manager.moveItem(at: target, to: retired)
                 try manager.moveItem(at: staging, to: target)
@@ -49,6 +58,9 @@ struct OutputDirectory {
             } else {
                 try manager.moveItem(at: staging, to: target)
             }
+        } catch let error as CLIError {
+            try? manager.removeItem(at: staging)
+            throw error
         } catch {
             try? manager.removeItem(at: staging)
             if !manager.fileExists(atPath: target.path) && manager.fileExists(atPath: retired.path) {

@@ -14,6 +14,7 @@ enum RunCommand {
                            paired difference to the baseline
           timeseries.csv   the same by month (YYYY-MM)
           decisions.csv    what the periodic evaluation decided, over replications
+          brief.md/.html   the policy brief with charts (Bahasa Indonesia by default)
           run.json         version, command line, seed, replications, scenario fingerprints, wall time
         Metrics are documented in docs/outputs.md. The same seed gives the same bytes whatever --jobs.
 
@@ -26,6 +27,11 @@ enum RunCommand {
           --baseline ID      the scenario the others are compared with (default: id 'baseline', else the first)
           --set PATH=VALUE   override a value in every scenario, e.g. regions.sorong.budget.rupiahPerYear=1.5e9
           --csv-locale L     en (default: ',' and '.') or id (';' and ',' for Indonesian spreadsheets)
+          --lang L           language of brief.md and brief.html: id (default) or en
+          --shard I/N        run only the I-th of N slices of the replications and write a partial result
+                             for 'simulate merge' (taken from SLURM_ARRAY_TASK_ID/COUNT, or from
+                             JOB_COMPLETION_INDEX with --shard-count N, when those are set)
+          --shard-count N    the number of shards, with Kubernetes' JOB_COMPLETION_INDEX
           --force            replace a non-empty --out directory that is not an earlier results directory
           --quiet            no progress on stderr
 
@@ -34,7 +40,7 @@ enum RunCommand {
           simulate scenarios/baseline.json scenarios/pandemic.json --replications 40 --jobs 2 --out results/pandemic
         """
 
-    static let valueOptions = ["replications", "seed", "jobs", "years", "out", "baseline", "set", "csv-locale"]
+    static let valueOptions = ["replications", "seed", "jobs", "years", "out", "baseline", "set", "csv-locale", "lang", "shard", "shard-count"]
     static let flagOptions = ["force", "quiet"]
 
     static func parseOverrides(_ texts: [String]) throws(CLIError) -> [Override] {
@@ -46,54 +52,51 @@ enum RunCommand {
         return overrides
     }
 
+    /// The overrides of `--set` and `--years`, in that order of precedence (later wins).
+    static func overrides(_ arguments: Arguments) throws(CLIError) -> [Override] {
+        var overrides = try parseOverrides(arguments.all("set"))
+        if let years = try arguments.integer("years"), let override = Override("simulation.years=\(years)") {
+            overrides.insert(override, at: 0)
+        }
+        return overrides
+    }
+
+    static func locale(_ arguments: Arguments) throws(CLIError) -> CSVLocale {
+        let text = arguments.value("csv-locale") ?? "en"
+        guard let locale = CSVLocale(rawValue: text) else { throw .usage("--csv-locale expects en or id, got '\(text)'") }
+        return locale
+    }
+
+    static func language(_ arguments: Arguments) throws(CLIError) -> BriefLanguage {
+        let text = arguments.value("lang") ?? "id"
+        guard let language = BriefLanguage(rawValue: text) else { throw .usage("--lang expects id or en, got '\(text)'") }
+        return language
+    }
+
     static func run(_ words: [String]) throws(CLIError) {
         if words.contains("-h") || words.contains("--help") { print(help); return }
         let started = ContinuousClock.now
         let arguments = try Arguments(words, valueOptions: valueOptions, flagOptions: flagOptions, command: "run")
-        var overrides = try parseOverrides(arguments.all("set"))
-        if let years = try arguments.integer("years") {
-            overrides.insert(Override("simulation.years=\(years)")!, at: 0)
-        }
-        let localeText = arguments.value("csv-locale") ?? "en"
-        guard let locale = CSVLocale(rawValue: localeText) else { throw .usage("--csv-locale expects en or id, got '\(localeText)'") }
-        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? "results"), force: arguments.flags.contains("force"))
-
-        let scenarios = try loadAll(try Command.scenarioFiles(arguments.positional, command: "run"), overrides: overrides)
-        let baseline = try baselineIndex(scenarios, requested: arguments.value("baseline"))
-        let months = scenarios[baseline].parameters.months
-        if let other = scenarios.first(where: { $0.parameters.months != months }) {
-            throw .usage("scenario '\(other.id)' runs \(other.parameters.years) years but the baseline runs \(scenarios[baseline].parameters.years); pass --years to compare them")
-        }
-        let replications = try arguments.integer("replications") ?? scenarios[baseline].replications
-        let seed: UInt64
-        if let text = arguments.value("seed") {
-            guard let parsed = UInt64(text) else { throw .usage("--seed expects a whole number ≥ 0, got '\(text)'") }
-            seed = parsed
-        } else {
-            seed = scenarios[baseline].seed
-        }
-        let jobs = try arguments.integer("jobs") ?? ProcessInfo.processInfo.activeProcessorCount
+        let locale = try locale(arguments), language = try language(arguments)
+        let quiet = arguments.flags.contains("quiet")
+        let shard = try ShardSelection.from(arguments, environment: ProcessInfo.processInfo.environment)
+        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? (shard.map { "results-shard-\($0.index)-of-\($0.count)" } ?? "results")),
+                                     force: arguments.flags.contains("force"))
+        let loaded = try loadAll(try Command.scenarioFiles(arguments.positional, command: "run"), overrides: try overrides(arguments))
+        let plan = try RunPlan.make(loaded, arguments: arguments)
         try output.checkWritable()
-
-        let runner = ExperimentRunner(scenarios: scenarios.map { ExperimentScenario(id: $0.id, parameters: $0.parameters) },
-                                      seed: seed, baseline: baseline, jobs: jobs)
-        var result = runner.emptyResult()
-        var progress = Progress(total: replications, unit: "replications of \(scenarios.count) scenario\(scenarios.count == 1 ? "" : "s")",
-                                quiet: arguments.flags.contains("quiet"))
-        runner.run(replications: Array(0..<replications), into: &result) { progress.update(done: $0) }
+        if let shard {
+            try ShardCommand.run(plan, shard: shard, output: output, quiet: quiet, started: started)
+            return
+        }
+        var result = plan.runner.emptyResult()
+        var progress = Progress(total: plan.replications, unit: "replications of \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")", quiet: quiet)
+        plan.runner.run(replications: Array(0..<plan.replications), into: &result) { progress.update(done: $0) }
         progress.finish()
-
-        let labels = scenarios.map(labels(for:))
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let files: [(name: String, contents: String)] = [
-            ("summary.csv", ResultTables.summary(result, labels: labels, locale: locale)),
-            ("timeseries.csv", ResultTables.timeseries(result, labels: labels, locale: locale)),
-            ("decisions.csv", ResultTables.decisions(result, labels: labels, locale: locale)),
-            ("run.json", runMetadata(scenarios: scenarios, seed: seed, replications: replications, jobs: jobs, seconds: seconds)),
-        ]
+        let files = ResultFiles.make(result, plan: plan, locale: locale, language: language,
+                                     metadata: plan.runMetadata(seconds: seconds(since: started)))
         try output.write(files)
-        if !arguments.flags.contains("quiet") {
+        if !quiet {
             FileHandle.standardError.write(Data("simulate: wrote \(files.map(\.name).joined(separator: ", ")) to \(output.target.path)\n".utf8))
         }
     }
@@ -138,25 +141,12 @@ enum RunCommand {
         return ScenarioLabels(id: scenario.id, name: scenario.name, question: scenario.question,
                               regionIDs: p.regions.map(\.id), regionNames: p.regions.map(\.name),
                               programmeIDs: p.programmes.map(\.id), metrics: metricDefinitions(domains: p.domains),
-                              startYear: p.startYear)
+                              startYear: p.startYear, caveats: caveats(scenario))
     }
 
-    static func runMetadata(scenarios: [Scenario], seed: UInt64, replications: Int, jobs: Int, seconds: Double) -> String {
-        let entries: [JSONValue] = scenarios.map { scenario in
-            let canonical = JSONSchema.render(scenario.resolved.value, indent: 0)
-            return .object([("id", JSONNode(.string(scenario.id))), ("file", JSONNode(.string(scenario.file))),
-                            ("sha256", JSONNode(.string(SHA256.hex(of: Array(canonical.utf8)))))])
-        }
-        let value = JSONValue.object([
-            ("generator", JSONNode(.string("kompeten-simulate"))),
-            ("version", JSONNode(.string(KompetenVersion.current))),
-            ("commandLine", JSONNode(.array(CommandLine.arguments.map { JSONNode(.string($0)) }))),
-            ("seed", JSONNode(.number(Double(seed)))),
-            ("replications", JSONNode(.number(Double(replications)))),
-            ("jobs", JSONNode(.number(Double(jobs)))),
-            ("scenarios", JSONNode(.array(entries.map { JSONNode($0) }))),
-            ("wallSeconds", JSONNode(.number((seconds * 1000).rounded() / 1000))),
-        ])
-        return JSONSchema.render(value, indent: 0) + "\n"
+    /// The scenario's inputs whose source is an estimate (`ESTIMATE`) or derived by assumption.
+    static func caveats(_ scenario: Scenario) -> [String] {
+        scenario.sources.filter { $0.source.contains("ESTIMATE") || $0.source.hasPrefix("assumption derived") }
+            .map { "\($0.path): \($0.source)" }
     }
 }

@@ -1,0 +1,122 @@
+import Foundation
+import SimWorkforce
+
+/// The replications of one shard, written so `simulate merge` can fold several shards in
+/// replication order and produce exactly the bytes of the unsharded run.
+///
+/// Binary, little-endian: per replication its index, then per scenario and region the metric
+/// values (`metrics × months` Float64) and the decisions. Statistics are not stored: folding
+/// replications in index order is what makes the merged bytes equal the unsharded ones.
+public enum PartialResult {
+    public static let fileName = "replications.bin"
+    static let magic: [UInt8] = Array("KOMPETEN-PARTIAL-1\n".utf8)
+
+    /// The contiguous block of replications shard `index` (1-based) of `count` runs.
+    public static func slice(shard index: Int, of count: Int, replications: Int) -> Range<Int> {
+        precondition(count >= 1 && (1...count).contains(index))
+        return (replications * (index - 1) / count)..<(replications * index / count)
+    }
+
+    /// Encodes one replication of every scenario.
+    public static func encode(replication: Int, results: [ReplicationResult], into data: inout Data) {
+        append(Int64(replication), to: &data)
+        for result in results {
+            append(Int64(result.regions.count), to: &data)
+            for region in result.regions {
+                append(Int64(region.values.count), to: &data)
+                for value in region.values { append(value.bitPattern, to: &data) }
+                append(Int64(region.decisions.count), to: &data)
+                for decision in region.decisions {
+                    append(Int64(decision.month), to: &data)
+                    append(Int64(decision.region), to: &data)
+                    append(Int64(decision.programme), to: &data)
+                    append(decision.measuredEffect.bitPattern, to: &data)
+                    let action = Array(decision.action.rawValue.utf8), reason = Array(decision.reason.utf8)
+                    append(Int64(action.count), to: &data)
+                    data.append(contentsOf: action)
+                    append(Int64(reason.count), to: &data)
+                    data.append(contentsOf: reason)
+                }
+            }
+        }
+    }
+
+    public static func header() -> Data { Data(magic) }
+
+    static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
+        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+    }
+
+    /// Reads replications back one at a time from a file written by ``encode``.
+    public struct Reader {
+        let bytes: Data
+        var offset: Int
+        let scenarioShapes: [(regions: Int, metrics: Int, months: Int)]
+
+        public enum ReadError: Error, CustomStringConvertible {
+            case notAPartial(String), truncated(String)
+            public var description: String {
+                switch self {
+                case .notAPartial(let f): return "\(f) is not a partial result of simulate --shard"
+                case .truncated(let f): return "\(f) is truncated or does not match its partial.json"
+                }
+            }
+        }
+
+        let file: String
+
+        public init(file: String, shapes: [(regions: Int, metrics: Int, months: Int)]) throws {
+            // Mapped, not read: merging many replications keeps memory flat.
+            bytes = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+            guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else { throw ReadError.notAPartial(file) }
+            offset = magic.count
+            scenarioShapes = shapes
+            self.file = file
+        }
+
+        mutating func int() throws -> Int64 {
+            guard offset + 8 <= bytes.count else { throw ReadError.truncated(file) }
+            var value: UInt64 = 0
+            for i in 0..<8 { value |= UInt64(bytes[bytes.startIndex + offset + i]) << (8 * UInt64(i)) }
+            offset += 8
+            return Int64(bitPattern: value)
+        }
+
+        mutating func text() throws -> String {
+            let count = Int(try int())
+            guard count >= 0, offset + count <= bytes.count else { throw ReadError.truncated(file) }
+            let start = bytes.startIndex + offset
+            offset += count
+            return String(decoding: bytes[start..<(start + count)], as: UTF8.self)
+        }
+
+        /// The next replication, or `nil` at the end of the file.
+        public mutating func next() throws -> (replication: Int, results: [ReplicationResult])? {
+            guard offset < bytes.count else { return nil }
+            let replication = Int(try int())
+            var results: [ReplicationResult] = []
+            for shape in scenarioShapes {
+                let regionCount = Int(try int())
+                guard regionCount == shape.regions else { throw ReadError.truncated(file) }
+                var regions: [RegionResult] = []
+                for _ in 0..<regionCount {
+                    var region = RegionResult(metricCount: shape.metrics, months: shape.months)
+                    let count = Int(try int())
+                    guard count == region.values.count else { throw ReadError.truncated(file) }
+                    for i in 0..<count { region.values[i] = Double(bitPattern: UInt64(bitPattern: try int())) }
+                    let decisions = Int(try int())
+                    for _ in 0..<decisions {
+                        let month = Int(try int()), regionIndex = Int(try int()), programme = Int(try int())
+                        let effect = Double(bitPattern: UInt64(bitPattern: try int()))
+                        let action = Decision.Action(rawValue: try text()) ?? .keep
+                        region.decisions.append(Decision(month: month, region: regionIndex, programme: programme,
+                                                         measuredEffect: effect, action: action, reason: try text()))
+                    }
+                    regions.append(region)
+                }
+                results.append(ReplicationResult(regions: regions))
+            }
+            return (replication, results)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import SimCore
+import SimWorkforce
+import SimScenario
+import SimExperiment
+import SimReport
+
+/// Everything a run, a shard or a sweep needs once the scenarios are loaded.
+struct RunPlan {
+    var scenarios: [ExperimentScenario]
+    var labels: [ScenarioLabels]
+    /// (id, file, SHA-256 of the scenario after `extends`, overrides and defaults).
+    var fingerprints: [(id: String, file: String, sha256: String)]
+    var seed: UInt64
+    var replications: Int
+    var baseline: Int
+    var jobs: Int
+
+    var runner: ExperimentRunner { ExperimentRunner(scenarios: scenarios, seed: seed, baseline: baseline, jobs: jobs) }
+
+    /// Builds the plan from loaded scenarios and the run options.
+    static func make(_ loaded: [Scenario], arguments: Arguments) throws(CLIError) -> RunPlan {
+        let baseline = try RunCommand.baselineIndex(loaded, requested: arguments.value("baseline"))
+        let months = loaded[baseline].parameters.months
+        if let other = loaded.first(where: { $0.parameters.months != months }) {
+            throw .usage("scenario '\(other.id)' runs \(other.parameters.years) years but the baseline runs \(loaded[baseline].parameters.years); pass --years to compare them")
+        }
+        let seed: UInt64
+        if let text = arguments.value("seed") {
+            guard let parsed = UInt64(text) else { throw .usage("--seed expects a whole number ≥ 0, got '\(text)'") }
+            seed = parsed
+        } else {
+            seed = loaded[baseline].seed
+        }
+        return RunPlan(
+            scenarios: loaded.map { ExperimentScenario(id: $0.id, parameters: $0.parameters) },
+            labels: loaded.map(RunCommand.labels(for:)),
+            fingerprints: loaded.map { ($0.id, $0.file, SHA256.hex(of: Array(JSONSchema.render($0.resolved.value, indent: 0).utf8))) },
+            seed: seed,
+            replications: try arguments.integer("replications") ?? loaded[baseline].replications,
+            baseline: baseline,
+            jobs: try arguments.integer("jobs") ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// `run.json`: what produced the results. The only file with a wall time, so the CSVs stay
+    /// byte-reproducible.
+    func runMetadata(seconds: Double, extra: [(String, JSONValue)] = []) -> String {
+        let entries: [JSONNode] = fingerprints.map { entry in
+            JSONNode(.object([("id", JSONNode(.string(entry.id))), ("file", JSONNode(.string(entry.file))),
+                              ("sha256", JSONNode(.string(entry.sha256)))]))
+        }
+        var members: [(key: String, value: JSONNode)] = [
+            ("generator", JSONNode(.string("kompeten-simulate"))),
+            ("version", JSONNode(.string(KompetenVersion.current))),
+            ("commandLine", JSONNode(.array(CommandLine.arguments.map { JSONNode(.string($0)) }))),
+            ("seed", JSONNode(.number(Double(seed)))),
+            ("replications", JSONNode(.number(Double(replications)))),
+            ("baseline", JSONNode(.string(labels[baseline].id))),
+            ("jobs", JSONNode(.number(Double(jobs)))),
+            ("scenarios", JSONNode(.array(entries))),
+        ]
+        members += extra.map { ($0.0, JSONNode($0.1)) }
+        members.append(("wallSeconds", JSONNode(.number((seconds * 1000).rounded() / 1000))))
+        return JSONSchema.render(.object(members), indent: 0) + "\n"
+    }
+}
+
+/// The result files of a run or a merge.
+enum ResultFiles {
+    static func make(_ result: ExperimentResult, plan: RunPlan, locale: CSVLocale, language: BriefLanguage,
+                     metadata: String) -> [(name: String, contents: String)] {
+        let brief = PolicyBrief(result: result, labels: plan.labels, baseline: plan.baseline, language: language,
+                                replications: plan.replications, seed: plan.seed)
+        return [
+            ("summary.csv", ResultTables.summary(result, labels: plan.labels, locale: locale)),
+            ("timeseries.csv", ResultTables.timeseries(result, labels: plan.labels, locale: locale)),
+            ("decisions.csv", ResultTables.decisions(result, labels: plan.labels, locale: locale)),
+            ("brief.md", brief.markdown()),
+            ("brief.html", brief.html()),
+            ("run.json", metadata),
+        ]
+    }
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}

@@ -1,0 +1,95 @@
+import Foundation
+import SimCore
+import SimWorkforce
+import SimScenario
+import SimExperiment
+import SimReport
+
+/// `simulate sweep`: runs each scenario at every point of a grid of values (with common random
+/// numbers across points) and writes the outcome curves to `sweep.csv`.
+enum SweepCommand {
+    static let help = """
+        USAGE: simulate sweep FILES... --vary PATH=FROM:TO:STEPS [--vary ...] [run options]
+
+        Runs every scenario at each point of the grid (STEPS evenly spaced values from FROM to TO for
+        each --vary; several --vary make the full grid) and writes sweep.csv: one row per scenario,
+        grid point, region and metric at the horizon, with its 95% interval, plus run.json. Points
+        share random numbers, so curves are smooth.
+
+        EXAMPLE:
+          simulate sweep scenarios/baseline.json --vary regions.sorong.budget.rupiahPerYear=0:3e9:7 --out results/sweep
+
+        OPTIONS: --replications, --seed, --jobs, --years, --out, --set, --csv-locale, --force, --quiet as for run.
+        """
+
+    struct Axis {
+        var path: String
+        var values: [Double]
+    }
+
+    static func parseAxis(_ text: String) throws(CLIError) -> Axis {
+        guard let equals = text.firstIndex(of: "=") else { throw .usage("--vary expects PATH=FROM:TO:STEPS, got '\(text)'") }
+        let path = String(text[..<equals])
+        let parts = text[text.index(after: equals)...].split(separator: ":").map(String.init)
+        guard parts.count == 3, let from = Double(parts[0]), let to = Double(parts[1]), let steps = Int(parts[2]), steps >= 1,
+              Override("\(path)=0") != nil else {
+            throw .usage("--vary expects PATH=FROM:TO:STEPS with STEPS ≥ 1, got '\(text)'")
+        }
+        let values = steps == 1 ? [from] : (0..<steps).map { from + (to - from) * Double($0) / Double(steps - 1) }
+        return Axis(path: path, values: values)
+    }
+
+    static func run(_ words: [String]) throws(CLIError) {
+        if words.contains("-h") || words.contains("--help") { print(help); return }
+        let started = ContinuousClock.now
+        let arguments = try Arguments(words, valueOptions: ["vary", "replications", "seed", "jobs", "years", "out", "set", "csv-locale"],
+                                      flagOptions: ["force", "quiet"], command: "sweep")
+        let axes = try arguments.all("vary").map(parseAxis)
+        guard !axes.isEmpty else { throw .usage("'sweep' needs at least one --vary PATH=FROM:TO:STEPS") }
+        let locale = try RunCommand.locale(arguments)
+        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? "results-sweep"), force: arguments.flags.contains("force"))
+        try output.checkWritable()
+        var grid: [[Double]] = [[]]
+        for axis in axes { grid = grid.flatMap { point in axis.values.map { point + [$0] } } }
+        let files = try Command.scenarioFiles(arguments.positional, command: "sweep")
+        let common = try RunCommand.overrides(arguments)
+        var loaded: [Scenario] = []
+        var points: [(scenario: String, values: [Double])] = []
+        var problems: [Diagnostic] = []
+        for file in files {
+            for point in grid {
+                let overrides = common + zip(axes, point).compactMap { Override("\($0.path)=\(formatNumber($1))") }
+                do {
+                    var scenario = try ScenarioLoader.load(file, overrides: overrides)
+                    points.append((scenario.id, point))
+                    scenario.id += "@" + zip(axes, point).map { "\($0.path)=\(formatNumber($1))" }.joined(separator: ",")
+                    loaded.append(scenario)
+                } catch {
+                    problems += error.diagnostics
+                }
+            }
+        }
+        guard problems.isEmpty else { throw .scenarios(ScenarioError(problems)) }
+        let plan = try RunPlan.make(loaded, arguments: arguments)
+        var result = plan.runner.emptyResult()
+        var progress = Progress(total: plan.replications, unit: "replications of \(loaded.count) grid points", quiet: arguments.flags.contains("quiet"))
+        plan.runner.run(replications: Array(0..<plan.replications), into: &result) { progress.update(done: $0) }
+        progress.finish()
+        var csv = CSVWriter(locale: locale)
+        csv.row((["scenario"] + axes.map(\.path) + ["region", "metric", "unit", "mean", "ci_low", "ci_high", "replications"]).map(CSVField.identifier))
+        for (s, label) in plan.labels.enumerated() {
+            for r in label.regionIDs.indices {
+                for (m, metric) in label.metrics.enumerated() {
+                    let e = Estimate(result.horizon[s][r][m])
+                    csv.row([.userText(points[s].scenario)] + points[s].values.map(CSVField.number)
+                            + [.userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
+                               .number(e.mean), .number(e.low), .number(e.high), .integer(e.replications)])
+                }
+            }
+        }
+        try output.write([("sweep.csv", csv.text), ("run.json", plan.runMetadata(seconds: seconds(since: started)))])
+        if !arguments.flags.contains("quiet") {
+            FileHandle.standardError.write(Data("simulate: wrote sweep.csv (\(grid.count) points × \(files.count) scenario\(files.count == 1 ? "" : "s")) to \(output.target.path)\n".utf8))
+        }
+    }
+}
