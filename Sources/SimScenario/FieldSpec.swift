@@ -22,8 +22,9 @@ public indirect enum FieldType: Sendable {
     case text
     /// One of a fixed set of words.
     case choice([String])
-    /// A calendar month written `YYYY-MM`, inside the simulated horizon.
-    case month
+    /// A calendar month written `YYYY-MM`, inside the simulated horizon (or, for the end of a
+    /// window, at or after its start: a window may run past the horizon and is cut there).
+    case month(endOfWindow: Bool = false)
     /// The id of something the scenario defines.
     case reference(IDKind)
     /// An array of values of one type.

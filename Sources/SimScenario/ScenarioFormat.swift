@@ -264,8 +264,8 @@ public enum ScenarioFormat {
 
     static let shockFields: [Field] = [
         Field("kind", .choice(["suspendMode", "budgetCut", "requirementJump"]), required: true, doc: "what happens"),
-        Field("from", .month, required: true, doc: "first month affected (YYYY-MM)"),
-        Field("to", .month, doc: "last month affected (YYYY-MM); default: to the end"),
+        Field("from", .month(), required: true, doc: "first month affected (YYYY-MM)"),
+        Field("to", .month(endOfWindow: true), doc: "last month affected (YYYY-MM), may lie past the horizon; default: to the end"),
         Field("region", .reference(.region), doc: "the region affected (default all)"),
         Field("mode", .reference(.mode), doc: "suspendMode: the mode suspended"),
         share("share", 0.3, "budgetCut: share of the remaining yearly budget cut", "assumption"),

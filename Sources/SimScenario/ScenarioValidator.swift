@@ -81,10 +81,10 @@ struct ScenarioValidator {
             if !words.contains(word) {
                 report(node, path, "unknown value '\(word)', expected one of \(words.joined(separator: ", "))\(didYouMean(word, among: words))")
             }
-        case .month:
+        case .month(let endOfWindow):
             guard let text = node.string else { return expected("a month written YYYY-MM", node, path) }
             guard let month = parseMonth(text) else { return report(node, path, "expected a month written YYYY-MM, found '\(text)'") }
-            if !horizon.contains(month) {
+            if endOfWindow ? month < horizon.lowerBound : !horizon.contains(month) {
                 report(node, path, "month \(text) is outside the simulated horizon \(monthText(horizon.lowerBound)) to \(monthText(horizon.upperBound))")
             }
         case .reference(let kind):

@@ -111,7 +111,7 @@ enum MergeCommand {
             let id = node["id"]?.string ?? ""
             labels.append(ScenarioLabels(id: id, name: node["name"]?.string ?? id, question: node["question"]?.string ?? "",
                                          regionIDs: strings("regionIDs"), regionNames: strings("regionNames"), programmeIDs: strings("programmeIDs"),
-                                         metrics: metrics, startYear: Int(node["startYear"]?.number ?? 2027)))
+                                         metrics: metrics, startYear: Int(node["startYear"]?.number ?? 2027), caveats: strings("caveats")))
             fingerprints.append((id, node["file"]?.string ?? "", node["sha256"]?.string ?? ""))
         }
         guard !labels.isEmpty else { throw .failure("the partial result lists no scenarios") }

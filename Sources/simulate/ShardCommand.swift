@@ -94,7 +94,7 @@ struct PartialMetadata {
                 ("file", JSONNode(.string(plan.fingerprints[s].file))), ("sha256", JSONNode(.string(plan.fingerprints[s].sha256))),
                 ("startYear", JSONNode(.number(Double(label.startYear)))), ("months", JSONNode(.number(Double(plan.scenarios[s].parameters.months)))),
                 ("regionIDs", strings(label.regionIDs)), ("regionNames", strings(label.regionNames)),
-                ("programmeIDs", strings(label.programmeIDs)), ("metrics", JSONNode(.array(metrics))),
+                ("programmeIDs", strings(label.programmeIDs)), ("caveats", strings(label.caveats)), ("metrics", JSONNode(.array(metrics))),
             ]))
         }
         let run = (try? JSONParser.parse(runMetadata, file: "run.json")) ?? JSONNode(.null)
