@@ -5,7 +5,7 @@ import Foundation
 /// interrupted or failed run leaves the previous results untouched and no partial files.
 ///
 /// A non-empty target is replaced only when it is a previous results directory (it holds this
-/// tool's `run.json`) or when `force` is set.
+/// tool's `run.json` or a shard's `partial.json`) or when `force` is set.
 struct OutputDirectory {
     let target: URL
     let force: Bool
@@ -20,8 +20,9 @@ struct OutputDirectory {
         guard isDirectory.boolValue else { throw .cannotWrite("\(target.path) exists and is not a directory") }
         let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
         if contents.isEmpty || force { return }
-        let runFile = target.appendingPathComponent("run.json")
-        if let text = try? String(contentsOf: runFile, encoding: .utf8), text.contains(Self.marker) { return }
+        for name in ["run.json", "partial.json"] {
+            if let text = try? String(contentsOf: target.appendingPathComponent(name), encoding: .utf8), text.contains(Self.marker) { return }
+        }
         throw .cannotWrite("\(target.path) is not empty and is not a previous results directory; choose another --out or pass --force to replace it")
     }
 
