@@ -52,6 +52,8 @@ let package = Package(
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario"]),
         .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario"]),
+        // Runs the built `simulate` binary (the dependency makes sure it is built first).
+        .testTarget(name: "SimulateCLITests", dependencies: ["simulate", "SimReport"], exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

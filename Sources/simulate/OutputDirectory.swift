@@ -49,7 +49,15 @@ struct OutputDirectory {
         let retired = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(stamp)")
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? manager.removeItem(at: staging)
+            // Staging left by a run that was killed is never results: clear it.
+            for name in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+            where name.hasPrefix(".\(target.lastPathComponent).partial-") || name.hasPrefix(".\(target.lastPathComponent).previous-") {
+                if name.hasPrefix(".\(target.lastPathComponent).previous-") && !manager.fileExists(atPath: target.path) {
+                    try? manager.moveItem(at: parent.appendingPathComponent(name), to: target)  // a swap was cut short
+                } else {
+                    try? manager.removeItem(at: parent.appendingPathComponent(name))
+                }
+            }
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             try produce(staging)
             if manager.fileExists(atPath: target.path) {

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@Suite struct CLIMannersTests {
+    @Test(arguments: [["--help"], ["run", "--help"], ["validate", "--help"], ["sweep", "--help"], ["merge", "--help"], ["schema", "--help"], ["help", "run"]])
+    func everySubcommandHasHelpWithExamples(arguments: [String]) throws {
+        let outcome = try simulate(arguments)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("USAGE: simulate"))
+        #expect(outcome.stderr.isEmpty)
+    }
+
+    @Test func unknownOptionsAndSubcommandsSuggestTheRightOne() throws {
+        let option = try simulate(["scenarios/baseline.json", "--replicatons", "3"])
+        #expect(option.status == 64)
+        #expect(option.stderr == "simulate: error: unknown option '--replicatons' for 'run'; did you mean '--replications'?\n")
+        let subcommand = try simulate(["valdate", "scenarios/baseline.json"])
+        #expect(subcommand.status == 64)
+        #expect(subcommand.stderr.contains("did you mean 'validate'?"))
+        let value = try simulate(["scenarios/baseline.json", "--jobs", "zero"])
+        #expect(value.status == 64 && value.stderr.hasPrefix("simulate: error: --jobs"))
+    }
+
+    @Test func validateAcceptsTheBundledScenarios() throws {
+        let outcome = try simulate(["validate"] + (try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("scenarios").path)
+            .filter { $0.hasSuffix(".json") }.sorted().map { "scenarios/\($0)" }))
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.split(separator: "\n").count == 11)
+    }
+
+    @Test func anInvalidScenarioExits65NamingFileAndPathAndWritesNothing() throws {
+        let dir = scratchDirectory("invalid")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let broken = packageRoot.appendingPathComponent("Tests/SimScenarioTests/Broken/negative-budget.json").path
+        let validate = try simulate(["validate", broken])
+        #expect(validate.status == 65)
+        #expect(validate.stderr.contains("negative-budget.json:4:"))
+        #expect(validate.stderr.contains("error: regions.sawahlunto.budget.rupiahPerYear: expected a non-negative number, found -1000000"))
+        let out = dir.appendingPathComponent("results")
+        let run = try simulate([broken, "--out", out.path])
+        #expect(run.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no partial output")
+    }
+
+    @Test func aMissingFileExits66() throws {
+        let outcome = try simulate(["validate", "scenarios/no-such-file.json"])
+        #expect(outcome.status == 66)
+        #expect(outcome.stderr.contains("scenarios/no-such-file.json: error: cannot read the file"))
+    }
+
+    @Test func theShippedSchemaIsWhatSchemaPrints() throws {
+        let outcome = try simulate(["schema"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == (try read(packageRoot.appendingPathComponent("scenarios/scenario.schema.json"))))
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+@Suite(.serialized) struct OutputTests {
+    let tiny = fixtures.appendingPathComponent("tiny.json").path
+    let tinyMore = fixtures.appendingPathComponent("tiny-more.json").path
+
+    /// Golden files of every CSV for a tiny scenario pair. RECORD_GOLDEN=1 rewrites them and fails
+    /// on purpose, so a recording is never mistaken for a pass.
+    @Test func csvOutputsMatchTheGoldenFiles() throws {
+        let dir = scratchDirectory("golden")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outcome = try simulate([tiny, tinyMore, "--out", dir.path, "--force", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        let recording = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+        for name in ["summary.csv", "timeseries.csv", "decisions.csv"] {
+            let produced = try read(dir.appendingPathComponent(name))
+            if recording {
+                try produced.write(to: golden.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            } else {
+                #expect(produced == (try read(golden.appendingPathComponent(name))), "\(name) differs from Golden/\(name); re-record with RECORD_GOLDEN=1 if the change is intended")
+            }
+        }
+        #expect(!recording, "golden files recorded; run again without RECORD_GOLDEN to test")
+    }
+
+    /// brief.html parses as well-formed XML, and every plotted value equals its CSV row.
+    @Test func theBriefIsWellFormedAndEveryChartValueMatchesTheCSV() throws {
+        let dir = scratchDirectory("brief")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try simulate([tiny, tinyMore, "--out", dir.path, "--force", "--quiet", "--lang", "en"]).status == 0)
+        let html = try Data(contentsOf: dir.appendingPathComponent("brief.html"))
+        let collector = PlottedValues()
+        let parser = XMLParser(data: html)
+        parser.delegate = collector
+        #expect(parser.parse(), "brief.html is not well-formed: \(String(describing: parser.parserError))")
+        #expect(collector.sawSVG)
+        let series = parseCSV(try read(dir.appendingPathComponent("timeseries.csv"))).dropFirst()
+        let summary = parseCSV(try read(dir.appendingPathComponent("summary.csv"))).dropFirst()
+        var checked = 0
+        for point in collector.points {
+            if let period = point["data-period"] {
+                let row = series.first { $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == point["data-metric"] && $0[4] == period }
+                #expect(row?[5] == point["data-value"], "\(point)")
+                #expect(row?[6] == point["data-ci-low"] && row?[7] == point["data-ci-high"])
+            } else {
+                let row = summary.first { $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == point["data-metric"] }
+                #expect(row?[4] == point["data-value"], "\(point)")
+                if let deltaMetric = point["data-delta-metric"] {
+                    let deltaRow = summary.first { $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == deltaMetric }
+                    #expect(deltaRow?[8] == point["data-delta"])
+                }
+            }
+            checked += 1
+        }
+        #expect(checked >= 2 * 12 * 2 + 2 + 2, "charts plot competency and IKM by month, 20 JP and budget")
+        let markdown = try read(dir.appendingPathComponent("brief.md"))
+        #expect(markdown.contains("Policy Brief") && markdown.contains("Does the output stay byte-for-byte the same?"))
+        #expect(try simulate([tiny, "--out", dir.path, "--force", "--quiet"]).status == 0)
+        #expect(try read(dir.appendingPathComponent("brief.md")).contains("Ringkasan Kebijakan"), "Bahasa Indonesia by default")
+    }
+
+    @Test func indonesianLocaleReadsBackToTheSameNumbers() throws {
+        let dir = scratchDirectory("locale")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try simulate([tiny, "--out", dir.appendingPathComponent("en").path, "--quiet"]).status == 0)
+        #expect(try simulate([tiny, "--out", dir.appendingPathComponent("id").path, "--quiet", "--csv-locale", "id"]).status == 0)
+        for name in ["summary.csv", "timeseries.csv"] {
+            let en = parseCSV(try read(dir.appendingPathComponent("en/\(name)")))
+            let id = parseCSV(try read(dir.appendingPathComponent("id/\(name)")), separator: ";")
+            #expect(en.count == id.count && en.count > 10)
+            for (a, b) in zip(en, id) {
+                #expect(a.count == b.count)
+                for (x, y) in zip(a, b) {
+                    if let number = Double(x) {
+                        #expect(Double(y.replacingOccurrences(of: ",", with: ".")) == number, "\(x) vs \(y)")
+                        #expect(!y.contains("."))
+                    } else {
+                        #expect(x == y)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aFormulaInAScenarioNameComesOutInert() throws {
+        let dir = scratchDirectory("formula")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = fixtures.appendingPathComponent("formula-\(UUID().uuidString).json")
+        try #"{ "schemaVersion": 1, "extends": "tiny.json", "id": "=HYPERLINK(\"http://example.invalid\",\"click\")", "name": "+1-2" }"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(try simulate([file.path, "--out", dir.path, "--force", "--quiet"]).status == 0)
+        for name in ["summary.csv", "timeseries.csv", "decisions.csv"] {
+            for row in parseCSV(try read(dir.appendingPathComponent(name))) {
+                for field in row {
+                    #expect(!["=", "+", "@", "\t", "\r"].contains(field.first ?? " "), "\(name): \(field)")
+                    if field.first == "-" { #expect(Double(field) != nil, "only numbers may start with '-': \(field)") }
+                }
+            }
+        }
+        #expect(try read(dir.appendingPathComponent("summary.csv")).contains("'=HYPERLINK("))
+    }
+
+    @Test func aNonEmptyForeignDirectoryIsNeverOverwrittenWithoutForce() throws {
+        let dir = scratchDirectory("foreign")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "my notes".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let refused = try simulate([tiny, "--out", dir.path, "--quiet"])
+        #expect(refused.status == 73)
+        #expect(refused.stderr.contains("--force"))
+        #expect(try read(dir.appendingPathComponent("notes.txt")) == "my notes")
+        #expect(try simulate([tiny, "--out", dir.path, "--quiet", "--force"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("summary.csv").path))
+    }
+
+    /// A run killed midway leaves the previous results untouched and no partial files behind.
+    @Test func killingARunLeavesThePreviousResultsUntouched() throws {
+        let dir = scratchDirectory("kill")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("results")
+        #expect(try simulate([tiny, "--out", out.path, "--quiet"]).status == 0)
+        let before = try reproducibleFiles(out)
+        let runJSON = try read(out.appendingPathComponent("run.json"))
+        let process = Process()
+        process.executableURL = simulateBinary
+        process.arguments = ["scenarios/baseline.json", "--replications", "200", "--out", out.path, "--quiet"]
+        process.currentDirectoryURL = packageRoot
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try reproducibleFiles(out) == before)
+        #expect(try read(out.appendingPathComponent("run.json")) == runJSON)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["brief.html", "brief.md", "decisions.csv", "run.json", "summary.csv", "timeseries.csv"])
+    }
+}
+
+/// Collects every element carrying `data-value` and notes whether an SVG was seen.
+final class PlottedValues: NSObject, XMLParserDelegate {
+    var points: [[String: String]] = []
+    var sawSVG = false
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if elementName == "svg" { sawSVG = true }
+        if attributes["data-value"] != nil { points.append(attributes) }
+    }
+}
