@@ -2,6 +2,9 @@
 // within one run on one machine (ratios), not absolute claims.
 import Foundation
 import SimCore
+import SimWorkforce
+import SimScenario
+import SimExperiment
 
 /// The kernel benchmark: the M/M/10 validation model (λ = 9/h, μ = 1/h, an 8-hour working day)
 /// run for `customers` arrivals, `runs` times; prints the median rates and a checksum that proves the
@@ -43,18 +46,83 @@ func option(_ name: String, in arguments: [String], default value: Int) -> Int {
     return parsed
 }
 
+/// The bundled scenarios (scenarios/*.json), loaded as `simulate` loads them.
+func bundledScenarios(directory: String) -> [ExperimentScenario] {
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+        .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.sorted()
+    do {
+        return try files.map { file in
+            let scenario = try ScenarioLoader.load(directory + "/" + file)
+            return ExperimentScenario(id: scenario.id, parameters: scenario.parameters)
+        }
+    } catch {
+        FileHandle.standardError.write(Data("simulate-bench: error: \(error)\n".utf8))
+        exit(65)
+    }
+}
+
+/// Seconds to run every bundled scenario × `replications` with `jobs` workers (statistics included).
+func timeBundled(_ scenarios: [ExperimentScenario], replications: Int, jobs: Int) -> Double {
+    let baseline = scenarios.firstIndex { $0.id == "baseline" } ?? 0
+    let runner = ExperimentRunner(scenarios: scenarios, seed: 2027, baseline: baseline, jobs: jobs)
+    var result = runner.emptyResult()
+    let clock = ContinuousClock()
+    let elapsed = clock.measure { runner.run(replications: Array(0..<replications), into: &result) }
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}
+
+func modelBenchmark(replications: Int, jobs: Int, directory: String) {
+    let scenarios = bundledScenarios(directory: directory)
+    let seconds = timeBundled(scenarios, replications: replications, jobs: jobs)
+    let rate = Double(scenarios.count * replications) / seconds
+    print("model.bundled seconds=\(String(format: "%.2f", seconds)) replications_per_second=\(String(format: "%.2f", rate)) jobs=\(jobs)")
+}
+
+func scalingBenchmark(replications: Int, maxJobs: Int, directory: String) {
+    let scenarios = bundledScenarios(directory: directory)
+    var counts: [Int] = []
+    var jobs = 1
+    while jobs < maxJobs { counts.append(jobs); jobs *= 2 }
+    counts.append(maxJobs)
+    var single = 0.0
+    for jobs in counts {
+        let seconds = timeBundled(scenarios, replications: replications, jobs: jobs)
+        if jobs == 1 { single = seconds }
+        print("scaling jobs=\(jobs) seconds=\(String(format: "%.2f", seconds)) speedup=\(String(format: "%.2f", single / seconds)) efficiency=\(String(format: "%.2f", single / seconds / Double(jobs)))")
+    }
+}
+
+func stringOption(_ name: String, in arguments: [String], default value: String) -> String {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return value }
+    return arguments[index + 1]
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
+let cores = ProcessInfo.processInfo.activeProcessorCount
 let usage = """
     USAGE: simulate-bench kernel [--customers N] [--runs R] [--seed S]
+           simulate-bench model [--replications N] [--jobs J] [--scenarios DIR]
+           simulate-bench scaling [--replications N] [--max-jobs J] [--scenarios DIR]
 
       kernel   time the kernel on the M/M/10 validation model (default 5,000,000 customers, 5 runs);
                last line: kernel.mmc customers_per_second=<n> events_per_second=<n> checksum=<hex>
+      model    time the bundled scenarios at default settings (10 replications, all cores);
+               last line: model.bundled seconds=<n> replications_per_second=<n> jobs=<n>
+      scaling  the bundled set with 1, 2, 4, … workers up to the core count: speed-up per count
     """
 switch arguments.first {
 case "kernel":
     kernelBenchmark(customers: option("--customers", in: arguments, default: 5_000_000),
                     runs: option("--runs", in: arguments, default: 5),
                     seed: UInt64(option("--seed", in: arguments, default: 2026)))
+case "model":
+    modelBenchmark(replications: option("--replications", in: arguments, default: 10),
+                   jobs: option("--jobs", in: arguments, default: cores),
+                   directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
+case "scaling":
+    scalingBenchmark(replications: option("--replications", in: arguments, default: 10),
+                     maxJobs: option("--max-jobs", in: arguments, default: cores),
+                     directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
 case "-h", "--help", nil:
     print(usage)
 default:
