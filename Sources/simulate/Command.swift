@@ -43,7 +43,11 @@ enum Command {
         case "merge": try MergeCommand.run(Array(words.dropFirst()))
         case "schema":
             if words.dropFirst().contains(where: { $0 == "-h" || $0 == "--help" }) { print(SchemaCommandHelp.text); return }
-            guard words.count == 1 else { throw .usage("'schema' takes no arguments") }
+            if words.count == 2 && words[1] == "--markdown" {
+                print(FormatDocs.markdown(), terminator: "")
+                return
+            }
+            guard words.count == 1 else { throw .usage("'schema' takes no arguments but --markdown") }
             print(JSONSchema.text(), terminator: "")
         default:
             if first.hasSuffix(".json") || first.hasPrefix("-") || first.contains("/") {
@@ -77,10 +81,11 @@ enum Command {
 
 enum SchemaCommandHelp {
     static let text = """
-        USAGE: simulate schema
+        USAGE: simulate schema [--markdown]
 
         Prints the JSON Schema (draft 2020-12) of scenario files. The repository ships the same text as
         scenarios/scenario.schema.json; point your editor at it to check files as you type.
+        --markdown prints the format's reference instead (docs/scenario-format.md).
         """
 }
 

@@ -12,6 +12,11 @@ import Testing
         #expect(parsed["$schema"]?.string == "https://json-schema.org/draft/2020-12/schema")
     }
 
+    @Test func theFormatReferenceIsGeneratedFromTheCode() throws {
+        let shipped = try String(contentsOf: packageRoot.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
+        #expect(shipped == FormatDocs.markdown(), "regenerate with: swift run simulate schema --markdown > docs/scenario-format.md")
+    }
+
     /// Every default of the format names its source or says it is an assumption.
     @Test func everyFormatDefaultHasASource() {
         var missing: [String] = []

@@ -54,3 +54,13 @@ import SimWorkforce
         #expect(with.appliedShare(afterMonths: 0) == without.appliedShare(afterMonths: 0))
     }
 }
+
+@Suite struct OutputDocumentationTests {
+    /// Every metric id and its unit appear in docs/outputs.md.
+    @Test func everyMetricIsDocumented() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("docs/outputs.md"), encoding: .utf8)
+        for metric in Metric.allCases.map(\.definition) {
+            #expect(text.contains("| `\(metric.id)` | \(metric.unit) |"), "\(metric.id) is not documented")
+        }
+    }
+}
