@@ -53,8 +53,8 @@ func editDistance(_ a: String, _ b: String) -> Int {
     return previous[b.count]
 }
 
-/// The closest candidate to `word`, if it is close enough to be a likely typo.
-func suggestion(for word: String, among candidates: [String]) -> String? {
+/// The closest candidate to `word`, if it is close enough to be a likely typo ("did you mean").
+public func suggestion(for word: String, among candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word, $0)) }
     guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
     return best.1 <= max(2, word.count / 3) ? best.0 : nil

@@ -42,28 +42,7 @@ enum CLIError: Error {
     }
 }
 
-/// Closest spelling for "did you mean".
+/// Closest spelling for "did you mean" (the scenario validator's rule, so both agree).
 func closest(_ word: String, among candidates: [String]) -> String? {
-    func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count), current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
-    var best: (word: String, distance: Int)?
-    for candidate in candidates {
-        let d = distance(word, candidate)
-        if let current = best, current.distance < d || (current.distance == d && current.word <= candidate) { continue }
-        best = (candidate, d)
-    }
-    guard let best, best.distance <= max(2, word.count / 3) else { return nil }
-    return best.word
+    suggestion(for: word, among: candidates)
 }
