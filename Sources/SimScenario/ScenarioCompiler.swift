@@ -173,7 +173,8 @@ struct ScenarioCompiler {
         // The region's policy: the scenario's, with the region's own keys laid over it.
         var policyTree = raw["policy"] ?? JSONNode(.object([]))
         if let own = raw["regions"]?[id]?["policy"] { policyTree = policyTree.merged(with: own) }
-        let policy = compilePolicy(policyTree.fillingDefaults(ScenarioFormat.policyFields), domainIDs: domainIDs)
+        let policy = compilePolicy(policyTree.fillingDefaults(ScenarioFormat.policyFields), domainIDs: domainIDs,
+                                   programmeIDs: root["programmes"]?.members?.map(\.key) ?? [])
         return RegionParameters(
             id: id, name: text(node, "name", id), population: number(node, "population"), headcount: Int(number(node, "headcount", 1)),
             pppkShare: number(node, "pppkShare"), jobLevelShares: jobLevelShares, educationShares: educationShares,
@@ -189,7 +190,7 @@ struct ScenarioCompiler {
             projects: projects, policy: policy)
     }
 
-    func compilePolicy(_ node: JSONNode, domainIDs: [String]) -> PolicyParameters {
+    func compilePolicy(_ node: JSONNode, domainIDs: [String], programmeIDs: [String]) -> PolicyParameters {
         var p = PolicyParameters()
         p.allocation = AllocationRule(rawValue: text(node, "allocation", "needsBased")) ?? .needsBased
         p.participatory = text(node, "needsAnalysis") == "participatory"
@@ -231,6 +232,8 @@ struct ScenarioCompiler {
         p.evaluationMaxBudgetShift = number(evaluation, "maxBudgetShift")
         p.evaluationNoiseSD = number(evaluation, "measurementNoiseSD")
         p.evaluationDropAfterFailures = Int(number(evaluation, "dropAfterFailures", 2))
+        let exempt = evaluation?["exemptProgrammes"]?.elements?.compactMap(\.string) ?? []
+        p.evaluationExempt = programmeIDs.map { exempt.contains($0) }
         return p
     }
 }

@@ -188,6 +188,8 @@ public enum ScenarioFormat {
             share("maxBudgetShift", 0.2, "most of a programme's remaining budget moved to the best programme", "MODEL.md §6; evidence.md §8 (±20%)"),
             num("measurementNoiseSD", 0.1, "SD of the measured gain per participant (levels)", "assumption"),
             Field("dropAfterFailures", .integer(minimum: 1, maximum: 10), default: .n(2), doc: "consecutive failing evaluations before a programme is dropped", source: "evidence.md §8 (2 cycles)"),
+            Field("exemptProgrammes", .list(.reference(.programme)), default: .list([]),
+                  doc: "programmes measured but never changed (mandated ones such as Latsar)", source: "Perlan LAN 1/2021: Latsar is mandatory"),
         ]), default: .emptyObject, doc: "periodic evaluation and continuous improvement"),
     ]
 

@@ -196,6 +196,8 @@ public struct PolicyParameters: Sendable {
     public var evaluationMaxBudgetShift = 0.2
     public var evaluationNoiseSD = 0.1
     public var evaluationDropAfterFailures = 2
+    /// Programmes the evaluation measures but never changes, indexed by programme.
+    public var evaluationExempt: [Bool] = []
     public init() {}
 }
 

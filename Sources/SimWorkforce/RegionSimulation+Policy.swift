@@ -30,6 +30,10 @@ extension RegionSimulation {
             func log(_ action: Decision.Action, _ reason: String) {
                 result.decisions.append(Decision(month: month, region: regionIndex, programme: p, measuredEffect: effect, action: action, reason: reason))
             }
+            if p < policy.evaluationExempt.count && policy.evaluationExempt[p] {
+                log(.keep, "exempt: mandated programme (effect \(rounded(effect)))")
+                continue
+            }
             guard effect < threshold else {
                 programmes[p].failures = 0
                 log(.keep, "effect \(rounded(effect)) at or above \(rounded(threshold)) (\(Int(policy.evaluationThresholdShareOfMedian * 100))% of the median)")

@@ -13,7 +13,8 @@ enum SweepCommand {
 
         Runs every scenario at each point of the grid (STEPS evenly spaced values from FROM to TO for
         each --vary; several --vary make the full grid) and writes sweep.csv: one row per scenario,
-        grid point, region and metric at the horizon, with its 95% interval, plus run.json. Points
+        grid point, region and metric at the horizon, with its 95% interval; sweep.html: the outcome
+        curves against the first --vary path (competency, 20 JP, IKM, waits); and run.json. Points
         share random numbers, so curves are smooth.
 
         EXAMPLE:
@@ -87,7 +88,21 @@ enum SweepCommand {
                 }
             }
         }
-        try output.write([("sweep.csv", csv.text), ("run.json", plan.runMetadata(seconds: seconds(since: started)))])
+        // Outcome curves against the first varied path, for the headline metrics.
+        var charts: [(region: String, metric: String, points: [SweepPoint])] = []
+        for metric in ["competency.mean", "competency.share_at_standard", "jp.share_reaching_20", "service.ikm", "service.wait_minutes.mean"] {
+            for region in plan.labels.first?.regionIDs ?? [] {
+                var curve: [SweepPoint] = []
+                for (s, label) in plan.labels.enumerated() {
+                    guard let r = label.regionIDs.firstIndex(of: region), let m = label.metrics.firstIndex(where: { $0.id == metric }) else { continue }
+                    let e = Estimate(result.horizon[s][r][m])
+                    curve.append(SweepPoint(scenario: points[s].scenario, x: points[s].values[0], mean: e.mean, low: e.low, high: e.high))
+                }
+                charts.append((region, metric, curve))
+            }
+        }
+        let page = SweepReport.html(title: "Kompeten sweep", axis: axes[0].path, charts: charts)
+        try output.write([("sweep.csv", csv.text), ("sweep.html", page), ("run.json", plan.runMetadata(seconds: seconds(since: started)))])
         if !arguments.flags.contains("quiet") {
             FileHandle.standardError.write(Data("simulate: wrote sweep.csv (\(grid.count) points × \(files.count) scenario\(files.count == 1 ? "" : "s")) to \(output.target.path)\n".utf8))
         }

@@ -46,6 +46,7 @@ func diagnostics(_ name: String) -> [Diagnostic] {
         ("cycle-a.json", "extends", "extends forms a cycle: cycle-a.json → cycle-b.json → cycle-a.json"),
         ("missing-schema-version.json", "schemaVersion", "missing required key 'schemaVersion'"),
         ("unknown-unit-eligibility.json", "programmes.egov-basics.eligibleUnits[1]", "unknown unit 'fronline'; did you mean 'frontline'?"),
+        ("unknown-programme.json", "policy.evaluation.exemptProgrammes[1]", "unknown programme 'lasar'; did you mean 'latsar'?"),
     ])
     func brokenFileGivesItsDiagnostic(file: String, path: String, message: String) {
         let found = diagnostics(file)

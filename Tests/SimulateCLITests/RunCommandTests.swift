@@ -84,6 +84,18 @@ import Testing
         let spent = rows.dropFirst().filter { $0[0] == "tiny" && $0[3] == "budget.spent_rupiah" }.map { Double($0[5])! }
         #expect(spent.first == 0)
         #expect(spent == spent.sorted())
+        // sweep.html plots the curves; every point equals its sweep.csv row.
+        let page = try read(dir.appendingPathComponent("sweep.html"))
+        let circles = page.components(separatedBy: "<circle ").dropFirst()
+        #expect(circles.count == 5 * 4 * 2, "5 metrics × 4 points × 2 scenarios")
+        for circle in circles {
+            func attribute(_ name: String) -> String? {
+                guard let start = circle.range(of: "\(name)=\"") else { return nil }
+                return String(circle[start.upperBound...].prefix { $0 != "\"" })
+            }
+            let row = rows.first { $0[0] == attribute("data-scenario") && $0[1] == attribute("data-x") && $0[2] == attribute("data-region") && $0[3] == attribute("data-metric") }
+            #expect(row?[5] == attribute("data-value"), "\(circle.prefix(200))")
+        }
     }
 
     /// Peak memory does not grow with the replication count: 24 replications take no more than
