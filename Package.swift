@@ -50,8 +50,8 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
-        .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario"]),
-        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario"]),
+        .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario"], exclude: ["Fixtures"]),
+        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario"], exclude: ["Broken"]),
         // Runs the built `simulate` binary (the dependency makes sure it is built first).
         .testTarget(name: "SimulateCLITests", dependencies: ["simulate", "SimReport"], exclude: ["Golden", "Fixtures"]),
     ],

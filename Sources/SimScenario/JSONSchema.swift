@@ -30,7 +30,7 @@ public enum JSONSchema {
             }
             return (field.name, schema)
         }
-        var pairs: [(String, JSONValue)] = [("type", .s("object")), ("properties", .obj(properties)), ("additionalProperties", .bool(false))]
+        let pairs: [(String, JSONValue)] = [("type", .s("object")), ("properties", .obj(properties)), ("additionalProperties", .bool(false))]
         return .obj(pairs)
     }
 

@@ -96,10 +96,8 @@ struct ScenarioCompiler {
                 employment: ["all": 0, "pns": 1, "pppk": 2][text(node, "employment", "all")] ?? 0,
                 countsTowardJP: node["countsTowardJP"]?.bool ?? true, mandatoryForNewcomers: flag(node, "mandatoryForNewcomers"))
         }
-        for (index, programme) in programmes.enumerated() where programme.domainWeights.allSatisfy({ $0 == 0 }) {
-            let id = programme.id
-            problem(root["programmes"]?[id]?["domains"], "programmes.\(id).domains", "give at least one domain a positive weight")
-            _ = index
+        for programme in programmes where programme.domainWeights.allSatisfy({ $0 == 0 }) {
+            problem(root["programmes"]?[programme.id]?["domains"], "programmes.\(programme.id).domains", "give at least one domain a positive weight")
         }
         let regionIDs = root["regions"]?.members?.map(\.key) ?? []
         let startYear = Int(number(simulation, "startYear", 2027))

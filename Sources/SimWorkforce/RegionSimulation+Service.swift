@@ -19,8 +19,10 @@ extension RegionSimulation {
 
     /// A served request's satisfaction in [0,1] from its drivers, weighted timeliness 0.35,
     /// competence 0.25, resolution 0.20, courtesy 0.10, fairness 0.10 (Citizens First ranking; weights [A]).
-    static func satisfaction(waitMinutes: Double, competency: Double, resolved: Double, motivation: Double) -> Double {
-        0.35 * exp(-waitMinutes / 30) + 0.25 * clamp(competency, 0, 1) + 0.20 * resolved + 0.10 * (0.5 + 0.5 * motivation) + 0.10 * 0.8
+    /// `timeliness` is e^{−wait/30 min} for one request (its expectation over the wait
+    /// distribution in analytic fidelity); `resolved` is 0 or 1 (its probability, analytically).
+    static func satisfaction(timeliness: Double, competency: Double, resolved: Double, motivation: Double) -> Double {
+        0.35 * timeliness + 0.25 * clamp(competency, 0, 1) + 0.20 * resolved + 0.10 * (0.5 + 0.5 * motivation) + 0.10 * 0.8
     }
 
     /// IKM on the PermenPAN-RB 14/2017 scale (25–100) from a mean satisfaction in [0,1].
@@ -124,7 +126,7 @@ extension RegionSimulation {
         if resolved { resolvedCount += 1 }
         waitStats.add(wait)
         waitHistogram[min(Int(wait), waitHistogram.count - 1)] += 1
-        satisfactionStats.add(Self.satisfaction(waitMinutes: wait, competency: competency, resolved: resolved ? 1 : 0, motivation: motivation))
+        satisfactionStats.add(Self.satisfaction(timeliness: exp(-wait / 30), competency: competency, resolved: resolved ? 1 : 0, motivation: motivation))
         if outcomeStream.bernoulli(Self.complaintChance(resolved: resolved, waitMinutes: wait)) {
             fileComplaint(unit: channels[c].unit, count: 1)
         }
@@ -203,19 +205,19 @@ extension RegionSimulation {
                 utilisation = 1
             }
             let fcr = Self.firstContactResolution(competency: competency)
-            let n_ = Double(requests)
+            let served = Double(requests)
             waitStats.merge(RunningStatistics.repeated(meanWait, count: requests))
             handlingStats.merge(RunningStatistics.repeated(meanMinutes, count: requests))
-            resolvedCount += Int((fcr * n_).rounded())
-            let satisfaction = 0.35 * timeliness + 0.25 * competency + 0.20 * fcr + 0.10 * (0.5 + 0.5 * motivation) + 0.10 * 0.8
+            resolvedCount += Int((fcr * served).rounded())
+            let satisfaction = Self.satisfaction(timeliness: timeliness, competency: competency, resolved: fcr, motivation: motivation)
             satisfactionStats.merge(RunningStatistics.repeated(satisfaction, count: requests))
-            let complaintMean = n_ * (0.02 + 0.10 * (1 - fcr) + 0.08 * min(1, meanWait / 60))
+            let complaintMean = served * (fcr * Self.complaintChance(resolved: true, waitMinutes: meanWait)
+                + (1 - fcr) * Self.complaintChance(resolved: false, waitMinutes: meanWait))
             let complaints = outcomeStream.poisson(mean: complaintMean)
             if complaints > 0 { fileComplaint(unit: unit, count: complaints) }
-            analyticWaitP90Sum += p90 * n_
-            analyticUtilisationSum += utilisation * n_
+            analyticWaitP90Sum += p90 * served
+            analyticUtilisationSum += utilisation * served
         }
-        analyticDays += 1
         let next = Double(day + 1)
         if next < Double(model.months) * daysPerMonth {
             calendar.schedule(.analyticDay(Int32(day + 1)), at: SimTime(workingDays: next))
@@ -250,7 +252,7 @@ extension RegionSimulation {
         waitStats = RunningStatistics(); handlingStats = RunningStatistics(); satisfactionStats = RunningStatistics()
         resolutionStats = RunningStatistics()
         for i in waitHistogram.indices { waitHistogram[i] = 0 }
-        analyticWaitP90Sum = 0; analyticUtilisationSum = 0; analyticDays = 0
+        analyticWaitP90Sum = 0; analyticUtilisationSum = 0
     }
 }
 

@@ -88,7 +88,7 @@ public struct RegionSimulation: DiscreteEventModel {
     var resolutionStats = RunningStatistics()
     var waitHistogram = [Int](repeating: 0, count: 601)
     var complaintsByDomain: [Double]
-    var analyticWaitP90Sum = 0.0, analyticDays = 0, analyticUtilisationSum = 0.0
+    var analyticWaitP90Sum = 0.0, analyticUtilisationSum = 0.0
     var projectsCompletedThisMonth = 0, projectsCompleted = 0, projectsOnTime = 0
     var projectDelaySum = 0.0, projectOverrunSum = 0.0
 
@@ -416,11 +416,10 @@ public struct RegionSimulation: DiscreteEventModel {
                 competency[d] = clamp(hireStream.normal(mean: model.learning.newcomerLevel, sd: 0.2), 1, 5)
             }
             let age = clamp(hireStream.normal(mean: pppk ? 36 : 27, sd: 4), 19, 50)
-            let e = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: hireStream.bernoulli(0.8) ? .s1 : .diploma,
+            _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: hireStream.bernoulli(0.8) ? .s1 : .diploma,
                                 ageYears: age, tenureMonths: 0, competency: competency,
                                 motivation: clamp(hireStream.normal(mean: region.motivationMean + 0.1, sd: region.motivationSD), 0, 1),
                                 owesLatsar: !pppk)
-            _ = e
             hiredCount += 1
             updateServers(unit: unit)
         }

@@ -46,7 +46,9 @@ enum ShardCommand {
         var progress = Progress(total: slice.count, unit: "replications (shard \(shard.index)/\(shard.count))", quiet: quiet)
         try output.write { staging in
             let binary = OutputDirectory.child(staging, PartialResult.fileName)
-            FileManager.default.createFile(atPath: binary.path, contents: PartialResult.header())
+            guard FileManager.default.createFile(atPath: binary.path, contents: PartialResult.header()) else {
+                throw CLIError.cannotWrite("cannot create \(binary.path)")
+            }
             let handle = try FileHandle(forWritingTo: binary)
             defer { try? handle.close() }
             try handle.seekToEnd()

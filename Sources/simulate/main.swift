@@ -8,10 +8,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     try Command.run(arguments)
     exit(ExitStatus.success.rawValue)
-} catch let error as CLIError {
+} catch {
     error.print()
     exit(error.status.rawValue)
-} catch {
-    FileHandle.standardError.write(Data("simulate: error: \(error)\n".utf8))
-    exit(ExitStatus.failure.rawValue)
 }
