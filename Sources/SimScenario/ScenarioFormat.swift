@@ -175,9 +175,9 @@ public enum ScenarioFormat {
         Field("forums", .record([
             Field("enabled", .boolean, default: .bool(false), doc: "hold knowledge-sharing forums", source: "assumption: off unless a scenario turns it on"),
             Field("everyMonths", .integer(minimum: 1, maximum: 12), default: .n(1), doc: "months between forums", source: "assumption"),
-            Field("domains", .list(.reference(.domain)), doc: "domains discussed (default all)"),
+            Field("domains", .list(.reference(.domain)), doc: "domains discussed, one per forum in turn (default all)"),
             share("participationShare", 0.5, "share of a unit's staff attending a forum", "assumption"),
-            share("pullShare", 0.1, "share of the way to the unit's upper quartile a participant moves", "assumption"),
+            share("pullShare", 0.05, "share of the way to the unit's upper quartile a participant moves", "assumption, uncalibrated: no study gives a per-forum effect; sweep it"),
             num("jpPerForum", 2, "JP credited per forum", "Perlan LAN 10/2018 (komunitas belajar counts) [bg]"),
             num("costPerParticipantRupiah", 25_000, "cost per participant (Rupiah)", "assumption"),
         ]), default: .emptyObject, doc: "knowledge-sharing forums (learning culture)"),

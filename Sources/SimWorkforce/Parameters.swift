@@ -187,7 +187,7 @@ public struct PolicyParameters: Sendable {
     /// Domains discussed at forums (indices).
     public var forumDomains: [Int] = []
     public var forumParticipationShare = 0.5
-    public var forumPullShare = 0.1
+    public var forumPullShare = 0.05
     public var forumJP = 2.0
     public var forumCostPerParticipantRupiah = 25_000.0
     public var evaluationEnabled = true

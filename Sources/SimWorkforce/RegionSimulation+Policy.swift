@@ -78,10 +78,13 @@ extension RegionSimulation {
 
     // MARK: - Forums, award
 
-    /// Knowledge-sharing forums: in every unit and forum domain, a share of staff moves part of
-    /// the way toward the unit's upper quartile (MODEL.md §3); JP credited, cost charged.
+    /// Knowledge-sharing forums: in every unit a share of staff meets on one domain (the forum
+    /// domains take turns), and each attendee below the unit's upper quartile in it moves part of
+    /// the way there (MODEL.md §3); JP credited, cost charged.
     mutating func holdForums() {
-        let domains = policy.forumDomains.isEmpty ? Array(0..<domainCount) : policy.forumDomains
+        let topics = policy.forumDomains.isEmpty ? Array(0..<domainCount) : policy.forumDomains
+        let domains = [topics[forumsHeld % topics.count]]
+        forumsHeld += 1
         for members in unitMembers {
             let present = members.filter { workforce.active[$0] && !workforce.offDuty[$0] }
             guard present.count >= 4 else { continue }

@@ -273,6 +273,8 @@ public struct RegionSimulation: DiscreteEventModel {
         startProjects(year: yearIndex)
     }
 
+    /// Forums held so far; the forum domains take turns.
+    var forumsHeld = 0
     /// Staff-days of duty spent on forums and participatory needs analysis this month.
     var extraStaffDays = 0.0
 
