@@ -63,14 +63,13 @@ public struct ExperimentRunner: Sendable {
         let items = batch.count * scenarios.count
         let slots = ResultSlots<ReplicationResult>(count: items)
         let scenarios = self.scenarios, seed = self.seed, workers = min(jobs, items)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Worker w takes items w, w + workers, …: the split changes speed, never results.
-            var item = worker
-            while item < items {
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // Each worker takes the next untaken item until none is left: which worker runs an
+            // item changes speed, never results (they land in the item's slot).
+            while let item = slots.takeNext() {
                 let replication = batch[item / scenarios.count]
                 let scenario = scenarios[item % scenarios.count]
                 slots.store(runReplication(scenario.parameters, seed: seed, replication: replication), at: item)
-                item += workers
             }
         }
         let flat = slots.inIndexOrder()
