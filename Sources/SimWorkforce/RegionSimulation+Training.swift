@@ -12,6 +12,18 @@ extension RegionSimulation {
         return max(1, (programme.lengthJP * 0.75 / (model.hoursPerWorkingDay * max(parameters.dutyShareWhileTraining, 0.01))).rounded(.up))
     }
 
+    /// The share of an attendee's duty time a session in `mode` takes: all of it off duty, else the
+    /// mode's share.
+    func dutyShareAway(_ mode: Mode) -> Double {
+        let parameters = model.modes[mode.rawValue]
+        return parameters.offDuty ? 1 : parameters.dutyShareWhileTraining
+    }
+
+    /// Motivation in standard units of the region's starting distribution (the z of MODEL.md §3–4).
+    func motivationZ(_ e: Int) -> Double {
+        (workforce.effectiveMotivation(e) - region.motivationMean) / max(region.motivationSD, 1e-6)
+    }
+
     /// Rupiah per participant: fee, daily allowance for the training days, travel when outside.
     func costPerParticipant(_ p: Int, mode: Mode) -> Double {
         let programme = model.programmes[p]
@@ -241,7 +253,7 @@ extension RegionSimulation {
             if offDuty && Double(reserved[unit] + 1) > policy.maxAwayShare * Double(unitHeadcount[unit]) { continue }
             programmes[p].handled[index] = true
             invitedCount += 1
-            let z = (workforce.effectiveMotivation(e) - region.motivationMean) / max(region.motivationSD, 1e-6)
+            let z = motivationZ(e)
             var logOdds = logit(participation.baseAcceptance) + participation.motivationEffect * z
                 + participation.supportEffect * policy.leadershipSupport + participation.awardEffect * workforce.awardBoost[e]
             if policy.incentiveEnabled { logOdds += participation.incentiveEffect }
@@ -323,11 +335,9 @@ extension RegionSimulation {
         if platform > 0 { programmes[p].platformPaidYear = year }
         let cost = fixed + perAttendee * Double(sessions[s].attendees.count)
         spend(cost)
-        sessions[s].costRupiah = cost
         programmes[p].windowCostRupiah += cost
         sessions[s].state = .running
-        let share = offDuty ? 1 : model.modes[mode.rawValue].dutyShareWhileTraining
-        offDutyEquivalent.record(offDutyEquivalent.value + share * Double(sessions[s].attendees.count), at: now)
+        offDutyEquivalent.record(offDutyEquivalent.value + dutyShareAway(mode) * Double(sessions[s].attendees.count), at: now)
         calendar.schedule(.sessionEnd(Int32(s)), at: SimTime(workingDays: sessions[s].end))
     }
 
@@ -339,8 +349,7 @@ extension RegionSimulation {
         let programme = model.programmes[p]
         let parameters = model.modes[mode.rawValue]
         let offDuty = parameters.offDuty
-        let share = offDuty ? 1 : parameters.dutyShareWhileTraining
-        offDutyEquivalent.record(max(0, offDutyEquivalent.value - share * Double(sessions[s].attendees.count)), at: now)
+        offDutyEquivalent.record(max(0, offDutyEquivalent.value - dutyShareAway(mode) * Double(sessions[s].attendees.count)), at: now)
         let participation = model.participation
         let isOnline = mode == .elearning || mode == .elearningPractice
         var incentiveOdds = 1.0
@@ -361,7 +370,7 @@ extension RegionSimulation {
             unbook(e, session: s)
             programmes[p].windowParticipants += 1
             guard workforce.active[e] else { continue }
-            let z = (workforce.effectiveMotivation(e) - region.motivationMean) / max(region.motivationSD, 1e-6)
+            let z = motivationZ(e)
             var p0 = parameters.completionProbability
             if isOnline { p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality) }
             let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds))

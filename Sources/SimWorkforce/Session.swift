@@ -10,8 +10,6 @@ struct Session {
     var seats: Int
     var state: State = .planned
     var attendees: [Int] = []
-    /// Rupiah charged at start (fixed, per-attendee and platform costs).
-    var costRupiah = 0.0
     /// Estimated cost used when planning (Rupiah).
     var plannedCostRupiah: Double
 }
