@@ -2,7 +2,7 @@ extension JSONNode {
     /// This tree with `overlay` laid over it: objects merge key by key (a `null` in the overlay
     /// removes the key), anything else in the overlay replaces the base value. Keys keep the base's
     /// order, then the overlay's new keys in its order.
-    func merged(with overlay: JSONNode) -> JSONNode {
+    public func merged(with overlay: JSONNode) -> JSONNode {
         guard let baseMembers = members, let overlayMembers = overlay.members else { return overlay }
         var result: [(key: String, value: JSONNode)] = []
         for member in baseMembers {

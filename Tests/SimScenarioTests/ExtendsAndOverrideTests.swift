@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SimScenario
+import SimScenario
 
 @Suite struct ExtendsAndOverrideTests {
     func node(_ text: String) throws -> JSONNode { try JSONParser.parse(text, file: "test.json") }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SimScenario
+import SimScenario
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let brokenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Broken")

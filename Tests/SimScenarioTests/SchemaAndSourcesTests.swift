@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SimScenario
+import SimScenario
 
 @Suite struct SchemaAndSourcesTests {
     @Test func theShippedSchemaIsWhatSimulateSchemaPrints() throws {
