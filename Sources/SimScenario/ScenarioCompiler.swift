@@ -58,6 +58,7 @@ struct ScenarioCompiler {
         learning.experiencedShareThreshold = number(ramp, "experiencedShareThreshold")
         learning.newcomerLevel = number(ramp, "newcomerLevel")
         learning.proficientGapLevels = number(ramp, "proficientGapLevels")
+        learning.experiencedTenureMonths = number(ramp, "experiencedTenureMonths", 24)
         if learning.transferFloorShare > learning.transferImmediateShare {
             problem(transfer?["floorShare"], "learning.transfer.floorShare", "the long-run share cannot exceed the immediate share (\(learning.transferImmediateShare))")
         }
@@ -124,13 +125,37 @@ struct ScenarioCompiler {
                 return Shock(kind: .requirementJump(domain: domain, levels: number(node, "levels", 1)), fromMonth: from, toMonth: to, region: region)
             }
         }
-        return ModelParameters(
+        let q = root["serviceQuality"]
+        var quality = ServiceQualityParameters()
+        quality.fcrNovice = number(q, "fcrNovice")
+        quality.fcrProficient = number(q, "fcrProficient")
+        quality.handlingCurvature = number(q, "handlingCurvature")
+        quality.complaintBase = number(q, "complaintBase")
+        quality.complaintIfUnresolved = number(q, "complaintIfUnresolved")
+        quality.complaintIfLongWait = number(q, "complaintIfLongWait")
+        quality.longWaitMinutes = number(q, "longWaitMinutes")
+        quality.timelinessScaleMinutes = number(q, "timelinessScaleMinutes")
+        quality.weightTimeliness = number(q, "weightTimeliness")
+        quality.weightCompetence = number(q, "weightCompetence")
+        quality.weightResolution = number(q, "weightResolution")
+        quality.weightCourtesy = number(q, "weightCourtesy")
+        quality.weightFairness = number(q, "weightFairness")
+        quality.fairnessScore = number(q, "fairnessScore")
+        quality.resolutionDaysNovice = number(q, "resolutionDaysNovice")
+        quality.resolutionDaysProficient = number(q, "resolutionDaysProficient")
+        let weights = [quality.weightTimeliness, quality.weightCompetence, quality.weightResolution, quality.weightCourtesy, quality.weightFairness]
+        if abs(weights.reduce(0, +) - 1) > 1e-6 {
+            problem(q, "serviceQuality", "the five satisfaction weights must add up to 1 (they add up to \(format(weights.reduce(0, +))))")
+        }
+        var parameters = ModelParameters(
             startYear: startYear, years: Int(number(simulation, "years", 5)),
             workingDaysPerYear: number(simulation, "workingDaysPerYear", 245), hoursPerWorkingDay: number(simulation, "hoursPerWorkingDay", 7.5),
             jpPerTrainingDay: number(simulation, "jpPerTrainingDay", 8),
             serviceFidelity: ServiceFidelity(rawValue: text(simulation, "serviceFidelity", "perRequest")) ?? .perRequest,
             domains: domains, modes: modes, learning: learning, motivation: motivation, participation: participation,
             programmes: programmes, regions: regions, shocks: shocks)
+        parameters.serviceQuality = quality
+        return parameters
     }
 
     mutating func compileRegion(_ id: String, _ node: JSONNode, domainIDs: [String]) -> RegionParameters {

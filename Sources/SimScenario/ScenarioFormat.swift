@@ -97,7 +97,8 @@ public enum ScenarioFormat {
             positive("peerFactor", 0.64, "time-to-proficiency multiplier next to experienced peers", "De Grip et al. 2016 (−36%)"),
             share("experiencedShareThreshold", 0.5, "share of a unit's staff with ≥ 2 years' tenure that counts as experienced peers", "assumption"),
             num("newcomerLevel", 1.2, min: 1, max: 5, "competency level newcomers start at", "assumption (MODEL.md §9: low competency)"),
-            positive("proficientGapLevels", 0.3, "newcomers learn on the job until this close to the unit's median", "assumption"),
+            positive("proficientGapLevels", 0.3, "newcomers learn on the job until this close to the unit's experienced mean", "assumption"),
+            positive("experiencedTenureMonths", 24, "tenure after which a colleague counts as experienced and ramp-up ends (months)", "assumption"),
         ]), default: .emptyObject, doc: "newcomers learning on the job"),
     ]
 
@@ -119,6 +120,27 @@ public enum ScenarioFormat {
         num("motivationCompletionEffect", 0.4, "log-odds of completing per SD of motivation", "assumption"),
         share("internetCompletionPenalty", 0.5, "relative cut in e-learning completion when internet quality is 0", "assumption"),
         num("invitationLeadDays", 10, min: 0, "working days between invitations and the session's start", "assumption"),
+    ]
+
+    // MARK: - Service quality
+
+    static let serviceQualityFields: [Field] = [
+        share("fcrNovice", 0.55, "first-contact resolution of a novice handler", "MODEL.md §7 [A]"),
+        share("fcrProficient", 0.85, "first-contact resolution of a proficient handler", "MODEL.md §7 [A]"),
+        positive("handlingCurvature", 1.5, "γ in handling time t_min·(1 + (m − 1)(1 − ĉ)^γ)", "evidence.md §9 (γ 1–2) [A]"),
+        share("complaintBase", 0.02, "chance of a complaint after any request", "assumption"),
+        share("complaintIfUnresolved", 0.10, "extra chance when the request was not resolved", "assumption"),
+        share("complaintIfLongWait", 0.08, "extra chance at a long wait (linear up to it)", "assumption"),
+        positive("longWaitMinutes", 60, "a wait this long counts fully as long (minutes)", "assumption"),
+        positive("timelinessScaleMinutes", 30, "timeliness of a request is e^(−wait/scale) (minutes)", "assumption"),
+        share("weightTimeliness", 0.35, "weight of timeliness in satisfaction", "Citizens First driver ranking; weight assumed (MODEL.md §7)"),
+        share("weightCompetence", 0.25, "weight of handler competence", "Citizens First driver ranking; weight assumed"),
+        share("weightResolution", 0.20, "weight of resolution", "Citizens First driver ranking; weight assumed"),
+        share("weightCourtesy", 0.10, "weight of courtesy (follows the handler's motivation)", "Citizens First driver ranking; weight assumed"),
+        share("weightFairness", 0.10, "weight of fairness", "Citizens First driver ranking; weight assumed"),
+        share("fairnessScore", 0.8, "fairness score of every request", "assumption"),
+        positive("resolutionDaysNovice", 12.5, "mean working days to resolve a complaint in a novice unit", "assumption"),
+        positive("resolutionDaysProficient", 2.5, "mean working days in a proficient unit", "assumption"),
     ]
 
     // MARK: - Programmes
@@ -304,6 +326,7 @@ public enum ScenarioFormat {
         Field("learning", .record(learningFields), default: .emptyObject, doc: "learning, transfer and decay"),
         Field("motivation", .record(motivationFields), default: .emptyObject, doc: "monthly motivation dynamics"),
         Field("participation", .record(participationFields), default: .emptyObject, doc: "invitations and completion"),
+        Field("serviceQuality", .record(serviceQualityFields), default: .emptyObject, doc: "how service outcomes follow from competency and waits"),
         Field("programmes", .table(.programme, .record(programmeFields)), required: true, doc: "training programmes"),
         Field("policy", .record(policyFields), default: .emptyObject, doc: "the training policy"),
         Field("regions", .table(.region, .record(regionFields)), required: true, doc: "regions and their workforce"),

@@ -9,6 +9,10 @@ public enum IKMGrade: String, Sendable, CaseIterable {
         if ikm >= 88.31 { self = .a } else if ikm >= 76.61 { self = .b } else if ikm >= 65.00 { self = .c } else { self = .d }
     }
 
+    /// The IKM (25–100) of a mean satisfaction in [0,1]: the regulation scores each element 1–4
+    /// and multiplies the mean by 25, so satisfaction s maps to 25·(1 + 3s).
+    public static func index(meanSatisfaction s: Double) -> Double { 25 * (1 + 3 * min(max(s, 0), 1)) }
+
     /// The lower bound of the grade on the IKM scale.
     public var lowerBound: Double {
         switch self {

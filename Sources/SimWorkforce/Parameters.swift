@@ -88,6 +88,8 @@ public struct LearningParameters: Sendable {
     public var experiencedShareThreshold = 0.5
     public var newcomerLevel = 1.2
     public var proficientGapLevels = 0.3
+    /// Tenure (months) after which a colleague counts as experienced and ramp-up ends.
+    public var experiencedTenureMonths = 24.0
     public init() {}
 }
 
@@ -224,6 +226,60 @@ public struct ServiceChannelParameters: Sendable {
     }
 }
 
+/// How service outcomes follow from competency and waits (MODEL.md §7); shared by every counter
+/// and by both service fidelities.
+public struct ServiceQualityParameters: Sendable {
+    public var fcrNovice = 0.55
+    public var fcrProficient = 0.85
+    /// Curvature γ of handling time in (1 − ĉ)^γ.
+    public var handlingCurvature = 1.5
+    public var complaintBase = 0.02
+    public var complaintIfUnresolved = 0.10
+    public var complaintIfLongWait = 0.08
+    public var longWaitMinutes = 60.0
+    /// Timeliness of a request is e^{−wait/scale}.
+    public var timelinessScaleMinutes = 30.0
+    public var weightTimeliness = 0.35
+    public var weightCompetence = 0.25
+    public var weightResolution = 0.20
+    public var weightCourtesy = 0.10
+    public var weightFairness = 0.10
+    public var fairnessScore = 0.8
+    public var resolutionDaysNovice = 12.5
+    public var resolutionDaysProficient = 2.5
+    public init() {}
+
+    /// Minutes of one request for a handler of normalised competency ĉ: t_min·(1 + (m − 1)(1 − ĉ)^γ).
+    public func handlingMinutes(_ channel: ServiceChannelParameters, competency: Double) -> Double {
+        channel.minutesPerRequestProficient * (1 + (channel.noviceMultiplier - 1) * pow(1 - min(max(competency, 0), 1), handlingCurvature))
+    }
+
+    /// First-contact resolution chance, from novice to proficient linearly in ĉ.
+    public func firstContactResolution(competency: Double) -> Double {
+        fcrNovice + (fcrProficient - fcrNovice) * min(max(competency, 0), 1)
+    }
+
+    /// Chance a served request leads to a complaint: a base, more when unresolved, more with a long wait.
+    public func complaintChance(resolved: Bool, waitMinutes: Double) -> Double {
+        complaintBase + (resolved ? 0 : complaintIfUnresolved) + complaintIfLongWait * min(1, waitMinutes / longWaitMinutes)
+    }
+
+    /// e^{−wait/scale}.
+    public func timeliness(waitMinutes: Double) -> Double { exp(-waitMinutes / timelinessScaleMinutes) }
+
+    /// A served request's satisfaction in [0,1] from its drivers (Citizens First ranking);
+    /// `resolved` is 0 or 1, or its probability in analytic fidelity; courtesy follows motivation.
+    public func satisfaction(timeliness: Double, competency: Double, resolved: Double, motivation: Double) -> Double {
+        weightTimeliness * timeliness + weightCompetence * min(max(competency, 0), 1) + weightResolution * resolved
+            + weightCourtesy * (0.5 + 0.5 * motivation) + weightFairness * fairnessScore
+    }
+
+    /// Mean working days to resolve a complaint in a unit of mean competency ĉ.
+    public func resolutionDays(unitCompetency: Double) -> Double {
+        resolutionDaysNovice + (resolutionDaysProficient - resolutionDaysNovice) * min(max(unitCompetency, 0), 1)
+    }
+}
+
 public struct UnitParameters: Sendable {
     public var id: String
     public var name: String
@@ -355,6 +411,7 @@ public struct ModelParameters: Sendable {
     public var programmes: [ProgrammeParameters]
     public var regions: [RegionParameters]
     public var shocks: [Shock]
+    public var serviceQuality = ServiceQualityParameters()
     public init(startYear: Int, years: Int, workingDaysPerYear: Double, hoursPerWorkingDay: Double, jpPerTrainingDay: Double,
                 serviceFidelity: ServiceFidelity, domains: [DomainParameters], modes: [ModeParameters], learning: LearningParameters,
                 motivation: MotivationParameters, participation: ParticipationParameters, programmes: [ProgrammeParameters],

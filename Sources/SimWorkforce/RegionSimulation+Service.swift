@@ -4,29 +4,7 @@ import SimCore
 /// the unit's counter staff on duty at that moment. Per-request fidelity simulates every request;
 /// analytic fidelity evaluates Erlang C per channel and working day with the same inputs.
 extension RegionSimulation {
-    /// Minutes of one request for a handler of normalised competency ĉ: t_min·(1 + (m − 1)(1 − ĉ)^1.5).
-    static func handlingMinutes(_ parameters: ServiceChannelParameters, competency normalised: Double) -> Double {
-        parameters.minutesPerRequestProficient * (1 + (parameters.noviceMultiplier - 1) * pow(1 - clamp(normalised, 0, 1), 1.5))
-    }
-
-    /// First-contact resolution chance, 0.55 for a novice to 0.85 for an expert (MODEL.md §7 [A]).
-    static func firstContactResolution(competency normalised: Double) -> Double { 0.55 + 0.30 * clamp(normalised, 0, 1) }
-
-    /// Chance a served request leads to a complaint: a base, more when unresolved, more with a long wait [A].
-    static func complaintChance(resolved: Bool, waitMinutes: Double) -> Double {
-        0.02 + (resolved ? 0 : 0.10) + 0.08 * min(1, waitMinutes / 60)
-    }
-
-    /// A served request's satisfaction in [0,1] from its drivers, weighted timeliness 0.35,
-    /// competence 0.25, resolution 0.20, courtesy 0.10, fairness 0.10 (Citizens First ranking; weights [A]).
-    /// `timeliness` is e^{−wait/30 min} for one request (its expectation over the wait
-    /// distribution in analytic fidelity); `resolved` is 0 or 1 (its probability, analytically).
-    static func satisfaction(timeliness: Double, competency: Double, resolved: Double, motivation: Double) -> Double {
-        0.35 * timeliness + 0.25 * clamp(competency, 0, 1) + 0.20 * resolved + 0.10 * (0.5 + 0.5 * motivation) + 0.10 * 0.8
-    }
-
-    /// IKM on the PermenPAN-RB 14/2017 scale (25–100) from a mean satisfaction in [0,1].
-    static func ikm(meanSatisfaction: Double) -> Double { 25 + 75 * clamp(meanSatisfaction, 0, 1) }
+    var quality: ServiceQualityParameters { model.serviceQuality }
 
     /// A handler's service competency ĉ on [0,1]: level 1 → 0, the channel's proficient level → 1.
     func serviceCompetency(_ e: Int) -> Double {
@@ -84,7 +62,7 @@ extension RegionSimulation {
             let competency = handler.map(serviceCompetency) ?? 0
             let motivation = handler.map { workforce.effectiveMotivation($0) } ?? 0.5
             let parameters = channels[c].parameters
-            let mean = Self.handlingMinutes(parameters, competency: competency)
+            let mean = quality.handlingMinutes(parameters, competency: competency)
             let minutes = parameters.exponentialHandling ? handlingStream.exponential(mean: mean)
                 : handlingStream.lognormal(mean: mean, cv: parameters.handlingCV)
             let waitMinutes = started.wait.workingDays * model.hoursPerWorkingDay * 60
@@ -122,19 +100,19 @@ extension RegionSimulation {
         let wait = channels[c].waitMinutes[i], competency = channels[c].handlerCompetency[i]
         let motivation = channels[c].handlerMotivation[i]
         channels[c].freeSlots.append(slot)
-        let resolved = outcomeStream.bernoulli(Self.firstContactResolution(competency: competency))
+        let resolved = outcomeStream.bernoulli(quality.firstContactResolution(competency: competency))
         if resolved { resolvedCount += 1 }
         waitStats.add(wait)
         waitHistogram[min(Int(wait), waitHistogram.count - 1)] += 1
-        satisfactionStats.add(Self.satisfaction(timeliness: exp(-wait / 30), competency: competency, resolved: resolved ? 1 : 0, motivation: motivation))
-        if outcomeStream.bernoulli(Self.complaintChance(resolved: resolved, waitMinutes: wait)) {
+        satisfactionStats.add(quality.satisfaction(timeliness: quality.timeliness(waitMinutes: wait), competency: competency, resolved: resolved ? 1 : 0, motivation: motivation))
+        if outcomeStream.bernoulli(quality.complaintChance(resolved: resolved, waitMinutes: wait)) {
             fileComplaint(unit: channels[c].unit, count: 1)
         }
         startRequests(channel: c)
     }
 
     /// Complaints count toward the domains the unit uses and are resolved faster by a more
-    /// competent unit: exponential with mean 10·(1.25 − ĉ_unit) working days [A].
+    /// competent unit (exponential, mean from `resolutionDays`).
     mutating func fileComplaint(unit: Int, count: Int) {
         complaintCount += count
         let usage = region.units[unit].usage
@@ -142,7 +120,7 @@ extension RegionSimulation {
         for d in 0..<domainCount { complaintsByDomain[d] += Double(count) * (total > 0 ? usage[d] / total : 1 / Double(domainCount)) }
         let unitCompetency = unitServiceCompetency[unit]
         for _ in 0..<count {
-            resolutionStats.add(outcomeStream.exponential(mean: 10 * (1.25 - unitCompetency)))
+            resolutionStats.add(outcomeStream.exponential(mean: quality.resolutionDays(unitCompetency: unitCompetency)))
         }
     }
 
@@ -171,7 +149,7 @@ extension RegionSimulation {
             var minutesSum = 0.0, competencySum = 0.0, motivationSum = 0.0, n = 0
             for e in unitMembers[unit] where workforce.active[e] && !workforce.offDuty[e] {
                 let competency = serviceCompetency(e)
-                minutesSum += Self.handlingMinutes(parameters, competency: competency)
+                minutesSum += quality.handlingMinutes(parameters, competency: competency)
                 competencySum += competency
                 motivationSum += workforce.effectiveMotivation(e)
                 n += 1
@@ -193,7 +171,8 @@ extension RegionSimulation {
                 let theta = (Double(servers) / meanMinutes - parameters.requestsPerDay / minutesPerDay) / correction
                 meanWait = queue.meanWait * correction
                 p90 = queue.waitQuantile(0.9) * correction
-                timeliness = (1 - pWait) + pWait * theta / (theta + 1.0 / 30)
+                // E[e^{−W/s}] for W = 0 w.p. 1 − C, else exponential with rate θ.
+                timeliness = (1 - pWait) + pWait * theta / (theta + 1.0 / quality.timelinessScaleMinutes)
                 utilisation = queue.utilisation
             } else {
                 // Overloaded day: the backlog grows through the day; the mean wait is half the final backlog's wait.
@@ -201,18 +180,18 @@ extension RegionSimulation {
                 let excess = max(0, parameters.requestsPerDay - capacity)
                 meanWait = min(minutesPerDay, excess / max(parameters.requestsPerDay, 1) * minutesPerDay / 2 + 30)
                 p90 = min(minutesPerDay, 2 * meanWait)
-                timeliness = exp(-meanWait / 30)
+                timeliness = quality.timeliness(waitMinutes: meanWait)
                 utilisation = 1
             }
-            let fcr = Self.firstContactResolution(competency: competency)
+            let fcr = quality.firstContactResolution(competency: competency)
             let served = Double(requests)
             waitStats.merge(RunningStatistics.repeated(meanWait, count: requests))
             handlingStats.merge(RunningStatistics.repeated(meanMinutes, count: requests))
             resolvedCount += Int((fcr * served).rounded())
-            let satisfaction = Self.satisfaction(timeliness: timeliness, competency: competency, resolved: fcr, motivation: motivation)
+            let satisfaction = quality.satisfaction(timeliness: timeliness, competency: competency, resolved: fcr, motivation: motivation)
             satisfactionStats.merge(RunningStatistics.repeated(satisfaction, count: requests))
-            let complaintMean = served * (fcr * Self.complaintChance(resolved: true, waitMinutes: meanWait)
-                + (1 - fcr) * Self.complaintChance(resolved: false, waitMinutes: meanWait))
+            let complaintMean = served * (fcr * quality.complaintChance(resolved: true, waitMinutes: meanWait)
+                + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
             let complaints = outcomeStream.poisson(mean: complaintMean)
             if complaints > 0 { fileComplaint(unit: unit, count: complaints) }
             analyticWaitP90Sum += p90 * served
@@ -233,7 +212,7 @@ extension RegionSimulation {
         result[.serviceFCR, m] = waitStats.count > 0 ? Double(resolvedCount) / Double(waitStats.count) : 0
         result[.serviceComplaints, m] = Double(complaintCount)
         result[.serviceComplaintResolutionDays, m] = resolutionStats.mean
-        result[.serviceIKM, m] = satisfactionStats.count > 0 ? Self.ikm(meanSatisfaction: satisfactionStats.mean) : 0
+        result[.serviceIKM, m] = satisfactionStats.count > 0 ? IKMGrade.index(meanSatisfaction: satisfactionStats.mean) : 0
         if model.serviceFidelity == .analytic {
             let served = Double(max(waitStats.count, 1))
             result[.serviceWaitP90, m] = analyticWaitP90Sum / served

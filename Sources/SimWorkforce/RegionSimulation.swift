@@ -339,7 +339,7 @@ public struct RegionSimulation: DiscreteEventModel {
         // Experienced staff's mean level per unit and domain, the target of newcomers' ramp-up.
         var experiencedSum = [Double](repeating: 0, count: region.units.count * domainCount)
         var experiencedCount = [Int](repeating: 0, count: region.units.count)
-        for e in 0..<workforce.count where workforce.active[e] && workforce.tenureMonths[e] >= 24 {
+        for e in 0..<workforce.count where workforce.active[e] && workforce.tenureMonths[e] >= learning.experiencedTenureMonths {
             let u = workforce.unit[e]
             experiencedCount[u] += 1
             for d in 0..<domainCount { experiencedSum[u * domainCount + d] += workforce.applied(e, d) }
@@ -352,7 +352,7 @@ public struct RegionSimulation: DiscreteEventModel {
             for d in 0..<domainCount {
                 curve.advanceMonth(transient: &workforce.transient[base + d], latent: &workforce.latent[base + d], latentKeep: latentKeep[u][d])
             }
-            if workforce.tenureMonths[e] < 24 && experiencedCount[u] > 0 {
+            if workforce.tenureMonths[e] < learning.experiencedTenureMonths && experiencedCount[u] > 0 {
                 let peers = Double(experiencedCount[u]) / Double(max(unitHeadcount[u], 1)) >= learning.experiencedShareThreshold
                 let keep = peers ? rampKeepPeers : rampKeepAlone
                 for d in 0..<domainCount {

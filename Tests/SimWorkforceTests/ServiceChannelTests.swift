@@ -75,6 +75,10 @@ func fixture(_ name: String, _ overrides: String...) throws -> ModelParameters {
         #expect(IKMGrade(ikm: 65.00) == .c)
         #expect(IKMGrade(ikm: 64.99) == .d)
         #expect(IKMGrade(ikm: 25) == .d)
+        // The regulation's ×25 conversion of the 1–4 scale: satisfaction 0 → 25, 1 → 100.
+        #expect(IKMGrade.index(meanSatisfaction: 0) == 25)
+        #expect(IKMGrade.index(meanSatisfaction: 1) == 100)
+        #expect(IKMGrade.index(meanSatisfaction: 0.5) == 62.5)
     }
 
     /// Per-request and analytic fidelity agree on the bundled baseline's yearly mean wait and IKM:
