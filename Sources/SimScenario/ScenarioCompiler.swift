@@ -198,7 +198,7 @@ struct ScenarioCompiler {
         if let own = raw["regions"]?[id]?["policy"] { policyTree = policyTree.merged(with: own) }
         let policy = compilePolicy(policyTree.fillingDefaults(ScenarioFormat.policyFields), domainIDs: domainIDs,
                                    programmeIDs: root["programmes"]?.members?.map(\.key) ?? [])
-        return RegionParameters(
+        var compiled = RegionParameters(
             id: id, name: text(node, "name", id), population: number(node, "population"), headcount: Int(number(node, "headcount", 1)),
             pppkShare: number(node, "pppkShare"), jobLevelShares: jobLevelShares, educationShares: educationShares,
             ageMean: number(node["age"], "mean", 43), ageSD: number(node["age"], "sd", 9),
@@ -211,6 +211,10 @@ struct ScenarioCompiler {
             otherExitRatePerYear: number(retirement, "otherExitRatePerYear"), replaceShare: number(recruitment, "replaceShare"),
             recruitmentLagMonths: number(recruitment, "lagMonths"), recruitmentPPPKShare: number(recruitment, "pppkShare"),
             projects: projects, policy: policy)
+        compiled.newcomerAgeCPNS = number(recruitment, "cpnsAgeYears", 27)
+        compiled.newcomerAgePPPK = number(recruitment, "pppkAgeYears", 38)
+        compiled.newcomerMotivationLift = number(recruitment, "motivationLift", 0.1)
+        return compiled
     }
 
     func compilePolicy(_ node: JSONNode, domainIDs: [String], programmeIDs: [String]) -> PolicyParameters {

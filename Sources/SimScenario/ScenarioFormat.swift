@@ -273,6 +273,9 @@ public enum ScenarioFormat {
             share("replaceShare", 0.8, "share of leavers replaced", "assumption"),
             num("lagMonths", 6, "months between a vacancy and the intake", "assumption"),
             share("pppkShare", 0.5, "share of intake hired as PPPK", "assumption (recent Sorong intakes mix CPNS and PPPK)"),
+            num("cpnsAgeYears", 27, min: 18, max: 40, "mean age of new CPNS (years)", "assumption: CPNS are recruited up to 35"),
+            num("pppkAgeYears", 38, min: 18, max: 60, "mean age of new PPPK (years)", "jpnn.com 2026: honorer over 35 were appointed PPPK"),
+            share("motivationLift", 0.1, "how much more motivated newcomers start than the region's mean", "assumption"),
         ]), default: .emptyObject, doc: "CPNS/PPPK intake"),
         Field("projects", .record([
             num("perYear", 10, "development projects started per year", "assumption"),

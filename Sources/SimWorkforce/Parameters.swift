@@ -334,6 +334,9 @@ public struct RegionParameters: Sendable {
     public var replaceShare: Double
     public var recruitmentLagMonths: Double
     public var recruitmentPPPKShare: Double
+    public var newcomerAgeCPNS = 27.0
+    public var newcomerAgePPPK = 38.0
+    public var newcomerMotivationLift = 0.1
     public var projects: ProjectParameters
     public var policy: PolicyParameters
     public init(id: String, name: String, population: Double, headcount: Int, pppkShare: Double, jobLevelShares: [Double],

@@ -417,10 +417,10 @@ public struct RegionSimulation: DiscreteEventModel {
             for d in 0..<domainCount {
                 competency[d] = clamp(hireStream.normal(mean: model.learning.newcomerLevel, sd: 0.2), 1, 5)
             }
-            let age = clamp(hireStream.normal(mean: pppk ? 36 : 27, sd: 4), 19, 50)
+            let age = clamp(hireStream.normal(mean: pppk ? region.newcomerAgePPPK : region.newcomerAgeCPNS, sd: 4), 18, 58)
             _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: hireStream.bernoulli(0.8) ? .s1 : .diploma,
                                 ageYears: age, tenureMonths: 0, competency: competency,
-                                motivation: clamp(hireStream.normal(mean: region.motivationMean + 0.1, sd: region.motivationSD), 0, 1),
+                                motivation: clamp(hireStream.normal(mean: region.motivationMean + region.newcomerMotivationLift, sd: region.motivationSD), 0, 1),
                                 owesLatsar: !pppk)
             hiredCount += 1
             updateServers(unit: unit)
