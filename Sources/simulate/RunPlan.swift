@@ -27,7 +27,10 @@ struct RunPlan {
         }
         let seed: UInt64
         if let text = arguments.value("seed") {
-            guard let parsed = UInt64(text) else { throw .usage("--seed expects a whole number ≥ 0, got '\(text)'") }
+            // The same range as simulation.seed: seeds are written to JSON, whose numbers are exact to 2^53.
+            guard let parsed = UInt64(text), parsed <= 9_007_199_254_740_991 else {
+                throw .usage("--seed expects a whole number from 0 to 9007199254740991, got '\(text)'")
+            }
             seed = parsed
         } else {
             seed = loaded[baseline].seed
