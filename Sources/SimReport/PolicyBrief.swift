@@ -100,6 +100,7 @@ public struct PolicyBrief {
                 guard let m = metricIndex(baseline, id) else { continue }
                 let e = Estimate(result.horizon[baseline][r][m])
                 var line = "\(escapeMarkdown(region)), \(label(id)): " + t("baseline", "baseline") + " \(n(e.mean)) [\(n(e.low)), \(n(e.high))]"
+                guard e.mean.isFinite else { continue }  // nothing measured (e.g. no counter)
                 if id == "service.ikm" { line += " (" + t("mutu", "grade") + " \(IKMGrade(ikm: e.mean).rawValue))" }
                 let deltas = labels.indices.filter { $0 != baseline && r < result.regionCounts[$0] }.compactMap { s -> (Int, Estimate)? in
                     guard let ms = metricIndex(s, id) else { return nil }
@@ -219,7 +220,7 @@ public struct PolicyBrief {
             guard let m = metricIndex(s, id) else { continue }
             for month in 0..<months {
                 let e = Estimate(result.series[s][r][m * months + month])
-                low = min(low, e.low); high = max(high, e.high)
+                if e.low.isFinite && e.high.isFinite { low = min(low, e.low); high = max(high, e.high) }
             }
         }
         guard low.isFinite, high.isFinite, months > 1 else { return "<p>–</p>\n" }
@@ -249,6 +250,8 @@ public struct PolicyBrief {
         for s in labels.indices where r < result.regionCounts[s] {
             guard let m = metricIndex(s, id) else { continue }
             let estimates = (0..<months).map { Estimate(result.series[s][r][m * months + $0]) }
+            // A series with undefined months (nothing measured) is left out rather than drawn broken.
+            guard estimates.allSatisfy({ $0.mean.isFinite && $0.low.isFinite && $0.high.isFinite }) else { continue }
             let upper = estimates.indices.map { "\(f(x($0))),\(f(y(estimates[$0].high)))" }
             let lower = estimates.indices.reversed().map { "\(f(x($0))),\(f(y(estimates[$0].low)))" }
             svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(color(s))\" fill-opacity=\"0.12\" stroke=\"none\"/>\n"
@@ -266,7 +269,11 @@ public struct PolicyBrief {
 
     /// One bar per scenario at the horizon with its interval.
     func barChart(region r: Int, metric id: String) -> String {
-        let rows = labels.indices.filter { r < result.regionCounts[$0] && metricIndex($0, id) != nil }
+        let rows = labels.indices.filter { s in
+            guard r < result.regionCounts[s], let m = metricIndex(s, id) else { return false }
+            let e = Estimate(result.horizon[s][r][m])
+            return e.mean.isFinite && e.low.isFinite && e.high.isFinite
+        }
         let width = 900.0, rowHeight = 22.0, left = 220.0, height = rowHeight * Double(rows.count) + 20
         let values = rows.map { Estimate(result.horizon[$0][r][metricIndex($0, id) ?? 0]) }
         let high = max(values.map(\.high).max() ?? 1, 1e-9)
@@ -288,7 +295,7 @@ public struct PolicyBrief {
         let points = rows.map { s -> (Int, Estimate, Estimate) in
             (s, Estimate(result.horizon[s][r][metricIndex(s, "budget.spent_rupiah") ?? 0]),
              Estimate(result.pairedDelta[s][r][metricIndex(s, "competency.mean") ?? 0]))
-        }
+        }.filter { $0.1.mean.isFinite && $0.2.low.isFinite && $0.2.high.isFinite }
         let width = 900.0, height = 300.0, left = 70.0, right = 190.0, top = 15.0, bottom = 30.0
         let xs = points.map(\.1.mean), ys = points.flatMap { [$0.2.low, $0.2.high] }
         var xLow = xs.min() ?? 0, xHigh = xs.max() ?? 1, yLow = min(ys.min() ?? 0, 0), yHigh = max(ys.max() ?? 1, 0)

@@ -205,27 +205,30 @@ extension RegionSimulation {
 
     // MARK: - Month end
 
+    /// Records the month's service metrics. A quantity with nothing to measure (no request, no
+    /// complaint, no counter) is NaN, written empty in the CSV, never a misleading zero.
     mutating func recordServiceMonth(_ m: Int, monthEnd: SimTime) {
+        func mean(_ stats: RunningStatistics) -> Double { stats.count > 0 ? stats.mean : .nan }
+        let served = waitStats.count
         result[.serviceRequests, m] = Double(requestCount)
-        result[.serviceWaitMean, m] = waitStats.mean
-        result[.serviceHandlingMean, m] = handlingStats.mean
-        result[.serviceFCR, m] = waitStats.count > 0 ? Double(resolvedCount) / Double(waitStats.count) : 0
+        result[.serviceWaitMean, m] = mean(waitStats)
+        result[.serviceHandlingMean, m] = mean(handlingStats)
+        result[.serviceFCR, m] = served > 0 ? Double(resolvedCount) / Double(served) : .nan
         result[.serviceComplaints, m] = Double(complaintCount)
-        result[.serviceComplaintResolutionDays, m] = resolutionStats.mean
-        result[.serviceIKM, m] = satisfactionStats.count > 0 ? IKMGrade.index(meanSatisfaction: satisfactionStats.mean) : 0
+        result[.serviceComplaintResolutionDays, m] = mean(resolutionStats)
+        result[.serviceIKM, m] = satisfactionStats.count > 0 ? IKMGrade.index(meanSatisfaction: satisfactionStats.mean) : .nan
         if model.serviceFidelity == .analytic {
-            let served = Double(max(waitStats.count, 1))
-            result[.serviceWaitP90, m] = analyticWaitP90Sum / served
-            result[.serviceUtilisation, m] = analyticUtilisationSum / served
+            result[.serviceWaitP90, m] = served > 0 ? analyticWaitP90Sum / Double(served) : .nan
+            result[.serviceUtilisation, m] = served > 0 ? analyticUtilisationSum / Double(served) : .nan
         } else {
-            result[.serviceWaitP90, m] = percentile(waitHistogram, 0.9)
+            result[.serviceWaitP90, m] = served > 0 ? percentile(waitHistogram, 0.9) : .nan
             var busy = 0.0, staffed = 0.0
             for c in channels.indices {
                 busy += channels[c].queue.busyServers.area(upTo: monthEnd)
                 staffed += channels[c].queue.availableServers.area(upTo: monthEnd)
                 channels[c].queue.resetStatistics(at: monthEnd)
             }
-            result[.serviceUtilisation, m] = staffed > 0 ? busy / staffed : 0
+            result[.serviceUtilisation, m] = staffed > 0 ? busy / staffed : .nan
         }
         requestCount = 0; resolvedCount = 0; complaintCount = 0
         waitStats = RunningStatistics(); handlingStats = RunningStatistics(); satisfactionStats = RunningStatistics()

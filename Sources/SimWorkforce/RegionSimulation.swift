@@ -483,7 +483,7 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.budgetSpentRupiah, m] = spentThisMonthRupiah
         result[.budgetUnspentRupiah, m] = max(0, min(releasedRupiah, yearBudgetRupiah) - spentThisYearRupiah)
         gainTotal += gainThisMonth
-        result[.costPerCompetencyPointRupiah, m] = gainTotal > 0 ? spentTotalRupiah / gainTotal : 0
+        result[.costPerCompetencyPointRupiah, m] = gainTotal > 0 ? spentTotalRupiah / gainTotal : .nan
         result[.trainingGainLevels, m] = gainThisMonth
         result[.motivationMean, m] = motivationSum / n
         result[.headcount, m] = Double(active)
@@ -492,9 +492,10 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.hires, m] = Double(hiredCount)
         recordServiceMonth(m, monthEnd: monthEnd)
         result[.projectsCompleted, m] = Double(projectsCompletedThisMonth)
-        result[.projectsOnTimeShare, m] = projectsCompleted > 0 ? Double(projectsOnTime) / Double(projectsCompleted) : 0
-        result[.projectsMeanDelayMonths, m] = projectsCompleted > 0 ? projectDelaySum / Double(projectsCompleted) : 0
-        result[.projectsMeanOverrunShare, m] = projectsCompleted > 0 ? projectOverrunSum / Double(projectsCompleted) : 0
+        // Undefined (NaN, written empty) until a project has finished.
+        result[.projectsOnTimeShare, m] = projectsCompleted > 0 ? Double(projectsOnTime) / Double(projectsCompleted) : .nan
+        result[.projectsMeanDelayMonths, m] = projectsCompleted > 0 ? projectDelaySum / Double(projectsCompleted) : .nan
+        result[.projectsMeanOverrunShare, m] = projectsCompleted > 0 ? projectOverrunSum / Double(projectsCompleted) : .nan
         let fixed = Metric.allCases.count
         for d in 0..<domainCount {
             result[fixed + 2 * d, m] = domainSum[d] / n
