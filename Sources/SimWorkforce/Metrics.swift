@@ -40,7 +40,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case headcount, retirements, otherExits, hires
     case serviceRequests, serviceWaitMean, serviceWaitP90, serviceHandlingMean, serviceFCR
     case serviceComplaints, serviceComplaintResolutionDays, serviceIKM, serviceUtilisation
-    case projectsCompleted, projectsOnTimeShare, projectsMeanDelayMonths, projectsMeanOverrunShare
+    case projectsCompleted, projectsOnTimeShare, projectsMeanDelayMonths, projectsMeanOverrunShare, projectsOverrunRupiah
     case trainingGainLevels
 
     public var definition: MetricDefinition {
@@ -77,6 +77,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .projectsOnTimeShare: return .init("projects.on_time_share", "share", "share of projects finished so far that finished on time", higherIsBetter: true)
         case .projectsMeanDelayMonths: return .init("projects.mean_delay_months", "months", "mean delay of projects finished so far", higherIsBetter: false)
         case .projectsMeanOverrunShare: return .init("projects.mean_cost_overrun_share", "share of budget", "mean cost overrun of projects finished so far", higherIsBetter: false)
+        case .projectsOverrunRupiah: return .init("projects.cost_overrun_rupiah", "Rupiah", "cost overrun of the projects finished in the month", summary: .total, higherIsBetter: false)
         case .trainingGainLevels: return .init("training.gain_levels", "levels", "competency levels learned through training in the month (all employees and domains)", summary: .total, higherIsBetter: true)
         }
     }

@@ -185,6 +185,7 @@ extension RegionSimulation {
             if projects[i].delayMonths == 0 { projectsOnTime += 1 }
             projectDelaySum += Double(projects[i].delayMonths)
             projectOverrunSum += Double(projects[i].delayMonths) * p.overrunPerSlippedMonth
+            projectOverrunRupiahThisMonth += Double(projects[i].delayMonths) * p.overrunPerSlippedMonth * p.budgetRupiah
         }
         for i in finished.reversed() { projects.remove(at: i) }
     }

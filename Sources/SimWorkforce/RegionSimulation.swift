@@ -90,7 +90,7 @@ public struct RegionSimulation: DiscreteEventModel {
     var complaintsByDomain: [Double]
     var analyticWaitP90Sum = 0.0, analyticUtilisationSum = 0.0
     var projectsCompletedThisMonth = 0, projectsCompleted = 0, projectsOnTime = 0
-    var projectDelaySum = 0.0, projectOverrunSum = 0.0
+    var projectDelaySum = 0.0, projectOverrunSum = 0.0, projectOverrunRupiahThisMonth = 0.0
 
     public internal(set) var result: RegionResult
     /// Breaches of the model's constraints seen during the run (budget, away cap, blackout,
@@ -492,6 +492,7 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.hires, m] = Double(hiredCount)
         recordServiceMonth(m, monthEnd: monthEnd)
         result[.projectsCompleted, m] = Double(projectsCompletedThisMonth)
+        result[.projectsOverrunRupiah, m] = projectOverrunRupiahThisMonth
         // Undefined (NaN, written empty) until a project has finished.
         result[.projectsOnTimeShare, m] = projectsCompleted > 0 ? Double(projectsOnTime) / Double(projectsCompleted) : .nan
         result[.projectsMeanDelayMonths, m] = projectsCompleted > 0 ? projectDelaySum / Double(projectsCompleted) : .nan
@@ -504,6 +505,7 @@ public struct RegionSimulation: DiscreteEventModel {
         invitedCount = 0; acceptedCount = 0; completedCount = 0; droppedCount = 0
         spentThisMonthRupiah = 0; retiredCount = 0; exitedCount = 0; hiredCount = 0; gainThisMonth = 0
         projectsCompletedThisMonth = 0
+        projectOverrunRupiahThisMonth = 0
     }
 
     var offDutyAreaAtMonthStart = 0.0

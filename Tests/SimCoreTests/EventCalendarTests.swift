@@ -127,6 +127,23 @@ struct LoggingModel: DiscreteEventModel {
         #expect(calendar.pendingCount == pending.count)
     }
 
+    @Test func peekShowsTheNextLiveEventWithoutFiringIt() {
+        var model = LoggingModel()
+        let empty = model.calendar.peekTime()
+        #expect(empty == nil)
+        let early = model.calendar.schedule(.log("early"), at: SimTime(workingDays: 1))
+        model.at(3, .log("late"))
+        let first = model.calendar.peekTime()
+        #expect(first == SimTime(workingDays: 1))
+        model.calendar.cancel(early)
+        let afterCancel = model.calendar.peekTime()
+        #expect(afterCancel == SimTime(workingDays: 3), "a cancelled event is skipped")
+        #expect(model.log.isEmpty && model.now == .zero, "peeking fires nothing and keeps the clock")
+        let stepped = model.step()
+        #expect(stepped)
+        #expect(model.labels == ["3.0:late"])
+    }
+
     @Test func negativeZeroSortsAsZero() {
         var calendar = EventCalendar<String>()
         calendar.schedule("negative zero", at: SimTime(workingDays: -0.0))
