@@ -8,7 +8,7 @@ import Testing
     let tiny = fixtures.appendingPathComponent("tiny.json").path
     let tinyMore = fixtures.appendingPathComponent("tiny-more.json").path
 
-    /// Golden files of every CSV for a tiny scenario pair. RECORD_GOLDEN=1 rewrites them and fails
+    /// Golden files of every CSV (run and sweep) for a tiny scenario pair. RECORD_GOLDEN=1 rewrites them and fails
     /// on purpose, so a recording is never mistaken for a pass.
     @Test func csvOutputsMatchTheGoldenFiles() throws {
         let dir = scratchDirectory("golden")
@@ -24,6 +24,16 @@ import Testing
             } else {
                 #expect(produced == (try read(golden.appendingPathComponent(name))), "\(name) differs from Golden/\(name); re-record with RECORD_GOLDEN=1 if the change is intended")
             }
+        }
+        let sweepDirectory = dir.appendingPathComponent("sweep")
+        let sweep = try simulate(["sweep", tiny, "--vary", "regions.town.budget.rupiahPerYear=30000000:90000000:3", "--replications", "2",
+                                  "--out", sweepDirectory.path, "--quiet"])
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        let producedSweep = try read(sweepDirectory.appendingPathComponent("sweep.csv"))
+        if recording {
+            try producedSweep.write(to: golden.appendingPathComponent("sweep.csv"), atomically: true, encoding: .utf8)
+        } else {
+            #expect(producedSweep == (try read(golden.appendingPathComponent("sweep.csv"))), "sweep.csv differs from Golden/sweep.csv")
         }
         #expect(!recording, "golden files recorded; run again without RECORD_GOLDEN to test")
     }
