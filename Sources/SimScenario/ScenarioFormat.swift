@@ -21,12 +21,11 @@ public enum ScenarioFormat {
     // MARK: - Modes
 
     static func mode(gain: Double, completion: Double, offDuty: Bool, dutyShare: Double, allowance: Double,
-                     switchTo: String?, source: String) -> JSONValue {
+                     switchTo: String?) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("gainMultiplier", .n(gain)), ("completionProbability", .n(completion)),
                                             ("offDuty", .bool(offDuty)), ("dutyShareWhileTraining", .n(dutyShare)),
                                             ("allowanceShare", .n(allowance))]
         if let switchTo { pairs.append(("switchTo", .s(switchTo))) }
-        _ = source
         return .obj(pairs)
     }
 
@@ -40,13 +39,13 @@ public enum ScenarioFormat {
     ]
 
     static let defaultModes: JSONValue = .obj([
-        ("classroom", mode(gain: 1.0, completion: 0.90, offDuty: true, dutyShare: 1, allowance: 1, switchTo: "blended", source: "")),
-        ("workshop", mode(gain: 1.0, completion: 0.90, offDuty: true, dutyShare: 1, allowance: 1, switchTo: "simulation", source: "")),
-        ("simulation", mode(gain: 1.12, completion: 0.90, offDuty: true, dutyShare: 1, allowance: 1, switchTo: nil, source: "")),
-        ("elearning", mode(gain: 0.95, completion: 0.60, offDuty: false, dutyShare: 0.2, allowance: 0.25, switchTo: "elearningPractice", source: "")),
-        ("elearningPractice", mode(gain: 1.15, completion: 0.60, offDuty: false, dutyShare: 0.25, allowance: 0.25, switchTo: "blended", source: "")),
-        ("blended", mode(gain: 1.25, completion: 0.85, offDuty: true, dutyShare: 1, allowance: 0.5, switchTo: nil, source: "")),
-        ("coaching", mode(gain: 0.5, completion: 0.90, offDuty: false, dutyShare: 0.1, allowance: 0, switchTo: nil, source: "")),
+        ("classroom", mode(gain: 1.0, completion: 0.90, offDuty: true, dutyShare: 1, allowance: 1, switchTo: "blended")),
+        ("workshop", mode(gain: 1.0, completion: 0.90, offDuty: true, dutyShare: 1, allowance: 1, switchTo: "simulation")),
+        ("simulation", mode(gain: 1.12, completion: 0.90, offDuty: true, dutyShare: 1, allowance: 1, switchTo: nil)),
+        ("elearning", mode(gain: 0.95, completion: 0.60, offDuty: false, dutyShare: 0.2, allowance: 0.25, switchTo: "elearningPractice")),
+        ("elearningPractice", mode(gain: 1.15, completion: 0.60, offDuty: false, dutyShare: 0.25, allowance: 0.25, switchTo: "blended")),
+        ("blended", mode(gain: 1.25, completion: 0.85, offDuty: true, dutyShare: 1, allowance: 0.5, switchTo: nil)),
+        ("coaching", mode(gain: 0.5, completion: 0.90, offDuty: false, dutyShare: 0.1, allowance: 0, switchTo: nil)),
     ])
 
     // MARK: - Domains

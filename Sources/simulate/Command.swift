@@ -115,6 +115,6 @@ enum ValidateCommand {
                 unreadable = unreadable || error.isUnreadableInput
             }
         }
-        if !problems.isEmpty { throw .scenarios(ScenarioError(problems, isUnreadableInput: unreadable && problems.allSatisfy { $0.path.isEmpty })) }
+        if !problems.isEmpty { throw .scenarios(ScenarioError(problems, isUnreadableInput: unreadable)) }
     }
 }

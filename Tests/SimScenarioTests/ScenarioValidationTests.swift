@@ -74,11 +74,10 @@ func diagnostics(_ name: String) -> [Diagnostic] {
               "policy": { "maxAwayShrae": 0.05, "leadershipSupport": 2 },
               "regions": { "sorong": { "budget": { "rupiahPerYear": -5 } } } }
             """
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("several-\(UUID().uuidString).json")
         // The relative extends must resolve from the broken corpus directory.
-        let local = brokenDirectory.appendingPathComponent("tmp-several.json")
+        let local = brokenDirectory.appendingPathComponent("tmp-several-\(UUID().uuidString).json")
         try text.write(to: local, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: local); try? FileManager.default.removeItem(at: file) }
+        defer { try? FileManager.default.removeItem(at: local) }
         do {
             _ = try ScenarioLoader.load(local.path)
             Issue.record("expected problems")
