@@ -1,3 +1,5 @@
+import SimWorkforce
+
 /// The kinds of identifier a scenario defines and refers to.
 public enum IDKind: String, Sendable, CaseIterable {
     case domain, programme, region, unit, mode, jobLevel, education
@@ -48,17 +50,20 @@ public struct Field: Sendable {
     /// whose absence means "none".
     public var defaultValue: JSONValue?
     public var required: Bool
-    /// One line for the documentation, with the unit.
+    /// The unit of a number (Rupiah, JP, months, working days, share, …), shown beside its meaning.
+    public var unit: String?
+    /// One line for the documentation.
     public var doc: String
     /// The regulation, statistic or study behind the default, or "assumption".
     public var source: String?
 
     public init(_ name: String, _ type: FieldType, default defaultValue: JSONValue? = nil, required: Bool = false,
-                doc: String, source: String? = nil) {
+                unit: String? = nil, doc: String, source: String? = nil) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
         self.required = required
+        self.unit = unit
         self.doc = doc
         self.source = source
     }
@@ -71,4 +76,47 @@ extension JSONValue {
     static func list(_ xs: [JSONValue]) -> JSONValue { .array(xs.map { JSONNode($0) }) }
     static func obj(_ pairs: [(String, JSONValue)]) -> JSONValue { .object(pairs.map { ($0.0, JSONNode($0.1)) }) }
     static let emptyObject = JSONValue.object([])
+}
+
+extension Field {
+    /// The fields of a parameter group, in declaration order: declared parameters from their specs,
+    /// structural keys from `structural`, keyed by their path inside the group (`forums.domains`).
+    static func declared(_ specs: [ParameterSpec], structural: [String: Field] = [:], prefix: String = "") -> [Field] {
+        specs.map { spec in
+            let type: FieldType
+            let value: JSONValue?
+            switch spec.kind {
+            case let .number(x, minimum, maximum, excludesMinimum):
+                type = .number(minimum: minimum, maximum: maximum, aboveMinimum: excludesMinimum)
+                value = .n(x)
+            case let .integer(x, minimum, maximum):
+                type = .integer(minimum: minimum, maximum: maximum)
+                value = .n(Double(x))
+            case let .flag(x): (type, value) = (.boolean, .bool(x))
+            case let .choice(word, words): (type, value) = (.choice(words), .s(word))
+            case let .group(inner):
+                type = .record(declared(inner, structural: structural, prefix: "\(prefix)\(spec.key)."))
+                value = .emptyObject
+            case .structural:
+                guard let field = structural[prefix + spec.key] else { preconditionFailure("no format entry for structural key \(prefix)\(spec.key)") }
+                return field
+            }
+            return Field(spec.key, type, default: spec.required ? nil : value, required: spec.required, unit: spec.unit,
+                         doc: spec.doc, source: spec.source)
+        }
+    }
+
+    /// The values of a group's declared parameters, as JSON (structural keys left out).
+    static func values(_ specs: [ParameterSpec]) -> [(String, JSONValue)] {
+        specs.compactMap { spec in
+            switch spec.kind {
+            case let .number(x, _, _, _): return (spec.key, .n(x))
+            case let .integer(x, _, _): return (spec.key, .n(Double(x)))
+            case let .flag(x): return (spec.key, .bool(x))
+            case let .choice(word, _): return (spec.key, .s(word))
+            case let .group(inner): return (spec.key, .obj(values(inner)))
+            case .structural: return nil
+            }
+        }
+    }
 }

@@ -13,11 +13,12 @@ public enum FormatDocs {
             ["frontline"]` name them. `"extends": "baseline.json"` lays this file over another (objects
             merge key by key; `null` removes an inherited key; arrays are replaced). Every key below is
             optional unless marked **required**; an absent key takes the default shown, whose source is
-            given. `simulate validate` rejects unknown keys, wrong types, values out of range, unknown ids
+            given. Each parameter is declared once, beside the model struct that holds it; this table,
+            the validator, the JSON Schema and the compiled model all come from those declarations. `simulate validate` rejects unknown keys, wrong types, values out of range, unknown ids
             and months outside the horizon, all in one run.
 
-            | Key | Type | Default | Meaning | Source of the default |
-            |---|---|---|---|---|
+            | Key | Type | Unit | Default | Meaning | Source of the default |
+            |---|---|---|---|---|---|
 
             """
         rows(ScenarioFormat.root, path: "", into: &md)
@@ -28,7 +29,7 @@ public enum FormatDocs {
         for field in fields {
             let here = path.isEmpty ? field.name : "\(path).\(field.name)"
             let value = field.defaultValue.map { defaultText($0) } ?? (field.required ? "**required**" : "–")
-            md += "| `\(here)` | \(typeText(field.type)) | \(value) | \(cell(field.doc)) | \(cell(field.source ?? "")) |\n"
+            md += "| `\(here)` | \(typeText(field.type)) | \(cell(field.unit ?? "")) | \(value) | \(cell(field.doc)) | \(cell(field.source ?? "")) |\n"
             switch field.type {
             case .record(let inner): rows(inner, path: here, into: &md)
             case .table(let kind, .record(let inner)): rows(inner, path: "\(here).<\(kind.rawValue)>", into: &md)

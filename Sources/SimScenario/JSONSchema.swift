@@ -23,6 +23,7 @@ public enum JSONSchema {
             var schema = type(field.type)
             if case .object(var members) = schema {
                 var description = field.doc
+                if let unit = field.unit { description += " [\(unit)]" }
                 if let source = field.source { description += " (source: \(source))" }
                 members.insert(("description", JSONNode(.s(description))), at: 0)
                 if let value = field.defaultValue { members.append(("default", JSONNode(value))) }

@@ -1,266 +1,235 @@
 import SimWorkforce
 
-/// Turns a validated tree with defaults filled in into ``ModelParameters``: ids become indices,
-/// region policies are the scenario policy with the region's overrides laid over it.
+/// Turns a validated tree with defaults filled in into ``ModelParameters``: declared parameters
+/// are read through their declarations, ids become indices, and each region's policy is the
+/// scenario policy with the region's overrides laid over it. There is no fallback value here: every
+/// key with a default is present in the filled tree, and an absent optional key means "none".
 struct ScenarioCompiler {
-    let root: JSONNode
+    let root: ReadNode
     let raw: JSONNode
     let file: String
     var diagnostics: [Diagnostic] = []
 
-    init(root: JSONNode, raw: JSONNode, file: String) {
-        self.root = root
+    init(root: JSONNode, raw: JSONNode, file: String, log: ReadLog) {
+        self.root = ReadNode(root, path: "", log: log)
         self.raw = raw
         self.file = file
     }
 
-    mutating func problem(_ node: JSONNode?, _ path: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, location: node?.location, path: path, message: message))
+    mutating func problem(_ node: ReadNode?, _ path: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, location: node?.node.location, path: path, message: message))
     }
-
-    func number(_ node: JSONNode?, _ key: String, _ fallback: Double = 0) -> Double { node?[key]?.number ?? fallback }
-    func flag(_ node: JSONNode?, _ key: String) -> Bool { node?[key]?.bool ?? false }
-    func text(_ node: JSONNode?, _ key: String, _ fallback: String = "") -> String { node?[key]?.string ?? fallback }
 
     mutating func compile() -> ModelParameters {
-        let simulation = root["simulation"]
-        let domainMembers = root["domains"]?.members ?? []
-        let domainIDs = domainMembers.map(\.key)
-        let domains = domainMembers.map { member in
-            DomainParameters(id: member.key, name: text(member.value, "name", member.key), kind: text(member.value, "kind", "teknis"),
-                             requirementDriftPerYear: number(member.value, "requirementDriftPerYear"),
-                             requiredLevel: JobLevel.allCases.map { number(member.value["requiredLevel"], $0.id, 1) })
+        let domains = root.table("domains").map(compileDomain)
+        if domains.isEmpty { problem(root.filled("domains"), "domains", "define at least one domain") }
+        if domains.filter({ $0.roles.contains(.citizenService) }).count > 1 {
+            problem(root.filled("domains"), "domains", "at most one domain may have the role citizenService")
         }
-        if domains.isEmpty { problem(root["domains"], "domains", "define at least one domain") }
-        let modeTable = root["modes"]
-        let modes = Mode.allCases.map { mode -> ModeParameters in
-            let node = modeTable?[mode.id]
-            return ModeParameters(gainMultiplier: number(node, "gainMultiplier", 1), completionProbability: number(node, "completionProbability", 0.9),
-                                  offDuty: node?["offDuty"]?.bool ?? true, dutyShareWhileTraining: number(node, "dutyShareWhileTraining", 0.2),
-                                  allowanceShare: number(node, "allowanceShare", 1), switchTo: node?["switchTo"]?.string.flatMap(Mode.init(id:)))
+        let domainIDs = domains.map(\.id)
+        let modeTable = root.table("modes")
+        let modes = Mode.allCases.map { mode in
+            guard let node = modeTable.first(where: { $0.key == mode.id })?.value else { preconditionFailure("mode \(mode.id) missing from the filled tree") }
+            var parameters = ModeParameters(reading: node)
+            parameters.switchTo = node.word("switchTo").flatMap(Mode.init(id:))
+            return parameters
         }
-        let l = root["learning"], transfer = l?["transfer"], decay = l?["decay"], ramp = l?["rampUp"]
-        var learning = LearningParameters()
-        learning.baseGainSD = number(l, "baseGainSD")
-        learning.cohortSpreadSD = number(l, "cohortSpreadSD")
-        learning.motivationEffectPerSD = number(l, "motivationEffectPerSD")
-        learning.participatoryRelevance = number(l, "participatoryRelevance")
-        learning.headroomLevels = number(l, "headroomLevels")
-        learning.transferImmediateShare = number(transfer, "immediateShare")
-        learning.transferFloorShare = number(transfer, "floorShare")
-        learning.transferTimeConstantMonths = number(transfer, "timeConstantMonths")
-        learning.supportFloorGain = number(transfer, "supportFloorGain")
-        learning.supportTimeConstantGain = number(transfer, "supportTimeConstantGain")
-        learning.decayHalfLifeMonths = number(decay, "halfLifeMonths")
-        learning.refresherRestoreShare = number(decay, "refresherRestoreShare")
-        learning.rampUpTimeConstantMonths = number(ramp, "timeConstantMonths")
-        learning.rampUpPeerFactor = number(ramp, "peerFactor")
-        learning.experiencedShareThreshold = number(ramp, "experiencedShareThreshold")
-        learning.newcomerLevel = number(ramp, "newcomerLevel")
-        learning.proficientGapLevels = number(ramp, "proficientGapLevels")
-        learning.experiencedTenureMonths = number(ramp, "experiencedTenureMonths", 24)
-        if learning.transferFloorShare > learning.transferImmediateShare {
-            problem(transfer?["floorShare"], "learning.transfer.floorShare", "the long-run share cannot exceed the immediate share (\(learning.transferImmediateShare))")
+        let learning = LearningParameters(reading: root.filled("learning"))
+        if learning.transfer.floorShare > learning.transfer.immediateShare {
+            problem(root.filled("learning").filled("transfer")["floorShare"], "learning.transfer.floorShare",
+                    "the long-run share cannot exceed the immediate share (\(format(learning.transfer.immediateShare)))")
         }
-        let m = root["motivation"]
-        var motivation = MotivationParameters()
-        motivation.monthlyAdjustment = number(m, "monthlyAdjustment")
-        motivation.supportBaselineGain = number(m, "supportBaselineGain")
-        motivation.workloadPenalty = number(m, "workloadPenalty")
-        motivation.completionBoost = number(m, "completionBoost")
-        let pa = root["participation"]
-        var participation = ParticipationParameters()
-        participation.baseAcceptance = number(pa, "baseAcceptance")
-        participation.motivationEffect = number(pa, "motivationEffect")
-        participation.supportEffect = number(pa, "supportEffect")
-        participation.incentiveEffect = number(pa, "incentiveEffect")
-        participation.awardEffect = number(pa, "awardEffect")
-        participation.workloadThreshold = number(pa, "workloadThreshold")
-        participation.workloadMaxCut = number(pa, "workloadMaxCut")
-        participation.motivationCompletionEffect = number(pa, "motivationCompletionEffect")
-        participation.internetCompletionPenalty = number(pa, "internetCompletionPenalty")
-        participation.invitationLeadDays = number(pa, "invitationLeadDays")
-
-        let programmes = (root["programmes"]?.members ?? []).map { member -> ProgrammeParameters in
-            let node = member.value
-            let levels = node["eligibleJobLevels"]?.elements?.compactMap(\.string)
-            return ProgrammeParameters(
-                id: member.key, name: text(node, "name", member.key),
-                domainWeights: domainIDs.map { number(node["domains"], $0) },
-                mode: Mode(id: text(node, "mode")) ?? .classroom, lengthJP: number(node, "lengthJP"),
-                seatsPerSession: Int(number(node, "seatsPerSession")), sessionsPerYear: Int(number(node, "sessionsPerYear")),
-                feePerParticipantRupiah: number(node, "feePerParticipantRupiah"),
-                fixedCostPerSessionRupiah: number(node, "fixedCostPerSessionRupiah"),
-                platformCostPerYearRupiah: number(node, "platformCostPerYearRupiah"), outsideRegion: flag(node, "outsideRegion"),
-                eligibleJobLevels: JobLevel.allCases.map { levels?.contains($0.id) ?? true },
-                eligibleUnitIDs: node["eligibleUnits"]?.elements?.compactMap(\.string) ?? [],
-                employment: ["all": 0, "pns": 1, "pppk": 2][text(node, "employment", "all")] ?? 0,
-                countsTowardJP: node["countsTowardJP"]?.bool ?? true, mandatoryForNewcomers: flag(node, "mandatoryForNewcomers"))
+        let programmes = root.table("programmes").map { compileProgramme($0, domainIDs: domainIDs) }
+        let programmeIDs = programmes.map(\.id)
+        let regionIDs = root.table("regions").map(\.key)
+        let regions = root.table("regions").map { compileRegion($0, domainIDs: domainIDs, programmeIDs: programmeIDs) }
+        let shocks = root.list("shocks").enumerated().compactMap { compileShock($1, index: $0, domainIDs: domainIDs, regionIDs: regionIDs) }
+        let quality = ServiceQualityParameters(reading: root.filled("serviceQuality"))
+        let weightSum = quality.satisfactionWeights.reduce(0, +)
+        if abs(weightSum - 1) > 1e-6 {
+            problem(root.filled("serviceQuality"), "serviceQuality", "the five satisfaction weights must add up to 1 (they add up to \(format(weightSum)))")
         }
-        for programme in programmes where programme.domainWeights.allSatisfy({ $0 == 0 }) {
-            problem(root["programmes"]?[programme.id]?["domains"], "programmes.\(programme.id).domains", "give at least one domain a positive weight")
-        }
-        let regionIDs = root["regions"]?.members?.map(\.key) ?? []
-        let startYear = Int(number(simulation, "startYear", 2027))
-        let regions = (root["regions"]?.members ?? []).map { member in
-            compileRegion(member.key, member.value, domainIDs: domainIDs)
-        }
-        let shocks = (root["shocks"]?.elements ?? []).enumerated().compactMap { index, node -> Shock? in
-            let from = parseMonth(text(node, "from")) ?? startYear * 12
-            let to = node["to"]?.string.flatMap(parseMonth)
-            if let to, to < from { problem(node["to"], "shocks[\(index)].to", "ends before it starts (\(text(node, "from")))") }
-            let region = node["region"]?.string.flatMap { regionIDs.firstIndex(of: $0) }
-            switch text(node, "kind") {
-            case "suspendMode":
-                guard let mode = node["mode"]?.string.flatMap(Mode.init(id:)) else {
-                    problem(node, "shocks[\(index)].mode", "suspendMode needs a mode"); return nil
-                }
-                return Shock(kind: .suspendMode(mode), fromMonth: from, toMonth: to, region: region)
-            case "budgetCut":
-                return Shock(kind: .budgetCut(share: number(node, "share", 0.3)), fromMonth: from, toMonth: to, region: region)
-            default:
-                guard let domain = node["domain"]?.string.flatMap({ domainIDs.firstIndex(of: $0) }) else {
-                    problem(node, "shocks[\(index)].domain", "requirementJump needs a domain"); return nil
-                }
-                return Shock(kind: .requirementJump(domain: domain, levels: number(node, "levels", 1)), fromMonth: from, toMonth: to, region: region)
-            }
-        }
-        let q = root["serviceQuality"]
-        var quality = ServiceQualityParameters()
-        quality.fcrNovice = number(q, "fcrNovice")
-        quality.fcrProficient = number(q, "fcrProficient")
-        quality.handlingCurvature = number(q, "handlingCurvature")
-        quality.complaintBase = number(q, "complaintBase")
-        quality.complaintIfUnresolved = number(q, "complaintIfUnresolved")
-        quality.complaintIfLongWait = number(q, "complaintIfLongWait")
-        quality.longWaitMinutes = number(q, "longWaitMinutes")
-        quality.timelinessScaleMinutes = number(q, "timelinessScaleMinutes")
-        quality.weightTimeliness = number(q, "weightTimeliness")
-        quality.weightCompetence = number(q, "weightCompetence")
-        quality.weightResolution = number(q, "weightResolution")
-        quality.weightCourtesy = number(q, "weightCourtesy")
-        quality.weightFairness = number(q, "weightFairness")
-        quality.fairnessScore = number(q, "fairnessScore")
-        quality.resolutionDaysNovice = number(q, "resolutionDaysNovice")
-        quality.resolutionDaysProficient = number(q, "resolutionDaysProficient")
-        let weights = [quality.weightTimeliness, quality.weightCompetence, quality.weightResolution, quality.weightCourtesy, quality.weightFairness]
-        if abs(weights.reduce(0, +) - 1) > 1e-6 {
-            problem(q, "serviceQuality", "the five satisfaction weights must add up to 1 (they add up to \(format(weights.reduce(0, +))))")
-        }
-        var parameters = ModelParameters(
-            startYear: startYear, years: Int(number(simulation, "years", 5)),
-            workingDaysPerYear: number(simulation, "workingDaysPerYear", 245), hoursPerWorkingDay: number(simulation, "hoursPerWorkingDay", 7.5),
-            jpPerTrainingDay: number(simulation, "jpPerTrainingDay", 8),
-            serviceFidelity: ServiceFidelity(rawValue: text(simulation, "serviceFidelity", "perRequest")) ?? .perRequest,
-            domains: domains, modes: modes, learning: learning, motivation: motivation, participation: participation,
+        return ModelParameters(
+            simulation: SimulationParameters(reading: root.filled("simulation")), domains: domains, modes: modes, learning: learning,
+            motivation: MotivationParameters(reading: root.filled("motivation")),
+            participation: ParticipationParameters(reading: root.filled("participation")), serviceQuality: quality,
             programmes: programmes, regions: regions, shocks: shocks)
-        parameters.serviceQuality = quality
-        return parameters
     }
 
-    mutating func compileRegion(_ id: String, _ node: JSONNode, domainIDs: [String]) -> RegionParameters {
+    func compileDomain(_ member: (key: String, value: ReadNode)) -> DomainParameters {
+        let node = member.value
+        var domain = DomainParameters(reading: node)
+        domain.id = member.key
+        domain.name = node.word("name") ?? member.key
+        domain.requiredLevel = node.weights("requiredLevel", ids: JobLevel.ids)
+        domain.roles = node.list("roles").compactMap { $0.node.string.flatMap(DomainRole.init(rawValue:)) }
+        return domain
+    }
+
+    mutating func compileProgramme(_ member: (key: String, value: ReadNode), domainIDs: [String]) -> ProgrammeParameters {
+        let node = member.value
+        var programme = ProgrammeParameters(reading: node)
+        programme.id = member.key
+        programme.name = node.word("name") ?? member.key
+        programme.domains = node.weights("domains", ids: domainIDs)
+        if programme.domains.allSatisfy({ $0 == 0 }) {
+            problem(node["domains"], "programmes.\(member.key).domains", "give at least one domain a positive weight")
+        }
+        if let mode = node.word("mode").flatMap(Mode.init(id:)) { programme.mode = mode }
+        if let levels = node["eligibleJobLevels"]?.node.elements?.compactMap(\.string) {
+            programme.eligibleJobLevels = JobLevel.allCases.map { levels.contains($0.id) }
+        }
+        programme.eligibleUnits = node["eligibleUnits"]?.node.elements?.compactMap(\.string) ?? []
+        return programme
+    }
+
+    mutating func compileShock(_ node: ReadNode, index: Int, domainIDs: [String], regionIDs: [String]) -> Shock? {
+        let path = "shocks[\(index)]"
+        guard let from = node.word("from").flatMap(parseMonth) else { return nil }
+        let to = node.word("to").flatMap(parseMonth)
+        if let to, to < from { problem(node["to"], "\(path).to", "ends before it starts (\(node.word("from") ?? ""))") }
+        let region = node.word("region").flatMap { regionIDs.firstIndex(of: $0) }
+        let kind: Shock.Kind
+        switch node.word("kind") {
+        case "suspendMode":
+            guard let mode = node.word("mode").flatMap(Mode.init(id:)) else {
+                problem(node, "\(path).mode", "suspendMode needs a mode"); return nil
+            }
+            kind = .suspendMode(mode)
+        case "budgetCut":
+            kind = .budgetCut(share: node.required("share"))
+        default:
+            guard let domain = node.word("domain").flatMap({ domainIDs.firstIndex(of: $0) }) else {
+                problem(node, "\(path).domain", "requirementJump needs a domain"); return nil
+            }
+            kind = .requirementJump(domain: domain, levels: node.required("levels"))
+        }
+        return Shock(kind: kind, fromMonth: from, toMonth: to, region: region)
+    }
+
+    mutating func compileRegion(_ member: (key: String, value: ReadNode), domainIDs: [String], programmeIDs: [String]) -> RegionParameters {
+        let (id, node) = member
         let path = "regions.\(id)"
-        let units = (node["units"]?.members ?? []).map { member -> UnitParameters in
-            let unit = member.value
-            let service = unit["service"].map { s in
-                ServiceChannelParameters(requestsPerDay: number(s, "requestsPerDay"), minutesPerRequestProficient: number(s, "minutesPerRequestProficient"),
-                                         noviceMultiplier: number(s, "noviceMultiplier"), counterShare: number(s, "counterShare"),
-                                         proficientLevel: number(s, "proficientLevel", 3),
-                                         exponentialHandling: text(s, "handlingDistribution") == "exponential",
-                                         handlingCV: number(s, "handlingCV", 0.5))
-            }
-            for (domain, weight) in (unit["usage"]?.members ?? []).map({ ($0.key, $0.value.number ?? 0) }) where weight > 1 {
-                problem(unit["usage"]?[domain], "\(path).units.\(member.key).usage.\(domain)", "expected a number at most 1, found \(format(weight))")
-            }
-            return UnitParameters(id: member.key, name: text(unit, "name", member.key), headcountShare: number(unit, "headcountShare"),
-                                  usage: domainIDs.map { number(unit["usage"], $0) }, workload: number(unit, "workload"), service: service)
+        var region = RegionParameters(reading: node)
+        region.id = id
+        region.name = node.word("name") ?? id
+        region.units = node.table("units").map { compileUnit($0, regionPath: path, domainIDs: domainIDs) }
+        if region.units.isEmpty { problem(node["units"], "\(path).units", "define at least one unit") }
+        let budget = node.filled("budget")
+        region.budget.quarterShares = budget.list("quarterShares").compactMap(\.node.number)
+        if region.budget.quarterShares.count != 4 || abs(region.budget.quarterShares.reduce(0, +) - 1) > 1e-6 {
+            problem(budget["quarterShares"], "\(path).budget.quarterShares", "expected 4 shares that add up to 1")
         }
-        if units.isEmpty { problem(node["units"], "\(path).units", "define at least one unit") }
-        let budget = node["budget"], costs = node["costs"], retirement = node["retirement"], recruitment = node["recruitment"]
-        let quarterShares = budget?["quarterShares"]?.elements?.compactMap(\.number) ?? [0.25, 0.25, 0.25, 0.25]
-        if quarterShares.count != 4 || abs(quarterShares.reduce(0, +) - 1) > 1e-6 {
-            problem(budget?["quarterShares"], "\(path).budget.quarterShares", "expected 4 shares that add up to 1")
+        region.jobLevelShares = node.weights("jobLevelShares", ids: JobLevel.ids)
+        if region.jobLevelShares.reduce(0, +) <= 0 { problem(node["jobLevelShares"], "\(path).jobLevelShares", "expected a positive total") }
+        region.educationShares = node.weights("educationShares", ids: Education.ids)
+        if region.educationShares.reduce(0, +) <= 0 { problem(node["educationShares"], "\(path).educationShares", "expected a positive total") }
+        let retirement = node.filled("retirement")
+        region.retirement.ageByJobLevel = retirement.weights("ageByJobLevel", ids: JobLevel.ids, missing: .nan)
+        for (level, age) in zip(JobLevel.allCases, region.retirement.ageByJobLevel) where age.isNaN {
+            problem(retirement["ageByJobLevel"], "\(path).retirement.ageByJobLevel", "give a retirement age for every job level (\(level.id) is missing)")
         }
-        let jobLevelShares = JobLevel.allCases.map { number(node["jobLevelShares"], $0.id) }
-        if jobLevelShares.reduce(0, +) <= 0 { problem(node["jobLevelShares"], "\(path).jobLevelShares", "expected a positive total") }
-        let educationShares = Education.allCases.map { number(node["educationShares"], $0.id) }
-        if educationShares.reduce(0, +) <= 0 { problem(node["educationShares"], "\(path).educationShares", "expected a positive total") }
-        let projectsNode = node["projects"]
-        var projects = ProjectParameters()
-        projects.perYear = number(projectsNode, "perYear")
-        projects.plannedMonths = number(projectsNode, "plannedMonths")
-        projects.budgetRupiah = number(projectsNode, "budgetRupiah")
-        projects.slipChanceNovice = number(projectsNode, "slipChanceNovice")
-        projects.slipChanceExpert = number(projectsNode, "slipChanceExpert")
-        projects.overrunPerSlippedMonth = number(projectsNode, "overrunPerSlippedMonth")
-        // The region's policy: the scenario's, with the region's own keys laid over it.
+        // The region's policy: the scenario's, with the region's own keys laid over it (read from
+        // the unfilled tree, so defaults of the region's partial policy do not mask the scenario's).
+        _ = node["policy"]
         var policyTree = raw["policy"] ?? JSONNode(.object([]))
         if let own = raw["regions"]?[id]?["policy"] { policyTree = policyTree.merged(with: own) }
-        let policy = compilePolicy(policyTree.fillingDefaults(ScenarioFormat.policyFields), domainIDs: domainIDs,
-                                   programmeIDs: root["programmes"]?.members?.map(\.key) ?? [])
-        var compiled = RegionParameters(
-            id: id, name: text(node, "name", id), population: number(node, "population"), headcount: Int(number(node, "headcount", 1)),
-            pppkShare: number(node, "pppkShare"), jobLevelShares: jobLevelShares, educationShares: educationShares,
-            ageMean: number(node["age"], "mean", 43), ageSD: number(node["age"], "sd", 9),
-            motivationMean: number(node["motivation"], "mean", 0.6), motivationSD: number(node["motivation"], "sd", 0.15),
-            initialGapLevels: number(node, "initialGapLevels"), units: units,
-            budgetRupiahPerYear: number(budget, "rupiahPerYear"), quarterShares: quarterShares, budgetCarryOver: flag(budget, "carryOver"),
-            dailyAllowanceRupiah: number(costs, "dailyAllowanceRupiah"), travelPerParticipantRupiah: number(costs, "travelPerParticipantRupiah"),
-            internetQuality: number(node, "internetQuality"),
-            retirementAge: JobLevel.allCases.map { number(retirement?["ageByJobLevel"], $0.id, 58) },
-            otherExitRatePerYear: number(retirement, "otherExitRatePerYear"), replaceShare: number(recruitment, "replaceShare"),
-            recruitmentLagMonths: number(recruitment, "lagMonths"), recruitmentPPPKShare: number(recruitment, "pppkShare"),
-            projects: projects, policy: policy)
-        compiled.newcomerAgeCPNS = number(recruitment, "cpnsAgeYears", 27)
-        compiled.newcomerAgePPPK = number(recruitment, "pppkAgeYears", 38)
-        compiled.newcomerMotivationLift = number(recruitment, "motivationLift", 0.1)
-        return compiled
+        let policy = ReadNode(policyTree.fillingDefaults(ScenarioFormat.policyFields), path: "regions.*.policy", log: node.log)
+        region.policy = compilePolicy(policy, domainIDs: domainIDs, programmeIDs: programmeIDs)
+        return region
     }
 
-    func compilePolicy(_ node: JSONNode, domainIDs: [String], programmeIDs: [String]) -> PolicyParameters {
-        var p = PolicyParameters()
-        p.allocation = AllocationRule(rawValue: text(node, "allocation", "needsBased")) ?? .needsBased
-        p.participatory = text(node, "needsAnalysis") == "participatory"
-        p.participatoryHoursPerEmployee = number(node, "participatoryHoursPerEmployee")
-        p.complaintWeighting = flag(node, "complaintWeighting")
-        p.complaintWeight = number(node, "complaintWeight")
-        p.targetJPPerYear = number(node, "targetJPPerYear")
-        p.pppkMaxJPPerYear = number(node, "pppkMaxJPPerYear")
-        p.maxJPPerEmployeePerYear = number(node, "maxJPPerEmployeePerYear")
-        p.maxAwayShare = number(node, "maxAwayShare")
-        var blackout = [Bool](repeating: false, count: 12)
-        for month in node["blackoutMonths"]?.elements?.compactMap(\.number) ?? [] where (1...12).contains(Int(month)) {
-            blackout[Int(month) - 1] = true
+    mutating func compileUnit(_ member: (key: String, value: ReadNode), regionPath: String, domainIDs: [String]) -> UnitParameters {
+        let node = member.value
+        var unit = UnitParameters(reading: node)
+        unit.id = member.key
+        unit.name = node.word("name") ?? member.key
+        unit.service = node["service"].map { ServiceChannelParameters(reading: $0) }
+        unit.usage = node.weights("usage", ids: domainIDs)
+        for (domain, weight) in zip(domainIDs, unit.usage) where weight > 1 {
+            problem(node.filled("usage")[domain], "\(regionPath).units.\(member.key).usage.\(domain)", "expected a number at most 1, found \(format(weight))")
         }
-        p.blackoutMonths = blackout
-        p.leadershipSupport = number(node, "leadershipSupport")
-        let incentive = node["incentive"], award = node["award"], forums = node["forums"], evaluation = node["evaluation"]
-        p.incentiveEnabled = flag(incentive, "enabled")
-        p.incentiveRupiahPerCompletion = number(incentive, "rupiahPerCompletion")
-        p.incentiveCompletionOddsMultiplier = number(incentive, "completionOddsMultiplier", 1)
-        p.incentiveWearOffHalfLifeMonths = number(incentive, "wearOffHalfLifeMonths", 4)
-        p.awardEnabled = flag(award, "enabled")
-        p.awardTopShare = number(award, "topShare")
-        p.awardRecipientBoost = number(award, "recipientBoost")
-        p.awardPeerBoost = number(award, "peerBoost")
-        p.awardFadeHalfLifeMonths = number(award, "fadeHalfLifeMonths", 6)
-        p.awardRupiahPerRecipient = number(award, "rupiahPerRecipient")
-        p.awardMonth = Int(number(award, "month", 8))
-        p.forumsEnabled = flag(forums, "enabled")
-        p.forumEveryMonths = Int(number(forums, "everyMonths", 1))
-        p.forumDomains = (forums?["domains"]?.elements?.compactMap(\.string) ?? []).compactMap { domainIDs.firstIndex(of: $0) }
-        p.forumParticipationShare = number(forums, "participationShare")
-        p.forumPullShare = number(forums, "pullShare")
-        p.forumJP = number(forums, "jpPerForum")
-        p.forumCostPerParticipantRupiah = number(forums, "costPerParticipantRupiah")
-        p.evaluationEnabled = evaluation?["enabled"]?.bool ?? true
-        p.evaluationEveryMonths = Int(number(evaluation, "everyMonths", 6))
-        p.evaluationThresholdShareOfMedian = number(evaluation, "thresholdShareOfMedian")
-        p.evaluationMaxBudgetShift = number(evaluation, "maxBudgetShift")
-        p.evaluationNoiseSD = number(evaluation, "measurementNoiseSD")
-        p.evaluationDropAfterFailures = Int(number(evaluation, "dropAfterFailures", 2))
-        let exempt = evaluation?["exemptProgrammes"]?.elements?.compactMap(\.string) ?? []
-        p.evaluationExempt = programmeIDs.map { exempt.contains($0) }
-        return p
+        return unit
     }
+
+    func compilePolicy(_ node: ReadNode, domainIDs: [String], programmeIDs: [String]) -> PolicyParameters {
+        var policy = PolicyParameters(reading: node)
+        for month in node.list("blackoutMonths").compactMap(\.node.number) where (1...12).contains(Int(month)) {
+            policy.blackoutMonths[Int(month) - 1] = true
+        }
+        let forums = node.filled("forums")
+        policy.forums.domains = (forums["domains"]?.node.elements?.compactMap(\.string) ?? []).compactMap { domainIDs.firstIndex(of: $0) }
+        let exempt = node.filled("evaluation").list("exemptProgrammes").compactMap(\.node.string)
+        policy.evaluation.exemptProgrammes = programmeIDs.map { exempt.contains($0) }
+        return policy
+    }
+}
+
+/// The format paths the compiler has read (`regions.*.units.*.service.requestsPerDay`), so a test
+/// can check that every declared key is read and every key read is declared.
+///
+/// A class because every ``ReadNode`` of one compilation appends to the same log; it lives only as
+/// long as one call of ``ScenarioLoader/load(_:overrides:)`` and is never shared between threads.
+final class ReadLog {
+    var paths: Set<String> = []
+}
+
+/// A node of the filled scenario tree that logs the format path of everything read from it.
+struct ReadNode: ParameterSource {
+    let node: JSONNode
+    /// The format path, with `*` for table ids and `[]` for list elements.
+    let path: String
+    let log: ReadLog
+
+    init(_ node: JSONNode, path: String, log: ReadLog) {
+        self.node = node
+        self.path = path
+        self.log = log
+    }
+
+    func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The member `key`, or `nil` when the file leaves it out and it has no default.
+    subscript(key: String) -> ReadNode? {
+        let here = childPath(key)
+        log.paths.insert(here)
+        return node[key].flatMap { $0.value == .null ? nil : ReadNode($0, path: here, log: log) }
+    }
+
+    /// A member that has a default, so the filled tree always holds it.
+    func filled(_ key: String) -> ReadNode {
+        guard let child = self[key] else { preconditionFailure("\(childPath(key)) has a default but is missing from the filled tree") }
+        return child
+    }
+
+    /// A number that has a default.
+    func required(_ key: String) -> Double {
+        guard let x = number(key) else { preconditionFailure("\(childPath(key)) has a default but is missing from the filled tree") }
+        return x
+    }
+
+    /// The entries of a table keyed by id, in file order.
+    func table(_ key: String) -> [(key: String, value: ReadNode)] {
+        let here = childPath(key)
+        log.paths.insert(here)
+        return (node[key]?.members ?? []).filter { $0.value.value != .null }.map { ($0.key, ReadNode($0.value, path: "\(here).*", log: log)) }
+    }
+
+    /// The elements of a list.
+    func list(_ key: String) -> [ReadNode] {
+        let here = childPath(key)
+        log.paths.insert(here)
+        return (node[key]?.elements ?? []).map { ReadNode($0, path: "\(here)[]", log: log) }
+    }
+
+    /// An object from ids to numbers, in the order of `ids`; an id it leaves out gets `missing`.
+    func weights(_ key: String, ids: [String], missing: Double = 0) -> [Double] {
+        let object = self[key]?.node
+        return ids.map { object?[$0]?.number ?? missing }
+    }
+
+    func number(_ key: String) -> Double? { self[key]?.node.number }
+    func flag(_ key: String) -> Bool? { self[key]?.node.bool }
+    func word(_ key: String) -> String? { self[key]?.node.string }
+    func child(_ key: String) -> (any ParameterSource)? { self[key] }
 }

@@ -15,6 +15,9 @@ public struct Scenario: Sendable {
     public var seed: UInt64
     /// JSON path → source, from the scenario and its bases.
     public var sources: [(path: String, source: String)]
+    /// The format paths the compiler read (`*` for ids, `[]` for list elements): a test checks
+    /// them against the declared keys.
+    public var compiledPaths: Set<String>
 }
 
 /// Reads scenario files: parses them with locations, follows `extends`, applies overrides,
@@ -37,7 +40,8 @@ public enum ScenarioLoader {
         problems += validator.diagnostics
         guard problems.isEmpty else { throw ScenarioError(problems) }
         let resolved = merged.fillingDefaults(ScenarioFormat.root)
-        var compiler = ScenarioCompiler(root: resolved, raw: merged, file: path)
+        let log = ReadLog()
+        var compiler = ScenarioCompiler(root: resolved, raw: merged, file: path, log: log)
         let parameters = compiler.compile()
         guard compiler.diagnostics.isEmpty else { throw ScenarioError(compiler.diagnostics) }
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -46,8 +50,8 @@ public enum ScenarioLoader {
         collectSources(path, into: &sources, chain: [])
         return Scenario(id: id, name: merged["name"]?.string ?? id, question: merged["question"]?.string ?? "",
                         file: path, resolved: resolved, parameters: parameters,
-                        replications: Int(resolved["simulation"]?["replications"]?.number ?? 20),
-                        seed: UInt64(resolved["simulation"]?["seed"]?.number ?? 2027), sources: sources)
+                        replications: parameters.simulation.replications, seed: UInt64(parameters.simulation.seed),
+                        sources: sources, compiledPaths: log.paths)
     }
 
     /// The file's tree merged onto its bases (`extends`), without defaults.

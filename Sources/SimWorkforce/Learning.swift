@@ -16,10 +16,10 @@ public struct LearningCurve: Sendable {
 
     /// The curve for a given leadership support in [0, 1]: support raises T∞ and τ.
     public init(_ p: LearningParameters, leadershipSupport support: Double) {
-        immediateShare = p.transferImmediateShare
-        floorShare = min(p.transferImmediateShare, p.transferFloorShare + p.supportFloorGain * support)
-        timeConstantMonths = p.transferTimeConstantMonths * (1 + p.supportTimeConstantGain * support)
-        decayHalfLifeMonths = p.decayHalfLifeMonths
+        immediateShare = p.transfer.immediateShare
+        floorShare = min(p.transfer.immediateShare, p.transfer.floorShare + p.transfer.supportFloorGain * support)
+        timeConstantMonths = p.transfer.timeConstantMonths * (1 + p.transfer.supportTimeConstantGain * support)
+        decayHalfLifeMonths = p.decay.halfLifeMonths
     }
 
     /// T(t): the applied share of a gain `months` after it was learned (no decay of applied knowledge).

@@ -12,7 +12,7 @@ extension RegionSimulation {
             let state = programmes[p]
             let participants = Double(state.windowParticipants)
             let measuredGain = state.windowGainLevels / participants
-                + evaluationStream.normal(mean: 0, sd: policy.evaluationNoiseSD / participants.squareRoot())
+                + evaluationStream.normal(mean: 0, sd: policy.evaluation.measurementNoiseSD / participants.squareRoot())
             let costMillions = max(state.windowCostRupiah / participants / 1e6, 1e-6)
             effects.append((p, measuredGain / costMillions))
         }
@@ -25,27 +25,27 @@ extension RegionSimulation {
         let sorted = effects.map(\.effect).sorted()
         let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         guard let best = effects.max(by: { $0.effect < $1.effect || ($0.effect == $1.effect && $0.programme > $1.programme) }) else { return }
-        let threshold = policy.evaluationThresholdShareOfMedian * median
+        let threshold = policy.evaluation.thresholdShareOfMedian * median
         for (p, effect) in effects {
             func log(_ action: Decision.Action, _ reason: String) {
                 result.decisions.append(Decision(month: month, region: regionIndex, programme: p, measuredEffect: effect, action: action, reason: reason))
             }
-            if p < policy.evaluationExempt.count && policy.evaluationExempt[p] {
+            if p < policy.evaluation.exemptProgrammes.count && policy.evaluation.exemptProgrammes[p] {
                 log(.keep, "exempt: mandated programme (effect \(rounded(effect)))")
                 continue
             }
             guard effect < threshold else {
                 programmes[p].failures = 0
-                log(.keep, "effect \(rounded(effect)) at or above \(rounded(threshold)) (\(Int(policy.evaluationThresholdShareOfMedian * 100))% of the median)")
+                log(.keep, "effect \(rounded(effect)) at or above \(rounded(threshold)) (\(Int(policy.evaluation.thresholdShareOfMedian * 100))% of the median)")
                 continue
             }
             programmes[p].failures += 1
             let mode = programmes[p].mode
-            if programmes[p].failures >= policy.evaluationDropAfterFailures {
+            if programmes[p].failures >= policy.evaluation.dropAfterFailures {
                 programmes[p].dropped = true
                 cancelPlannedSessions { $0.programme == p }
                 log(.drop, "below \(rounded(threshold)) in \(programmes[p].failures) consecutive evaluations")
-            } else if let next = model.modes[mode.rawValue].switchTo, !suspendedModes[next.rawValue] {
+            } else if let next = model[mode].switchTo, !suspendedModes[next.rawValue] {
                 programmes[p].mode = next
                 for s in sessions.indices where sessions[s].programme == p && sessions[s].state == .planned {
                     sessions[s].mode = next
@@ -65,7 +65,7 @@ extension RegionSimulation {
     mutating func shiftBudget(from: Int, to: Int) -> Double {
         let planned = sessions.indices.filter { sessions[$0].programme == from && sessions[$0].state == .planned }
         let remaining = planned.reduce(0) { $0 + sessions[$1].plannedCostRupiah }
-        var allowance = policy.evaluationMaxBudgetShift * remaining
+        var allowance = policy.evaluation.maxBudgetShift * remaining
         var moved = 0.0
         for s in planned.reversed() where sessions[s].plannedCostRupiah <= allowance {
             allowance -= sessions[s].plannedCostRupiah
@@ -82,14 +82,14 @@ extension RegionSimulation {
     /// domains take turns), and each attendee below the unit's upper quartile in it moves part of
     /// the way there (MODEL.md §3); JP credited, cost charged.
     mutating func holdForums() {
-        let topics = policy.forumDomains.isEmpty ? Array(0..<domainCount) : policy.forumDomains
+        let topics = policy.forums.domains.isEmpty ? Array(0..<domainCount) : policy.forums.domains
         let domains = [topics[forumsHeld % topics.count]]
         forumsHeld += 1
         for members in unitMembers {
             let present = members.filter { workforce.active[$0] && !workforce.offDuty[$0] }
             guard present.count >= 4 else { continue }
-            let attendees = present.filter { _ in forumStream.bernoulli(policy.forumParticipationShare) }
-            let cost = Double(attendees.count) * policy.forumCostPerParticipantRupiah
+            let attendees = present.filter { _ in forumStream.bernoulli(policy.forums.participationShare) }
+            let cost = Double(attendees.count) * policy.forums.costPerParticipantRupiah
             guard !attendees.isEmpty, cost <= availableRupiah else { continue }
             spend(cost)
             for d in domains {
@@ -99,7 +99,7 @@ extension RegionSimulation {
                 for e in attendees {
                     let now = workforce.applied(e, d)
                     if now < upperQuartile {
-                        let step = policy.forumPullShare * (upperQuartile - now)
+                        let step = policy.forums.pullShare * (upperQuartile - now)
                         workforce.stable[e * domainCount + d] += step
                         gainThisMonth += step
                     }
@@ -107,11 +107,11 @@ extension RegionSimulation {
             }
             for e in attendees {
                 // Forums count toward the JP too, within the PPPK cap.
-                let room = workforce.isPPPK[e] ? max(0, policy.pppkMaxJPPerYear - workforce.jpThisYear[e] - workforce.jpBooked[e]) : policy.forumJP
-                workforce.jpThisYear[e] += min(policy.forumJP, room)
+                let room = workforce.isPPPK[e] ? max(0, policy.pppkMaxJPPerYear - workforce.jpThisYear[e] - workforce.jpBooked[e]) : policy.forums.jpPerForum
+                workforce.jpThisYear[e] += min(policy.forums.jpPerForum, room)
             }
             // A forum takes its JP (45 minutes each) out of duty time.
-            extraStaffDays += Double(attendees.count) * policy.forumJP * 0.75 / model.hoursPerWorkingDay
+            extraStaffDays += Double(attendees.count) * policy.forums.jpPerForum * 0.75 / model.hoursPerWorkingDay
         }
     }
 
@@ -127,17 +127,17 @@ extension RegionSimulation {
             scored.append((e, ratio / Double(domainCount) + workforce.motivation[e] + awardStream.normal(mean: 0, sd: 0.2)))
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
-        let count = min(scored.count, Int((policy.awardTopShare * Double(scored.count)).rounded()))
-        var affordable = policy.awardRupiahPerRecipient > 0 ? Int(availableRupiah / policy.awardRupiahPerRecipient) : count
+        let count = min(scored.count, Int((policy.award.topShare * Double(scored.count)).rounded()))
+        var affordable = policy.award.rupiahPerRecipient > 0 ? Int(availableRupiah / policy.award.rupiahPerRecipient) : count
         var recipientUnits: [Int] = []
         for (e, _) in scored.prefix(count) where affordable > 0 {
             affordable -= 1
-            spend(policy.awardRupiahPerRecipient)
-            workforce.awardBoost[e] += policy.awardRecipientBoost
+            spend(policy.award.rupiahPerRecipient)
+            workforce.awardBoost[e] += policy.award.recipientBoost
             recipientUnits.append(workforce.unit[e])
         }
         for u in recipientUnits {
-            for e in unitMembers[u] where workforce.active[e] { workforce.awardBoost[e] += policy.awardPeerBoost }
+            for e in unitMembers[u] where workforce.active[e] { workforce.awardBoost[e] += policy.award.peerBoost }
         }
     }
 

@@ -24,11 +24,11 @@ extension RegionSimulation {
             guard let parameters = unit.service else { continue }
             unitChannel[u] = channels.count
             channels.append(ServiceChannel(unit: u, parameters: parameters, queue: MultiServerQueue(servers: counterServers(u))))
-            if model.serviceFidelity == .perRequest {
+            if model.simulation.serviceFidelity == .perRequest {
                 scheduleArrival(channel: channels.count - 1)
             }
         }
-        if model.serviceFidelity == .analytic && !channels.isEmpty {
+        if model.simulation.serviceFidelity == .analytic && !channels.isEmpty {
             calendar.schedule(.analyticDay(0), at: .zero)
         }
     }
@@ -43,7 +43,7 @@ extension RegionSimulation {
         let c = unitChannel[unit]
         guard c >= 0 else { return }
         channels[c].queue.setServerCount(counterServers(unit), at: now)
-        if model.serviceFidelity == .perRequest { startRequests(channel: c) }
+        if model.simulation.serviceFidelity == .perRequest { startRequests(channel: c) }
     }
 
     mutating func requestArrives(channel c: Int) {
@@ -217,7 +217,7 @@ extension RegionSimulation {
         result[.serviceComplaints, m] = Double(complaintCount)
         result[.serviceComplaintResolutionDays, m] = mean(resolutionStats)
         result[.serviceIKM, m] = satisfactionStats.count > 0 ? IKMGrade.index(meanSatisfaction: satisfactionStats.mean) : .nan
-        if model.serviceFidelity == .analytic {
+        if model.simulation.serviceFidelity == .analytic {
             result[.serviceWaitP90, m] = served > 0 ? analyticWaitP90Sum / Double(served) : .nan
             result[.serviceUtilisation, m] = served > 0 ? analyticUtilisationSum / Double(served) : .nan
         } else {

@@ -6,30 +6,23 @@ extension RegionSimulation {
     /// Working days a session of programme `p` in `mode` lasts.
     func sessionDays(_ p: Int, mode: Mode) -> Double {
         let programme = model.programmes[p]
-        let parameters = model.modes[mode.rawValue]
+        let parameters = model[mode]
         if parameters.offDuty { return max(1, (programme.lengthJP / model.jpPerTrainingDay).rounded(.up)) }
         // 1 JP = 45 minutes, fitted into the share of duty time the course takes.
         return max(1, (programme.lengthJP * 0.75 / (model.hoursPerWorkingDay * max(parameters.dutyShareWhileTraining, 0.01))).rounded(.up))
     }
 
-    /// The share of an attendee's duty time a session in `mode` takes: all of it off duty, else the
-    /// mode's share.
-    func dutyShareAway(_ mode: Mode) -> Double {
-        let parameters = model.modes[mode.rawValue]
-        return parameters.offDuty ? 1 : parameters.dutyShareWhileTraining
-    }
-
     /// Motivation in standard units of the region's starting distribution (the z of MODEL.md §3–4).
     func motivationZ(_ e: Int) -> Double {
-        (workforce.effectiveMotivation(e) - region.motivationMean) / max(region.motivationSD, 1e-6)
+        (workforce.effectiveMotivation(e) - region.motivation.mean) / max(region.motivation.sd, 1e-6)
     }
 
     /// Rupiah per participant: fee, daily allowance for the training days, travel when outside.
     func costPerParticipant(_ p: Int, mode: Mode) -> Double {
         let programme = model.programmes[p]
         let trainingDays = programme.lengthJP / model.jpPerTrainingDay
-        let allowance = region.dailyAllowanceRupiah * trainingDays * model.modes[mode.rawValue].allowanceShare
-        return programme.feePerParticipantRupiah + allowance + (programme.outsideRegion ? region.travelPerParticipantRupiah : 0)
+        let allowance = region.costs.dailyAllowanceRupiah * trainingDays * model[mode].allowanceShare
+        return programme.feePerParticipantRupiah + allowance + (programme.outsideRegion ? region.costs.travelPerParticipantRupiah : 0)
     }
 
     func plannedSessionCost(_ p: Int, mode: Mode, year: Int) -> Double {
@@ -41,11 +34,7 @@ extension RegionSimulation {
     func isEligible(_ e: Int, for p: Int) -> Bool {
         let programme = model.programmes[p]
         guard workforce.active[e], programme.eligibleJobLevels[workforce.jobLevel[e].rawValue] else { return false }
-        switch programme.employment {
-        case 1: if workforce.isPPPK[e] { return false }
-        case 2: if !workforce.isPPPK[e] { return false }
-        default: break
-        }
+        guard programme.employment.admits(isPPPK: workforce.isPPPK[e]) else { return false }
         if !programmeUnitEligible[p][workforce.unit[e]] { return false }
         if programme.mandatoryForNewcomers { return workforce.owesLatsar[e] }
         return true
@@ -62,12 +51,12 @@ extension RegionSimulation {
     /// domains' gaps and, when the policy says so, by citizen complaints about each domain.
     func needsValue(_ e: Int, _ p: Int, mode: Mode, complaintWeights: [Double]) -> Double {
         let programme = model.programmes[p]
-        let gain = model.learning.baseGainSD * model.learning.cohortSpreadSD * model.modes[mode.rawValue].gainMultiplier
+        let gain = model.learning.baseGainSD * model.learning.cohortSpreadSD * model[mode].gainMultiplier
         var value = 0.0
         let levels = JobLevel.allCases.count
-        for d in 0..<domainCount where programme.domainWeights[d] > 0 {
+        for d in 0..<domainCount where programme.domains[d] > 0 {
             let gap = max(0, required[d * levels + workforce.jobLevel[e].rawValue] - workforce.applied(e, d))
-            value += complaintWeights[d] * min(gap, gain * programme.domainWeights[d])
+            value += complaintWeights[d] * min(gap, gain * programme.domains[d])
         }
         return value
     }
@@ -234,7 +223,7 @@ extension RegionSimulation {
         let p = sessions[s].programme
         let mode = sessions[s].mode
         let programme = model.programmes[p]
-        let offDuty = model.modes[mode.rawValue].offDuty
+        let offDuty = model[mode].offDuty
         var reserved = [Int](repeating: 0, count: region.units.count)
         if offDuty { reserveAway(overlapping: s, into: &reserved) }
         let participation = model.participation
@@ -256,7 +245,7 @@ extension RegionSimulation {
             let z = motivationZ(e)
             var logOdds = logit(participation.baseAcceptance) + participation.motivationEffect * z
                 + participation.supportEffect * policy.leadershipSupport + participation.awardEffect * workforce.awardBoost[e]
-            if policy.incentiveEnabled { logOdds += participation.incentiveEffect }
+            if policy.incentive.enabled { logOdds += participation.incentiveEffect }
             let overload = clamp((unitWorkload(unit) - participation.workloadThreshold) / max(1 - participation.workloadThreshold, 1e-6), 0, 1)
             let accept = logistic(logOdds) * (1 - participation.workloadMaxCut * overload)
             // The draw is made for mandatory programmes too, so streams stay aligned across scenarios.
@@ -278,7 +267,7 @@ extension RegionSimulation {
         let start = sessions[s].start, end = sessions[s].end
         for other in sessions.indices where other != s {
             let session = sessions[other]
-            guard session.state == .inviting || session.state == .running, model.modes[session.mode.rawValue].offDuty,
+            guard session.state == .inviting || session.state == .running, model[session.mode].offDuty,
                   session.start < end && start < session.end else { continue }
             for e in session.attendees where workforce.active[e] { reserved[workforce.unit[e]] += 1 }
         }
@@ -309,7 +298,7 @@ extension RegionSimulation {
         while sessions[s].attendees.count > affordable {
             unbook(sessions[s].attendees.removeLast(), session: s)
         }
-        let offDuty = model.modes[mode.rawValue].offDuty
+        let offDuty = model[mode].offDuty
         if offDuty {
             // The cap holds at the start too: exits since the invitation can shrink a unit.
             var kept: [Int] = []
@@ -337,7 +326,7 @@ extension RegionSimulation {
         spend(cost)
         programmes[p].windowCostRupiah += cost
         sessions[s].state = .running
-        offDutyEquivalent.record(offDutyEquivalent.value + dutyShareAway(mode) * Double(sessions[s].attendees.count), at: now)
+        offDutyEquivalent.record(offDutyEquivalent.value + model[mode].dutyShareAway * Double(sessions[s].attendees.count), at: now)
         calendar.schedule(.sessionEnd(Int32(s)), at: SimTime(workingDays: sessions[s].end))
     }
 
@@ -347,14 +336,13 @@ extension RegionSimulation {
         let p = sessions[s].programme
         let mode = sessions[s].mode
         let programme = model.programmes[p]
-        let parameters = model.modes[mode.rawValue]
+        let parameters = model[mode]
         let offDuty = parameters.offDuty
-        offDutyEquivalent.record(max(0, offDutyEquivalent.value - dutyShareAway(mode) * Double(sessions[s].attendees.count)), at: now)
+        offDutyEquivalent.record(max(0, offDutyEquivalent.value - model[mode].dutyShareAway * Double(sessions[s].attendees.count)), at: now)
         let participation = model.participation
-        let isOnline = mode == .elearning || mode == .elearningPractice
-        var incentiveOdds = 1.0
-        if policy.incentiveEnabled {
-            incentiveOdds = 1 + (policy.incentiveCompletionOddsMultiplier - 1) * exp2(-Double(month) / policy.incentiveWearOffHalfLifeMonths)
+                var incentiveOdds = 1.0
+        if policy.incentive.enabled {
+            incentiveOdds = 1 + (policy.incentive.completionOddsMultiplier - 1) * exp2(-Double(month) / policy.incentive.wearOffHalfLifeMonths)
         }
         let relevance = policy.participatory ? model.learning.participatoryRelevance : 1
         let year = Int16(month / 12 + 1)
@@ -372,7 +360,7 @@ extension RegionSimulation {
             guard workforce.active[e] else { continue }
             let z = motivationZ(e)
             var p0 = parameters.completionProbability
-            if isOnline { p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality) }
+            if mode.isOnline { p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality) }
             let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds))
             guard completionStream.bernoulli(pComplete) else {
                 droppedCount += 1
@@ -389,8 +377,8 @@ extension RegionSimulation {
             programmes[p].windowGainLevels += learned
             gainThisMonth += learned
             workforce.motivation[e] = min(1, workforce.motivation[e] + model.motivation.completionBoost)
-            if policy.incentiveEnabled && availableRupiah >= policy.incentiveRupiahPerCompletion {
-                spend(policy.incentiveRupiahPerCompletion)
+            if policy.incentive.enabled && availableRupiah >= policy.incentive.rupiahPerCompletion {
+                spend(policy.incentive.rupiahPerCompletion)
             }
         }
         for unit in Set(unitsTouched).sorted() { updateServers(unit: unit) }
@@ -400,16 +388,16 @@ extension RegionSimulation {
     /// over the programme's domains.
     mutating func learn(_ e: Int, programme p: Int, mode: Mode, z: Double, relevance: Double) -> Double {
         let learning = model.learning
-        let weights = model.programmes[p].domainWeights
+        let weights = model.programmes[p].domains
         var total = 0.0
         for d in 0..<domainCount where weights[d] > 0 {
             let i = e * domainCount + d
             let applied = workforce.stable[i] + workforce.transient[i]
             let headroom = clamp((5 - applied) / learning.headroomLevels, 0, 1)
-            let gain = max(0, learning.baseGainSD * learning.cohortSpreadSD * model.modes[mode.rawValue].gainMultiplier
+            let gain = max(0, learning.baseGainSD * learning.cohortSpreadSD * model[mode].gainMultiplier
                 * (1 + learning.motivationEffectPerSD * z) * relevance * headroom * weights[d])
             // A refresher brings part of the unused knowledge back into use.
-            let restored = workforce.latent[i] * learning.refresherRestoreShare
+            let restored = workforce.latent[i] * learning.decay.refresherRestoreShare
             workforce.latent[i] -= restored
             workforce.transient[i] += restored
             workforce.stable[i] += curve.floorShare * gain

@@ -60,9 +60,9 @@ public struct RegionSimulation: DiscreteEventModel {
     var unitChannel: [Int]
     /// Mean service competency ĉ of each unit's staff on duty, refreshed monthly.
     var unitServiceCompetency: [Double]
-    /// The domain whose competency sets handling time and resolution (`service`), if defined.
+    /// The domain whose competency sets handling time and resolution (role `citizenService`), if any.
     let serviceDomain: Int?
-    /// Domains of the managerial kind (project managers' competency).
+    /// Domains whose competency sets how projects slip (role `projectManagement`).
     let managerialDomains: [Int]
     /// `programmeUnitEligible[p][u]`: whether unit u may attend programme p.
     let programmeUnitEligible: [[Bool]]
@@ -138,11 +138,11 @@ public struct RegionSimulation: DiscreteEventModel {
         unitMembers = [[Int]](repeating: [], count: unitCount)
         unitChannel = [Int](repeating: -1, count: unitCount)
         unitServiceCompetency = [Double](repeating: 0, count: unitCount)
-        serviceDomain = model.domains.firstIndex { $0.id == "service" }
-        managerialDomains = model.domains.indices.filter { model.domains[$0].kind == "manajerial" }
+        serviceDomain = model.citizenServiceDomain
+        managerialDomains = model.projectManagementDomains
         let units = model.regions[regionIndex].units
         programmeUnitEligible = model.programmes.map { programme in
-            units.map { programme.eligibleUnitIDs.isEmpty || programme.eligibleUnitIDs.contains($0.id) }
+            units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) }
         }
         complaintsByDomain = [Double](repeating: 0, count: model.domains.count)
         offDutyEquivalent = TimeWeightedAverage(value: 0, at: .zero)
@@ -193,14 +193,14 @@ public struct RegionSimulation: DiscreteEventModel {
             for _ in 0..<size {
                 let level = JobLevel(rawValue: populationStream.categorical(weights: region.jobLevelShares)) ?? .pelaksana
                 let education = Education(rawValue: populationStream.categorical(weights: region.educationShares)) ?? .s1
-                let age = clamp(populationStream.normal(mean: region.ageMean, sd: region.ageSD), 20, region.retirementAge[level.rawValue] - 0.05)
+                let age = clamp(populationStream.normal(mean: region.age.mean, sd: region.age.sd), 20, region.retirement.ageByJobLevel[level.rawValue] - 0.05)
                 let pppk = populationStream.bernoulli(region.pppkShare)
                 var competency = [Double](repeating: 0, count: domainCount)
                 for d in 0..<domainCount {
                     let target = required[d * JobLevel.allCases.count + level.rawValue] - region.initialGapLevels
                     competency[d] = clamp(populationStream.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5)
                 }
-                let motivation = clamp(populationStream.normal(mean: region.motivationMean, sd: region.motivationSD), 0, 1)
+                let motivation = clamp(populationStream.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)
                 let tenure = max(0, (age - 24) * 12 * populationStream.uniform(0.5, 1))
                 _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
                                 tenureMonths: tenure, competency: competency, motivation: motivation, owesLatsar: false)
@@ -243,9 +243,9 @@ public struct RegionSimulation: DiscreteEventModel {
         applyShocks(startingIn: model.startYear * 12 + m)
         monthlyDynamics()
         refreshUnitServiceCompetency()
-        if policy.awardEnabled && calendarMonth == policy.awardMonth - 1 { holdAward() }
-        if policy.forumsEnabled && m % policy.forumEveryMonths == 0 { holdForums() }
-        if policy.evaluationEnabled && m > 0 && m % policy.evaluationEveryMonths == 0 { evaluateProgrammes() }
+        if policy.award.enabled && calendarMonth == policy.award.month - 1 { holdAward() }
+        if policy.forums.enabled && m % policy.forums.everyMonths == 0 { holdForums() }
+        if policy.evaluation.enabled && m > 0 && m % policy.evaluation.everyMonths == 0 { evaluateProgrammes() }
         if calendarMonth % 3 == 0 && calendarMonth != 0 { planYear() }
         calendar.schedule(.monthStart(Int32(m + 1)), at: SimTime(workingDays: Double(m + 1) * daysPerMonth))
     }
@@ -257,8 +257,8 @@ public struct RegionSimulation: DiscreteEventModel {
             workforce.jpThisYear[e] = 0
         }
         let unspent = max(0, yearBudgetRupiah - spentThisYearRupiah)
-        carryRupiah = region.budgetCarryOver && month > 0 ? unspent : 0
-        yearBudgetRupiah = region.budgetRupiahPerYear * budgetMultiplier(atMonth: model.startYear * 12 + month) + carryRupiah
+        carryRupiah = region.budget.carryOver && month > 0 ? unspent : 0
+        yearBudgetRupiah = region.budget.rupiahPerYear * budgetMultiplier(atMonth: model.startYear * 12 + month) + carryRupiah
         releasedRupiah = 0
         spentThisYearRupiah = 0
         for p in programmes.indices {
@@ -279,7 +279,7 @@ public struct RegionSimulation: DiscreteEventModel {
     var extraStaffDays = 0.0
 
     mutating func releaseQuarter(_ quarter: Int) {
-        let shares = region.quarterShares
+        let shares = region.budget.quarterShares
         let total = shares.reduce(0, +)
         let share = total > 0 && quarter < shares.count ? shares[quarter] / total : 0.25
         releasedRupiah += share * (yearBudgetRupiah - carryRupiah) + (quarter == 0 ? carryRupiah : 0)
@@ -328,10 +328,10 @@ public struct RegionSimulation: DiscreteEventModel {
     mutating func monthlyDynamics() {
         let learning = model.learning
         let latentKeep: [[Double]] = region.units.map { unit in (0..<domainCount).map { curve.monthlyLatentKeep(usage: unit.usage[$0]) } }
-        let awardKeep = exp2(-1 / policy.awardFadeHalfLifeMonths)
-        let motivationBaseline = clamp(region.motivationMean + model.motivation.supportBaselineGain * policy.leadershipSupport, 0, 1)
-        let rampKeepAlone = exp(-1 / learning.rampUpTimeConstantMonths)
-        let rampKeepPeers = exp(-1 / (learning.rampUpTimeConstantMonths * learning.rampUpPeerFactor))
+        let awardKeep = exp2(-1 / policy.award.fadeHalfLifeMonths)
+        let motivationBaseline = clamp(region.motivation.mean + model.motivation.supportBaselineGain * policy.leadershipSupport, 0, 1)
+        let rampKeepAlone = exp(-1 / learning.rampUp.timeConstantMonths)
+        let rampKeepPeers = exp(-1 / (learning.rampUp.timeConstantMonths * learning.rampUp.peerFactor))
         let levels = JobLevel.allCases.count
         for (d, domain) in model.domains.enumerated() where month > 0 {
             for level in 0..<levels { required[d * levels + level] += domain.requirementDriftPerYear / 12 }
@@ -339,24 +339,24 @@ public struct RegionSimulation: DiscreteEventModel {
         // Experienced staff's mean level per unit and domain, the target of newcomers' ramp-up.
         var experiencedSum = [Double](repeating: 0, count: region.units.count * domainCount)
         var experiencedCount = [Int](repeating: 0, count: region.units.count)
-        for e in 0..<workforce.count where workforce.active[e] && workforce.tenureMonths[e] >= learning.experiencedTenureMonths {
+        for e in 0..<workforce.count where workforce.active[e] && workforce.tenureMonths[e] >= learning.rampUp.experiencedTenureMonths {
             let u = workforce.unit[e]
             experiencedCount[u] += 1
             for d in 0..<domainCount { experiencedSum[u * domainCount + d] += workforce.applied(e, d) }
         }
         var leavers = 0
-        let exitChance = 1 - pow(1 - region.otherExitRatePerYear, 1.0 / 12)
+        let exitChance = 1 - pow(1 - region.retirement.otherExitRatePerYear, 1.0 / 12)
         for e in 0..<workforce.count where workforce.active[e] {
             let u = workforce.unit[e]
             let base = e * domainCount
             for d in 0..<domainCount {
                 curve.advanceMonth(transient: &workforce.transient[base + d], latent: &workforce.latent[base + d], latentKeep: latentKeep[u][d])
             }
-            if workforce.tenureMonths[e] < learning.experiencedTenureMonths && experiencedCount[u] > 0 {
-                let peers = Double(experiencedCount[u]) / Double(max(unitHeadcount[u], 1)) >= learning.experiencedShareThreshold
+            if workforce.tenureMonths[e] < learning.rampUp.experiencedTenureMonths && experiencedCount[u] > 0 {
+                let peers = Double(experiencedCount[u]) / Double(max(unitHeadcount[u], 1)) >= learning.rampUp.experiencedShareThreshold
                 let keep = peers ? rampKeepPeers : rampKeepAlone
                 for d in 0..<domainCount {
-                    let target = experiencedSum[u * domainCount + d] / Double(experiencedCount[u]) - learning.proficientGapLevels
+                    let target = experiencedSum[u * domainCount + d] / Double(experiencedCount[u]) - learning.rampUp.proficientGapLevels
                     let now = workforce.applied(e, d)
                     if now < target { workforce.stable[base + d] += (target - now) * (1 - keep) }
                 }
@@ -372,7 +372,7 @@ public struct RegionSimulation: DiscreteEventModel {
             // Someone in class leaves after the session; an exit that would push the unit's away
             // share above the cap waits a month (the cap holds against the staff actually there).
             let exitKeepsCap = Double(unitAway[u]) <= policy.maxAwayShare * Double(unitHeadcount[u] - 1)
-            if workforce.ageYears[e] >= region.retirementAge[workforce.jobLevel[e].rawValue] {
+            if workforce.ageYears[e] >= region.retirement.ageByJobLevel[workforce.jobLevel[e].rawValue] {
                 if !workforce.offDuty[e] && exitKeepsCap {
                     removeEmployee(e)
                     retiredCount += 1
@@ -386,11 +386,11 @@ public struct RegionSimulation: DiscreteEventModel {
         }
         if leavers > 0 {
             for u in unitMembers.indices { unitMembers[u].removeAll { !workforce.active[$0] } }
-            pendingHires += Double(leavers) * region.replaceShare
+            pendingHires += Double(leavers) * region.recruitment.replaceShare
             let count = Int(pendingHires.rounded(.down))
             if count > 0 {
                 pendingHires -= Double(count)
-                calendar.schedule(.hire(Int32(count)), after: SimDuration(workingDays: region.recruitmentLagMonths * daysPerMonth))
+                calendar.schedule(.hire(Int32(count)), after: SimDuration(workingDays: region.recruitment.lagMonths * daysPerMonth))
             }
         }
         progressProjects()
@@ -412,15 +412,15 @@ public struct RegionSimulation: DiscreteEventModel {
         for _ in 0..<count {
             let level = levels[hireStream.categorical(weights: weights)]
             let unit = hireStream.categorical(weights: unitWeights)
-            let pppk = hireStream.bernoulli(region.recruitmentPPPKShare)
+            let pppk = hireStream.bernoulli(region.recruitment.pppkShare)
             var competency = [Double](repeating: 0, count: domainCount)
             for d in 0..<domainCount {
-                competency[d] = clamp(hireStream.normal(mean: model.learning.newcomerLevel, sd: 0.2), 1, 5)
+                competency[d] = clamp(hireStream.normal(mean: model.learning.rampUp.newcomerLevel, sd: 0.2), 1, 5)
             }
-            let age = clamp(hireStream.normal(mean: pppk ? region.newcomerAgePPPK : region.newcomerAgeCPNS, sd: 4), 18, 58)
+            let age = clamp(hireStream.normal(mean: pppk ? region.recruitment.pppkAgeYears : region.recruitment.cpnsAgeYears, sd: 4), 18, 58)
             _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: hireStream.bernoulli(0.8) ? .s1 : .diploma,
                                 ageYears: age, tenureMonths: 0, competency: competency,
-                                motivation: clamp(hireStream.normal(mean: region.motivationMean + region.newcomerMotivationLift, sd: region.motivationSD), 0, 1),
+                                motivation: clamp(hireStream.normal(mean: region.motivation.mean + region.recruitment.motivationLift, sd: region.motivation.sd), 0, 1),
                                 owesLatsar: !pppk)
             hiredCount += 1
             updateServers(unit: unit)

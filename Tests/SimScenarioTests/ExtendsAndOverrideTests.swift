@@ -17,7 +17,7 @@ import SimScenario
         let base = try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/baseline.json").path)
         let plus = try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/budget-plus-50.json").path)
         #expect(plus.id == "budget-plus-50")
-        #expect(plus.parameters.regions.map(\.budgetRupiahPerYear) == base.parameters.regions.map { $0.budgetRupiahPerYear * 1.5 })
+        #expect(plus.parameters.regions.map(\.budget.rupiahPerYear) == base.parameters.regions.map { $0.budget.rupiahPerYear * 1.5 })
         #expect(plus.parameters.programmes.map(\.id) == base.parameters.programmes.map(\.id))
         #expect(plus.parameters.regions.map(\.headcount) == base.parameters.regions.map(\.headcount))
     }
@@ -29,7 +29,7 @@ import SimScenario
         #expect(overrides.count == 4)
         let scenario = try ScenarioLoader.load(path, overrides: overrides)
         let sorong = try #require(scenario.parameters.regions.first { $0.id == "sorong" })
-        #expect(sorong.budgetRupiahPerYear == 1.5e9)
+        #expect(sorong.budget.rupiahPerYear == 1.5e9)
         #expect(scenario.parameters.programmes.first { $0.id == "latsar" }?.seatsPerSession == 40)
         #expect(sorong.policy.blackoutMonths.enumerated().filter(\.element).map(\.offset) == [5, 11])
         #expect(scenario.parameters.shocks.count == 1)

@@ -19,20 +19,9 @@ import SimScenario
 
     /// Every default of the format names its source or says it is an assumption.
     @Test func everyFormatDefaultHasASource() {
-        var missing: [String] = []
-        func walk(_ fields: [Field], _ path: String) {
-            for field in fields {
-                let here = path.isEmpty ? field.name : "\(path).\(field.name)"
-                if let value = field.defaultValue, !isContainer(value), (field.source ?? "").isEmpty { missing.append(here) }
-                switch field.type {
-                case .record(let inner): walk(inner, here)
-                case .table(_, .record(let inner)): walk(inner, here + ".*")
-                case .list(.record(let inner), _): walk(inner, here + "[]")
-                default: break
-                }
-            }
-        }
-        walk(ScenarioFormat.root, "")
+        let missing = formatFields().filter { path, field in
+            field.defaultValue.map { !isContainer($0) && (field.source ?? "").isEmpty } ?? false
+        }.map(\.path)
         #expect(missing.isEmpty, "defaults without a source: \(missing)")
     }
 
@@ -64,5 +53,18 @@ import SimScenario
         #expect(uncovered.isEmpty, "numbers without a source: \(uncovered)")
         #expect(sources.allSatisfy { !$0.1.isEmpty })
         #expect(sources.first { $0.0 == "regions.sawahlunto.headcount" }?.1.contains("ESTIMATE") == true)
+    }
+}
+
+/// Every field of the format with its path (`*` for table ids, `[]` for list elements).
+func formatFields(_ fields: [Field] = ScenarioFormat.root, _ path: String = "") -> [(path: String, field: Field)] {
+    fields.flatMap { field -> [(path: String, field: Field)] in
+        let here = path.isEmpty ? field.name : "\(path).\(field.name)"
+        switch field.type {
+        case .record(let inner): return [(here, field)] + formatFields(inner, here)
+        case .table(_, .record(let inner)): return [(here, field)] + formatFields(inner, here + ".*")
+        case .list(.record(let inner), _): return [(here, field)] + formatFields(inner, here + "[]")
+        default: return [(here, field)]
+        }
     }
 }

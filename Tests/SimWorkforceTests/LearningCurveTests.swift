@@ -7,7 +7,7 @@ import SimWorkforce
     /// update the region model applies.
     @Test func appliedShareReproducesSaksAndBelcourt() {
         var parameters = LearningParameters()
-        parameters.decayHalfLifeMonths = .infinity
+        parameters.decay.halfLifeMonths = .infinity
         let curve = LearningCurve(parameters, leadershipSupport: 0)
         let gain = 0.36
         let parts = curve.split(gain: gain)
@@ -28,7 +28,7 @@ import SimWorkforce
     @Test(arguments: [6.5, 11.0, 13.0])
     func anUnusedGainHalvesInTheHalfLife(halfLife: Double) {
         var parameters = LearningParameters()
-        parameters.decayHalfLifeMonths = halfLife
+        parameters.decay.halfLifeMonths = halfLife
         let curve = LearningCurve(parameters, leadershipSupport: 0)
         var transient = 0.0, latent = 1.0
         var months = 0

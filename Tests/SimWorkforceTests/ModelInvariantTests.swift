@@ -13,7 +13,7 @@ import SimWorkforce
                 var simulation = RegionSimulation(model: model, regionIndex: region, seed: 5, replication: replication)
                 let result = simulation.runToHorizon()
                 #expect(simulation.violations.isEmpty, "\(file) region \(region): \(simulation.violations.prefix(3))")
-                let budget = model.regions[region].budgetRupiahPerYear
+                let budget = model.regions[region].budget.rupiahPerYear
                 for year in 0..<model.years {
                     let spent = (year * 12..<(year + 1) * 12).reduce(0) { $0 + result[.budgetSpentRupiah, $1] }
                     #expect(spent <= budget * (1 + 1e-9), "\(file) region \(region) year \(year): spent \(spent) of \(budget)")
@@ -21,7 +21,7 @@ import SimWorkforce
                 // Seen from outside the model: in a blackout month nobody is away for training
                 // (forums and participatory analysis, which are not sessions, are off here).
                 let policy = model.regions[region].policy
-                if !policy.forumsEnabled && !policy.participatory {
+                if !policy.forums.enabled && !policy.participatory {
                     for month in 0..<result.months where policy.blackoutMonths[(model.startYear * 12 + month) % 12] {
                         #expect(result[.staffDaysOffDuty, month] == 0, "\(file) region \(region) month \(month)")
                     }

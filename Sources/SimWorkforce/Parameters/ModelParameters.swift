@@ -1,0 +1,98 @@
+// The compiled model: every parameter a replication needs, as flat Sendable values with indices
+// instead of string ids. Built once per scenario by SimScenario; read-only in the run.
+// Units are in the names and declarations: Rupiah, JP, working days, months, levels (1–5 scale).
+
+/// The clock and the run settings (MODEL.md §1).
+public struct SimulationParameters: ParameterGroup {
+    public var startYear = 2027
+    public var years = 5
+    public var workingDaysPerYear = 245.0
+    public var hoursPerWorkingDay = 7.5
+    public var jpPerTrainingDay = 8.0
+    public var replications = 20
+    public var seed = 2027
+    public var serviceFidelity = ServiceFidelity.perRequest
+    public init() {}
+
+    public static let declarations: [Declaration<Self>] = [
+        .integer("startYear", \.startYear, 2000...2100, unit: "year", "first fiscal year simulated", source: "assumption"),
+        .integer("years", \.years, 1...30, unit: "years", "horizon", source: "MODEL.md §1"),
+        .number("workingDaysPerYear", \.workingDaysPerYear, min: 100, max: 366, unit: "working days", "working days per year", source: "MODEL.md §1"),
+        .number("hoursPerWorkingDay", \.hoursPerWorkingDay, above: true, unit: "hours", "duty hours per working day", source: "assumption (37.5 h/week)"),
+        .number("jpPerTrainingDay", \.jpPerTrainingDay, above: true, unit: "JP per day", "JP per classroom training day", source: "MODEL.md §4 [bg]"),
+        .integer("replications", \.replications, 1...100_000, unit: "replications", "replications per scenario", source: "chosen for ±CI in README"),
+        .integer("seed", \.seed, 0...9_007_199_254_740_991, unit: "seed", "master seed", source: "any"),
+        .choice("serviceFidelity", \.serviceFidelity, "simulate every citizen request, or Erlang C per channel and day", source: "MODEL.md §7"),
+    ]
+}
+
+/// A dated override (MODEL.md §6 timeline of shocks). Months are absolute (year·12 + month − 1).
+public struct Shock: Sendable {
+    public enum Kind: Sendable {
+        case suspendMode(Mode)
+        case budgetCut(share: Double)
+        case requirementJump(domain: Int, levels: Double)
+    }
+    public var kind: Kind
+    public var fromMonth: Int
+    /// Last month affected (inclusive); `nil` means to the end.
+    public var toMonth: Int?
+    /// Region index, or `nil` for all.
+    public var region: Int?
+    public init(kind: Kind, fromMonth: Int, toMonth: Int?, region: Int?) {
+        self.kind = kind
+        self.fromMonth = fromMonth
+        self.toMonth = toMonth
+        self.region = region
+    }
+
+    /// Whether the shock is in force in `absoluteMonth` for region `regionIndex`.
+    public func applies(atMonth absoluteMonth: Int, region regionIndex: Int) -> Bool {
+        (region == nil || region == regionIndex) && fromMonth <= absoluteMonth && absoluteMonth <= (toMonth ?? .max)
+    }
+}
+
+/// Everything one replication of one scenario needs.
+public struct ModelParameters: Sendable {
+    public var simulation: SimulationParameters
+    public var domains: [DomainParameters]
+    /// Indexed by `Mode.rawValue`.
+    public var modes: [ModeParameters]
+    public var learning: LearningParameters
+    public var motivation: MotivationParameters
+    public var participation: ParticipationParameters
+    public var serviceQuality: ServiceQualityParameters
+    public var programmes: [ProgrammeParameters]
+    public var regions: [RegionParameters]
+    public var shocks: [Shock]
+
+    public init(simulation: SimulationParameters, domains: [DomainParameters], modes: [ModeParameters], learning: LearningParameters,
+                motivation: MotivationParameters, participation: ParticipationParameters, serviceQuality: ServiceQualityParameters,
+                programmes: [ProgrammeParameters], regions: [RegionParameters], shocks: [Shock]) {
+        self.simulation = simulation
+        self.domains = domains
+        self.modes = modes
+        self.learning = learning
+        self.motivation = motivation
+        self.participation = participation
+        self.serviceQuality = serviceQuality
+        self.programmes = programmes
+        self.regions = regions
+        self.shocks = shocks
+    }
+
+    public var startYear: Int { simulation.startYear }
+    public var years: Int { simulation.years }
+    public var hoursPerWorkingDay: Double { simulation.hoursPerWorkingDay }
+    public var jpPerTrainingDay: Double { simulation.jpPerTrainingDay }
+    /// Working days per month (a twelfth of the year).
+    public var workingDaysPerMonth: Double { simulation.workingDaysPerYear / 12 }
+    public var months: Int { simulation.years * 12 }
+
+    public subscript(mode: Mode) -> ModeParameters { modes[mode.rawValue] }
+
+    /// The domain whose competency sets handling time and complaint resolution, if any.
+    public var citizenServiceDomain: Int? { domains.firstIndex { $0.roles.contains(.citizenService) } }
+    /// The domains whose competency sets how projects slip.
+    public var projectManagementDomains: [Int] { domains.indices.filter { domains[$0].roles.contains(.projectManagement) } }
+}

@@ -1,0 +1,122 @@
+// The training policy a scenario chooses (MODEL.md §6); a region may override any key of it.
+
+public struct PolicyParameters: ParameterGroup {
+    public var allocation = AllocationRule.needsBased
+    public var needsAnalysis = NeedsAnalysis.standard
+    public var participatoryHoursPerEmployee = 4.0
+    public var complaintWeighting = false
+    public var complaintWeight = 2.0
+    public var targetJPPerYear = 20.0
+    public var pppkMaxJPPerYear = 24.0
+    public var maxJPPerEmployeePerYear = 80.0
+    public var maxAwayShare = 0.10
+    /// Blackout flags per calendar month (index 0 = January); the file lists months 1–12.
+    public var blackoutMonths = [Bool](repeating: false, count: 12)
+    public var leadershipSupport = 0.3
+    public var incentive = IncentiveParameters()
+    public var award = AwardParameters()
+    public var forums = ForumParameters()
+    public var evaluation = EvaluationParameters()
+    public init() {}
+
+    public var participatory: Bool { needsAnalysis == .participatory }
+
+    public static let declarations: [Declaration<Self>] = [
+        .choice("allocation", \.allocation, "how seats and budget are allocated", source: "MODEL.md §6"),
+        .choice("needsAnalysis", \.needsAnalysis, "participatory raises relevance and costs staff time", source: "MODEL.md §6"),
+        .number("participatoryHoursPerEmployee", \.participatoryHoursPerEmployee, unit: "hours per employee per year", "staff time spent on a participatory needs analysis", source: "assumption"),
+        .flag("complaintWeighting", \.complaintWeighting, "weight domain gaps by citizen complaints about the domain", source: "MODEL.md §6"),
+        .number("complaintWeight", \.complaintWeight, unit: "relative weight", "extra weight of a domain that draws all complaints", source: "assumption"),
+        .number("targetJPPerYear", \.targetJPPerYear, unit: "JP per year", "JP each PNS is owed per year", source: "PP 11/2017 art. 203(4), as amended by PP 17/2020"),
+        .number("pppkMaxJPPerYear", \.pppkMaxJPPerYear, unit: "JP per year", "most JP a PPPK may take per year", source: "Perlan LAN 15/2020"),
+        .number("maxJPPerEmployeePerYear", \.maxJPPerEmployeePerYear, min: 1, unit: "JP per year", "most JP one employee is planned for per year", source: "assumption"),
+        .share("maxAwayShare", \.maxAwayShare, "most of a unit's staff off duty for training at once", source: "assumption (MODEL.md §5)"),
+        .structural("blackoutMonths"),
+        .share("leadershipSupport", \.leadershipSupport, "supervisor and leadership support for learning, 0–1", source: "assumption"),
+        .group("incentive", \.incentive, "incentives per completion"),
+        .group("award", \.award, "the ASN Berprestasi award"),
+        .group("forums", \.forums, "knowledge-sharing forums (learning culture)"),
+        .group("evaluation", \.evaluation, "periodic evaluation and continuous improvement"),
+    ]
+}
+
+public struct IncentiveParameters: ParameterGroup {
+    public var enabled = false
+    public var rupiahPerCompletion = 250_000.0
+    public var completionOddsMultiplier = 1.7
+    public var wearOffHalfLifeMonths = 4.0
+    public init() {}
+
+    public static let declarations: [Declaration<Self>] = [
+        .flag("enabled", \.enabled, "reward completions", source: "assumption: off unless a scenario turns it on"),
+        .number("rupiahPerCompletion", \.rupiahPerCompletion, unit: "Rupiah", "reward per completion", source: "assumption"),
+        .number("completionOddsMultiplier", \.completionOddsMultiplier, min: 1, unit: "odds multiplier", "odds multiplier on completion when new", source: "Despujol et al. (×1.7)"),
+        .number("wearOffHalfLifeMonths", \.wearOffHalfLifeMonths, above: true, unit: "months", "half-life of the incentive's extra effect", source: "Kim & Castelli; assumption"),
+    ]
+}
+
+public struct AwardParameters: ParameterGroup {
+    public var enabled = false
+    public var topShare = 0.02
+    public var recipientBoost = 0.15
+    public var peerBoost = 0.02
+    public var fadeHalfLifeMonths = 6.0
+    public var rupiahPerRecipient = 2_500_000.0
+    /// Calendar month of the award, 1–12.
+    public var month = 8
+    public init() {}
+
+    public static let declarations: [Declaration<Self>] = [
+        .flag("enabled", \.enabled, "hold the yearly ASN Berprestasi award", source: "assumption: no city award was found for Sawahlunto or Sorong"),
+        .share("topShare", \.topShare, "share of staff awarded, by performance", source: "assumption"),
+        .share("recipientBoost", \.recipientBoost, "motivation lift of a recipient", source: "assumption"),
+        .share("peerBoost", \.peerBoost, "motivation lift of a recipient's unit peers", source: "assumption"),
+        .number("fadeHalfLifeMonths", \.fadeHalfLifeMonths, above: true, unit: "months", "half-life of the lift", source: "assumption"),
+        .number("rupiahPerRecipient", \.rupiahPerRecipient, unit: "Rupiah", "prize per recipient, from the development budget", source: "assumption"),
+        .integer("month", \.month, 1...12, unit: "calendar month", "calendar month of the award", source: "assumption"),
+    ]
+}
+
+public struct ForumParameters: ParameterGroup {
+    public var enabled = false
+    public var everyMonths = 1
+    /// Domains discussed (indices), one per forum in turn; empty means all.
+    public var domains: [Int] = []
+    public var participationShare = 0.5
+    public var pullShare = 0.05
+    public var jpPerForum = 2.0
+    public var costPerParticipantRupiah = 25_000.0
+    public init() {}
+
+    public static let declarations: [Declaration<Self>] = [
+        .flag("enabled", \.enabled, "hold knowledge-sharing forums", source: "assumption: off unless a scenario turns it on"),
+        .integer("everyMonths", \.everyMonths, 1...12, unit: "months", "months between forums", source: "assumption"),
+        .structural("domains"),
+        .share("participationShare", \.participationShare, "share of a unit's staff attending a forum", source: "assumption"),
+        .share("pullShare", \.pullShare, "share of the way to the unit's upper quartile a participant moves", source: "assumption, uncalibrated: no study gives a per-forum effect; sweep it"),
+        .number("jpPerForum", \.jpPerForum, unit: "JP", "JP credited per forum", source: "Perlan LAN 10/2018 (komunitas belajar counts) [bg]"),
+        .number("costPerParticipantRupiah", \.costPerParticipantRupiah, unit: "Rupiah", "cost per participant", source: "assumption"),
+    ]
+}
+
+public struct EvaluationParameters: ParameterGroup {
+    public var enabled = true
+    public var everyMonths = 6
+    public var thresholdShareOfMedian = 0.6
+    public var maxBudgetShift = 0.2
+    public var measurementNoiseSD = 0.1
+    public var dropAfterFailures = 2
+    /// Programmes the evaluation measures but never changes, indexed by programme.
+    public var exemptProgrammes: [Bool] = []
+    public init() {}
+
+    public static let declarations: [Declaration<Self>] = [
+        .flag("enabled", \.enabled, "evaluate programmes and act on the result", source: "MODEL.md §6 (the regions' documents call for periodic evaluation)"),
+        .integer("everyMonths", \.everyMonths, 1...24, unit: "months", "months between evaluations", source: "MODEL.md §6"),
+        .share("thresholdShareOfMedian", \.thresholdShareOfMedian, "a programme below this share of the median effect is acted on", source: "assumption"),
+        .share("maxBudgetShift", \.maxBudgetShift, "most of a programme's remaining budget moved to the best programme", source: "MODEL.md §6; evidence.md §8 (±20%)"),
+        .number("measurementNoiseSD", \.measurementNoiseSD, unit: "levels", "SD of the measured gain per participant", source: "assumption"),
+        .integer("dropAfterFailures", \.dropAfterFailures, 1...10, unit: "evaluations", "consecutive failing evaluations before a programme is dropped", source: "evidence.md §8 (2 cycles)"),
+        .structural("exemptProgrammes"),
+    ]
+}

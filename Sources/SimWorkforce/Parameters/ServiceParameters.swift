@@ -1,0 +1,103 @@
+import SimCore
+
+/// A frontline unit's citizen-service channel (MODEL.md §7).
+public struct ServiceChannelParameters: ParameterGroup {
+    public var requestsPerDay = 40.0
+    public var minutesPerRequestProficient = 15.0
+    public var noviceMultiplier = 1.6
+    public var counterShare = 0.3
+    public var handlingDistribution = HandlingDistribution.lognormal
+    public var handlingCV = 0.5
+    /// The service level (1–5) at which a handler is fully proficient: ĉ = (level − 1)/(proficient − 1).
+    public var proficientLevel = 3.0
+    public init() {}
+
+    /// Exponential handling times (an M/M/c channel) instead of lognormal.
+    public var exponentialHandling: Bool { handlingDistribution == .exponential }
+
+    public static let declarations: [Declaration<Self>] = [
+        .number("requestsPerDay", \.requestsPerDay, above: true, unit: "requests per working day", "citizen requests per working day", source: "assumption"),
+        .number("minutesPerRequestProficient", \.minutesPerRequestProficient, above: true, unit: "minutes", "mean handling time of a proficient handler", source: "assumption"),
+        .number("noviceMultiplier", \.noviceMultiplier, min: 1, unit: "multiplier", "handling time of a novice relative to a proficient handler", source: "De Grip et al. 2016"),
+        .share("counterShare", \.counterShare, "share of the unit's on-duty staff at the counter", source: "assumption"),
+        .choice("handlingDistribution", \.handlingDistribution, "distribution of handling time around its mean (exponential makes the channel M/M/c)", source: "MODEL.md §7"),
+        .number("handlingCV", \.handlingCV, unit: "coefficient of variation", "coefficient of variation of a lognormal handling time", source: "assumption"),
+        .number("proficientLevel", \.proficientLevel, min: 1, max: 5, above: true, unit: "level (1–5)", "service competency level at which a handler is fully proficient (Menengah)", source: "assumption"),
+    ]
+}
+
+/// How service outcomes follow from competency and waits (MODEL.md §7); shared by every counter
+/// and by both service fidelities.
+public struct ServiceQualityParameters: ParameterGroup {
+    public var fcrNovice = 0.55
+    public var fcrProficient = 0.85
+    /// Curvature γ of handling time in (1 − ĉ)^γ.
+    public var handlingCurvature = 1.5
+    public var complaintBase = 0.02
+    public var complaintIfUnresolved = 0.10
+    public var complaintIfLongWait = 0.08
+    public var longWaitMinutes = 60.0
+    /// Timeliness of a request is e^{−wait/scale}.
+    public var timelinessScaleMinutes = 30.0
+    public var weightTimeliness = 0.35
+    public var weightCompetence = 0.25
+    public var weightResolution = 0.20
+    public var weightCourtesy = 0.10
+    public var weightFairness = 0.10
+    public var fairnessScore = 0.8
+    public var resolutionDaysNovice = 12.5
+    public var resolutionDaysProficient = 2.5
+    public init() {}
+
+    public static let declarations: [Declaration<Self>] = [
+        .share("fcrNovice", \.fcrNovice, "first-contact resolution of a novice handler", source: "MODEL.md §7 [A]"),
+        .share("fcrProficient", \.fcrProficient, "first-contact resolution of a proficient handler", source: "MODEL.md §7 [A]"),
+        .number("handlingCurvature", \.handlingCurvature, above: true, unit: "exponent", "γ in handling time t_min·(1 + (m − 1)(1 − ĉ)^γ)", source: "evidence.md §9 (γ 1–2) [A]"),
+        .share("complaintBase", \.complaintBase, "chance of a complaint after any request", source: "assumption"),
+        .share("complaintIfUnresolved", \.complaintIfUnresolved, "extra chance when the request was not resolved", source: "assumption"),
+        .share("complaintIfLongWait", \.complaintIfLongWait, "extra chance at a long wait (linear up to it)", source: "assumption"),
+        .number("longWaitMinutes", \.longWaitMinutes, above: true, unit: "minutes", "a wait this long counts fully as long", source: "assumption"),
+        .number("timelinessScaleMinutes", \.timelinessScaleMinutes, above: true, unit: "minutes", "timeliness of a request is e^(−wait/scale)", source: "assumption"),
+        .share("weightTimeliness", \.weightTimeliness, "weight of timeliness in satisfaction", source: "Citizens First driver ranking; weight assumed (MODEL.md §7)"),
+        .share("weightCompetence", \.weightCompetence, "weight of handler competence", source: "Citizens First driver ranking; weight assumed"),
+        .share("weightResolution", \.weightResolution, "weight of resolution", source: "Citizens First driver ranking; weight assumed"),
+        .share("weightCourtesy", \.weightCourtesy, "weight of courtesy (follows the handler's motivation)", source: "Citizens First driver ranking; weight assumed"),
+        .share("weightFairness", \.weightFairness, "weight of fairness", source: "Citizens First driver ranking; weight assumed"),
+        .share("fairnessScore", \.fairnessScore, "fairness score of every request", source: "assumption"),
+        .number("resolutionDaysNovice", \.resolutionDaysNovice, above: true, unit: "working days", "mean time to resolve a complaint in a novice unit", source: "assumption"),
+        .number("resolutionDaysProficient", \.resolutionDaysProficient, above: true, unit: "working days", "mean time to resolve a complaint in a proficient unit", source: "assumption"),
+    ]
+
+    /// The five satisfaction weights, which must add up to 1.
+    public var satisfactionWeights: [Double] { [weightTimeliness, weightCompetence, weightResolution, weightCourtesy, weightFairness] }
+
+    /// Minutes of one request for a handler of normalised competency ĉ: t_min·(1 + (m − 1)(1 − ĉ)^γ).
+    public func handlingMinutes(_ channel: ServiceChannelParameters, competency: Double) -> Double {
+        channel.minutesPerRequestProficient * (1 + (channel.noviceMultiplier - 1) * pow(1 - min(max(competency, 0), 1), handlingCurvature))
+    }
+
+    /// First-contact resolution chance, from novice to proficient linearly in ĉ.
+    public func firstContactResolution(competency: Double) -> Double {
+        fcrNovice + (fcrProficient - fcrNovice) * min(max(competency, 0), 1)
+    }
+
+    /// Chance a served request leads to a complaint: a base, more when unresolved, more with a long wait.
+    public func complaintChance(resolved: Bool, waitMinutes: Double) -> Double {
+        complaintBase + (resolved ? 0 : complaintIfUnresolved) + complaintIfLongWait * min(1, waitMinutes / longWaitMinutes)
+    }
+
+    /// e^{−wait/scale}.
+    public func timeliness(waitMinutes: Double) -> Double { exp(-waitMinutes / timelinessScaleMinutes) }
+
+    /// A served request's satisfaction in [0,1] from its drivers (Citizens First ranking);
+    /// `resolved` is 0 or 1, or its probability in analytic fidelity; courtesy follows motivation.
+    public func satisfaction(timeliness: Double, competency: Double, resolved: Double, motivation: Double) -> Double {
+        weightTimeliness * timeliness + weightCompetence * min(max(competency, 0), 1) + weightResolution * resolved
+            + weightCourtesy * (0.5 + 0.5 * motivation) + weightFairness * fairnessScore
+    }
+
+    /// Mean working days to resolve a complaint in a unit of mean competency ĉ.
+    public func resolutionDays(unitCompetency: Double) -> Double {
+        resolutionDaysNovice + (resolutionDaysProficient - resolutionDaysNovice) * min(max(unitCompetency, 0), 1)
+    }
+}
