@@ -36,6 +36,8 @@ public struct ExperimentResult: Sendable {
     /// Per scenario: decisions aggregated by (month, region, programme, action).
     public private(set) var decisions: [[Key: DecisionSummary]]
     public private(set) var replicationsDone = 0
+    /// Per scenario: the count of each ``Breach`` (by raw value) over replications and regions.
+    public private(set) var breaches: [[Int]]
 
     public init(regionCounts: [Int], metricCounts: [Int], months: Int, baseline: Int) {
         scenarioCount = regionCounts.count
@@ -51,6 +53,7 @@ public struct ExperimentResult: Sendable {
         }
         pairedDelta = horizon
         decisions = regionCounts.map { _ in [:] }
+        breaches = regionCounts.map { _ in [Int](repeating: 0, count: Breach.allCases.count) }
     }
 
     /// Adds replication `k`'s results for every scenario. Must be called in replication order.
@@ -61,6 +64,7 @@ public struct ExperimentResult: Sendable {
         for s in results.indices {
             let values = horizonValues(results[s], definitions[s])
             for (r, region) in results[s].regions.enumerated() {
+                for (kind, count) in region.breaches.enumerated() { breaches[s][kind] += count }
                 for metric in 0..<metricCounts[s] {
                     for month in 0..<months { series[s][r][metric * months + month].add(region[metric, month]) }
                     horizon[s][r][metric].add(values[r][metric])

@@ -5,11 +5,11 @@ import SimWorkforce
 /// replication order and produce exactly the bytes of the unsharded run.
 ///
 /// Binary, little-endian: per replication its index, then per scenario and region the metric
-/// values (`metrics × months` Float64) and the decisions. Statistics are not stored: folding
+/// values (`metrics × months` Float64), the decisions and the breach counts. Statistics are not stored: folding
 /// replications in index order is what makes the merged bytes equal the unsharded ones.
 public enum PartialResult {
     public static let fileName = "replications.bin"
-    static let magic: [UInt8] = Array("KOMPETEN-PARTIAL-1\n".utf8)
+    static let magic: [UInt8] = Array("KOMPETEN-PARTIAL-2\n".utf8)
 
     /// The contiguous block of replications shard `index` (1-based) of `count` runs.
     public static func slice(shard index: Int, of count: Int, replications: Int) -> Range<Int> {
@@ -37,6 +37,8 @@ public enum PartialResult {
                     append(Int64(reason.count), to: &data)
                     data.append(contentsOf: reason)
                 }
+                append(Int64(region.breaches.count), to: &data)
+                for count in region.breaches { append(Int64(count), to: &data) }
             }
         }
     }
@@ -112,6 +114,8 @@ public enum PartialResult {
                         region.decisions.append(Decision(month: month, region: regionIndex, programme: programme,
                                                          measuredEffect: effect, action: action, reason: try text()))
                     }
+                    guard Int(try int()) == region.breaches.count else { throw ReadError.truncated(file) }
+                    for kind in region.breaches.indices { region.breaches[kind] = Int(try int()) }
                     regions.append(region)
                 }
                 results.append(ReplicationResult(regions: regions))

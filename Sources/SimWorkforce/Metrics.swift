@@ -113,20 +113,51 @@ public struct Decision: Sendable, Equatable {
     }
 }
 
-/// The outcome of one replication of one region: a value per metric and month, plus decisions.
+/// A constraint of the model broken at run time (MODEL.md §5). A correct run has none; the run
+/// counts each kind, writes the counts to `run.json` and warns on stderr.
+public enum Breach: Int, Vocabulary {
+    case budgetOverspent, sessionInBlackoutMonth, sessionInSuspendedMode, awayCapExceeded, attendeeBookedTwice, pppkAboveJPCap
+
+    public var meaning: String {
+        switch self {
+        case .budgetOverspent: return "spending above the year's budget"
+        case .sessionInBlackoutMonth: return "a session running in a blackout month"
+        case .sessionInSuspendedMode: return "a session starting in a suspended mode"
+        case .awayCapExceeded: return "a unit above the away cap when a session starts"
+        case .attendeeBookedTwice: return "an attendee listed twice in one session"
+        case .pppkAboveJPCap: return "a PPPK credited above the JP cap"
+        }
+    }
+}
+
+/// The outcome of one replication of one region: a value per metric and month, plus decisions
+/// and the count of each kind of breach.
+///
+/// Values start as ``RegionResult/unwritten``, a NaN with its own payload, so a metric that no
+/// code writes is caught by ``unwrittenCount`` (tests check it is 0); a measure that is written
+/// as undefined is the ordinary NaN.
 public struct RegionResult: Sendable {
     public var metricCount: Int
     public var months: Int
     /// `values[metric * months + month]`.
     public var values: [Double]
     public var decisions: [Decision]
+    /// Count per ``Breach``, indexed by its raw value.
+    public var breaches: [Int]
+
+    /// The mark of a value never written.
+    public static let unwritten = Double(nan: 0x5EED, signaling: false)
 
     public init(metricCount: Int, months: Int) {
         self.metricCount = metricCount
         self.months = months
-        values = [Double](repeating: 0, count: metricCount * months)
+        values = [Double](repeating: Self.unwritten, count: metricCount * months)
         decisions = []
+        breaches = [Int](repeating: 0, count: Breach.allCases.count)
     }
+
+    /// How many values no code wrote.
+    public var unwrittenCount: Int { values.reduce(0) { $0 + ($1.bitPattern == Self.unwritten.bitPattern ? 1 : 0) } }
 
     public subscript(metric: Int, month: Int) -> Double {
         get { values[metric * months + month] }

@@ -369,7 +369,7 @@ extension RegionSimulation {
             completedCount += 1
             if programme.countsTowardJP { workforce.jpThisYear[e] += programme.lengthJP }
             if workforce.isPPPK[e] && workforce.jpThisYear[e] > policy.pppkMaxJPPerYear {
-                violations.append("month \(month): PPPK employee \(e) has \(workforce.jpThisYear[e]) JP, above the cap")
+                record(.pppkAboveJPCap)
             }
             workforce.lastCompletedYear[e * programmes.count + p] = year
             if programme.mandatoryForNewcomers { workforce.owesLatsar[e] = false }
@@ -423,16 +423,16 @@ extension RegionSimulation {
         let session = sessions[s]
         let firstMonth = Int(session.start / daysPerMonth), lastMonth = Int((session.end - 1e-9) / daysPerMonth)
         for m in firstMonth...max(firstMonth, lastMonth) where policy.blackoutMonths[(model.startYear * 12 + m) % 12] {
-            violations.append("session \(s) of \(model.programmes[session.programme].id) runs in blackout month \(m)")
+            record(.sessionInBlackoutMonth)
         }
         if suspendedModes[session.mode.rawValue] {
-            violations.append("session \(s) starts in suspended mode \(session.mode.id) in month \(month)")
+            record(.sessionInSuspendedMode)
         }
         for unit in unitAway.indices where Double(unitAway[unit]) > policy.maxAwayShare * Double(unitHeadcount[unit]) + 1e-9 {
-            violations.append("month \(month): unit \(region.units[unit].id) has \(unitAway[unit]) of \(unitHeadcount[unit]) away")
+            record(.awayCapExceeded)
         }
         if Set(session.attendees).count != session.attendees.count {
-            violations.append("session \(s) lists an attendee twice")
+            record(.attendeeBookedTwice)
         }
     }
 }

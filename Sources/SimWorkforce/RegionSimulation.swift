@@ -93,9 +93,6 @@ public struct RegionSimulation: DiscreteEventModel {
     var projectDelaySum = 0.0, projectOverrunSum = 0.0, projectOverrunRupiahThisMonth = 0.0
 
     public internal(set) var result: RegionResult
-    /// Breaches of the model's constraints seen during the run (budget, away cap, blackout,
-    /// suspension, JP caps); empty in a correct run. Checked by the tests on every bundled scenario.
-    public internal(set) var violations: [String] = []
 
     /// Builds the region's workforce from its distributions and schedules the first month.
     public init(model: ModelParameters, regionIndex: Int, seed: UInt64, replication: Int) {
@@ -510,10 +507,13 @@ public struct RegionSimulation: DiscreteEventModel {
 
     var offDutyAreaAtMonthStart = 0.0
 
+    /// Counts a breach of the model's constraints (none in a correct run).
+    mutating func record(_ breach: Breach) { result.breaches[breach.rawValue] += 1 }
+
     /// Charges `rupiah` to the budget.
     mutating func spend(_ rupiah: Double) {
         if spentThisYearRupiah + rupiah > yearBudgetRupiah + 0.5 {
-            violations.append("month \(month): spending Rp \(rupiah) exceeds the year's budget (spent \(spentThisYearRupiah) of \(yearBudgetRupiah))")
+            record(.budgetOverspent)
         }
         spentThisYearRupiah += rupiah
         spentThisMonthRupiah += rupiah

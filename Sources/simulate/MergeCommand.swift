@@ -88,9 +88,12 @@ enum MergeCommand {
             throw .failure("\(error)")
         }
         let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
+        let breaches = plan.breachReport(result)
+        if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
         let files = ResultFiles.make(result, plan: plan, locale: locale, language: language,
                                      metadata: plan.runMetadata(seconds: seconds(since: started),
-                                                                extra: [("mergedFrom", .array(shards.map { JSONNode(.string($0.directory)) }))]))
+                                                                extra: [("breaches", breaches.json),
+                                                                        ("mergedFrom", .array(shards.map { JSONNode(.string($0.directory)) }))]))
         try output.write(files)
         if !arguments.flags.contains("quiet") {
             FileHandle.standardError.write(Data("simulate: merged \(shards.count) shards into \(output.target.path)\n".utf8))

@@ -93,8 +93,10 @@ enum RunCommand {
         var progress = Progress(total: plan.replications, unit: "replications of \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")", quiet: quiet)
         plan.runner.run(replications: Array(0..<plan.replications), into: &result) { progress.update(done: $0) }
         progress.finish()
+        let breaches = plan.breachReport(result)
+        if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
         let files = ResultFiles.make(result, plan: plan, locale: locale, language: language,
-                                     metadata: plan.runMetadata(seconds: seconds(since: started)))
+                                     metadata: plan.runMetadata(seconds: seconds(since: started), extra: [("breaches", breaches.json)]))
         try output.write(files)
         if !quiet {
             FileHandle.standardError.write(Data("simulate: wrote \(files.map(\.name).joined(separator: ", ")) to \(output.target.path)\n".utf8))

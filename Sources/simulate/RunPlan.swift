@@ -47,6 +47,21 @@ struct RunPlan {
 
     /// `run.json`: what produced the results. The only file with a wall time, so the CSVs stay
     /// byte-reproducible.
+    /// The breaches of the model's constraints per scenario, for `run.json`, and a warning for
+    /// stderr when there are any (a correct model has none).
+    func breachReport(_ result: ExperimentResult) -> (json: JSONValue, warning: String?) {
+        let perScenario = labels.indices.map { s -> (key: String, value: JSONNode) in
+            let counts = Breach.allCases.map { ($0.id, JSONNode(.number(Double(result.breaches[s][$0.rawValue])))) }
+            return (labels[s].id, JSONNode(.object(counts)))
+        }
+        let found = labels.indices.flatMap { s in
+            Breach.allCases.filter { result.breaches[s][$0.rawValue] > 0 }.map { "\(labels[s].id): \(result.breaches[s][$0.rawValue]) × \($0.meaning)" }
+        }
+        let warning = found.isEmpty ? nil
+            : "simulate: warning: the model broke its own constraints (a bug; please report it with run.json): \(found.joined(separator: "; "))\n"
+        return (.object(perScenario), warning)
+    }
+
     func runMetadata(seconds: Double, extra: [(String, JSONValue)] = []) -> String {
         let entries: [JSONNode] = fingerprints.map { entry in
             JSONNode(.object([("id", JSONNode(.string(entry.id))), ("file", JSONNode(.string(entry.file))),

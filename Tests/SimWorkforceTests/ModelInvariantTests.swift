@@ -12,7 +12,10 @@ import SimWorkforce
             for replication in 0..<2 {
                 var simulation = RegionSimulation(model: model, regionIndex: region, seed: 5, replication: replication)
                 let result = simulation.runToHorizon()
-                #expect(simulation.violations.isEmpty, "\(file) region \(region): \(simulation.violations.prefix(3))")
+                let breaches = Breach.allCases.filter { result.breaches[$0.rawValue] > 0 }.map { "\(result.breaches[$0.rawValue]) × \($0.meaning)" }
+                #expect(breaches.isEmpty, "\(file) region \(region): \(breaches)")
+                // Every metric is written every month (undefined measures as ordinary NaN).
+                #expect(result.unwrittenCount == 0, "\(file) region \(region): \(result.unwrittenCount) values never written")
                 let budget = model.regions[region].budget.rupiahPerYear
                 for year in 0..<model.years {
                     let spent = (year * 12..<(year + 1) * 12).reduce(0) { $0 + result[.budgetSpentRupiah, $1] }
