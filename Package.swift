@@ -51,6 +51,8 @@ let package = Package(
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario"], exclude: ["Fixtures"]),
+        .testTarget(name: "SimReportTests", dependencies: ["SimReport"]),
+        .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce"], exclude: ["Broken", "Fixtures"]),
         // Runs the built `simulate` binary (the dependency makes sure it is built first).
         .testTarget(name: "SimulateCLITests", dependencies: ["simulate", "SimReport"], exclude: ["Golden", "Fixtures"]),

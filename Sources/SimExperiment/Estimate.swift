@@ -8,8 +8,8 @@ public struct Estimate: Sendable, Equatable {
     public var high: Double
     public var replications: Int
 
-    /// The estimate from an accumulator of per-replication values. With one replication the
-    /// interval collapses to the mean (no spread can be estimated).
+    /// The estimate from an accumulator of per-replication values. With one replication no
+    /// spread can be estimated, so the interval is undefined (NaN, written empty), not zero wide.
     public init(_ stats: RunningStatistics) {
         mean = stats.mean
         standardDeviation = stats.standardDeviation
@@ -19,8 +19,8 @@ public struct Estimate: Sendable, Equatable {
             low = mean - half
             high = mean + half
         } else {
-            low = mean
-            high = mean
+            low = .nan
+            high = .nan
         }
     }
 

@@ -57,7 +57,9 @@ public func neutralisingFormula(_ s: String) -> String {
 /// significant digits; `nan`/`inf` never appear (written empty).
 public func formatNumber(_ x: Double, locale: CSVLocale = .standard) -> String {
     guard x.isFinite else { return "" }
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+    if x == x.rounded() && abs(x) < 9e18 { return String(Int64(x)) }
+    // Past Int64's range: Swift's shortest form (`1e+21`), never a trap.
+    if abs(x) >= 9e18 { return locale == .indonesian ? String(x).replacingAll(".", with: ",") : String(x) }
     let magnitude = (abs(x)).log10Floor
     let digits = 5 - magnitude
     var text: String

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SimCore
 
@@ -149,5 +150,14 @@ struct LoggingModel: DiscreteEventModel {
         calendar.schedule("negative zero", at: SimTime(workingDays: -0.0))
         calendar.schedule("one", at: SimTime(workingDays: 1))
         #expect(calendar.popNext(before: .never) == "negative zero")
+    }
+}
+
+/// `.ci/run` runs these tests a second time with `SIM_INTERNAL_CHECKS` and sets
+/// `SIM_EXPECT_INTERNAL_CHECKS=1`; this fails if that run did not in fact compile the checks in.
+@Suite struct BuildConfigurationTests {
+    @Test func internalChecksAreOnWhenTheRunAsksForThem() {
+        let expected = getenv("SIM_EXPECT_INTERNAL_CHECKS").map { String(cString: $0) == "1" } ?? false
+        if expected { #expect(BuildConfiguration.internalChecks) }
     }
 }
