@@ -29,10 +29,7 @@ public struct ScenarioLabels: Sendable {
 }
 
 /// `YYYY-MM` of month `index` after January of `startYear`.
-public func periodLabel(startYear: Int, month index: Int) -> String {
-    let year = startYear + index / 12, month = index % 12 + 1
-    return "\(year)-\(month < 10 ? "0" : "")\(month)"
-}
+public func periodLabel(startYear: Int, month index: Int) -> String { monthText(startYear * 12 + index) }
 
 /// The tidy tables of docs/outputs.md, as CSV text.
 public enum ResultTables {

@@ -1,3 +1,5 @@
+import SimWorkforce
+
 /// Checks a merged scenario tree against ``ScenarioFormat`` and collects every problem:
 /// unknown keys (with "did you mean"), wrong types, values out of range, references to ids the
 /// scenario does not define, and months outside the horizon.
@@ -157,20 +159,6 @@ func isValidID(_ id: String) -> Bool {
 func format(_ x: Double) -> String {
     if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
     return String(x)
-}
-
-/// `YYYY-MM` → year·12 + month − 1.
-public func parseMonth(_ text: String) -> Int? {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-          let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
-    return year * 12 + month - 1
-}
-
-/// year·12 + month − 1 → `YYYY-MM`.
-public func monthText(_ index: Int) -> String {
-    let year = index / 12, month = index % 12 + 1
-    return "\(year)-\(month < 10 ? "0" : "")\(month)"
 }
 
 extension JSONValue {
