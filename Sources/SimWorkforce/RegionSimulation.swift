@@ -414,7 +414,7 @@ public struct RegionSimulation: DiscreteEventModel {
             for d in 0..<domainCount {
                 competency[d] = clamp(hireStream.normal(mean: model.learning.rampUp.newcomerLevel, sd: 0.2), 1, 5)
             }
-            let age = clamp(hireStream.normal(mean: pppk ? region.recruitment.pppkAgeYears : region.recruitment.cpnsAgeYears, sd: 4), 18, 58)
+            let age = clamp(hireStream.normal(mean: pppk ? region.recruitment.pppkAgeYears : region.recruitment.cpnsAgeYears, sd: region.recruitment.ageSDYears), 18, 58)
             _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: hireStream.bernoulli(0.8) ? .s1 : .diploma,
                                 ageYears: age, tenureMonths: 0, competency: competency,
                                 motivation: clamp(hireStream.normal(mean: region.motivation.mean + region.recruitment.motivationLift, sd: region.motivation.sd), 0, 1),

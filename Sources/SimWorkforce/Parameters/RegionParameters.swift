@@ -112,6 +112,7 @@ public struct RecruitmentParameters: ParameterGroup {
     public var pppkShare = 0.5
     public var cpnsAgeYears = 27.0
     public var pppkAgeYears = 38.0
+    public var ageSDYears = 4.0
     public var motivationLift = 0.1
     public init() {}
 
@@ -121,6 +122,7 @@ public struct RecruitmentParameters: ParameterGroup {
         .share("pppkShare", \.pppkShare, "share of intake hired as PPPK", source: "assumption (recent Sorong intakes mix CPNS and PPPK)"),
         .number("cpnsAgeYears", \.cpnsAgeYears, min: 18, max: 40, unit: "years", "mean age of new CPNS", source: "assumption: CPNS are recruited up to 35"),
         .number("pppkAgeYears", \.pppkAgeYears, min: 18, max: 60, unit: "years", "mean age of new PPPK", source: "jpnn.com 2026: honorer over 35 were appointed PPPK"),
+        .number("ageSDYears", \.ageSDYears, unit: "years", "SD of newcomers' age around the CPNS or PPPK mean", source: "assumption"),
         .share("motivationLift", \.motivationLift, "how much more motivated newcomers start than the region's mean", source: "assumption"),
     ]
 }
