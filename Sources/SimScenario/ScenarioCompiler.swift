@@ -147,7 +147,8 @@ struct ScenarioCompiler {
         unit.service = node["service"].map { ServiceChannelParameters(reading: $0) }
         unit.usage = node.weights("usage", ids: domainIDs)
         for (domain, weight) in zip(domainIDs, unit.usage) where weight > 1 {
-            problem(node.filled("usage")[domain], "\(regionPath).units.\(member.key).usage.\(domain)", "expected a number at most 1, found \(format(weight))")
+            diagnostics.append(Diagnostic(file: file, location: node.node["usage"]?[domain]?.location,
+                                          path: "\(regionPath).units.\(member.key).usage.\(domain)", message: "expected a number at most 1, found \(format(weight))"))
         }
         return unit
     }

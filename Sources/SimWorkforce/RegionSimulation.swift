@@ -287,8 +287,8 @@ public struct RegionSimulation: DiscreteEventModel {
 
     func budgetMultiplier(atMonth absoluteMonth: Int) -> Double {
         var multiplier = 1.0
-        for shock in model.shocks where shock.region == nil || shock.region == regionIndex {
-            if case .budgetCut(let share) = shock.kind, shock.fromMonth <= absoluteMonth, absoluteMonth <= (shock.toMonth ?? .max) {
+        for shock in model.shocks where shock.applies(atMonth: absoluteMonth, region: regionIndex) {
+            if case .budgetCut(let share) = shock.kind {
                 multiplier *= 1 - share
             }
         }
@@ -298,7 +298,7 @@ public struct RegionSimulation: DiscreteEventModel {
     mutating func applyShocks(startingIn absoluteMonth: Int) {
         for i in 0..<Mode.allCases.count { suspendedModes[i] = false }
         for shock in model.shocks where shock.region == nil || shock.region == regionIndex {
-            let inWindow = shock.fromMonth <= absoluteMonth && absoluteMonth <= (shock.toMonth ?? .max)
+            let inWindow = shock.applies(atMonth: absoluteMonth, region: regionIndex)
             switch shock.kind {
             case .suspendMode(let mode):
                 if inWindow {
