@@ -15,14 +15,14 @@ extension RegionSimulation {
 
     func counterServers(_ unit: Int) -> Int {
         guard let channel = region.units[unit].service else { return 0 }
-        let onDuty = unitOnDuty[unit]
+        let onDuty = roster.onDuty[unit]
         return onDuty > 0 ? max(1, Int((channel.counterShare * Double(onDuty)).rounded())) : 0
     }
 
     mutating func openChannels() {
         for (u, unit) in region.units.enumerated() {
             guard let parameters = unit.service else { continue }
-            unitChannel[u] = channels.count
+            roster.channel[u] = channels.count
             channels.append(ServiceChannel(unit: u, parameters: parameters, queue: MultiServerQueue(servers: counterServers(u))))
             if model.simulation.serviceFidelity == .perRequest {
                 scheduleArrival(channel: channels.count - 1)
@@ -35,19 +35,19 @@ extension RegionSimulation {
 
     mutating func scheduleArrival(channel c: Int) {
         let meanGapDays = 1 / channels[c].parameters.requestsPerDay
-        calendar.schedule(.requestArrival(Int32(c)), after: SimDuration(workingDays: arrivalStream.exponential(mean: meanGapDays)))
+        calendar.schedule(.requestArrival(Int32(c)), after: SimDuration(workingDays: streams.arrivals.exponential(mean: meanGapDays)))
     }
 
     /// The counter's server count follows the unit's on-duty staff.
     mutating func updateServers(unit: Int) {
-        let c = unitChannel[unit]
+        let c = roster.channel[unit]
         guard c >= 0 else { return }
         channels[c].queue.setServerCount(counterServers(unit), at: now)
         if model.simulation.serviceFidelity == .perRequest { startRequests(channel: c) }
     }
 
     mutating func requestArrives(channel c: Int) {
-        requestCount += 1
+        service.requests += 1
         channels[c].queue.arrive(0, at: now)
         scheduleArrival(channel: c)
         startRequests(channel: c)
@@ -63,8 +63,8 @@ extension RegionSimulation {
             let motivation = handler.map { workforce.effectiveMotivation($0) } ?? 0.5
             let parameters = channels[c].parameters
             let mean = quality.handlingMinutes(parameters, competency: competency)
-            let minutes = parameters.exponentialHandling ? handlingStream.exponential(mean: mean)
-                : handlingStream.lognormal(mean: mean, cv: parameters.handlingCV)
+            let minutes = parameters.exponentialHandling ? streams.handling.exponential(mean: mean)
+                : streams.handling.lognormal(mean: mean, cv: parameters.handlingCV)
             let waitMinutes = started.wait.workingDays * model.hoursPerWorkingDay * 60
             let slot: Int32
             if let free = channels[c].freeSlots.popLast() {
@@ -78,17 +78,17 @@ extension RegionSimulation {
                 channels[c].handlerCompetency.append(competency)
                 channels[c].handlerMotivation.append(motivation)
             }
-            handlingStats.add(minutes)
+            service.handlingMinutes.add(minutes)
             calendar.schedule(.requestDone(channel: Int32(c), slot: slot),
                               after: SimDuration(workingDays: minutes / 60 / model.hoursPerWorkingDay))
         }
     }
 
     mutating func drawHandler(unit: Int) -> Int? {
-        let members = unitMembers[unit]
+        let members = roster.members[unit]
         guard !members.isEmpty else { return nil }
         for _ in 0..<16 {
-            let e = members[handlerStream.index(below: members.count)]
+            let e = members[streams.handlers.index(below: members.count)]
             if workforce.active[e] && !workforce.offDuty[e] { return e }
         }
         return members.first { workforce.active[$0] && !workforce.offDuty[$0] }
@@ -100,12 +100,11 @@ extension RegionSimulation {
         let wait = channels[c].waitMinutes[i], competency = channels[c].handlerCompetency[i]
         let motivation = channels[c].handlerMotivation[i]
         channels[c].freeSlots.append(slot)
-        let resolved = outcomeStream.bernoulli(quality.firstContactResolution(competency: competency))
-        if resolved { resolvedCount += 1 }
-        waitStats.add(wait)
-        waitHistogram[min(Int(wait), waitHistogram.count - 1)] += 1
-        satisfactionStats.add(quality.satisfaction(timeliness: quality.timeliness(waitMinutes: wait), competency: competency, resolved: resolved ? 1 : 0, motivation: motivation))
-        if outcomeStream.bernoulli(quality.complaintChance(resolved: resolved, waitMinutes: wait)) {
+        let resolved = streams.outcomes.bernoulli(quality.firstContactResolution(competency: competency))
+        if resolved { service.resolved += 1 }
+        service.recordWait(wait)
+        service.satisfaction.add(quality.satisfaction(timeliness: quality.timeliness(waitMinutes: wait), competency: competency, resolved: resolved ? 1 : 0, motivation: motivation))
+        if streams.outcomes.bernoulli(quality.complaintChance(resolved: resolved, waitMinutes: wait)) {
             fileComplaint(unit: channels[c].unit, count: 1)
         }
         startRequests(channel: c)
@@ -114,24 +113,24 @@ extension RegionSimulation {
     /// Complaints count toward the domains the unit uses and are resolved faster by a more
     /// competent unit (exponential, mean from `resolutionDays`).
     mutating func fileComplaint(unit: Int, count: Int) {
-        complaintCount += count
+        service.complaints += count
         let usage = region.units[unit].usage
         let total = usage.reduce(0, +)
         for d in 0..<domainCount { complaintsByDomain[d] += Double(count) * (total > 0 ? usage[d] / total : 1 / Double(domainCount)) }
-        let unitCompetency = unitServiceCompetency[unit]
+        let unitCompetency = roster.serviceCompetency[unit]
         for _ in 0..<count {
-            resolutionStats.add(outcomeStream.exponential(mean: quality.resolutionDays(unitCompetency: unitCompetency)))
+            service.complaintResolutionDays.add(streams.outcomes.exponential(mean: quality.resolutionDays(unitCompetency: unitCompetency)))
         }
     }
 
     /// Refreshes each unit's mean service competency of staff on duty (once a month: it moves slowly).
     mutating func refreshUnitServiceCompetency() {
-        for unit in unitMembers.indices { unitServiceCompetency[unit] = unitMeanServiceCompetency(unit) }
+        for unit in roster.members.indices { roster.serviceCompetency[unit] = unitMeanServiceCompetency(unit) }
     }
 
     func unitMeanServiceCompetency(_ unit: Int) -> Double {
         var sum = 0.0, n = 0
-        for e in unitMembers[unit] where workforce.active[e] && !workforce.offDuty[e] {
+        for e in roster.members[unit] where workforce.active[e] && !workforce.offDuty[e] {
             sum += serviceCompetency(e)
             n += 1
         }
@@ -147,16 +146,16 @@ extension RegionSimulation {
             let unit = channels[c].unit
             let parameters = channels[c].parameters
             var minutesSum = 0.0, competencySum = 0.0, motivationSum = 0.0, n = 0
-            for e in unitMembers[unit] where workforce.active[e] && !workforce.offDuty[e] {
+            for e in roster.members[unit] where workforce.active[e] && !workforce.offDuty[e] {
                 let competency = serviceCompetency(e)
                 minutesSum += quality.handlingMinutes(parameters, competency: competency)
                 competencySum += competency
                 motivationSum += workforce.effectiveMotivation(e)
                 n += 1
             }
-            let requests = handlingStream.poisson(mean: parameters.requestsPerDay)
+            let requests = streams.handling.poisson(mean: parameters.requestsPerDay)
             guard requests > 0 else { continue }
-            requestCount += requests
+            service.requests += requests
             let meanMinutes = n > 0 ? minutesSum / Double(n) : parameters.minutesPerRequestProficient * parameters.noviceMultiplier
             let competency = n > 0 ? competencySum / Double(n) : 0
             let motivation = n > 0 ? motivationSum / Double(n) : 0.5
@@ -185,17 +184,17 @@ extension RegionSimulation {
             }
             let fcr = quality.firstContactResolution(competency: competency)
             let served = Double(requests)
-            waitStats.merge(RunningStatistics.repeated(meanWait, count: requests))
-            handlingStats.merge(RunningStatistics.repeated(meanMinutes, count: requests))
-            resolvedCount += Int((fcr * served).rounded())
+            service.waitMinutes.merge(RunningStatistics.repeated(meanWait, count: requests))
+            service.handlingMinutes.merge(RunningStatistics.repeated(meanMinutes, count: requests))
+            service.resolved += Int((fcr * served).rounded())
             let satisfaction = quality.satisfaction(timeliness: timeliness, competency: competency, resolved: fcr, motivation: motivation)
-            satisfactionStats.merge(RunningStatistics.repeated(satisfaction, count: requests))
+            service.satisfaction.merge(RunningStatistics.repeated(satisfaction, count: requests))
             let complaintMean = served * (fcr * quality.complaintChance(resolved: true, waitMinutes: meanWait)
                 + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
-            let complaints = outcomeStream.poisson(mean: complaintMean)
+            let complaints = streams.outcomes.poisson(mean: complaintMean)
             if complaints > 0 { fileComplaint(unit: unit, count: complaints) }
-            analyticWaitP90Sum += p90 * served
-            analyticUtilisationSum += utilisation * served
+            service.analyticWaitP90Sum += p90 * served
+            service.analyticUtilisationSum += utilisation * served
         }
         let next = Double(day + 1)
         if next < Double(model.months) * daysPerMonth {
@@ -209,19 +208,19 @@ extension RegionSimulation {
     /// complaint, no counter) is NaN, written empty in the CSV, never a misleading zero.
     mutating func recordServiceMonth(_ m: Int, monthEnd: SimTime) {
         func mean(_ stats: RunningStatistics) -> Double { stats.count > 0 ? stats.mean : .nan }
-        let served = waitStats.count
-        result[.serviceRequests, m] = Double(requestCount)
-        result[.serviceWaitMean, m] = mean(waitStats)
-        result[.serviceHandlingMean, m] = mean(handlingStats)
-        result[.serviceFCR, m] = served > 0 ? Double(resolvedCount) / Double(served) : .nan
-        result[.serviceComplaints, m] = Double(complaintCount)
-        result[.serviceComplaintResolutionDays, m] = mean(resolutionStats)
-        result[.serviceIKM, m] = satisfactionStats.count > 0 ? IKMGrade.index(meanSatisfaction: satisfactionStats.mean) : .nan
+        let served = service.waitMinutes.count
+        result[.serviceRequests, m] = Double(service.requests)
+        result[.serviceWaitMean, m] = mean(service.waitMinutes)
+        result[.serviceHandlingMean, m] = mean(service.handlingMinutes)
+        result[.serviceFCR, m] = served > 0 ? Double(service.resolved) / Double(served) : .nan
+        result[.serviceComplaints, m] = Double(service.complaints)
+        result[.serviceComplaintResolutionDays, m] = mean(service.complaintResolutionDays)
+        result[.serviceIKM, m] = service.satisfaction.count > 0 ? IKMGrade.index(meanSatisfaction: service.satisfaction.mean) : .nan
         if model.simulation.serviceFidelity == .analytic {
-            result[.serviceWaitP90, m] = served > 0 ? analyticWaitP90Sum / Double(served) : .nan
-            result[.serviceUtilisation, m] = served > 0 ? analyticUtilisationSum / Double(served) : .nan
+            result[.serviceWaitP90, m] = served > 0 ? service.analyticWaitP90Sum / Double(served) : .nan
+            result[.serviceUtilisation, m] = served > 0 ? service.analyticUtilisationSum / Double(served) : .nan
         } else {
-            result[.serviceWaitP90, m] = served > 0 ? percentile(waitHistogram, 0.9) : .nan
+            result[.serviceWaitP90, m] = served > 0 ? percentile(service.waitHistogram, 0.9) : .nan
             var busy = 0.0, staffed = 0.0
             for c in channels.indices {
                 busy += channels[c].queue.busyServers.area(upTo: monthEnd)
@@ -230,11 +229,7 @@ extension RegionSimulation {
             }
             result[.serviceUtilisation, m] = staffed > 0 ? busy / staffed : .nan
         }
-        requestCount = 0; resolvedCount = 0; complaintCount = 0
-        waitStats = RunningStatistics(); handlingStats = RunningStatistics(); satisfactionStats = RunningStatistics()
-        resolutionStats = RunningStatistics()
-        for i in waitHistogram.indices { waitHistogram[i] = 0 }
-        analyticWaitP90Sum = 0; analyticUtilisationSum = 0
+        service.reset()
     }
 }
 

@@ -1,12 +1,5 @@
 import SimCore
 
-/// Stream ids of the region model: each purpose draws from its own stream so a policy that changes
-/// how often one purpose draws leaves the others' numbers alone (common random numbers).
-enum Purpose: UInt64 {
-    case population = 1, exits, invitations, completions, planning, evaluation, forums, award, projects
-    case arrivals, handling, outcomes, handlers, hires
-}
-
 /// One region of one replication: the ASN workforce, its training, its citizen-service channels
 /// and projects, as a discrete-event model on the kernel (MODEL.md §2–9).
 ///
@@ -41,10 +34,7 @@ public struct RegionSimulation: DiscreteEventModel {
     var channels: [ServiceChannel] = []
     var projects: [Project] = []
 
-    // Streams
-    var exitStream, invitationStream, completionStream, planningStream, evaluationStream: RandomStream
-    var forumStream, awardStream, projectStream, arrivalStream, handlingStream, outcomeStream, handlerStream, hireStream: RandomStream
-    var populationStream: RandomStream
+    var streams: RegionStreams
 
     // Time and rules in force
     var month = 0
@@ -52,14 +42,8 @@ public struct RegionSimulation: DiscreteEventModel {
     var required: [Double]
     var suspendedModes = [Bool](repeating: false, count: Mode.allCases.count)
 
-    // Units
-    var unitHeadcount: [Int]
-    var unitOnDuty: [Int]
-    var unitAway: [Int]
-    var unitMembers: [[Int]]
-    var unitChannel: [Int]
-    /// Mean service competency ĉ of each unit's staff on duty, refreshed monthly.
-    var unitServiceCompetency: [Double]
+    /// Who is in each unit and at work.
+    var roster: UnitRoster
     /// The domain whose competency sets handling time and resolution (role `citizenService`), if any.
     let serviceDomain: Int?
     /// Domains whose competency sets how projects slip (role `projectManagement`).
@@ -68,29 +52,24 @@ public struct RegionSimulation: DiscreteEventModel {
     let programmeUnitEligible: [[Bool]]
     /// The employees currently off duty (or partly so, for e-learning), in staff-equivalents.
     var offDutyEquivalent: TimeWeightedAverage
+    var offDutyAreaAtMonthStart = 0.0
 
-    // Budget (Rupiah)
-    var yearBudgetRupiah = 0.0
-    var releasedRupiah = 0.0
-    var spentThisYearRupiah = 0.0
-    var spentTotalRupiah = 0.0
-    var carryRupiah = 0.0
+    var budget = TrainingBudget()
+    /// Recruitment owed but not yet a whole person (a share of leavers is replaced).
     var pendingHires = 0.0
+    /// Each employee's JP in the last fiscal year (for the IP ASN proxy's rolling 12 months).
     var jpLastYear: [Double] = []
-
-    // This month's counters
-    var invitedCount = 0, acceptedCount = 0, completedCount = 0, droppedCount = 0
-    var spentThisMonthRupiah = 0.0
-    var retiredCount = 0, exitedCount = 0, hiredCount = 0
-    var gainThisMonth = 0.0, gainTotal = 0.0
-    var requestCount = 0, resolvedCount = 0, complaintCount = 0
-    var waitStats = RunningStatistics(), handlingStats = RunningStatistics(), satisfactionStats = RunningStatistics()
-    var resolutionStats = RunningStatistics()
-    var waitHistogram = [Int](repeating: 0, count: 601)
+    /// Citizen complaints attributed to each domain since the start (complaint-weighted needs).
     var complaintsByDomain: [Double]
-    var analyticWaitP90Sum = 0.0, analyticUtilisationSum = 0.0
-    var projectsCompletedThisMonth = 0, projectsCompleted = 0, projectsOnTime = 0
-    var projectDelaySum = 0.0, projectOverrunSum = 0.0, projectOverrunRupiahThisMonth = 0.0
+    /// Forums held so far; the forum domains take turns.
+    var forumsHeld = 0
+
+    // Counters
+    var thisMonth = MonthTally()
+    var service = ServiceTally()
+    var projectTally = ProjectTally()
+    /// Competency gained since the start, in levels (for the cost per competency point).
+    var gainTotalLevels = 0.0
 
     public internal(set) var result: RegionResult
 
@@ -104,23 +83,7 @@ public struct RegionSimulation: DiscreteEventModel {
         domainCount = model.domains.count
         metricCount = Metric.allCases.count + 2 * model.domains.count
         result = RegionResult(metricCount: metricCount, months: model.months)
-        func stream(_ purpose: Purpose) -> RandomStream {
-            RandomStream(seed: seed, replication: replication, stream: StreamID(UInt64(regionIndex) << 16 | purpose.rawValue))
-        }
-        populationStream = stream(.population)
-        exitStream = stream(.exits)
-        invitationStream = stream(.invitations)
-        completionStream = stream(.completions)
-        planningStream = stream(.planning)
-        evaluationStream = stream(.evaluation)
-        forumStream = stream(.forums)
-        awardStream = stream(.award)
-        projectStream = stream(.projects)
-        arrivalStream = stream(.arrivals)
-        handlingStream = stream(.handling)
-        outcomeStream = stream(.outcomes)
-        handlerStream = stream(.handlers)
-        hireStream = stream(.hires)
+        streams = RegionStreams(seed: seed, replication: replication, region: regionIndex)
         workforce = Workforce(domainCount: model.domains.count, programmeCount: model.programmes.count)
         programmes = model.programmes.map { ProgrammeState(mode: $0.mode) }
         let levels = JobLevel.allCases.count
@@ -128,13 +91,7 @@ public struct RegionSimulation: DiscreteEventModel {
         for (d, domain) in model.domains.enumerated() {
             for level in 0..<levels { required[d * levels + level] = domain.requiredLevel[level] }
         }
-        let unitCount = region.units.count
-        unitHeadcount = [Int](repeating: 0, count: unitCount)
-        unitOnDuty = [Int](repeating: 0, count: unitCount)
-        unitAway = [Int](repeating: 0, count: unitCount)
-        unitMembers = [[Int]](repeating: [], count: unitCount)
-        unitChannel = [Int](repeating: -1, count: unitCount)
-        unitServiceCompetency = [Double](repeating: 0, count: unitCount)
+        roster = UnitRoster(unitCount: region.units.count)
         serviceDomain = model.citizenServiceDomain
         managerialDomains = model.projectManagementDomains
         let units = model.regions[regionIndex].units
@@ -188,17 +145,17 @@ public struct RegionSimulation: DiscreteEventModel {
         while sizes.reduce(0, +) < region.headcount { sizes[order[k % order.count]] += 1; k += 1 }
         for (unit, size) in sizes.enumerated() {
             for _ in 0..<size {
-                let level = JobLevel(rawValue: populationStream.categorical(weights: region.jobLevelShares)) ?? .pelaksana
-                let education = Education(rawValue: populationStream.categorical(weights: region.educationShares)) ?? .s1
-                let age = clamp(populationStream.normal(mean: region.age.mean, sd: region.age.sd), 20, region.retirement.ageByJobLevel[level.rawValue] - 0.05)
-                let pppk = populationStream.bernoulli(region.pppkShare)
+                let level = JobLevel(rawValue: streams.population.categorical(weights: region.jobLevelShares)) ?? .pelaksana
+                let education = Education(rawValue: streams.population.categorical(weights: region.educationShares)) ?? .s1
+                let age = clamp(streams.population.normal(mean: region.age.mean, sd: region.age.sd), 20, region.retirement.ageByJobLevel[level.rawValue] - 0.05)
+                let pppk = streams.population.bernoulli(region.pppkShare)
                 var competency = [Double](repeating: 0, count: domainCount)
                 for d in 0..<domainCount {
                     let target = required[d * JobLevel.allCases.count + level.rawValue] - region.initialGapLevels
-                    competency[d] = clamp(populationStream.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5)
+                    competency[d] = clamp(streams.population.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5)
                 }
-                let motivation = clamp(populationStream.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)
-                let tenure = max(0, (age - 24) * 12 * populationStream.uniform(0.5, 1))
+                let motivation = clamp(streams.population.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)
+                let tenure = max(0, (age - 24) * 12 * streams.population.uniform(0.5, 1))
                 _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
                                 tenureMonths: tenure, competency: competency, motivation: motivation, owesLatsar: false)
             }
@@ -210,9 +167,7 @@ public struct RegionSimulation: DiscreteEventModel {
                               tenureMonths: Double, competency: [Double], motivation: Double, owesLatsar: Bool) -> Int {
         let e = workforce.append(unit: unit, jobLevel: jobLevel, isPPPK: isPPPK, education: education, ageYears: ageYears,
                                  tenureMonths: tenureMonths, competency: competency, motivation: motivation, owesLatsar: owesLatsar)
-        unitHeadcount[unit] += 1
-        unitOnDuty[unit] += 1
-        unitMembers[unit].append(e)
+        roster.join(e, unit: unit)
         if jpLastYear.count < workforce.count { jpLastYear.append(0) }
         return e
     }
@@ -220,12 +175,7 @@ public struct RegionSimulation: DiscreteEventModel {
     mutating func removeEmployee(_ e: Int) {
         workforce.active[e] = false
         let unit = workforce.unit[e]
-        unitHeadcount[unit] -= 1
-        if workforce.offDuty[e] {
-            unitAway[unit] -= 1
-        } else {
-            unitOnDuty[unit] -= 1
-        }
+        roster.leave(unit: unit, wasAway: workforce.offDuty[e])
         updateServers(unit: unit)
     }
 
@@ -236,7 +186,7 @@ public struct RegionSimulation: DiscreteEventModel {
         month = m
         let calendarMonth = (model.startYear * 12 + m) % 12
         if calendarMonth == 0 { startFiscalYear() }
-        if calendarMonth % 3 == 0 { releaseQuarter(calendarMonth / 3) }
+        if calendarMonth % 3 == 0 { budget.release(quarter: calendarMonth / 3, shares: region.budget.quarterShares) }
         applyShocks(startingIn: model.startYear * 12 + m)
         monthlyDynamics()
         refreshUnitServiceCompetency()
@@ -253,37 +203,21 @@ public struct RegionSimulation: DiscreteEventModel {
             jpLastYear[e] = workforce.jpThisYear[e]
             workforce.jpThisYear[e] = 0
         }
-        let unspent = max(0, yearBudgetRupiah - spentThisYearRupiah)
-        carryRupiah = region.budget.carryOver && month > 0 ? unspent : 0
-        yearBudgetRupiah = region.budget.rupiahPerYear * budgetMultiplier(atMonth: model.startYear * 12 + month) + carryRupiah
-        releasedRupiah = 0
-        spentThisYearRupiah = 0
+        budget.openYear(baseRupiah: region.budget.rupiahPerYear, multiplier: budgetMultiplier(atMonth: model.startYear * 12 + month),
+                        carryOver: region.budget.carryOver && month > 0)
         for p in programmes.indices {
             programmes[p].sessionsThisYear = 0
         }
         if policy.participatory {
             // Staff time spent on a participatory needs analysis, spread over January.
             let staffDays = Double(activeCount) * policy.participatoryHoursPerEmployee / model.hoursPerWorkingDay
-            extraStaffDays += staffDays
+            thisMonth.extraStaffDays += staffDays
         }
         planYear()
         startProjects(year: yearIndex)
     }
 
-    /// Forums held so far; the forum domains take turns.
-    var forumsHeld = 0
-    /// Staff-days of duty spent on forums and participatory needs analysis this month.
-    var extraStaffDays = 0.0
-
-    mutating func releaseQuarter(_ quarter: Int) {
-        let shares = region.budget.quarterShares
-        let total = shares.reduce(0, +)
-        let share = total > 0 && quarter < shares.count ? shares[quarter] / total : 0.25
-        releasedRupiah += share * (yearBudgetRupiah - carryRupiah) + (quarter == 0 ? carryRupiah : 0)
-    }
-
-    var availableRupiah: Double { max(0, min(releasedRupiah, yearBudgetRupiah) - spentThisYearRupiah) }
-    var activeCount: Int { unitHeadcount.reduce(0, +) }
+    var activeCount: Int { roster.totalHeadcount }
 
     func budgetMultiplier(atMonth absoluteMonth: Int) -> Double {
         var multiplier = 1.0
@@ -308,9 +242,7 @@ public struct RegionSimulation: DiscreteEventModel {
             case .budgetCut(let share):
                 // A cut that starts mid-year removes that share of what is left of the year's budget.
                 if shock.fromMonth == absoluteMonth && absoluteMonth % 12 != 0 {
-                    let remaining = max(0, yearBudgetRupiah - spentThisYearRupiah)
-                    yearBudgetRupiah -= share * remaining
-                    releasedRupiah = min(releasedRupiah, yearBudgetRupiah)
+                    budget.cutRemaining(share: share)
                     trimPlanToBudget()
                 }
             case let .requirementJump(domain, levels):
@@ -350,7 +282,7 @@ public struct RegionSimulation: DiscreteEventModel {
                 curve.advanceMonth(transient: &workforce.transient[base + d], latent: &workforce.latent[base + d], latentKeep: latentKeep[u][d])
             }
             if workforce.tenureMonths[e] < learning.rampUp.experiencedTenureMonths && experiencedCount[u] > 0 {
-                let peers = Double(experiencedCount[u]) / Double(max(unitHeadcount[u], 1)) >= learning.rampUp.experiencedShareThreshold
+                let peers = Double(experiencedCount[u]) / Double(max(roster.headcount[u], 1)) >= learning.rampUp.experiencedShareThreshold
                 let keep = peers ? rampKeepPeers : rampKeepAlone
                 for d in 0..<domainCount {
                     let target = experiencedSum[u * domainCount + d] / Double(experiencedCount[u]) - learning.rampUp.proficientGapLevels
@@ -368,21 +300,21 @@ public struct RegionSimulation: DiscreteEventModel {
             workforce.tenureMonths[e] += 1
             // Someone in class leaves after the session; an exit that would push the unit's away
             // share above the cap waits a month (the cap holds against the staff actually there).
-            let exitKeepsCap = Double(unitAway[u]) <= policy.maxAwayShare * Double(unitHeadcount[u] - 1)
+            let exitKeepsCap = Double(roster.away[u]) <= policy.maxAwayShare * Double(roster.headcount[u] - 1)
             if workforce.ageYears[e] >= region.retirement.ageByJobLevel[workforce.jobLevel[e].rawValue] {
                 if !workforce.offDuty[e] && exitKeepsCap {
                     removeEmployee(e)
-                    retiredCount += 1
+                    thisMonth.retired += 1
                     leavers += 1
                 }
-            } else if exitStream.bernoulli(exitChance), !workforce.offDuty[e], exitKeepsCap {
+            } else if streams.exits.bernoulli(exitChance), !workforce.offDuty[e], exitKeepsCap {
                 removeEmployee(e)
-                exitedCount += 1
+                thisMonth.otherExits += 1
                 leavers += 1
             }
         }
         if leavers > 0 {
-            for u in unitMembers.indices { unitMembers[u].removeAll { !workforce.active[$0] } }
+            roster.pruneMembers { workforce.active[$0] }
             pendingHires += Double(leavers) * region.recruitment.replaceShare
             let count = Int(pendingHires.rounded(.down))
             if count > 0 {
@@ -396,10 +328,10 @@ public struct RegionSimulation: DiscreteEventModel {
     /// Utilisation of a unit's staff: routine workload, or the counter's measured utilisation.
     func unitWorkload(_ unit: Int) -> Double {
         let base = region.units[unit].workload
-        let staffed = unitHeadcount[unit]
+        let staffed = roster.headcount[unit]
         guard staffed > 0 else { return base }
         // Staff away for training leave their work to those who stay.
-        return base * Double(staffed) / Double(max(unitOnDuty[unit], 1))
+        return base * Double(staffed) / Double(max(roster.onDuty[unit], 1))
     }
 
     mutating func hire(_ count: Int) {
@@ -407,19 +339,19 @@ public struct RegionSimulation: DiscreteEventModel {
         let weights = levels.map { region.jobLevelShares[$0.rawValue] }
         let unitWeights = region.units.map(\.headcountShare)
         for _ in 0..<count {
-            let level = levels[hireStream.categorical(weights: weights)]
-            let unit = hireStream.categorical(weights: unitWeights)
-            let pppk = hireStream.bernoulli(region.recruitment.pppkShare)
+            let level = levels[streams.hires.categorical(weights: weights)]
+            let unit = streams.hires.categorical(weights: unitWeights)
+            let pppk = streams.hires.bernoulli(region.recruitment.pppkShare)
             var competency = [Double](repeating: 0, count: domainCount)
             for d in 0..<domainCount {
-                competency[d] = clamp(hireStream.normal(mean: model.learning.rampUp.newcomerLevel, sd: 0.2), 1, 5)
+                competency[d] = clamp(streams.hires.normal(mean: model.learning.rampUp.newcomerLevel, sd: 0.2), 1, 5)
             }
-            let age = clamp(hireStream.normal(mean: pppk ? region.recruitment.pppkAgeYears : region.recruitment.cpnsAgeYears, sd: region.recruitment.ageSDYears), 18, 58)
-            _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: hireStream.bernoulli(0.8) ? .s1 : .diploma,
+            let age = clamp(streams.hires.normal(mean: pppk ? region.recruitment.pppkAgeYears : region.recruitment.cpnsAgeYears, sd: region.recruitment.ageSDYears), 18, 58)
+            _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: streams.hires.bernoulli(0.8) ? .s1 : .diploma,
                                 ageYears: age, tenureMonths: 0, competency: competency,
-                                motivation: clamp(hireStream.normal(mean: region.motivation.mean + region.recruitment.motivationLift, sd: region.motivation.sd), 0, 1),
+                                motivation: clamp(streams.hires.normal(mean: region.motivation.mean + region.recruitment.motivationLift, sd: region.motivation.sd), 0, 1),
                                 owesLatsar: !pppk)
-            hiredCount += 1
+            thisMonth.hired += 1
             updateServers(unit: unit)
         }
     }
@@ -469,54 +401,44 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.jpMean, m] = jpSum / n
         result[.jpShareReaching20, m] = Double(pnsReaching) / Double(max(pnsCount, 1))
         result[.ipASNProxy, m] = ipSum / n
-        result[.invited, m] = Double(invitedCount)
-        result[.accepted, m] = Double(acceptedCount)
-        result[.completed, m] = Double(completedCount)
-        result[.droppedOut, m] = Double(droppedCount)
+        result[.invited, m] = Double(thisMonth.invited)
+        result[.accepted, m] = Double(thisMonth.accepted)
+        result[.completed, m] = Double(thisMonth.completed)
+        result[.droppedOut, m] = Double(thisMonth.droppedOut)
         let offDutyArea = offDutyEquivalent.area(upTo: monthEnd)
-        result[.staffDaysOffDuty, m] = offDutyArea - offDutyAreaAtMonthStart + extraStaffDays
+        result[.staffDaysOffDuty, m] = offDutyArea - offDutyAreaAtMonthStart + thisMonth.extraStaffDays
         offDutyAreaAtMonthStart = offDutyArea
-        extraStaffDays = 0
-        result[.budgetSpentRupiah, m] = spentThisMonthRupiah
-        result[.budgetUnspentRupiah, m] = max(0, min(releasedRupiah, yearBudgetRupiah) - spentThisYearRupiah)
-        gainTotal += gainThisMonth
-        result[.costPerCompetencyPointRupiah, m] = gainTotal > 0 ? spentTotalRupiah / gainTotal : .nan
-        result[.trainingGainLevels, m] = gainThisMonth
+        result[.budgetSpentRupiah, m] = thisMonth.spentRupiah
+        result[.budgetUnspentRupiah, m] = budget.availableRupiah
+        gainTotalLevels += thisMonth.gainLevels
+        result[.costPerCompetencyPointRupiah, m] = gainTotalLevels > 0 ? budget.spentTotalRupiah / gainTotalLevels : .nan
+        result[.trainingGainLevels, m] = thisMonth.gainLevels
         result[.motivationMean, m] = motivationSum / n
         result[.headcount, m] = Double(active)
-        result[.retirements, m] = Double(retiredCount)
-        result[.otherExits, m] = Double(exitedCount)
-        result[.hires, m] = Double(hiredCount)
+        result[.retirements, m] = Double(thisMonth.retired)
+        result[.otherExits, m] = Double(thisMonth.otherExits)
+        result[.hires, m] = Double(thisMonth.hired)
         recordServiceMonth(m, monthEnd: monthEnd)
-        result[.projectsCompleted, m] = Double(projectsCompletedThisMonth)
-        result[.projectsOverrunRupiah, m] = projectOverrunRupiahThisMonth
+        result[.projectsCompleted, m] = Double(thisMonth.projectsCompleted)
+        result[.projectsOverrunRupiah, m] = thisMonth.projectOverrunRupiah
         // Undefined (NaN, written empty) until a project has finished.
-        result[.projectsOnTimeShare, m] = projectsCompleted > 0 ? Double(projectsOnTime) / Double(projectsCompleted) : .nan
-        result[.projectsMeanDelayMonths, m] = projectsCompleted > 0 ? projectDelaySum / Double(projectsCompleted) : .nan
-        result[.projectsMeanOverrunShare, m] = projectsCompleted > 0 ? projectOverrunSum / Double(projectsCompleted) : .nan
+        result[.projectsOnTimeShare, m] = projectTally.completed > 0 ? Double(projectTally.onTime) / Double(projectTally.completed) : .nan
+        result[.projectsMeanDelayMonths, m] = projectTally.completed > 0 ? projectTally.delayMonthsSum / Double(projectTally.completed) : .nan
+        result[.projectsMeanOverrunShare, m] = projectTally.completed > 0 ? projectTally.overrunShareSum / Double(projectTally.completed) : .nan
         let fixed = Metric.allCases.count
         for d in 0..<domainCount {
             result[fixed + 2 * d, m] = domainSum[d] / n
             result[fixed + 2 * d + 1, m] = Double(domainAtStandard[d]) / n
         }
-        invitedCount = 0; acceptedCount = 0; completedCount = 0; droppedCount = 0
-        spentThisMonthRupiah = 0; retiredCount = 0; exitedCount = 0; hiredCount = 0; gainThisMonth = 0
-        projectsCompletedThisMonth = 0
-        projectOverrunRupiahThisMonth = 0
+        thisMonth.reset()
     }
-
-    var offDutyAreaAtMonthStart = 0.0
 
     /// Counts a breach of the model's constraints (none in a correct run).
     mutating func record(_ breach: Breach) { result.breaches[breach.rawValue] += 1 }
 
-    /// Charges `rupiah` to the budget.
+    /// Charges `rupiah` to the budget and to this month's spending.
     mutating func spend(_ rupiah: Double) {
-        if spentThisYearRupiah + rupiah > yearBudgetRupiah + 0.5 {
-            record(.budgetOverspent)
-        }
-        spentThisYearRupiah += rupiah
-        spentThisMonthRupiah += rupiah
-        spentTotalRupiah += rupiah
+        if !budget.charge(rupiah) { record(.budgetOverspent) }
+        thisMonth.spentRupiah += rupiah
     }
 }

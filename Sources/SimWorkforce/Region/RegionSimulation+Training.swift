@@ -82,9 +82,9 @@ extension RegionSimulation {
                 let score: Double
                 switch policy.allocation {
                 case .needsBased: score = needsValue(e, p, mode: mode, complaintWeights: weights)
-                case .equalHours: score = -workforce.jpThisYear[e] + planningStream.uniform() * 0.001
+                case .equalHours: score = -workforce.jpThisYear[e] + streams.planning.uniform() * 0.001
                 case .seniority: score = workforce.tenureMonths[e] + workforce.ageYears[e] * 0.001
-                case .random: score = planningStream.uniform()
+                case .random: score = streams.planning.uniform()
                 }
                 if model.programmes[p].mandatoryForNewcomers || policy.allocation != .needsBased || score > 0 {
                     scored.append((e, score))
@@ -96,7 +96,7 @@ extension RegionSimulation {
             programmes[p].handled = [Bool](repeating: false, count: scored.count)
             programmes[p].cursor = 0
         }
-        allocateSessions(budgetRupiah: max(0, yearBudgetRupiah - spentThisYearRupiah - committedRupiah()), year: year)
+        allocateSessions(budgetRupiah: max(0, budget.unspentYearRupiah - committedRupiah()), year: year)
     }
 
     /// Rupiah estimated for sessions planned but not yet started.
@@ -205,7 +205,7 @@ extension RegionSimulation {
 
     /// After a mid-year cut: cancel the latest planned sessions until the plan fits the budget.
     mutating func trimPlanToBudget() {
-        var overshoot = committedRupiah() - max(0, yearBudgetRupiah - spentThisYearRupiah)
+        var overshoot = committedRupiah() - budget.unspentYearRupiah
         guard overshoot > 0 else { return }
         for s in sessions.indices.reversed() where overshoot > 0 && sessions[s].state == .planned {
             overshoot -= sessions[s].plannedCostRupiah
@@ -239,9 +239,9 @@ extension RegionSimulation {
             }
             guard workforce.bookedUntil[e] < sessions[s].start, hasJPRoom(e, lengthJP: programme.lengthJP) else { continue }
             let unit = workforce.unit[e]
-            if offDuty && Double(reserved[unit] + 1) > policy.maxAwayShare * Double(unitHeadcount[unit]) { continue }
+            if offDuty && !roster.roomAway(unit: unit, alreadyAway: reserved[unit], maxAwayShare: policy.maxAwayShare) { continue }
             programmes[p].handled[index] = true
-            invitedCount += 1
+            thisMonth.invited += 1
             let z = motivationZ(e)
             var logOdds = logit(participation.baseAcceptance) + participation.motivationEffect * z
                 + participation.supportEffect * policy.leadershipSupport + participation.awardEffect * workforce.awardBoost[e]
@@ -249,9 +249,9 @@ extension RegionSimulation {
             let overload = clamp((unitWorkload(unit) - participation.workloadThreshold) / max(1 - participation.workloadThreshold, 1e-6), 0, 1)
             let accept = logistic(logOdds) * (1 - participation.workloadMaxCut * overload)
             // The draw is made for mandatory programmes too, so streams stay aligned across scenarios.
-            let accepted = invitationStream.bernoulli(accept)
+            let accepted = streams.invitations.bernoulli(accept)
             if programme.mandatoryForNewcomers || accepted {
-                acceptedCount += 1
+                thisMonth.accepted += 1
                 sessions[s].attendees.append(e)
                 book(e, session: s)
                 if offDuty { reserved[unit] += 1 }
@@ -290,7 +290,7 @@ extension RegionSimulation {
         let platform = programmes[p].platformPaidYear == year ? 0 : programme.platformCostPerYearRupiah
         let perAttendee = costPerParticipant(p, mode: mode)
         let fixed = programme.fixedCostPerSessionRupiah + platform
-        let affordable = Int(((availableRupiah - fixed) / max(perAttendee, 1)).rounded(.down))
+        let affordable = Int(((budget.availableRupiah - fixed) / max(perAttendee, 1)).rounded(.down))
         guard affordable > 0 else {
             cancel(session: s)
             return
@@ -304,10 +304,9 @@ extension RegionSimulation {
             var kept: [Int] = []
             for e in sessions[s].attendees {
                 let unit = workforce.unit[e]
-                if Double(unitAway[unit] + 1) <= policy.maxAwayShare * Double(unitHeadcount[unit]) {
+                if roster.roomAway(unit: unit, alreadyAway: roster.away[unit], maxAwayShare: policy.maxAwayShare) {
                     kept.append(e)
-                    unitAway[unit] += 1
-                    unitOnDuty[unit] -= 1
+                    roster.goAway(unit: unit)
                     workforce.offDuty[e] = true
                 } else {
                     unbook(e, session: s)
@@ -351,8 +350,7 @@ extension RegionSimulation {
             let unit = workforce.unit[e]
             if offDuty {
                 workforce.offDuty[e] = false
-                unitAway[unit] -= 1
-                if workforce.active[e] { unitOnDuty[unit] += 1 }
+                roster.comeBack(unit: unit, stillEmployed: workforce.active[e])
                 unitsTouched.append(unit)
             }
             unbook(e, session: s)
@@ -362,11 +360,11 @@ extension RegionSimulation {
             var p0 = parameters.completionProbability
             if mode.isOnline { p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality) }
             let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds))
-            guard completionStream.bernoulli(pComplete) else {
-                droppedCount += 1
+            guard streams.completions.bernoulli(pComplete) else {
+                thisMonth.droppedOut += 1
                 continue
             }
-            completedCount += 1
+            thisMonth.completed += 1
             if programme.countsTowardJP { workforce.jpThisYear[e] += programme.lengthJP }
             if workforce.isPPPK[e] && workforce.jpThisYear[e] > policy.pppkMaxJPPerYear {
                 record(.pppkAboveJPCap)
@@ -375,9 +373,9 @@ extension RegionSimulation {
             if programme.mandatoryForNewcomers { workforce.owesLatsar[e] = false }
             let learned = learn(e, programme: p, mode: mode, z: z, relevance: relevance)
             programmes[p].windowGainLevels += learned
-            gainThisMonth += learned
+            thisMonth.gainLevels += learned
             workforce.motivation[e] = min(1, workforce.motivation[e] + model.motivation.completionBoost)
-            if policy.incentive.enabled && availableRupiah >= policy.incentive.rupiahPerCompletion {
+            if policy.incentive.enabled && budget.availableRupiah >= policy.incentive.rupiahPerCompletion {
                 spend(policy.incentive.rupiahPerCompletion)
             }
         }
@@ -428,7 +426,7 @@ extension RegionSimulation {
         if suspendedModes[session.mode.rawValue] {
             record(.sessionInSuspendedMode)
         }
-        for unit in unitAway.indices where Double(unitAway[unit]) > policy.maxAwayShare * Double(unitHeadcount[unit]) + 1e-9 {
+        for unit in roster.away.indices where Double(roster.away[unit]) > policy.maxAwayShare * Double(roster.headcount[unit]) + 1e-9 {
             record(.awayCapExceeded)
         }
         if Set(session.attendees).count != session.attendees.count {

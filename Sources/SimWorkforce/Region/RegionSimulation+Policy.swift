@@ -12,7 +12,7 @@ extension RegionSimulation {
             let state = programmes[p]
             let participants = Double(state.windowParticipants)
             let measuredGain = state.windowGainLevels / participants
-                + evaluationStream.normal(mean: 0, sd: policy.evaluation.measurementNoiseSD / participants.squareRoot())
+                + streams.evaluation.normal(mean: 0, sd: policy.evaluation.measurementNoiseSD / participants.squareRoot())
             let costMillions = max(state.windowCostRupiah / participants / 1e6, 1e-6)
             effects.append((p, measuredGain / costMillions))
         }
@@ -85,12 +85,12 @@ extension RegionSimulation {
         let topics = policy.forums.domains.isEmpty ? Array(0..<domainCount) : policy.forums.domains
         let domains = [topics[forumsHeld % topics.count]]
         forumsHeld += 1
-        for members in unitMembers {
+        for members in roster.members {
             let present = members.filter { workforce.active[$0] && !workforce.offDuty[$0] }
             guard present.count >= 4 else { continue }
-            let attendees = present.filter { _ in forumStream.bernoulli(policy.forums.participationShare) }
+            let attendees = present.filter { _ in streams.forums.bernoulli(policy.forums.participationShare) }
             let cost = Double(attendees.count) * policy.forums.costPerParticipantRupiah
-            guard !attendees.isEmpty, cost <= availableRupiah else { continue }
+            guard !attendees.isEmpty, cost <= budget.availableRupiah else { continue }
             spend(cost)
             for d in domains {
                 var levels = present.map { workforce.applied($0, d) }
@@ -101,7 +101,7 @@ extension RegionSimulation {
                     if now < upperQuartile {
                         let step = policy.forums.pullShare * (upperQuartile - now)
                         workforce.stable[e * domainCount + d] += step
-                        gainThisMonth += step
+                        thisMonth.gainLevels += step
                     }
                 }
             }
@@ -111,7 +111,7 @@ extension RegionSimulation {
                 workforce.jpThisYear[e] += min(policy.forums.jpPerForum, room)
             }
             // A forum takes its JP (45 minutes each) out of duty time.
-            extraStaffDays += Double(attendees.count) * policy.forums.jpPerForum * 0.75 / model.hoursPerWorkingDay
+            thisMonth.extraStaffDays += Double(attendees.count) * policy.forums.jpPerForum * 0.75 / model.hoursPerWorkingDay
         }
     }
 
@@ -124,11 +124,11 @@ extension RegionSimulation {
         for e in 0..<workforce.count where workforce.active[e] {
             var ratio = 0.0
             for d in 0..<domainCount { ratio += workforce.applied(e, d) / max(required[d * levels + workforce.jobLevel[e].rawValue], 1) }
-            scored.append((e, ratio / Double(domainCount) + workforce.motivation[e] + awardStream.normal(mean: 0, sd: 0.2)))
+            scored.append((e, ratio / Double(domainCount) + workforce.motivation[e] + streams.award.normal(mean: 0, sd: 0.2)))
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
         let count = min(scored.count, Int((policy.award.topShare * Double(scored.count)).rounded()))
-        var affordable = policy.award.rupiahPerRecipient > 0 ? Int(availableRupiah / policy.award.rupiahPerRecipient) : count
+        var affordable = policy.award.rupiahPerRecipient > 0 ? Int(budget.availableRupiah / policy.award.rupiahPerRecipient) : count
         var recipientUnits: [Int] = []
         for (e, _) in scored.prefix(count) where affordable > 0 {
             affordable -= 1
@@ -137,7 +137,7 @@ extension RegionSimulation {
             recipientUnits.append(workforce.unit[e])
         }
         for u in recipientUnits {
-            for e in unitMembers[u] where workforce.active[e] { workforce.awardBoost[e] += policy.award.peerBoost }
+            for e in roster.members[u] where workforce.active[e] { workforce.awardBoost[e] += policy.award.peerBoost }
         }
     }
 
@@ -146,10 +146,10 @@ extension RegionSimulation {
     mutating func startProjects(year: Int) {
         let managers = (0..<workforce.count).filter { workforce.active[$0] && workforce.jobLevel[$0].leadsProjects }
         let p = region.projects
-        let count = Int(p.perYear.rounded(.down)) + (projectStream.bernoulli(p.perYear - p.perYear.rounded(.down)) ? 1 : 0)
+        let count = Int(p.perYear.rounded(.down)) + (streams.projects.bernoulli(p.perYear - p.perYear.rounded(.down)) ? 1 : 0)
         guard !managers.isEmpty else { return }
         for k in 0..<count {
-            let manager = managers[projectStream.index(below: managers.count)]
+            let manager = managers[streams.projects.index(below: managers.count)]
             projects.append(Project(manager: manager, startMonth: month + k * 12 / max(count, 1),
                                     remainingMonths: p.plannedMonths, plannedMonths: p.plannedMonths))
         }
@@ -166,13 +166,13 @@ extension RegionSimulation {
             if !workforce.active[manager] {
                 let candidates = (0..<workforce.count).filter { workforce.active[$0] && workforce.jobLevel[$0].leadsProjects }
                 if candidates.isEmpty { continue }
-                manager = candidates[projectStream.index(below: candidates.count)]
+                manager = candidates[streams.projects.index(below: candidates.count)]
                 projects[i].manager = manager
             }
             let competency = managerial.isEmpty ? 3 : managerial.reduce(0) { $0 + workforce.applied(manager, $1) } / Double(managerial.count)
             let normalised = clamp((competency - 1) / 4, 0, 1)
             let slip = p.slipChanceNovice - (p.slipChanceNovice - p.slipChanceExpert) * normalised
-            if projectStream.bernoulli(slip) {
+            if streams.projects.bernoulli(slip) {
                 projects[i].delayMonths += 1
             } else {
                 projects[i].remainingMonths -= 1
@@ -180,12 +180,12 @@ extension RegionSimulation {
             }
         }
         for i in finished {
-            projectsCompleted += 1
-            projectsCompletedThisMonth += 1
-            if projects[i].delayMonths == 0 { projectsOnTime += 1 }
-            projectDelaySum += Double(projects[i].delayMonths)
-            projectOverrunSum += Double(projects[i].delayMonths) * p.overrunPerSlippedMonth
-            projectOverrunRupiahThisMonth += Double(projects[i].delayMonths) * p.overrunPerSlippedMonth * p.budgetRupiah
+            projectTally.completed += 1
+            thisMonth.projectsCompleted += 1
+            if projects[i].delayMonths == 0 { projectTally.onTime += 1 }
+            projectTally.delayMonthsSum += Double(projects[i].delayMonths)
+            projectTally.overrunShareSum += Double(projects[i].delayMonths) * p.overrunPerSlippedMonth
+            thisMonth.projectOverrunRupiah += Double(projects[i].delayMonths) * p.overrunPerSlippedMonth * p.budgetRupiah
         }
         for i in finished.reversed() { projects.remove(at: i) }
     }

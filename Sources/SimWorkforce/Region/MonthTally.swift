@@ -1,0 +1,48 @@
+import SimCore
+
+/// What happened in the current month, counted as it happens and written to the region's result
+/// at the month's end; `reset()` starts the next month. One reset for all, so no counter is forgotten.
+struct MonthTally {
+    var invited = 0, accepted = 0, completed = 0, droppedOut = 0
+    var retired = 0, otherExits = 0, hired = 0
+    var spentRupiah = 0.0
+    /// Competency gained from courses and forums, in levels summed over employees and domains.
+    var gainLevels = 0.0
+    /// Staff-days of duty spent on forums and participatory needs analysis.
+    var extraStaffDays = 0.0
+    var projectsCompleted = 0
+    var projectOverrunRupiah = 0.0
+
+    mutating func reset() { self = MonthTally() }
+}
+
+/// Citizen-service measures of the current month, over all channels.
+struct ServiceTally {
+    var requests = 0, resolved = 0, complaints = 0
+    var waitMinutes = RunningStatistics(), handlingMinutes = RunningStatistics()
+    var satisfaction = RunningStatistics(), complaintResolutionDays = RunningStatistics()
+    /// Waits in 1-minute bins (the last bin holds everything longer), for the p90.
+    var waitHistogram = [Int](repeating: 0, count: 601)
+    /// Analytic fidelity: Σ p90 × requests and Σ utilisation × requests, for request-weighted means.
+    var analyticWaitP90Sum = 0.0, analyticUtilisationSum = 0.0
+
+    /// Starts the next month without reallocating the histogram.
+    mutating func reset() {
+        requests = 0; resolved = 0; complaints = 0
+        waitMinutes = RunningStatistics(); handlingMinutes = RunningStatistics()
+        satisfaction = RunningStatistics(); complaintResolutionDays = RunningStatistics()
+        for i in waitHistogram.indices { waitHistogram[i] = 0 }
+        analyticWaitP90Sum = 0; analyticUtilisationSum = 0
+    }
+
+    mutating func recordWait(_ minutes: Double) {
+        waitMinutes.add(minutes)
+        waitHistogram[min(Int(minutes), waitHistogram.count - 1)] += 1
+    }
+}
+
+/// Projects finished since the start, for the running on-time share, delay and overrun.
+struct ProjectTally {
+    var completed = 0, onTime = 0
+    var delayMonthsSum = 0.0, overrunShareSum = 0.0
+}

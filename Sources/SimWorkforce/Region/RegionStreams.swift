@@ -1,0 +1,19 @@
+import SimCore
+
+/// The region model's random streams, one per purpose, so a policy that changes how often one
+/// purpose draws leaves the others' numbers alone (common random numbers across scenarios).
+/// A stream's id is the region's index and the purpose's number: renumbering a purpose changes
+/// every result, so new purposes go at the end.
+struct RegionStreams {
+    var population, exits, invitations, completions, planning, evaluation, forums, award, projects: RandomStream
+    var arrivals, handling, outcomes, handlers, hires: RandomStream
+
+    init(seed: UInt64, replication: Int, region: Int) {
+        func stream(_ purpose: UInt64) -> RandomStream {
+            RandomStream(seed: seed, replication: replication, stream: StreamID(UInt64(region) << 16 | purpose))
+        }
+        population = stream(1); exits = stream(2); invitations = stream(3); completions = stream(4)
+        planning = stream(5); evaluation = stream(6); forums = stream(7); award = stream(8); projects = stream(9)
+        arrivals = stream(10); handling = stream(11); outcomes = stream(12); handlers = stream(13); hires = stream(14)
+    }
+}

@@ -1,0 +1,57 @@
+/// Who is in each unit and who of them is at work: the numbers the away cap, the counters'
+/// staffing and the workload read. Indexed by the region's unit number.
+struct UnitRoster {
+    private(set) var headcount: [Int]
+    private(set) var onDuty: [Int]
+    private(set) var away: [Int]
+    /// Employee numbers of each unit's members; leavers are pruned by `pruneMembers`.
+    private(set) var members: [[Int]]
+    /// Mean service competency ĉ of each unit's staff on duty, refreshed monthly.
+    var serviceCompetency: [Double]
+    /// The service channel of each unit, or −1 for a unit without a counter.
+    var channel: [Int]
+
+    init(unitCount: Int) {
+        headcount = [Int](repeating: 0, count: unitCount)
+        onDuty = headcount
+        away = headcount
+        members = [[Int]](repeating: [], count: unitCount)
+        serviceCompetency = [Double](repeating: 0, count: unitCount)
+        channel = [Int](repeating: -1, count: unitCount)
+    }
+
+    var count: Int { headcount.count }
+    var totalHeadcount: Int { headcount.reduce(0, +) }
+
+    mutating func join(_ employee: Int, unit: Int) {
+        headcount[unit] += 1
+        onDuty[unit] += 1
+        members[unit].append(employee)
+    }
+
+    /// A member leaves the service, from duty or from a session.
+    mutating func leave(unit: Int, wasAway: Bool) {
+        headcount[unit] -= 1
+        if wasAway { away[unit] -= 1 } else { onDuty[unit] -= 1 }
+    }
+
+    mutating func goAway(unit: Int) {
+        away[unit] += 1
+        onDuty[unit] -= 1
+    }
+
+    /// A member comes back from a session; one who left the service meanwhile does not return to duty.
+    mutating func comeBack(unit: Int, stillEmployed: Bool) {
+        away[unit] -= 1
+        if stillEmployed { onDuty[unit] += 1 }
+    }
+
+    /// Whether one more of `unit` may be away with `alreadyAway` away, under `maxAwayShare`.
+    func roomAway(unit: Int, alreadyAway: Int, maxAwayShare: Double) -> Bool {
+        Double(alreadyAway + 1) <= maxAwayShare * Double(headcount[unit])
+    }
+
+    mutating func pruneMembers(keeping isActive: (Int) -> Bool) {
+        for u in members.indices { members[u].removeAll { !isActive($0) } }
+    }
+}
