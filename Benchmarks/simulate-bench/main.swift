@@ -22,7 +22,7 @@ func kernelBenchmark(customers: Int, runs: Int, seed: UInt64) {
                              seed: seed, replication: 0)
         var fired = 0
         let elapsed = clock.measure { fired = model.run(until: horizon) }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         customerRates.append(Double(model.served) / seconds)
         eventRates.append(Double(fired) / seconds)
         let waits = model.queue.waits
@@ -68,7 +68,7 @@ func timeBundled(_ scenarios: [ExperimentScenario], replications: Int, jobs: Int
     var result = runner.emptyResult()
     let clock = ContinuousClock()
     let elapsed = clock.measure { runner.run(replications: Array(0..<replications), into: &result) }
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    return elapsed.inSeconds
 }
 
 func modelBenchmark(replications: Int, jobs: Int, directory: String) {

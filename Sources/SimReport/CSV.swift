@@ -1,3 +1,5 @@
+import SimWorkforce
+
 /// How numbers and fields are written: `.` decimals and `,` separators by default; `id` writes
 /// `;` separators and `,` decimals for spreadsheets set to Indonesian.
 public enum CSVLocale: String, Sendable, CaseIterable {
@@ -53,61 +55,10 @@ public func neutralisingFormula(_ s: String) -> String {
     return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + s : s
 }
 
-/// A locale-independent number: integers without a decimal point, others with at most 6
-/// significant digits; `nan`/`inf` never appear (written empty).
+/// A CSV number: integers without a decimal point, others with at most 6 significant digits,
+/// with the locale's decimal separator; `nan`/`inf` never appear (written empty).
 public func formatNumber(_ x: Double, locale: CSVLocale = .standard) -> String {
-    guard x.isFinite else { return "" }
-    if x == x.rounded() && abs(x) < 9e18 { return String(Int64(x)) }
-    // Past Int64's range: Swift's shortest form (`1e+21`), never a trap.
-    if abs(x) >= 9e18 { return locale == .indonesian ? String(x).replacingAll(".", with: ",") : String(x) }
-    let magnitude = (abs(x)).log10Floor
-    let digits = 5 - magnitude
-    var text: String
-    if digits < 0 {
-        text = String(Int64(x.rounded()))  // six significant digits reach past the point: whole units
-    } else if digits <= 15 {
-        let factor = power10(digits)
-        let rounded = (x * factor).rounded() / factor
-        text = fixed(rounded, decimals: digits)
-    } else {
-        text = String(x)
-    }
-    if locale == .indonesian { text = text.replacingAll(".", with: ",") }
-    return text
-}
-
-/// `x` written with exactly `decimals` digits after the point, trailing zeros removed.
-func fixed(_ x: Double, decimals: Int) -> String {
-    let negative = x < 0
-    let factor = power10(decimals)
-    let scaled = (abs(x) * factor).rounded()
-    guard scaled < 9e15 else { return String(x) }
-    let whole = Int64(scaled)
-    let divisor = Int64(factor)
-    var integerPart = String(whole / divisor)
-    var fraction = String(whole % divisor)
-    fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
-    while fraction.hasSuffix("0") { fraction.removeLast() }
-    if negative && (whole != 0) { integerPart = "-" + integerPart }
-    return fraction.isEmpty ? integerPart : integerPart + "." + fraction
-}
-
-func power10(_ n: Int) -> Double {
-    var result = 1.0
-    for _ in 0..<max(n, 0) { result *= 10 }
-    return result
-}
-
-extension Double {
-    /// ⌊log10|x|⌋ for x ≠ 0, by comparison (no libm rounding surprises).
-    var log10Floor: Int {
-        var magnitude = 0
-        var value = self
-        guard value > 0 else { return 0 }
-        while value >= 10 { value /= 10; magnitude += 1 }
-        while value < 1 { value *= 10; magnitude -= 1 }
-        return magnitude
-    }
+    NumberText.significant(x, digits: 6, decimalSeparator: locale == .indonesian ? "," : ".")
 }
 
 extension String {

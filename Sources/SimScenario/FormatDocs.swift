@@ -1,3 +1,4 @@
+import SimWorkforce
 /// `docs/scenario-format.md`, generated from ``ScenarioFormat`` so it cannot drift from the
 /// validator (a test keeps the shipped file identical; `simulate schema --markdown` prints it).
 public enum FormatDocs {
@@ -42,8 +43,8 @@ public enum FormatDocs {
     static func typeText(_ type: FieldType) -> String {
         switch type {
         case let .number(minimum, maximum, above):
-            let low = minimum.map { above ? "> \(format($0))" : "≥ \(format($0))" }
-            let high = maximum.map { "≤ \(format($0))" }
+            let low = minimum.map { above ? "> \(NumberText.plain($0))" : "≥ \(NumberText.plain($0))" }
+            let high = maximum.map { "≤ \(NumberText.plain($0))" }
             return "number" + ([low, high].compactMap { $0 }.isEmpty ? "" : " (" + [low, high].compactMap { $0 }.joined(separator: ", ") + ")")
         case let .integer(minimum, maximum):
             return "integer" + (minimum != nil || maximum != nil ? " (\(minimum.map(String.init) ?? "")…\(maximum.map(String.init) ?? ""))" : "")
@@ -66,7 +67,7 @@ public enum FormatDocs {
         case .object(let members) where members.contains(where: { if case .object = $0.value.value { return true }; return false }):
             return "(" + members.map(\.key).joined(separator: ", ") + ")"
         default:
-            return "`" + JSONSchema.render(value, indent: 0).replacingPipes() + "`"
+            return "`" + JSONWriter.render(value, indent: 0).replacingPipes() + "`"
         }
     }
 

@@ -15,7 +15,7 @@ public enum JSONSchema {
         root += [("required", .list([.s("schemaVersion")])),
                  ("if", .obj([("not", .obj([("required", .list([.s("extends")]))]))])),
                  ("then", .obj([("required", .list(required))]))]
-        return render(.obj(root), indent: 0) + "\n"
+        return JSONWriter.render(.obj(root), indent: 0) + "\n"
     }
 
     static func record(_ fields: [Field]) -> JSONValue {
@@ -74,46 +74,5 @@ public enum JSONSchema {
         case .textMap:
             return .obj([("type", .s("object")), ("additionalProperties", .obj([("type", .s("string"))]))])
         }
-    }
-
-    /// Pretty JSON with two-space indents, keys in the order given.
-    public static func render(_ value: JSONValue, indent: Int) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
-        switch value {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .number(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
-        case .string(let s): return quote(s)
-        case .array(let elements):
-            if elements.isEmpty { return "[]" }
-            if elements.allSatisfy({ if case .object = $0.value { return false }; if case .array = $0.value { return false }; return true }) {
-                return "[" + elements.map { render($0.value, indent: indent + 1) }.joined(separator: ", ") + "]"
-            }
-            return "[\n" + elements.map { pad + render($0.value, indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "]"
-        case .object(let members):
-            if members.isEmpty { return "{}" }
-            return "{\n" + members.map { pad + quote($0.key) + ": " + render($0.value.value, indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "}"
-        }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

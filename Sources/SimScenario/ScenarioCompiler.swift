@@ -37,7 +37,7 @@ struct ScenarioCompiler {
         let learning = LearningParameters(reading: root.filled("learning"))
         if learning.transfer.floorShare > learning.transfer.immediateShare {
             problem(root.filled("learning").filled("transfer")["floorShare"], "learning.transfer.floorShare",
-                    "the long-run share cannot exceed the immediate share (\(format(learning.transfer.immediateShare)))")
+                    "the long-run share cannot exceed the immediate share (\(NumberText.plain(learning.transfer.immediateShare)))")
         }
         let programmes = root.table("programmes").map { compileProgramme($0, domainIDs: domainIDs) }
         let programmeIDs = programmes.map(\.id)
@@ -47,7 +47,7 @@ struct ScenarioCompiler {
         let quality = ServiceQualityParameters(reading: root.filled("serviceQuality"))
         let weightSum = quality.satisfactionWeights.reduce(0, +)
         if abs(weightSum - 1) > 1e-6 {
-            problem(root.filled("serviceQuality"), "serviceQuality", "the five satisfaction weights must add up to 1 (they add up to \(format(weightSum)))")
+            problem(root.filled("serviceQuality"), "serviceQuality", "the five satisfaction weights must add up to 1 (they add up to \(NumberText.plain(weightSum)))")
         }
         return ModelParameters(
             simulation: SimulationParameters(reading: root.filled("simulation")), domains: domains, modes: modes, learning: learning,
@@ -148,7 +148,7 @@ struct ScenarioCompiler {
         unit.usage = node.weights("usage", ids: domainIDs)
         for (domain, weight) in zip(domainIDs, unit.usage) where weight > 1 {
             diagnostics.append(Diagnostic(file: file, location: node.node["usage"]?[domain]?.location,
-                                          path: "\(regionPath).units.\(member.key).usage.\(domain)", message: "expected a number at most 1, found \(format(weight))"))
+                                          path: "\(regionPath).units.\(member.key).usage.\(domain)", message: "expected a number at most 1, found \(NumberText.plain(weight))"))
         }
         return unit
     }

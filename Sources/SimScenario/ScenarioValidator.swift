@@ -72,7 +72,7 @@ struct ScenarioValidator {
             checkRange(x, minimum: minimum, maximum: maximum, aboveMinimum: aboveMinimum, node: node, path: path)
         case let .integer(minimum, maximum):
             guard let x = node.number else { return expected("a whole number", node, path) }
-            guard x == x.rounded() else { return report(node, path, "expected a whole number, found \(format(x))") }
+            guard x == x.rounded() else { return report(node, path, "expected a whole number, found \(NumberText.plain(x))") }
             checkRange(x, minimum: minimum.map(Double.init), maximum: maximum.map(Double.init), aboveMinimum: false, node: node, path: path)
         case .boolean:
             if node.bool == nil { expected("true or false", node, path) }
@@ -118,7 +118,7 @@ struct ScenarioValidator {
                 let childPath = join(path, member.key)
                 checkReference(member.key, kind: kind, node: member.value, path: childPath)
                 guard let x = member.value.number else { expected("a number", member.value, childPath); continue }
-                if x < 0 { report(member.value, childPath, "expected a non-negative number, found \(format(x))") }
+                if x < 0 { report(member.value, childPath, "expected a non-negative number, found \(NumberText.plain(x))") }
             }
         case .textMap:
             guard let members = node.members else { return expected("an object of strings", node, path) }
@@ -135,11 +135,11 @@ struct ScenarioValidator {
 
     mutating func checkRange(_ x: Double, minimum: Double?, maximum: Double?, aboveMinimum: Bool, node: JSONNode, path: String) {
         if let minimum, aboveMinimum ? !(x > minimum) : !(x >= minimum) {
-            let bound = aboveMinimum ? "greater than \(format(minimum))" : "at least \(format(minimum))"
+            let bound = aboveMinimum ? "greater than \(NumberText.plain(minimum))" : "at least \(NumberText.plain(minimum))"
             let what = minimum == 0 && !aboveMinimum ? "a non-negative number" : "a number \(bound)"
-            report(node, path, "expected \(what), found \(format(x))")
+            report(node, path, "expected \(what), found \(NumberText.plain(x))")
         } else if let maximum, x > maximum {
-            report(node, path, "expected a number at most \(format(maximum)), found \(format(x))")
+            report(node, path, "expected a number at most \(NumberText.plain(maximum)), found \(NumberText.plain(x))")
         }
     }
 
@@ -153,12 +153,6 @@ func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(pat
 func isValidID(_ id: String) -> Bool {
     guard let first = id.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
     return id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
-}
-
-/// Formats a number the way a user wrote it: integers without ".0".
-func format(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    return String(x)
 }
 
 extension JSONValue {

@@ -91,7 +91,7 @@ enum MergeCommand {
         let breaches = plan.breachReport(result)
         if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
         let files = ResultFiles.make(result, plan: plan, locale: locale, language: language,
-                                     metadata: plan.runMetadata(seconds: seconds(since: started),
+                                     metadata: plan.runMetadata(seconds: started.secondsElapsed,
                                                                 extra: [("breaches", breaches.json),
                                                                         ("mergedFrom", .array(shards.map { JSONNode(.string($0.directory)) }))]))
         try output.write(files)

@@ -1,4 +1,5 @@
 import Foundation
+import SimCore
 
 /// Progress on stderr, never in result files: a rewritten line with done/total, rate and ETA on a
 /// terminal; a plain line every 10% otherwise; nothing with --quiet.
@@ -18,8 +19,7 @@ struct Progress {
 
     mutating func update(done: Int) {
         guard !quiet, total > 0 else { return }
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = started.secondsElapsed
         let rate = seconds > 0 ? Double(done) / seconds : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let line = "simulate: \(done)/\(total) \(unit), \(String(format: "%.1f", rate))/s, ETA \(String(format: "%.0f", eta)) s"

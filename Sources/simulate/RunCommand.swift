@@ -96,7 +96,7 @@ enum RunCommand {
         let breaches = plan.breachReport(result)
         if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
         let files = ResultFiles.make(result, plan: plan, locale: locale, language: language,
-                                     metadata: plan.runMetadata(seconds: seconds(since: started), extra: [("breaches", breaches.json)]))
+                                     metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: [("breaches", breaches.json)]))
         try output.write(files)
         if !quiet {
             FileHandle.standardError.write(Data("simulate: wrote \(files.map(\.name).joined(separator: ", ")) to \(output.target.path)\n".utf8))

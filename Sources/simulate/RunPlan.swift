@@ -38,7 +38,7 @@ struct RunPlan {
         return RunPlan(
             scenarios: loaded.map { ExperimentScenario(id: $0.id, parameters: $0.parameters) },
             labels: loaded.map(RunCommand.labels(for:)),
-            fingerprints: loaded.map { ($0.id, $0.file, SHA256.hex(of: Array(JSONSchema.render($0.resolved.value, indent: 0).utf8))) },
+            fingerprints: loaded.map { ($0.id, $0.file, SHA256.hex(of: Array(JSONWriter.render($0.resolved.value, indent: 0).utf8))) },
             seed: seed,
             replications: try arguments.integer("replications") ?? loaded[baseline].replications,
             baseline: baseline,
@@ -79,7 +79,7 @@ struct RunPlan {
         ]
         members += extra.map { ($0.0, JSONNode($0.1)) }
         members.append(("wallSeconds", JSONNode(.number((seconds * 1000).rounded() / 1000))))
-        return JSONSchema.render(.object(members), indent: 0) + "\n"
+        return JSONWriter.render(.object(members), indent: 0) + "\n"
     }
 }
 
@@ -98,9 +98,4 @@ enum ResultFiles {
             ("run.json", metadata),
         ]
     }
-}
-
-func seconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 }

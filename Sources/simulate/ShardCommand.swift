@@ -64,7 +64,7 @@ enum ShardCommand {
                 progress.update(done: start - slice.lowerBound)
             }
             let metadata = PartialMetadata(plan: plan, shard: shard, slice: slice)
-            try Data(metadata.json(plan.runMetadata(seconds: seconds(since: started))).utf8)
+            try Data(metadata.json(plan.runMetadata(seconds: started.secondsElapsed)).utf8)
                 .write(to: OutputDirectory.child(staging, PartialMetadata.fileName))
         }
         progress.finish()
@@ -109,7 +109,7 @@ struct PartialMetadata {
             ("baseline", JSONNode(.number(Double(plan.baseline)))),
             ("scenarios", JSONNode(.array(scenarios))), ("run", run),
         ])
-        return JSONSchema.render(value, indent: 0) + "\n"
+        return JSONWriter.render(value, indent: 0) + "\n"
     }
 
     func summaryName(_ summary: HorizonSummary) -> String {

@@ -102,7 +102,7 @@ enum SweepCommand {
             }
         }
         let page = SweepReport.html(title: "Kompeten sweep", axis: axes[0].path, charts: charts)
-        try output.write([("sweep.csv", csv.text), ("sweep.html", page), ("run.json", plan.runMetadata(seconds: seconds(since: started)))])
+        try output.write([("sweep.csv", csv.text), ("sweep.html", page), ("run.json", plan.runMetadata(seconds: started.secondsElapsed))])
         if !arguments.flags.contains("quiet") {
             FileHandle.standardError.write(Data("simulate: wrote sweep.csv (\(grid.count) points × \(files.count) scenario\(files.count == 1 ? "" : "s")) to \(output.target.path)\n".utf8))
         }

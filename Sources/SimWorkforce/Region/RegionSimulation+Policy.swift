@@ -26,17 +26,18 @@ extension RegionSimulation {
         let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         guard let best = effects.max(by: { $0.effect < $1.effect || ($0.effect == $1.effect && $0.programme > $1.programme) }) else { return }
         let threshold = policy.evaluation.thresholdShareOfMedian * median
+        func shown(_ x: Double) -> String { NumberText.rounded(x, places: 3) }
         for (p, effect) in effects {
             func log(_ action: Decision.Action, _ reason: String) {
                 result.decisions.append(Decision(month: month, region: regionIndex, programme: p, measuredEffect: effect, action: action, reason: reason))
             }
             if p < policy.evaluation.exemptProgrammes.count && policy.evaluation.exemptProgrammes[p] {
-                log(.keep, "exempt: mandated programme (effect \(rounded(effect)))")
+                log(.keep, "exempt: mandated programme (effect \(shown(effect)))")
                 continue
             }
             guard effect < threshold else {
                 programmes[p].failures = 0
-                log(.keep, "effect \(rounded(effect)) at or above \(rounded(threshold)) (\(Int(policy.evaluation.thresholdShareOfMedian * 100))% of the median)")
+                log(.keep, "effect \(shown(effect)) at or above \(shown(threshold)) (\(Int(policy.evaluation.thresholdShareOfMedian * 100))% of the median)")
                 continue
             }
             programmes[p].failures += 1
@@ -44,16 +45,16 @@ extension RegionSimulation {
             if programmes[p].failures >= policy.evaluation.dropAfterFailures {
                 programmes[p].dropped = true
                 cancelPlannedSessions { $0.programme == p }
-                log(.drop, "below \(rounded(threshold)) in \(programmes[p].failures) consecutive evaluations")
+                log(.drop, "below \(shown(threshold)) in \(programmes[p].failures) consecutive evaluations")
             } else if let next = model[mode].switchTo, !suspendedModes[next.rawValue] {
                 programmes[p].mode = next
                 for s in sessions.indices where sessions[s].programme == p && sessions[s].state == .planned {
                     sessions[s].mode = next
                 }
-                log(.switchMode, "effect \(rounded(effect)) below \(rounded(threshold)); mode \(mode.id) → \(next.id)")
+                log(.switchMode, "effect \(shown(effect)) below \(shown(threshold)); mode \(mode.id) → \(next.id)")
             } else if best.programme != p {
                 let moved = shiftBudget(from: p, to: best.programme)
-                log(.shiftBudget, "effect \(rounded(effect)) below \(rounded(threshold)); moved Rp \(Int(moved)) to \(model.programmes[best.programme].id)")
+                log(.shiftBudget, "effect \(shown(effect)) below \(shown(threshold)); moved Rp \(Int(moved)) to \(model.programmes[best.programme].id)")
             } else {
                 log(.keep, "below the threshold but already the best programme")
             }
@@ -189,9 +190,4 @@ extension RegionSimulation {
         }
         for i in finished.reversed() { projects.remove(at: i) }
     }
-}
-
-func rounded(_ x: Double) -> String {
-    let scaled = (x * 1000).rounded() / 1000
-    return String(scaled)
 }
