@@ -35,10 +35,14 @@ let package = Package(
         // Results → tidy CSV, decisions, run metadata and the policy brief. Pure text.
         .target(name: "SimReport", dependencies: ["SimCore", "SimWorkforce", "SimExperiment"]),
 
+        // The shard format: a slice of the replications written by one process, read back and
+        // folded by the merge into exactly the unsharded run's results.
+        .target(name: "SimShard", dependencies: ["SimWorkforce", "SimScenario", "SimExperiment", "SimReport"]),
+
         // MARK: - Executables
 
         // The planner's command-line tool. Thin: parsing, I/O, one error printer.
-        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimReport"]),
+        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimReport", "SimShard"]),
 
         // Benchmarks (not tests): kernel throughput and model timings.
         .executableTarget(
@@ -52,6 +56,7 @@ let package = Package(
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario"], exclude: ["Fixtures"]),
         .testTarget(name: "SimReportTests", dependencies: ["SimReport"]),
+        .testTarget(name: "SimShardTests", dependencies: ["SimShard", "SimScenario", "SimExperiment", "SimReport", "SimWorkforce"]),
         .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce"], exclude: ["Broken", "Fixtures"]),
         // Runs the built `simulate` binary (the dependency makes sure it is built first).

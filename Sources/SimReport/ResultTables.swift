@@ -3,7 +3,7 @@ import SimWorkforce
 import SimExperiment
 
 /// What the tables need to know about each scenario besides its statistics.
-public struct ScenarioLabels: Sendable {
+public struct ScenarioLabels: Sendable, Equatable {
     public var id: String
     public var name: String
     public var question: String

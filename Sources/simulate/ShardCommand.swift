@@ -4,6 +4,7 @@ import SimWorkforce
 import SimScenario
 import SimExperiment
 import SimReport
+import SimShard
 
 /// Which slice of the replications this process runs.
 struct ShardSelection: Equatable {
@@ -36,36 +37,30 @@ struct ShardSelection: Equatable {
     }
 }
 
-/// Runs one shard and writes `partial.json` and `replications.bin`, streamed replication by
-/// replication so memory stays flat.
+/// Runs one shard and writes its manifest and replications (the format is ``ShardManifest`` and
+/// ``ShardReplications``), streamed replication by replication so memory stays flat.
 enum ShardCommand {
     static func run(_ plan: RunPlan, shard: ShardSelection, output: OutputDirectory, quiet: Bool,
                     started: ContinuousClock.Instant) throws(CLIError) {
-        let slice = PartialResult.slice(shard: shard.index, of: shard.count, replications: plan.replications)
+        let slice = ShardManifest.slice(shard: shard.index, of: shard.count, replications: plan.replications)
         let runner = plan.runner
         var progress = Progress(total: slice.count, unit: "replications (shard \(shard.index)/\(shard.count))", quiet: quiet)
-        try output.write { staging in
-            let binary = OutputDirectory.child(staging, PartialResult.fileName)
-            guard FileManager.default.createFile(atPath: binary.path, contents: PartialResult.header()) else {
-                throw CLIError.cannotWrite("cannot create \(binary.path)")
-            }
-            let handle = try FileHandle(forWritingTo: binary)
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            var start = slice.lowerBound
-            while start < slice.upperBound {
-                let batch = Array(start..<min(slice.upperBound, start + max(1, plan.jobs * 4)))
-                for (offset, results) in runner.runBatch(batch).enumerated() {
-                    var data = Data()
-                    PartialResult.encode(replication: batch[offset], results: results, into: &data)
-                    try handle.write(contentsOf: data)
+        try output.write { staging throws(CLIError) in
+            do throws(ShardError) {
+                let writer = try ShardWriter(directory: staging)
+                var start = slice.lowerBound
+                while start < slice.upperBound {
+                    let batch = Array(start..<min(slice.upperBound, start + max(1, plan.jobs * 4)))
+                    for (offset, results) in runner.runBatch(batch).enumerated() {
+                        try writer.append(replication: batch[offset], results: results)
+                    }
+                    start += batch.count
+                    progress.update(done: start - slice.lowerBound)
                 }
-                start += batch.count
-                progress.update(done: start - slice.lowerBound)
+                try writer.finish(plan.shardManifest(shard, run: plan.runMetadata(seconds: started.secondsElapsed)))
+            } catch {
+                throw CLIError.cannotWrite(error.description)
             }
-            let metadata = PartialMetadata(plan: plan, shard: shard, slice: slice)
-            try Data(metadata.json(plan.runMetadata(seconds: started.secondsElapsed)).utf8)
-                .write(to: OutputDirectory.child(staging, PartialMetadata.fileName))
         }
         progress.finish()
         if !quiet {
@@ -74,49 +69,23 @@ enum ShardCommand {
     }
 }
 
-/// `partial.json`: what `simulate merge` needs to rebuild the run without the scenario files.
-struct PartialMetadata {
-    static let fileName = "partial.json"
-    var plan: RunPlan
-    var shard: ShardSelection
-    var slice: Range<Int>
-
-    func json(_ runMetadata: String) -> String {
-        let scenarios: [JSONNode] = plan.labels.indices.map { s in
-            let label = plan.labels[s]
-            let metrics: [JSONNode] = label.metrics.map { metric in
-                JSONNode(.object([("id", JSONNode(.string(metric.id))), ("unit", JSONNode(.string(metric.unit))),
-                                  ("description", JSONNode(.string(metric.description))),
-                                  ("summary", JSONNode(.string(summaryName(metric.summary)))),
-                                  ("higherIsBetter", JSONNode(metric.higherIsBetter.map { JSONValue.bool($0) } ?? .null))]))
-            }
-            func strings(_ xs: [String]) -> JSONNode { JSONNode(.array(xs.map { JSONNode(.string($0)) })) }
-            return JSONNode(.object([
-                ("id", JSONNode(.string(label.id))), ("name", JSONNode(.string(label.name))), ("question", JSONNode(.string(label.question))),
-                ("file", JSONNode(.string(plan.fingerprints[s].file))), ("sha256", JSONNode(.string(plan.fingerprints[s].sha256))),
-                ("startYear", JSONNode(.number(Double(label.startYear)))), ("months", JSONNode(.number(Double(plan.scenarios[s].parameters.months)))),
-                ("regionIDs", strings(label.regionIDs)), ("regionNames", strings(label.regionNames)),
-                ("programmeIDs", strings(label.programmeIDs)), ("caveats", strings(label.caveats)), ("metrics", JSONNode(.array(metrics))),
-            ]))
+extension RunPlan {
+    /// The manifest of shard `shard` of this plan, with the shard's own `run.json` inside.
+    func shardManifest(_ shard: ShardSelection, run: String) -> ShardManifest {
+        let entries = labels.indices.map { s in
+            ShardManifest.Scenario(labels: labels[s], file: fingerprints[s].file, sha256: fingerprints[s].sha256,
+                                   months: scenarios[s].parameters.months)
         }
-        let run = (try? JSONParser.parse(runMetadata, file: "run.json")) ?? JSONNode(.null)
-        let value = JSONValue.object([
-            ("generator", JSONNode(.string("kompeten-simulate"))),
-            ("kind", JSONNode(.string("partial"))),
-            ("shard", JSONNode(.number(Double(shard.index)))), ("shardCount", JSONNode(.number(Double(shard.count)))),
-            ("firstReplication", JSONNode(.number(Double(slice.lowerBound)))), ("endReplication", JSONNode(.number(Double(slice.upperBound)))),
-            ("replications", JSONNode(.number(Double(plan.replications)))), ("seed", JSONNode(.number(Double(plan.seed)))),
-            ("baseline", JSONNode(.number(Double(plan.baseline)))),
-            ("scenarios", JSONNode(.array(scenarios))), ("run", run),
-        ])
-        return JSONWriter.render(value, indent: 0) + "\n"
+        return ShardManifest(shard: shard.index, shardCount: shard.count, totalReplications: replications, seed: seed,
+                             baseline: baseline, scenarios: entries,
+                             run: (try? JSONParser.parse(run, file: "run.json")) ?? JSONNode(.null))
     }
 
-    func summaryName(_ summary: HorizonSummary) -> String {
-        switch summary {
-        case .lastMonth: return "lastMonth"
-        case .total: return "total"
-        case .lastYearMean: return "lastYearMean"
-        }
+    /// The plan of the original run, from a shard's manifest (no scenario file needed).
+    init(_ manifest: ShardManifest) {
+        self.init(scenarios: [], labels: manifest.scenarios.map(\.labels),
+                  fingerprints: manifest.scenarios.map { ($0.labels.id, $0.file, $0.sha256) },
+                  seed: manifest.seed, replications: manifest.totalReplications, baseline: manifest.baseline,
+                  jobs: Int(manifest.run["jobs"]?.number ?? 1))
     }
 }

@@ -1,21 +1,16 @@
 import Foundation
 import SimWorkforce
+import SimExperiment
 
-/// The replications of one shard, written so `simulate merge` can fold several shards in
-/// replication order and produce exactly the bytes of the unsharded run.
+/// `replications.bin`: the replications of one shard, written so a merge can fold several shards
+/// in replication order and produce exactly the bytes of the unsharded run.
 ///
 /// Binary, little-endian: per replication its index, then per scenario and region the metric
 /// values (`metrics × months` Float64), the decisions and the breach counts. Statistics are not stored: folding
 /// replications in index order is what makes the merged bytes equal the unsharded ones.
-public enum PartialResult {
+public enum ShardReplications {
     public static let fileName = "replications.bin"
     static let magic: [UInt8] = Array("KOMPETEN-PARTIAL-2\n".utf8)
-
-    /// The contiguous block of replications shard `index` (1-based) of `count` runs.
-    public static func slice(shard index: Int, of count: Int, replications: Int) -> Range<Int> {
-        precondition(count >= 1 && (1...count).contains(index))
-        return (replications * (index - 1) / count)..<(replications * index / count)
-    }
 
     /// Encodes one replication of every scenario.
     public static func encode(replication: Int, results: [ReplicationResult], into data: inout Data) {
@@ -59,7 +54,7 @@ public enum PartialResult {
             case notAPartial(String), truncated(String)
             public var description: String {
                 switch self {
-                case .notAPartial(let f): return "\(f) is not a partial result of simulate --shard"
+                case .notAPartial(let f): return "\(f) is not a partial result of simulate run --shard"
                 case .truncated(let f): return "\(f) is truncated or does not match its partial.json"
                 }
             }

@@ -1,0 +1,29 @@
+/// Why shards cannot be written or merged, each with what to do about it.
+public enum ShardError: Error, Equatable, CustomStringConvertible {
+    /// The directory holds no readable manifest (exit 66: the input cannot be read).
+    case unreadable(directory: String, file: String)
+    case notAShard(String)
+    case malformed(String, String)
+    case mismatch(directory: String, reference: String, what: String)
+    case missing(Range<Int>)
+    case overlap(directory: String)
+    case replicationOutOfOrder(directory: String, found: Int, expected: Int)
+    case stopsEarly(directory: String, at: Int, expected: Int)
+    case records(String)
+    case cannotWrite(String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(directory, file): return "\(file): cannot read the partial result (is \(directory) a --shard output?)"
+        case .notAShard(let file): return "\(file) is not a partial result of 'simulate run --shard'"
+        case let .malformed(file, key): return "\(file): '\(key)' is missing or wrong; the file was not written by 'simulate run --shard'"
+        case let .mismatch(directory, reference, what): return "\(directory) \(what) from \(reference); merge shards of one run only"
+        case .missing(let range): return "replications \(range.lowerBound)..<\(range.upperBound) are missing: give every shard"
+        case .overlap(let directory): return "\(directory) overlaps another shard"
+        case let .replicationOutOfOrder(directory, found, expected): return "\(directory) holds replication \(found) where \(expected) was expected"
+        case let .stopsEarly(directory, at, expected): return "\(directory) stops at replication \(at), before \(expected)"
+        case .records(let message): return message
+        case .cannotWrite(let message): return message
+        }
+    }
+}

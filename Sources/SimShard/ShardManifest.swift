@@ -1,0 +1,126 @@
+import SimWorkforce
+import SimScenario
+import SimReport
+
+/// `partial.json`: everything a merge needs to rebuild the run without the scenario files: which
+/// replications this shard ran, the run's seed and baseline, and each scenario's labels, metric
+/// definitions and fingerprint.
+public struct ShardManifest: Equatable {
+    public static let fileName = "partial.json"
+
+    /// The scenarios of the run, in run order.
+    public struct Scenario: Equatable {
+        public var labels: ScenarioLabels
+        public var file: String
+        /// SHA-256 of the scenario after `extends`, overrides and defaults: shards of one run agree.
+        public var sha256: String
+        public var months: Int
+        public init(labels: ScenarioLabels, file: String, sha256: String, months: Int) {
+            self.labels = labels
+            self.file = file
+            self.sha256 = sha256
+            self.months = months
+        }
+    }
+
+    /// 1-based index of this shard among `shardCount`.
+    public var shard: Int
+    public var shardCount: Int
+    public var replications: Range<Int>
+    public var totalReplications: Int
+    public var seed: UInt64
+    public var baseline: Int
+    public var scenarios: [Scenario]
+    /// The shard's own run metadata (command line, jobs, wall time), kept as it was written.
+    public var run: JSONNode
+
+    public init(shard: Int, shardCount: Int, totalReplications: Int, seed: UInt64, baseline: Int,
+                scenarios: [Scenario], run: JSONNode) {
+        self.shard = shard
+        self.shardCount = shardCount
+        self.replications = ShardManifest.slice(shard: shard, of: shardCount, replications: totalReplications)
+        self.totalReplications = totalReplications
+        self.seed = seed
+        self.baseline = baseline
+        self.scenarios = scenarios
+        self.run = run
+    }
+
+    /// The contiguous block of replications shard `index` (1-based) of `count` runs: blocks are
+    /// in order, disjoint, and cover `0..<replications`.
+    public static func slice(shard index: Int, of count: Int, replications: Int) -> Range<Int> {
+        precondition(count >= 1 && (1...count).contains(index))
+        return (replications * (index - 1) / count)..<(replications * index / count)
+    }
+
+    /// The shapes the replications file holds, scenario by scenario.
+    var shapes: [(regions: Int, metrics: Int, months: Int)] {
+        scenarios.map { (regions: $0.labels.regionIDs.count, metrics: $0.labels.metrics.count, months: $0.months) }
+    }
+
+    // MARK: - JSON
+
+    public func json() -> String {
+        func number(_ x: Int) -> JSONNode { JSONNode(.number(Double(x))) }
+        func text(_ s: String) -> JSONNode { JSONNode(.string(s)) }
+        func strings(_ xs: [String]) -> JSONNode { JSONNode(.array(xs.map(text))) }
+        let scenarios: [JSONNode] = self.scenarios.map { scenario in
+            let label = scenario.labels
+            let metrics: [JSONNode] = label.metrics.map { metric in
+                JSONNode(.object([("id", text(metric.id)), ("unit", text(metric.unit)), ("description", text(metric.description)),
+                                  ("summary", text(metric.summary.id)),
+                                  ("higherIsBetter", JSONNode(metric.higherIsBetter.map { JSONValue.bool($0) } ?? .null))]))
+            }
+            return JSONNode(.object([
+                ("id", text(label.id)), ("name", text(label.name)), ("question", text(label.question)),
+                ("file", text(scenario.file)), ("sha256", text(scenario.sha256)),
+                ("startYear", number(label.startYear)), ("months", number(scenario.months)),
+                ("regionIDs", strings(label.regionIDs)), ("regionNames", strings(label.regionNames)),
+                ("programmeIDs", strings(label.programmeIDs)), ("caveats", strings(label.caveats)), ("metrics", JSONNode(.array(metrics))),
+            ]))
+        }
+        let value = JSONValue.object([
+            ("generator", text("kompeten-simulate")), ("kind", text("partial")),
+            ("shard", number(shard)), ("shardCount", number(shardCount)),
+            ("firstReplication", number(replications.lowerBound)), ("endReplication", number(replications.upperBound)),
+            ("replications", number(totalReplications)), ("seed", JSONNode(.number(Double(seed)))),
+            ("baseline", number(baseline)), ("scenarios", JSONNode(.array(scenarios))), ("run", run),
+        ])
+        return JSONWriter.render(value, indent: 0) + "\n"
+    }
+
+    /// Reads a manifest written by ``json()``; `file` names it in errors.
+    public init(parsing text: String, file: String) throws(ShardError) {
+        guard let root = try? JSONParser.parse(text, file: file), root["kind"]?.string == "partial" else { throw .notAShard(file) }
+        func int(_ node: JSONNode?, _ key: String) throws(ShardError) -> Int {
+            guard let x = node?[key]?.number, x == x.rounded(), abs(x) < 1e15 else { throw .malformed(file, key) }
+            return Int(x)
+        }
+        var scenarios: [Scenario] = []
+        for node in root["scenarios"]?.elements ?? [] {
+            func strings(_ key: String) -> [String] { node[key]?.elements?.compactMap(\.string) ?? [] }
+            var metrics: [MetricDefinition] = []
+            for m in node["metrics"]?.elements ?? [] {
+                guard let id = m["id"]?.string, let summary = HorizonSummary(id: m["summary"]?.string ?? "") else { throw .malformed(file, "metrics") }
+                metrics.append(MetricDefinition(id, m["unit"]?.string ?? "", m["description"]?.string ?? "",
+                                                summary: summary, higherIsBetter: m["higherIsBetter"]?.bool))
+            }
+            guard let id = node["id"]?.string else { throw .malformed(file, "scenarios.id") }
+            let labels = ScenarioLabels(id: id, name: node["name"]?.string ?? id, question: node["question"]?.string ?? "",
+                                        regionIDs: strings("regionIDs"), regionNames: strings("regionNames"),
+                                        programmeIDs: strings("programmeIDs"), metrics: metrics,
+                                        startYear: try int(node, "startYear"), caveats: strings("caveats"))
+            scenarios.append(Scenario(labels: labels, file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",
+                                      months: try int(node, "months")))
+        }
+        guard !scenarios.isEmpty else { throw .malformed(file, "scenarios") }
+        let shard = try int(root, "shard"), shardCount = try int(root, "shardCount"), total = try int(root, "replications")
+        guard shardCount >= 1, (1...shardCount).contains(shard), total >= 0 else { throw .malformed(file, "shard") }
+        self.init(shard: shard, shardCount: shardCount, totalReplications: total, seed: UInt64(try int(root, "seed")),
+                  baseline: try int(root, "baseline"), scenarios: scenarios, run: root["run"] ?? JSONNode(.null))
+        guard replications == (try int(root, "firstReplication"))..<(try int(root, "endReplication")) else {
+            throw .malformed(file, "firstReplication")
+        }
+        guard scenarios.indices.contains(baseline) else { throw .malformed(file, "baseline") }
+    }
+}

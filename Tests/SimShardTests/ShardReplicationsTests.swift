@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import SimExperiment
+import SimWorkforce
+import SimReport
+import SimShard
+import SimScenario
+
+/// The shard format gives back exactly what it was given: values bit for bit (NaN, −0 and the
+/// unwritten mark included), decisions with their text, breach counts.
+@Suite struct ShardReplicationsTests {
+    func region(_ seed: Double, months: Int) -> RegionResult {
+        var region = RegionResult(metricCount: 3, months: months)
+        for i in region.values.indices { region.values[i] = seed * Double(i) + 0.1 }
+        region.values[0] = .nan
+        region.values[1] = -0.0
+        region.values[2] = RegionResult.unwritten
+        region.decisions = [Decision(month: 5, region: 1, programme: 2, measuredEffect: 0.25, action: .switchMode, reason: "mode a → b ✓")]
+        region.breaches[Breach.awayCapExceeded.rawValue] = 3
+        return region
+    }
+
+    @Test func replicationsRoundTripBitForBit() throws {
+        let months = 4
+        let written: [(Int, [ReplicationResult])] = [
+            (7, [ReplicationResult(regions: [region(1, months: months), region(2, months: months)]), ReplicationResult(regions: [region(3, months: months)])]),
+            (8, [ReplicationResult(regions: [region(4, months: months), region(5, months: months)]), ReplicationResult(regions: [region(6, months: months)])]),
+        ]
+        var data = ShardReplications.header()
+        for (replication, results) in written { ShardReplications.encode(replication: replication, results: results, into: &data) }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("partial-\(UUID().uuidString).bin")
+        try data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var reader = try ShardReplications.Reader(file: file.path, shapes: [(2, 3, months), (1, 3, months)])
+        var read: [(Int, [ReplicationResult])] = []
+        while let next = try reader.next() { read.append((next.replication, next.results)) }
+        #expect(read.map(\.0) == [7, 8])
+        for ((_, a), (_, b)) in zip(written, read) {
+            for (x, y) in zip(a.flatMap(\.regions), b.flatMap(\.regions)) {
+                #expect(x.values.map(\.bitPattern) == y.values.map(\.bitPattern))
+                #expect(x.decisions == y.decisions)
+                #expect(x.breaches == y.breaches)
+            }
+        }
+    }
+
+    @Test func aTruncatedFileIsRefused() throws {
+        var data = ShardReplications.header()
+        ShardReplications.encode(replication: 0, results: [ReplicationResult(regions: [region(1, months: 2)])], into: &data)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("partial-\(UUID().uuidString).bin")
+        try data.prefix(data.count - 5).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var reader = try ShardReplications.Reader(file: file.path, shapes: [(1, 3, 2)])
+        #expect(throws: ShardReplications.Reader.ReadError.self) { _ = try reader.next() }
+    }
+}
+
+/// The manifest and the set of shards: what one shard writes, a merge reads back unchanged; shards
+/// that are not one whole run are refused, each with the reason.
+@Suite struct ShardSetTests {
+    let metric = MetricDefinition("competency.mean", "level 1–5", "mean applied competency", summary: .lastMonth, higherIsBetter: true)
+
+    func manifest(shard: Int, of count: Int, replications: Int = 5, seed: UInt64 = 7) -> ShardManifest {
+        let labels = ScenarioLabels(id: "baseline", name: "Baseline", question: "Q?", regionIDs: ["a", "b"], regionNames: ["A", "B"],
+                                    programmeIDs: ["p"], metrics: [metric], startYear: 2027, caveats: ["assumed"])
+        return ShardManifest(shard: shard, shardCount: count, totalReplications: replications, seed: seed, baseline: 0,
+                             scenarios: [.init(labels: labels, file: "scenarios/baseline.json", sha256: "ab12", months: 2)],
+                             run: JSONNode(.object([("jobs", JSONNode(.number(2)))])))
+    }
+
+    @Test func slicesAreDisjointInOrderAndCoverEveryReplication() {
+        for replications in [0, 1, 7, 10, 1001] {
+            for count in 1...9 {
+                let slices = (1...count).map { ShardManifest.slice(shard: $0, of: count, replications: replications) }
+                #expect(slices.first?.lowerBound == 0 && slices.last?.upperBound == replications)
+                for (a, b) in zip(slices, slices.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
+            }
+        }
+    }
+
+    @Test func theManifestRoundTrips() throws {
+        let written = manifest(shard: 2, of: 3)
+        #expect(written.replications == 1..<3)
+        let read = try ShardManifest(parsing: written.json(), file: "partial.json")
+        #expect(read == written)
+    }
+
+    @Test func aDoctoredManifestIsRefused() throws {
+        let text = manifest(shard: 2, of: 3).json().replacingOccurrences(of: "\"firstReplication\": 1", with: "\"firstReplication\": 0")
+        #expect(throws: ShardError.malformed("partial.json", "firstReplication")) { try ShardManifest(parsing: text, file: "partial.json") }
+        #expect(throws: ShardError.notAShard("x.json")) { try ShardManifest(parsing: "{}", file: "x.json") }
+    }
+
+    /// Writes shards with ShardWriter, reads them with ShardSet, and folds them: the merged
+    /// statistics are those of folding the same replications directly.
+    @Test func writtenShardsFoldToTheDirectResult() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func replication(_ r: Int) -> [ReplicationResult] {
+            [ReplicationResult(regions: (0..<2).map { k in
+                var region = RegionResult(metricCount: 1, months: 2)
+                for i in region.values.indices { region.values[i] = Double(r * 10 + k) + 0.25 * Double(i) }
+                return region
+            })]
+        }
+        var directories: [String] = []
+        for shard in [2, 1] {  // out of order on purpose: the set sorts them
+            let directory = root.appendingPathComponent("shard\(shard)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let m = manifest(shard: shard, of: 2)
+            let writer = try ShardWriter(directory: directory)
+            for r in m.replications { try writer.append(replication: r, results: replication(r)) }
+            try writer.finish(m)
+            directories.append(directory.path)
+        }
+        let set = try ShardSet(directories: directories)
+        var merged = set.emptyResult()
+        try set.fold(into: &merged)
+        var direct = set.emptyResult()
+        for r in 0..<5 { direct.add(replication: replication(r), definitions: [[metric]]) }
+        #expect(merged.replicationsDone == 5)
+        for r in 0..<2 {
+            #expect(merged.series[0][r].map(\.mean) == direct.series[0][r].map(\.mean))
+            #expect(merged.series[0][r].map(\.variance) == direct.series[0][r].map(\.variance))
+        }
+
+        // Leaving a shard out, or giving one twice, is refused with the replications at stake.
+        #expect(throws: ShardError.missing(0..<2)) { try ShardSet(directories: [directories[0]]) }
+        #expect(throws: ShardError.overlap(directory: directories[0])) { try ShardSet(directories: directories + [directories[0]]) }
+    }
+
+    @Test func shardsOfAnotherRunAreRefused() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var directories: [String] = []
+        for (shard, seed) in [(1, UInt64(7)), (2, UInt64(8))] {
+            let directory = root.appendingPathComponent("shard\(shard)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try manifest(shard: shard, of: 2, seed: seed).json().write(to: directory.appendingPathComponent(ShardManifest.fileName), atomically: true, encoding: .utf8)
+            directories.append(directory.path)
+        }
+        #expect(throws: ShardError.mismatch(directory: directories[1], reference: directories[0], what: "has a different seed")) {
+            try ShardSet(directories: directories)
+        }
+    }
+}
