@@ -4,25 +4,26 @@ import SimScenario
 
 /// The subcommands and their help.
 enum Command {
-    static let subcommands = ["run", "validate", "sweep", "merge", "schema", "help"]
+    static let specs = [RunCommand.spec, ValidateCommand.spec, SweepCommand.spec, MergeCommand.spec, SchemaCommand.spec]
+    static let subcommands = specs.map(\.name) + ["help"]
 
-    static let mainHelp = """
-        simulate \(KompetenVersion.current): test civil-service (ASN) training policies before spending the money
-
-        USAGE: simulate [run] FILES... [options]      compare scenarios (the default command)
-               simulate validate FILES...             check scenario files, run nothing
-               simulate sweep FILES... --vary PATH=FROM:TO:STEPS   outcome curves over a grid
-               simulate merge DIRS... --out DIR       combine the shards of a run (--shard I/N)
-               simulate schema                        print the JSON Schema of scenario files
-
-        EXAMPLES:
-          simulate scenarios/*.json
-          simulate scenarios/baseline.json scenarios/budget-plus-50.json --replications 30 --out results/budget
-          simulate validate scenarios/*.json
-          simulate scenarios/baseline.json --set regions.sorong.budget.rupiahPerYear=1.5e9
-
-        See 'simulate run --help' for the options. Files ending in .schema.json are skipped.
-        """
+    /// `simulate --help`: the subcommands from their declarations, then examples.
+    static var mainHelp: String {
+        let usages = specs.flatMap { ["  " + $0.usage, "      " + $0.summary] }
+        return ([
+            "simulate \(KompetenVersion.current): test civil-service (ASN) training policies before spending the money", "",
+            "USAGE:",
+        ] + usages + [
+            "",
+            "EXAMPLES:",
+            "  simulate scenarios/*.json",
+            "  simulate scenarios/baseline.json scenarios/budget-plus-50.json --replications 30 --out results/budget",
+            "  simulate validate scenarios/*.json",
+            "  simulate scenarios/baseline.json --set regions.sorong.budget.rupiahPerYear=1.5e9",
+            "",
+            "See 'simulate COMMAND --help' for each command's options. Files ending in .schema.json are skipped.",
+        ]).joined(separator: "\n")
+    }
 
     static func run(_ words: [String]) throws(CLIError) {
         guard let first = words.first else {
@@ -41,14 +42,7 @@ enum Command {
         case "validate": try ValidateCommand.run(Array(words.dropFirst()))
         case "sweep": try SweepCommand.run(Array(words.dropFirst()))
         case "merge": try MergeCommand.run(Array(words.dropFirst()))
-        case "schema":
-            if words.dropFirst().contains(where: { $0 == "-h" || $0 == "--help" }) { print(SchemaCommandHelp.text); return }
-            if words.count == 2 && words[1] == "--markdown" {
-                print(FormatDocs.markdown(), terminator: "")
-                return
-            }
-            guard words.count == 1 else { throw .usage("'schema' takes no arguments but --markdown") }
-            print(JSONSchema.text(), terminator: "")
+        case "schema": try SchemaCommand.run(Array(words.dropFirst()))
         default:
             if first.hasSuffix(".json") || first.hasPrefix("-") || first.contains("/") {
                 try RunCommand.run(words)
@@ -61,14 +55,10 @@ enum Command {
     }
 
     static func help(for topic: String) throws(CLIError) {
-        switch topic {
-        case "run": print(RunCommand.help)
-        case "validate": print(ValidateCommand.help)
-        case "sweep": print(SweepCommand.help)
-        case "merge": print(MergeCommand.help)
-        case "schema": print(SchemaCommandHelp.text)
-        default: throw .usage("no help for '\(topic)'; subcommands are \(subcommands.joined(separator: ", "))")
+        guard let spec = specs.first(where: { $0.name == topic }) else {
+            throw .usage("no help for '\(topic)'; subcommands are \(subcommands.joined(separator: ", "))")
         }
+        print(spec.help)
     }
 
     /// The scenario files among `paths`: `.schema.json` files are skipped with a note.
@@ -79,30 +69,41 @@ enum Command {
     }
 }
 
-enum SchemaCommandHelp {
-    static let text = """
-        USAGE: simulate schema [--markdown]
+enum SchemaCommand {
+    static let spec = CommandSpec(
+        name: "schema",
+        usage: "simulate schema [--markdown]",
+        summary: "print the JSON Schema of scenario files",
+        description: [
+            "Prints the JSON Schema (draft 2020-12) of scenario files. The repository ships the same text as",
+            "scenarios/scenario.schema.json; point your editor at it to check files as you type.",
+        ],
+        options: [.flag("markdown", "print the format's reference instead (docs/scenario-format.md)")],
+        examples: ["simulate schema > scenarios/scenario.schema.json"])
 
-        Prints the JSON Schema (draft 2020-12) of scenario files. The repository ships the same text as
-        scenarios/scenario.schema.json; point your editor at it to check files as you type.
-        --markdown prints the format's reference instead (docs/scenario-format.md).
-        """
+    static func run(_ words: [String]) throws(CLIError) {
+        if spec.answersHelp(words) { return }
+        let arguments = try spec.parse(words)
+        guard arguments.positional.isEmpty else { throw .usage("'schema' takes no arguments but --markdown") }
+        print(arguments.flags.contains("markdown") ? FormatDocs.markdown() : JSONSchema.text(), terminator: "")
+    }
 }
 
 enum ValidateCommand {
-    static let help = """
-        USAGE: simulate validate FILES... [--set PATH=VALUE]...
-
-        Checks scenario files (with their 'extends' bases and the overrides) and reports every problem as
-        FILE:LINE:COLUMN: error: JSON.PATH: message. Exits 0 when all are valid, 65 when any is not.
-
-        EXAMPLE:
-          simulate validate scenarios/*.json
-        """
+    static let spec = CommandSpec(
+        name: "validate",
+        usage: "simulate validate FILES... [--set PATH=VALUE]...",
+        summary: "check scenario files, run nothing",
+        description: [
+            "Checks scenario files (with their 'extends' bases and the overrides) and reports every problem as",
+            "FILE:LINE:COLUMN: error: JSON.PATH: message. Exits 0 when all are valid, 65 when any is not.",
+        ],
+        options: [CommonOptions.set],
+        examples: ["simulate validate scenarios/*.json"])
 
     static func run(_ words: [String]) throws(CLIError) {
-        if words.contains("-h") || words.contains("--help") { print(help); return }
-        let arguments = try Arguments(words, valueOptions: ["set"], flagOptions: [], command: "validate")
+        if spec.answersHelp(words) { return }
+        let arguments = try spec.parse(words)
         let overrides = try RunCommand.parseOverrides(arguments.all("set"))
         var problems: [Diagnostic] = []
         var unreadable = false

@@ -9,21 +9,25 @@ import SimShard
 /// `simulate merge DIRS... --out DIR`: folds shards in replication order into exactly the files
 /// the unsharded run writes.
 enum MergeCommand {
-    static let help = """
-        USAGE: simulate merge DIRS... --out DIR [--csv-locale L] [--lang L] [--force] [--quiet]
-
-        Combines the partial results written by 'simulate run --shard I/N' into the same summary.csv,
-        timeseries.csv, decisions.csv and brief as the unsharded run (byte for byte for the CSVs).
-        Every shard of the run must be given once; they must come from the same scenarios and seed.
-
-        EXAMPLE:
-          simulate merge results-shard-*-of-4 --out results
-        """
+    static let spec = CommandSpec(
+        name: "merge",
+        usage: "simulate merge DIRS... --out DIR [options]",
+        summary: "combine the shards of a run (--shard I/N)",
+        description: [
+            "Combines the partial results written by 'simulate run --shard I/N' into the same summary.csv,",
+            "timeseries.csv, decisions.csv and brief as the unsharded run (byte for byte for the CSVs).",
+            "Every shard of the run must be given once; they must come from the same scenarios and seed.",
+        ],
+        options: [
+            .value("out", "DIR", "output directory (required); replaced only if it holds earlier results"),
+            CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.force, CommonOptions.quiet,
+        ],
+        examples: ["simulate merge results-shard-*-of-4 --out results"])
 
     static func run(_ words: [String]) throws(CLIError) {
-        if words.contains("-h") || words.contains("--help") { print(help); return }
+        if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
-        let arguments = try Arguments(words, valueOptions: ["out", "csv-locale", "lang"], flagOptions: ["force", "quiet"], command: "merge")
+        let arguments = try spec.parse(words)
         guard !arguments.positional.isEmpty else { throw .usage("'merge' needs the shard directories; see 'simulate merge --help'") }
         guard let out = arguments.value("out") else { throw .usage("'merge' needs --out DIR") }
         let output = OutputDirectory(target: URL(fileURLWithPath: out), force: arguments.flags.contains("force"))

@@ -6,42 +6,35 @@ import SimExperiment
 import SimReport
 
 enum RunCommand {
-    static let help = """
-        USAGE: simulate [run] FILES... [options]
-
-        Runs every scenario × replication in parallel and writes, into the output directory:
-          summary.csv      one row per scenario × region × metric at the horizon, with 95% CIs and the
-                           paired difference to the baseline
-          timeseries.csv   the same by month (YYYY-MM)
-          decisions.csv    what the periodic evaluation decided, over replications
-          brief.md/.html   the policy brief with charts (Bahasa Indonesia by default)
-          run.json         version, command line, seed, replications, scenario fingerprints, wall time
-        Metrics are documented in docs/outputs.md. The same seed gives the same bytes whatever --jobs.
-
-        OPTIONS:
-          --replications N   replications per scenario (default: the baseline's simulation.replications)
-          --seed S           master seed (default: the baseline's simulation.seed)
-          --jobs J           parallel workers (default: the number of active cores)
-          --years Y          horizon in years, for every scenario
-          --out DIR          output directory (default: results); replaced only if it holds earlier results
-          --baseline ID      the scenario the others are compared with (default: id 'baseline', else the first)
-          --set PATH=VALUE   override a value in every scenario, e.g. regions.sorong.budget.rupiahPerYear=1.5e9
-          --csv-locale L     en (default: ',' and '.') or id (';' and ',' for Indonesian spreadsheets)
-          --lang L           language of brief.md and brief.html: id (default) or en
-          --shard I/N        run only the I-th of N slices of the replications and write a partial result
-                             for 'simulate merge' (taken from SLURM_ARRAY_TASK_ID/COUNT, or from
-                             JOB_COMPLETION_INDEX with --shard-count N, when those are set)
-          --shard-count N    the number of shards, with Kubernetes' JOB_COMPLETION_INDEX
-          --force            replace a non-empty --out directory that is not an earlier results directory
-          --quiet            no progress on stderr
-
-        EXAMPLES:
-          simulate scenarios/*.json
-          simulate scenarios/baseline.json scenarios/pandemic.json --replications 40 --jobs 2 --out results/pandemic
-        """
-
-    static let valueOptions = ["replications", "seed", "jobs", "years", "out", "baseline", "set", "csv-locale", "lang", "shard", "shard-count"]
-    static let flagOptions = ["force", "quiet"]
+    static let spec = CommandSpec(
+        name: "run",
+        usage: "simulate [run] FILES... [options]",
+        summary: "compare scenarios (the default command)",
+        description: [
+            "Runs every scenario × replication in parallel and writes, into the output directory:",
+            "  summary.csv      one row per scenario × region × metric at the horizon, with 95% CIs and the",
+            "                   paired difference to the baseline",
+            "  timeseries.csv   the same by month (YYYY-MM)",
+            "  decisions.csv    what the periodic evaluation decided, over replications",
+            "  brief.md/.html   the policy brief with charts (Bahasa Indonesia by default)",
+            "  run.json         version, command line, seed, replications, scenario fingerprints, wall time",
+            "Metrics are documented in docs/outputs.md. The same seed gives the same bytes whatever --jobs.",
+        ],
+        options: [
+            CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
+            CommonOptions.out(default: "results"),
+            .value("baseline", "ID", "the scenario the others are compared with (default: id 'baseline', else the first)"),
+            CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang,
+            .value("shard", "I/N", "run only the I-th of N slices of the replications and write a partial result",
+                   "for 'simulate merge' (taken from SLURM_ARRAY_TASK_ID/COUNT, or from",
+                   "JOB_COMPLETION_INDEX with --shard-count N, when those are set)"),
+            .value("shard-count", "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
+            CommonOptions.force, CommonOptions.quiet,
+        ],
+        examples: [
+            "simulate scenarios/*.json",
+            "simulate scenarios/baseline.json scenarios/pandemic.json --replications 40 --jobs 2 --out results/pandemic",
+        ])
 
     static func parseOverrides(_ texts: [String]) throws(CLIError) -> [Override] {
         var overrides: [Override] = []
@@ -74,9 +67,9 @@ enum RunCommand {
     }
 
     static func run(_ words: [String]) throws(CLIError) {
-        if words.contains("-h") || words.contains("--help") { print(help); return }
+        if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
-        let arguments = try Arguments(words, valueOptions: valueOptions, flagOptions: flagOptions, command: "run")
+        let arguments = try spec.parse(words)
         let locale = try locale(arguments), language = try language(arguments)
         let quiet = arguments.flags.contains("quiet")
         let shard = try ShardSelection.from(arguments, environment: ProcessInfo.processInfo.environment)

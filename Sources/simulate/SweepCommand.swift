@@ -8,20 +8,24 @@ import SimReport
 /// `simulate sweep`: runs each scenario at every point of a grid of values (with common random
 /// numbers across points) and writes the outcome curves to `sweep.csv`.
 enum SweepCommand {
-    static let help = """
-        USAGE: simulate sweep FILES... --vary PATH=FROM:TO:STEPS [--vary ...] [run options]
-
-        Runs every scenario at each point of the grid (STEPS evenly spaced values from FROM to TO for
-        each --vary; several --vary make the full grid) and writes sweep.csv: one row per scenario,
-        grid point, region and metric at the horizon, with its 95% interval; sweep.html: the outcome
-        curves against the first --vary path (competency, 20 JP, IKM, waits); and run.json. Points
-        share random numbers, so curves are smooth.
-
-        EXAMPLE:
-          simulate sweep scenarios/baseline.json --vary regions.sorong.budget.rupiahPerYear=0:3e9:7 --out results/sweep
-
-        OPTIONS: --replications, --seed, --jobs, --years, --out, --set, --csv-locale, --force, --quiet as for run.
-        """
+    static let spec = CommandSpec(
+        name: "sweep",
+        usage: "simulate sweep FILES... --vary PATH=FROM:TO:STEPS [--vary ...] [options]",
+        summary: "outcome curves over a grid of values",
+        description: [
+            "Runs every scenario at each point of the grid (STEPS evenly spaced values from FROM to TO for",
+            "each --vary; several --vary make the full grid) and writes sweep.csv: one row per scenario,",
+            "grid point, region and metric at the horizon, with its 95% interval; sweep.html: the outcome",
+            "curves against the first --vary path (competency, 20 JP, IKM, waits); and run.json. Points",
+            "share random numbers, so curves are smooth.",
+        ],
+        options: [
+            .value("vary", "PATH=FROM:TO:STEPS", "a scenario path and the values it takes (repeatable: the full grid)"),
+            CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
+            CommonOptions.out(default: "results-sweep"), CommonOptions.set, CommonOptions.csvLocale,
+            CommonOptions.force, CommonOptions.quiet,
+        ],
+        examples: ["simulate sweep scenarios/baseline.json --vary regions.sorong.budget.rupiahPerYear=0:3e9:7 --out results/sweep"])
 
     struct Axis {
         var path: String
@@ -41,10 +45,9 @@ enum SweepCommand {
     }
 
     static func run(_ words: [String]) throws(CLIError) {
-        if words.contains("-h") || words.contains("--help") { print(help); return }
+        if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
-        let arguments = try Arguments(words, valueOptions: ["vary", "replications", "seed", "jobs", "years", "out", "set", "csv-locale"],
-                                      flagOptions: ["force", "quiet"], command: "sweep")
+        let arguments = try spec.parse(words)
         let axes = try arguments.all("vary").map(parseAxis)
         guard !axes.isEmpty else { throw .usage("'sweep' needs at least one --vary PATH=FROM:TO:STEPS") }
         let locale = try RunCommand.locale(arguments)

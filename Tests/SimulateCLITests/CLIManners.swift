@@ -6,8 +6,40 @@ import Testing
     func everySubcommandHasHelpWithExamples(arguments: [String]) throws {
         let outcome = try simulate(arguments)
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("USAGE: simulate"))
+        #expect(outcome.stdout.contains("USAGE:") && outcome.stdout.contains("EXAMPLE"))
         #expect(outcome.stderr.isEmpty)
+    }
+
+    /// Snapshots of every help text (Golden/help). The texts are generated from the option
+    /// declarations the parser uses; a snapshot shows a reviewer what a change does to them.
+    /// RECORD_GOLDEN=1 rewrites them and fails on purpose.
+    @Test(arguments: ["main", "run", "validate", "sweep", "merge", "schema"])
+    func helpMatchesItsSnapshot(command: String) throws {
+        let outcome = try simulate(command == "main" ? ["--help"] : [command, "--help"])
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/help/\(command).txt")
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try outcome.stdout.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(file.lastPathComponent); run again without RECORD_GOLDEN to test")
+        } else {
+            #expect(outcome.stdout == (try read(file)), "help of \(command) differs from Golden/help/\(command).txt; re-record with RECORD_GOLDEN=1 if intended")
+        }
+    }
+
+    /// Every option a help text lists is one the parser accepts (and, by the snapshot, the parser
+    /// accepts no option the help leaves out: both come from one declaration).
+    @Test(arguments: ["run", "validate", "sweep", "merge", "schema"])
+    func everyOptionInTheHelpIsAccepted(command: String) throws {
+        let help = try simulate([command, "--help"]).stdout
+        let options = help.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  --") else { return nil }
+            return String(line.dropFirst(2).prefix { $0 != " " })
+        }
+        #expect(options.count >= 1)
+        for option in options {
+            let outcome = try simulate([command, option, "x"])
+            #expect(!outcome.stderr.contains("unknown option"), "\(command) \(option): \(outcome.stderr)")
+        }
     }
 
     @Test func unknownOptionsAndSubcommandsSuggestTheRightOne() throws {
