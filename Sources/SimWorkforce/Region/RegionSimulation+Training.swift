@@ -49,7 +49,7 @@ extension RegionSimulation {
 
     /// The expected gain (levels, summed over domains) of `e` completing `p`, weighted by the
     /// domains' gaps and, when the policy says so, by citizen complaints about each domain.
-    func needsValue(_ e: Int, _ p: Int, mode: Mode, complaintWeights: [Double]) -> Double {
+    func needsValue(of e: Int, completing p: Int, in mode: Mode, complaintWeights: [Double]) -> Double {
         let programme = model.programmes[p]
         let gain = model.learning.baseGainSD * model.learning.cohortSpreadSD * model[mode].gainMultiplier
         var value = 0.0
@@ -81,7 +81,7 @@ extension RegionSimulation {
             for e in 0..<workforce.count where isEligible(e, for: p) {
                 let score: Double
                 switch policy.allocation {
-                case .needsBased: score = needsValue(e, p, mode: mode, complaintWeights: weights)
+                case .needsBased: score = needsValue(of: e, completing: p, in: mode, complaintWeights: weights)
                 case .equalHours: score = -workforce.jpThisYear[e] + streams.planning.uniform() * 0.001
                 case .seniority: score = workforce.tenureMonths[e] + workforce.ageYears[e] * 0.001
                 case .random: score = streams.planning.uniform()
@@ -126,7 +126,7 @@ extension RegionSimulation {
                 let batch = programmes[p].candidates[nextBatch[p]..<min(programmes[p].candidates.count, nextBatch[p] + programme.seatsPerSession)]
                 let value: Double
                 switch policy.allocation {
-                case .needsBased: value = batch.reduce(0) { $0 + needsValue($1, p, mode: mode, complaintWeights: weights) }
+                case .needsBased: value = batch.reduce(0) { $0 + needsValue(of: $1, completing: p, in: mode, complaintWeights: weights) }
                 case .equalHours: value = batch.reduce(0) { $0 + min(programme.lengthJP, max(0, policy.targetJPPerYear - workforce.jpThisYear[$1])) }
                 case .seniority, .random: value = Double(batch.count)
                 }
