@@ -124,6 +124,10 @@ struct ScenarioCompiler {
         if region.jobLevelShares.reduce(0, +) <= 0 { problem(node["jobLevelShares"], "\(path).jobLevelShares", "expected a positive total") }
         region.educationShares = node.weights("educationShares", ids: Education.ids)
         if region.educationShares.reduce(0, +) <= 0 { problem(node["educationShares"], "\(path).educationShares", "expected a positive total") }
+        if region.age.bands.reduce(0, { $0 + $1.share }) <= 0 { problem(node["age"], "\(path).age", "give at least one age band a positive share") }
+        if region.retirement.fungsionalMadyaShare + region.retirement.fungsionalUtamaShare > 1 {
+            problem(node["retirement"], "\(path).retirement", "fungsionalMadyaShare and fungsionalUtamaShare add up to more than 1")
+        }
         let retirement = node.filled("retirement")
         region.retirement.ageByJobLevel = retirement.weights("ageByJobLevel", ids: JobLevel.ids, missing: .nan)
         for (level, age) in zip(JobLevel.allCases, region.retirement.ageByJobLevel) where age.isNaN {

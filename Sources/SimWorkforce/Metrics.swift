@@ -41,7 +41,8 @@ public enum Metric: Int, CaseIterable, Sendable {
     case staffDaysOffDuty
     case budgetSpentRupiah, budgetUnspentRupiah, costPerCompetencyPointRupiah
     case motivationMean
-    case headcount, retirements, otherExits, hires
+    case headcount, retirements, otherExits, hires, retirementRate, age51PlusShare
+    case latsarStarted, latsarCompleted, latsarOverdue, budgetMandatoryRupiah
     case serviceRequests, serviceWaitMean, serviceWaitP90, serviceHandlingMean, serviceFCR
     case serviceComplaints, serviceComplaintResolutionDays, serviceIKM, serviceUtilisation
     case projectsCompleted, projectsOnTimeShare, projectsMeanDelayMonths, projectsMeanOverrunShare, projectsOverrunRupiah
@@ -68,6 +69,12 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .retirements: return .init("workforce.retirements", "people", "retirements at BUP in the month", summary: .total)
         case .otherExits: return .init("workforce.other_exits", "people", "other exits in the month", summary: .total)
         case .hires: return .init("workforce.hires", "people", "CPNS/PPPK intake in the month", summary: .total)
+        case .retirementRate: return .init("workforce.retirement_rate", "share per year", "retirements in the month × 12 ÷ headcount: the yearly rate at this month's pace", summary: .lastYearMean)
+        case .age51PlusShare: return .init("workforce.age_51_plus_share", "share", "share of ASN aged 51 or over at month end")
+        case .latsarStarted: return .init("latsar.started", "people", "new CPNS starting a mandated programme (Latsar) in the month", summary: .total)
+        case .latsarCompleted: return .init("latsar.completed", "people", "new CPNS completing Latsar's on-campus part in the month (the workplace part follows on duty)", summary: .total, higherIsBetter: true)
+        case .latsarOverdue: return .init("latsar.overdue", "people", "CPNS past 12 months of service who have not completed Latsar, at month end", higherIsBetter: false)
+        case .budgetMandatoryRupiah: return .init("budget.mandatory_rupiah", "Rupiah", "spent on mandated programmes (Latsar) in the month, funded before discretionary training", summary: .total)
         case .serviceRequests: return .init("service.requests", "requests", "citizen requests arriving in the month", summary: .total)
         case .serviceWaitMean: return .init("service.wait_minutes.mean", "minutes", "mean wait before service", summary: .lastYearMean, higherIsBetter: false)
         case .serviceWaitP90: return .init("service.wait_minutes.p90", "minutes", "90th percentile of the wait (per request; Erlang C quantile when analytic)", summary: .lastYearMean, higherIsBetter: false)

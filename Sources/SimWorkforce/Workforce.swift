@@ -14,6 +14,8 @@ struct Workforce {
     var isPPPK: [Bool] = []
     var education: [Education] = []
     var ageYears: [Double] = []
+    /// The age at which each employee retires (BUP of their post), years.
+    var retirementAgeYears: [Double] = []
     var tenureMonths: [Double] = []
     var stable: [Double] = []
     var transient: [Double] = []
@@ -21,6 +23,8 @@ struct Workforce {
     var motivation: [Double] = []
     var awardBoost: [Double] = []
     var jpThisYear: [Double] = []
+    /// The part of `jpThisYear` from mandated programmes, which the discretionary caps leave out.
+    var jpMandatoryThisYear: [Double] = []
     /// JP of sessions the employee has accepted and not yet finished (counted against the caps).
     var jpBooked: [Double] = []
     /// The time until which the employee is booked on a session (no double booking).
@@ -46,26 +50,42 @@ struct Workforce {
     func effectiveMotivation(_ employee: Int) -> Double { clamp(motivation[employee] + awardBoost[employee], 0, 1) }
 
     /// Appends one employee and returns its number.
-    mutating func append(unit: Int, jobLevel: JobLevel, isPPPK: Bool, education: Education, ageYears: Double,
-                         tenureMonths: Double, competency: [Double], motivation: Double, owesLatsar: Bool) -> Int {
+    mutating func append(_ person: Employee) -> Int {
         active.append(true)
-        self.unit.append(unit)
-        self.jobLevel.append(jobLevel)
-        self.isPPPK.append(isPPPK)
-        self.education.append(education)
-        self.ageYears.append(ageYears)
-        self.tenureMonths.append(tenureMonths)
-        stable.append(contentsOf: competency)
+        unit.append(person.unit)
+        jobLevel.append(person.jobLevel)
+        isPPPK.append(person.isPPPK)
+        education.append(person.education)
+        ageYears.append(person.ageYears)
+        retirementAgeYears.append(person.retirementAgeYears)
+        tenureMonths.append(person.tenureMonths)
+        stable.append(contentsOf: person.competency)
         transient.append(contentsOf: repeatElement(0, count: domainCount))
         latent.append(contentsOf: repeatElement(0, count: domainCount))
-        self.motivation.append(motivation)
+        motivation.append(person.motivation)
         awardBoost.append(0)
         jpThisYear.append(0)
+        jpMandatoryThisYear.append(0)
         jpBooked.append(0)
         bookedUntil.append(-1)
         offDuty.append(false)
-        self.owesLatsar.append(owesLatsar)
+        owesLatsar.append(person.owesLatsar)
         lastCompletedYear.append(contentsOf: repeatElement(0, count: programmeCount))
         return active.count - 1
     }
+}
+
+/// A new member of the workforce, at the start or on appointment.
+struct Employee {
+    var unit: Int
+    var jobLevel: JobLevel
+    var isPPPK: Bool
+    var education: Education
+    var ageYears: Double
+    var retirementAgeYears: Double
+    var tenureMonths: Double
+    /// Applied competency per domain, 1–5.
+    var competency: [Double]
+    var motivation: Double
+    var owesLatsar: Bool
 }

@@ -21,6 +21,9 @@ public struct ProgrammeParameters: ParameterGroup {
     public var employment = Employment.all
     public var countsTowardJP = true
     public var mandatoryForNewcomers = false
+    public var workplacePartJP = 0.0
+    public var workplacePartDays = 0.0
+    public var workplaceDutyShare = 0.2
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
@@ -38,7 +41,10 @@ public struct ProgrammeParameters: ParameterGroup {
         .structural("eligibleUnits"),
         .choice("employment", \.employment, "PNS, PPPK or both", source: "UU 20/2023: development is owed to every ASN"),
         .flag("countsTowardJP", \.countsTowardJP, "whether its JP count toward the 20 JP a year", source: "PP 11/2017 art. 203"),
-        .flag("mandatoryForNewcomers", \.mandatoryForNewcomers, "planned first for every newcomer (Latsar)", source: "Perlan LAN 1/2021"),
+        .flag("mandatoryForNewcomers", \.mandatoryForNewcomers, "owed by every new CPNS within the probation year (Latsar): funded first, outside the per-employee JP caps, charged only for real participants", source: "Perlan LAN 1/2021; PP 11/2017"),
+        .number("workplacePartJP", \.workplacePartJP, unit: "JP", "JP of a workplace part done after the session, on duty (Latsar's habituation), credited when it ends", source: "Latsar 853 JP off campus (Perlan LAN 12/2018 format; bahanbacaan.com 2021)"),
+        .number("workplacePartDays", \.workplacePartDays, unit: "working days", "length of the workplace part", source: "Latsar 80 days off campus (bahanbacaan.com 2021)"),
+        .share("workplaceDutyShare", \.workplaceDutyShare, "share of duty time the workplace part takes (the rest of the day is ordinary work)", source: "assumption: the workplace part is done in one's own job"),
     ]
 }
 

@@ -46,14 +46,35 @@ public struct RegionParameters: ParameterGroup {
     ]
 }
 
+/// Ages and tenure at the start (MODEL.md §9): an age profile in five bands, each band filled
+/// uniformly up to the employee's BUP, so retirements are spread over the months to come instead
+/// of piling up in the first one.
 public struct AgeParameters: ParameterGroup {
-    public var mean = 43.0
-    public var sd = 9.0
+    public var share21to30 = 0.10
+    public var share31to40 = 0.265
+    public var share41to50 = 0.32
+    public var share51to60 = 0.31
+    public var share61plus = 0.005
+    /// The oldest age at which a PNS was appointed CPNS (tenure = age − entry age).
+    public var pnsEntryAgeMaxYears = 35.0
+    /// The first year PPPK were appointed, which bounds a PPPK's tenure.
+    public var pppkFirstYear = 2019.0
     public init() {}
 
+    /// Band shares in order, with each band's first and past-last age (years).
+    public var bands: [(share: Double, from: Double, to: Double)] {
+        [(share21to30, 21, 31), (share31to40, 31, 41), (share41to50, 41, 51), (share51to60, 51, 61), (share61plus, 61, 66)]
+    }
+
+    static let profileSource = "BKN 2023 age profile: 21–30 ≈10%, 41–50 32%, 51–60 31%, over 60 0.5%, 31–40 the rest (domain-facts §2)"
     public static let declarations: [Declaration<Self>] = [
-        .number("mean", \.mean, min: 18, max: 65, unit: "years", "mean age", source: "BKN 2023 age mix (41–50: 32%, 51–60: 31%)"),
-        .number("sd", \.sd, above: true, unit: "years", "SD of age", source: "BKN 2023 age mix"),
+        .share("share21to30", \.share21to30, "share of ASN aged 21–30 (normalised with the other bands)", source: profileSource),
+        .share("share31to40", \.share31to40, "share aged 31–40", source: profileSource),
+        .share("share41to50", \.share41to50, "share aged 41–50", source: profileSource),
+        .share("share51to60", \.share51to60, "share aged 51–60 (below each post's BUP)", source: profileSource),
+        .share("share61plus", \.share61plus, "share aged over 60 (only posts with BUP 65)", source: profileSource),
+        .number("pnsEntryAgeMaxYears", \.pnsEntryAgeMaxYears, min: 22, max: 45, unit: "years", "oldest age at CPNS appointment; a PNS's entry age is uniform from 22 to this (or their age)", source: "PermenPAN-RB 27/2021: CPNS applicants at most 35"),
+        .number("pppkFirstYear", \.pppkFirstYear, min: 1990, max: 2100, unit: "calendar year", "first PPPK appointments; a PPPK's tenure is uniform up to the years since", source: "PP 49/2018 (first PPPK appointed 2019)"),
     ]
 }
 
@@ -94,14 +115,27 @@ public struct CostParameters: ParameterGroup {
     ]
 }
 
+/// Retirement at BUP by post, and other exits. Functional posts retire at 58 (ahli pertama, ahli
+/// muda, keterampilan), 60 (ahli madya) or 65 (ahli utama); a functional employee's jenjang is drawn
+/// from the two senior shares.
 public struct RetirementParameters: ParameterGroup {
-    /// Retirement age (BUP) per job level, indexed by `JobLevel.rawValue` (years).
+    /// Retirement age (BUP) per job level, indexed by `JobLevel.rawValue` (years); for
+    /// `fungsional`, the BUP of the junior jenjang.
     public var ageByJobLevel: [Double] = []
+    public var fungsionalMadyaShare = 0.10
+    public var fungsionalUtamaShare = 0.005
+    public var fungsionalMadyaAgeYears = 60.0
+    public var fungsionalUtamaAgeYears = 65.0
     public var otherExitRatePerYear = 0.01
     public init() {}
 
+    static let bupSource = "UU 20/2023 art. 55, PP 11/2017; BKN letter K.26-30/V.119-2/99 (2017)"
     public static let declarations: [Declaration<Self>] = [
         .structural("ageByJobLevel"),
+        .share("fungsionalMadyaShare", \.fungsionalMadyaShare, "share of functional staff at ahli madya (BUP 60)", source: "assumption: no regional jenjang breakdown found"),
+        .share("fungsionalUtamaShare", \.fungsionalUtamaShare, "share of functional staff at ahli utama (BUP 65)", source: "assumption: ahli utama is rare in kota governments"),
+        .number("fungsionalMadyaAgeYears", \.fungsionalMadyaAgeYears, min: 50, max: 70, unit: "years", "BUP of ahli madya", source: bupSource),
+        .number("fungsionalUtamaAgeYears", \.fungsionalUtamaAgeYears, min: 50, max: 70, unit: "years", "BUP of ahli utama", source: bupSource),
         .share("otherExitRatePerYear", \.otherExitRatePerYear, "other exits per year", source: "MODEL.md §9 [A]"),
     ]
 }
@@ -114,6 +148,8 @@ public struct RecruitmentParameters: ParameterGroup {
     public var pppkAgeYears = 38.0
     public var ageSDYears = 4.0
     public var motivationLift = 0.1
+    public var degreeShare = 0.8
+    public var competencySD = 0.2
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
@@ -124,6 +160,8 @@ public struct RecruitmentParameters: ParameterGroup {
         .number("pppkAgeYears", \.pppkAgeYears, min: 18, max: 60, unit: "years", "mean age of new PPPK", source: "jpnn.com 2026: honorer over 35 were appointed PPPK"),
         .number("ageSDYears", \.ageSDYears, unit: "years", "SD of newcomers' age around the CPNS or PPPK mean", source: "assumption"),
         .share("motivationLift", \.motivationLift, "how much more motivated newcomers start than the region's mean", source: "assumption"),
+        .share("degreeShare", \.degreeShare, "share of newcomers with an S1 degree (the rest diploma)", source: "assumption: most CPNS formasi ask for S1; BKN 2023: 71% of ASN are sarjana"),
+        .number("competencySD", \.competencySD, unit: "levels", "SD of newcomers' competency around rampUp.newcomerLevel", source: "assumption"),
     ]
 }
 

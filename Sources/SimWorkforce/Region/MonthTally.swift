@@ -12,6 +12,9 @@ struct MonthTally {
     var extraStaffDays = 0.0
     var projectsCompleted = 0
     var projectOverrunRupiah = 0.0
+    /// Spent on mandated programmes (Latsar), which are funded first.
+    var mandatoryRupiah = 0.0
+    var latsarStarted = 0, latsarCompleted = 0
 
     mutating func reset() { self = MonthTally() }
 }

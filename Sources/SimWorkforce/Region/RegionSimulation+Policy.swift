@@ -91,7 +91,7 @@ extension RegionSimulation {
             guard present.count >= 4 else { continue }
             let attendees = present.filter { _ in streams.forums.bernoulli(policy.forums.participationShare) }
             let cost = Double(attendees.count) * policy.forums.costPerParticipantRupiah
-            guard !attendees.isEmpty, cost <= budget.availableRupiah else { continue }
+            guard !attendees.isEmpty, cost <= discretionaryRupiah else { continue }
             spend(cost)
             for d in domains {
                 var levels = present.map { workforce.applied($0, d) }
@@ -129,7 +129,7 @@ extension RegionSimulation {
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
         let count = min(scored.count, Int((policy.award.topShare * Double(scored.count)).rounded()))
-        var affordable = policy.award.rupiahPerRecipient > 0 ? Int(budget.availableRupiah / policy.award.rupiahPerRecipient) : count
+        var affordable = policy.award.rupiahPerRecipient > 0 ? Int(discretionaryRupiah / policy.award.rupiahPerRecipient) : count
         var recipientUnits: [Int] = []
         for (e, _) in scored.prefix(count) where affordable > 0 {
             affordable -= 1

@@ -25,10 +25,12 @@ extension RegionSimulation {
         return programme.feePerParticipantRupiah + allowance + (programme.outsideRegion ? region.costs.travelPerParticipantRupiah : 0)
     }
 
-    func plannedSessionCost(_ p: Int, mode: Mode, year: Int) -> Double {
+    /// The cost a planned session commits: every seat of a discretionary programme, only the
+    /// expected participants of a mandated one (it is charged for real participants only).
+    func plannedSessionCost(_ p: Int, mode: Mode, year: Int, attendees: Int) -> Double {
         let programme = model.programmes[p]
         let platform = programmes[p].platformPaidYear == year ? 0 : programme.platformCostPerYearRupiah
-        return programme.fixedCostPerSessionRupiah + Double(programme.seatsPerSession) * costPerParticipant(p, mode: mode) + platform
+        return programme.fixedCostPerSessionRupiah + Double(attendees) * costPerParticipant(p, mode: mode) + platform
     }
 
     func isEligible(_ e: Int, for p: Int) -> Bool {
@@ -40,9 +42,13 @@ extension RegionSimulation {
         return true
     }
 
-    /// Whether `e` may take `lengthJP` more JP this year under the caps.
-    func hasJPRoom(_ e: Int, lengthJP: Double) -> Bool {
-        let jp = workforce.jpThisYear[e] + workforce.jpBooked[e]
+    /// Whether `e` may take programme `p` this year under the discretionary caps; mandated
+    /// programmes sit outside them, and their JP do not count against them (MODEL.md §9).
+    func hasJPRoom(_ e: Int, for p: Int) -> Bool {
+        let programme = model.programmes[p]
+        if programme.mandatoryForNewcomers { return true }
+        let lengthJP = programme.lengthJP
+        let jp = workforce.jpThisYear[e] - workforce.jpMandatoryThisYear[e] + workforce.jpBooked[e]
         if workforce.isPPPK[e] && jp + lengthJP > policy.pppkMaxJPPerYear { return false }
         return jp + lengthJP <= policy.maxJPPerEmployeePerYear
     }
@@ -99,9 +105,22 @@ extension RegionSimulation {
         allocateSessions(budgetRupiah: max(0, budget.unspentYearRupiah - committedRupiah()), year: year)
     }
 
-    /// Rupiah estimated for sessions planned but not yet started.
-    func committedRupiah() -> Double {
-        sessions.reduce(0) { $0 + ($1.state == .planned || $1.state == .inviting ? $1.plannedCostRupiah : 0) }
+    /// Rupiah estimated for sessions planned but not yet started (of mandated programmes only, if
+    /// asked). Sessions are placed within their fiscal year, so earlier years' are all resolved.
+    func committedRupiah(mandatoryOnly: Bool = false) -> Double {
+        var total = 0.0
+        for s in sessions.indices.dropFirst(mandatoryOnly ? firstSessionThisYear : 0)
+        where (sessions[s].state == .planned || sessions[s].state == .inviting)
+            && (!mandatoryOnly || model.programmes[sessions[s].programme].mandatoryForNewcomers) {
+            total += sessions[s].plannedCostRupiah
+        }
+        return total
+    }
+
+    /// What discretionary spending (courses, forums, awards, incentives) may use now: the
+    /// released budget, less what this year's planned mandated sessions still need.
+    var discretionaryRupiah: Double {
+        max(0, min(budget.availableRupiah, budget.unspentYearRupiah - committedRupiah(mandatoryOnly: true)))
     }
 
     /// Chooses sessions greedily by value per Rupiah until the budget or providers run out, then
@@ -121,9 +140,14 @@ extension RegionSimulation {
                 let mode = programmes[p].mode
                 guard programmes[p].sessionsThisYear + chosen[p] < programme.sessionsPerYear,
                       nextBatch[p] < programmes[p].candidates.count else { continue }
-                let cost = plannedSessionCost(p, mode: mode, year: chosen[p] > 0 ? year : year - 1)
-                guard cost <= remaining else { continue }
                 let batch = programmes[p].candidates[nextBatch[p]..<min(programmes[p].candidates.count, nextBatch[p] + programme.seatsPerSession)]
+                let seats = programme.mandatoryForNewcomers ? batch.count : programme.seatsPerSession
+                let cost = plannedSessionCost(p, mode: mode, year: chosen[p] > 0 ? year : year - 1, attendees: seats)
+                if cost > remaining && programme.mandatoryForNewcomers {
+                    // Funded first: a mandated session displaces discretionary sessions not yet inviting.
+                    remaining += cancelDiscretionaryPlans(freeing: cost - remaining)
+                }
+                guard cost <= remaining else { continue }
                 let value: Double
                 switch policy.allocation {
                 case .needsBased: value = batch.reduce(0) { $0 + needsValue(of: $1, completing: p, in: mode, complaintWeights: weights) }
@@ -142,12 +166,20 @@ extension RegionSimulation {
             nextBatch[best] += model.programmes[best].seatsPerSession
             remaining -= bestCost
         }
-        for p in programmes.indices where chosen[p] > 0 { placeSessions(p, count: chosen[p], year: year) }
+        for p in programmes.indices where chosen[p] > 0 {
+            let programme = model.programmes[p]
+            var expected = programme.seatsPerSession
+            if programme.mandatoryForNewcomers {
+                let candidates = min(nextBatch[p], programmes[p].candidates.count) - programmes[p].cursor
+                expected = max(1, (candidates + chosen[p] - 1) / chosen[p])
+            }
+            placeSessions(p, count: chosen[p], year: year, expectedAttendees: expected)
+        }
     }
 
     /// Places `count` sessions of `p` evenly over this year's open months (not blackout, not
     /// suspended), from next month on (this month when planning in January).
-    mutating func placeSessions(_ p: Int, count: Int, year: Int) {
+    mutating func placeSessions(_ p: Int, count: Int, year: Int, expectedAttendees: Int) {
         let mode = programmes[p].mode
         let days = sessionDays(p, mode: mode)
         let firstMonth = month % 12 == 0 ? month : month + 1
@@ -170,7 +202,7 @@ extension RegionSimulation {
             let start = Double(m) * daysPerMonth + min(slack, Double(k % 4) * slack / 4)
             let session = Session(programme: p, mode: mode, start: start, end: start + days,
                                   seats: model.programmes[p].seatsPerSession,
-                                  plannedCostRupiah: plannedSessionCost(p, mode: mode, year: year - 1))
+                                  plannedCostRupiah: plannedSessionCost(p, mode: mode, year: year - 1, attendees: expectedAttendees))
             sessions.append(session)
             let index = Int32(sessions.count - 1)
             programmes[p].sessionsThisYear += 1
@@ -203,6 +235,19 @@ extension RegionSimulation {
         sessions[s].state = .cancelled
     }
 
+    /// Cancels the latest planned discretionary sessions (not yet inviting) until `rupiah` is
+    /// freed or none is left; returns the Rupiah freed.
+    mutating func cancelDiscretionaryPlans(freeing rupiah: Double) -> Double {
+        var freed = 0.0
+        for s in sessions.indices.dropFirst(firstSessionThisYear).reversed() where freed < rupiah && sessions[s].state == .planned
+            && !model.programmes[sessions[s].programme].mandatoryForNewcomers {
+            freed += sessions[s].plannedCostRupiah
+            programmes[sessions[s].programme].sessionsThisYear -= 1
+            cancel(session: s)
+        }
+        return freed
+    }
+
     /// After a mid-year cut: cancel the latest planned sessions until the plan fits the budget.
     mutating func trimPlanToBudget() {
         var overshoot = committedRupiah() - budget.unspentYearRupiah
@@ -225,7 +270,8 @@ extension RegionSimulation {
         let programme = model.programmes[p]
         let offDuty = model[mode].offDuty
         var reserved = [Int](repeating: 0, count: region.units.count)
-        if offDuty { reserveAway(overlapping: s, into: &reserved) }
+        let capped = offDuty && !programme.mandatoryForNewcomers
+        if capped { reserveAway(overlapping: s, into: &reserved) }
         let participation = model.participation
         let year = Int16(month / 12 + 1)
         var index = programmes[p].cursor
@@ -237,9 +283,9 @@ extension RegionSimulation {
                 programmes[p].handled[index] = true
                 continue
             }
-            guard workforce.bookedUntil[e] < sessions[s].start, hasJPRoom(e, lengthJP: programme.lengthJP) else { continue }
+            guard workforce.bookedUntil[e] < sessions[s].start, hasJPRoom(e, for: p) else { continue }
             let unit = workforce.unit[e]
-            if offDuty && !roster.roomAway(unit: unit, alreadyAway: reserved[unit], maxAwayShare: policy.maxAwayShare) { continue }
+            if capped && !roster.roomAway(unit: unit, alreadyAway: reserved[unit], maxAwayShare: policy.maxAwayShare) { continue }
             programmes[p].handled[index] = true
             thisMonth.invited += 1
             let z = motivationZ(e)
@@ -254,7 +300,7 @@ extension RegionSimulation {
                 thisMonth.accepted += 1
                 sessions[s].attendees.append(e)
                 book(e, session: s)
-                if offDuty { reserved[unit] += 1 }
+                if capped { reserved[unit] += 1 }
             }
         }
         while programmes[p].cursor < programmes[p].handled.count && programmes[p].handled[programmes[p].cursor] {
@@ -262,12 +308,13 @@ extension RegionSimulation {
         }
     }
 
-    /// Counts, per unit, attendees of other off-duty sessions that overlap session `s`.
+    /// Counts, per unit, attendees of other discretionary off-duty sessions that overlap session `s`.
     func reserveAway(overlapping s: Int, into reserved: inout [Int]) {
         let start = sessions[s].start, end = sessions[s].end
         for other in sessions.indices where other != s {
             let session = sessions[other]
             guard session.state == .inviting || session.state == .running, model[session.mode].offDuty,
+                  !model.programmes[session.programme].mandatoryForNewcomers,
                   session.start < end && start < session.end else { continue }
             for e in session.attendees where workforce.active[e] { reserved[workforce.unit[e]] += 1 }
         }
@@ -290,7 +337,10 @@ extension RegionSimulation {
         let platform = programmes[p].platformPaidYear == year ? 0 : programme.platformCostPerYearRupiah
         let perAttendee = costPerParticipant(p, mode: mode)
         let fixed = programme.fixedCostPerSessionRupiah + platform
-        let affordable = Int(((budget.availableRupiah - fixed) / max(perAttendee, 1)).rounded(.down))
+        // Mandated programmes are funded first: from the whole year's budget, not only what has
+        // been released, and everything else leaves their planned sessions' money alone.
+        let money = programme.mandatoryForNewcomers ? budget.unspentYearRupiah : discretionaryRupiah
+        let affordable = Int(((money - fixed) / max(perAttendee, 1)).rounded(.down))
         guard affordable > 0 else {
             cancel(session: s)
             return
@@ -302,11 +352,12 @@ extension RegionSimulation {
         if offDuty {
             // The cap holds at the start too: exits since the invitation can shrink a unit.
             var kept: [Int] = []
+            let mandated = programme.mandatoryForNewcomers
             for e in sessions[s].attendees {
                 let unit = workforce.unit[e]
-                if roster.roomAway(unit: unit, alreadyAway: roster.away[unit], maxAwayShare: policy.maxAwayShare) {
+                if mandated || roster.roomAway(unit: unit, alreadyAway: roster.awayUnderCap(unit), maxAwayShare: policy.maxAwayShare) {
                     kept.append(e)
-                    roster.goAway(unit: unit)
+                    roster.goAway(unit: unit, mandated: mandated)
                     workforce.offDuty[e] = true
                 } else {
                     unbook(e, session: s)
@@ -323,6 +374,10 @@ extension RegionSimulation {
         if platform > 0 { programmes[p].platformPaidYear = year }
         let cost = fixed + perAttendee * Double(sessions[s].attendees.count)
         spend(cost)
+        if programme.mandatoryForNewcomers {
+            thisMonth.mandatoryRupiah += cost
+            thisMonth.latsarStarted += sessions[s].attendees.count
+        }
         programmes[p].windowCostRupiah += cost
         sessions[s].state = .running
         offDutyEquivalent.record(offDutyEquivalent.value + model[mode].dutyShareAway * Double(sessions[s].attendees.count), at: now)
@@ -350,14 +405,14 @@ extension RegionSimulation {
             let unit = workforce.unit[e]
             if offDuty {
                 workforce.offDuty[e] = false
-                roster.comeBack(unit: unit, stillEmployed: workforce.active[e])
+                roster.comeBack(unit: unit, stillEmployed: workforce.active[e], mandated: programme.mandatoryForNewcomers)
                 unitsTouched.append(unit)
             }
             unbook(e, session: s)
             programmes[p].windowParticipants += 1
             guard workforce.active[e] else { continue }
             let z = motivationZ(e)
-            var p0 = parameters.completionProbability
+            var p0 = programme.mandatoryForNewcomers ? participation.mandatoryCompletionProbability : parameters.completionProbability
             if mode.isOnline { p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality) }
             let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds))
             guard streams.completions.bernoulli(pComplete) else {
@@ -365,17 +420,21 @@ extension RegionSimulation {
                 continue
             }
             thisMonth.completed += 1
-            if programme.countsTowardJP { workforce.jpThisYear[e] += programme.lengthJP }
+            if programme.countsTowardJP { credit(programme.lengthJP, to: e, mandatory: programme.mandatoryForNewcomers) }
             if workforce.isPPPK[e] && workforce.jpThisYear[e] > policy.pppkMaxJPPerYear {
                 record(.pppkAboveJPCap)
             }
             workforce.lastCompletedYear[e * programmes.count + p] = year
-            if programme.mandatoryForNewcomers { workforce.owesLatsar[e] = false }
+            if programme.mandatoryForNewcomers {
+                workforce.owesLatsar[e] = false
+                thisMonth.latsarCompleted += 1
+                if programme.workplacePartJP > 0 { startWorkplacePart(e, programme: p) }
+            }
             let learned = learn(e, programme: p, mode: mode, z: z, relevance: relevance)
             programmes[p].windowGainLevels += learned
             thisMonth.gainLevels += learned
             workforce.motivation[e] = min(1, workforce.motivation[e] + model.motivation.completionBoost)
-            if policy.incentive.enabled && budget.availableRupiah >= policy.incentive.rupiahPerCompletion {
+            if policy.incentive.enabled && discretionaryRupiah >= policy.incentive.rupiahPerCompletion {
                 spend(policy.incentive.rupiahPerCompletion)
             }
         }
@@ -426,11 +485,37 @@ extension RegionSimulation {
         if suspendedModes[session.mode.rawValue] {
             record(.sessionInSuspendedMode)
         }
-        for unit in roster.away.indices where Double(roster.away[unit]) > policy.maxAwayShare * Double(roster.headcount[unit]) + 1e-9 {
+        for unit in roster.away.indices where Double(roster.awayUnderCap(unit)) > policy.maxAwayShare * Double(roster.headcount[unit]) + 1e-9 {
             record(.awayCapExceeded)
         }
         if Set(session.attendees).count != session.attendees.count {
             record(.attendeeBookedTwice)
         }
+    }
+}
+
+extension RegionSimulation {
+    /// Credits `jp` to `e`'s year; a mandated programme's JP are also kept apart, outside the caps.
+    mutating func credit(_ jp: Double, to e: Int, mandatory: Bool) {
+        workforce.jpThisYear[e] += jp
+        if mandatory { workforce.jpMandatoryThisYear[e] += jp }
+    }
+
+    /// The workplace part of a mandated programme (Latsar's habituation): on duty, taking a share
+    /// of duty time, booked so no other session overlaps it; its JP are credited when it ends.
+    mutating func startWorkplacePart(_ e: Int, programme p: Int) {
+        let programme = model.programmes[p]
+        let end = now.workingDays + programme.workplacePartDays
+        workforce.bookedUntil[e] = end
+        offDutyEquivalent.record(offDutyEquivalent.value + programme.workplaceDutyShare, at: now)
+        calendar.schedule(.workplacePartEnd(employee: Int32(e), programme: Int32(p)), at: SimTime(workingDays: end))
+    }
+
+    mutating func endWorkplacePart(_ e: Int, programme p: Int) {
+        let programme = model.programmes[p]
+        offDutyEquivalent.record(max(0, offDutyEquivalent.value - programme.workplaceDutyShare), at: now)
+        guard workforce.active[e] else { return }
+        workforce.bookedUntil[e] = -1
+        if programme.countsTowardJP { credit(programme.workplacePartJP, to: e, mandatory: true) }
     }
 }

@@ -16,6 +16,7 @@ public struct RegionSimulation: DiscreteEventModel {
         case requestArrival(Int32)
         case requestDone(channel: Int32, slot: Int32)
         case analyticDay(Int32)
+        case workplacePartEnd(employee: Int32, programme: Int32)
     }
 
     public var calendar = EventCalendar<Event>(reservingCapacity: 256)
@@ -63,6 +64,8 @@ public struct RegionSimulation: DiscreteEventModel {
     var complaintsByDomain: [Double]
     /// Forums held so far; the forum domains take turns.
     var forumsHeld = 0
+    /// Index of the first session placed this fiscal year.
+    var firstSessionThisYear = 0
 
     // Counters
     var thisMonth = MonthTally()
@@ -125,58 +128,8 @@ public struct RegionSimulation: DiscreteEventModel {
         case .requestArrival(let c): requestArrives(channel: Int(c))
         case let .requestDone(c, slot): requestDone(channel: Int(c), slot: slot)
         case .analyticDay(let day): analyticDay(Int(day))
+        case let .workplacePartEnd(e, p): endWorkplacePart(Int(e), programme: Int(p))
         }
-    }
-
-    // MARK: - Generation
-
-    mutating func generateWorkforce() {
-        let shares = region.units.map(\.headcountShare)
-        let total = shares.reduce(0, +)
-        // Deterministic unit sizes by largest remainder, so every replication has the same units.
-        var sizes = shares.map { Int(($0 / total * Double(region.headcount)).rounded(.down)) }
-        var order = Array(shares.indices)
-        order.sort { a, b in
-            let ra = shares[a] / total * Double(region.headcount) - Double(sizes[a])
-            let rb = shares[b] / total * Double(region.headcount) - Double(sizes[b])
-            return ra > rb || (ra == rb && a < b)
-        }
-        var k = 0
-        while sizes.reduce(0, +) < region.headcount { sizes[order[k % order.count]] += 1; k += 1 }
-        for (unit, size) in sizes.enumerated() {
-            for _ in 0..<size {
-                let level = JobLevel(rawValue: streams.population.categorical(weights: region.jobLevelShares)) ?? .pelaksana
-                let education = Education(rawValue: streams.population.categorical(weights: region.educationShares)) ?? .s1
-                let age = clamp(streams.population.normal(mean: region.age.mean, sd: region.age.sd), 20, region.retirement.ageByJobLevel[level.rawValue] - 0.05)
-                let pppk = streams.population.bernoulli(region.pppkShare)
-                var competency = [Double](repeating: 0, count: domainCount)
-                for d in 0..<domainCount {
-                    let target = required[d * JobLevel.allCases.count + level.rawValue] - region.initialGapLevels
-                    competency[d] = clamp(streams.population.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5)
-                }
-                let motivation = clamp(streams.population.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)
-                let tenure = max(0, (age - 24) * 12 * streams.population.uniform(0.5, 1))
-                _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
-                                tenureMonths: tenure, competency: competency, motivation: motivation, owesLatsar: false)
-            }
-        }
-        jpLastYear = [Double](repeating: 0, count: workforce.count)
-    }
-
-    mutating func addEmployee(unit: Int, jobLevel: JobLevel, isPPPK: Bool, education: Education, ageYears: Double,
-                              tenureMonths: Double, competency: [Double], motivation: Double, owesLatsar: Bool) -> Int {
-        let e = workforce.append(unit: unit, jobLevel: jobLevel, isPPPK: isPPPK, education: education, ageYears: ageYears,
-                                 tenureMonths: tenureMonths, competency: competency, motivation: motivation, owesLatsar: owesLatsar)
-        roster.join(e, unit: unit)
-        if jpLastYear.count < workforce.count { jpLastYear.append(0) }
-        return e
-    }
-
-    mutating func removeEmployee(_ e: Int) {
-        workforce.active[e] = false
-        let unit = workforce.unit[e]
-        roster.leave(unit: unit, wasAway: workforce.offDuty[e])
-        updateServers(unit: unit)
     }
 
     // MARK: - Monthly cycle
@@ -202,7 +155,9 @@ public struct RegionSimulation: DiscreteEventModel {
         for e in 0..<workforce.count {
             jpLastYear[e] = workforce.jpThisYear[e]
             workforce.jpThisYear[e] = 0
+            workforce.jpMandatoryThisYear[e] = 0
         }
+        firstSessionThisYear = sessions.count
         budget.openYear(baseRupiah: region.budget.rupiahPerYear, multiplier: budgetMultiplier(atMonth: model.startYear * 12 + month),
                         carryOver: region.budget.carryOver && month > 0)
         for p in programmes.indices {
@@ -300,8 +255,8 @@ public struct RegionSimulation: DiscreteEventModel {
             workforce.tenureMonths[e] += 1
             // Someone in class leaves after the session; an exit that would push the unit's away
             // share above the cap waits a month (the cap holds against the staff actually there).
-            let exitKeepsCap = Double(roster.away[u]) <= policy.maxAwayShare * Double(roster.headcount[u] - 1)
-            if workforce.ageYears[e] >= region.retirement.ageByJobLevel[workforce.jobLevel[e].rawValue] {
+            let exitKeepsCap = Double(roster.awayUnderCap(u)) <= policy.maxAwayShare * Double(roster.headcount[u] - 1)
+            if workforce.ageYears[e] >= workforce.retirementAgeYears[e] {
                 if !workforce.offDuty[e] && exitKeepsCap {
                     removeEmployee(e)
                     thisMonth.retired += 1
@@ -332,28 +287,6 @@ public struct RegionSimulation: DiscreteEventModel {
         guard staffed > 0 else { return base }
         // Staff away for training leave their work to those who stay.
         return base * Double(staffed) / Double(max(roster.onDuty[unit], 1))
-    }
-
-    mutating func hire(_ count: Int) {
-        let levels: [JobLevel] = [.pelaksana, .fungsional]
-        let weights = levels.map { region.jobLevelShares[$0.rawValue] }
-        let unitWeights = region.units.map(\.headcountShare)
-        for _ in 0..<count {
-            let level = levels[streams.hires.categorical(weights: weights)]
-            let unit = streams.hires.categorical(weights: unitWeights)
-            let pppk = streams.hires.bernoulli(region.recruitment.pppkShare)
-            var competency = [Double](repeating: 0, count: domainCount)
-            for d in 0..<domainCount {
-                competency[d] = clamp(streams.hires.normal(mean: model.learning.rampUp.newcomerLevel, sd: 0.2), 1, 5)
-            }
-            let age = clamp(streams.hires.normal(mean: pppk ? region.recruitment.pppkAgeYears : region.recruitment.cpnsAgeYears, sd: region.recruitment.ageSDYears), 18, 58)
-            _ = addEmployee(unit: unit, jobLevel: level, isPPPK: pppk, education: streams.hires.bernoulli(0.8) ? .s1 : .diploma,
-                                ageYears: age, tenureMonths: 0, competency: competency,
-                                motivation: clamp(streams.hires.normal(mean: region.motivation.mean + region.recruitment.motivationLift, sd: region.motivation.sd), 0, 1),
-                                owesLatsar: !pppk)
-            thisMonth.hired += 1
-            updateServers(unit: unit)
-        }
     }
 
     // MARK: - Month-end metrics
@@ -414,10 +347,7 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.costPerCompetencyPointRupiah, m] = gainTotalLevels > 0 ? budget.spentTotalRupiah / gainTotalLevels : .nan
         result[.trainingGainLevels, m] = thisMonth.gainLevels
         result[.motivationMean, m] = motivationSum / n
-        result[.headcount, m] = Double(active)
-        result[.retirements, m] = Double(thisMonth.retired)
-        result[.otherExits, m] = Double(thisMonth.otherExits)
-        result[.hires, m] = Double(thisMonth.hired)
+        recordWorkforceMonth(m)
         recordServiceMonth(m, monthEnd: monthEnd)
         result[.projectsCompleted, m] = Double(thisMonth.projectsCompleted)
         result[.projectsOverrunRupiah, m] = thisMonth.projectOverrunRupiah
@@ -440,5 +370,28 @@ public struct RegionSimulation: DiscreteEventModel {
     mutating func spend(_ rupiah: Double) {
         if !budget.charge(rupiah) { record(.budgetOverspent) }
         thisMonth.spentRupiah += rupiah
+    }
+}
+
+extension RegionSimulation {
+    /// Who the region has and who owes what (MODEL.md §9): headcount, flows, age, Latsar.
+    mutating func recordWorkforceMonth(_ m: Int) {
+        var active = 0, aged51Plus = 0, latsarOverdue = 0
+        for e in 0..<workforce.count where workforce.active[e] {
+            active += 1
+            if workforce.ageYears[e] >= 51 { aged51Plus += 1 }
+            if workforce.owesLatsar[e] && !workforce.isPPPK[e] && workforce.tenureMonths[e] > 12 { latsarOverdue += 1 }
+        }
+        let n = Double(max(active, 1))
+        result[.headcount, m] = Double(active)
+        result[.retirements, m] = Double(thisMonth.retired)
+        result[.otherExits, m] = Double(thisMonth.otherExits)
+        result[.hires, m] = Double(thisMonth.hired)
+        result[.retirementRate, m] = Double(thisMonth.retired) * 12 / n
+        result[.age51PlusShare, m] = Double(aged51Plus) / n
+        result[.latsarStarted, m] = Double(thisMonth.latsarStarted)
+        result[.latsarCompleted, m] = Double(thisMonth.latsarCompleted)
+        result[.latsarOverdue, m] = Double(latsarOverdue)
+        result[.budgetMandatoryRupiah, m] = thisMonth.mandatoryRupiah
     }
 }

@@ -4,6 +4,9 @@ struct UnitRoster {
     private(set) var headcount: [Int]
     private(set) var onDuty: [Int]
     private(set) var away: [Int]
+    /// Of `away`, those on a mandated programme (Latsar), which the away cap does not count: the
+    /// cap protects services from discretionary training, and Latsar cannot wait (MODEL.md §9).
+    private(set) var awayMandated: [Int]
     /// Employee numbers of each unit's members; leavers are pruned by `pruneMembers`.
     private(set) var members: [[Int]]
     /// Mean service competency ĉ of each unit's staff on duty, refreshed monthly.
@@ -15,6 +18,7 @@ struct UnitRoster {
         headcount = [Int](repeating: 0, count: unitCount)
         onDuty = headcount
         away = headcount
+        awayMandated = headcount
         members = [[Int]](repeating: [], count: unitCount)
         serviceCompetency = [Double](repeating: 0, count: unitCount)
         channel = [Int](repeating: -1, count: unitCount)
@@ -35,16 +39,21 @@ struct UnitRoster {
         if wasAway { away[unit] -= 1 } else { onDuty[unit] -= 1 }
     }
 
-    mutating func goAway(unit: Int) {
+    mutating func goAway(unit: Int, mandated: Bool) {
         away[unit] += 1
+        if mandated { awayMandated[unit] += 1 }
         onDuty[unit] -= 1
     }
 
     /// A member comes back from a session; one who left the service meanwhile does not return to duty.
-    mutating func comeBack(unit: Int, stillEmployed: Bool) {
+    mutating func comeBack(unit: Int, stillEmployed: Bool, mandated: Bool) {
         away[unit] -= 1
+        if mandated { awayMandated[unit] -= 1 }
         if stillEmployed { onDuty[unit] += 1 }
     }
+
+    /// Away on discretionary training: what the away cap counts.
+    func awayUnderCap(_ unit: Int) -> Int { away[unit] - awayMandated[unit] }
 
     /// Whether one more of `unit` may be away with `alreadyAway` away, under `maxAwayShare`.
     func roomAway(unit: Int, alreadyAway: Int, maxAwayShare: Double) -> Bool {

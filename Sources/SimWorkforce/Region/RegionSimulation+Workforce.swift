@@ -1,0 +1,120 @@
+import SimCore
+
+/// Who works in the region: the workforce at the start, appointments, and leaving (MODEL.md §2, §9).
+extension RegionSimulation {
+    // MARK: - The workforce at the start
+
+    /// Builds the region's staff from its distributions: unit sizes by largest remainder (the same
+    /// in every replication), then per person a post, employment, BUP, age, tenure, education,
+    /// competency and motivation.
+    mutating func generateWorkforce() {
+        let shares = region.units.map(\.headcountShare)
+        let total = shares.reduce(0, +)
+        var sizes = shares.map { Int(($0 / total * Double(region.headcount)).rounded(.down)) }
+        var order = Array(shares.indices)
+        order.sort { a, b in
+            let ra = shares[a] / total * Double(region.headcount) - Double(sizes[a])
+            let rb = shares[b] / total * Double(region.headcount) - Double(sizes[b])
+            return ra > rb || (ra == rb && a < b)
+        }
+        var k = 0
+        while sizes.reduce(0, +) < region.headcount { sizes[order[k % order.count]] += 1; k += 1 }
+        let levels = JobLevel.allCases.count
+        for (unit, size) in sizes.enumerated() {
+            for _ in 0..<size {
+                let level = JobLevel(rawValue: streams.population.categorical(weights: region.jobLevelShares)) ?? .pelaksana
+                let education = Education(rawValue: streams.population.categorical(weights: region.educationShares)) ?? .s1
+                let pppk = streams.population.bernoulli(region.pppkShare)
+                let retirementAge = drawRetirementAge(level)
+                let age = drawStartingAge(below: retirementAge)
+                let tenure = drawStartingTenureMonths(ageYears: age, isPPPK: pppk)
+                var competency = [Double](repeating: 0, count: domainCount)
+                for d in 0..<domainCount {
+                    let target = required[d * levels + level.rawValue] - region.initialGapLevels
+                    competency[d] = clamp(streams.population.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5)
+                }
+                let motivation = clamp(streams.population.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)
+                _ = addEmployee(Employee(unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
+                                         retirementAgeYears: retirementAge, tenureMonths: tenure, competency: competency,
+                                         motivation: motivation, owesLatsar: false))
+            }
+        }
+        jpLastYear = [Double](repeating: 0, count: workforce.count)
+    }
+
+    /// BUP of a post: by job level, and for functional posts by jenjang (drawn from the senior shares).
+    mutating func drawRetirementAge(_ level: JobLevel) -> Double {
+        let retirement = region.retirement
+        guard level == .fungsional else { return retirement.ageByJobLevel[level.rawValue] }
+        let u = streams.population.uniform()
+        if u < retirement.fungsionalUtamaShare { return retirement.fungsionalUtamaAgeYears }
+        if u < retirement.fungsionalUtamaShare + retirement.fungsionalMadyaShare { return retirement.fungsionalMadyaAgeYears }
+        return retirement.ageByJobLevel[level.rawValue]
+    }
+
+    /// An age from the region's profile, among the bands that start below the post's BUP, uniform
+    /// within the band up to the BUP. Uniform ages near the BUP spread retirements evenly over the
+    /// months; a distribution cut at the BUP would pile people on it and empty the offices in month 0.
+    mutating func drawStartingAge(below retirementAge: Double) -> Double {
+        let bands = region.age.bands
+        let weights = bands.map { $0.from < retirementAge ? $0.share : 0 }  // at the start only: allocation is fine
+        let band = bands[streams.population.categorical(weights: weights)]
+        return streams.population.uniform(band.from, min(band.to, retirementAge))
+    }
+
+    /// Months of service at the start: a PNS was appointed between 22 and the latest entry age; a
+    /// PPPK at most since the first PPPK appointments.
+    mutating func drawStartingTenureMonths(ageYears: Double, isPPPK: Bool) -> Double {
+        if isPPPK {
+            let maxYears = max(0, min(ageYears - 22, Double(model.startYear) - region.age.pppkFirstYear))
+            return streams.population.uniform(0, maxYears) * 12
+        }
+        let latestEntry = min(region.age.pnsEntryAgeMaxYears, ageYears)
+        guard latestEntry > 22 else { return 0 }
+        return (ageYears - streams.population.uniform(22, latestEntry)) * 12
+    }
+
+    // MARK: - Joining and leaving
+
+    mutating func addEmployee(_ person: Employee) -> Int {
+        let e = workforce.append(person)
+        roster.join(e, unit: person.unit)
+        if jpLastYear.count < workforce.count { jpLastYear.append(0) }
+        return e
+    }
+
+    mutating func removeEmployee(_ e: Int) {
+        workforce.active[e] = false
+        let unit = workforce.unit[e]
+        roster.leave(unit: unit, wasAway: workforce.offDuty[e])
+        updateServers(unit: unit)
+    }
+
+    /// Appoints `count` newcomers at entry posts (pelaksana or junior functional), CPNS or PPPK
+    /// by the recruitment plan; new CPNS owe Latsar.
+    mutating func hire(_ count: Int) {
+        let levels: [JobLevel] = [.pelaksana, .fungsional]
+        let weights = levels.map { region.jobLevelShares[$0.rawValue] }
+        let unitWeights = region.units.map(\.headcountShare)
+        let recruitment = region.recruitment
+        for _ in 0..<count {
+            let level = levels[streams.hires.categorical(weights: weights)]
+            let unit = streams.hires.categorical(weights: unitWeights)
+            let pppk = streams.hires.bernoulli(recruitment.pppkShare)
+            var competency = [Double](repeating: 0, count: domainCount)
+            for d in 0..<domainCount {
+                competency[d] = clamp(streams.hires.normal(mean: model.learning.rampUp.newcomerLevel, sd: recruitment.competencySD), 1, 5)
+            }
+            let retirementAge = region.retirement.ageByJobLevel[level.rawValue]
+            let meanAge = pppk ? recruitment.pppkAgeYears : recruitment.cpnsAgeYears
+            let age = clamp(streams.hires.normal(mean: meanAge, sd: recruitment.ageSDYears), 18, retirementAge - 1)
+            let education: Education = streams.hires.bernoulli(recruitment.degreeShare) ? .s1 : .diploma
+            let motivation = clamp(streams.hires.normal(mean: region.motivation.mean + recruitment.motivationLift, sd: region.motivation.sd), 0, 1)
+            _ = addEmployee(Employee(unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
+                                     retirementAgeYears: retirementAge, tenureMonths: 0, competency: competency,
+                                     motivation: motivation, owesLatsar: !pppk))
+            thisMonth.hired += 1
+            updateServers(unit: unit)
+        }
+    }
+}
