@@ -152,6 +152,10 @@ public struct PolicyBrief {
               "This is a model, not a forecast: use it to compare policies rather than for absolute levels."),
             t("Indeks IP ASN di sini adalah proksi, bukan pengukuran BKN.", "The IP ASN figure is a proxy, not BKN's measurement."),
         ]
+        for check in StylisedFacts.check(result, labels: labels) where !check.holds {
+            lines.append(escapeMarkdown(t("Fakta yang tidak terpenuhi (MODEL.md §11)", "A stylised fact the model misses (MODEL.md §11)")
+                + ": \(check.scenario) · \(check.region) · \(check.fact): \(NumberText.significant(check.value, digits: 3)); target \(check.target)"))
+        }
         var seen: Set<String> = []
         for label in labels {
             for caveat in label.caveats where !seen.contains(caveat) {

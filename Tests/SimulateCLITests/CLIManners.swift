@@ -13,7 +13,7 @@ import Testing
     /// Snapshots of every help text (Golden/help). The texts are generated from the option
     /// declarations the parser uses; a snapshot shows a reviewer what a change does to them.
     /// RECORD_GOLDEN=1 rewrites them and fails on purpose.
-    @Test(arguments: ["main", "run", "validate", "sweep", "merge", "schema"])
+    @Test(arguments: ["main", "run", "validate", "sweep", "facts", "merge", "schema"])
     func helpMatchesItsSnapshot(command: String) throws {
         let outcome = try simulate(command == "main" ? ["--help"] : [command, "--help"])
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/help/\(command).txt")
@@ -28,7 +28,7 @@ import Testing
 
     /// Every option a help text lists is one the parser accepts (and, by the snapshot, the parser
     /// accepts no option the help leaves out: both come from one declaration).
-    @Test(arguments: ["run", "validate", "sweep", "merge", "schema"])
+    @Test(arguments: ["run", "validate", "sweep", "facts", "merge", "schema"])
     func everyOptionInTheHelpIsAccepted(command: String) throws {
         let help = try simulate([command, "--help"]).stdout
         let options = help.split(separator: "\n").compactMap { line -> String? in
@@ -85,5 +85,32 @@ import Testing
         let outcome = try simulate(["schema"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout == (try read(packageRoot.appendingPathComponent("scenarios/scenario.schema.json"))))
+    }
+}
+
+/// `simulate facts` on the bundled baseline: every stylised fact holds in both regions, and
+/// docs/validation.md is exactly what the command prints.
+@Suite struct FactsCommandTests {
+    @Test func theBaselineReproducesTheFactsAndTheDocIsCurrent() throws {
+        let outcome = try simulate(["facts", "scenarios/baseline.json", "--markdown", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("| ✔") || $0.hasPrefix("| ✘") }
+        #expect(rows.count == 8, "4 facts × 2 regions")
+        #expect(rows.allSatisfy { $0.hasPrefix("| ✔") }, "\(rows.filter { $0.hasPrefix("| ✘") })")
+        let doc = try read(packageRoot.appendingPathComponent("docs/validation.md"))
+        #expect(outcome.stdout == doc, "docs/validation.md is stale: simulate facts scenarios/baseline.json --markdown > docs/validation.md")
+    }
+
+    /// A failing fact is reported, not an error: a budget far too small for Latsar leaves new CPNS
+    /// overdue, the command says ✘ and still exits 0, and facts.csv says the same.
+    @Test func aMissedFactIsReportedWithExitZero() throws {
+        let dir = scratchDirectory("facts")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outcome = try simulate(["facts", "scenarios/baseline.json", "--replications", "3", "--set", "regions.sorong.budget.rupiahPerYear=1e8",
+                                    "--out", dir.path, "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("✘ baseline · sorong · new CPNS complete Latsar within 12 months"))
+        let csv = parseCSV(try read(dir.appendingPathComponent("facts.csv")))
+        #expect(csv.contains { $0.count > 7 && $0[1] == "sorong" && $0[2].hasPrefix("new CPNS") && $0[7] == "no" })
     }
 }

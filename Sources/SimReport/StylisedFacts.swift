@@ -1,0 +1,67 @@
+import SimCore
+import SimWorkforce
+import SimExperiment
+
+/// One stylised fact of MODEL.md §11 checked on one region of one scenario.
+public struct FactCheck: Sendable {
+    public var scenario: String
+    public var region: String
+    public var fact: String
+    public var source: String
+    /// The target and its tolerance, in words and numbers.
+    public var target: String
+    /// The model's value, with its 95% interval over replications where one exists.
+    public var value: Double
+    public var low: Double
+    public var high: Double
+    public var holds: Bool
+}
+
+/// The stylised facts the workforce must reproduce before its what-ifs mean anything (MODEL.md
+/// §11, issue 11's set): retirement rate, age at the start, no month-0 exodus, Latsar on time.
+/// Checked on a run's results, so `simulate facts` and the brief agree.
+public enum StylisedFacts {
+    public static let retirementRate = (low: 0.035, high: 0.055)
+    public static let age51Plus = (target: 0.31, tolerance: 0.03)
+    public static let exodusRatio = 3.0
+    /// `latsar.overdue` at the horizon is a count of people; a mean below half a person over the
+    /// replications is zero as a planner reads it.
+    public static let overdueTolerance = 0.5
+
+    public static func check(_ result: ExperimentResult, labels: [ScenarioLabels]) -> [FactCheck] {
+        var checks: [FactCheck] = []
+        for (s, label) in labels.enumerated() {
+            func index(_ metric: Metric) -> Int? { label.metrics.firstIndex { $0.id == metric.definition.id } }
+            guard let retirements = index(.retirements), let headcount = index(.headcount), let age = index(.age51PlusShare),
+                  let overdue = index(.latsarOverdue) else { continue }
+            let months = result.months
+            for (r, region) in label.regionIDs.enumerated() {
+                func fact(_ name: String, _ source: String, _ target: String, _ value: Double, _ low: Double, _ high: Double, _ holds: Bool) {
+                    checks.append(FactCheck(scenario: label.id, region: region, fact: name, source: source, target: target,
+                                            value: value, low: low, high: high, holds: holds))
+                }
+                // Retirements per year ÷ mean headcount: the run's total per replication (with its
+                // interval), over the mean headcount of the months.
+                let total = Estimate(result.horizon[s][r][retirements])
+                let meanHeadcount = (0..<months).reduce(0.0) { $0 + result.series[s][r][headcount * months + $1].mean } / Double(months)
+                let perYear = Double(months) / 12 * meanHeadcount
+                let rate = (total.mean / perYear, total.low / perYear, total.high / perYear)
+                fact("PNS retiring per year", "BKN 2023: 851,498 of 3,745,226 PNS retire 2023–2027 (≈4.5%)",
+                     "3.5–5.5% of headcount a year", rate.0, rate.1, rate.2,
+                     rate.0 >= retirementRate.low && rate.0 <= retirementRate.high)
+                let start = Estimate(result.series[s][r][age * months])
+                fact("share aged 51 and over at the start", "BKN 2023 age profile (51–60 31%, over 60 0.5%)",
+                     "31% ± 3 pp", start.mean, start.low, start.high, abs(start.mean - age51Plus.target) <= age51Plus.tolerance)
+                let monthly = (0..<months).map { result.series[s][r][retirements * months + $0].mean }
+                let meanMonth = monthly.reduce(0, +) / Double(months)
+                let ratio = meanMonth > 0 ? (monthly.max() ?? 0) / meanMonth : .nan
+                fact("no month-0 exodus", "follows from retirement in the month BUP is reached",
+                     "no month's retirements above 3× the mean month", ratio, .nan, .nan, !(ratio > exodusRatio))
+                let late = Estimate(result.horizon[s][r][overdue])
+                fact("new CPNS complete Latsar within 12 months", "Perlan LAN 1/2021 (probation year)",
+                     "latsar.overdue 0 at the horizon (mean below 0.5 person)", late.mean, late.low, late.high, late.mean < overdueTolerance)
+            }
+        }
+        return checks
+    }
+}
