@@ -43,6 +43,7 @@ struct ScenarioCompiler {
         let programmeIDs = programmes.map(\.id)
         let regionIDs = root.table("regions").map(\.key)
         let regions = root.table("regions").map { compileRegion($0, domainIDs: domainIDs, programmeIDs: programmeIDs) }
+        checkAttendable(programmes, regions: regions)
         let shocks = root.list("shocks").enumerated().compactMap { compileShock($1, index: $0, domainIDs: domainIDs, regionIDs: regionIDs) }
         let quality = ServiceQualityParameters(reading: root.filled("serviceQuality"))
         let weightSum = quality.satisfactionWeights.reduce(0, +)
@@ -54,6 +55,24 @@ struct ScenarioCompiler {
             motivation: MotivationParameters(reading: root.filled("motivation")),
             participation: ParticipationParameters(reading: root.filled("participation")), serviceQuality: quality,
             programmes: programmes, regions: regions, shocks: shocks)
+    }
+
+    /// A discretionary programme longer than every per-employee JP cap that applies to it, in
+    /// every region, could never be attended: an error at its length (mandated programmes sit
+    /// outside the caps).
+    mutating func checkAttendable(_ programmes: [ProgrammeParameters], regions: [RegionParameters]) {
+        guard !regions.isEmpty else { return }
+        for programme in programmes where !programme.mandatoryForNewcomers {
+            let pnsCap = regions.map(\.policy.maxJPPerEmployeePerYear).max() ?? 0
+            let pppkCap = regions.map { min($0.policy.maxJPPerEmployeePerYear, $0.policy.pppkMaxJPPerYear) }.max() ?? 0
+            let caps = [(programme.employment.admits(isPPPK: false), pnsCap, "policy.maxJPPerEmployeePerYear"),
+                        (programme.employment.admits(isPPPK: true), pppkCap, "policy.pppkMaxJPPerYear")].filter(\.0)
+            guard !caps.isEmpty, caps.allSatisfy({ programme.lengthJP > $0.1 }) else { continue }
+            let limits = caps.map { "\($0.2) \(NumberText.plain($0.1))" }.joined(separator: " and ")
+            problem(root.filled("programmes")[programme.id]?.filled("lengthJP") ?? root.filled("programmes")[programme.id],
+                    "programmes.\(programme.id).lengthJP",
+                    "\(NumberText.plain(programme.lengthJP)) JP is more than any eligible employee may take in a year (\(limits)), so no one could ever attend; shorten it, raise the cap, or mark it mandatoryForNewcomers if it is mandated")
+        }
     }
 
     func compileDomain(_ member: (key: String, value: ReadNode)) -> DomainParameters {
