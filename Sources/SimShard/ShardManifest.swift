@@ -116,7 +116,9 @@ public struct ShardManifest: Equatable {
         guard !scenarios.isEmpty else { throw .malformed(file, "scenarios") }
         let shard = try int(root, "shard"), shardCount = try int(root, "shardCount"), total = try int(root, "replications")
         guard shardCount >= 1, (1...shardCount).contains(shard), total >= 0 else { throw .malformed(file, "shard") }
-        self.init(shard: shard, shardCount: shardCount, totalReplications: total, seed: UInt64(try int(root, "seed")),
+        // Seeds go up to 2^53 − 1 (exact in JSON), past `int`'s 1e15.
+        guard let seed = root["seed"]?.number, seed >= 0, seed == seed.rounded(), seed <= 9_007_199_254_740_991 else { throw .malformed(file, "seed") }
+        self.init(shard: shard, shardCount: shardCount, totalReplications: total, seed: UInt64(seed),
                   baseline: try int(root, "baseline"), scenarios: scenarios, run: root["run"] ?? JSONNode(.null))
         guard replications == (try int(root, "firstReplication"))..<(try int(root, "endReplication")) else {
             throw .malformed(file, "firstReplication")

@@ -83,6 +83,9 @@ import SimScenario
         #expect(written.replications == 1..<3)
         let read = try ShardManifest(parsing: written.json(), file: "partial.json")
         #expect(read == written)
+        // The largest seed a run accepts (2^53 − 1) survives the trip too.
+        let big = manifest(shard: 1, of: 1, seed: 9_007_199_254_740_991)
+        #expect(try ShardManifest(parsing: big.json(), file: "partial.json").seed == 9_007_199_254_740_991)
     }
 
     @Test func aDoctoredManifestIsRefused() throws {
