@@ -1,15 +1,11 @@
 /// How a monthly series is summarised at the horizon (for `summary.csv`).
-public enum HorizonSummary: String, Sendable, CaseIterable {
+public enum HorizonSummary: Vocabulary {
     /// The value in the last month (levels, shares, headcount).
     case lastMonth
     /// The total over the whole run (money, counts).
     case total
     /// The mean over the last 12 months (flows such as waits, IKM).
     case lastYearMean
-
-    /// The name written in shard manifests.
-    public var id: String { rawValue }
-    public init?(id: String) { self.init(rawValue: id) }
 }
 
 /// One output series: a stable dotted id, its unit and meaning (documented in docs/outputs.md).

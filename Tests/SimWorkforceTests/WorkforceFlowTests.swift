@@ -34,8 +34,7 @@ import SimWorkforce
     }
 
     /// Latsar's on-campus part (288 JP) is longer than the 80-JP discretionary cap, yet new CPNS
-    /// do it: mandated programmes sit outside the cap. Setting the cap to 400 JP changes nothing
-    /// about Latsar (the same streams give the same Latsar numbers).
+    /// do it: mandated programmes sit outside the cap.
     @Test func latsarIsDeliveredOutsideTheDiscretionaryCap() throws {
         let capped = try bundled("baseline.json")
         #expect(capped.regions[0].policy.maxJPPerEmployeePerYear < capped.programmes.first { $0.mandatoryForNewcomers }!.lengthJP)

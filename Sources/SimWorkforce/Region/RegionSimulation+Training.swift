@@ -106,10 +106,10 @@ extension RegionSimulation {
     }
 
     /// Rupiah estimated for sessions planned but not yet started (of mandated programmes only, if
-    /// asked). Sessions are placed within their fiscal year, so earlier years' are all resolved.
+    /// asked). A session is placed to end within its fiscal year, so only this year's can be pending.
     func committedRupiah(mandatoryOnly: Bool = false) -> Double {
         var total = 0.0
-        for s in sessions.indices.dropFirst(mandatoryOnly ? firstSessionThisYear : 0)
+        for s in sessions.indices.dropFirst(firstSessionThisYear)
         where (sessions[s].state == .planned || sessions[s].state == .inviting)
             && (!mandatoryOnly || model.programmes[sessions[s].programme].mandatoryForNewcomers) {
             total += sessions[s].plannedCostRupiah
@@ -145,7 +145,7 @@ extension RegionSimulation {
                 let cost = plannedSessionCost(p, mode: mode, year: chosen[p] > 0 ? year : year - 1, attendees: seats)
                 if cost > remaining && programme.mandatoryForNewcomers {
                     // Funded first: a mandated session displaces discretionary sessions not yet inviting.
-                    remaining += cancelDiscretionaryPlans(freeing: cost - remaining)
+                    remaining += cancelLatestPlans(freeing: cost - remaining)
                 }
                 guard cost <= remaining else { continue }
                 let value: Double
@@ -235,9 +235,10 @@ extension RegionSimulation {
         sessions[s].state = .cancelled
     }
 
-    /// Cancels the latest planned discretionary sessions (not yet inviting) until `rupiah` is
-    /// freed or none is left; returns the Rupiah freed.
-    mutating func cancelDiscretionaryPlans(freeing rupiah: Double) -> Double {
+    /// Cancels this year's latest planned discretionary sessions (not yet inviting) until `rupiah`
+    /// is freed or none is left, giving their provider slots back; returns the Rupiah freed.
+    /// Mandated sessions are spared: they are funded first.
+    mutating func cancelLatestPlans(freeing rupiah: Double) -> Double {
         var freed = 0.0
         for s in sessions.indices.dropFirst(firstSessionThisYear).reversed() where freed < rupiah && sessions[s].state == .planned
             && !model.programmes[sessions[s].programme].mandatoryForNewcomers {
@@ -248,14 +249,10 @@ extension RegionSimulation {
         return freed
     }
 
-    /// After a mid-year cut: cancel the latest planned sessions until the plan fits the budget.
+    /// After a mid-year cut: cancel the latest planned discretionary sessions until the plan fits the budget.
     mutating func trimPlanToBudget() {
-        var overshoot = committedRupiah() - budget.unspentYearRupiah
-        guard overshoot > 0 else { return }
-        for s in sessions.indices.reversed() where overshoot > 0 && sessions[s].state == .planned {
-            overshoot -= sessions[s].plannedCostRupiah
-            cancel(session: s)
-        }
+        let overshoot = committedRupiah() - budget.unspentYearRupiah
+        if overshoot > 0 { _ = cancelLatestPlans(freeing: overshoot) }
     }
 
     // MARK: - Invitations and sessions
