@@ -3,13 +3,13 @@ import SimCore
 /// One planned run of a programme: its window, seats and attendees.
 struct Session {
     enum State { case planned, inviting, running, finished, cancelled }
-    var programme: Int
+    var programme: ProgrammeIndex
     var mode: Mode
     var start: Double
     var end: Double
     var seats: Int
     var state: State = .planned
-    var attendees: [Int] = []
+    var attendees: [EmployeeIndex] = []
     /// Estimated cost used when planning (Rupiah).
     var plannedCostRupiah: Double
 }
@@ -24,7 +24,7 @@ struct ProgrammeState {
     var windowGainLevels = 0.0
     var windowCostRupiah = 0.0
     /// This fiscal year's ranked invitation list and the first index not yet handled.
-    var candidates: [Int] = []
+    var candidates: [EmployeeIndex] = []
     var handled: [Bool] = []
     var cursor = 0
     var sessionsThisYear = 0
@@ -33,7 +33,7 @@ struct ProgrammeState {
 
 /// A development project led by a manager (MODEL.md §8).
 struct Project {
-    var manager: Int
+    var manager: EmployeeIndex
     var startMonth: Int
     var remainingMonths: Double
     var plannedMonths: Double
@@ -42,7 +42,7 @@ struct Project {
 
 /// A citizen-service channel of one unit (MODEL.md §7).
 struct ServiceChannel {
-    var unit: Int
+    var unit: UnitIndex
     var parameters: ServiceChannelParameters
     var queue: MultiServerQueue<Int32>
     /// Per request in service: wait (minutes), handler competency ĉ and motivation; slots reused.

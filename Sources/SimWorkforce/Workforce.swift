@@ -6,31 +6,34 @@ import SimCore
 /// Competency per employee and domain is kept in three parts (see ``LearningCurve``): `stable`
 /// (applied for good), `transient` (applied now, relapsing) and `latent` (learned, unused,
 /// decaying). Applied competency = stable + transient, on the 1–5 scale.
+/// One value per employee, indexed by ``EmployeeIndex``.
+typealias PerEmployee<Element> = Column<EmployeeTable, Element>
+
 struct Workforce {
     let domainCount: Int
-    var active: [Bool] = []
-    var unit: [Int] = []
-    var jobLevel: [JobLevel] = []
-    var isPPPK: [Bool] = []
-    var education: [Education] = []
-    var ageYears: [Double] = []
+    var active = PerEmployee<Bool>()
+    var unit = PerEmployee<UnitIndex>()
+    var jobLevel = PerEmployee<JobLevel>()
+    var isPPPK = PerEmployee<Bool>()
+    var education = PerEmployee<Education>()
+    var ageYears = PerEmployee<Double>()
     /// The age at which each employee retires (BUP of their post), years.
-    var retirementAgeYears: [Double] = []
-    var tenureMonths: [Double] = []
+    var retirementAgeYears = PerEmployee<Double>()
+    var tenureMonths = PerEmployee<Double>()
     var stable: [Double] = []
     var transient: [Double] = []
     var latent: [Double] = []
-    var motivation: [Double] = []
-    var awardBoost: [Double] = []
-    var jpThisYear: [Double] = []
+    var motivation = PerEmployee<Double>()
+    var awardBoost = PerEmployee<Double>()
+    var jpThisYear = PerEmployee<Double>()
     /// The part of `jpThisYear` from mandated programmes, which the discretionary caps leave out.
-    var jpMandatoryThisYear: [Double] = []
+    var jpMandatoryThisYear = PerEmployee<Double>()
     /// JP of sessions the employee has accepted and not yet finished (counted against the caps).
-    var jpBooked: [Double] = []
+    var jpBooked = PerEmployee<Double>()
     /// The time until which the employee is booked on a session (no double booking).
-    var bookedUntil: [Double] = []
-    var offDuty: [Bool] = []
-    var owesLatsar: [Bool] = []
+    var bookedUntil = PerEmployee<Double>()
+    var offDuty = PerEmployee<Bool>()
+    var owesLatsar = PerEmployee<Bool>()
     /// Year (offset + 1) in which each programme was last completed, `[employee * programmes + p]`.
     var lastCompletedYear: [Int16] = []
     let programmeCount: Int
@@ -42,15 +45,23 @@ struct Workforce {
 
     var count: Int { active.count }
 
-    func applied(_ employee: Int, _ domain: Int) -> Double {
-        let i = employee * domainCount + domain
+    var indices: Range<EmployeeIndex> { active.indices }
+
+    /// Position of `(employee, domain)` in the competency arrays.
+    func slot(_ employee: EmployeeIndex, domain: Int) -> Int { employee.rawValue * domainCount + domain }
+
+    /// Position of `(employee, programme)` in `lastCompletedYear`.
+    func slot(_ employee: EmployeeIndex, programme: ProgrammeIndex) -> Int { employee.rawValue * programmeCount + programme.rawValue }
+
+    func applied(_ employee: EmployeeIndex, _ domain: Int) -> Double {
+        let i = slot(employee, domain: domain)
         return stable[i] + transient[i]
     }
 
-    func effectiveMotivation(_ employee: Int) -> Double { clamp(motivation[employee] + awardBoost[employee], 0, 1) }
+    func effectiveMotivation(_ employee: EmployeeIndex) -> Double { clamp(motivation[employee] + awardBoost[employee], 0, 1) }
 
     /// Appends one employee and returns its number.
-    mutating func append(_ person: Employee) -> Int {
+    mutating func append(_ person: Employee) -> EmployeeIndex {
         active.append(true)
         unit.append(person.unit)
         jobLevel.append(person.jobLevel)
@@ -71,13 +82,13 @@ struct Workforce {
         offDuty.append(false)
         owesLatsar.append(person.owesLatsar)
         lastCompletedYear.append(contentsOf: repeatElement(0, count: programmeCount))
-        return active.count - 1
+        return EmployeeIndex(active.count - 1)
     }
 }
 
 /// A new member of the workforce, at the start or on appointment.
 struct Employee {
-    var unit: Int
+    var unit: UnitIndex
     var jobLevel: JobLevel
     var isPPPK: Bool
     var education: Education

@@ -7,7 +7,7 @@ extension RegionSimulation {
     /// Rp million, with measurement noise), compares it with the median, and acts on those below
     /// the threshold: switch mode, shift budget to the best programme, or drop. Logs every decision.
     mutating func evaluateProgrammes() {
-        var effects: [(programme: Int, effect: Double)] = []
+        var effects: [(programme: ProgrammeIndex, effect: Double)] = []
         for p in programmes.indices where !programmes[p].dropped && programmes[p].windowParticipants > 0 {
             let state = programmes[p]
             let participants = Double(state.windowParticipants)
@@ -29,9 +29,9 @@ extension RegionSimulation {
         func shown(_ x: Double) -> String { NumberText.rounded(x, places: 3) }
         for (p, effect) in effects {
             func log(_ action: Decision.Action, _ reason: String) {
-                result.decisions.append(Decision(month: month, region: regionIndex, programme: p, measuredEffect: effect, action: action, reason: reason))
+                result.decisions.append(Decision(month: month, region: regionIndex, programme: p.rawValue, measuredEffect: effect, action: action, reason: reason))
             }
-            if p < policy.evaluation.exemptProgrammes.count && policy.evaluation.exemptProgrammes[p] {
+            if policy.evaluation.exemptProgrammes.indices.contains(p.rawValue) && policy.evaluation.exemptProgrammes[p.rawValue] {
                 log(.keep, "exempt: mandated programme (effect \(shown(effect)))")
                 continue
             }
@@ -63,7 +63,7 @@ extension RegionSimulation {
 
     /// Cancels up to the policy's share of `from`'s remaining planned sessions (by planned cost)
     /// and plans sessions of `to` with the money freed. Returns the Rupiah moved.
-    mutating func shiftBudget(from: Int, to: Int) -> Double {
+    mutating func shiftBudget(from: ProgrammeIndex, to: ProgrammeIndex) -> Double {
         let planned = sessions.indices.filter { sessions[$0].programme == from && sessions[$0].state == .planned }
         let remaining = planned.reduce(0) { $0 + sessions[$1].plannedCostRupiah }
         var allowance = policy.evaluation.maxBudgetShift * remaining
@@ -101,7 +101,7 @@ extension RegionSimulation {
                     let now = workforce.applied(e, d)
                     if now < upperQuartile {
                         let step = policy.forums.pullShare * (upperQuartile - now)
-                        workforce.stable[e * domainCount + d] += step
+                        workforce.stable[workforce.slot(e, domain: d)] += step
                         thisMonth.gainLevels += step
                     }
                 }
@@ -121,8 +121,8 @@ extension RegionSimulation {
     /// their unit peers a slight one; both fade with the configured half-life.
     mutating func holdAward() {
         let levels = JobLevel.allCases.count
-        var scored: [(employee: Int, score: Double)] = []
-        for e in 0..<workforce.count where workforce.active[e] {
+        var scored: [(employee: EmployeeIndex, score: Double)] = []
+        for e in workforce.indices where workforce.active[e] {
             var ratio = 0.0
             for d in 0..<domainCount { ratio += workforce.applied(e, d) / max(required[d * levels + workforce.jobLevel[e].rawValue], 1) }
             scored.append((e, ratio / Double(domainCount) + workforce.motivation[e] + streams.award.normal(mean: 0, sd: 0.2)))
@@ -130,7 +130,7 @@ extension RegionSimulation {
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
         let count = min(scored.count, Int((policy.award.topShare * Double(scored.count)).rounded()))
         var affordable = policy.award.rupiahPerRecipient > 0 ? Int(discretionaryRupiah / policy.award.rupiahPerRecipient) : count
-        var recipientUnits: [Int] = []
+        var recipientUnits: [UnitIndex] = []
         for (e, _) in scored.prefix(count) where affordable > 0 {
             affordable -= 1
             spend(policy.award.rupiahPerRecipient)
@@ -145,7 +145,7 @@ extension RegionSimulation {
     // MARK: - Projects (MODEL.md §8)
 
     mutating func startProjects(year: Int) {
-        let managers = (0..<workforce.count).filter { workforce.active[$0] && workforce.jobLevel[$0].leadsProjects }
+        let managers = workforce.indices.filter { workforce.active[$0] && workforce.jobLevel[$0].leadsProjects }
         let p = region.projects
         let count = Int(p.perYear.rounded(.down)) + (streams.projects.bernoulli(p.perYear - p.perYear.rounded(.down)) ? 1 : 0)
         guard !managers.isEmpty else { return }
@@ -165,7 +165,7 @@ extension RegionSimulation {
         for i in projects.indices where projects[i].startMonth < month {
             var manager = projects[i].manager
             if !workforce.active[manager] {
-                let candidates = (0..<workforce.count).filter { workforce.active[$0] && workforce.jobLevel[$0].leadsProjects }
+                let candidates = workforce.indices.filter { workforce.active[$0] && workforce.jobLevel[$0].leadsProjects }
                 if candidates.isEmpty { continue }
                 manager = candidates[streams.projects.index(below: candidates.count)]
                 projects[i].manager = manager

@@ -7,21 +7,21 @@ extension RegionSimulation {
     var quality: ServiceQualityParameters { model.serviceQuality }
 
     /// A handler's service competency ĉ on [0,1]: level 1 → 0, the channel's proficient level → 1.
-    func serviceCompetency(_ e: Int) -> Double {
+    func serviceCompetency(_ e: EmployeeIndex) -> Double {
         guard let d = serviceDomain else { return 0.5 }
         let proficient = region.units[workforce.unit[e]].service?.proficientLevel ?? 3
         return clamp((workforce.applied(e, d) - 1) / max(proficient - 1, 1e-6), 0, 1)
     }
 
-    func counterServers(_ unit: Int) -> Int {
+    func counterServers(_ unit: UnitIndex) -> Int {
         guard let channel = region.units[unit].service else { return 0 }
         let onDuty = roster.onDuty[unit]
         return onDuty > 0 ? max(1, Int((channel.counterShare * Double(onDuty)).rounded())) : 0
     }
 
     mutating func openChannels() {
-        for (u, unit) in region.units.enumerated() {
-            guard let parameters = unit.service else { continue }
+        for u in roster.units {
+            guard let parameters = region.units[u].service else { continue }
             roster.channel[u] = channels.count
             channels.append(ServiceChannel(unit: u, parameters: parameters, queue: MultiServerQueue(servers: counterServers(u))))
             if model.simulation.serviceFidelity == .perRequest {
@@ -39,7 +39,7 @@ extension RegionSimulation {
     }
 
     /// The counter's server count follows the unit's on-duty staff.
-    mutating func updateServers(unit: Int) {
+    mutating func updateServers(unit: UnitIndex) {
         let c = roster.channel[unit]
         guard c >= 0 else { return }
         channels[c].queue.setServerCount(counterServers(unit), at: now)
@@ -59,7 +59,7 @@ extension RegionSimulation {
         let unit = channels[c].unit
         while let started = channels[c].queue.startNext(at: now) {
             let handler = drawHandler(unit: unit)
-            let competency = handler.map(serviceCompetency) ?? 0
+            let competency = handler.map { serviceCompetency($0) } ?? 0
             let motivation = handler.map { workforce.effectiveMotivation($0) } ?? 0.5
             let parameters = channels[c].parameters
             let mean = quality.handlingMinutes(parameters, competency: competency)
@@ -84,7 +84,7 @@ extension RegionSimulation {
         }
     }
 
-    mutating func drawHandler(unit: Int) -> Int? {
+    mutating func drawHandler(unit: UnitIndex) -> EmployeeIndex? {
         let members = roster.members[unit]
         guard !members.isEmpty else { return nil }
         for _ in 0..<16 {
@@ -112,7 +112,7 @@ extension RegionSimulation {
 
     /// Complaints count toward the domains the unit uses and are resolved faster by a more
     /// competent unit (exponential, mean from `resolutionDays`).
-    mutating func fileComplaint(unit: Int, count: Int) {
+    mutating func fileComplaint(unit: UnitIndex, count: Int) {
         service.complaints += count
         let usage = region.units[unit].usage
         let total = usage.reduce(0, +)
@@ -128,7 +128,7 @@ extension RegionSimulation {
         for unit in roster.members.indices { roster.serviceCompetency[unit] = unitMeanServiceCompetency(unit) }
     }
 
-    func unitMeanServiceCompetency(_ unit: Int) -> Double {
+    func unitMeanServiceCompetency(_ unit: UnitIndex) -> Double {
         var sum = 0.0, n = 0
         for e in roster.members[unit] where workforce.active[e] && !workforce.offDuty[e] {
             sum += serviceCompetency(e)

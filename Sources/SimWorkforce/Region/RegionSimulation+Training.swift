@@ -4,7 +4,7 @@ extension RegionSimulation {
     // MARK: - Costs and durations
 
     /// Working days a session of programme `p` in `mode` lasts.
-    func sessionDays(_ p: Int, mode: Mode) -> Double {
+    func sessionDays(_ p: ProgrammeIndex, mode: Mode) -> Double {
         let programme = model.programmes[p]
         let parameters = model[mode]
         if parameters.offDuty { return max(1, (programme.lengthJP / model.jpPerTrainingDay).rounded(.up)) }
@@ -13,12 +13,12 @@ extension RegionSimulation {
     }
 
     /// Motivation in standard units of the region's starting distribution (the z of MODEL.md §3–4).
-    func motivationZ(_ e: Int) -> Double {
+    func motivationZ(_ e: EmployeeIndex) -> Double {
         (workforce.effectiveMotivation(e) - region.motivation.mean) / max(region.motivation.sd, 1e-6)
     }
 
     /// Rupiah per participant: fee, daily allowance for the training days, travel when outside.
-    func costPerParticipant(_ p: Int, mode: Mode) -> Double {
+    func costPerParticipant(_ p: ProgrammeIndex, mode: Mode) -> Double {
         let programme = model.programmes[p]
         let trainingDays = programme.lengthJP / model.jpPerTrainingDay
         let allowance = region.costs.dailyAllowanceRupiah * trainingDays * model[mode].allowanceShare
@@ -27,13 +27,13 @@ extension RegionSimulation {
 
     /// The cost a planned session commits: every seat of a discretionary programme, only the
     /// expected participants of a mandated one (it is charged for real participants only).
-    func plannedSessionCost(_ p: Int, mode: Mode, year: Int, attendees: Int) -> Double {
+    func plannedSessionCost(_ p: ProgrammeIndex, mode: Mode, year: Int, attendees: Int) -> Double {
         let programme = model.programmes[p]
         let platform = programmes[p].platformPaidYear == year ? 0 : programme.platformCostPerYearRupiah
         return programme.fixedCostPerSessionRupiah + Double(attendees) * costPerParticipant(p, mode: mode) + platform
     }
 
-    func isEligible(_ e: Int, for p: Int) -> Bool {
+    func isEligible(_ e: EmployeeIndex, for p: ProgrammeIndex) -> Bool {
         let programme = model.programmes[p]
         guard workforce.active[e], programme.eligibleJobLevels[workforce.jobLevel[e].rawValue] else { return false }
         guard programme.employment.admits(isPPPK: workforce.isPPPK[e]) else { return false }
@@ -44,7 +44,7 @@ extension RegionSimulation {
 
     /// Whether `e` may take programme `p` this year under the discretionary caps; mandated
     /// programmes sit outside them, and their JP do not count against them (MODEL.md §9).
-    func hasJPRoom(_ e: Int, for p: Int) -> Bool {
+    func hasJPRoom(_ e: EmployeeIndex, for p: ProgrammeIndex) -> Bool {
         let programme = model.programmes[p]
         if programme.mandatoryForNewcomers { return true }
         let lengthJP = programme.lengthJP
@@ -55,7 +55,7 @@ extension RegionSimulation {
 
     /// The expected gain (levels, summed over domains) of `e` completing `p`, weighted by the
     /// domains' gaps and, when the policy says so, by citizen complaints about each domain.
-    func needsValue(of e: Int, completing p: Int, in mode: Mode, complaintWeights: [Double]) -> Double {
+    func needsValue(of e: EmployeeIndex, completing p: ProgrammeIndex, in mode: Mode, complaintWeights: [Double]) -> Double {
         let programme = model.programmes[p]
         let gain = model.learning.baseGainSD * model.learning.cohortSpreadSD * model[mode].gainMultiplier
         var value = 0.0
@@ -82,9 +82,9 @@ extension RegionSimulation {
         let year = month / 12
         let weights = complaintWeights
         for p in programmes.indices {
-            var scored: [(employee: Int, score: Double)] = []
+            var scored: [(employee: EmployeeIndex, score: Double)] = []
             let mode = programmes[p].mode
-            for e in 0..<workforce.count where isEligible(e, for: p) {
+            for e in workforce.indices where isEligible(e, for: p) {
                 let score: Double
                 switch policy.allocation {
                 case .needsBased: score = needsValue(of: e, completing: p, in: mode, complaintWeights: weights)
@@ -109,7 +109,7 @@ extension RegionSimulation {
     /// asked). A session is placed to end within its fiscal year, so only this year's can be pending.
     func committedRupiah(mandatoryOnly: Bool = false) -> Double {
         var total = 0.0
-        for s in sessions.indices.dropFirst(firstSessionThisYear)
+        for s in firstSessionThisYear..<sessions.endIndex
         where (sessions[s].state == .planned || sessions[s].state == .inviting)
             && (!mandatoryOnly || model.programmes[sessions[s].programme].mandatoryForNewcomers) {
             total += sessions[s].plannedCostRupiah
@@ -125,13 +125,13 @@ extension RegionSimulation {
 
     /// Chooses sessions greedily by value per Rupiah until the budget or providers run out, then
     /// places them in the months still open this year.
-    mutating func allocateSessions(budgetRupiah: Double, year: Int, only: Int? = nil) {
+    mutating func allocateSessions(budgetRupiah: Double, year: Int, only: ProgrammeIndex? = nil) {
         var remaining = budgetRupiah
-        var chosen = [Int](repeating: 0, count: programmes.count)
-        var nextBatch = programmes.map(\.cursor)
+        var chosen = PerProgramme<Int>(repeating: 0, count: programmes.count)
+        var nextBatch = PerProgramme(programmes.map(\.cursor))
         let weights = complaintWeights
         while true {
-            var best = -1
+            var best: ProgrammeIndex?
             var bestRatio = 0.0
             var bestCost = 0.0
             var bestIsMandatory = false
@@ -157,11 +157,11 @@ extension RegionSimulation {
                 let ratio = value / max(cost, 1)
                 let mandatory = programme.mandatoryForNewcomers
                 // Mandatory programmes come first; then the best value per Rupiah.
-                if best < 0 || (mandatory && !bestIsMandatory) || (mandatory == bestIsMandatory && ratio > bestRatio) {
+                if best == nil || (mandatory && !bestIsMandatory) || (mandatory == bestIsMandatory && ratio > bestRatio) {
                     best = p; bestRatio = ratio; bestCost = cost; bestIsMandatory = mandatory
                 }
             }
-            guard best >= 0, bestRatio > 0 || bestIsMandatory else { break }
+            guard let best, bestRatio > 0 || bestIsMandatory else { break }
             chosen[best] += 1
             nextBatch[best] += model.programmes[best].seatsPerSession
             remaining -= bestCost
@@ -179,7 +179,7 @@ extension RegionSimulation {
 
     /// Places `count` sessions of `p` evenly over this year's open months (not blackout, not
     /// suspended), from next month on (this month when planning in January).
-    mutating func placeSessions(_ p: Int, count: Int, year: Int, expectedAttendees: Int) {
+    mutating func placeSessions(_ p: ProgrammeIndex, count: Int, year: Int, expectedAttendees: Int) {
         let mode = programmes[p].mode
         let days = sessionDays(p, mode: mode)
         let firstMonth = month % 12 == 0 ? month : month + 1
@@ -204,7 +204,7 @@ extension RegionSimulation {
                                   seats: model.programmes[p].seatsPerSession,
                                   plannedCostRupiah: plannedSessionCost(p, mode: mode, year: year - 1, attendees: expectedAttendees))
             sessions.append(session)
-            let index = Int32(sessions.count - 1)
+            let index = sessions.indices.last!.eventPayload
             programmes[p].sessionsThisYear += 1
             let inviteAt = max(now.workingDays, start - model.participation.invitationLeadDays)
             calendar.schedule(.invite(index), at: SimTime(workingDays: inviteAt))
@@ -219,17 +219,17 @@ extension RegionSimulation {
     }
 
     /// Books `e` on session `s`: no other session overlaps it, and its JP count against the caps.
-    mutating func book(_ e: Int, session s: Int) {
+    mutating func book(_ e: EmployeeIndex, session s: SessionIndex) {
         workforce.bookedUntil[e] = sessions[s].end
         workforce.jpBooked[e] += model.programmes[sessions[s].programme].lengthJP
     }
 
-    mutating func unbook(_ e: Int, session s: Int) {
+    mutating func unbook(_ e: EmployeeIndex, session s: SessionIndex) {
         workforce.bookedUntil[e] = -1
         workforce.jpBooked[e] = max(0, workforce.jpBooked[e] - model.programmes[sessions[s].programme].lengthJP)
     }
 
-    mutating func cancel(session s: Int) {
+    mutating func cancel(session s: SessionIndex) {
         for e in sessions[s].attendees { unbook(e, session: s) }
         sessions[s].attendees = []
         sessions[s].state = .cancelled
@@ -240,7 +240,7 @@ extension RegionSimulation {
     /// Mandated sessions are spared: they are funded first.
     mutating func cancelLatestPlans(freeing rupiah: Double) -> Double {
         var freed = 0.0
-        for s in sessions.indices.dropFirst(firstSessionThisYear).reversed() where freed < rupiah && sessions[s].state == .planned
+        for s in (firstSessionThisYear..<sessions.endIndex).reversed() where freed < rupiah && sessions[s].state == .planned
             && !model.programmes[sessions[s].programme].mandatoryForNewcomers {
             freed += sessions[s].plannedCostRupiah
             programmes[sessions[s].programme].sessionsThisYear -= 1
@@ -259,14 +259,14 @@ extension RegionSimulation {
 
     /// Invites down the programme's ranked list until the seats are filled; a decline passes the
     /// seat to the next person (MODEL.md §4).
-    mutating func invite(session s: Int) {
+    mutating func invite(session s: SessionIndex) {
         guard sessions[s].state == .planned else { return }
         sessions[s].state = .inviting
         let p = sessions[s].programme
         let mode = sessions[s].mode
         let programme = model.programmes[p]
         let offDuty = model[mode].offDuty
-        var reserved = [Int](repeating: 0, count: region.units.count)
+        var reserved = PerUnit<Int>(repeating: 0, count: region.units.count)
         let capped = offDuty && !programme.mandatoryForNewcomers
         if capped { reserveAway(overlapping: s, into: &reserved) }
         let participation = model.participation
@@ -276,7 +276,7 @@ extension RegionSimulation {
             defer { index += 1 }
             guard !programmes[p].handled[index] else { continue }
             let e = programmes[p].candidates[index]
-            guard workforce.active[e], isEligible(e, for: p), workforce.lastCompletedYear[e * programmes.count + p] != year else {
+            guard workforce.active[e], isEligible(e, for: p), workforce.lastCompletedYear[workforce.slot(e, programme: p)] != year else {
                 programmes[p].handled[index] = true
                 continue
             }
@@ -306,7 +306,7 @@ extension RegionSimulation {
     }
 
     /// Counts, per unit, attendees of other discretionary off-duty sessions that overlap session `s`.
-    func reserveAway(overlapping s: Int, into reserved: inout [Int]) {
+    func reserveAway(overlapping s: SessionIndex, into reserved: inout PerUnit<Int>) {
         let start = sessions[s].start, end = sessions[s].end
         for other in sessions.indices where other != s {
             let session = sessions[other]
@@ -317,7 +317,7 @@ extension RegionSimulation {
         }
     }
 
-    mutating func startSession(_ s: Int) {
+    mutating func startSession(_ s: SessionIndex) {
         guard sessions[s].state == .inviting || sessions[s].state == .planned else { return }
         if sessions[s].state == .planned { invite(session: s) }
         let p = sessions[s].programme
@@ -348,7 +348,7 @@ extension RegionSimulation {
         let offDuty = model[mode].offDuty
         if offDuty {
             // The cap holds at the start too: exits since the invitation can shrink a unit.
-            var kept: [Int] = []
+            var kept: [EmployeeIndex] = []
             let mandated = programme.mandatoryForNewcomers
             for e in sessions[s].attendees {
                 let unit = workforce.unit[e]
@@ -378,10 +378,10 @@ extension RegionSimulation {
         programmes[p].windowCostRupiah += cost
         sessions[s].state = .running
         offDutyEquivalent.record(offDutyEquivalent.value + model[mode].dutyShareAway * Double(sessions[s].attendees.count), at: now)
-        calendar.schedule(.sessionEnd(Int32(s)), at: SimTime(workingDays: sessions[s].end))
+        calendar.schedule(.sessionEnd(s.eventPayload), at: SimTime(workingDays: sessions[s].end))
     }
 
-    mutating func endSession(_ s: Int) {
+    mutating func endSession(_ s: SessionIndex) {
         guard sessions[s].state == .running else { return }
         sessions[s].state = .finished
         let p = sessions[s].programme
@@ -391,13 +391,13 @@ extension RegionSimulation {
         let offDuty = parameters.offDuty
         offDutyEquivalent.record(max(0, offDutyEquivalent.value - model[mode].dutyShareAway * Double(sessions[s].attendees.count)), at: now)
         let participation = model.participation
-                var incentiveOdds = 1.0
+        var incentiveOdds = 1.0
         if policy.incentive.enabled {
             incentiveOdds = 1 + (policy.incentive.completionOddsMultiplier - 1) * exp2(-Double(month) / policy.incentive.wearOffHalfLifeMonths)
         }
         let relevance = policy.participatory ? model.learning.participatoryRelevance : 1
         let year = Int16(month / 12 + 1)
-        var unitsTouched: [Int] = []
+        var unitsTouched: [UnitIndex] = []
         for e in sessions[s].attendees {
             let unit = workforce.unit[e]
             if offDuty {
@@ -421,7 +421,7 @@ extension RegionSimulation {
             if workforce.isPPPK[e] && workforce.jpThisYear[e] > policy.pppkMaxJPPerYear {
                 record(.pppkAboveJPCap)
             }
-            workforce.lastCompletedYear[e * programmes.count + p] = year
+            workforce.lastCompletedYear[workforce.slot(e, programme: p)] = year
             if programme.mandatoryForNewcomers {
                 workforce.owesLatsar[e] = false
                 thisMonth.latsarCompleted += 1
@@ -440,12 +440,12 @@ extension RegionSimulation {
 
     /// Applies the learning gain of a completion (MODEL.md §3) and returns it in levels, summed
     /// over the programme's domains.
-    mutating func learn(_ e: Int, programme p: Int, mode: Mode, z: Double, relevance: Double) -> Double {
+    mutating func learn(_ e: EmployeeIndex, programme p: ProgrammeIndex, mode: Mode, z: Double, relevance: Double) -> Double {
         let learning = model.learning
         let weights = model.programmes[p].domains
         var total = 0.0
         for d in 0..<domainCount where weights[d] > 0 {
-            let i = e * domainCount + d
+            let i = workforce.slot(e, domain: d)
             let applied = workforce.stable[i] + workforce.transient[i]
             let headroom = clamp((5 - applied) / learning.headroomLevels, 0, 1)
             let gain = max(0, learning.baseGainSD * learning.cohortSpreadSD * model[mode].gainMultiplier
@@ -473,7 +473,7 @@ extension RegionSimulation {
 extension RegionSimulation {
     /// Records any constraint a starting session breaks: a blackout or suspended month in its
     /// window, a unit above the away cap, an attendee booked twice.
-    mutating func checkSessionStart(_ s: Int) {
+    mutating func checkSessionStart(_ s: SessionIndex) {
         let session = sessions[s]
         let firstMonth = Int(session.start / daysPerMonth), lastMonth = Int((session.end - 1e-9) / daysPerMonth)
         for m in firstMonth...max(firstMonth, lastMonth) where policy.blackoutMonths[(model.startYear * 12 + m) % 12] {
@@ -493,22 +493,22 @@ extension RegionSimulation {
 
 extension RegionSimulation {
     /// Credits `jp` to `e`'s year; a mandated programme's JP are also kept apart, outside the caps.
-    mutating func credit(_ jp: Double, to e: Int, mandatory: Bool) {
+    mutating func credit(_ jp: Double, to e: EmployeeIndex, mandatory: Bool) {
         workforce.jpThisYear[e] += jp
         if mandatory { workforce.jpMandatoryThisYear[e] += jp }
     }
 
     /// The workplace part of a mandated programme (Latsar's habituation): on duty, taking a share
     /// of duty time, booked so no other session overlaps it; its JP are credited when it ends.
-    mutating func startWorkplacePart(_ e: Int, programme p: Int) {
+    mutating func startWorkplacePart(_ e: EmployeeIndex, programme p: ProgrammeIndex) {
         let programme = model.programmes[p]
         let end = now.workingDays + programme.workplacePartDays
         workforce.bookedUntil[e] = end
         offDutyEquivalent.record(offDutyEquivalent.value + programme.workplaceDutyShare, at: now)
-        calendar.schedule(.workplacePartEnd(employee: Int32(e), programme: Int32(p)), at: SimTime(workingDays: end))
+        calendar.schedule(.workplacePartEnd(employee: e.eventPayload, programme: p.eventPayload), at: SimTime(workingDays: end))
     }
 
-    mutating func endWorkplacePart(_ e: Int, programme p: Int) {
+    mutating func endWorkplacePart(_ e: EmployeeIndex, programme p: ProgrammeIndex) {
         let programme = model.programmes[p]
         offDutyEquivalent.record(max(0, offDutyEquivalent.value - programme.workplaceDutyShare), at: now)
         guard workforce.active[e] else { return }

@@ -34,12 +34,12 @@ extension RegionSimulation {
                     competency[d] = clamp(streams.population.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5)
                 }
                 let motivation = clamp(streams.population.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)
-                _ = addEmployee(Employee(unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
+                _ = addEmployee(Employee(unit: UnitIndex(unit), jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
                                          retirementAgeYears: retirementAge, tenureMonths: tenure, competency: competency,
                                          motivation: motivation, owesLatsar: false))
             }
         }
-        jpLastYear = [Double](repeating: 0, count: workforce.count)
+        jpLastYear = PerEmployee(repeating: 0, count: workforce.count)
     }
 
     /// BUP of a post: by job level, and for functional posts by jenjang (drawn from the senior shares).
@@ -76,14 +76,14 @@ extension RegionSimulation {
 
     // MARK: - Joining and leaving
 
-    mutating func addEmployee(_ person: Employee) -> Int {
+    mutating func addEmployee(_ person: Employee) -> EmployeeIndex {
         let e = workforce.append(person)
         roster.join(e, unit: person.unit)
         if jpLastYear.count < workforce.count { jpLastYear.append(0) }
         return e
     }
 
-    mutating func removeEmployee(_ e: Int) {
+    mutating func removeEmployee(_ e: EmployeeIndex) {
         workforce.active[e] = false
         let unit = workforce.unit[e]
         roster.leave(unit: unit, wasAway: workforce.offDuty[e])
@@ -99,7 +99,7 @@ extension RegionSimulation {
         let recruitment = region.recruitment
         for _ in 0..<count {
             let level = levels[streams.hires.categorical(weights: weights)]
-            let unit = streams.hires.categorical(weights: unitWeights)
+            let unit = UnitIndex(streams.hires.categorical(weights: unitWeights))
             let pppk = streams.hires.bernoulli(recruitment.pppkShare)
             var competency = [Double](repeating: 0, count: domainCount)
             for d in 0..<domainCount {

@@ -30,8 +30,8 @@ public struct RegionSimulation: DiscreteEventModel {
     let metricCount: Int
 
     var workforce: Workforce
-    var programmes: [ProgrammeState]
-    var sessions: [Session] = []
+    var programmes: PerProgramme<ProgrammeState>
+    var sessions = Column<SessionTable, Session>()
     var channels: [ServiceChannel] = []
     var projects: [Project] = []
 
@@ -50,7 +50,7 @@ public struct RegionSimulation: DiscreteEventModel {
     /// Domains whose competency sets how projects slip (role `projectManagement`).
     let managerialDomains: [Int]
     /// `programmeUnitEligible[p][u]`: whether unit u may attend programme p.
-    let programmeUnitEligible: [[Bool]]
+    let programmeUnitEligible: PerProgramme<PerUnit<Bool>>
     /// The employees currently off duty (or partly so, for e-learning), in staff-equivalents.
     var offDutyEquivalent: TimeWeightedAverage
     var offDutyAreaAtMonthStart = 0.0
@@ -59,13 +59,13 @@ public struct RegionSimulation: DiscreteEventModel {
     /// Recruitment owed but not yet a whole person (a share of leavers is replaced).
     var pendingHires = 0.0
     /// Each employee's JP in the last fiscal year (for the IP ASN proxy's rolling 12 months).
-    var jpLastYear: [Double] = []
+    var jpLastYear = PerEmployee<Double>()
     /// Citizen complaints attributed to each domain since the start (complaint-weighted needs).
     var complaintsByDomain: [Double]
     /// Forums held so far; the forum domains take turns.
     var forumsHeld = 0
     /// Index of the first session placed this fiscal year.
-    var firstSessionThisYear = 0
+    var firstSessionThisYear = SessionIndex(0)
 
     // Counters
     var thisMonth = MonthTally()
@@ -88,7 +88,7 @@ public struct RegionSimulation: DiscreteEventModel {
         result = RegionResult(metricCount: metricCount, months: model.months)
         streams = RegionStreams(seed: seed, replication: replication, region: regionIndex)
         workforce = Workforce(domainCount: model.domains.count, programmeCount: model.programmes.count)
-        programmes = model.programmes.map { ProgrammeState(mode: $0.mode) }
+        programmes = PerProgramme(model.programmes.map { ProgrammeState(mode: $0.mode) })
         let levels = JobLevel.allCases.count
         required = [Double](repeating: 0, count: model.domains.count * levels)
         for (d, domain) in model.domains.enumerated() {
@@ -98,9 +98,9 @@ public struct RegionSimulation: DiscreteEventModel {
         serviceDomain = model.citizenServiceDomain
         managerialDomains = model.projectManagementDomains
         let units = model.regions[regionIndex].units
-        programmeUnitEligible = model.programmes.map { programme in
-            units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) }
-        }
+        programmeUnitEligible = PerProgramme(model.programmes.map { programme in
+            PerUnit(units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) })
+        })
         complaintsByDomain = [Double](repeating: 0, count: model.domains.count)
         offDutyEquivalent = TimeWeightedAverage(value: 0, at: .zero)
         generateWorkforce()
@@ -121,14 +121,14 @@ public struct RegionSimulation: DiscreteEventModel {
     public mutating func fire(_ event: Event) {
         switch event {
         case .monthStart(let m): startMonth(Int(m))
-        case .invite(let s): invite(session: Int(s))
-        case .sessionStart(let s): startSession(Int(s))
-        case .sessionEnd(let s): endSession(Int(s))
+        case .invite(let s): invite(session: SessionIndex(Int(s)))
+        case .sessionStart(let s): startSession(SessionIndex(Int(s)))
+        case .sessionEnd(let s): endSession(SessionIndex(Int(s)))
         case .hire(let count): hire(Int(count))
         case .requestArrival(let c): requestArrives(channel: Int(c))
         case let .requestDone(c, slot): requestDone(channel: Int(c), slot: slot)
         case .analyticDay(let day): analyticDay(Int(day))
-        case let .workplacePartEnd(e, p): endWorkplacePart(Int(e), programme: Int(p))
+        case let .workplacePartEnd(e, p): endWorkplacePart(EmployeeIndex(Int(e)), programme: ProgrammeIndex(Int(p)))
         }
     }
 
@@ -152,12 +152,12 @@ public struct RegionSimulation: DiscreteEventModel {
 
     mutating func startFiscalYear() {
         let yearIndex = month / 12
-        for e in 0..<workforce.count {
+        for e in workforce.indices {
             jpLastYear[e] = workforce.jpThisYear[e]
             workforce.jpThisYear[e] = 0
             workforce.jpMandatoryThisYear[e] = 0
         }
-        firstSessionThisYear = sessions.count
+        firstSessionThisYear = sessions.endIndex
         budget.openYear(baseRupiah: region.budget.rupiahPerYear, multiplier: budgetMultiplier(atMonth: model.startYear * 12 + month),
                         carryOver: region.budget.carryOver && month > 0)
         for p in programmes.indices {
@@ -211,7 +211,7 @@ public struct RegionSimulation: DiscreteEventModel {
     /// Relapse, decay, ramp-up, requirement drift, motivation, ageing, exits and projects.
     mutating func monthlyDynamics() {
         let learning = model.learning
-        let latentKeep: [[Double]] = region.units.map { unit in (0..<domainCount).map { curve.monthlyLatentKeep(usage: unit.usage[$0]) } }
+        let latentKeep: PerUnit<[Double]> = PerUnit(region.units.map { unit in (0..<domainCount).map { curve.monthlyLatentKeep(usage: unit.usage[$0]) } })
         let awardKeep = exp2(-1 / policy.award.fadeHalfLifeMonths)
         let motivationBaseline = clamp(region.motivation.mean + model.motivation.supportBaselineGain * policy.leadershipSupport, 0, 1)
         let rampKeepAlone = exp(-1 / learning.rampUp.timeConstantMonths)
@@ -222,17 +222,17 @@ public struct RegionSimulation: DiscreteEventModel {
         }
         // Experienced staff's mean level per unit and domain, the target of newcomers' ramp-up.
         var experiencedSum = [Double](repeating: 0, count: region.units.count * domainCount)
-        var experiencedCount = [Int](repeating: 0, count: region.units.count)
-        for e in 0..<workforce.count where workforce.active[e] && workforce.tenureMonths[e] >= learning.rampUp.experiencedTenureMonths {
+        var experiencedCount = PerUnit<Int>(repeating: 0, count: region.units.count)
+        for e in workforce.indices where workforce.active[e] && workforce.tenureMonths[e] >= learning.rampUp.experiencedTenureMonths {
             let u = workforce.unit[e]
             experiencedCount[u] += 1
-            for d in 0..<domainCount { experiencedSum[u * domainCount + d] += workforce.applied(e, d) }
+            for d in 0..<domainCount { experiencedSum[u.rawValue * domainCount + d] += workforce.applied(e, d) }
         }
         var leavers = 0
         let exitChance = 1 - pow(1 - region.retirement.otherExitRatePerYear, 1.0 / 12)
-        for e in 0..<workforce.count where workforce.active[e] {
+        for e in workforce.indices where workforce.active[e] {
             let u = workforce.unit[e]
-            let base = e * domainCount
+            let base = workforce.slot(e, domain: 0)
             for d in 0..<domainCount {
                 curve.advanceMonth(transient: &workforce.transient[base + d], latent: &workforce.latent[base + d], latentKeep: latentKeep[u][d])
             }
@@ -240,7 +240,7 @@ public struct RegionSimulation: DiscreteEventModel {
                 let peers = Double(experiencedCount[u]) / Double(max(roster.headcount[u], 1)) >= learning.rampUp.experiencedShareThreshold
                 let keep = peers ? rampKeepPeers : rampKeepAlone
                 for d in 0..<domainCount {
-                    let target = experiencedSum[u * domainCount + d] / Double(experiencedCount[u]) - learning.rampUp.proficientGapLevels
+                    let target = experiencedSum[u.rawValue * domainCount + d] / Double(experiencedCount[u]) - learning.rampUp.proficientGapLevels
                     let now = workforce.applied(e, d)
                     if now < target { workforce.stable[base + d] += (target - now) * (1 - keep) }
                 }
@@ -281,7 +281,7 @@ public struct RegionSimulation: DiscreteEventModel {
     }
 
     /// Utilisation of a unit's staff: routine workload, or the counter's measured utilisation.
-    func unitWorkload(_ unit: Int) -> Double {
+    func unitWorkload(_ unit: UnitIndex) -> Double {
         let base = region.units[unit].workload
         let staffed = roster.headcount[unit]
         guard staffed > 0 else { return base }
@@ -300,7 +300,7 @@ public struct RegionSimulation: DiscreteEventModel {
         let levels = JobLevel.allCases.count
         let monthOfYear = Double((model.startYear * 12 + m) % 12)
         var active = 0
-        for e in 0..<workforce.count where workforce.active[e] {
+        for e in workforce.indices where workforce.active[e] {
             active += 1
             var appliedSum = 0.0, requiredSum = 0.0
             for d in 0..<domainCount {
@@ -377,7 +377,7 @@ extension RegionSimulation {
     /// Who the region has and who owes what (MODEL.md §9): headcount, flows, age, Latsar.
     mutating func recordWorkforceMonth(_ m: Int) {
         var active = 0, aged51Plus = 0, latsarOverdue = 0
-        for e in 0..<workforce.count where workforce.active[e] {
+        for e in workforce.indices where workforce.active[e] {
             active += 1
             if workforce.ageYears[e] >= 51 { aged51Plus += 1 }
             if workforce.owesLatsar[e] && !workforce.isPPPK[e] && workforce.tenureMonths[e] > 12 { latsarOverdue += 1 }

@@ -1,66 +1,70 @@
+/// One value per unit of the region, indexed by ``UnitIndex``.
+typealias PerUnit<Element> = Column<UnitTable, Element>
+
 /// Who is in each unit and who of them is at work: the numbers the away cap, the counters'
 /// staffing and the workload read. Indexed by the region's unit number.
 struct UnitRoster {
-    private(set) var headcount: [Int]
-    private(set) var onDuty: [Int]
-    private(set) var away: [Int]
+    var units: Range<UnitIndex> { headcount.indices }
+    private(set) var headcount: PerUnit<Int>
+    private(set) var onDuty: PerUnit<Int>
+    private(set) var away: PerUnit<Int>
     /// Of `away`, those on a mandated programme (Latsar), which the away cap does not count: the
     /// cap protects services from discretionary training, and Latsar cannot wait (MODEL.md §9).
-    private(set) var awayMandated: [Int]
+    private(set) var awayMandated: PerUnit<Int>
     /// Employee numbers of each unit's members; leavers are pruned by `pruneMembers`.
-    private(set) var members: [[Int]]
+    private(set) var members: PerUnit<[EmployeeIndex]>
     /// Mean service competency ĉ of each unit's staff on duty, refreshed monthly.
-    var serviceCompetency: [Double]
+    var serviceCompetency: PerUnit<Double>
     /// The service channel of each unit, or −1 for a unit without a counter.
-    var channel: [Int]
+    var channel: PerUnit<Int>
 
     init(unitCount: Int) {
-        headcount = [Int](repeating: 0, count: unitCount)
+        headcount = PerUnit(repeating: 0, count: unitCount)
         onDuty = headcount
         away = headcount
         awayMandated = headcount
-        members = [[Int]](repeating: [], count: unitCount)
-        serviceCompetency = [Double](repeating: 0, count: unitCount)
-        channel = [Int](repeating: -1, count: unitCount)
+        members = PerUnit(repeating: [], count: unitCount)
+        serviceCompetency = PerUnit(repeating: 0, count: unitCount)
+        channel = PerUnit(repeating: -1, count: unitCount)
     }
 
     var count: Int { headcount.count }
     var totalHeadcount: Int { headcount.reduce(0, +) }
 
-    mutating func join(_ employee: Int, unit: Int) {
+    mutating func join(_ employee: EmployeeIndex, unit: UnitIndex) {
         headcount[unit] += 1
         onDuty[unit] += 1
         members[unit].append(employee)
     }
 
     /// A member leaves the service, from duty or from a session.
-    mutating func leave(unit: Int, wasAway: Bool) {
+    mutating func leave(unit: UnitIndex, wasAway: Bool) {
         headcount[unit] -= 1
         if wasAway { away[unit] -= 1 } else { onDuty[unit] -= 1 }
     }
 
-    mutating func goAway(unit: Int, mandated: Bool) {
+    mutating func goAway(unit: UnitIndex, mandated: Bool) {
         away[unit] += 1
         if mandated { awayMandated[unit] += 1 }
         onDuty[unit] -= 1
     }
 
     /// A member comes back from a session; one who left the service meanwhile does not return to duty.
-    mutating func comeBack(unit: Int, stillEmployed: Bool, mandated: Bool) {
+    mutating func comeBack(unit: UnitIndex, stillEmployed: Bool, mandated: Bool) {
         away[unit] -= 1
         if mandated { awayMandated[unit] -= 1 }
         if stillEmployed { onDuty[unit] += 1 }
     }
 
     /// Away on discretionary training: what the away cap counts.
-    func awayUnderCap(_ unit: Int) -> Int { away[unit] - awayMandated[unit] }
+    func awayUnderCap(_ unit: UnitIndex) -> Int { away[unit] - awayMandated[unit] }
 
     /// Whether one more of `unit` may be away with `alreadyAway` away, under `maxAwayShare`.
-    func roomAway(unit: Int, alreadyAway: Int, maxAwayShare: Double) -> Bool {
+    func roomAway(unit: UnitIndex, alreadyAway: Int, maxAwayShare: Double) -> Bool {
         Double(alreadyAway + 1) <= maxAwayShare * Double(headcount[unit])
     }
 
-    mutating func pruneMembers(keeping isActive: (Int) -> Bool) {
+    mutating func pruneMembers(keeping isActive: (EmployeeIndex) -> Bool) {
         for u in members.indices { members[u].removeAll { !isActive($0) } }
     }
 }
