@@ -62,7 +62,7 @@ struct ScenarioCompiler {
     /// outside the caps).
     mutating func checkAttendable(_ programmes: [ProgrammeParameters], regions: [RegionParameters]) {
         guard !regions.isEmpty else { return }
-        for programme in programmes where !programme.mandatoryForNewcomers {
+        for programme in programmes where !programme.isMandated {
             let pnsCap = regions.map(\.policy.maxJPPerEmployeePerYear).max() ?? 0
             let pppkCap = regions.map { min($0.policy.maxJPPerEmployeePerYear, $0.policy.pppkMaxJPPerYear) }.max() ?? 0
             let caps = [(programme.employment.admits(isPPPK: false), pnsCap, "policy.maxJPPerEmployeePerYear"),
@@ -71,7 +71,7 @@ struct ScenarioCompiler {
             let limits = caps.map { "\($0.2) \(NumberText.plain($0.1))" }.joined(separator: " and ")
             problem(root.filled("programmes")[programme.id]?.filled("lengthJP") ?? root.filled("programmes")[programme.id],
                     "programmes.\(programme.id).lengthJP",
-                    "\(NumberText.plain(programme.lengthJP)) JP is more than any eligible employee may take in a year (\(limits)), so no one could ever attend; shorten it, raise the cap, or mark it mandatoryForNewcomers if it is mandated")
+                    "\(NumberText.plain(programme.lengthJP)) JP is more than any eligible employee may take in a year (\(limits)), so no one could ever attend; shorten it, raise the cap, or mark it mandatoryForNewcomers or mandatoryOnPromotion if it is mandated")
         }
     }
 

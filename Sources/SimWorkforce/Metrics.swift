@@ -39,6 +39,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case motivationMean
     case headcount, retirements, otherExits, hires, retirementRate, age51PlusShare
     case latsarStarted, latsarCompleted, latsarOverdue, budgetMandatoryRupiah
+    case structuralPosts, promotions, vacanciesUnfilled, promotionTrainingOwed
     case serviceRequests, serviceWaitMean, serviceWaitP90, serviceHandlingMean, serviceFCR
     case serviceComplaints, serviceComplaintResolutionDays, serviceIKM, serviceUtilisation
     case projectsCompleted, projectsOnTimeShare, projectsMeanDelayMonths, projectsMeanOverrunShare, projectsOverrunRupiah
@@ -70,7 +71,11 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .latsarStarted: return .init("latsar.started", "people", "new CPNS starting a mandated programme (Latsar) in the month", summary: .total)
         case .latsarCompleted: return .init("latsar.completed", "people", "new CPNS completing Latsar's on-campus part in the month (the workplace part follows on duty)", summary: .total, higherIsBetter: true)
         case .latsarOverdue: return .init("latsar.overdue", "people", "CPNS past 12 months of service who have not completed Latsar, at month end", higherIsBetter: false)
-        case .budgetMandatoryRupiah: return .init("budget.mandatory_rupiah", "Rupiah", "spent on mandated programmes (Latsar) in the month, funded before discretionary training", summary: .total)
+        case .budgetMandatoryRupiah: return .init("budget.mandatory_rupiah", "Rupiah", "spent on mandated programmes (Latsar; PKP/PKA where mandated) in the month, funded before discretionary training", summary: .total)
+        case .structuralPosts: return .init("workforce.structural_posts", "people", "PNS in structural posts (JPT, administrator, pengawas) at month end")
+        case .promotions: return .init("workforce.promotions", "people", "PNS promoted into a vacant structural post (JPT, administrator, pengawas) in the month", summary: .total)
+        case .vacanciesUnfilled: return .init("workforce.vacancies_unfilled", "posts", "structural vacancies no eligible PNS on duty could be promoted into, in the month", summary: .total, higherIsBetter: false)
+        case .promotionTrainingOwed: return .init("promotion.training_owed", "people", "PNS who owe the programme mandated on promotion to their post (PKP, PKA) and have not completed it, at month end", higherIsBetter: false)
         case .serviceRequests: return .init("service.requests", "requests", "citizen requests arriving in the month", summary: .total)
         case .serviceWaitMean: return .init("service.wait_minutes.mean", "minutes", "mean wait before service", summary: .lastYearMean, higherIsBetter: false)
         case .serviceWaitP90: return .init("service.wait_minutes.p90", "minutes", "90th percentile of the wait (per request; Erlang C quantile when analytic)", summary: .lastYearMean, higherIsBetter: false)

@@ -30,6 +30,16 @@ public enum JobLevel: Int, Vocabulary {
     case jpt, administrator, pengawas, pelaksana, fungsional
     /// Managers who can lead projects.
     public var leadsProjects: Bool { self == .administrator || self == .pengawas }
+    /// The post whose holders are promoted into this one (the structural ladder); `nil` for entry
+    /// posts, which intake fills.
+    public var promotedFrom: JobLevel? {
+        switch self {
+        case .jpt: return .administrator
+        case .administrator: return .pengawas
+        case .pengawas: return .pelaksana
+        case .pelaksana, .fungsional: return nil
+        }
+    }
 }
 
 /// Education levels, for the IP ASN qualification dimension.

@@ -34,6 +34,8 @@ struct Workforce {
     var bookedUntil = PerEmployee<Double>()
     var offDuty = PerEmployee<Bool>()
     var owesLatsar = PerEmployee<Bool>()
+    /// Owes the programme mandated on promotion to the current post (PKP, PKA), if the scenario has one.
+    var owesPromotionTraining = PerEmployee<Bool>()
     /// Year (offset + 1) in which each programme was last completed, `[employee * programmes + p]`.
     var lastCompletedYear: [Int16] = []
     let programmeCount: Int
@@ -81,6 +83,7 @@ struct Workforce {
         bookedUntil.append(-1)
         offDuty.append(false)
         owesLatsar.append(person.owesLatsar)
+        owesPromotionTraining.append(false)
         lastCompletedYear.append(contentsOf: repeatElement(0, count: programmeCount))
         return EmployeeIndex(active.count - 1)
     }

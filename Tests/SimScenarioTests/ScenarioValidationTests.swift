@@ -37,7 +37,7 @@ func diagnostics(_ name: String) -> [Diagnostic] {
         ("misspelt-key.json", "policy.maxAwayShrae", "unknown key 'maxAwayShrae'; did you mean 'maxAwayShare'?"),
         ("wrong-type.json", "regions.sorong.headcount", "expected a whole number, found a string"),
         ("negative-budget.json", "regions.sawahlunto.budget.rupiahPerYear", "expected a non-negative number, found -1000000"),
-        ("unattendable-programme.json", "programmes.egov-basics.lengthJP", "120 JP is more than any eligible employee may take in a year (policy.maxJPPerEmployeePerYear 80 and policy.pppkMaxJPPerYear 24), so no one could ever attend; shorten it, raise the cap, or mark it mandatoryForNewcomers if it is mandated"),
+        ("unattendable-programme.json", "programmes.egov-basics.lengthJP", "120 JP is more than any eligible employee may take in a year (policy.maxJPPerEmployeePerYear 80 and policy.pppkMaxJPPerYear 24), so no one could ever attend; shorten it, raise the cap, or mark it mandatoryForNewcomers or mandatoryOnPromotion if it is mandated"),
         ("unknown-programme-domain.json", "programmes.egov-basics.domains.digitl", "unknown domain 'digitl'; did you mean 'digital'?"),
         ("unknown-mode.json", "programmes.egov-basics.mode", "unknown mode 'clasroom'; did you mean 'classroom'?"),
         ("probability-above-one.json", "participation.baseAcceptance", "expected a number at most 1, found 1.5"),

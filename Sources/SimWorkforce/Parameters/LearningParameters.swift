@@ -114,7 +114,7 @@ public struct ParticipationParameters: ParameterGroup {
         .share("workloadMaxCut", \.workloadMaxCut, "largest relative cut in acceptance, reached at full utilisation", source: "MODEL.md §4 [A]"),
         .number("motivationCompletionEffect", \.motivationCompletionEffect, unit: "log-odds per SD", "log-odds of completing per SD of motivation", source: "assumption"),
         .share("internetCompletionPenalty", \.internetCompletionPenalty, "relative cut in e-learning completion when internet quality is 0", source: "assumption"),
-        .share("mandatoryCompletionProbability", \.mandatoryCompletionProbability, "chance an attendee of a mandated programme (Latsar) completes it, whatever the mode", source: "assumption: a CPNS who fails Latsar is not appointed PNS (PP 11/2017 art. 37), so nearly all complete"),
+        .share("mandatoryCompletionProbability", \.mandatoryCompletionProbability, "chance an attendee of a mandated programme (Latsar, PKP, PKA) completes it, whatever the mode", source: "assumption: a CPNS who fails Latsar is not appointed PNS (PP 11/2017 art. 37), so nearly all complete"),
         .number("invitationLeadDays", \.invitationLeadDays, unit: "working days", "working days between invitations and the session's start", source: "assumption"),
     ]
 }

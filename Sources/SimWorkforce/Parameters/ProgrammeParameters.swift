@@ -21,10 +21,15 @@ public struct ProgrammeParameters: ParameterGroup {
     public var employment = Employment.all
     public var countsTowardJP = true
     public var mandatoryForNewcomers = false
+    public var mandatoryOnPromotion = false
     public var workplacePartJP = 0.0
     public var workplacePartDays = 0.0
     public var workplaceDutyShare = 0.2
     public init() {}
+
+    /// Owed by law rather than chosen by the plan: funded first, outside the discretionary JP caps
+    /// and the away cap, charged only for real participants (MODEL.md §9).
+    public var isMandated: Bool { mandatoryForNewcomers || mandatoryOnPromotion }
 
     public static let declarations: [Declaration<Self>] = [
         .structural("name"),
@@ -42,6 +47,7 @@ public struct ProgrammeParameters: ParameterGroup {
         .choice("employment", \.employment, "PNS, PPPK or both", source: "UU 20/2023: development is owed to every ASN"),
         .flag("countsTowardJP", \.countsTowardJP, "whether its JP count toward the 20 JP a year", source: "PP 11/2017 art. 203"),
         .flag("mandatoryForNewcomers", \.mandatoryForNewcomers, "owed by every new CPNS within the probation year (Latsar): funded first, outside the per-employee JP caps, charged only for real participants", source: "Perlan LAN 1/2021; PP 11/2017"),
+        .flag("mandatoryOnPromotion", \.mandatoryOnPromotion, "owed by every PNS promoted into one of its eligible job levels (PKP for new pengawas, PKA for new administrators), mandated like Latsar", source: "Perlan LAN 15/2019 (PKP); Perlan LAN 5/2022 (PKA)"),
         .number("workplacePartJP", \.workplacePartJP, unit: "JP", "JP of a workplace part done after the session, on duty (Latsar's habituation), credited when it ends", source: "Latsar 853 JP off campus (Perlan LAN 12/2018 format; bahanbacaan.com 2021)"),
         .number("workplacePartDays", \.workplacePartDays, unit: "working days", "length of the workplace part", source: "Latsar 80 days off campus (bahanbacaan.com 2021)"),
         .share("workplaceDutyShare", \.workplaceDutyShare, "share of duty time the workplace part takes (the rest of the day is ordinary work)", source: "assumption: the workplace part is done in one's own job"),

@@ -150,6 +150,8 @@ public struct RecruitmentParameters: ParameterGroup {
     public var motivationLift = 0.1
     public var degreeShare = 0.8
     public var competencySD = 0.2
+    public var promoteIntoVacancies = true
+    public var promotionLagMonths = 3.0
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
@@ -162,6 +164,8 @@ public struct RecruitmentParameters: ParameterGroup {
         .share("motivationLift", \.motivationLift, "how much more motivated newcomers start than the region's mean", source: "assumption"),
         .share("degreeShare", \.degreeShare, "share of newcomers with an S1 degree (the rest diploma)", source: "assumption: most CPNS formasi ask for S1; BKN 2023: 71% of ASN are sarjana"),
         .number("competencySD", \.competencySD, unit: "levels", "SD of newcomers' competency around rampUp.newcomerLevel", source: "assumption"),
+        .flag("promoteIntoVacancies", \.promoteIntoVacancies, "a structural post (JPT, administrator, pengawas) left vacant is filled by promoting the longest-serving PNS on duty of the post below, from the same unit when it has one; the chain ends in an entry post that intake fills", source: "UU 20/2023 (posts filled from within by merit); seniority as the rule is an assumption"),
+        .number("promotionLagMonths", \.promotionLagMonths, unit: "months", "months between a structural vacancy and the promotion into it", source: "assumption"),
     ]
 }
 

@@ -15,6 +15,7 @@ struct MonthTally {
     /// Spent on mandated programmes (Latsar), which are funded first.
     var mandatoryRupiah = 0.0
     var latsarStarted = 0, latsarCompleted = 0
+    var promoted = 0, vacanciesUnfilled = 0
 
     mutating func reset() { self = MonthTally() }
 }

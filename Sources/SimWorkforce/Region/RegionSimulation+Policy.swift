@@ -31,8 +31,12 @@ extension RegionSimulation {
             func log(_ action: Decision.Action, _ reason: String) {
                 result.decisions.append(Decision(month: month, region: regionIndex, programme: p.rawValue, measuredEffect: effect, action: action, reason: reason))
             }
-            if policy.evaluation.exemptProgrammes.indices.contains(p.rawValue) && policy.evaluation.exemptProgrammes[p.rawValue] {
+            if model.programmes[p].isMandated {
                 log(.keep, "exempt: mandated programme (effect \(shown(effect)))")
+                continue
+            }
+            if policy.evaluation.exemptProgrammes.indices.contains(p.rawValue) && policy.evaluation.exemptProgrammes[p.rawValue] {
+                log(.keep, "exempt: listed in policy.evaluation.exemptProgrammes (effect \(shown(effect)))")
                 continue
             }
             guard effect < threshold else {

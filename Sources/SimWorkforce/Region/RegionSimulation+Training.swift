@@ -39,6 +39,7 @@ extension RegionSimulation {
         guard programme.employment.admits(isPPPK: workforce.isPPPK[e]) else { return false }
         if !programmeUnitEligible[p][workforce.unit[e]] { return false }
         if programme.mandatoryForNewcomers { return workforce.owesLatsar[e] }
+        if programme.mandatoryOnPromotion { return workforce.owesPromotionTraining[e] }
         return true
     }
 
@@ -46,7 +47,7 @@ extension RegionSimulation {
     /// programmes sit outside them, and their JP do not count against them (MODEL.md §9).
     func hasJPRoom(_ e: EmployeeIndex, for p: ProgrammeIndex) -> Bool {
         let programme = model.programmes[p]
-        if programme.mandatoryForNewcomers { return true }
+        if programme.isMandated { return true }
         let lengthJP = programme.lengthJP
         let jp = workforce.jpThisYear[e] - workforce.jpMandatoryThisYear[e] + workforce.jpBooked[e]
         if workforce.isPPPK[e] && jp + lengthJP > policy.pppkMaxJPPerYear { return false }
@@ -92,7 +93,7 @@ extension RegionSimulation {
                 case .seniority: score = workforce.tenureMonths[e] + workforce.ageYears[e] * 0.001
                 case .random: score = streams.planning.uniform()
                 }
-                if model.programmes[p].mandatoryForNewcomers || policy.allocation != .needsBased || score > 0 {
+                if model.programmes[p].isMandated || policy.allocation != .needsBased || score > 0 {
                     scored.append((e, score))
                 }
             }
@@ -111,7 +112,7 @@ extension RegionSimulation {
         var total = 0.0
         for s in firstSessionThisYear..<sessions.endIndex
         where (sessions[s].state == .planned || sessions[s].state == .inviting)
-            && (!mandatoryOnly || model.programmes[sessions[s].programme].mandatoryForNewcomers) {
+            && (!mandatoryOnly || model.programmes[sessions[s].programme].isMandated) {
             total += sessions[s].plannedCostRupiah
         }
         return total
@@ -141,9 +142,9 @@ extension RegionSimulation {
                 guard programmes[p].sessionsThisYear + chosen[p] < programme.sessionsPerYear,
                       nextBatch[p] < programmes[p].candidates.count else { continue }
                 let batch = programmes[p].candidates[nextBatch[p]..<min(programmes[p].candidates.count, nextBatch[p] + programme.seatsPerSession)]
-                let seats = programme.mandatoryForNewcomers ? batch.count : programme.seatsPerSession
+                let seats = programme.isMandated ? batch.count : programme.seatsPerSession
                 let cost = plannedSessionCost(p, mode: mode, year: chosen[p] > 0 ? year : year - 1, attendees: seats)
-                if cost > remaining && programme.mandatoryForNewcomers {
+                if cost > remaining && programme.isMandated {
                     // Funded first: a mandated session displaces discretionary sessions not yet inviting.
                     remaining += cancelLatestPlans(freeing: cost - remaining)
                 }
@@ -155,7 +156,7 @@ extension RegionSimulation {
                 case .seniority, .random: value = Double(batch.count)
                 }
                 let ratio = value / max(cost, 1)
-                let mandatory = programme.mandatoryForNewcomers
+                let mandatory = programme.isMandated
                 // Mandatory programmes come first; then the best value per Rupiah.
                 if best == nil || (mandatory && !bestIsMandatory) || (mandatory == bestIsMandatory && ratio > bestRatio) {
                     best = p; bestRatio = ratio; bestCost = cost; bestIsMandatory = mandatory
@@ -169,7 +170,7 @@ extension RegionSimulation {
         for p in programmes.indices where chosen[p] > 0 {
             let programme = model.programmes[p]
             var expected = programme.seatsPerSession
-            if programme.mandatoryForNewcomers {
+            if programme.isMandated {
                 let candidates = min(nextBatch[p], programmes[p].candidates.count) - programmes[p].cursor
                 expected = max(1, (candidates + chosen[p] - 1) / chosen[p])
             }
@@ -241,7 +242,7 @@ extension RegionSimulation {
     mutating func cancelLatestPlans(freeing rupiah: Double) -> Double {
         var freed = 0.0
         for s in (firstSessionThisYear..<sessions.endIndex).reversed() where freed < rupiah && sessions[s].state == .planned
-            && !model.programmes[sessions[s].programme].mandatoryForNewcomers {
+            && !model.programmes[sessions[s].programme].isMandated {
             freed += sessions[s].plannedCostRupiah
             programmes[sessions[s].programme].sessionsThisYear -= 1
             cancel(session: s)
@@ -267,7 +268,7 @@ extension RegionSimulation {
         let programme = model.programmes[p]
         let offDuty = model[mode].offDuty
         var reserved = PerUnit<Int>(repeating: 0, count: region.units.count)
-        let capped = offDuty && !programme.mandatoryForNewcomers
+        let capped = offDuty && !programme.isMandated
         if capped { reserveAway(overlapping: s, into: &reserved) }
         let participation = model.participation
         let year = Int16(month / 12 + 1)
@@ -293,7 +294,7 @@ extension RegionSimulation {
             let accept = logistic(logOdds) * (1 - participation.workloadMaxCut * overload)
             // The draw is made for mandatory programmes too, so streams stay aligned across scenarios.
             let accepted = streams.invitations.bernoulli(accept)
-            if programme.mandatoryForNewcomers || accepted {
+            if programme.isMandated || accepted {
                 thisMonth.accepted += 1
                 sessions[s].attendees.append(e)
                 book(e, session: s)
@@ -311,7 +312,7 @@ extension RegionSimulation {
         for other in sessions.indices where other != s {
             let session = sessions[other]
             guard session.state == .inviting || session.state == .running, model[session.mode].offDuty,
-                  !model.programmes[session.programme].mandatoryForNewcomers,
+                  !model.programmes[session.programme].isMandated,
                   session.start < end && start < session.end else { continue }
             for e in session.attendees where workforce.active[e] { reserved[workforce.unit[e]] += 1 }
         }
@@ -336,7 +337,7 @@ extension RegionSimulation {
         let fixed = programme.fixedCostPerSessionRupiah + platform
         // Mandated programmes are funded first: from the whole year's budget, not only what has
         // been released, and everything else leaves their planned sessions' money alone.
-        let money = programme.mandatoryForNewcomers ? budget.unspentYearRupiah : discretionaryRupiah
+        let money = programme.isMandated ? budget.unspentYearRupiah : discretionaryRupiah
         let affordable = Int(((money - fixed) / max(perAttendee, 1)).rounded(.down))
         guard affordable > 0 else {
             cancel(session: s)
@@ -349,7 +350,7 @@ extension RegionSimulation {
         if offDuty {
             // The cap holds at the start too: exits since the invitation can shrink a unit.
             var kept: [EmployeeIndex] = []
-            let mandated = programme.mandatoryForNewcomers
+            let mandated = programme.isMandated
             for e in sessions[s].attendees {
                 let unit = workforce.unit[e]
                 if mandated || roster.roomAway(unit: unit, alreadyAway: roster.awayUnderCap(unit), maxAwayShare: policy.maxAwayShare) {
@@ -371,10 +372,8 @@ extension RegionSimulation {
         if platform > 0 { programmes[p].platformPaidYear = year }
         let cost = fixed + perAttendee * Double(sessions[s].attendees.count)
         spend(cost)
-        if programme.mandatoryForNewcomers {
-            thisMonth.mandatoryRupiah += cost
-            thisMonth.latsarStarted += sessions[s].attendees.count
-        }
+        if programme.isMandated { thisMonth.mandatoryRupiah += cost }
+        if programme.mandatoryForNewcomers { thisMonth.latsarStarted += sessions[s].attendees.count }
         programmes[p].windowCostRupiah += cost
         sessions[s].state = .running
         offDutyEquivalent.record(offDutyEquivalent.value + model[mode].dutyShareAway * Double(sessions[s].attendees.count), at: now)
@@ -402,14 +401,14 @@ extension RegionSimulation {
             let unit = workforce.unit[e]
             if offDuty {
                 workforce.offDuty[e] = false
-                roster.comeBack(unit: unit, stillEmployed: workforce.active[e], mandated: programme.mandatoryForNewcomers)
+                roster.comeBack(unit: unit, stillEmployed: workforce.active[e], mandated: programme.isMandated)
                 unitsTouched.append(unit)
             }
             unbook(e, session: s)
             programmes[p].windowParticipants += 1
             guard workforce.active[e] else { continue }
             let z = motivationZ(e)
-            var p0 = programme.mandatoryForNewcomers ? participation.mandatoryCompletionProbability : parameters.completionProbability
+            var p0 = programme.isMandated ? participation.mandatoryCompletionProbability : parameters.completionProbability
             if mode.isOnline { p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality) }
             let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds))
             guard streams.completions.bernoulli(pComplete) else {
@@ -417,7 +416,7 @@ extension RegionSimulation {
                 continue
             }
             thisMonth.completed += 1
-            if programme.countsTowardJP { credit(programme.lengthJP, to: e, mandatory: programme.mandatoryForNewcomers) }
+            if programme.countsTowardJP { credit(programme.lengthJP, to: e, mandatory: programme.isMandated) }
             if workforce.isPPPK[e] && workforce.jpThisYear[e] > policy.pppkMaxJPPerYear {
                 record(.pppkAboveJPCap)
             }
@@ -425,8 +424,9 @@ extension RegionSimulation {
             if programme.mandatoryForNewcomers {
                 workforce.owesLatsar[e] = false
                 thisMonth.latsarCompleted += 1
-                if programme.workplacePartJP > 0 { startWorkplacePart(e, programme: p) }
             }
+            if programme.mandatoryOnPromotion { workforce.owesPromotionTraining[e] = false }
+            if programme.isMandated && programme.workplacePartJP > 0 { startWorkplacePart(e, programme: p) }
             let learned = learn(e, programme: p, mode: mode, z: z, relevance: relevance)
             programmes[p].windowGainLevels += learned
             thisMonth.gainLevels += learned

@@ -88,6 +88,59 @@ extension RegionSimulation {
         let unit = workforce.unit[e]
         roster.leave(unit: unit, wasAway: workforce.offDuty[e])
         updateServers(unit: unit)
+        let level = workforce.jobLevel[e]
+        if region.recruitment.promoteIntoVacancies && level.promotedFrom != nil {
+            calendar.schedule(.promote(level: Int32(level.rawValue), unit: unit.eventPayload),
+                              after: SimDuration(workingDays: region.recruitment.promotionLagMonths * daysPerMonth))
+        }
+    }
+
+    // MARK: - Promotion
+
+    /// Fills a vacant structural post by promotion, down the ladder: each promotion leaves a post
+    /// one level lower, filled the same way, until an entry post that intake fills (MODEL.md §9).
+    mutating func fillVacancy(_ vacant: JobLevel, in unit: UnitIndex) {
+        var level = vacant, unit = unit
+        while let below = level.promotedFrom {
+            guard let e = promotionCandidate(from: below, preferring: unit) else {
+                thisMonth.vacanciesUnfilled += 1
+                return
+            }
+            let previousUnit = workforce.unit[e]
+            promote(e, to: level, in: unit)
+            level = below
+            unit = previousUnit
+        }
+    }
+
+    /// The longest-serving PNS on duty at `level` (ties to the lower number), in `unit` if it has
+    /// one, else anywhere in the region; never someone who still owes a mandated programme.
+    func promotionCandidate(from level: JobLevel, preferring unit: UnitIndex) -> EmployeeIndex? {
+        func best(in people: some Sequence<EmployeeIndex>) -> EmployeeIndex? {
+            var chosen: EmployeeIndex?
+            for e in people where workforce.active[e] && workforce.jobLevel[e] == level && !workforce.isPPPK[e]
+                && !workforce.offDuty[e] && !workforce.owesLatsar[e] && !workforce.owesPromotionTraining[e] {
+                if let c = chosen, workforce.tenureMonths[c] > workforce.tenureMonths[e]
+                    || (workforce.tenureMonths[c] == workforce.tenureMonths[e] && c < e) { continue }
+                chosen = e
+            }
+            return chosen
+        }
+        return best(in: roster.members[unit]) ?? best(in: workforce.indices)
+    }
+
+    mutating func promote(_ e: EmployeeIndex, to level: JobLevel, in unit: UnitIndex) {
+        let from = workforce.unit[e]
+        if from != unit {
+            roster.transfer(e, from: from, to: unit)
+            workforce.unit[e] = unit
+            updateServers(unit: from)
+            updateServers(unit: unit)
+        }
+        workforce.jobLevel[e] = level
+        workforce.retirementAgeYears[e] = max(workforce.retirementAgeYears[e], region.retirement.ageByJobLevel[level.rawValue])
+        workforce.owesPromotionTraining[e] = model.programmes.contains { $0.mandatoryOnPromotion && $0.eligibleJobLevels[level.rawValue] }
+        thisMonth.promoted += 1
     }
 
     /// Appoints `count` newcomers at entry posts (pelaksana or junior functional), CPNS or PPPK

@@ -13,6 +13,7 @@ public struct RegionSimulation: DiscreteEventModel {
         case sessionStart(Int32)
         case sessionEnd(Int32)
         case hire(Int32)
+        case promote(level: Int32, unit: Int32)
         case requestArrival(Int32)
         case requestDone(channel: Int32, slot: Int32)
         case analyticDay(Int32)
@@ -125,6 +126,7 @@ public struct RegionSimulation: DiscreteEventModel {
         case .sessionStart(let s): startSession(SessionIndex(Int(s)))
         case .sessionEnd(let s): endSession(SessionIndex(Int(s)))
         case .hire(let count): hire(Int(count))
+        case let .promote(level, unit): fillVacancy(JobLevel(rawValue: Int(level)) ?? .pengawas, in: UnitIndex(Int(unit)))
         case .requestArrival(let c): requestArrives(channel: Int(c))
         case let .requestDone(c, slot): requestDone(channel: Int(c), slot: slot)
         case .analyticDay(let day): analyticDay(Int(day))
@@ -374,13 +376,15 @@ public struct RegionSimulation: DiscreteEventModel {
 }
 
 extension RegionSimulation {
-    /// Who the region has and who owes what (MODEL.md §9): headcount, flows, age, Latsar.
+    /// Who the region has and who owes what (MODEL.md §9): headcount, flows, age, promotions, Latsar.
     mutating func recordWorkforceMonth(_ m: Int) {
-        var active = 0, aged51Plus = 0, latsarOverdue = 0
+        var active = 0, aged51Plus = 0, latsarOverdue = 0, promotionTrainingOwed = 0, structural = 0
         for e in workforce.indices where workforce.active[e] {
             active += 1
             if workforce.ageYears[e] >= 51 { aged51Plus += 1 }
             if workforce.owesLatsar[e] && !workforce.isPPPK[e] && workforce.tenureMonths[e] > 12 { latsarOverdue += 1 }
+            if workforce.owesPromotionTraining[e] { promotionTrainingOwed += 1 }
+            if workforce.jobLevel[e].promotedFrom != nil { structural += 1 }
         }
         let n = Double(max(active, 1))
         result[.headcount, m] = Double(active)
@@ -393,5 +397,9 @@ extension RegionSimulation {
         result[.latsarCompleted, m] = Double(thisMonth.latsarCompleted)
         result[.latsarOverdue, m] = Double(latsarOverdue)
         result[.budgetMandatoryRupiah, m] = thisMonth.mandatoryRupiah
+        result[.structuralPosts, m] = Double(structural)
+        result[.promotions, m] = Double(thisMonth.promoted)
+        result[.vacanciesUnfilled, m] = Double(thisMonth.vacanciesUnfilled)
+        result[.promotionTrainingOwed, m] = Double(promotionTrainingOwed)
     }
 }

@@ -37,6 +37,14 @@ struct UnitRoster {
         members[unit].append(employee)
     }
 
+    /// A member on duty moves to another unit (a promotion into a post there).
+    mutating func transfer(_ employee: EmployeeIndex, from old: UnitIndex, to new: UnitIndex) {
+        headcount[old] -= 1
+        onDuty[old] -= 1
+        members[old].removeAll { $0 == employee }
+        join(employee, unit: new)
+    }
+
     /// A member leaves the service, from duty or from a session.
     mutating func leave(unit: UnitIndex, wasAway: Bool) {
         headcount[unit] -= 1
