@@ -18,7 +18,8 @@ public struct FactCheck: Sendable {
 }
 
 /// The stylised facts the workforce must reproduce before its what-ifs mean anything (MODEL.md
-/// §11, issue 11's set): retirement rate, age at the start, no month-0 exodus, Latsar on time.
+/// §11): retirement rate, age at the start, no month-0 exodus, Latsar on time, the share at
+/// standard at the start, and Sawahlunto's IKM.
 /// Checked on a run's results, so `simulate facts` and the brief agree.
 public enum StylisedFacts {
     public static let retirementRate = (low: 0.035, high: 0.055)
@@ -27,13 +28,20 @@ public enum StylisedFacts {
     /// `latsar.overdue` at the horizon is a count of people; a mean below half a person over the
     /// replications is zero as a planner reads it.
     public static let overdueTolerance = 0.5
+    /// LAN, end 2022: 35.23% of ASN meet their competency standard; ± 3 pp as issue 12 asks.
+    public static let shareAtStandard = (target: 0.35, tolerance: 0.03)
+    /// Sawahlunto's 2017 IKM (3.21 × 25 = 80.2). The survey covered one office in one year and the
+    /// model's IKM is a proxy over every counter, so the check asks for grade B (from 76.61) and no
+    /// more than 4 points above the survey: the band of a different year and office mix.
+    public static let sawahluntoIKM = (low: 76.61, high: 84.2)
 
     public static func check(_ result: ExperimentResult, labels: [ScenarioLabels]) -> [FactCheck] {
         var checks: [FactCheck] = []
         for (s, label) in labels.enumerated() {
             func index(_ metric: Metric) -> Int? { label.metrics.firstIndex { $0.id == metric.definition.id } }
             guard let retirements = index(.retirements), let headcount = index(.headcount), let age = index(.age51PlusShare),
-                  let overdue = index(.latsarOverdue) else { continue }
+                  let overdue = index(.latsarOverdue), let standard = index(.competencyShareAtStandard),
+                  let ikm = index(.serviceIKM) else { continue }
             let months = result.months
             for (r, region) in label.regionIDs.enumerated() {
                 func fact(_ name: String, _ source: String, _ target: String, _ value: Double, _ low: Double, _ high: Double, _ holds: Bool) {
@@ -60,6 +68,22 @@ public enum StylisedFacts {
                 let late = Estimate(result.horizon[s][r][overdue])
                 fact("new CPNS complete Latsar within 12 months", "Perlan LAN 1/2021 (probation year)",
                      "latsar.overdue 0 at the horizon (mean below 0.5 person)", late.mean, late.low, late.high, late.mean < overdueTolerance)
+                let atStandard = Estimate(result.series[s][r][standard * months])
+                fact("share of employee-domain pairs at their standard at the start", "LAN end 2022: 35.23% (national, applied to both cities; the starting gap is calibrated to it)",
+                     "35% ± 3 pp", atStandard.mean, atStandard.low, atStandard.high,
+                     abs(atStandard.mean - shareAtStandard.target) <= shareAtStandard.tolerance)
+                if region == "sawahlunto" {
+                    // The first year: the survey describes the city as it is, not as a policy leaves it.
+                    let firstYear = (0..<min(12, months)).map { Estimate(result.series[s][r][ikm * months + $0]) }
+                    let n = Double(firstYear.count)
+                    let mean = firstYear.reduce(0) { $0 + $1.mean } / n
+                    // The mean of the months' intervals bounds the interval of their mean (the months are
+                    // positively correlated within a replication, never negatively).
+                    let low = firstYear.reduce(0) { $0 + $1.low } / n, high = firstYear.reduce(0) { $0 + $1.high } / n
+                    fact("Sawahlunto IKM in the first year", "Sawahlunto DPMPTSP & Naker SKM 2017: 3.21 × 25 = 80.2 (grade B)",
+                         "76.61–84.2 (grade B, within 4 points of 80.2)", mean, low, high,
+                         mean >= sawahluntoIKM.low && mean <= sawahluntoIKM.high)
+                }
             }
         }
         return checks

@@ -48,7 +48,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     public var definition: MetricDefinition {
         switch self {
         case .competencyMean: return .init("competency.mean", "level (1-5)", "mean applied competency over employees and domains", higherIsBetter: true)
-        case .competencyShareAtStandard: return .init("competency.share_at_standard", "share", "share of employee-domain pairs at or above the required level", higherIsBetter: true)
+        case .competencyShareAtStandard: return .init("competency.share_at_standard", "share", "share of employee-domain pairs at or above the required level, among pairs that require more than level 1 (everyone meets level 1, the floor of the scale)", higherIsBetter: true)
         case .competencyGapMean: return .init("competency.gap_mean", "level", "mean shortfall below the required level (0 when met)", higherIsBetter: false)
         case .jpMean: return .init("jp.mean", "JP", "mean JP credited per employee in the fiscal year so far", higherIsBetter: true)
         case .jpShareReaching20: return .init("jp.share_reaching_20", "share", "share of PNS with at least 20 JP in the fiscal year so far", higherIsBetter: true)
@@ -100,7 +100,7 @@ public enum Metric: Int, CaseIterable, Sendable {
 public func metricDefinitions(domains: [DomainParameters]) -> [MetricDefinition] {
     Metric.allCases.map(\.definition) + domains.flatMap { domain in
         [MetricDefinition("competency.\(domain.id)", "level (1-5)", "mean applied competency in \(domain.name)", higherIsBetter: true),
-         MetricDefinition("competency.\(domain.id).share_at_standard", "share", "share of employees at or above the required level in \(domain.name)", higherIsBetter: true)]
+         MetricDefinition("competency.\(domain.id).share_at_standard", "share", "share of employees at or above the required level in \(domain.name), among those whose post requires more than level 1", higherIsBetter: true)]
     }
 }
 

@@ -97,7 +97,7 @@ import Testing
         let outcome = try simulate(["facts", "scenarios/baseline.json", "--markdown", "--quiet"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let rows = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("| ✔") || $0.hasPrefix("| ✘") }
-        #expect(rows.count == 8, "4 facts × 2 regions")
+        #expect(rows.count == 11, "5 facts × 2 regions, and Sawahlunto's IKM")
         #expect(rows.allSatisfy { $0.hasPrefix("| ✔") }, "\(rows.filter { $0.hasPrefix("| ✘") })")
         let doc = try read(packageRoot.appendingPathComponent("docs/validation.md"))
         #expect(outcome.stdout == doc, "docs/validation.md is stale: simulate facts scenarios/baseline.json --markdown > docs/validation.md")

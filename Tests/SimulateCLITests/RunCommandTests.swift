@@ -53,8 +53,9 @@ import Testing
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }
         var compared = 0
         // Stock metrics, which carry the shared history of a replication (a flow such as JP credited
-        // in the year is re-drawn by the policy and gains less from pairing).
-        for metric in ["competency.mean", "competency.share_at_standard", "ip_asn.proxy", "motivation.mean"] {
+        // in the year is re-drawn by the policy and gains less from pairing; motivation reverts to
+        // its baseline every month, so it forgets the shared history and is not among them).
+        for metric in ["competency.mean", "competency.share_at_standard", "competency.gap_mean", "ip_asn.proxy"] {
             for region in ["sawahlunto", "sorong"] {
                 func row(_ scenario: String) -> [String] { rows.first { $0[0] == scenario && $0[1] == region && $0[2] == metric }! }
                 let base = row("baseline"), more = row("budget-plus-50")

@@ -109,6 +109,7 @@ public struct DomainParameters: ParameterGroup {
     public var name = ""
     public var kind = DomainKind.teknis
     public var requirementDriftPerYear = 0.0
+    public var initialGapLevels = 0.23
     /// Required level per job level at the start, indexed by `JobLevel.rawValue`.
     public var requiredLevel: [Double] = []
     public var roles: [DomainRole] = []
@@ -118,6 +119,9 @@ public struct DomainParameters: ParameterGroup {
         .structural("name"),
         .choice("kind", \.kind, "the official competency type", source: "PermenPAN-RB 38/2017"),
         .number("requirementDriftPerYear", \.requirementDriftPerYear, min: -1, max: 1, unit: "levels per year", "rise of the required level per year", source: "assumption (MODEL.md §3: digital +0.1)"),
+        .number("initialGapLevels", \.initialGapLevels, min: -2, max: 3, unit: "levels",
+                "mean shortfall below the required level at the start (SD learning.cohortSpreadSD); the region's initialGapLevels is added",
+                source: "calibrated so that 35% of assessed employee-domain pairs meet the standard at the start: 0.6 SD × Φ⁻¹(0.65) = 0.23 (LAN end 2022: 35.23% of ASN meet the competency standard; a national figure applied to both cities, no regional one is published)"),
         .structural("requiredLevel"),
         .structural("roles"),
     ]

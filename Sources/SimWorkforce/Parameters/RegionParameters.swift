@@ -13,7 +13,7 @@ public struct RegionParameters: ParameterGroup {
     public var educationShares: [Double] = []
     public var age = AgeParameters()
     public var motivation = MotivationDistribution()
-    public var initialGapLevels = 0.4
+    public var initialGapLevels = 0.0
     public var units: [UnitParameters] = []
     public var budget = BudgetParameters()
     public var costs = CostParameters()
@@ -34,7 +34,7 @@ public struct RegionParameters: ParameterGroup {
         .structural("educationShares"),
         .group("age", \.age, "age at the start"),
         .group("motivation", \.motivation, "motivation at the start"),
-        .number("initialGapLevels", \.initialGapLevels, min: -2, max: 3, unit: "levels", "mean shortfall of competency below the required level at the start", source: "assumption; LAN 2024: 35% meet the competency standard"),
+        .number("initialGapLevels", \.initialGapLevels, min: -2, max: 3, unit: "levels", "added to every domain's initialGapLevels: how much further behind (or ahead of) the national starting profile the region is", source: "assumption: no regional figure is published, so both cities start at the national profile"),
         .structural("units"),
         .group("budget", \.budget, "the development budget"),
         .group("costs", \.costs, "cost context"),

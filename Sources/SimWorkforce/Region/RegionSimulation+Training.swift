@@ -376,7 +376,7 @@ extension RegionSimulation {
         if programme.mandatoryForNewcomers { thisMonth.latsarStarted += sessions[s].attendees.count }
         programmes[p].windowCostRupiah += cost
         sessions[s].state = .running
-        offDutyEquivalent.record(offDutyEquivalent.value + model[mode].dutyShareAway * Double(sessions[s].attendees.count), at: now)
+        changeOffDuty(by: model[mode].dutyShareAway * Double(sessions[s].attendees.count))
         calendar.schedule(.sessionEnd(s.eventPayload), at: SimTime(workingDays: sessions[s].end))
     }
 
@@ -388,7 +388,7 @@ extension RegionSimulation {
         let programme = model.programmes[p]
         let parameters = model[mode]
         let offDuty = parameters.offDuty
-        offDutyEquivalent.record(max(0, offDutyEquivalent.value - model[mode].dutyShareAway * Double(sessions[s].attendees.count)), at: now)
+        changeOffDuty(by: -model[mode].dutyShareAway * Double(sessions[s].attendees.count))
         let participation = model.participation
         var incentiveOdds = 1.0
         if policy.incentive.enabled {
@@ -492,6 +492,13 @@ extension RegionSimulation {
 }
 
 extension RegionSimulation {
+    /// Adds `staff` staff-equivalents to those off duty now. Shares such as 0.2 do not add and
+    /// subtract exactly in binary, so a total within 1e-9 of zero is zero: nobody away means none.
+    mutating func changeOffDuty(by staff: Double) {
+        let value = offDutyEquivalent.value + staff
+        offDutyEquivalent.record(value < 1e-9 ? 0 : value, at: now)
+    }
+
     /// Credits `jp` to `e`'s year; a mandated programme's JP are also kept apart, outside the caps.
     mutating func credit(_ jp: Double, to e: EmployeeIndex, mandatory: Bool) {
         workforce.jpThisYear[e] += jp
@@ -504,13 +511,13 @@ extension RegionSimulation {
         let programme = model.programmes[p]
         let end = now.workingDays + programme.workplacePartDays
         workforce.bookedUntil[e] = end
-        offDutyEquivalent.record(offDutyEquivalent.value + programme.workplaceDutyShare, at: now)
+        changeOffDuty(by: programme.workplaceDutyShare)
         calendar.schedule(.workplacePartEnd(employee: e.eventPayload, programme: p.eventPayload), at: SimTime(workingDays: end))
     }
 
     mutating func endWorkplacePart(_ e: EmployeeIndex, programme p: ProgrammeIndex) {
         let programme = model.programmes[p]
-        offDutyEquivalent.record(max(0, offDutyEquivalent.value - programme.workplaceDutyShare), at: now)
+        changeOffDuty(by: -programme.workplaceDutyShare)
         guard workforce.active[e] else { return }
         workforce.bookedUntil[e] = -1
         if programme.countsTowardJP { credit(programme.workplacePartJP, to: e, mandatory: true) }

@@ -30,7 +30,7 @@ extension RegionSimulation {
                 let tenure = drawStartingTenureMonths(ageYears: age, isPPPK: pppk)
                 var competency = [Double](repeating: 0, count: domainCount)
                 for d in 0..<domainCount {
-                    let target = required[d * levels + level.rawValue] - region.initialGapLevels
+                    let target = required[d * levels + level.rawValue] - model.domains[d].initialGapLevels - region.initialGapLevels
                     competency[d] = clamp(streams.population.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5)
                 }
                 let motivation = clamp(streams.population.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)

@@ -297,7 +297,8 @@ public struct RegionSimulation: DiscreteEventModel {
         let monthEnd = SimTime(workingDays: Double(m + 1) * daysPerMonth)
         var competencySum = 0.0, gapSum = 0.0, atStandard = 0, pairs = 0
         var domainSum = [Double](repeating: 0, count: domainCount)
-        var domainAtStandard = [Int](repeating: 0, count: domainCount)
+        var domainAtStandard = [Int](repeating: 0, count: domainCount), domainAssessed = [Int](repeating: 0, count: domainCount)
+        var assessed = 0
         var jpSum = 0.0, pnsCount = 0, pnsReaching = 0, motivationSum = 0.0, ipSum = 0.0
         let levels = JobLevel.allCases.count
         let monthOfYear = Double((model.startYear * 12 + m) % 12)
@@ -311,7 +312,14 @@ public struct RegionSimulation: DiscreteEventModel {
                 appliedSum += applied
                 requiredSum += need
                 domainSum[d] += applied
-                if applied >= need { atStandard += 1; domainAtStandard[d] += 1 } else { gapSum += need - applied }
+                if applied < need { gapSum += need - applied }
+                // Level 1 (Paham) is the floor of the scale: a requirement of 1 is met by everyone,
+                // so only pairs that require more are assessed, as a competency assessment would.
+                if need > 1 + 1e-9 {
+                    assessed += 1
+                    domainAssessed[d] += 1
+                    if applied >= need { atStandard += 1; domainAtStandard[d] += 1 }
+                }
                 pairs += 1
             }
             competencySum += appliedSum
@@ -331,7 +339,7 @@ public struct RegionSimulation: DiscreteEventModel {
         }
         let n = Double(max(active, 1))
         result[.competencyMean, m] = competencySum / Double(max(pairs, 1))
-        result[.competencyShareAtStandard, m] = Double(atStandard) / Double(max(pairs, 1))
+        result[.competencyShareAtStandard, m] = assessed > 0 ? Double(atStandard) / Double(assessed) : .nan
         result[.competencyGapMean, m] = gapSum / Double(max(pairs, 1))
         result[.jpMean, m] = jpSum / n
         result[.jpShareReaching20, m] = Double(pnsReaching) / Double(max(pnsCount, 1))
@@ -360,7 +368,7 @@ public struct RegionSimulation: DiscreteEventModel {
         let fixed = Metric.allCases.count
         for d in 0..<domainCount {
             result[fixed + 2 * d, m] = domainSum[d] / n
-            result[fixed + 2 * d + 1, m] = Double(domainAtStandard[d]) / n
+            result[fixed + 2 * d + 1, m] = domainAssessed[d] > 0 ? Double(domainAtStandard[d]) / Double(domainAssessed[d]) : .nan
         }
         thisMonth.reset()
     }
