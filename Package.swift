@@ -54,7 +54,7 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
-        .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario"], exclude: ["Fixtures"]),
+        .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario", "SimExperiment", "SimCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SimReportTests", dependencies: ["SimReport"]),
         .testTarget(name: "SimShardTests", dependencies: ["SimShard", "SimScenario", "SimExperiment", "SimReport", "SimWorkforce"]),
         .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore"]),

@@ -78,7 +78,7 @@ public struct ExperimentResult: Sendable {
                     let key = Key(month: decision.month, region: decision.region, programme: decision.programme, action: decision.action.rawValue)
                     var summary = decisions[s][key] ?? DecisionSummary()
                     if !seen.contains(key) { summary.count += 1; seen.insert(key) }
-                    summary.effect.add(decision.measuredEffect)
+                    summary.effect.add(decision.measuredGapClosedLevels)
                     if summary.reason.isEmpty { summary.reason = decision.reason }
                     decisions[s][key] = summary
                 }

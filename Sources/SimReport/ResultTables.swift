@@ -75,7 +75,7 @@ public enum ResultTables {
     public static func decisions(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
         var csv = CSVWriter(locale: locale)
         csv.row(["scenario", "period", "region", "programme", "action", "replications", "share_of_replications",
-                 "mean_effect_gain_per_participant_per_million_rupiah", "reason"].map(CSVField.identifier))
+                 "mean_gap_closed_per_attendee_levels", "reason"].map(CSVField.identifier))
         for (s, label) in labels.enumerated() {
             for key in result.decisions[s].keys.sorted() {
                 guard let summary = result.decisions[s][key] else { continue }

@@ -25,7 +25,7 @@ public enum ShardReplications {
                     append(Int64(decision.month), to: &data)
                     append(Int64(decision.region), to: &data)
                     append(Int64(decision.programme), to: &data)
-                    append(decision.measuredEffect.bitPattern, to: &data)
+                    append(decision.measuredGapClosedLevels.bitPattern, to: &data)
                     let action = Array(decision.action.rawValue.utf8), reason = Array(decision.reason.utf8)
                     append(Int64(action.count), to: &data)
                     data.append(contentsOf: action)
@@ -105,9 +105,9 @@ public enum ShardReplications {
                     for _ in 0..<decisions {
                         let month = Int(try int()), regionIndex = Int(try int()), programme = Int(try int())
                         let effect = Double(bitPattern: UInt64(bitPattern: try int()))
-                        let action = Decision.Action(rawValue: try text()) ?? .keep
+                        guard let action = Decision.Action(rawValue: try text()) else { throw ReadError.notAPartial(file) }
                         region.decisions.append(Decision(month: month, region: regionIndex, programme: programme,
-                                                         measuredEffect: effect, action: action, reason: try text()))
+                                                         measuredGapClosedLevels: effect, action: action, reason: try text()))
                     }
                     guard Int(try int()) == region.breaches.count else { throw ReadError.truncated(file) }
                     for kind in region.breaches.indices { region.breaches[kind] = Int(try int()) }

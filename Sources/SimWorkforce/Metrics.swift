@@ -31,7 +31,7 @@ public struct MetricDefinition: Sendable, Equatable {
 /// The fixed metrics every region reports, in output order; per-domain metrics follow them.
 public enum Metric: Int, CaseIterable, Sendable {
     case competencyMean, competencyShareAtStandard, competencyGapMean
-    case jpMean, jpShareReaching20
+    case jpMean, jpShareReaching20, jpShareWithNone
     case ipASNProxy
     case invited, accepted, completed, droppedOut
     case staffDaysOffDuty
@@ -52,6 +52,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .competencyGapMean: return .init("competency.gap_mean", "level", "mean shortfall below the required level (0 when met)", higherIsBetter: false)
         case .jpMean: return .init("jp.mean", "JP", "mean JP credited per employee in the fiscal year so far", higherIsBetter: true)
         case .jpShareReaching20: return .init("jp.share_reaching_20", "share", "share of PNS with at least 20 JP in the fiscal year so far", higherIsBetter: true)
+        case .jpShareWithNone: return .init("jp.share_with_none", "share", "share of PNS with no JP credited in the fiscal year so far", higherIsBetter: false)
         case .ipASNProxy: return .init("ip_asn.proxy", "index (0-100)", "IP ASN proxy: qualification 25, competency 40, performance 30, discipline 5 (a proxy, not BKN's measurement)", higherIsBetter: true)
         case .invited: return .init("participation.invited", "people", "invitations sent in the month", summary: .total)
         case .accepted: return .init("participation.accepted", "people", "invitations accepted in the month", summary: .total)
@@ -106,20 +107,20 @@ public func metricDefinitions(domains: [DomainParameters]) -> [MetricDefinition]
 
 /// One decision of the adaptive policy (MODEL.md §6), for the report.
 public struct Decision: Sendable, Equatable {
-    public enum Action: String, Sendable { case keep, switchMode, shiftBudget, drop }
+    public enum Action: String, Sendable { case switchMode, shiftBudget, drop }
     /// Month index from the start (0 = first month).
     public var month: Int
     public var region: Int
     public var programme: Int
-    /// Measured gain per participant per Rp million (levels).
-    public var measuredEffect: Double
+    /// Measured gap closed per attendee since the last evaluation (levels, summed over domains).
+    public var measuredGapClosedLevels: Double
     public var action: Action
     public var reason: String
-    public init(month: Int, region: Int, programme: Int, measuredEffect: Double, action: Action, reason: String) {
+    public init(month: Int, region: Int, programme: Int, measuredGapClosedLevels: Double, action: Action, reason: String) {
         self.month = month
         self.region = region
         self.programme = programme
-        self.measuredEffect = measuredEffect
+        self.measuredGapClosedLevels = measuredGapClosedLevels
         self.action = action
         self.reason = reason
     }

@@ -19,9 +19,11 @@ struct ProgrammeState {
     var mode: Mode
     var dropped = false
     var failures = 0
-    /// Participants, summed gain (levels) and cost (Rupiah) since the last evaluation.
+    /// Since the last evaluation: attendees, the gap they closed and the gap they were expected
+    /// to close (levels, summed), and the cost (Rupiah).
     var windowParticipants = 0
-    var windowGainLevels = 0.0
+    var windowGapClosedLevels = 0.0
+    var windowExpectedLevels = 0.0
     var windowCostRupiah = 0.0
     /// This fiscal year's ranked invitation list and the first index not yet handled.
     var candidates: [EmployeeIndex] = []

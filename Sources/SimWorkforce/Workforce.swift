@@ -36,6 +36,8 @@ struct Workforce {
     var owesLatsar = PerEmployee<Bool>()
     /// Owes the programme mandated on promotion to the current post (PKP, PKA), if the scenario has one.
     var owesPromotionTraining = PerEmployee<Bool>()
+    /// The month of the last completion reward each employee earned (−∞: none yet).
+    var lastRewardMonth = PerEmployee<Double>()
     /// Year (offset + 1) in which each programme was last completed, `[employee * programmes + p]`.
     var lastCompletedYear: [Int16] = []
     let programmeCount: Int
@@ -84,6 +86,7 @@ struct Workforce {
         offDuty.append(false)
         owesLatsar.append(person.owesLatsar)
         owesPromotionTraining.append(false)
+        lastRewardMonth.append(-.infinity)
         lastCompletedYear.append(contentsOf: repeatElement(0, count: programmeCount))
         return EmployeeIndex(active.count - 1)
     }

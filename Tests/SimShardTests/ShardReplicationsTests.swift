@@ -15,7 +15,7 @@ import SimScenario
         region.values[0] = .nan
         region.values[1] = -0.0
         region.values[2] = RegionResult.unwritten
-        region.decisions = [Decision(month: 5, region: 1, programme: 2, measuredEffect: 0.25, action: .switchMode, reason: "mode a → b ✓")]
+        region.decisions = [Decision(month: 5, region: 1, programme: 2, measuredGapClosedLevels: 0.25, action: .switchMode, reason: "mode a → b ✓")]
         region.breaches[Breach.awayCapExceeded.rawValue] = 3
         return region
     }

@@ -21,6 +21,7 @@ import SimWorkforce
                 let result = simulation.runToHorizon()
                 let breaches = Breach.allCases.filter { result.breaches[$0.rawValue] > 0 }.map { "\(result.breaches[$0.rawValue]) × \($0.meaning)" }
                 #expect(breaches.isEmpty, "\(file) region \(region): \(breaches)")
+                checkDecisions(result.decisions, model: model, file: "\(file) region \(region)")
                 // Every metric is written every month (undefined measures as ordinary NaN).
                 #expect(result.unwrittenCount == 0, "\(file) region \(region): \(result.unwrittenCount) values never written")
                 let budget = model.regions[region].budget.rupiahPerYear
@@ -37,6 +38,25 @@ import SimWorkforce
                         #expect(result[.staffDaysOffDuty, month] == 0, "\(file) region \(region) month \(month)")
                     }
                 }
+            }
+        }
+    }
+
+    /// The evaluation logs only decisions that change something: no budget shift of Rp 0, and no
+    /// drop that leaves a domain taught by no programme open to the staff at large.
+    func checkDecisions(_ decisions: [Decision], model: ModelParameters, file: String) {
+        var dropped = Set<Int>()
+        for decision in decisions.sorted(by: { $0.month < $1.month }) {
+            #expect(!decision.reason.contains("moved Rp 0 "), "\(file): \(decision.reason)")
+            #expect(!model.programmes[decision.programme].isMandated, "\(file): a mandated programme was changed")
+            guard decision.action == .drop else { continue }
+            dropped.insert(decision.programme)
+            for (d, weight) in model.programmes[decision.programme].domains.enumerated() where weight > 0 {
+                let taught = model.programmes.indices.contains { p in
+                    !dropped.contains(p) && !model.programmes[p].isMandated && model.programmes[p].domains[d] > 0
+                        && model.programmes[p].sessionsPerYear > 0
+                }
+                #expect(taught, "\(file): dropping \(model.programmes[decision.programme].id) left \(model.domains[d].id) with no programme")
             }
         }
     }

@@ -1,4 +1,6 @@
 import Foundation
+import SimCore
+import SimExperiment
 import SimScenario
 import SimWorkforce
 
@@ -6,6 +8,10 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 /// A bundled scenario with command-line style overrides.
 func bundled(_ name: String, _ overrides: String...) throws -> ModelParameters {
+    try bundled(name, overrides)
+}
+
+func bundled(_ name: String, _ overrides: [String]) throws -> ModelParameters {
     try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/\(name)").path, overrides: overrides.compactMap(Override.init)).parameters
 }
 
@@ -23,4 +29,32 @@ extension RegionResult {
 /// Mean over replications of a value computed from each replication's result.
 func meanOver(_ replications: Range<Int>, _ model: ModelParameters, seed: UInt64 = 11, _ value: (ReplicationResult) -> Double) -> Double {
     replications.map { value(runReplication(model, seed: seed, replication: $0)) }.reduce(0, +) / Double(replications.count)
+}
+
+/// The paired difference `value(b) − value(a)` with common random numbers (the same seed and
+/// replication indices in both arms), as a mean with its 95% Student-t interval. Replications run
+/// in parallel; each writes only its own slot, so the result does not depend on the order.
+func pairedDifference(_ a: ModelParameters, _ b: ModelParameters, replications: Int = 20, seed: UInt64 = 11,
+                      _ value: @escaping @Sendable (ReplicationResult) -> Double) -> Estimate {
+    let differences = DifferenceSlots(count: replications)
+    DispatchQueue.concurrentPerform(iterations: replications) { r in
+        differences.set(r, value(runReplication(b, seed: seed, replication: r)) - value(runReplication(a, seed: seed, replication: r)))
+    }
+    var stats = RunningStatistics()
+    for d in differences.values { stats.add(d) }
+    return Estimate(stats)
+}
+
+/// One slot per replication, written from `concurrentPerform`.
+final class DifferenceSlots: @unchecked Sendable {
+    private var slots: [Double]
+    private let lock = NSLock()
+    init(count: Int) { slots = [Double](repeating: .nan, count: count) }
+    func set(_ i: Int, _ value: Double) { lock.withLock { slots[i] = value } }
+    var values: [Double] { lock.withLock { slots } }
+}
+
+extension Estimate {
+    /// The interval in words, for failure messages.
+    var shown: String { "\(mean) [\(low), \(high)]" }
 }

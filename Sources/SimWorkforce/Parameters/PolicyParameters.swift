@@ -4,7 +4,7 @@ public struct PolicyParameters: ParameterGroup {
     public var allocation = AllocationRule.needsBased
     public var needsAnalysis = NeedsAnalysis.standard
     public var participatoryHoursPerEmployee = 4.0
-    public var complaintWeighting = false
+    public var complaintWeighting = true
     public var complaintWeight = 2.0
     public var targetJPPerYear = 20.0
     public var pppkMaxJPPerYear = 24.0
@@ -25,7 +25,7 @@ public struct PolicyParameters: ParameterGroup {
         .choice("allocation", \.allocation, "how seats and budget are allocated", source: "MODEL.md §6"),
         .choice("needsAnalysis", \.needsAnalysis, "participatory raises relevance and costs staff time", source: "MODEL.md §6"),
         .number("participatoryHoursPerEmployee", \.participatoryHoursPerEmployee, unit: "hours per employee per year", "staff time spent on a participatory needs analysis", source: "assumption"),
-        .flag("complaintWeighting", \.complaintWeighting, "weight domain gaps by citizen complaints about the domain", source: "MODEL.md §6"),
+        .flag("complaintWeighting", \.complaintWeighting, "weight domain gaps by citizen complaints about the domain (needsBased allocation)", source: "MODEL.md §6: training-needs analysis weights gaps by citizen complaints"),
         .number("complaintWeight", \.complaintWeight, unit: "relative weight", "extra weight of a domain that draws all complaints", source: "assumption"),
         .number("targetJPPerYear", \.targetJPPerYear, unit: "JP per year", "JP each PNS is owed per year", source: "PP 11/2017 art. 203(4), as amended by PP 17/2020"),
         .number("pppkMaxJPPerYear", \.pppkMaxJPPerYear, unit: "JP per year", "most JP a PPPK may take per year", source: "Perlan LAN 15/2020"),
@@ -51,7 +51,7 @@ public struct IncentiveParameters: ParameterGroup {
         .flag("enabled", \.enabled, "reward completions", source: "assumption: off unless a scenario turns it on"),
         .number("rupiahPerCompletion", \.rupiahPerCompletion, unit: "Rupiah", "reward per completion", source: "assumption"),
         .number("completionOddsMultiplier", \.completionOddsMultiplier, min: 1, unit: "odds multiplier", "odds multiplier on completion when new", source: "Despujol et al. (×1.7)"),
-        .number("wearOffHalfLifeMonths", \.wearOffHalfLifeMonths, above: true, unit: "months", "half-life of the incentive's extra effect", source: "Kim & Castelli; assumption"),
+        .number("wearOffHalfLifeMonths", \.wearOffHalfLifeMonths, above: true, unit: "months", "half-life of the incentive's extra effect on an employee, from the last reward they earned", source: "Kim & Castelli; assumption"),
     ]
 }
 
@@ -102,7 +102,7 @@ public struct ForumParameters: ParameterGroup {
 public struct EvaluationParameters: ParameterGroup {
     public var enabled = true
     public var everyMonths = 6
-    public var thresholdShareOfMedian = 0.6
+    public var thresholdShare = 0.6
     public var maxBudgetShift = 0.2
     public var measurementNoiseSD = 0.1
     public var dropAfterFailures = 2
@@ -113,7 +113,7 @@ public struct EvaluationParameters: ParameterGroup {
     public static let declarations: [Declaration<Self>] = [
         .flag("enabled", \.enabled, "evaluate programmes and act on the result", source: "MODEL.md §6 (the regions' documents call for periodic evaluation)"),
         .integer("everyMonths", \.everyMonths, 1...24, unit: "months", "months between evaluations", source: "MODEL.md §6"),
-        .share("thresholdShareOfMedian", \.thresholdShareOfMedian, "a programme below this share of the median effect is acted on", source: "assumption"),
+        .share("thresholdShare", \.thresholdShare, "a programme is acted on when the gap it closed per attendee is below this share of what was expected (a programme alone in its domain) or, per Rupiah, below this share of the median of its domain's programmes", source: "assumption"),
         .share("maxBudgetShift", \.maxBudgetShift, "most of a programme's remaining budget moved to the best programme", source: "MODEL.md §6; evidence.md §8 (±20%)"),
         .number("measurementNoiseSD", \.measurementNoiseSD, unit: "levels", "SD of the measured gain per participant", source: "assumption"),
         .integer("dropAfterFailures", \.dropAfterFailures, 1...10, unit: "evaluations", "consecutive failing evaluations before a programme is dropped", source: "evidence.md §8 (2 cycles)"),

@@ -3,66 +3,128 @@ import SimCore
 extension RegionSimulation {
     // MARK: - Evaluation and continuous improvement (MODEL.md §6)
 
-    /// Measures each programme's effect since the last evaluation (gain per participant per
-    /// Rp million, with measurement noise), compares it with the median, and acts on those below
-    /// the threshold: switch mode, shift budget to the best programme, or drop. Logs every decision.
+    /// What an evaluation measured of one programme since the last one.
+    struct Measurement {
+        var programme: ProgrammeIndex
+        /// Gap closed per attendee (levels, with measurement noise) and what was expected of it.
+        var gapClosed: Double
+        var expected: Double
+        /// Gap closed per Rp million spent per attendee: for comparing programmes of one domain.
+        var perMillion: Double
+    }
+
+    /// Measures each programme's effect since the last evaluation as the gap it closed per attendee
+    /// (Kirkpatrick level 2, with measurement noise) and judges it within its own domain: against
+    /// the domain's other programmes per Rupiah when it has some, else against what it was expected
+    /// to close. Below the threshold the policy switches its mode, shifts part of its money to the
+    /// domain's best programme, or drops it, but never drops the last programme teaching a domain
+    /// with an open gap. Mandated and exempt programmes are never changed. Only decisions that
+    /// change something are logged, with where the money went.
     mutating func evaluateProgrammes() {
-        var effects: [(programme: ProgrammeIndex, effect: Double)] = []
-        for p in programmes.indices where !programmes[p].dropped && programmes[p].windowParticipants > 0 {
+        var measured: [Measurement] = []
+        for p in programmes.indices where !programmes[p].dropped && programmes[p].windowParticipants > 0 && !model.programmes[p].isMandated {
             let state = programmes[p]
-            let participants = Double(state.windowParticipants)
-            let measuredGain = state.windowGainLevels / participants
-                + streams.evaluation.normal(mean: 0, sd: policy.evaluation.measurementNoiseSD / participants.squareRoot())
-            let costMillions = max(state.windowCostRupiah / participants / 1e6, 1e-6)
-            effects.append((p, measuredGain / costMillions))
+            let attendees = Double(state.windowParticipants)
+            let gapClosed = state.windowGapClosedLevels / attendees
+                + streams.evaluation.normal(mean: 0, sd: policy.evaluation.measurementNoiseSD / attendees.squareRoot())
+            let costMillions = max(state.windowCostRupiah / attendees / 1e6, 1e-6)
+            measured.append(Measurement(programme: p, gapClosed: gapClosed, expected: state.windowExpectedLevels / attendees,
+                                        perMillion: gapClosed / costMillions))
         }
         for p in programmes.indices {
             programmes[p].windowParticipants = 0
-            programmes[p].windowGainLevels = 0
+            programmes[p].windowGapClosedLevels = 0
+            programmes[p].windowExpectedLevels = 0
             programmes[p].windowCostRupiah = 0
         }
-        guard effects.count >= 2 else { return }
-        let sorted = effects.map(\.effect).sorted()
-        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        guard let best = effects.max(by: { $0.effect < $1.effect || ($0.effect == $1.effect && $0.programme > $1.programme) }) else { return }
-        let threshold = policy.evaluation.thresholdShareOfMedian * median
-        func shown(_ x: Double) -> String { NumberText.rounded(x, places: 3) }
-        for (p, effect) in effects {
-            func log(_ action: Decision.Action, _ reason: String) {
-                result.decisions.append(Decision(month: month, region: regionIndex, programme: p.rawValue, measuredEffect: effect, action: action, reason: reason))
-            }
-            if model.programmes[p].isMandated {
-                log(.keep, "exempt: mandated programme (effect \(shown(effect)))")
+        for m in measured where !isExemptFromEvaluation(m.programme) {
+            let domain = primaryDomain(of: m.programme)
+            let rivals = measured.filter { primaryDomain(of: $0.programme) == domain && !programmes[$0.programme].dropped }
+            let verdict = judge(m, among: rivals)
+            guard verdict.score < policy.evaluation.thresholdShare else {
+                programmes[m.programme].failures = 0
                 continue
             }
-            if policy.evaluation.exemptProgrammes.indices.contains(p.rawValue) && policy.evaluation.exemptProgrammes[p.rawValue] {
-                log(.keep, "exempt: listed in policy.evaluation.exemptProgrammes (effect \(shown(effect)))")
-                continue
-            }
-            guard effect < threshold else {
-                programmes[p].failures = 0
-                log(.keep, "effect \(shown(effect)) at or above \(shown(threshold)) (\(Int(policy.evaluation.thresholdShareOfMedian * 100))% of the median)")
-                continue
-            }
-            programmes[p].failures += 1
-            let mode = programmes[p].mode
-            if programmes[p].failures >= policy.evaluation.dropAfterFailures {
-                programmes[p].dropped = true
-                cancelPlannedSessions { $0.programme == p }
-                log(.drop, "below \(shown(threshold)) in \(programmes[p].failures) consecutive evaluations")
-            } else if let next = model[mode].switchTo, !suspendedModes[next.rawValue] {
-                programmes[p].mode = next
-                for s in sessions.indices where sessions[s].programme == p && sessions[s].state == .planned {
-                    sessions[s].mode = next
-                }
-                log(.switchMode, "effect \(shown(effect)) below \(shown(threshold)); mode \(mode.id) → \(next.id)")
-            } else if best.programme != p {
-                let moved = shiftBudget(from: p, to: best.programme)
-                log(.shiftBudget, "effect \(shown(effect)) below \(shown(threshold)); moved Rp \(Int(moved)) to \(model.programmes[best.programme].id)")
-            } else {
-                log(.keep, "below the threshold but already the best programme")
-            }
+            programmes[m.programme].failures += 1
+            act(on: m, finding: verdict.finding, best: verdict.best)
         }
+    }
+
+    /// The score a measurement is judged by (threshold: `thresholdShare`), the finding in words, and
+    /// the domain's best programme per Rupiah when there are rivals.
+    func judge(_ m: Measurement, among rivals: [Measurement]) -> (score: Double, finding: String, best: ProgrammeIndex?) {
+        func shown(_ x: Double) -> String { NumberText.rounded(x, places: 3) }
+        let domain = model.domains[primaryDomain(of: m.programme)].id
+        guard rivals.count >= 2 else {
+            guard m.expected > 0 else { return (1, "", nil) }  // no gap left to close: nothing to judge
+            return (m.gapClosed / m.expected, "closed \(shown(m.gapClosed)) levels per attendee of the \(shown(m.expected)) expected", nil)
+        }
+        let sorted = rivals.map(\.perMillion).sorted()
+        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        let best = rivals.max { $0.perMillion < $1.perMillion || ($0.perMillion == $1.perMillion && $0.programme > $1.programme) }?.programme
+        guard median > 0 else { return (1, "", best) }
+        return (m.perMillion / median, "closed \(shown(m.perMillion)) levels per attendee per Rp million against a median of \(shown(median)) among the \(domain) programmes", best)
+    }
+
+    /// Acts on a programme below the threshold: drop it after `dropAfterFailures` (its planned money
+    /// goes back to the plan) unless it is the last teaching a domain with an open gap; else switch
+    /// its mode; else move part of its money to the domain's best programme.
+    mutating func act(on m: Measurement, finding: String, best: ProgrammeIndex?) {
+        let p = m.programme
+        func log(_ action: Decision.Action, _ what: String) {
+            result.decisions.append(Decision(month: month, region: regionIndex, programme: p.rawValue, measuredGapClosedLevels: m.gapClosed,
+                                             action: action, reason: "\(finding); \(what)"))
+        }
+        let mode = programmes[p].mode
+        if programmes[p].failures >= policy.evaluation.dropAfterFailures && !isLastTeacherOfAnOpenGap(p) {
+            programmes[p].dropped = true
+            let freed = (firstSessionThisYear..<sessions.endIndex).reduce(0.0) { total, s in
+                sessions[s].programme == p && sessions[s].state == .planned ? total + sessions[s].plannedCostRupiah : total
+            }
+            cancelPlannedSessions { $0.programme == p }
+            if freed > 0 { allocateSessions(budgetRupiah: freed, year: month / 12) }
+            let money = freed > 0 ? "its Rp \(NumberText.plain(freed.rounded())) of planned sessions returned to the plan" : "it had no sessions left to run this year"
+            log(.drop, "below the threshold in \(programmes[p].failures) evaluations in a row; dropped, \(money)")
+        } else if let next = model[mode].switchTo, !suspendedModes[next.rawValue] {
+            programmes[p].mode = next
+            for s in sessions.indices where sessions[s].programme == p && sessions[s].state == .planned {
+                sessions[s].mode = next
+            }
+            log(.switchMode, "mode \(mode.id) → \(next.id)")
+        } else if let best, best != p {
+            let moved = shiftBudget(from: p, to: best)
+            if moved > 0 { log(.shiftBudget, "moved Rp \(NumberText.plain(moved.rounded())) of planned sessions to \(model.programmes[best].id)") }
+        }
+    }
+
+    func isExemptFromEvaluation(_ p: ProgrammeIndex) -> Bool {
+        let exempt = policy.evaluation.exemptProgrammes
+        return exempt.indices.contains(p.rawValue) && exempt[p.rawValue]
+    }
+
+    /// The domain a programme is mainly for (its largest weight; ties to the first domain).
+    func primaryDomain(of p: ProgrammeIndex) -> Int {
+        let weights = model.programmes[p].domains
+        return weights.indices.max { weights[$0] < weights[$1] || (weights[$0] == weights[$1] && $0 > $1) } ?? 0
+    }
+
+    /// Whether dropping `p` would leave one of its domains, where someone is still below the
+    /// standard, with no programme open to the staff at large (mandated ones serve only newcomers
+    /// and the newly promoted).
+    func isLastTeacherOfAnOpenGap(_ p: ProgrammeIndex) -> Bool {
+        let levels = JobLevel.allCases.count
+        for d in 0..<domainCount where model.programmes[p].domains[d] > 0 {
+            let others = programmes.indices.contains {
+                $0 != p && !programmes[$0].dropped && !model.programmes[$0].isMandated
+                    && model.programmes[$0].sessionsPerYear > 0 && model.programmes[$0].domains[d] > 0
+            }
+            if others { continue }
+            let open = workforce.indices.contains { e in
+                workforce.active[e] && workforce.applied(e, d) < required[d * levels + workforce.jobLevel[e].rawValue]
+            }
+            if open { return true }
+        }
+        return false
     }
 
     /// Cancels up to the policy's share of `from`'s remaining planned sessions (by planned cost)
@@ -104,8 +166,12 @@ extension RegionSimulation {
                 for e in attendees {
                     let now = workforce.applied(e, d)
                     if now < upperQuartile {
+                        // Learned from peers, then applied and kept like any other gain (MODEL.md §3).
                         let step = policy.forums.pullShare * (upperQuartile - now)
-                        workforce.stable[workforce.slot(e, domain: d)] += step
+                        let i = workforce.slot(e, domain: d)
+                        workforce.stable[i] += curve.floorShare * step
+                        workforce.transient[i] += (curve.immediateShare - curve.floorShare) * step
+                        workforce.latent[i] += (1 - curve.immediateShare) * step
                         thisMonth.gainLevels += step
                     }
                 }

@@ -15,8 +15,9 @@ extension RegionSimulation {
 
     func counterServers(_ unit: UnitIndex) -> Int {
         guard let channel = region.units[unit].service else { return 0 }
-        let onDuty = roster.onDuty[unit]
-        return onDuty > 0 ? max(1, Int((channel.counterShare * Double(onDuty)).rounded())) : 0
+        // Staff training part of the day (e-learning, coaching) leave the counter for that share.
+        let working = roster.workingStaff(unit)
+        return roster.onDuty[unit] > 0 ? max(1, Int((channel.counterShare * working).rounded())) : 0
     }
 
     mutating func openChannels() {

@@ -347,6 +347,10 @@ extension RegionSimulation {
             unbook(sessions[s].attendees.removeLast(), session: s)
         }
         let offDuty = model[mode].offDuty
+        if !offDuty {
+            for e in sessions[s].attendees { roster.trainOnDuty(unit: workforce.unit[e], share: model[mode].dutyShareWhileTraining) }
+            for unit in Set(sessions[s].attendees.map { workforce.unit[$0] }).sorted() { updateServers(unit: unit) }
+        }
         if offDuty {
             // The cap holds at the start too: exits since the invitation can shrink a unit.
             var kept: [EmployeeIndex] = []
@@ -390,27 +394,29 @@ extension RegionSimulation {
         let offDuty = parameters.offDuty
         changeOffDuty(by: -model[mode].dutyShareAway * Double(sessions[s].attendees.count))
         let participation = model.participation
-        var incentiveOdds = 1.0
-        if policy.incentive.enabled {
-            incentiveOdds = 1 + (policy.incentive.completionOddsMultiplier - 1) * exp2(-Double(month) / policy.incentive.wearOffHalfLifeMonths)
-        }
         let relevance = policy.participatory ? model.learning.participatoryRelevance : 1
         let year = Int16(month / 12 + 1)
         var unitsTouched: [UnitIndex] = []
+        let unitWeights = [Double](repeating: 1, count: domainCount)
         for e in sessions[s].attendees {
             let unit = workforce.unit[e]
             if offDuty {
                 workforce.offDuty[e] = false
                 roster.comeBack(unit: unit, stillEmployed: workforce.active[e], mandated: programme.isMandated)
-                unitsTouched.append(unit)
+            } else {
+                roster.trainOnDuty(unit: unit, share: -parameters.dutyShareWhileTraining)
             }
+            unitsTouched.append(unit)
             unbook(e, session: s)
             programmes[p].windowParticipants += 1
             guard workforce.active[e] else { continue }
             let z = motivationZ(e)
-            var p0 = programme.isMandated ? participation.mandatoryCompletionProbability : parameters.completionProbability
+            let nominal = programme.isMandated ? participation.mandatoryCompletionProbability : parameters.completionProbability
+            // What the plan bought: the gap an average attendee closes at the mode's nominal completion.
+            programmes[p].windowExpectedLevels += nominal * needsValue(of: e, completing: p, in: mode, complaintWeights: unitWeights)
+            var p0 = nominal
             if mode.isOnline { p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality) }
-            let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds))
+            let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds(e)))
             guard streams.completions.bernoulli(pComplete) else {
                 thisMonth.droppedOut += 1
                 continue
@@ -428,22 +434,24 @@ extension RegionSimulation {
             if programme.mandatoryOnPromotion { workforce.owesPromotionTraining[e] = false }
             if programme.isMandated && programme.workplacePartJP > 0 { startWorkplacePart(e, programme: p) }
             let learned = learn(e, programme: p, mode: mode, z: z, relevance: relevance)
-            programmes[p].windowGainLevels += learned
-            thisMonth.gainLevels += learned
+            programmes[p].windowGapClosedLevels += learned.gapClosed
+            thisMonth.gainLevels += learned.gain
             workforce.motivation[e] = min(1, workforce.motivation[e] + model.motivation.completionBoost)
             if policy.incentive.enabled && discretionaryRupiah >= policy.incentive.rupiahPerCompletion {
                 spend(policy.incentive.rupiahPerCompletion)
+                workforce.lastRewardMonth[e] = Double(month)
             }
         }
         for unit in Set(unitsTouched).sorted() { updateServers(unit: unit) }
     }
 
     /// Applies the learning gain of a completion (MODEL.md §3) and returns it in levels, summed
-    /// over the programme's domains.
-    mutating func learn(_ e: EmployeeIndex, programme p: ProgrammeIndex, mode: Mode, z: Double, relevance: Double) -> Double {
+    /// over the programme's domains, with the part of it that closed a gap to the standard.
+    mutating func learn(_ e: EmployeeIndex, programme p: ProgrammeIndex, mode: Mode, z: Double, relevance: Double) -> (gain: Double, gapClosed: Double) {
         let learning = model.learning
         let weights = model.programmes[p].domains
-        var total = 0.0
+        let level = workforce.jobLevel[e].rawValue, levels = JobLevel.allCases.count
+        var total = 0.0, gapClosed = 0.0
         for d in 0..<domainCount where weights[d] > 0 {
             let i = workforce.slot(e, domain: d)
             let applied = workforce.stable[i] + workforce.transient[i]
@@ -465,8 +473,9 @@ extension RegionSimulation {
                 workforce.stable[i] -= excess - fromTransient
             }
             total += gain
+            gapClosed += min(gain, max(0, required[d * levels + level] - applied))
         }
-        return total
+        return (total, gapClosed)
     }
 }
 
@@ -492,6 +501,14 @@ extension RegionSimulation {
 }
 
 extension RegionSimulation {
+    /// The completion odds multiplier a reward promises `e`: full until they earn one, then fading
+    /// with the half-life from the last reward they earned (MODEL.md §4).
+    func incentiveOdds(_ e: EmployeeIndex) -> Double {
+        guard policy.incentive.enabled else { return 1 }
+        let monthsSinceReward = Double(month) - workforce.lastRewardMonth[e]
+        return 1 + (policy.incentive.completionOddsMultiplier - 1) * exp2(-monthsSinceReward / policy.incentive.wearOffHalfLifeMonths)
+    }
+
     /// Adds `staff` staff-equivalents to those off duty now. Shares such as 0.2 do not add and
     /// subtract exactly in binary, so a total within 1e-9 of zero is zero: nobody away means none.
     mutating func changeOffDuty(by staff: Double) {
@@ -512,12 +529,16 @@ extension RegionSimulation {
         let end = now.workingDays + programme.workplacePartDays
         workforce.bookedUntil[e] = end
         changeOffDuty(by: programme.workplaceDutyShare)
+        roster.trainOnDuty(unit: workforce.unit[e], share: programme.workplaceDutyShare)
+        updateServers(unit: workforce.unit[e])
         calendar.schedule(.workplacePartEnd(employee: e.eventPayload, programme: p.eventPayload), at: SimTime(workingDays: end))
     }
 
     mutating func endWorkplacePart(_ e: EmployeeIndex, programme p: ProgrammeIndex) {
         let programme = model.programmes[p]
         changeOffDuty(by: -programme.workplaceDutyShare)
+        roster.trainOnDuty(unit: workforce.unit[e], share: -programme.workplaceDutyShare)
+        updateServers(unit: workforce.unit[e])
         guard workforce.active[e] else { return }
         workforce.bookedUntil[e] = -1
         if programme.countsTowardJP { credit(programme.workplacePartJP, to: e, mandatory: true) }

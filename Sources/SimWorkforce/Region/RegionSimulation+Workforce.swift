@@ -114,12 +114,14 @@ extension RegionSimulation {
     }
 
     /// The longest-serving PNS on duty at `level` (ties to the lower number), in `unit` if it has
-    /// one, else anywhere in the region; never someone who still owes a mandated programme.
+    /// one, else anywhere in the region; never someone in training or booked on a session, nor
+    /// someone who still owes a mandated programme.
     func promotionCandidate(from level: JobLevel, preferring unit: UnitIndex) -> EmployeeIndex? {
         func best(in people: some Sequence<EmployeeIndex>) -> EmployeeIndex? {
             var chosen: EmployeeIndex?
             for e in people where workforce.active[e] && workforce.jobLevel[e] == level && !workforce.isPPPK[e]
-                && !workforce.offDuty[e] && !workforce.owesLatsar[e] && !workforce.owesPromotionTraining[e] {
+                && !workforce.offDuty[e] && workforce.bookedUntil[e] < now.workingDays
+                && !workforce.owesLatsar[e] && !workforce.owesPromotionTraining[e] {
                 if let c = chosen, workforce.tenureMonths[c] > workforce.tenureMonths[e]
                     || (workforce.tenureMonths[c] == workforce.tenureMonths[e] && c < e) { continue }
                 chosen = e

@@ -287,8 +287,8 @@ public struct RegionSimulation: DiscreteEventModel {
         let base = region.units[unit].workload
         let staffed = roster.headcount[unit]
         guard staffed > 0 else { return base }
-        // Staff away for training leave their work to those who stay.
-        return base * Double(staffed) / Double(max(roster.onDuty[unit], 1))
+        // Staff away for training, or training part of the day, leave their work to the others.
+        return base * Double(staffed) / max(roster.workingStaff(unit), 1)
     }
 
     // MARK: - Month-end metrics
@@ -299,7 +299,7 @@ public struct RegionSimulation: DiscreteEventModel {
         var domainSum = [Double](repeating: 0, count: domainCount)
         var domainAtStandard = [Int](repeating: 0, count: domainCount), domainAssessed = [Int](repeating: 0, count: domainCount)
         var assessed = 0
-        var jpSum = 0.0, pnsCount = 0, pnsReaching = 0, motivationSum = 0.0, ipSum = 0.0
+        var jpSum = 0.0, pnsCount = 0, pnsReaching = 0, pnsWithNone = 0, motivationSum = 0.0, ipSum = 0.0
         let levels = JobLevel.allCases.count
         let monthOfYear = Double((model.startYear * 12 + m) % 12)
         var active = 0
@@ -328,6 +328,7 @@ public struct RegionSimulation: DiscreteEventModel {
             if !workforce.isPPPK[e] {
                 pnsCount += 1
                 if jp >= policy.targetJPPerYear { pnsReaching += 1 }
+                if jp == 0 { pnsWithNone += 1 }
             }
             let motivation = workforce.effectiveMotivation(e)
             motivationSum += motivation
@@ -343,6 +344,7 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.competencyGapMean, m] = gapSum / Double(max(pairs, 1))
         result[.jpMean, m] = jpSum / n
         result[.jpShareReaching20, m] = Double(pnsReaching) / Double(max(pnsCount, 1))
+        result[.jpShareWithNone, m] = Double(pnsWithNone) / Double(max(pnsCount, 1))
         result[.ipASNProxy, m] = ipSum / n
         result[.invited, m] = Double(thisMonth.invited)
         result[.accepted, m] = Double(thisMonth.accepted)

@@ -13,6 +13,9 @@ struct UnitRoster {
     private(set) var awayMandated: PerUnit<Int>
     /// Employee numbers of each unit's members; leavers are pruned by `pruneMembers`.
     private(set) var members: PerUnit<[EmployeeIndex]>
+    /// Staff-equivalents on duty but training part of the day (e-learning, coaching, Latsar's
+    /// workplace part): they are at work, yet that share of their time is not at the counter.
+    private(set) var partlyAway: PerUnit<Double>
     /// Mean service competency ĉ of each unit's staff on duty, refreshed monthly.
     var serviceCompetency: PerUnit<Double>
     /// The service channel of each unit, or −1 for a unit without a counter.
@@ -25,6 +28,7 @@ struct UnitRoster {
         awayMandated = headcount
         members = PerUnit(repeating: [], count: unitCount)
         serviceCompetency = PerUnit(repeating: 0, count: unitCount)
+        partlyAway = PerUnit(repeating: 0, count: unitCount)
         channel = PerUnit(repeating: -1, count: unitCount)
     }
 
@@ -63,6 +67,16 @@ struct UnitRoster {
         if mandated { awayMandated[unit] -= 1 }
         if stillEmployed { onDuty[unit] += 1 }
     }
+
+    /// Adds `share` of a staff member's time to those training on duty (negative: they finish).
+    /// Shares such as 0.2 do not cancel exactly in binary, so a total within 1e-9 of zero is zero.
+    mutating func trainOnDuty(unit: UnitIndex, share: Double) {
+        let value = partlyAway[unit] + share
+        partlyAway[unit] = value < 1e-9 ? 0 : value
+    }
+
+    /// Staff-equivalents at work and not training: what the counters and the workload see.
+    func workingStaff(_ unit: UnitIndex) -> Double { max(0, Double(onDuty[unit]) - partlyAway[unit]) }
 
     /// Away on discretionary training: what the away cap counts.
     func awayUnderCap(_ unit: UnitIndex) -> Int { away[unit] - awayMandated[unit] }
