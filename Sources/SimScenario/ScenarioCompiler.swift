@@ -54,6 +54,7 @@ struct ScenarioCompiler {
             simulation: SimulationParameters(reading: root.filled("simulation")), domains: domains, modes: modes, learning: learning,
             motivation: MotivationParameters(reading: root.filled("motivation")),
             participation: ParticipationParameters(reading: root.filled("participation")), serviceQuality: quality,
+            ipASN: IPASNParameters(reading: root.filled("ipASN")),
             programmes: programmes, regions: regions, shocks: shocks)
     }
 

@@ -127,6 +127,7 @@ public enum ScenarioFormat {
         Field("motivation", .record(Field.declared(MotivationParameters.specs())), default: .emptyObject, doc: "monthly motivation dynamics"),
         Field("participation", .record(Field.declared(ParticipationParameters.specs())), default: .emptyObject, doc: "invitations and completion"),
         Field("serviceQuality", .record(Field.declared(ServiceQualityParameters.specs())), default: .emptyObject, doc: "how service outcomes follow from competency and waits"),
+        Field("ipASN", .record(Field.declared(IPASNParameters.specs())), default: .emptyObject, doc: "how the IP ASN proxy scores each dimension"),
         Field("programmes", .table(.programme, .record(programmeFields)), required: true, doc: "training programmes"),
         Field("policy", .record(policyFields), default: .emptyObject, doc: "the training policy"),
         Field("regions", .table(.region, .record(regionFields)), required: true, doc: "regions and their workforce"),

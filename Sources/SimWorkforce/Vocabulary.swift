@@ -45,16 +45,6 @@ public enum JobLevel: Int, Vocabulary {
 /// Education levels, for the IP ASN qualification dimension.
 public enum Education: Int, Vocabulary {
     case sma, diploma, s1, s2, s3
-    /// Qualification score out of 25 (PermenPAN-RB 38/2018: S3 25, S2 20; lower levels assumed).
-    public var qualificationScore: Double {
-        switch self {
-        case .sma: return 5
-        case .diploma: return 10
-        case .s1: return 15
-        case .s2: return 20
-        case .s3: return 25
-        }
-    }
 }
 
 /// Who a programme admits: every ASN, PNS only or PPPK only.

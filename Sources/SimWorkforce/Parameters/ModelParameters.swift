@@ -62,13 +62,14 @@ public struct ModelParameters: Sendable {
     public var motivation: MotivationParameters
     public var participation: ParticipationParameters
     public var serviceQuality: ServiceQualityParameters
+    public var ipASN: IPASNParameters
     public var programmes: [ProgrammeParameters]
     public var regions: [RegionParameters]
     public var shocks: [Shock]
 
     public init(simulation: SimulationParameters, domains: [DomainParameters], modes: [ModeParameters], learning: LearningParameters,
                 motivation: MotivationParameters, participation: ParticipationParameters, serviceQuality: ServiceQualityParameters,
-                programmes: [ProgrammeParameters], regions: [RegionParameters], shocks: [Shock]) {
+                ipASN: IPASNParameters = IPASNParameters(), programmes: [ProgrammeParameters], regions: [RegionParameters], shocks: [Shock]) {
         self.simulation = simulation
         self.domains = domains
         self.modes = modes
@@ -76,10 +77,14 @@ public struct ModelParameters: Sendable {
         self.motivation = motivation
         self.participation = participation
         self.serviceQuality = serviceQuality
+        self.ipASN = ipASN
         self.programmes = programmes
         self.regions = regions
         self.shocks = shocks
     }
+
+    /// One JP (jam pelajaran) is 45 minutes: a definition (Perlan LAN 10/2018), not a parameter.
+    public static let hoursPerJP = 0.75
 
     public var startYear: Int { simulation.startYear }
     public var years: Int { simulation.years }

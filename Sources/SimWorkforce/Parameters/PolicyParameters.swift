@@ -62,6 +62,7 @@ public struct AwardParameters: ParameterGroup {
     public var peerBoost = 0.02
     public var fadeHalfLifeMonths = 6.0
     public var rupiahPerRecipient = 2_500_000.0
+    public var performanceNoiseSD = 0.2
     /// Calendar month of the award, 1–12.
     public var month = 8
     public init() {}
@@ -73,6 +74,7 @@ public struct AwardParameters: ParameterGroup {
         .share("peerBoost", \.peerBoost, "motivation lift of a recipient's unit peers", source: "assumption"),
         .number("fadeHalfLifeMonths", \.fadeHalfLifeMonths, above: true, unit: "months", "half-life of the lift", source: "assumption"),
         .number("rupiahPerRecipient", \.rupiahPerRecipient, unit: "Rupiah", "prize per recipient, from the development budget", source: "assumption"),
+        .number("performanceNoiseSD", \.performanceNoiseSD, unit: "score units", "SD of the random term in the award's performance score (what the model does not see: the committee's judgement, the nomination)", source: "assumption"),
         .integer("month", \.month, 1...12, unit: "calendar month", "calendar month of the award", source: "assumption"),
     ]
 }
@@ -86,6 +88,7 @@ public struct ForumParameters: ParameterGroup {
     public var pullShare = 0.05
     public var jpPerForum = 2.0
     public var costPerParticipantRupiah = 25_000.0
+    public var minimumStaffPresent = 4
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
@@ -96,6 +99,7 @@ public struct ForumParameters: ParameterGroup {
         .share("pullShare", \.pullShare, "share of the way to the unit's upper quartile a participant moves", source: "assumption, uncalibrated: no study gives a per-forum effect; sweep it"),
         .number("jpPerForum", \.jpPerForum, unit: "JP", "JP credited per forum", source: "Perlan LAN 10/2018 (komunitas belajar counts) [bg]"),
         .number("costPerParticipantRupiah", \.costPerParticipantRupiah, unit: "Rupiah", "cost per participant", source: "assumption"),
+        .integer("minimumStaffPresent", \.minimumStaffPresent, 2...1_000, unit: "people", "a unit holds a forum only with at least this many staff on duty", source: "assumption: a discussion needs a few colleagues"),
     ]
 }
 

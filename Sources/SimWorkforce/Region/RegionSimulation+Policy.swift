@@ -154,7 +154,7 @@ extension RegionSimulation {
         forumsHeld += 1
         for members in roster.members {
             let present = members.filter { workforce.active[$0] && !workforce.offDuty[$0] }
-            guard present.count >= 4 else { continue }
+            guard present.count >= policy.forums.minimumStaffPresent else { continue }
             let attendees = present.filter { _ in streams.forums.bernoulli(policy.forums.participationShare) }
             let cost = Double(attendees.count) * policy.forums.costPerParticipantRupiah
             guard !attendees.isEmpty, cost <= discretionaryRupiah else { continue }
@@ -182,7 +182,7 @@ extension RegionSimulation {
                 workforce.jpThisYear[e] += min(policy.forums.jpPerForum, room)
             }
             // A forum takes its JP (45 minutes each) out of duty time.
-            thisMonth.extraStaffDays += Double(attendees.count) * policy.forums.jpPerForum * 0.75 / model.hoursPerWorkingDay
+            thisMonth.extraStaffDays += Double(attendees.count) * policy.forums.jpPerForum * ModelParameters.hoursPerJP / model.hoursPerWorkingDay
         }
     }
 
@@ -195,7 +195,7 @@ extension RegionSimulation {
         for e in workforce.indices where workforce.active[e] {
             var ratio = 0.0
             for d in 0..<domainCount { ratio += workforce.applied(e, d) / max(required[d * levels + workforce.jobLevel[e].rawValue], 1) }
-            scored.append((e, ratio / Double(domainCount) + workforce.motivation[e] + streams.award.normal(mean: 0, sd: 0.2)))
+            scored.append((e, ratio / Double(domainCount) + workforce.motivation[e] + streams.award.normal(mean: 0, sd: policy.award.performanceNoiseSD)))
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
         let count = min(scored.count, Int((policy.award.topShare * Double(scored.count)).rounded()))

@@ -178,8 +178,8 @@ extension RegionSimulation {
                 // Overloaded day: the backlog grows through the day; the mean wait is half the final backlog's wait.
                 let capacity = Double(max(servers, 0)) * minutesPerDay / meanMinutes
                 let excess = max(0, parameters.requestsPerDay - capacity)
-                meanWait = min(minutesPerDay, excess / max(parameters.requestsPerDay, 1) * minutesPerDay / 2 + 30)
-                p90 = min(minutesPerDay, 2 * meanWait)
+                meanWait = min(minutesPerDay, excess / max(parameters.requestsPerDay, 1) * minutesPerDay / 2 + quality.overloadBaseWaitMinutes)
+                p90 = min(minutesPerDay, quality.overloadP90ToMean * meanWait)
                 timeliness = quality.timeliness(waitMinutes: meanWait)
                 utilisation = 1
             }

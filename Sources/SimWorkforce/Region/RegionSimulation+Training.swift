@@ -8,8 +8,8 @@ extension RegionSimulation {
         let programme = model.programmes[p]
         let parameters = model[mode]
         if parameters.offDuty { return max(1, (programme.lengthJP / model.jpPerTrainingDay).rounded(.up)) }
-        // 1 JP = 45 minutes, fitted into the share of duty time the course takes.
-        return max(1, (programme.lengthJP * 0.75 / (model.hoursPerWorkingDay * max(parameters.dutyShareWhileTraining, 0.01))).rounded(.up))
+        // The course's hours fitted into the share of duty time it takes.
+        return max(1, (programme.lengthJP * ModelParameters.hoursPerJP / (model.hoursPerWorkingDay * max(parameters.dutyShareWhileTraining, 0.01))).rounded(.up))
     }
 
     /// Motivation in standard units of the region's starting distribution (the z of MODEL.md §3–4).

@@ -334,9 +334,10 @@ public struct RegionSimulation: DiscreteEventModel {
             motivationSum += motivation
             let jpLast12 = jp + jpLastYear[e] * (11 - monthOfYear) / 12
             let ratio = min(1, appliedSum / max(requiredSum, 1))
-            let competencyScore = 40 * (0.5 * min(1, jpLast12 / policy.targetJPPerYear) + 0.5 * ratio)
-            let performance = 30 * clamp(0.5 * ratio + 0.5 * motivation, 0, 1)
-            ipSum += workforce.education[e].qualificationScore + competencyScore + performance + 5
+            let ip = model.ipASN
+            let competencyScore = 40 * (ip.competencyJPShare * min(1, jpLast12 / policy.targetJPPerYear) + (1 - ip.competencyJPShare) * ratio)
+            let performance = 30 * clamp(ip.performanceCompetencyShare * ratio + (1 - ip.performanceCompetencyShare) * motivation, 0, 1)
+            ipSum += ip.qualificationScore(workforce.education[e]) + competencyScore + performance + ip.disciplineScore
         }
         let n = Double(max(active, 1))
         result[.competencyMean, m] = competencySum / Double(max(pairs, 1))
