@@ -40,7 +40,7 @@ public enum ResultTables {
                  "delta_vs_baseline", "delta_ci_low", "delta_ci_high"].map(CSVField.identifier))
         for (s, label) in labels.enumerated() {
             for r in label.regionIDs.indices {
-                for (m, metric) in label.metrics.enumerated() {
+                for (m, metric) in label.metrics.enumerated() where !metric.isPerProgramme {
                     let estimate = Estimate(result.horizon[s][r][m])
                     let delta = Estimate(result.pairedDelta[s][r][m])
                     csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
@@ -58,7 +58,7 @@ public enum ResultTables {
         csv.row(["scenario", "region", "metric", "unit", "period", "mean", "ci_low", "ci_high"].map(CSVField.identifier))
         for (s, label) in labels.enumerated() {
             for r in label.regionIDs.indices {
-                for (m, metric) in label.metrics.enumerated() {
+                for (m, metric) in label.metrics.enumerated() where !metric.isPerProgramme {
                     for month in 0..<result.months {
                         let estimate = Estimate(result.series[s][r][m * result.months + month])
                         csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
@@ -69,6 +69,45 @@ public enum ResultTables {
             }
         }
         return csv.text
+    }
+
+    /// What each programme did, per scenario × region × programme × fiscal year: means over
+    /// replications of invitations, completions, JP, spending and gap closed, and what the
+    /// evaluation did to it that year (with the share of replications that did it).
+    public static func programmes(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
+        var csv = CSVWriter(locale: locale)
+        csv.row((["scenario", "region", "programme", "year"] + ProgrammeMeasure.allCases.map(\.name) + ["evaluation"]).map(CSVField.identifier))
+        let months = result.months
+        for (s, label) in labels.enumerated() {
+            for r in label.regionIDs.indices {
+                for programme in label.programmeIDs.indices {
+                    let first = label.metrics.firstIndex { $0.id == ProgrammeMeasure.invited.definition(programme: label.programmeIDs[programme]).id }
+                    guard let first else { continue }
+                    for year in 0..<(months + 11) / 12 {
+                        let span = (year * 12)..<min(months, year * 12 + 12)
+                        let sums = ProgrammeMeasure.allCases.map { measure in
+                            span.reduce(0.0) { $0 + result.series[s][r][(first + measure.rawValue) * months + $1].mean }
+                        }
+                        csv.row([.userText(label.id), .userText(label.regionIDs[r]), .userText(label.programmeIDs[programme]),
+                                 .integer(label.startYear + year)] + sums.map(CSVField.number)
+                                + [.userText(evaluation(result, scenario: s, region: r, programme: programme, months: span, label: label))])
+                    }
+                }
+            }
+        }
+        return csv.text
+    }
+
+    /// The evaluation's decisions on one programme in some months, in words.
+    static func evaluation(_ result: ExperimentResult, scenario s: Int, region r: Int, programme: Int, months: Range<Int>,
+                           label: ScenarioLabels) -> String {
+        let replications = max(result.replicationsDone, 1)
+        return result.decisions[s].keys.sorted()
+            .filter { $0.region == r && $0.programme == programme && months.contains($0.month) }
+            .map { key in
+                "\(key.action) \(periodLabel(startYear: label.startYear, month: key.month)) (\(result.decisions[s][key]?.count ?? 0) of \(replications))"
+            }
+            .joined(separator: "; ")
     }
 
     /// The adaptive policy's decisions, aggregated over replications, in time order.

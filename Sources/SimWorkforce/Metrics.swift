@@ -26,6 +26,10 @@ public struct MetricDefinition: Sendable, Equatable {
     }
 
     public static func == (a: MetricDefinition, b: MetricDefinition) -> Bool { a.id == b.id }
+
+    /// A measure of one programme (`programme.<id>.<measure>`): reported by year in programmes.csv,
+    /// not in the region-level tables.
+    public var isPerProgramme: Bool { id.hasPrefix("programme.") }
 }
 
 /// The fixed metrics every region reports, in output order; per-domain metrics follow them.
@@ -97,11 +101,39 @@ public enum Metric: Int, CaseIterable, Sendable {
 }
 
 /// The metric catalogue of a scenario: the fixed metrics, then `competency.<domain>` and
-/// `competency.<domain>.share_at_standard` for each domain in scenario order.
-public func metricDefinitions(domains: [DomainParameters]) -> [MetricDefinition] {
+/// `competency.<domain>.share_at_standard` for each domain in scenario order, then the
+/// ``ProgrammeMeasure``s of each programme in scenario order.
+public func metricDefinitions(domains: [DomainParameters], programmes: [ProgrammeParameters]) -> [MetricDefinition] {
     Metric.allCases.map(\.definition) + domains.flatMap { domain in
         [MetricDefinition("competency.\(domain.id)", "level (1-5)", "mean applied competency in \(domain.name)", higherIsBetter: true),
          MetricDefinition("competency.\(domain.id).share_at_standard", "share", "share of employees at or above the required level in \(domain.name), among those whose post requires more than level 1", higherIsBetter: true)]
+    } + programmes.flatMap { programme in
+        ProgrammeMeasure.allCases.map { $0.definition(programme: programme.id) }
+    }
+}
+
+/// What each programme did in a month, summed over the year in programmes.csv.
+public enum ProgrammeMeasure: Int, CaseIterable, Sendable {
+    case invited, completed, jp, spentRupiah, gapClosedLevels
+
+    public var name: String {
+        switch self {
+        case .invited: return "invited"
+        case .completed: return "completed"
+        case .jp: return "jp"
+        case .spentRupiah: return "spent_rupiah"
+        case .gapClosedLevels: return "gap_closed_levels"
+        }
+    }
+
+    public func definition(programme id: String) -> MetricDefinition {
+        switch self {
+        case .invited: return .init("programme.\(id).invited", "people", "invitations sent", summary: .total)
+        case .completed: return .init("programme.\(id).completed", "people", "completions", summary: .total)
+        case .jp: return .init("programme.\(id).jp", "JP", "JP credited to its completers (a workplace part's when it ends)", summary: .total)
+        case .spentRupiah: return .init("programme.\(id).spent_rupiah", "Rupiah", "spent on its sessions", summary: .total)
+        case .gapClosedLevels: return .init("programme.\(id).gap_closed_levels", "levels", "gap to the standard its completers closed, summed over people and domains", summary: .total)
+        }
     }
 }
 

@@ -16,6 +16,7 @@ enum RunCommand {
             "                   paired difference to the baseline",
             "  timeseries.csv   the same by month (YYYY-MM)",
             "  decisions.csv    what the periodic evaluation decided, over replications",
+            "  programmes.csv   what each programme did each year: invited, completed, JP, spending, gap closed",
             "  brief.md/.html   the policy brief with charts (Bahasa Indonesia by default)",
             "  run.json         version, command line, seed, replications, scenario fingerprints, wall time",
             "Metrics are documented in docs/outputs.md. The same seed gives the same bytes whatever --jobs.",
@@ -135,7 +136,7 @@ enum RunCommand {
         let p = scenario.parameters
         return ScenarioLabels(id: scenario.id, name: scenario.name, question: scenario.question,
                               regionIDs: p.regions.map(\.id), regionNames: p.regions.map(\.name),
-                              programmeIDs: p.programmes.map(\.id), metrics: metricDefinitions(domains: p.domains),
+                              programmeIDs: p.programmes.map(\.id), metrics: metricDefinitions(domains: p.domains, programmes: p.programmes),
                               startYear: p.startYear, caveats: caveats(scenario))
     }
 

@@ -93,6 +93,7 @@ enum ResultFiles {
             ("summary.csv", ResultTables.summary(result, labels: plan.labels, locale: locale)),
             ("timeseries.csv", ResultTables.timeseries(result, labels: plan.labels, locale: locale)),
             ("decisions.csv", ResultTables.decisions(result, labels: plan.labels, locale: locale)),
+            ("programmes.csv", ResultTables.programmes(result, labels: plan.labels, locale: locale)),
             ("brief.md", brief.markdown()),
             ("brief.html", brief.html()),
             ("run.json", metadata),

@@ -22,6 +22,7 @@ import SimWorkforce
                 let breaches = Breach.allCases.filter { result.breaches[$0.rawValue] > 0 }.map { "\(result.breaches[$0.rawValue]) × \($0.meaning)" }
                 #expect(breaches.isEmpty, "\(file) region \(region): \(breaches)")
                 checkDecisions(result.decisions, model: model, file: "\(file) region \(region)")
+                checkProgrammesAddUp(result, model: model, file: "\(file) region \(region)")
                 // Every metric is written every month (undefined measures as ordinary NaN).
                 #expect(result.unwrittenCount == 0, "\(file) region \(region): \(result.unwrittenCount) values never written")
                 let budget = model.regions[region].budget.rupiahPerYear
@@ -39,6 +40,21 @@ import SimWorkforce
                     }
                 }
             }
+        }
+    }
+
+    /// programmes.csv accounts for every invitation and completion of the region, month by month,
+    /// and its spending never exceeds the region's.
+    func checkProgrammesAddUp(_ result: RegionResult, model: ModelParameters, file: String) {
+        let first = Metric.allCases.count + 2 * model.domains.count
+        let measures = ProgrammeMeasure.allCases.count
+        func sum(_ measure: ProgrammeMeasure, _ month: Int) -> Double {
+            model.programmes.indices.reduce(0) { $0 + result[first + $1 * measures + measure.rawValue, month] }
+        }
+        for month in 0..<result.months {
+            #expect(sum(.invited, month) == result[.invited, month], "\(file) month \(month): invitations")
+            #expect(sum(.completed, month) == result[.completed, month], "\(file) month \(month): completions")
+            #expect(sum(.spentRupiah, month) <= result[.budgetSpentRupiah, month] * (1 + 1e-12), "\(file) month \(month): spending")
         }
     }
 

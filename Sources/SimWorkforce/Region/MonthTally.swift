@@ -50,3 +50,18 @@ struct ProjectTally {
     var completed = 0, onTime = 0
     var delayMonthsSum = 0.0, overrunShareSum = 0.0
 }
+
+/// What each programme did in the current month, in ``ProgrammeMeasure`` order; written to the
+/// region's result at the month's end, then reset.
+struct ProgrammeTally {
+    private(set) var values: [Double]
+    static let measures = ProgrammeMeasure.allCases.count
+
+    init(programmeCount: Int) { values = [Double](repeating: 0, count: programmeCount * Self.measures) }
+
+    mutating func add(_ amount: Double, to measure: ProgrammeMeasure, of p: ProgrammeIndex) {
+        values[p.rawValue * Self.measures + measure.rawValue] += amount
+    }
+
+    mutating func reset() { for i in values.indices { values[i] = 0 } }
+}

@@ -286,6 +286,7 @@ extension RegionSimulation {
             if capped && !roster.roomAway(unit: unit, alreadyAway: reserved[unit], maxAwayShare: policy.maxAwayShare) { continue }
             programmes[p].handled[index] = true
             thisMonth.invited += 1
+            programmeTally.add(1, to: .invited, of: p)
             let z = motivationZ(e)
             var logOdds = logit(participation.baseAcceptance) + participation.motivationEffect * z
                 + participation.supportEffect * policy.leadershipSupport + participation.awardEffect * workforce.awardBoost[e]
@@ -376,6 +377,7 @@ extension RegionSimulation {
         if platform > 0 { programmes[p].platformPaidYear = year }
         let cost = fixed + perAttendee * Double(sessions[s].attendees.count)
         spend(cost)
+        programmeTally.add(cost, to: .spentRupiah, of: p)
         if programme.isMandated { thisMonth.mandatoryRupiah += cost }
         if programme.mandatoryForNewcomers { thisMonth.latsarStarted += sessions[s].attendees.count }
         programmes[p].windowCostRupiah += cost
@@ -422,7 +424,11 @@ extension RegionSimulation {
                 continue
             }
             thisMonth.completed += 1
-            if programme.countsTowardJP { credit(programme.lengthJP, to: e, mandatory: programme.isMandated) }
+            programmeTally.add(1, to: .completed, of: p)
+            if programme.countsTowardJP {
+                credit(programme.lengthJP, to: e, mandatory: programme.isMandated)
+                programmeTally.add(programme.lengthJP, to: .jp, of: p)
+            }
             if workforce.isPPPK[e] && workforce.jpThisYear[e] > policy.pppkMaxJPPerYear {
                 record(.pppkAboveJPCap)
             }
@@ -435,6 +441,7 @@ extension RegionSimulation {
             if programme.isMandated && programme.workplacePartJP > 0 { startWorkplacePart(e, programme: p) }
             let learned = learn(e, programme: p, mode: mode, z: z, relevance: relevance)
             programmes[p].windowGapClosedLevels += learned.gapClosed
+            programmeTally.add(learned.gapClosed, to: .gapClosedLevels, of: p)
             thisMonth.gainLevels += learned.gain
             workforce.motivation[e] = min(1, workforce.motivation[e] + model.motivation.completionBoost)
             if policy.incentive.enabled && discretionaryRupiah >= policy.incentive.rupiahPerCompletion {
@@ -541,6 +548,9 @@ extension RegionSimulation {
         updateServers(unit: workforce.unit[e])
         guard workforce.active[e] else { return }
         workforce.bookedUntil[e] = -1
-        if programme.countsTowardJP { credit(programme.workplacePartJP, to: e, mandatory: true) }
+        if programme.countsTowardJP {
+            credit(programme.workplacePartJP, to: e, mandatory: true)
+            programmeTally.add(programme.workplacePartJP, to: .jp, of: p)
+        }
     }
 }

@@ -72,6 +72,7 @@ public struct RegionSimulation: DiscreteEventModel {
     var thisMonth = MonthTally()
     var service = ServiceTally()
     var projectTally = ProjectTally()
+    var programmeTally: ProgrammeTally
     /// Competency gained since the start, in levels (for the cost per competency point).
     var gainTotalLevels = 0.0
 
@@ -85,7 +86,8 @@ public struct RegionSimulation: DiscreteEventModel {
         curve = LearningCurve(model.learning, leadershipSupport: model.regions[regionIndex].policy.leadershipSupport)
         daysPerMonth = model.workingDaysPerMonth
         domainCount = model.domains.count
-        metricCount = Metric.allCases.count + 2 * model.domains.count
+        metricCount = Metric.allCases.count + 2 * model.domains.count + ProgrammeTally.measures * model.programmes.count
+        programmeTally = ProgrammeTally(programmeCount: model.programmes.count)
         result = RegionResult(metricCount: metricCount, months: model.months)
         streams = RegionStreams(seed: seed, replication: replication, region: regionIndex)
         workforce = Workforce(domainCount: model.domains.count, programmeCount: model.programmes.count)
@@ -373,6 +375,8 @@ public struct RegionSimulation: DiscreteEventModel {
             result[fixed + 2 * d, m] = domainSum[d] / n
             result[fixed + 2 * d + 1, m] = domainAssessed[d] > 0 ? Double(domainAtStandard[d]) / Double(domainAssessed[d]) : .nan
         }
+        for (k, value) in programmeTally.values.enumerated() { result[fixed + 2 * domainCount + k, m] = value }
+        programmeTally.reset()
         thisMonth.reset()
     }
 
