@@ -12,6 +12,12 @@ struct Session {
     var attendees: [EmployeeIndex] = []
     /// Estimated cost used when planning (Rupiah).
     var plannedCostRupiah: Double
+
+    /// The months (from the start) its working days fall in.
+    func months(daysPerMonth: Double) -> ClosedRange<Int> {
+        let first = Int(start / daysPerMonth)
+        return first...max(first, Int((end - 1e-9) / daysPerMonth))
+    }
 }
 
 /// What the region knows about one programme while the run goes on.

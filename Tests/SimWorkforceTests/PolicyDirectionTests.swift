@@ -139,6 +139,23 @@ import SimWorkforce
         }
     }
 
+    /// A one-month suspension of a mode cancels only the sessions inside its window, and planning
+    /// during it still places sessions in the months after. Workshops suspended every April cost
+    /// the workshop programme about one open month in eleven (December is a blackout month); when
+    /// the suspension cancelled the whole year's planned workshops and a replan in April placed
+    /// none, it lost 79% of its completions in Sawahlunto.
+    @Test func aOneMonthSuspensionCostsAboutOneMonth() throws {
+        let base = try bundled("baseline.json")
+        let april = try fixture("april-workshop-suspension.json")
+        let programme = try #require(base.programmes.firstIndex { $0.id == "service-excellence" })
+        let metric = Metric.allCases.count + 2 * base.domains.count + programme * ProgrammeMeasure.allCases.count + ProgrammeMeasure.completed.rawValue
+        for r in base.regions.indices {
+            let completions: @Sendable (ReplicationResult) -> Double = { result in (0..<result.regions[r].months).reduce(0) { $0 + result.regions[r][metric, $1] } }
+            let kept = meanOver(0..<4, april, completions) / meanOver(0..<4, base, completions)
+            #expect(kept > 0.8 && kept < 1, "\(base.regions[r].id): the workshop programme kept \(kept) of its completions")
+        }
+    }
+
     /// Projects slip less when managers are more competent in project management.
     @Test func competentManagersDelayProjectsLess() throws {
         let weak = try bundled("baseline.json", "regions.sawahlunto.initialGapLevels=1.5", "regions.sorong.initialGapLevels=1.5")

@@ -191,7 +191,9 @@ extension RegionSimulation {
         for m in firstMonth...lastMonth {
             let touched = m..<(m + monthsNeeded)
             if touched.upperBound - 1 > lastMonth { continue }
-            if touched.allSatisfy({ !policy.blackoutMonths[(model.startYear * 12 + $0) % 12] }) && !suspendedModes[mode.rawValue] {
+            // Open: no blackout month and no suspension of the mode in any month the session touches
+            // (a suspension now says nothing about the months after it).
+            if touched.allSatisfy({ !policy.blackoutMonths[(model.startYear * 12 + $0) % 12] && !isSuspended(mode, inMonth: $0) }) {
                 open.append(m)
             }
         }
@@ -491,12 +493,9 @@ extension RegionSimulation {
     /// window, a unit above the away cap, an attendee booked twice.
     mutating func checkSessionStart(_ s: SessionIndex) {
         let session = sessions[s]
-        let firstMonth = Int(session.start / daysPerMonth), lastMonth = Int((session.end - 1e-9) / daysPerMonth)
-        for m in firstMonth...max(firstMonth, lastMonth) where policy.blackoutMonths[(model.startYear * 12 + m) % 12] {
-            record(.sessionInBlackoutMonth)
-        }
-        if suspendedModes[session.mode.rawValue] {
-            record(.sessionInSuspendedMode)
+        for m in session.months(daysPerMonth: daysPerMonth) {
+            if policy.blackoutMonths[(model.startYear * 12 + m) % 12] { record(.sessionInBlackoutMonth) }
+            if isSuspended(session.mode, inMonth: m) { record(.sessionInSuspendedMode) }
         }
         for unit in roster.away.indices where Double(roster.awayUnderCap(unit)) > policy.maxAwayShare * Double(roster.headcount[unit]) + 1e-9 {
             record(.awayCapExceeded)

@@ -178,6 +178,14 @@ public struct RegionSimulation: DiscreteEventModel {
 
     var activeCount: Int { roster.totalHeadcount }
 
+    /// Whether a shock suspends `mode` in month `m` (from the start) in this region.
+    func isSuspended(_ mode: Mode, inMonth m: Int) -> Bool {
+        model.shocks.contains { shock in
+            guard case .suspendMode(let suspended) = shock.kind, suspended == mode else { return false }
+            return shock.applies(atMonth: model.startYear * 12 + m, region: regionIndex)
+        }
+    }
+
     func budgetMultiplier(atMonth absoluteMonth: Int) -> Double {
         var multiplier = 1.0
         for shock in model.shocks where shock.applies(atMonth: absoluteMonth, region: regionIndex) {
@@ -196,7 +204,13 @@ public struct RegionSimulation: DiscreteEventModel {
             case .suspendMode(let mode):
                 if inWindow {
                     suspendedModes[mode.rawValue] = true
-                    if shock.fromMonth == absoluteMonth { cancelPlannedSessions { $0.mode == mode } }
+                    if shock.fromMonth == absoluteMonth {
+                        // Only the sessions that would run inside the window: those after it stand.
+                        let first = shock.fromMonth - model.startYear * 12
+                        let last = (shock.toMonth ?? Int.max / 2) - model.startYear * 12
+                        let days = daysPerMonth
+                        cancelPlannedSessions { $0.mode == mode && $0.months(daysPerMonth: days).overlaps(first...last) }
+                    }
                 }
             case .budgetCut(let share):
                 // A cut that starts mid-year removes that share of what is left of the year's budget.
