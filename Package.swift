@@ -55,7 +55,7 @@ let package = Package(
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario", "SimExperiment", "SimCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "SimReportTests", dependencies: ["SimReport"]),
+        .testTarget(name: "SimReportTests", dependencies: ["SimReport", "SimExperiment", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimShardTests", dependencies: ["SimShard", "SimScenario", "SimExperiment", "SimReport", "SimWorkforce"]),
         .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce"], exclude: ["Broken", "Fixtures"]),

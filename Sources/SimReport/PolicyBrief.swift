@@ -134,6 +134,27 @@ public struct PolicyBrief {
             lines.append("**\(escapeMarkdown(label.name))**: " + parts.joined(separator: "; ") + t(" (rata-rata per replikasi)", " (mean per replication)"))
         }
         if lines.isEmpty { lines.append(t("Tidak ada program yang diubah oleh evaluasi.", "No programme was changed by evaluation.")) }
+        return lines + undoneChoices()
+    }
+
+    /// Plain words where the evaluation switched a programme away from a mode the what-if set (a
+    /// mode other than the baseline's), which would test the evaluation instead of the choice.
+    func undoneChoices() -> [String] {
+        let base = labels[baseline]
+        var lines: [String] = []
+        for (s, label) in labels.enumerated() where s != baseline && label.programmeModes.count == label.programmeIDs.count {
+            var switched: [Int: Int] = [:]
+            for (key, summary) in result.decisions[s] where key.action == "switchMode" { switched[key.programme, default: 0] += summary.count }
+            for (p, count) in switched.sorted(by: { $0.key < $1.key }) {
+                guard let b = base.programmeIDs.firstIndex(of: label.programmeIDs[p]), b < base.programmeModes.count,
+                      base.programmeModes[b] != label.programmeModes[p] else { continue }
+                let programme = escapeMarkdown(label.programmeIDs[p]), mode = label.programmeModes[p]
+                let share = n(Double(count) / Double(max(result.replicationsDone, 1)))
+                lines.append(t(
+                    "**\(escapeMarkdown(label.name))** memilih metode \(mode) untuk \(programme), tetapi evaluasi menggantinya (rata-rata \(share) kali per replikasi), sehingga hasilnya tidak lagi menguji pilihan itu. Untuk mengujinya, cantumkan \(programme) di policy.evaluation.exemptProgrammes.",
+                    "**\(escapeMarkdown(label.name))** set \(programme) to \(mode), but the evaluation switched it away (\(share) times per replication on average), so its results no longer test that choice. To test it, list \(programme) in policy.evaluation.exemptProgrammes."))
+            }
+        }
         return lines
     }
 

@@ -14,9 +14,13 @@ public struct ScenarioLabels: Sendable, Equatable {
     public var startYear: Int
     /// Inputs that are estimates or assumptions, for the brief's caveats.
     public var caveats: [String]
+    /// The delivery mode the scenario sets for each programme (a mode id), so the brief can say
+    /// when the evaluation undoes a mode a what-if chose.
+    public var programmeModes: [String]
     public init(id: String, name: String, question: String, regionIDs: [String], regionNames: [String], programmeIDs: [String],
-                metrics: [MetricDefinition], startYear: Int, caveats: [String] = []) {
+                metrics: [MetricDefinition], startYear: Int, caveats: [String] = [], programmeModes: [String] = []) {
         self.caveats = caveats
+        self.programmeModes = programmeModes
         self.id = id
         self.name = name
         self.question = question

@@ -76,7 +76,8 @@ public struct ShardManifest: Equatable {
                 ("file", text(scenario.file)), ("sha256", text(scenario.sha256)),
                 ("startYear", number(label.startYear)), ("months", number(scenario.months)),
                 ("regionIDs", strings(label.regionIDs)), ("regionNames", strings(label.regionNames)),
-                ("programmeIDs", strings(label.programmeIDs)), ("caveats", strings(label.caveats)), ("metrics", JSONNode(.array(metrics))),
+                ("programmeIDs", strings(label.programmeIDs)), ("programmeModes", strings(label.programmeModes)),
+                ("caveats", strings(label.caveats)), ("metrics", JSONNode(.array(metrics))),
             ]))
         }
         let value = JSONValue.object([
@@ -109,7 +110,8 @@ public struct ShardManifest: Equatable {
             let labels = ScenarioLabels(id: id, name: node["name"]?.string ?? id, question: node["question"]?.string ?? "",
                                         regionIDs: strings("regionIDs"), regionNames: strings("regionNames"),
                                         programmeIDs: strings("programmeIDs"), metrics: metrics,
-                                        startYear: try int(node, "startYear"), caveats: strings("caveats"))
+                                        startYear: try int(node, "startYear"), caveats: strings("caveats"),
+                                        programmeModes: strings("programmeModes"))
             scenarios.append(Scenario(labels: labels, file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",
                                       months: try int(node, "months")))
         }

@@ -137,7 +137,7 @@ enum RunCommand {
         return ScenarioLabels(id: scenario.id, name: scenario.name, question: scenario.question,
                               regionIDs: p.regions.map(\.id), regionNames: p.regions.map(\.name),
                               programmeIDs: p.programmes.map(\.id), metrics: metricDefinitions(domains: p.domains, programmes: p.programmes),
-                              startYear: p.startYear, caveats: caveats(scenario))
+                              startYear: p.startYear, caveats: caveats(scenario), programmeModes: p.programmes.map(\.mode.id))
     }
 
     /// The scenario's inputs whose source is an estimate (`ESTIMATE`) or derived by assumption.

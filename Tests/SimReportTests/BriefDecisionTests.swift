@@ -1,0 +1,43 @@
+import Testing
+import SimCore
+import SimExperiment
+import SimReport
+import SimWorkforce
+
+/// The brief says in plain words when the evaluation switched a programme away from the mode a
+/// what-if set, and names the remedy; it says nothing when the mode is the baseline's.
+@Suite struct BriefDecisionTests {
+    func brief(whatIfMode: String, language: BriefLanguage) -> String {
+        let metrics = [MetricDefinition("competency.mean", "level (1-5)", "mean")]
+        func labels(_ id: String, mode: String) -> ScenarioLabels {
+            ScenarioLabels(id: id, name: id == "baseline" ? "Baseline" : "Online first", question: "?", regionIDs: ["town"],
+                           regionNames: ["Town"], programmeIDs: ["course"], metrics: metrics, startYear: 2027, programmeModes: [mode])
+        }
+        var result = ExperimentResult(regionCounts: [1, 1], metricCounts: [1, 1], months: 12, baseline: 0)
+        for _ in 0..<2 {
+            func region(decided: Bool) -> RegionResult {
+                var r = RegionResult(metricCount: 1, months: 12)
+                for m in 0..<12 { r[0, m] = 2 }
+                if decided {
+                    r.decisions = [Decision(month: 6, region: 0, programme: 0, measuredGapClosedLevels: 0.1, action: .switchMode, reason: "…")]
+                }
+                return r
+            }
+            result.add(replication: [ReplicationResult(regions: [region(decided: false)]), ReplicationResult(regions: [region(decided: true)])],
+                       definitions: [metrics, metrics])
+        }
+        return PolicyBrief(result: result, labels: [labels("baseline", mode: "classroom"), labels("online", mode: whatIfMode)], baseline: 0,
+                           language: language, replications: 2, seed: 1).markdown()
+    }
+
+    @Test func aSwitchedWhatIfChoiceIsNamedWithItsRemedy() {
+        let text = brief(whatIfMode: "elearning", language: .en)
+        #expect(text.contains("**Online first** set course to elearning, but the evaluation switched it away"))
+        #expect(text.contains("list course in policy.evaluation.exemptProgrammes"))
+        #expect(brief(whatIfMode: "elearning", language: .id).contains("cantumkan course di policy.evaluation.exemptProgrammes"))
+    }
+
+    @Test func aSwitchOfTheBaselinesModeIsNotAWhatIfUndone() {
+        #expect(!brief(whatIfMode: "classroom", language: .en).contains("exemptProgrammes"))
+    }
+}
