@@ -156,6 +156,16 @@ import SimWorkforce
         }
     }
 
+    /// The same budget spread over more staff reaches 20 JP for a smaller share of them (under the
+    /// 30% cut, Sawahlunto at 2,300 instead of 1,800 staff). A planner once saw the opposite
+    /// (19.4% against 16.1%, before Latsar was delivered and the other fixes of issues 11–12); this
+    /// test keeps it from coming back.
+    @Test func moreStaffOnTheSameBudgetReachTwentyJPLessOften() throws {
+        let fewer = try bundled("budget-cut-30.json")
+        let more = try bundled("budget-cut-30.json", "regions.sawahlunto.headcount=2300")
+        Self.expectBelow(pairedDifference(fewer, more, Self.atHorizon(.jpShareReaching20, region: 0)), "sawahlunto jp.share_reaching_20")
+    }
+
     /// Projects slip less when managers are more competent in project management.
     @Test func competentManagersDelayProjectsLess() throws {
         let weak = try bundled("baseline.json", "regions.sawahlunto.initialGapLevels=1.5", "regions.sorong.initialGapLevels=1.5")
