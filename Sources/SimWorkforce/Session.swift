@@ -58,4 +58,6 @@ struct ServiceChannel {
     var handlerCompetency: [Double] = []
     var handlerMotivation: [Double] = []
     var freeSlots: [Int32] = []
+    /// Analytic fidelity: requests still waiting at the end of the last working day.
+    var backlogRequests = 0.0
 }

@@ -47,8 +47,6 @@ public struct ServiceQualityParameters: ParameterGroup {
     public var fairnessScore = 0.8
     public var resolutionDaysNovice = 12.5
     public var resolutionDaysProficient = 2.5
-    public var overloadBaseWaitMinutes = 30.0
-    public var overloadP90ToMean = 2.0
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
@@ -68,8 +66,6 @@ public struct ServiceQualityParameters: ParameterGroup {
         .share("fairnessScore", \.fairnessScore, "fairness score of every request", source: "assumption"),
         .number("resolutionDaysNovice", \.resolutionDaysNovice, above: true, unit: "working days", "mean time to resolve a complaint in a novice unit", source: "assumption"),
         .number("resolutionDaysProficient", \.resolutionDaysProficient, above: true, unit: "working days", "mean time to resolve a complaint in a proficient unit", source: "assumption"),
-        .number("overloadBaseWaitMinutes", \.overloadBaseWaitMinutes, unit: "minutes", "analytic fidelity, a day with ρ ≥ 1: minutes added to the backlog's mean wait for the queueing near saturation", source: "assumption, not yet checked against per-request simulation"),
-        .number("overloadP90ToMean", \.overloadP90ToMean, min: 1, unit: "ratio", "analytic fidelity, a day with ρ ≥ 1: the p90 wait as a multiple of the mean", source: "assumption (a backlog growing linearly gives 1.8), not yet checked against per-request simulation"),
     ]
 
     /// The five satisfaction weights, which must add up to 1.

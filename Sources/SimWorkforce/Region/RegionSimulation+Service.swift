@@ -160,29 +160,31 @@ extension RegionSimulation {
             let meanMinutes = n > 0 ? minutesSum / Double(n) : parameters.minutesPerRequestProficient * parameters.noviceMultiplier
             let competency = n > 0 ? competencySum / Double(n) : 0
             let motivation = n > 0 ? motivationSum / Double(n) : 0.5
-            let servers = counterServers(unit)
+            let servers = max(counterServers(unit), 1)
             let minutesPerDay = model.hoursPerWorkingDay * 60
-            let queue = ErlangC(arrivalRate: parameters.requestsPerDay / minutesPerDay, serviceRate: 1 / meanMinutes, servers: max(servers, 1))
+            // The expected rate: Erlang C already carries the Poisson variation of arrivals.
+            let arrivals = parameters.requestsPerDay / minutesPerDay
+            let queue = ErlangC(arrivalRate: arrivals, serviceRate: 1 / meanMinutes, servers: servers)
             let cv = parameters.exponentialHandling ? 1 : parameters.handlingCV
             let correction = (1 + cv * cv) / 2
-            var meanWait: Double, p90: Double, timeliness: Double, utilisation: Double
-            if servers > 0 && queue.isStable {
+            // The stationary day (Erlang C with the Allen–Cunneen correction), when it is stable.
+            var stationary = (mean: 0.0, p90: 0.0, timeliness: 1.0, utilisation: 1.0)
+            if queue.isStable {
                 let pWait = queue.probabilityOfWaiting
-                let theta = (Double(servers) / meanMinutes - parameters.requestsPerDay / minutesPerDay) / correction
-                meanWait = queue.meanWait * correction
-                p90 = queue.waitQuantile(0.9) * correction
+                let theta = (Double(servers) / meanMinutes - arrivals) / correction
                 // E[e^{−W/s}] for W = 0 w.p. 1 − C, else exponential with rate θ.
-                timeliness = (1 - pWait) + pWait * theta / (theta + 1.0 / quality.timelinessScaleMinutes)
-                utilisation = queue.utilisation
-            } else {
-                // Overloaded day: the backlog grows through the day; the mean wait is half the final backlog's wait.
-                let capacity = Double(max(servers, 0)) * minutesPerDay / meanMinutes
-                let excess = max(0, parameters.requestsPerDay - capacity)
-                meanWait = min(minutesPerDay, excess / max(parameters.requestsPerDay, 1) * minutesPerDay / 2 + quality.overloadBaseWaitMinutes)
-                p90 = min(minutesPerDay, quality.overloadP90ToMean * meanWait)
-                timeliness = quality.timeliness(waitMinutes: meanWait)
-                utilisation = 1
+                stationary = (queue.meanWait * correction, queue.waitQuantile(0.9) * correction,
+                              (1 - pWait) + pWait * theta / (theta + 1.0 / quality.timelinessScaleMinutes), queue.utilisation)
             }
+            // A backlog from yesterday, or more arrivals than service today: the fluid day.
+            let day = BacklogDay(backlog: channels[c].backlogRequests, arrivalsPerMinute: arrivals,
+                                 servicePerMinute: Double(servers) / meanMinutes, minutes: minutesPerDay,
+                                 stationary: (stationary.mean, stationary.p90))
+            channels[c].backlogRequests = day.backlogAtEnd
+            let meanWait = day.meanWait, p90 = day.p90Wait
+            let queuedWait = day.queuedShare > 0 ? (meanWait - (1 - day.queuedShare) * stationary.mean) / day.queuedShare : 0
+            let timeliness = day.queuedShare * quality.timeliness(waitMinutes: queuedWait) + (1 - day.queuedShare) * stationary.timeliness
+            let utilisation = day.queuedShare + (1 - day.queuedShare) * stationary.utilisation
             let fcr = quality.firstContactResolution(competency: competency)
             let served = Double(requests)
             service.waitMinutes.merge(RunningStatistics.repeated(meanWait, count: requests))
