@@ -168,10 +168,7 @@ extension RegionSimulation {
                     if now < upperQuartile {
                         // Learned from peers, then applied and kept like any other gain (MODEL.md §3).
                         let step = policy.forums.pullShare * (upperQuartile - now)
-                        let i = workforce.slot(e, domain: d)
-                        workforce.stable[i] += curve.floorShare * step
-                        workforce.transient[i] += (curve.immediateShare - curve.floorShare) * step
-                        workforce.latent[i] += (1 - curve.immediateShare) * step
+                        absorb(step, at: workforce.slot(e, domain: d))
                         thisMonth.gainLevels += step
                     }
                 }

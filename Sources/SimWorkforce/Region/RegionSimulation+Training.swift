@@ -471,9 +471,7 @@ extension RegionSimulation {
             let restored = workforce.latent[i] * learning.decay.refresherRestoreShare
             workforce.latent[i] -= restored
             workforce.transient[i] += restored
-            workforce.stable[i] += curve.floorShare * gain
-            workforce.transient[i] += (curve.immediateShare - curve.floorShare) * gain
-            workforce.latent[i] += (1 - curve.immediateShare) * gain
+            absorb(gain, at: i)
             // Applied competency stays on the 1–5 scale; any excess is not applied.
             let excess = workforce.stable[i] + workforce.transient[i] - 5
             if excess > 0 {
@@ -507,6 +505,16 @@ extension RegionSimulation {
 }
 
 extension RegionSimulation {
+    /// Adds a fresh gain (levels) at one employee-domain slot, split by the transfer curve into
+    /// the applied-for-good, applied-then-relapsing and learned-but-unused parts (MODEL.md §3).
+    /// Courses and forums both learn through it.
+    mutating func absorb(_ gain: Double, at i: Int) {
+        let parts = curve.split(gain: gain)
+        workforce.stable[i] += parts.stable
+        workforce.transient[i] += parts.transient
+        workforce.latent[i] += parts.latent
+    }
+
     /// The completion odds multiplier a reward promises `e`: full until they earn one, then fading
     /// with the half-life from the last reward they earned (MODEL.md §4).
     func incentiveOdds(_ e: EmployeeIndex) -> Double {
