@@ -363,6 +363,20 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.jpShareReaching20, m] = Double(pnsReaching) / Double(max(pnsCount, 1))
         result[.jpShareWithNone, m] = Double(pnsWithNone) / Double(max(pnsCount, 1))
         result[.ipASNProxy, m] = ipSum / n
+        result[.motivationMean, m] = motivationSum / n
+        let fixed = Metric.allCases.count
+        for d in 0..<domainCount {
+            result[fixed + 2 * d, m] = domainSum[d] / n
+            result[fixed + 2 * d + 1, m] = domainAssessed[d] > 0 ? Double(domainAtStandard[d]) / Double(domainAssessed[d]) : .nan
+        }
+        recordFlowsMonth(m, monthEnd: monthEnd)
+        recordWorkforceMonth(m)
+        recordServiceMonth(m, monthEnd: monthEnd)
+        thisMonth.reset()
+    }
+
+    /// What happened in the month: participation, time away, money, gains, projects, programmes.
+    mutating func recordFlowsMonth(_ m: Int, monthEnd: SimTime) {
         result[.invited, m] = Double(thisMonth.invited)
         result[.accepted, m] = Double(thisMonth.accepted)
         result[.completed, m] = Double(thisMonth.completed)
@@ -375,23 +389,15 @@ public struct RegionSimulation: DiscreteEventModel {
         gainTotalLevels += thisMonth.gainLevels
         result[.costPerCompetencyPointRupiah, m] = gainTotalLevels > 0 ? budget.spentTotalRupiah / gainTotalLevels : .nan
         result[.trainingGainLevels, m] = thisMonth.gainLevels
-        result[.motivationMean, m] = motivationSum / n
-        recordWorkforceMonth(m)
-        recordServiceMonth(m, monthEnd: monthEnd)
         result[.projectsCompleted, m] = Double(thisMonth.projectsCompleted)
         result[.projectsOverrunRupiah, m] = thisMonth.projectOverrunRupiah
         // Undefined (NaN, written empty) until a project has finished.
         result[.projectsOnTimeShare, m] = projectTally.completed > 0 ? Double(projectTally.onTime) / Double(projectTally.completed) : .nan
         result[.projectsMeanDelayMonths, m] = projectTally.completed > 0 ? projectTally.delayMonthsSum / Double(projectTally.completed) : .nan
         result[.projectsMeanOverrunShare, m] = projectTally.completed > 0 ? projectTally.overrunShareSum / Double(projectTally.completed) : .nan
-        let fixed = Metric.allCases.count
-        for d in 0..<domainCount {
-            result[fixed + 2 * d, m] = domainSum[d] / n
-            result[fixed + 2 * d + 1, m] = domainAssessed[d] > 0 ? Double(domainAtStandard[d]) / Double(domainAssessed[d]) : .nan
-        }
-        for (k, value) in programmeTally.values.enumerated() { result[fixed + 2 * domainCount + k, m] = value }
+        let first = Metric.allCases.count + 2 * domainCount
+        for (k, value) in programmeTally.values.enumerated() { result[first + k, m] = value }
         programmeTally.reset()
-        thisMonth.reset()
     }
 
     /// Counts a breach of the model's constraints (none in a correct run).
