@@ -95,4 +95,16 @@ import SimWorkforce
         let extra = meanOver(0..<4, rich) { $0.regions[0].total(.budgetMandatoryRupiah) } - meanOver(0..<4, base) { $0.regions[0].total(.budgetMandatoryRupiah) }
         #expect(extra > 5e8, "PKP added Rp \(extra) of mandated spending over 5 years")
     }
+
+    /// Money is planned only for sessions that can still run this year. At Rp 0.8 bn Sawahlunto
+    /// spends over 90% of each year's budget; when the October replan gave Latsar money for a
+    /// 36-day session that could no longer be placed before December's blackout, about 14% of the
+    /// budget stayed unspent every year (Rp 690 M of 800 M spent).
+    @Test func theLastQuartersMoneyGoesToSessionsThatCanRun() throws {
+        let model = try bundled("baseline.json", "regions.sawahlunto.budget.rupiahPerYear=8e8")
+        for year in 1..<model.years {
+            let spent = meanOver(0..<4, model) { result in (year * 12..<(year + 1) * 12).reduce(0) { $0 + result.regions[0][.budgetSpentRupiah, $1] } }
+            #expect(spent / 8e8 > 0.9, "year \(model.startYear + year): spent \(spent / 8e8) of the budget")
+        }
+    }
 }

@@ -131,12 +131,15 @@ extension RegionSimulation {
         var chosen = PerProgramme<Int>(repeating: 0, count: programmes.count)
         var nextBatch = PerProgramme(programmes.map(\.cursor))
         let weights = complaintWeights
+        // A programme with no month left to hold a session this year gets no money: money allotted
+        // to sessions that cannot be placed would sit unspent until the year ends.
+        let placeable = PerProgramme(programmes.indices.map { !openMonths(forSessionsOf: $0, mode: programmes[$0].mode).isEmpty })
         while true {
             var best: ProgrammeIndex?
             var bestRatio = 0.0
             var bestCost = 0.0
             var bestIsMandatory = false
-            for p in programmes.indices where !programmes[p].dropped && (only == nil || only == p) {
+            for p in programmes.indices where !programmes[p].dropped && placeable[p] && (only == nil || only == p) {
                 let programme = model.programmes[p]
                 let mode = programmes[p].mode
                 guard programmes[p].sessionsThisYear + chosen[p] < programme.sessionsPerYear,
@@ -183,20 +186,8 @@ extension RegionSimulation {
     mutating func placeSessions(_ p: ProgrammeIndex, count: Int, year: Int, expectedAttendees: Int) {
         let mode = programmes[p].mode
         let days = sessionDays(p, mode: mode)
-        let firstMonth = month % 12 == 0 ? month : month + 1
-        let lastMonth = min((month / 12) * 12 + 11, model.months - 1)
-        guard firstMonth <= lastMonth else { return }
         let monthsNeeded = Int((days / daysPerMonth).rounded(.up))
-        var open: [Int] = []
-        for m in firstMonth...lastMonth {
-            let touched = m..<(m + monthsNeeded)
-            if touched.upperBound - 1 > lastMonth { continue }
-            // Open: no blackout month and no suspension of the mode in any month the session touches
-            // (a suspension now says nothing about the months after it).
-            if touched.allSatisfy({ !policy.blackoutMonths[(model.startYear * 12 + $0) % 12] && !isSuspended(mode, inMonth: $0) }) {
-                open.append(m)
-            }
-        }
+        let open = openMonths(forSessionsOf: p, mode: mode)
         guard !open.isEmpty else { return }
         for k in 0..<count {
             let m = open[k * open.count / count]
@@ -213,6 +204,26 @@ extension RegionSimulation {
             calendar.schedule(.invite(index), at: SimTime(workingDays: inviteAt))
             calendar.schedule(.sessionStart(index), at: SimTime(workingDays: start))
         }
+    }
+
+    /// The months left this fiscal year in which a session of `p` can start and end: from next
+    /// month on (this month when planning in January), touching no blackout month and no month in
+    /// which a shock suspends the mode.
+    func openMonths(forSessionsOf p: ProgrammeIndex, mode: Mode) -> [Int] {
+        let days = sessionDays(p, mode: mode)
+        let firstMonth = month % 12 == 0 ? month : month + 1
+        let lastMonth = min((month / 12) * 12 + 11, model.months - 1)
+        guard firstMonth <= lastMonth else { return [] }
+        let monthsNeeded = Int((days / daysPerMonth).rounded(.up))
+        var open: [Int] = []
+        for m in firstMonth...lastMonth {
+            let touched = m..<(m + monthsNeeded)
+            if touched.upperBound - 1 > lastMonth { continue }
+            if touched.allSatisfy({ !policy.blackoutMonths[(model.startYear * 12 + $0) % 12] && !isSuspended(mode, inMonth: $0) }) {
+                open.append(m)
+            }
+        }
+        return open
     }
 
     mutating func cancelPlannedSessions(where predicate: (Session) -> Bool) {
