@@ -31,6 +31,13 @@ public enum ScenarioLoader {
         var problems: [Diagnostic] = []
         for override in overrides {
             guard let segments = PathSegment.parse(override.path) else { continue }
+            // A table the file leaves to its default (the default domains) is first written out in
+            // full, so `--set domains.digital.x=…` changes one domain instead of replacing the table.
+            if case .key(let key)? = segments.first, merged[key] == nil,
+               let field = ScenarioFormat.root.first(where: { $0.name == key }), case .table = field.type,
+               let defaults = field.defaultValue {
+                _ = merged.set(path: segments.prefix(1), to: JSONNode(defaults))
+            }
             if let message = merged.set(path: segments[...], to: override.value) {
                 problems.append(Diagnostic(file: path, path: override.path, message: "cannot apply --set: \(message)"))
             }

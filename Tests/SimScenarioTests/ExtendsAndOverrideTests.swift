@@ -35,6 +35,20 @@ import SimScenario
         #expect(scenario.parameters.shocks.count == 1)
     }
 
+    /// The baseline leaves its domains to the format's default table; `--set` on one of them
+    /// changes that domain and keeps the others (it used to replace the table with that one domain,
+    /// so every other domain became unknown).
+    @Test func setOnADefaultTableChangesOneEntry() throws {
+        let path = packageRoot.appendingPathComponent("scenarios/baseline.json").path
+        let plain = try ScenarioLoader.load(path).parameters
+        let changed = try ScenarioLoader.load(path, overrides: ["domains.management.initialGapLevels=1.5"].compactMap(Override.init)).parameters
+        #expect(changed.domains.map(\.id) == plain.domains.map(\.id))
+        for (a, b) in zip(plain.domains, changed.domains) {
+            #expect(b.initialGapLevels == (a.id == "management" ? 1.5 : a.initialGapLevels), "\(a.id)")
+            #expect(b.requiredLevel == a.requiredLevel && b.roles == a.roles, "\(a.id)")
+        }
+    }
+
     @Test func setValuesAreValidatedLikeFileValues() throws {
         let path = packageRoot.appendingPathComponent("scenarios/baseline.json").path
         do {
