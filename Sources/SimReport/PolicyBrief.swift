@@ -122,7 +122,7 @@ public struct PolicyBrief {
         var lines: [String] = []
         for (s, label) in labels.enumerated() {
             var counts: [String: Int] = [:]
-            for (key, summary) in result.decisions[s] where key.action != "keep" {
+            for (key, summary) in result.decisions[s] {
                 counts["\(label.regionIDs[key.region])|\(label.programmeIDs[key.programme])|\(key.action)", default: 0] += summary.count
             }
             guard !counts.isEmpty else { continue }

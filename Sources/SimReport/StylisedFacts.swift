@@ -77,8 +77,8 @@ public enum StylisedFacts {
                     let firstYear = (0..<min(12, months)).map { Estimate(result.series[s][r][ikm * months + $0]) }
                     let n = Double(firstYear.count)
                     let mean = firstYear.reduce(0) { $0 + $1.mean } / n
-                    // The mean of the months' intervals bounds the interval of their mean (the months are
-                    // positively correlated within a replication, never negatively).
+                    // The mean of the months' half-widths bounds the half-width of their mean (the SD of a
+                    // mean is at most the mean of the SDs, however the months are correlated).
                     let low = firstYear.reduce(0) { $0 + $1.low } / n, high = firstYear.reduce(0) { $0 + $1.high } / n
                     fact("Sawahlunto IKM in the first year", "Sawahlunto DPMPTSP & Naker SKM 2017: 3.21 × 25 = 80.2 (grade B)",
                          "76.61–84.2 (grade B, within 4 points of 80.2)", mean, low, high,

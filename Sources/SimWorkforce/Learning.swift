@@ -60,3 +60,7 @@ public struct LearningCurve: Sendable {
 }
 
 @inlinable func clamp(_ x: Double, _ low: Double, _ high: Double) -> Double { min(max(x, low), high) }
+
+/// A running total of shares (0.2 staff and the like) that should be back at zero: such shares do
+/// not add and subtract exactly in binary, so a total within 1e-9 of zero is zero.
+@inlinable func settledTotal(_ x: Double) -> Double { x < 1e-9 ? 0 : x }

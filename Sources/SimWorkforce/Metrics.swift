@@ -112,6 +112,23 @@ public func metricDefinitions(domains: [DomainParameters], programmes: [Programm
     }
 }
 
+/// Where a scenario's series sit among a region's metrics, in the order of
+/// ``metricDefinitions(domains:programmes:)``: the fixed metrics, two per domain, then one per
+/// programme and ``ProgrammeMeasure``. The model writes by these positions; reports find series by id.
+public enum MetricLayout {
+    public static func count(domains: Int, programmes: Int) -> Int {
+        Metric.allCases.count + 2 * domains + ProgrammeMeasure.allCases.count * programmes
+    }
+    /// `competency.<domain>`.
+    public static func domainMean(_ d: Int) -> Int { Metric.allCases.count + 2 * d }
+    /// `competency.<domain>.share_at_standard`.
+    public static func domainShareAtStandard(_ d: Int) -> Int { domainMean(d) + 1 }
+    /// `programme.<id>.<measure>` of programme `p` in a scenario with `domains` domains.
+    public static func programme(_ p: Int, _ measure: ProgrammeMeasure, domains: Int) -> Int {
+        Metric.allCases.count + 2 * domains + p * ProgrammeMeasure.allCases.count + measure.rawValue
+    }
+}
+
 /// What each programme did in a month, summed over the year in programmes.csv.
 public enum ProgrammeMeasure: Int, CaseIterable, Sendable {
     case invited, completed, jp, spentRupiah, gapClosedLevels

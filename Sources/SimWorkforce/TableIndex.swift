@@ -53,7 +53,6 @@ extension Column: Sendable where Element: Sendable {}
 
 extension Array where Element == ProgrammeParameters {
     subscript(p: ProgrammeIndex) -> ProgrammeParameters { self[p.rawValue] }
-    var programmeIndices: Range<ProgrammeIndex> { ProgrammeIndex(0)..<ProgrammeIndex(count) }
 }
 
 extension Array where Element == UnitParameters {

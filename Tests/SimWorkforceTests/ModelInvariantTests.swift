@@ -46,10 +46,8 @@ import SimWorkforce
     /// programmes.csv accounts for every invitation and completion of the region, month by month,
     /// and its spending never exceeds the region's.
     func checkProgrammesAddUp(_ result: RegionResult, model: ModelParameters, file: String) {
-        let first = Metric.allCases.count + 2 * model.domains.count
-        let measures = ProgrammeMeasure.allCases.count
         func sum(_ measure: ProgrammeMeasure, _ month: Int) -> Double {
-            model.programmes.indices.reduce(0) { $0 + result[first + $1 * measures + measure.rawValue, month] }
+            model.programmes.indices.reduce(0) { $0 + result[MetricLayout.programme($1, measure, domains: model.domains.count), month] }
         }
         for month in 0..<result.months {
             #expect(sum(.invited, month) == result[.invited, month], "\(file) month \(month): invitations")

@@ -116,7 +116,7 @@ import SimWorkforce
         let with = try fixture("complaint-choice.json")
         #expect(with.regions.allSatisfy { $0.policy.complaintWeighting }, "complaint weighting is on by default")
         let service = try #require(without.domains.firstIndex { $0.id == "service" })
-        let metric = Metric.allCases.count + 2 * service
+        let metric = MetricLayout.domainMean(service)
         for r in without.regions.indices {
             let value: @Sendable (ReplicationResult) -> Double = { $0.regions[r][metric, $0.regions[r].months - 1] }
             Self.expectAbove(pairedDifference(without, with, value), "\(without.regions[r].id) competency.service")
@@ -150,7 +150,7 @@ import SimWorkforce
         let base = try bundled("baseline.json")
         let april = try fixture("april-workshop-suspension.json")
         let programme = try #require(base.programmes.firstIndex { $0.id == "service-excellence" })
-        let metric = Metric.allCases.count + 2 * base.domains.count + programme * ProgrammeMeasure.allCases.count + ProgrammeMeasure.completed.rawValue
+        let metric = MetricLayout.programme(programme, .completed, domains: base.domains.count)
         for r in base.regions.indices {
             let completions: @Sendable (ReplicationResult) -> Double = { result in (0..<result.regions[r].months).reduce(0) { $0 + result.regions[r][metric, $1] } }
             let kept = meanOver(0..<4, april, completions) / meanOver(0..<4, base, completions)

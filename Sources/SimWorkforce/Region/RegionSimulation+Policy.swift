@@ -85,7 +85,7 @@ extension RegionSimulation {
             if freed > 0 { allocateSessions(budgetRupiah: freed, year: month / 12) }
             let money = freed > 0 ? "its Rp \(NumberText.plain(freed.rounded())) of planned sessions returned to the plan" : "it had no sessions left to run this year"
             log(.drop, "below the threshold in \(programmes[p].failures) evaluations in a row; dropped, \(money)")
-        } else if let next = model[mode].switchTo, !suspendedModes[next.rawValue] {
+        } else if let next = model[mode].switchTo, !isSuspended(next, inMonth: month) {
             programmes[p].mode = next
             for s in sessions.indices where sessions[s].programme == p && sessions[s].state == .planned {
                 sessions[s].mode = next

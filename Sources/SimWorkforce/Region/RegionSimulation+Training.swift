@@ -341,7 +341,7 @@ extension RegionSimulation {
         let isBlackout = policy.blackoutMonths[(model.startYear * 12 + month) % 12]
         for e in sessions[s].attendees where !workforce.active[e] { unbook(e, session: s) }
         sessions[s].attendees.removeAll { !workforce.active[$0] }
-        guard !suspendedModes[mode.rawValue], !isBlackout, !programmes[p].dropped, !sessions[s].attendees.isEmpty else {
+        guard !isSuspended(mode, inMonth: month), !isBlackout, !programmes[p].dropped, !sessions[s].attendees.isEmpty else {
             cancel(session: s)
             return
         }
@@ -412,7 +412,6 @@ extension RegionSimulation {
         let relevance = policy.participatory ? model.learning.participatoryRelevance : 1
         let year = Int16(month / 12 + 1)
         var unitsTouched: [UnitIndex] = []
-        let unitWeights = [Double](repeating: 1, count: domainCount)
         for e in sessions[s].attendees {
             let unit = workforce.unit[e]
             if offDuty {
@@ -428,7 +427,7 @@ extension RegionSimulation {
             let z = motivationZ(e)
             let nominal = programme.isMandated ? participation.mandatoryCompletionProbability : parameters.completionProbability
             // What the plan bought: the gap an average attendee closes at the mode's nominal completion.
-            programmes[p].windowExpectedLevels += nominal * needsValue(of: e, completing: p, in: mode, complaintWeights: unitWeights)
+            programmes[p].windowExpectedLevels += nominal * needsValue(of: e, completing: p, in: mode, complaintWeights: evenWeights)
             var p0 = nominal
             if mode.isOnline { p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality) }
             let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds(e)))
@@ -534,11 +533,9 @@ extension RegionSimulation {
         return 1 + (policy.incentive.completionOddsMultiplier - 1) * exp2(-monthsSinceReward / policy.incentive.wearOffHalfLifeMonths)
     }
 
-    /// Adds `staff` staff-equivalents to those off duty now. Shares such as 0.2 do not add and
-    /// subtract exactly in binary, so a total within 1e-9 of zero is zero: nobody away means none.
+    /// Adds `staff` staff-equivalents to those off duty now (nobody away reads exactly none).
     mutating func changeOffDuty(by staff: Double) {
-        let value = offDutyEquivalent.value + staff
-        offDutyEquivalent.record(value < 1e-9 ? 0 : value, at: now)
+        offDutyEquivalent.record(settledTotal(offDutyEquivalent.value + staff), at: now)
     }
 
     /// Credits `jp` to `e`'s year; a mandated programme's JP are also kept apart, outside the caps.

@@ -28,6 +28,8 @@ public struct RegionSimulation: DiscreteEventModel {
     let curve: LearningCurve
     let daysPerMonth: Double
     let domainCount: Int
+    /// A weight of 1 for every domain: the needs value without complaint weighting.
+    let evenWeights: [Double]
     let metricCount: Int
 
     var workforce: Workforce
@@ -42,7 +44,6 @@ public struct RegionSimulation: DiscreteEventModel {
     var month = 0
     /// Required level now, `[domain * jobLevels + level]`.
     var required: [Double]
-    var suspendedModes = [Bool](repeating: false, count: Mode.allCases.count)
 
     /// Who is in each unit and at work.
     var roster: UnitRoster
@@ -86,7 +87,8 @@ public struct RegionSimulation: DiscreteEventModel {
         curve = LearningCurve(model.learning, leadershipSupport: model.regions[regionIndex].policy.leadershipSupport)
         daysPerMonth = model.workingDaysPerMonth
         domainCount = model.domains.count
-        metricCount = Metric.allCases.count + 2 * model.domains.count + ProgrammeTally.measures * model.programmes.count
+        evenWeights = [Double](repeating: 1, count: model.domains.count)
+        metricCount = MetricLayout.count(domains: model.domains.count, programmes: model.programmes.count)
         programmeTally = ProgrammeTally(programmeCount: model.programmes.count)
         result = RegionResult(metricCount: metricCount, months: model.months)
         streams = RegionStreams(seed: seed, replication: replication, region: regionIndex)
@@ -197,20 +199,16 @@ public struct RegionSimulation: DiscreteEventModel {
     }
 
     mutating func applyShocks(startingIn absoluteMonth: Int) {
-        for i in 0..<Mode.allCases.count { suspendedModes[i] = false }
         for shock in model.shocks where shock.region == nil || shock.region == regionIndex {
             let inWindow = shock.applies(atMonth: absoluteMonth, region: regionIndex)
             switch shock.kind {
             case .suspendMode(let mode):
-                if inWindow {
-                    suspendedModes[mode.rawValue] = true
-                    if shock.fromMonth == absoluteMonth {
-                        // Only the sessions that would run inside the window: those after it stand.
-                        let first = shock.fromMonth - model.startYear * 12
-                        let last = (shock.toMonth ?? Int.max / 2) - model.startYear * 12
-                        let days = daysPerMonth
-                        cancelPlannedSessions { $0.mode == mode && $0.months(daysPerMonth: days).overlaps(first...last) }
-                    }
+                if inWindow && shock.fromMonth == absoluteMonth {
+                    // Only the sessions that would run inside the window: those after it stand.
+                    let first = shock.fromMonth - model.startYear * 12
+                    let last = (shock.toMonth ?? Int.max / 2) - model.startYear * 12
+                    let days = daysPerMonth
+                    cancelPlannedSessions { $0.mode == mode && $0.months(daysPerMonth: days).overlaps(first...last) }
                 }
             case .budgetCut(let share):
                 // A cut that starts mid-year removes that share of what is left of the year's budget.
@@ -364,10 +362,9 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.jpShareWithNone, m] = Double(pnsWithNone) / Double(max(pnsCount, 1))
         result[.ipASNProxy, m] = ipSum / n
         result[.motivationMean, m] = motivationSum / n
-        let fixed = Metric.allCases.count
         for d in 0..<domainCount {
-            result[fixed + 2 * d, m] = domainSum[d] / n
-            result[fixed + 2 * d + 1, m] = domainAssessed[d] > 0 ? Double(domainAtStandard[d]) / Double(domainAssessed[d]) : .nan
+            result[MetricLayout.domainMean(d), m] = domainSum[d] / n
+            result[MetricLayout.domainShareAtStandard(d), m] = domainAssessed[d] > 0 ? Double(domainAtStandard[d]) / Double(domainAssessed[d]) : .nan
         }
         recordFlowsMonth(m, monthEnd: monthEnd)
         recordWorkforceMonth(m)
@@ -395,7 +392,8 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.projectsOnTimeShare, m] = projectTally.completed > 0 ? Double(projectTally.onTime) / Double(projectTally.completed) : .nan
         result[.projectsMeanDelayMonths, m] = projectTally.completed > 0 ? projectTally.delayMonthsSum / Double(projectTally.completed) : .nan
         result[.projectsMeanOverrunShare, m] = projectTally.completed > 0 ? projectTally.overrunShareSum / Double(projectTally.completed) : .nan
-        let first = Metric.allCases.count + 2 * domainCount
+        // The tally is in the layout's order: programme by programme, measure by measure.
+        let first = MetricLayout.programme(0, .invited, domains: domainCount)
         for (k, value) in programmeTally.values.enumerated() { result[first + k, m] = value }
         programmeTally.reset()
     }

@@ -69,10 +69,8 @@ struct UnitRoster {
     }
 
     /// Adds `share` of a staff member's time to those training on duty (negative: they finish).
-    /// Shares such as 0.2 do not cancel exactly in binary, so a total within 1e-9 of zero is zero.
     mutating func trainOnDuty(unit: UnitIndex, share: Double) {
-        let value = partlyAway[unit] + share
-        partlyAway[unit] = value < 1e-9 ? 0 : value
+        partlyAway[unit] = settledTotal(partlyAway[unit] + share)
     }
 
     /// Staff-equivalents at work and not training: what the counters and the workload see.
