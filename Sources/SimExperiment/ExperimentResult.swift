@@ -20,6 +20,11 @@ public struct ExperimentResult: Sendable {
         public var effect = RunningStatistics()
         /// The reason given the first time (lowest replication index).
         public var reason = ""
+        /// switchMode: the modes before and after, the first time.
+        public var fromMode: Mode?
+        public var toMode: Mode?
+        /// shiftBudget and drop: the share of the programme's planned money moved, over decisions.
+        public var movedShare = RunningStatistics()
     }
 
     public let scenarioCount: Int
@@ -33,6 +38,11 @@ public struct ExperimentResult: Sendable {
     public private(set) var horizon: [[[RunningStatistics]]]
     /// Per scenario, region and metric: scenario minus baseline, paired by replication.
     public private(set) var pairedDelta: [[[RunningStatistics]]]
+    /// Per scenario, region and `metric × years + year`: each simulated year summarised by the
+    /// metric's own rule (the year's last month, total or mean), so year 1 reads like the horizon.
+    public private(set) var yearly: [[[RunningStatistics]]]
+    /// The same per year, scenario minus baseline, paired by replication.
+    public private(set) var yearlyDelta: [[[RunningStatistics]]]
     /// Per scenario: decisions aggregated by (month, region, programme, action).
     public private(set) var decisions: [[Key: DecisionSummary]]
     public private(set) var replicationsDone = 0
@@ -52,6 +62,11 @@ public struct ExperimentResult: Sendable {
             (0..<regionCounts[s]).map { _ in [RunningStatistics](repeating: RunningStatistics(), count: metricCounts[s]) }
         }
         pairedDelta = horizon
+        let years = (months + 11) / 12
+        yearly = regionCounts.indices.map { s in
+            (0..<regionCounts[s]).map { _ in [RunningStatistics](repeating: RunningStatistics(), count: metricCounts[s] * years) }
+        }
+        yearlyDelta = yearly
         decisions = regionCounts.map { _ in [:] }
         breaches = regionCounts.map { _ in [Int](repeating: 0, count: Breach.allCases.count) }
     }
@@ -61,8 +76,10 @@ public struct ExperimentResult: Sendable {
     /// - Parameter summaries: how each metric is summarised at the horizon, per scenario.
     public mutating func add(replication results: [ReplicationResult], definitions: [[MetricDefinition]]) {
         let baselineValues = horizonValues(results[baseline], definitions[baseline])
+        let baselineYears = yearValues(results[baseline], definitions[baseline])
         for s in results.indices {
             let values = horizonValues(results[s], definitions[s])
+            let yearValues = yearValues(results[s], definitions[s])
             for (r, region) in results[s].regions.enumerated() {
                 for (kind, count) in region.breaches.enumerated() { breaches[s][kind] += count }
                 for metric in 0..<metricCounts[s] {
@@ -72,6 +89,13 @@ public struct ExperimentResult: Sendable {
                     if r < baselineValues.count && metric < baselineValues[r].count {
                         pairedDelta[s][r][metric].add(values[r][metric] - baselineValues[r][metric])
                     }
+                    for year in 0..<years {
+                        let slot = metric * years + year
+                        yearly[s][r][slot].add(yearValues[r][slot])
+                        if r < baselineYears.count && slot < baselineYears[r].count {
+                            yearlyDelta[s][r][slot].add(yearValues[r][slot] - baselineYears[r][slot])
+                        }
+                    }
                 }
                 var seen: Set<Key> = []
                 for decision in region.decisions {
@@ -79,7 +103,12 @@ public struct ExperimentResult: Sendable {
                     var summary = decisions[s][key] ?? DecisionSummary()
                     if !seen.contains(key) { summary.count += 1; seen.insert(key) }
                     summary.effect.add(decision.measuredGapClosedLevels)
-                    if summary.reason.isEmpty { summary.reason = decision.reason }
+                    summary.movedShare.add(decision.movedShare)
+                    if summary.reason.isEmpty {
+                        summary.reason = decision.reason
+                        summary.fromMode = decision.fromMode
+                        summary.toMode = decision.toMode
+                    }
                     decisions[s][key] = summary
                 }
             }
@@ -87,18 +116,35 @@ public struct ExperimentResult: Sendable {
         replicationsDone += 1
     }
 
+    /// The number of simulated years (a last, shorter year counts as one).
+    public var years: Int { (months + 11) / 12 }
+
     /// The horizon summary of every metric of one replication.
     func horizonValues(_ result: ReplicationResult, _ definitions: [MetricDefinition]) -> [[Double]] {
         result.regions.map { region in
-            definitions.indices.map { metric in
-                switch definitions[metric].summary {
-                case .lastMonth: return region[metric, months - 1]
-                case .total: return (0..<months).reduce(0) { $0 + region[metric, $1] }
-                case .lastYearMean:
-                    let first = max(0, months - 12)
-                    return (first..<months).reduce(0) { $0 + region[metric, $1] } / Double(months - first)
+            definitions.indices.map { summarise(region, metric: $0, definitions[$0].summary, over: 0..<months) }
+        }
+    }
+
+    /// Every metric of one replication summarised per year, at `metric × years + year`.
+    func yearValues(_ result: ReplicationResult, _ definitions: [MetricDefinition]) -> [[Double]] {
+        result.regions.map { region in
+            definitions.indices.flatMap { metric in
+                (0..<years).map { year in
+                    summarise(region, metric: metric, definitions[metric].summary, over: year * 12..<min(months, year * 12 + 12))
                 }
             }
+        }
+    }
+
+    /// One metric over a span of months: its last month, its total, or the mean of its last 12 months.
+    func summarise(_ region: RegionResult, metric: Int, _ summary: HorizonSummary, over span: Range<Int>) -> Double {
+        switch summary {
+        case .lastMonth: return region[metric, span.upperBound - 1]
+        case .total: return span.reduce(0) { $0 + region[metric, $1] }
+        case .lastYearMean:
+            let first = max(span.lowerBound, span.upperBound - 12)
+            return (first..<span.upperBound).reduce(0) { $0 + region[metric, $1] } / Double(span.upperBound - first)
         }
     }
 }

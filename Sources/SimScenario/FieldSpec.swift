@@ -22,6 +22,9 @@ public indirect enum FieldType: Sendable {
     case integer(minimum: Int?, maximum: Int?)
     case boolean
     case text
+    /// Text for reports in one or both languages: a string, or `{"id": "…", "en": "…"}` with
+    /// at least one of the two.
+    case localizedText
     /// One of a fixed set of words.
     case choice([String])
     /// A calendar month written `YYYY-MM`, inside the simulated horizon (or, for the end of a

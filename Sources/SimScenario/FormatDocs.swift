@@ -50,6 +50,7 @@ public enum FormatDocs {
             return "integer" + (minimum != nil || maximum != nil ? " (\(minimum.map(String.init) ?? "")…\(maximum.map(String.init) ?? ""))" : "")
         case .boolean: return "boolean"
         case .text: return "string"
+        case .localizedText: return "string, or `{\"id\": …, \"en\": …}`"
         case .choice(let words): return words.map { "`\($0)`" }.joined(separator: " \\| ")
         case .month: return "month `YYYY-MM`"
         case .reference(let kind): return "\(kind.noun) id"

@@ -1,3 +1,4 @@
+import SimWorkforce
 /// The JSON Schema (draft 2020-12) of the scenario format, generated from ``ScenarioFormat``,
 /// so editors can check files as they are typed. `simulate schema` prints it.
 public enum JSONSchema {
@@ -51,6 +52,10 @@ public enum JSONSchema {
             return .obj(pairs)
         case .boolean: return .obj([("type", .s("boolean"))])
         case .text: return .obj([("type", .s("string"))])
+        case .localizedText:
+            let languages = JSONValue.obj([("type", .s("object")), ("minProperties", .n(1)), ("additionalProperties", .bool(false)),
+                                           ("properties", .obj(Language.allCases.map { ($0.rawValue, .obj([("type", .s("string"))])) }))])
+            return .obj([("oneOf", .list([.obj([("type", .s("string"))]), languages]))])
         case .choice(let words): return .obj([("enum", .list(words.map(JSONValue.s)))])
         case .month: return .obj([("type", .s("string")), ("pattern", .s("^[0-9]{4}-(0[1-9]|1[0-2])$"))])
         case .reference(let kind):

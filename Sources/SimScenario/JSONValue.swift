@@ -1,3 +1,5 @@
+import SimWorkforce
+
 /// A parsed JSON document that remembers where each value came from and keeps object keys in
 /// file order (so everything derived from it is deterministic, unlike a `Dictionary`).
 public indirect enum JSONValue: Sendable, Equatable {
@@ -68,6 +70,20 @@ public struct JSONNode: Sendable, Equatable {
     public var number: Double? { if case .number(let x) = value { return x }; return nil }
     public var string: String? { if case .string(let x) = value { return x }; return nil }
     public var bool: Bool? { if case .bool(let x) = value { return x }; return nil }
+    /// A report text: a string (both languages) or `{"id": …, "en": …}`; `nil` when neither.
+    public var localizedText: LocalizedText? {
+        if let text = string { return LocalizedText(text) }
+        let text = LocalizedText(indonesian: self["id"]?.string, english: self["en"]?.string)
+        return text.indonesian == nil && text.english == nil ? nil : text
+    }
+    /// The form ``localizedText`` reads.
+    public init(_ text: LocalizedText) {
+        if text.indonesian == text.english, let both = text.english {
+            self.init(.string(both))
+        } else {
+            self.init(.object([("id", text.indonesian), ("en", text.english)].compactMap { pair in pair.1.map { (pair.0, JSONNode(.string($0))) } }))
+        }
+    }
     public var members: [(key: String, value: JSONNode)]? { if case .object(let m) = value { return m }; return nil }
     public var elements: [JSONNode]? { if case .array(let e) = value { return e }; return nil }
 }

@@ -90,7 +90,7 @@ struct ScenarioCompiler {
         let node = member.value
         var programme = ProgrammeParameters(reading: node)
         programme.id = member.key
-        programme.name = node.word("name") ?? member.key
+        programme.name = node["name"]?.node.localizedText ?? LocalizedText(member.key)
         programme.domains = node.weights("domains", ids: domainIDs)
         if programme.domains.allSatisfy({ $0 == 0 }) {
             problem(node["domains"], "programmes.\(member.key).domains", "give at least one domain a positive weight")

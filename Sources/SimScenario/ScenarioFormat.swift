@@ -53,7 +53,7 @@ public enum ScenarioFormat {
     // MARK: - Programmes
 
     static let programmeFields = Field.declared(ProgrammeParameters.specs(), structural: [
-        "name": Field("name", .text, doc: "the programme's name in reports"),
+        "name": Field("name", .localizedText, doc: "the programme's name in reports (a string, or `id` and `en`)"),
         "domains": Field("domains", .weights(.domain), required: true, doc: "target domains and the share of the gain each receives"),
         "mode": Field("mode", .reference(.mode), required: true, doc: "delivery mode"),
         "eligibleJobLevels": Field("eligibleJobLevels", .list(.reference(.jobLevel)), doc: "job levels that may attend (default all)"),
@@ -114,8 +114,8 @@ public enum ScenarioFormat {
         Field("schemaVersion", .integer(minimum: 1, maximum: 1), required: true, doc: "version of this format (1)"),
         Field("extends", .text, doc: "path of a scenario this one modifies, relative to this file"),
         Field("id", .text, doc: "short id used in outputs (default: the file name without .json)"),
-        Field("name", .text, doc: "title shown in reports"),
-        Field("question", .text, doc: "the policy question this scenario answers"),
+        Field("name", .localizedText, doc: "title shown in reports, in Bahasa Indonesia (`id`) and English (`en`); a plain string serves both"),
+        Field("question", .localizedText, doc: "the policy question this scenario answers, in `id` and `en` like `name`"),
         Field("notes", .text, doc: "free text"),
         Field("sources", .textMap, doc: "JSON path → source of that value (regulation, statistic, study or 'assumption')"),
         Field("simulation", .record(Field.declared(SimulationParameters.specs())), default: .emptyObject, doc: "clock and run settings"),

@@ -5,8 +5,9 @@ import SimWorkforce
 public struct Scenario: Sendable {
     /// Short id used in outputs (the file's `id`, or its name without `.json`).
     public var id: String
-    public var name: String
-    public var question: String
+    /// Title and question for reports, in one or both languages.
+    public var name: LocalizedText
+    public var question: LocalizedText
     public var file: String
     /// The merged tree after `extends` and overrides, with defaults filled in (for hashing and reports).
     public var resolved: JSONNode
@@ -55,7 +56,7 @@ public enum ScenarioLoader {
         let id = merged["id"]?.string ?? fileName
         var sources: [(String, String)] = []
         collectSources(path, into: &sources, chain: [])
-        return Scenario(id: id, name: merged["name"]?.string ?? id, question: merged["question"]?.string ?? "",
+        return Scenario(id: id, name: merged["name"]?.localizedText ?? LocalizedText(id), question: merged["question"]?.localizedText ?? LocalizedText(""),
                         file: path, resolved: resolved, parameters: parameters,
                         replications: parameters.simulation.replications, seed: UInt64(parameters.simulation.seed),
                         sources: sources, compiledPaths: log.paths)

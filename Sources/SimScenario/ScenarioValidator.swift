@@ -120,6 +120,19 @@ struct ScenarioValidator {
                 guard let x = member.value.number else { expected("a number", member.value, childPath); continue }
                 if x < 0 { report(member.value, childPath, "expected a non-negative number, found \(NumberText.plain(x))") }
             }
+        case .localizedText:
+            if node.string != nil { return }
+            guard let members = node.members, !members.isEmpty else {
+                return expected("a string, or an object {\"id\": \"…\", \"en\": \"…\"} (Bahasa Indonesia, English)", node, path)
+            }
+            for member in members {
+                let childPath = join(path, member.key)
+                guard Language(rawValue: member.key) != nil else {
+                    report(member.value, childPath, "unknown language '\(member.key)'\(didYouMean(member.key, among: Language.allCases.map(\.rawValue))); the languages are id (Bahasa Indonesia) and en (English)")
+                    continue
+                }
+                if member.value.string == nil { expected("a string", member.value, childPath) }
+            }
         case .textMap:
             guard let members = node.members else { return expected("an object of strings", node, path) }
             for member in members where member.value.string == nil { expected("a string", member.value, join(path, member.key)) }

@@ -72,11 +72,12 @@ public struct ShardManifest: Equatable {
                                   ("higherIsBetter", JSONNode(metric.higherIsBetter.map { JSONValue.bool($0) } ?? .null))]))
             }
             return JSONNode(.object([
-                ("id", text(label.id)), ("name", text(label.name)), ("question", text(label.question)),
+                ("id", text(label.id)), ("name", JSONNode(label.name)), ("question", JSONNode(label.question)),
                 ("file", text(scenario.file)), ("sha256", text(scenario.sha256)),
                 ("startYear", number(label.startYear)), ("months", number(scenario.months)),
                 ("regionIDs", strings(label.regionIDs)), ("regionNames", strings(label.regionNames)),
                 ("programmeIDs", strings(label.programmeIDs)), ("programmeModes", strings(label.programmeModes)),
+                ("programmeNames", JSONNode(.array(label.programmeNames.map(JSONNode.init)))),
                 ("caveats", strings(label.caveats)), ("metrics", JSONNode(.array(metrics))),
             ]))
         }
@@ -107,11 +108,12 @@ public struct ShardManifest: Equatable {
                                                 summary: summary, higherIsBetter: m["higherIsBetter"]?.bool))
             }
             guard let id = node["id"]?.string else { throw .malformed(file, "scenarios.id") }
-            let labels = ScenarioLabels(id: id, name: node["name"]?.string ?? id, question: node["question"]?.string ?? "",
+            let labels = ScenarioLabels(id: id, name: node["name"]?.localizedText ?? LocalizedText(id), question: node["question"]?.localizedText ?? LocalizedText(""),
                                         regionIDs: strings("regionIDs"), regionNames: strings("regionNames"),
                                         programmeIDs: strings("programmeIDs"), metrics: metrics,
                                         startYear: try int(node, "startYear"), caveats: strings("caveats"),
-                                        programmeModes: strings("programmeModes"))
+                                        programmeModes: strings("programmeModes"),
+                                        programmeNames: node["programmeNames"]?.elements?.map { $0.localizedText ?? LocalizedText("") } ?? [])
             scenarios.append(Scenario(labels: labels, file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",
                                       months: try int(node, "months")))
         }

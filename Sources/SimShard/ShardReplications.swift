@@ -10,7 +10,7 @@ import SimExperiment
 /// replications in index order is what makes the merged bytes equal the unsharded ones.
 public enum ShardReplications {
     public static let fileName = "replications.bin"
-    static let magic: [UInt8] = Array("KOMPETEN-PARTIAL-2\n".utf8)
+    static let magic: [UInt8] = Array("KOMPETEN-PARTIAL-3\n".utf8)
 
     /// Encodes one replication of every scenario.
     public static func encode(replication: Int, results: [ReplicationResult], into data: inout Data) {
@@ -31,6 +31,9 @@ public enum ShardReplications {
                     data.append(contentsOf: action)
                     append(Int64(reason.count), to: &data)
                     data.append(contentsOf: reason)
+                    append(Int64(decision.fromMode?.rawValue ?? -1), to: &data)
+                    append(Int64(decision.toMode?.rawValue ?? -1), to: &data)
+                    append(decision.movedShare.bitPattern, to: &data)
                 }
                 append(Int64(region.breaches.count), to: &data)
                 for count in region.breaches { append(Int64(count), to: &data) }
@@ -106,8 +109,11 @@ public enum ShardReplications {
                         let month = Int(try int()), regionIndex = Int(try int()), programme = Int(try int())
                         let effect = Double(bitPattern: UInt64(bitPattern: try int()))
                         guard let action = Decision.Action(rawValue: try text()) else { throw ReadError.notAPartial(file) }
-                        region.decisions.append(Decision(month: month, region: regionIndex, programme: programme,
-                                                         measuredGapClosedLevels: effect, action: action, reason: try text()))
+                        let reason = try text()
+                        let from = Mode(rawValue: Int(try int())), to = Mode(rawValue: Int(try int()))
+                        let moved = Double(bitPattern: UInt64(bitPattern: try int()))
+                        region.decisions.append(Decision(month: month, region: regionIndex, programme: programme, measuredGapClosedLevels: effect,
+                                                         action: action, reason: reason, fromMode: from, toMode: to, movedShare: moved))
                     }
                     guard Int(try int()) == region.breaches.count else { throw ReadError.truncated(file) }
                     for kind in region.breaches.indices { region.breaches[kind] = Int(try int()) }

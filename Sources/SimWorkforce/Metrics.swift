@@ -165,7 +165,16 @@ public struct Decision: Sendable, Equatable {
     public var measuredGapClosedLevels: Double
     public var action: Action
     public var reason: String
-    public init(month: Int, region: Int, programme: Int, measuredGapClosedLevels: Double, action: Action, reason: String) {
+    /// switchMode: the mode before and after.
+    public var fromMode: Mode?
+    public var toMode: Mode?
+    /// shiftBudget and drop: the share of the programme's remaining planned money moved away (0–1).
+    public var movedShare: Double
+    public init(month: Int, region: Int, programme: Int, measuredGapClosedLevels: Double, action: Action, reason: String,
+                fromMode: Mode? = nil, toMode: Mode? = nil, movedShare: Double = 0) {
+        self.fromMode = fromMode
+        self.toMode = toMode
+        self.movedShare = movedShare
         self.month = month
         self.region = region
         self.programme = programme

@@ -43,6 +43,7 @@ func diagnostics(_ name: String) -> [Diagnostic] {
         ("probability-above-one.json", "participation.baseAcceptance", "expected a number at most 1, found 1.5"),
         ("month-outside-horizon.json", "shocks[0].from", "month 2035-01 is outside the simulated horizon 2027-01 to 2031-12"),
         ("unknown-region.json", "shocks[0].region", "unknown region 'padang'"),
+        ("unknown-language.json", "name.eng", "unknown language 'eng'; did you mean 'en'?; the languages are id (Bahasa Indonesia) and en (English)"),
         ("syntax-error.json", "", "invalid JSON: expected a key in double quotes"),
         ("cycle-a.json", "extends", "extends forms a cycle: cycle-a.json → cycle-b.json → cycle-a.json"),
         ("missing-schema-version.json", "schemaVersion", "missing required key 'schemaVersion'"),

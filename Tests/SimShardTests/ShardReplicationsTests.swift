@@ -61,7 +61,7 @@ import SimScenario
     let metric = MetricDefinition("competency.mean", "level 1–5", "mean applied competency", summary: .lastMonth, higherIsBetter: true)
 
     func manifest(shard: Int, of count: Int, replications: Int = 5, seed: UInt64 = 7) -> ShardManifest {
-        let labels = ScenarioLabels(id: "baseline", name: "Baseline", question: "Q?", regionIDs: ["a", "b"], regionNames: ["A", "B"],
+        let labels = ScenarioLabels(id: "baseline", name: LocalizedText(indonesian: "Dasar", english: "Baseline"), question: LocalizedText("Q?"), regionIDs: ["a", "b"], regionNames: ["A", "B"],
                                     programmeIDs: ["p"], metrics: [metric], startYear: 2027, caveats: ["assumed"])
         return ShardManifest(shard: shard, shardCount: count, totalReplications: replications, seed: seed, baseline: 0,
                              scenarios: [.init(labels: labels, file: "scenarios/baseline.json", sha256: "ab12", months: 2)],

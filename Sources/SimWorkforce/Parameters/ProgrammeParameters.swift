@@ -3,7 +3,7 @@
 public struct ProgrammeParameters: ParameterGroup {
     /// The programme's id: its key in the scenario's `programmes` table.
     public var id = ""
-    public var name = ""
+    public var name = LocalizedText("")
     /// Gain share per domain, indexed by domain.
     public var domains: [Double] = []
     public var mode = Mode.classroom

@@ -71,9 +71,10 @@ extension RegionSimulation {
     /// its mode; else move part of its money to the domain's best programme.
     mutating func act(on m: Measurement, finding: String, best: ProgrammeIndex?) {
         let p = m.programme
-        func log(_ action: Decision.Action, _ what: String) {
+        func log(_ action: Decision.Action, _ what: String, to next: Mode? = nil, movedShare: Double = 0) {
             result.decisions.append(Decision(month: month, region: regionIndex, programme: p.rawValue, measuredGapClosedLevels: m.gapClosed,
-                                             action: action, reason: "\(finding); \(what)"))
+                                             action: action, reason: "\(finding); \(what)",
+                                             fromMode: next == nil ? nil : mode, toMode: next, movedShare: movedShare))
         }
         let mode = programmes[p].mode
         if programmes[p].failures >= policy.evaluation.dropAfterFailures && !isLastTeacherOfAnOpenGap(p) {
@@ -84,16 +85,18 @@ extension RegionSimulation {
             cancelPlannedSessions { $0.programme == p }
             if freed > 0 { allocateSessions(budgetRupiah: freed, year: month / 12) }
             let money = freed > 0 ? "its Rp \(NumberText.plain(freed.rounded())) of planned sessions returned to the plan" : "it had no sessions left to run this year"
-            log(.drop, "below the threshold in \(programmes[p].failures) evaluations in a row; dropped, \(money)")
+            log(.drop, "below the threshold in \(programmes[p].failures) evaluations in a row; dropped, \(money)", movedShare: 1)
         } else if let next = model[mode].switchTo, !isSuspended(next, inMonth: month) {
             programmes[p].mode = next
             for s in sessions.indices where sessions[s].programme == p && sessions[s].state == .planned {
                 sessions[s].mode = next
             }
-            log(.switchMode, "mode \(mode.id) → \(next.id)")
+            log(.switchMode, "mode \(mode.id) → \(next.id)", to: next)
         } else if let best, best != p {
-            let moved = shiftBudget(from: p, to: best)
-            if moved > 0 { log(.shiftBudget, "moved Rp \(NumberText.plain(moved.rounded())) of planned sessions to \(model.programmes[best].id)") }
+            let (moved, share) = shiftBudget(from: p, to: best)
+            if moved > 0 {
+                log(.shiftBudget, "moved Rp \(NumberText.plain(moved.rounded())) of planned sessions to \(model.programmes[best].id)", movedShare: share)
+            }
         }
     }
 
@@ -128,8 +131,9 @@ extension RegionSimulation {
     }
 
     /// Cancels up to the policy's share of `from`'s remaining planned sessions (by planned cost)
-    /// and plans sessions of `to` with the money freed. Returns the Rupiah moved.
-    mutating func shiftBudget(from: ProgrammeIndex, to: ProgrammeIndex) -> Double {
+    /// and plans sessions of `to` with the money freed. Returns the Rupiah moved and its share of
+    /// `from`'s remaining planned money.
+    mutating func shiftBudget(from: ProgrammeIndex, to: ProgrammeIndex) -> (rupiah: Double, share: Double) {
         let planned = sessions.indices.filter { sessions[$0].programme == from && sessions[$0].state == .planned }
         let remaining = planned.reduce(0) { $0 + sessions[$1].plannedCostRupiah }
         var allowance = policy.evaluation.maxBudgetShift * remaining
@@ -140,7 +144,7 @@ extension RegionSimulation {
             cancel(session: s)
         }
         if moved > 0 { allocateSessions(budgetRupiah: moved, year: month / 12, only: to) }
-        return moved
+        return (moved, remaining > 0 ? moved / remaining : 0)
     }
 
     // MARK: - Forums, award
