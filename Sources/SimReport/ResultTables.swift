@@ -5,8 +5,8 @@ import SimExperiment
 /// What the tables need to know about each scenario besides its statistics.
 public struct ScenarioLabels: Sendable, Equatable {
     public var id: String
-    public var name: String
-    public var question: String
+    public var name: LocalizedText
+    public var question: LocalizedText
     public var regionIDs: [String]
     public var regionNames: [String]
     public var programmeIDs: [String]
@@ -17,8 +17,11 @@ public struct ScenarioLabels: Sendable, Equatable {
     /// The delivery mode the scenario sets for each programme (a mode id), so the brief can say
     /// when the evaluation undoes a mode a what-if chose.
     public var programmeModes: [String]
-    public init(id: String, name: String, question: String, regionIDs: [String], regionNames: [String], programmeIDs: [String],
-                metrics: [MetricDefinition], startYear: Int, caveats: [String] = [], programmeModes: [String] = []) {
+    /// Each programme's name for reports (by programme index).
+    public var programmeNames: [LocalizedText]
+    public init(id: String, name: LocalizedText, question: LocalizedText, regionIDs: [String], regionNames: [String], programmeIDs: [String],
+                metrics: [MetricDefinition], startYear: Int, caveats: [String] = [], programmeModes: [String] = [], programmeNames: [LocalizedText] = []) {
+        self.programmeNames = programmeNames
         self.caveats = caveats
         self.programmeModes = programmeModes
         self.id = id

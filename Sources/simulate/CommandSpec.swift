@@ -71,7 +71,8 @@ enum CommonOptions {
     static let set = OptionSpec.value("set", "PATH=VALUE", "override a value in every scenario, e.g. regions.sorong.budget.rupiahPerYear=1.5e9",
                                       "(repeatable)")
     static let csvLocale = OptionSpec.value("csv-locale", "L", "en (default: ',' and '.') or id (';' and ',' for Indonesian spreadsheets)")
-    static let lang = OptionSpec.value("lang", "L", "language of brief.md and brief.html: id (default) or en")
+    static let lang = OptionSpec.value("lang", "L", "language of brief.md, brief.html and sweep.html: id (default) or en")
+    static let region = OptionSpec.value("region", "ID", "limit brief.md and brief.html to one region (the CSVs keep every region)")
     static let force = OptionSpec.flag("force", "replace a non-empty --out directory that is not an earlier results directory")
     static let quiet = OptionSpec.flag("quiet", "no progress on stderr")
 }

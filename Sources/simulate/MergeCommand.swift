@@ -20,7 +20,7 @@ enum MergeCommand {
         ],
         options: [
             .value("out", "DIR", "output directory (required); replaced only if it holds earlier results"),
-            CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.force, CommonOptions.quiet,
+            CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region, CommonOptions.force, CommonOptions.quiet,
         ],
         examples: ["simulate merge results-shard-*-of-4 --out results"])
 
@@ -46,9 +46,10 @@ enum MergeCommand {
         }
         let plan = RunPlan(shards.manifest)
         let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
+        let region = try RunCommand.briefRegion(arguments, plan: plan)
         let breaches = plan.breachReport(result)
         if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
-        let files = ResultFiles.make(result, plan: plan, locale: locale, language: language,
+        let files = ResultFiles.make(result, plan: plan, locale: locale, language: language, region: region,
                                      metadata: plan.runMetadata(seconds: started.secondsElapsed,
                                                                 extra: [("breaches", breaches.json),
                                                                         ("mergedFrom", .array(shards.members.map { JSONNode(.string($0.directory)) }))]))

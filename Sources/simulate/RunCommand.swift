@@ -25,7 +25,7 @@ enum RunCommand {
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results"),
             .value("baseline", "ID", "the scenario the others are compared with (default: id 'baseline', else the first)"),
-            CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang,
+            CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region,
             .value("shard", "I/N", "run only the I-th of N slices of the replications and write a partial result",
                    "for 'simulate merge' (taken from SLURM_ARRAY_TASK_ID/COUNT, or from",
                    "JOB_COMPLETION_INDEX with --shard-count N, when those are set)"),
@@ -67,6 +67,14 @@ enum RunCommand {
         return language
     }
 
+    /// The region `--region` names, checked against the baseline's regions before anything runs.
+    static func briefRegion(_ arguments: Arguments, plan: RunPlan) throws(CLIError) -> String? {
+        guard let id = arguments.value("region") else { return nil }
+        let known = plan.labels[plan.baseline].regionIDs
+        guard known.contains(id) else { throw .usage("--region: unknown region '\(id)'; the baseline has \(known.joined(separator: ", "))") }
+        return id
+    }
+
     static func run(_ words: [String]) throws(CLIError) {
         if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
@@ -78,6 +86,7 @@ enum RunCommand {
                                      force: arguments.flags.contains("force"))
         let loaded = try loadAll(try Command.scenarioFiles(arguments.positional, command: "run"), overrides: try overrides(arguments))
         let plan = try RunPlan.make(loaded, arguments: arguments)
+        let region = try briefRegion(arguments, plan: plan)
         try output.checkWritable()
         if let shard {
             try ShardCommand.run(plan, shard: shard, output: output, quiet: quiet, started: started)
@@ -89,7 +98,7 @@ enum RunCommand {
         progress.finish()
         let breaches = plan.breachReport(result)
         if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
-        let files = ResultFiles.make(result, plan: plan, locale: locale, language: language,
+        let files = ResultFiles.make(result, plan: plan, locale: locale, language: language, region: region,
                                      metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: [("breaches", breaches.json)]))
         try output.write(files)
         if !quiet {
@@ -137,7 +146,8 @@ enum RunCommand {
         return ScenarioLabels(id: scenario.id, name: scenario.name, question: scenario.question,
                               regionIDs: p.regions.map(\.id), regionNames: p.regions.map(\.name),
                               programmeIDs: p.programmes.map(\.id), metrics: metricDefinitions(domains: p.domains, programmes: p.programmes),
-                              startYear: p.startYear, caveats: caveats(scenario), programmeModes: p.programmes.map(\.mode.id))
+                              startYear: p.startYear, caveats: caveats(scenario), programmeModes: p.programmes.map(\.mode.id),
+                              programmeNames: p.programmes.map(\.name))
     }
 
     /// The scenario's inputs whose source is an estimate (`ESTIMATE`) or derived by assumption.

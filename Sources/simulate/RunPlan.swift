@@ -85,10 +85,10 @@ struct RunPlan {
 
 /// The result files of a run or a merge.
 enum ResultFiles {
-    static func make(_ result: ExperimentResult, plan: RunPlan, locale: CSVLocale, language: BriefLanguage,
+    static func make(_ result: ExperimentResult, plan: RunPlan, locale: CSVLocale, language: BriefLanguage, region: String? = nil,
                      metadata: String) -> [(name: String, contents: String)] {
         let brief = PolicyBrief(result: result, labels: plan.labels, baseline: plan.baseline, language: language,
-                                replications: plan.replications, seed: plan.seed)
+                                replications: plan.replications, seed: plan.seed, region: region)
         return [
             ("summary.csv", ResultTables.summary(result, labels: plan.labels, locale: locale)),
             ("timeseries.csv", ResultTables.timeseries(result, labels: plan.labels, locale: locale)),

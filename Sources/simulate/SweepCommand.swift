@@ -22,7 +22,7 @@ enum SweepCommand {
         options: [
             .value("vary", "PATH=FROM:TO:STEPS", "a scenario path and the values it takes (repeatable: the full grid)"),
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
-            CommonOptions.out(default: "results-sweep"), CommonOptions.set, CommonOptions.csvLocale,
+            CommonOptions.out(default: "results-sweep"), CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang,
             CommonOptions.force, CommonOptions.quiet,
         ],
         examples: ["simulate sweep scenarios/baseline.json --vary regions.sorong.budget.rupiahPerYear=0:3e9:7 --out results/sweep"])
@@ -50,7 +50,7 @@ enum SweepCommand {
         let arguments = try spec.parse(words)
         let axes = try arguments.all("vary").map(parseAxis)
         guard !axes.isEmpty else { throw .usage("'sweep' needs at least one --vary PATH=FROM:TO:STEPS") }
-        let locale = try RunCommand.locale(arguments)
+        let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
         let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? "results-sweep"), force: arguments.flags.contains("force"))
         try output.checkWritable()
         var grid: [[Double]] = [[]]
@@ -92,19 +92,21 @@ enum SweepCommand {
             }
         }
         // Outcome curves against the first varied path, for the headline metrics.
-        var charts: [(region: String, metric: String, points: [SweepPoint])] = []
+        var charts: [SweepChart] = []
+        let first = plan.labels.first
         for metric in ["competency.mean", "competency.share_at_standard", "jp.share_reaching_20", "service.ikm", "service.wait_minutes.mean"] {
-            for region in plan.labels.first?.regionIDs ?? [] {
+            for (index, region) in (first?.regionIDs ?? []).enumerated() {
                 var curve: [SweepPoint] = []
                 for (s, label) in plan.labels.enumerated() {
                     guard let r = label.regionIDs.firstIndex(of: region), let m = label.metrics.firstIndex(where: { $0.id == metric }) else { continue }
                     let e = Estimate(result.horizon[s][r][m])
-                    curve.append(SweepPoint(scenario: points[s].scenario, x: points[s].values[0], mean: e.mean, low: e.low, high: e.high))
+                    curve.append(SweepPoint(scenario: points[s].scenario, name: label.name, x: points[s].values[0], mean: e.mean, low: e.low, high: e.high))
                 }
-                charts.append((region, metric, curve))
+                charts.append(SweepChart(regionID: region, regionName: first?.regionNames[index] ?? region, metric: metric, points: curve))
             }
         }
-        let page = SweepReport.html(title: "Kompeten sweep", axis: axes[0].path, charts: charts)
+        let horizonYear = (first?.startYear ?? 0) + (result.months + 11) / 12 - 1
+        let page = SweepReport.html(language: language, axis: axes[0].path, horizonYear: horizonYear, charts: charts)
         try output.write([("sweep.csv", csv.text), ("sweep.html", page), ("run.json", plan.runMetadata(seconds: started.secondsElapsed))])
         if !arguments.flags.contains("quiet") {
             FileHandle.standardError.write(Data("simulate: wrote sweep.csv (\(grid.count) points × \(files.count) scenario\(files.count == 1 ? "" : "s")) to \(output.target.path)\n".utf8))

@@ -10,7 +10,7 @@ import SimWorkforce
     func brief(whatIfMode: String, language: BriefLanguage) -> String {
         let metrics = [MetricDefinition("competency.mean", "level (1-5)", "mean")]
         func labels(_ id: String, mode: String) -> ScenarioLabels {
-            ScenarioLabels(id: id, name: id == "baseline" ? "Baseline" : "Online first", question: "?", regionIDs: ["town"],
+            ScenarioLabels(id: id, name: LocalizedText(id == "baseline" ? "Baseline" : "Online first"), question: LocalizedText("?"), regionIDs: ["town"],
                            regionNames: ["Town"], programmeIDs: ["course"], metrics: metrics, startYear: 2027, programmeModes: [mode])
         }
         var result = ExperimentResult(regionCounts: [1, 1], metricCounts: [1, 1], months: 12, baseline: 0)
@@ -32,7 +32,7 @@ import SimWorkforce
 
     @Test func aSwitchedWhatIfChoiceIsNamedWithItsRemedy() {
         let text = brief(whatIfMode: "elearning", language: .en)
-        #expect(text.contains("**Online first** set course to elearning, but the evaluation switched it away"))
+        #expect(text.contains("Online first set course to e-learning, but the evaluation switched it away"))
         #expect(text.contains("list course in policy.evaluation.exemptProgrammes"))
         #expect(brief(whatIfMode: "elearning", language: .id).contains("cantumkan course di policy.evaluation.exemptProgrammes"))
     }

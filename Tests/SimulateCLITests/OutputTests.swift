@@ -52,22 +52,25 @@ import Testing
         let series = parseCSV(try read(dir.appendingPathComponent("timeseries.csv"))).dropFirst()
         let summary = parseCSV(try read(dir.appendingPathComponent("summary.csv"))).dropFirst()
         var checked = 0
-        for point in collector.points {
+        for point in collector.points where point["class"] != "fig" {
             if let period = point["data-period"] {
+                // Small multiples: a what-if's value each December, as in timeseries.csv.
                 let row = series.first { $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == point["data-metric"] && $0[4] == period }
                 #expect(row?[5] == point["data-value"], "\(point)")
                 #expect(row?[6] == point["data-ci-low"] && row?[7] == point["data-ci-high"])
             } else {
+                // Forest plots and cost-effect: paired differences, as in summary.csv.
                 let row = summary.first { $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == point["data-metric"] }
-                #expect(row?[4] == point["data-value"], "\(point)")
+                #expect(row?[8] == point["data-delta"], "\(point)")
+                if let low = point["data-ci-low"] { #expect(row?[9] == low && row?[10] == point["data-ci-high"]) }
                 if let deltaMetric = point["data-delta-metric"] {
-                    let deltaRow = summary.first { $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == deltaMetric }
-                    #expect(deltaRow?[8] == point["data-delta"])
+                    let effectRow = summary.first { $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == deltaMetric }
+                    #expect(effectRow?[8] == point["data-effect"])
                 }
             }
             checked += 1
         }
-        #expect(checked >= 2 * 12 * 2 + 2 + 2, "charts plot competency and IKM by month, 20 JP and budget")
+        #expect(checked >= 6 + 1, "a forest plot per headline metric and the cost-effect chart plot the what-if")
         let markdown = try read(dir.appendingPathComponent("brief.md"))
         #expect(markdown.contains("Policy Brief") && markdown.contains("Does the output stay byte-for-byte the same?"))
         #expect(try simulate([tiny, "--out", dir.path, "--force", "--quiet"]).status == 0)
@@ -159,6 +162,6 @@ final class PlottedValues: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         if elementName == "svg" { sawSVG = true }
-        if attributes["data-value"] != nil { points.append(attributes) }
+        if attributes["data-value"] != nil || attributes["data-delta"] != nil { points.append(attributes) }
     }
 }

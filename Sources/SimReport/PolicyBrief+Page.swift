@@ -1,0 +1,198 @@
+import SimCore
+import SimWorkforce
+import SimExperiment
+
+/// `brief.md` and `brief.html`: the same sections, the HTML with charts and a print stylesheet.
+extension PolicyBrief {
+    var title: String { t("Ringkasan Kebijakan: Pengembangan Kompetensi ASN", "Policy Brief: ASN Competency Development") }
+
+    var context: String {
+        let names = regions.map(regionName).joined(separator: t(" dan ", " and "))
+        return t("Proyeksi \(firstYear)–\(lastYear) untuk \(names). Angka berlaku untuk akhir \(lastYear) kecuali disebut lain; \(replications) replikasi per skenario (seed \(seed)); Kompeten \(KompetenVersion.current).",
+                 "Projection \(firstYear)–\(lastYear) for \(names). Figures hold at the end of \(lastYear) unless stated; \(replications) replications per scenario (seed \(seed)); Kompeten \(KompetenVersion.current).")
+    }
+
+    var howToRead: String {
+        t("Setiap skenario dibandingkan dengan baseline (praktik saat ini) pada replikasi yang sama (berpasangan, bilangan acak bersama). \"Berbeda nyata\" berarti interval kepercayaan (IK) 95% selisihnya tidak mencakup nol; \"tn\" berarti tidak berbeda nyata. Angka dibulatkan sesuai lebar intervalnya; angka lengkap ada di summary.csv.",
+          "Each scenario is compared with the baseline (current practice) on the same replications (paired, common random numbers). \"Significant\" means the 95% confidence interval (CI) of the difference excludes zero; \"ns\" means not significant. Numbers are rounded to what their interval supports; full precision is in summary.csv.")
+    }
+
+    /// What every answer compares with: the baseline's name and question.
+    var baselineIntro: Line {
+        [.words(t("Pembanding: ", "Compared with: ")), .user(name(baseline)), .words(" — "), .user(labels[baseline].question.text(in: language))]
+    }
+
+    /// The baseline's own levels in a region, for context.
+    func baselineLine(region r: Int) -> Line {
+        var line: Line = [.words("Baseline, \(regionName(r)): ")]
+        let shown = BriefMetric.ranked.compactMap { comparison(baseline, region: r, $0) }
+        for (i, c) in shown.enumerated() {
+            if i > 0 { line.append(.words("; ")) }
+            line += [.words(c.metric.phrase.text(in: language) + " "), figure(baseline, r, c, role: .baseline), .words(" (\(when(c))")]
+            if c.metric.id == "service.ikm" { line.append(.words(", " + t("mutu", "grade") + " \(IKMGrade(ikm: c.base.mean).rawValue)")) }
+            line.append(.words(")"))
+        }
+        return line + [.words(".")]
+    }
+
+    // MARK: - Markdown
+
+    public func markdown() -> String {
+        var md = "# \(title)\n\n\(context)\n\n\(howToRead)\n\n"
+        md += "> **" + t("Yang diasumsikan model", "What the model assumes") + "**\n"
+        md += assumptions().map { ">\n> - \($0)\n" }.joined() + ">\n> " + t("Semua catatan: bagian *Catatan dan keterbatasan*.", "All caveats: section *Caveats*.") + "\n\n"
+        md += "## " + t("Jawaban atas pertanyaan tiap skenario", "The answer to each scenario's question") + "\n\n"
+        md += baselineIntro.markdown + "\n"
+        for s in whatIfs {
+            md += "\n### \(escapeMarkdown(name(s)))\n\n*\(escapeMarkdown(labels[s].question.text(in: language)))*\n\n"
+            md += regions.flatMap { answer(s, region: $0) }.map { "- \($0.markdown)\n" }.joined()
+        }
+        md += "\n## " + t("Sekilas: tahun pertama dan akhir periode", "At a glance: the first year and the horizon") + "\n"
+        for r in regions {
+            md += "\n### \(escapeMarkdown(regionName(r)))\n\n\(baselineLine(region: r).markdown)\n\n"
+            md += "| " + t("Skenario", "Scenario") + " | " + glanceColumns.map { escapeMarkdown(glanceHeader($0)) }.joined(separator: " | ") + " |\n"
+            md += "|---" + String(repeating: "|---", count: glanceColumns.count) + "|\n"
+            for s in touching(region: r) {
+                let cells = glanceColumns.map { column -> String in
+                    let (line, significant) = cell(s, r, comparison(s, region: r, column.metric, year: column.year))
+                    return significant ? "**\(line.markdown)**" : line.markdown
+                }
+                md += "| \(escapeMarkdown(name(s))) | " + cells.joined(separator: " | ") + " |\n"
+            }
+            let untouched = whatIfs.filter { !touching(region: r).contains($0) }.map(name)
+            if !untouched.isEmpty { md += "\n" + t("Tidak berubah di wilayah ini: ", "Unchanged in this region: ") + escapeMarkdown(untouched.joined(separator: "; ")) + ".\n" }
+            md += "\n" + extremes(region: r).map { "- \($0.markdown)\n" }.joined()
+        }
+        md += "\n## " + t("Keputusan evaluasi berkala", "Decisions of the periodic evaluation") + "\n\n"
+        md += decisionsMarkdown()
+        md += "\n## " + t("Catatan dan keterbatasan", "Caveats") + "\n\n"
+        let (words, foreign) = caveats()
+        md += words.map { "- \($0)\n" }.joined() + foreign.map { "- \($0.intro): \(escapeMarkdown($0.text))\n" }.joined()
+        md += "\n" + t("Grafik ada di brief.html; angka lengkap di summary.csv dan timeseries.csv.", "Charts are in brief.html; all numbers are in summary.csv and timeseries.csv.") + "\n"
+        return md
+    }
+
+    func decisionsMarkdown() -> String {
+        let groups = decisionLines(), undone = undoneChoices()
+        guard !groups.isEmpty || !undone.isEmpty else { return t("Evaluasi tidak mengubah program apa pun.", "The evaluation changed no programme.") + "\n" }
+        var md = groups.map { group in "- **\(escapeMarkdown(name(group.scenario)))**\n" + group.lines.map { "  - \($0.markdown)\n" }.joined() }.joined()
+        md += undone.map { "- \($0.markdown)\n" }.joined()
+        return md
+    }
+
+    // MARK: - HTML
+
+    public func html() -> String {
+        var body = "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">\(xml(context))</p></header>\n"
+        body += "<p class=\"read\">\(xml(howToRead))</p>\n"
+        body += "<aside class=\"assume\"><h2>" + xml(t("Yang diasumsikan model", "What the model assumes")) + "</h2>\n<ul>\n"
+        body += assumptions().map { "<li>\(xml($0))</li>\n" }.joined()
+        body += "</ul>\n<p><a href=\"#catatan\">" + xml(t("Semua catatan dan keterbatasan", "All caveats and limits")) + "</a></p></aside>\n"
+        body += "<h2>" + xml(t("Jawaban atas pertanyaan tiap skenario", "The answer to each scenario's question")) + "</h2>\n"
+        body += "<p>\(baselineIntro.html)</p>\n"
+        for s in whatIfs {
+            body += "<section class=\"answer\"><h3>\(xml(name(s)))</h3>\n<p class=\"question\">\(xml(labels[s].question.text(in: language)))</p>\n"
+            body += regions.flatMap { answer(s, region: $0) }.map { "<p>\($0.html)</p>\n" }.joined() + "</section>\n"
+        }
+        body += "<h2>" + xml(t("Sekilas: tahun pertama dan akhir periode", "At a glance: the first year and the horizon")) + "</h2>\n"
+        for r in regions { body += glanceHTML(region: r) }
+        body += "<h2>" + xml(t("Grafik perbandingan", "Charts that compare")) + "</h2>\n"
+        for r in regions { body += chartsHTML(region: r) }
+        body += "<h2>" + xml(t("Keputusan evaluasi berkala", "Decisions of the periodic evaluation")) + "</h2>\n" + decisionsHTML()
+        body += "<h2 id=\"catatan\">" + xml(t("Catatan dan keterbatasan", "Caveats")) + "</h2>\n<ul>\n"
+        let (words, foreign) = caveats()
+        body += words.map { "<li>\(xml($0))</li>\n" }.joined()
+        body += foreign.map { "<li>\(xml($0.intro)): <q lang=\"en\">\(xml($0.text))</q></li>\n" }.joined() + "</ul>\n"
+        body += "<p class=\"meta\">" + xml(t("Angka lengkap: summary.csv, timeseries.csv, decisions.csv, programmes.csv. Berkas skenario: ", "All numbers: summary.csv, timeseries.csv, decisions.csv, programmes.csv. Scenario files: "))
+            + xml(labels.map(\.id).joined(separator: ", ")) + "</p>\n"
+        return page(title: title, language: language, body: body)
+    }
+
+    func glanceHTML(region r: Int) -> String {
+        var html = "<h3>\(xml(regionName(r)))</h3>\n<p>\(baselineLine(region: r).html)</p>\n"
+        let rows = touching(region: r)
+        if !rows.isEmpty {
+            let perMetric = result.years > 1 ? 2 : 1
+            html += "<table>\n<tr><th rowspan=\"2\">" + xml(t("Skenario", "Scenario")) + "</th>"
+                + BriefMetric.answered.map { "<th colspan=\"\(perMetric)\">Δ \(xml($0.short.text(in: language)))</th>" }.joined() + "</tr>\n<tr>"
+                + glanceColumns.map { "<th>\(xml(glancePeriod($0)))</th>" }.joined() + "</tr>\n"
+            for s in rows {
+                html += "<tr><td>\(xml(name(s)))</td>" + glanceColumns.map { column in
+                    let (line, significant) = cell(s, r, comparison(s, region: r, column.metric, year: column.year))
+                    return significant ? "<td class=\"sig\">\(line.html)</td>" : "<td class=\"ns\">\(line.html)</td>"
+                }.joined() + "</tr>\n"
+            }
+            html += "</table>\n"
+        }
+        let untouched = whatIfs.filter { !rows.contains($0) }.map(name)
+        if !untouched.isEmpty { html += "<p>" + xml(t("Tidak berubah di wilayah ini: ", "Unchanged in this region: ") + untouched.joined(separator: "; ")) + ".</p>\n" }
+        return html + "<ul>\n" + extremes(region: r).map { "<li>\($0.html)</li>\n" }.joined() + "</ul>\n"
+    }
+
+    func chartsHTML(region r: Int) -> String {
+        var html = "<h3>\(xml(regionName(r)))</h3>\n"
+        func figure(_ caption: String, _ svg: String?, note: String = "") -> String {
+            guard let svg else { return "" }
+            return "<figure><figcaption>\(xml(caption))</figcaption>\n\(svg)\(note)</figure>\n"
+        }
+        for metric in BriefMetric.headline {
+            let period = comparison(baseline, region: r, metric).map(when) ?? ""
+            html += figure(metric.label.text(in: language) + ": " + t("selisih terhadap baseline", "difference from the baseline") + " (\(period))",
+                           forestPlot(region: r, metric: metric))
+        }
+        for metric in BriefMetric.answered {
+            let svg = smallMultiples(region: r, metric: metric, grades: metric.id == "service.ikm")
+            html += figure(metric.label.text(in: language) + ", \(firstYear)–\(lastYear): " + t("baseline dan skenario yang berbeda nyata", "the baseline and the scenarios that differ"), svg)
+        }
+        if let chart = costEffect(region: r) {
+            let note = chart.key.isEmpty ? "" : "<p class=\"key\">\(xml(chart.key.joined(separator: "; ")))</p>\n"
+            html += figure(t("Biaya dan hasil: selisih anggaran terhadap selisih kompetensi", "Cost and effect: the change in spending against the change in competency"), chart.svg, note: note)
+        }
+        return html
+    }
+
+    func decisionsHTML() -> String {
+        let groups = decisionLines(), undone = undoneChoices()
+        guard !groups.isEmpty || !undone.isEmpty else { return "<p>" + xml(t("Evaluasi tidak mengubah program apa pun.", "The evaluation changed no programme.")) + "</p>\n" }
+        var html = "<ul>\n"
+        html += groups.map { group in "<li><b>\(xml(name(group.scenario)))</b>\n<ul>\n" + group.lines.map { "<li>\($0.html)</li>\n" }.joined() + "</ul></li>\n" }.joined()
+        return html + undone.map { "<li>\($0.html)</li>\n" }.joined() + "</ul>\n"
+    }
+}
+
+/// A self-contained XHTML page with the brief's screen and A4 print styles.
+func page(title: String, language: Language, body: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html xmlns="http://www.w3.org/1999/xhtml" lang="\(language.rawValue)">
+    <head>
+    <meta charset="utf-8"/>
+    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+    <title>\(xml(title))</title>
+    <style>
+    body { font-family: system-ui, "Segoe UI", Roboto, sans-serif; max-width: 940px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.5; }
+    h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { margin-top: 1.8em; border-bottom: 2px solid #ddd; } h3 { margin-bottom: 0.3em; }
+    .meta { color: #555; } .read { background: #f4f6f8; padding: 0.6em 0.9em; }
+    .assume { border-left: 4px solid #d9a400; background: #fffaf0; padding: 0.2em 1em 0.4em; margin: 1em 0; } .assume h2 { border: 0; margin-top: 0.5em; font-size: 1.1em; }
+    .question { font-style: italic; color: #444; margin-top: 0; }
+    table { border-collapse: collapse; font-size: 0.88em; margin: 0.6em 0; } td, th { border: 1px solid #ccc; padding: 3px 7px; text-align: right; vertical-align: top; }
+    td:first-child, th:first-child { text-align: left; } th { background: #f4f4f4; font-weight: 600; }
+    td.sig { font-weight: bold; } td.ns { color: #777; }
+    figure { margin: 1.2em 0; } figcaption { font-weight: 600; margin-bottom: 0.3em; }
+    svg { max-width: 100%; height: auto; background: #fff; }
+    .key { font-size: 0.9em; color: #444; }
+    @media print {
+      @page { size: A4; margin: 14mm 12mm; }
+      body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+      h2, h3, figcaption { break-after: avoid; }
+      figure, table, tr, .answer, .assume, svg { break-inside: avoid; }
+      a { color: inherit; text-decoration: none; }
+    }
+    </style>
+    </head>
+    <body>
+    \(body)</body>
+    </html>
+
+    """
+}
