@@ -21,7 +21,7 @@ extension PolicyBrief {
             for (i, c) in others.enumerated() {
                 if i > 0 { line.append(.words("; ")) }
                 line += [.words(c.metric.phrase.text(in: language) + " "), figure(s, r, c, role: .baseline), .words(" → "), figure(s, r, c, role: .value),
-                         .words(" ("), figure(s, r, c, role: .delta), .words("; "), figure(s, r, c, role: .interval), .words("), " + significance(c))]
+                         .words(" ("), figure(s, r, c, role: .delta), .words("; "), figure(s, r, c, role: .interval), .words("; \(when(c))), " + significance(c))]
             }
             lines.append(line + [.words(".")])
         }
