@@ -7,18 +7,6 @@ import SimExperiment
 public enum Quantity: Sendable {
     case level, share, index, minutes, rupiah, people, plain
 
-    /// The kind of a metric, from its unit in ``MetricDefinition``.
-    public init(unit: String) {
-        switch unit {
-        case "share": self = .share
-        case "minutes": self = .minutes
-        case "people": self = .people
-        case _ where unit.hasPrefix("Rupiah"): self = .rupiah
-        case _ where unit.hasPrefix("level"): self = .level
-        case _ where unit.hasPrefix("index"): self = .index
-        default: self = .plain
-        }
-    }
 }
 
 /// Numbers as people read them in the brief's language: `1,61`, `29%`, `Rp 5,1 miliar` in

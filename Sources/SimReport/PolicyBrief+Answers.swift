@@ -10,7 +10,7 @@ extension PolicyBrief {
         if leavesUntouched(s, region: r) {
             return [[.words(regionName(r) + ": " + t("tidak berubah (skenario ini tidak mengubah wilayah ini).", "unchanged (this scenario does not change this region)."))]]
         }
-        let candidates = (BriefMetric.ranked).compactMap { comparison(s, region: r, $0) }
+        let candidates = BriefMetric.ranked.compactMap { comparison(s, region: r, $0) }
         guard !candidates.isEmpty else { return [] }
         let significant = candidates.filter(\.isSignificant)
         let lead = significant.max { strength($0) < strength($1) } ?? candidates[0]

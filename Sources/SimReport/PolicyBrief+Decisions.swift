@@ -9,20 +9,22 @@ extension PolicyBrief {
     func decisionLines() -> [(scenario: Int, lines: [Line])] {
         var out: [(Int, [Line])] = []
         for s in labels.indices {
-            struct Group { var count = 0; var firstMonth = Int.max; var from: Mode?; var to: Mode?; var moved = RunningStatistics() }
-            var groups: [String: Group] = [:]
-            var order: [(key: String, region: Int, programme: Int, action: String)] = []
-            for (key, summary) in result.decisions[s].sorted(by: { $0.key < $1.key }) where regions.contains(key.region) {
-                let id = "\(key.region)|\(key.programme)|\(key.action)"
-                if groups[id] == nil { order.append((id, key.region, key.programme, key.action)) }
-                var group = groups[id] ?? Group()
-                group.count += summary.count
-                if key.month < group.firstMonth { group.firstMonth = key.month; group.from = summary.fromMode; group.to = summary.toMode }
-                group.moved.merge(summary.movedShare)
-                groups[id] = group
+            struct Kind: Hashable, Comparable {
+                var region: Int, programme: Int, action: String
+                static func < (a: Kind, b: Kind) -> Bool { (a.region, a.programme, a.action) < (b.region, b.programme, b.action) }
             }
-            let lines = order.sorted { ($0.region, $0.programme, $0.action) < ($1.region, $1.programme, $1.action) }.map { entry -> Line in
-                let group = groups[entry.key]!
+            struct Group { var count = 0; var firstMonth: Int; var from: Mode?; var to: Mode?; var moved = RunningStatistics() }
+            var groups: [Kind: Group] = [:]
+            // In month order, so a kind's first entry is its first month.
+            for (key, summary) in result.decisions[s].sorted(by: { $0.key < $1.key }) where regions.contains(key.region) {
+                let kind = Kind(region: key.region, programme: key.programme, action: key.action)
+                var group = groups[kind] ?? Group(firstMonth: key.month, from: summary.fromMode, to: summary.toMode)
+                group.count += summary.count
+                group.moved.merge(summary.movedShare)
+                groups[kind] = group
+            }
+            let lines = groups.keys.sorted().map { entry -> Line in
+                let group = groups[entry]!
                 let perReplication = style.decimal(Double(group.count) / Double(max(result.replicationsDone, 1)), places: 1)
                 let month = BriefWords.month(group.firstMonth, language) + " \(firstYear + group.firstMonth / 12)"
                 let share = style.decimal(group.moved.mean * 100, places: 0) + "%"

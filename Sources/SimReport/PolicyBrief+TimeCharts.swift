@@ -7,7 +7,7 @@ extension PolicyBrief {
     /// the horizon: the baseline in grey, the what-if in colour, each with its 95% band, all on one
     /// scale; `grades` shades the IKM grade bands (PermenPAN-RB 14/2017).
     func smallMultiples(region r: Int, metric: BriefMetric, grades: Bool) -> String? {
-        guard let (mb, _) = definition(baseline, metric.id), r < result.regionCounts[baseline], result.months > 1 else { return nil }
+        guard r < result.regionCounts[baseline], result.months > 1 else { return nil }
         let months = result.months
         let differing = touching(region: r).filter { s in
             comparison(s, region: r, metric)?.isSignificant == true
@@ -30,7 +30,6 @@ extension PolicyBrief {
         let columns = 3, panelWidth = 290.0, panelHeight = 168.0, gap = 15.0
         let rows = (panels.count + columns - 1) / columns
         let width = 900.0, height = 34 + (panelHeight + gap) * Double(rows)
-        _ = mb
         var canvas = SVGCanvas(width: width, height: height, title: metric.label.text(in: language) + " — " + regionName(r),
                                description: t("\(metric.label.text(in: language)) di \(regionName(r)) per bulan, \(firstYear)–\(lastYear): baseline (abu-abu) dan tiap skenario yang berbeda nyata (berwarna), dengan pita interval kepercayaan 95%.",
                                               "\(metric.label.text(in: language)) in \(regionName(r)) by month, \(firstYear)–\(lastYear): the baseline (grey) and each scenario that differs significantly (colour), with 95% confidence bands."))

@@ -107,7 +107,7 @@ public struct PolicyBrief {
 
     /// "akhir 2031", "rata-rata 2031", "total 2027–2031" for a comparison.
     func when(_ c: Comparison) -> String {
-        if let year = c.year { return BriefWords.when(c.summary == .total ? .total : c.summary, firstYear: year, lastYear: year, language) }
+        if let year = c.year { return BriefWords.when(c.summary, firstYear: year, lastYear: year, language) }
         return BriefWords.when(c.summary, firstYear: firstYear, lastYear: lastYear, language)
     }
 

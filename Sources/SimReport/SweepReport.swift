@@ -24,8 +24,11 @@ public struct SweepChart: Sendable {
     public var regionID: String
     public var regionName: String
     public var metric: String
+    /// How the metric is summarised at the horizon, which says when its values hold.
+    public var summary: HorizonSummary
     public var points: [SweepPoint]
-    public init(regionID: String, regionName: String, metric: String, points: [SweepPoint]) {
+    public init(regionID: String, regionName: String, metric: String, summary: HorizonSummary, points: [SweepPoint]) {
+        self.summary = summary
         self.regionID = regionID
         self.regionName = regionName
         self.metric = metric
@@ -49,8 +52,7 @@ public enum SweepReport {
         for chart in charts where !chart.points.isEmpty {
             let metric = BriefMetric.named(chart.metric)
             let label = metric?.label.text(in: language) ?? chart.metric
-            let summary: HorizonSummary = chart.metric.hasPrefix("service.") ? .lastYearMean : .lastMonth
-            let when = BriefWords.when(summary, firstYear: horizonYear, lastYear: horizonYear, language)
+            let when = BriefWords.when(chart.summary, firstYear: horizonYear, lastYear: horizonYear, language)
             body += "<figure><figcaption>\(xml(chart.regionName)): \(xml(label)) (\(xml(when)))</figcaption>\n"
             body += svg(chart, label: label, quantity: metric?.quantity ?? .plain, axis: axis, style: style) + "</figure>\n"
         }

@@ -26,10 +26,10 @@ public enum IKMGrade: String, Sendable, CaseIterable {
     /// The grade's span on the IKM scale, from its lower bound to the next grade's.
     public var range: ClosedRange<Double> {
         switch self {
-        case .a: return 88.31...100
-        case .b: return 76.61...88.31
-        case .c: return 65.00...76.61
-        case .d: return 25.00...65.00
+        case .a: return lowerBound...100
+        case .b: return lowerBound...IKMGrade.a.lowerBound
+        case .c: return lowerBound...IKMGrade.b.lowerBound
+        case .d: return lowerBound...IKMGrade.c.lowerBound
         }
     }
 

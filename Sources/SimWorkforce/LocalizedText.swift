@@ -23,6 +23,4 @@ public struct LocalizedText: Sendable, Equatable {
         case .en: return english ?? indonesian ?? ""
         }
     }
-
-    public var isEmpty: Bool { text(in: .id).isEmpty }
 }

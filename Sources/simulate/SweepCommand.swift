@@ -97,12 +97,14 @@ enum SweepCommand {
         for metric in ["competency.mean", "competency.share_at_standard", "jp.share_reaching_20", "service.ikm", "service.wait_minutes.mean"] {
             for (index, region) in (first?.regionIDs ?? []).enumerated() {
                 var curve: [SweepPoint] = []
+                var summary = HorizonSummary.lastMonth
                 for (s, label) in plan.labels.enumerated() {
                     guard let r = label.regionIDs.firstIndex(of: region), let m = label.metrics.firstIndex(where: { $0.id == metric }) else { continue }
                     let e = Estimate(result.horizon[s][r][m])
+                    summary = label.metrics[m].summary
                     curve.append(SweepPoint(scenario: points[s].scenario, name: label.name, x: points[s].values[0], mean: e.mean, low: e.low, high: e.high))
                 }
-                charts.append(SweepChart(regionID: region, regionName: first?.regionNames[index] ?? region, metric: metric, points: curve))
+                charts.append(SweepChart(regionID: region, regionName: first?.regionNames[index] ?? region, metric: metric, summary: summary, points: curve))
             }
         }
         let horizonYear = (first?.startYear ?? 0) + (result.months + 11) / 12 - 1
