@@ -137,14 +137,20 @@ public struct ExperimentResult: Sendable {
         }
     }
 
-    /// One metric over a span of months: its last month, its total, or the mean of its last 12 months.
+    /// One metric over a span of months: its last month, its total, or the mean of its last 12
+    /// months that measured something (a month with nothing to measure is NaN and left out; NaN
+    /// when none did).
     func summarise(_ region: RegionResult, metric: Int, _ summary: HorizonSummary, over span: Range<Int>) -> Double {
         switch summary {
         case .lastMonth: return region[metric, span.upperBound - 1]
         case .total: return span.reduce(0) { $0 + region[metric, $1] }
         case .lastYearMean:
-            let first = max(span.lowerBound, span.upperBound - 12)
-            return (first..<span.upperBound).reduce(0) { $0 + region[metric, $1] } / Double(span.upperBound - first)
+            var sum = 0.0, count = 0
+            for month in max(span.lowerBound, span.upperBound - 12)..<span.upperBound where !region[metric, month].isNaN {
+                sum += region[metric, month]
+                count += 1
+            }
+            return count > 0 ? sum / Double(count) : .nan
         }
     }
 }

@@ -10,7 +10,7 @@ public struct ExperimentScenario: Sendable {
     public init(id: String, parameters: ModelParameters) {
         self.id = id
         self.parameters = parameters
-        metrics = metricDefinitions(domains: parameters.domains, programmes: parameters.programmes)
+        metrics = metricDefinitions(parameters)
     }
 }
 

@@ -1,5 +1,4 @@
 import SimCore
-import SimCore
 import SimWorkforce
 import SimExperiment
 

@@ -47,7 +47,7 @@ public enum ResultTables {
                  "delta_vs_baseline", "delta_ci_low", "delta_ci_high"].map(CSVField.identifier))
         for (s, label) in labels.enumerated() {
             for r in label.regionIDs.indices {
-                for (m, metric) in label.metrics.enumerated() where !metric.isPerProgramme {
+                for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
                     let estimate = Estimate(result.horizon[s][r][m])
                     let delta = Estimate(result.pairedDelta[s][r][m])
                     csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
@@ -65,7 +65,7 @@ public enum ResultTables {
         csv.row(["scenario", "region", "metric", "unit", "period", "mean", "ci_low", "ci_high"].map(CSVField.identifier))
         for (s, label) in labels.enumerated() {
             for r in label.regionIDs.indices {
-                for (m, metric) in label.metrics.enumerated() where !metric.isPerProgramme {
+                for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
                     for month in 0..<result.months {
                         let estimate = Estimate(result.series[s][r][m * result.months + month])
                         csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
@@ -98,6 +98,38 @@ public enum ResultTables {
                         csv.row([.userText(label.id), .userText(label.regionIDs[r]), .userText(label.programmeIDs[programme]),
                                  .integer(label.startYear + year)] + sums.map(CSVField.number)
                                 + [.userText(evaluation(result, scenario: s, region: r, programme: programme, months: span, label: label))])
+                    }
+                }
+            }
+        }
+        return csv.text
+    }
+
+    /// Service results per counter: one row per scenario × region × counter × measure × year, with
+    /// the year's value (total or mean, as for the region) and the paired difference to the
+    /// baseline in that year. A region without the counter has no rows for it.
+    public static func services(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
+        var csv = CSVWriter(locale: locale)
+        csv.row(["scenario", "region", "counter", "measure", "unit", "year", "mean", "ci_low", "ci_high", "replications",
+                 "delta_vs_baseline", "delta_ci_low", "delta_ci_high"].map(CSVField.identifier))
+        let years = result.years
+        for (s, label) in labels.enumerated() {
+            for r in label.regionIDs.indices {
+                // Each counter's measures sit together, `requests` first; a region without the
+                // counter measured no request in any year.
+                for (first, metric) in label.metrics.enumerated() where metric.isPerCounter && metric.id.hasSuffix(".\(CounterMeasure.requests.name)") {
+                    guard !Estimate(result.yearly[s][r][first * years]).mean.isNaN else { continue }
+                    let counter = String(metric.id.dropFirst("counter.".count).dropLast(CounterMeasure.requests.name.count + 1))
+                    for measure in CounterMeasure.allCases {
+                        let m = first + measure.rawValue
+                        for year in 0..<years {
+                            let estimate = Estimate(result.yearly[s][r][m * years + year])
+                            let delta = Estimate(result.yearlyDelta[s][r][m * years + year])
+                            csv.row([.userText(label.id), .userText(label.regionIDs[r]), .userText(counter), .identifier(measure.name),
+                                     .identifier(label.metrics[m].unit), .integer(label.startYear + year),
+                                     .number(estimate.mean), .number(estimate.low), .number(estimate.high), .integer(estimate.replications),
+                                     .number(delta.mean), .number(delta.low), .number(delta.high)])
+                        }
                     }
                 }
             }

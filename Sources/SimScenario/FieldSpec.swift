@@ -30,6 +30,8 @@ public indirect enum FieldType: Sendable {
     /// A calendar month written `YYYY-MM`, inside the simulated horizon (or, for the end of a
     /// window, at or after its start: a window may run past the horizon and is cut there).
     case month(endOfWindow: Bool = false)
+    /// A day: `YYYY-MM-DD` (that date once) or `MM-DD` (that day every year).
+    case date
     /// The id of something the scenario defines.
     case reference(IDKind)
     /// An array of values of one type.

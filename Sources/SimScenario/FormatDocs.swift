@@ -11,7 +11,7 @@ public enum FormatDocs {
             A scenario is a JSON object. Keys are camelCase and carry their unit (`rupiahPerYear`,
             `lengthJP`, `months`). Regions, units, domains and programmes are objects keyed by their id, so
             `--set regions.sorong.budget.rupiahPerYear=1.5e9` and references such as `"eligibleUnits":
-            ["frontline"]` name them. `"extends": "baseline.json"` lays this file over another (objects
+            ["dukcapil"]` name them. `"extends": "baseline.json"` lays this file over another (objects
             merge key by key; `null` removes an inherited key; arrays are replaced). Every key below is
             optional unless marked **required**; an absent key takes the default shown, whose source is
             given. Each parameter is declared once, beside the model struct that holds it; this table,
@@ -53,6 +53,7 @@ public enum FormatDocs {
         case .localizedText: return "string, or `{\"id\": …, \"en\": …}`"
         case .choice(let words): return words.map { "`\($0)`" }.joined(separator: " \\| ")
         case .month: return "month `YYYY-MM`"
+        case .date: return "date `YYYY-MM-DD`, or `MM-DD` every year"
         case .reference(let kind): return "\(kind.noun) id"
         case .list(let element, _): return "array of " + typeText(element)
         case .record: return "object"

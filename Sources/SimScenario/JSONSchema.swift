@@ -58,6 +58,7 @@ public enum JSONSchema {
             return .obj([("oneOf", .list([.obj([("type", .s("string"))]), languages]))])
         case .choice(let words): return .obj([("enum", .list(words.map(JSONValue.s)))])
         case .month: return .obj([("type", .s("string")), ("pattern", .s("^[0-9]{4}-(0[1-9]|1[0-2])$"))])
+        case .date: return .obj([("type", .s("string")), ("pattern", .s("^([0-9]{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))])
         case .reference(let kind):
             switch kind {
             case .mode: return .obj([("enum", .list(ScenarioFormat.modeNames.map(JSONValue.s)))])

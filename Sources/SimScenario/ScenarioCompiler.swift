@@ -16,8 +16,11 @@ struct ScenarioCompiler {
         self.file = file
     }
 
+    /// Records a problem once: a region's policy is compiled from the scenario's, so the same
+    /// node can be read once per region.
     mutating func problem(_ node: ReadNode?, _ path: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, location: node?.node.location, path: path, message: message))
+        let diagnostic = Diagnostic(file: file, location: node?.node.location, path: path, message: message)
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
 
     mutating func compile() -> ModelParameters {
@@ -160,6 +163,7 @@ struct ScenarioCompiler {
         if let own = raw["regions"]?[id]?["policy"] { policyTree = policyTree.merged(with: own) }
         let policy = ReadNode(policyTree.fillingDefaults(ScenarioFormat.policyFields), path: "regions.*.policy", log: node.log)
         region.policy = compilePolicy(policy, domainIDs: domainIDs, programmeIDs: programmeIDs)
+        region.policy.noTraining = compileNoTraining(policy, programmeIDs: programmeIDs)
         return region
     }
 
@@ -169,6 +173,10 @@ struct ScenarioCompiler {
         unit.id = member.key
         unit.name = node.word("name") ?? member.key
         unit.service = node["service"].map { ServiceChannelParameters(reading: $0) }
+        unit.maxAwayShare = node.number("maxAwayShare")
+        if let demand = node["service"]?["demand"] {
+            unit.service?.demand = compileDemand(demand, path: "\(regionPath).units.\(member.key).service.demand")
+        }
         unit.usage = node.weights("usage", ids: domainIDs)
         for (domain, weight) in zip(domainIDs, unit.usage) where weight > 1 {
             diagnostics.append(Diagnostic(file: file, location: node.node["usage"]?[domain]?.location,

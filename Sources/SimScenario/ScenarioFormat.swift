@@ -60,11 +60,40 @@ public enum ScenarioFormat {
         "eligibleUnits": Field("eligibleUnits", .list(.reference(.unit)), doc: "units that may attend (default all)"),
     ])
 
+    // MARK: - Calendar periods
+
+    /// When a period falls: a named season or a date window. Shared by no-training periods and
+    /// demand peaks.
+    static let periodFields: [Field] = [
+        Field("period", .choice(NamedPeriod.ids), doc: "a season that follows the calendar each year: lebaran (7 days before Idul Fitri to 7 after), ramadan (the 30 days before Idul Fitri), idulAdha (2 days before to 3 after), yearEnd (December); or give from and to"),
+        Field("daysBefore", .integer(minimum: -400, maximum: 400), unit: "calendar days", doc: "with period: start this many days before its anchor (1 Syawal, 10 Dzulhijjah, 31 December) instead of the default"),
+        Field("daysAfter", .integer(minimum: -400, maximum: 400), unit: "calendar days", doc: "with period: end this many days after its anchor instead of the default"),
+        Field("from", .date, doc: "first day of a date window (with to, instead of period)"),
+        Field("to", .date, doc: "last day of a date window; with MM-DD dates the window recurs every year"),
+    ]
+
+    static let noTrainingFields: [Field] = periodFields + [
+        Field("units", .list(.reference(.unit)), doc: "units whose staff it keeps on duty (default every unit: sessions are then not placed in the window at all)"),
+        Field("modes", .list(.reference(.mode)), doc: "modes it stops (default all; list the face-to-face modes to let e-learning go on)"),
+        Field("programmes", .list(.reference(.programme)), doc: "programmes it stops (default all)"),
+        Field("note", .text, doc: "why"),
+    ]
+
+    static let demandFields: [Field] = [
+        Field("monthly", .list(.number(minimum: 0, maximum: nil, aboveMinimum: false), minimumCount: 12), doc: "relative demand in each calendar month, January first (12 numbers; default all 1)"),
+        Field("peaks", .list(.record(periodFields + [
+            Field("multiplier", .number(minimum: 0, maximum: nil, aboveMinimum: false), required: true, unit: "multiplier", doc: "demand on the period's days relative to the rest of its month"),
+        ])), doc: "periods with more (or less) demand, on top of the monthly profile"),
+        Field("source", .text, required: true, doc: "where the profile comes from (a statistic or study), or 'assumption' with the reasoning in docs/model.md"),
+    ]
+
     // MARK: - Policy
 
     static let policyFields = Field.declared(PolicyParameters.specs(), structural: [
         "blackoutMonths": Field("blackoutMonths", .list(.integer(minimum: 1, maximum: 12)), default: .list([.n(12)]),
                                 doc: "calendar months (1–12) with no session (December: fiscal closing)", source: "MODEL.md §5"),
+        "noTraining": Field("noTraining", .list(.record(noTrainingFields)), default: .list([]),
+                            doc: "periods with no training of some modes or programmes for some units (a named season or a date window, each year)", source: "none unless the scenario names them (MODEL.md §5)"),
         "forums.domains": Field("domains", .list(.reference(.domain)), doc: "domains discussed, one per forum in turn (default all)"),
         "evaluation.exemptProgrammes": Field("exemptProgrammes", .list(.reference(.programme)), default: .list([]),
                                              doc: "programmes measured but never changed (mandated ones such as Latsar)", source: "Perlan LAN 1/2021: Latsar is mandatory"),
@@ -75,7 +104,11 @@ public enum ScenarioFormat {
     static let unitFields = Field.declared(UnitParameters.specs(), structural: [
         "name": Field("name", .text, doc: "the unit's name in reports"),
         "usage": Field("usage", .weights(.domain), default: .emptyObject, doc: "how much the job uses each domain, 0–1 (unused domains decay fastest)"),
-        "service": Field("service", .record(Field.declared(ServiceChannelParameters.specs())),
+        "maxAwayShare": Field("maxAwayShare", .number(minimum: 0, maximum: 1, aboveMinimum: false), unit: "share",
+                              doc: "the unit's own away cap: most of its staff off duty for training at once (default the policy's maxAwayShare)"),
+        "service": Field("service", .record(Field.declared(ServiceChannelParameters.specs(), structural: [
+            "demand": Field("demand", .record(demandFields), doc: "seasonal demand: a monthly profile and peaks, scaled so each year's mean is requestsPerDay (default flat)"),
+        ])),
                          doc: "the citizen-service channel, if the unit serves citizens directly"),
     ])
 

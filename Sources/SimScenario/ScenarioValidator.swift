@@ -89,6 +89,11 @@ struct ScenarioValidator {
             if endOfWindow ? month < horizon.lowerBound : !horizon.contains(month) {
                 report(node, path, "month \(text) is outside the simulated horizon \(monthText(horizon.lowerBound)) to \(monthText(horizon.upperBound))")
             }
+        case .date:
+            guard let text = node.string else { return expected("a date written YYYY-MM-DD, or MM-DD for every year", node, path) }
+            if CivilDate(parsing: text) == nil && CivilDate(parsing: "2000-" + text) == nil {
+                report(node, path, "expected a date written YYYY-MM-DD, or MM-DD for every year, found '\(text)'")
+            }
         case .reference(let kind):
             guard let id = node.string else { return expected("the id of a \(kind.noun)", node, path) }
             checkReference(id, kind: kind, node: node, path: path)

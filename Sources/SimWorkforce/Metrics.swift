@@ -30,6 +30,13 @@ public struct MetricDefinition: Sendable, Equatable {
     /// A measure of one programme (`programme.<id>.<measure>`): reported by year in programmes.csv,
     /// not in the region-level tables.
     public var isPerProgramme: Bool { id.hasPrefix("programme.") }
+
+    /// A measure of one service counter (`counter.<unit>.<measure>`): reported in services.csv,
+    /// not in the region-level tables.
+    public var isPerCounter: Bool { id.hasPrefix("counter.") }
+
+    /// Reported in the region-level tables (summary, timeseries, sweep).
+    public var isRegionLevel: Bool { !isPerProgramme && !isPerCounter }
 }
 
 /// The fixed metrics every region reports, in output order; per-domain metrics follow them.
@@ -102,22 +109,27 @@ public enum Metric: Int, CaseIterable, Sendable {
 
 /// The metric catalogue of a scenario: the fixed metrics, then `competency.<domain>` and
 /// `competency.<domain>.share_at_standard` for each domain in scenario order, then the
-/// ``ProgrammeMeasure``s of each programme in scenario order.
-public func metricDefinitions(domains: [DomainParameters], programmes: [ProgrammeParameters]) -> [MetricDefinition] {
-    Metric.allCases.map(\.definition) + domains.flatMap { domain in
+/// ``ProgrammeMeasure``s of each programme in scenario order, then the ``CounterMeasure``s of
+/// each service counter (``ModelParameters/counterIDs``).
+public func metricDefinitions(_ model: ModelParameters) -> [MetricDefinition] {
+    Metric.allCases.map(\.definition) + model.domains.flatMap { domain in
         [MetricDefinition("competency.\(domain.id)", "level (1-5)", "mean applied competency in \(domain.name)", higherIsBetter: true),
          MetricDefinition("competency.\(domain.id).share_at_standard", "share", "share of employees at or above the required level in \(domain.name), among those whose post requires more than level 1", higherIsBetter: true)]
-    } + programmes.flatMap { programme in
+    } + model.programmes.flatMap { programme in
         ProgrammeMeasure.allCases.map { $0.definition(programme: programme.id) }
+    } + model.counterIDs.flatMap { unit in
+        CounterMeasure.allCases.map { $0.definition(unit: unit) }
     }
 }
 
 /// Where a scenario's series sit among a region's metrics, in the order of
-/// ``metricDefinitions(domains:programmes:)``: the fixed metrics, two per domain, then one per
-/// programme and ``ProgrammeMeasure``. The model writes by these positions; reports find series by id.
+/// ``metricDefinitions(_:)``: the fixed metrics, two per domain, then one per
+/// programme and ``ProgrammeMeasure``, then one per counter and ``CounterMeasure``. The model
+/// writes by these positions; reports find series by id.
 public enum MetricLayout {
-    public static func count(domains: Int, programmes: Int) -> Int {
-        Metric.allCases.count + 2 * domains + ProgrammeMeasure.allCases.count * programmes
+    public static func count(_ model: ModelParameters) -> Int {
+        Metric.allCases.count + 2 * model.domains.count + ProgrammeMeasure.allCases.count * model.programmes.count
+            + CounterMeasure.allCases.count * model.counterIDs.count
     }
     /// `competency.<domain>`.
     public static func domainMean(_ d: Int) -> Int { Metric.allCases.count + 2 * d }
@@ -126,6 +138,45 @@ public enum MetricLayout {
     /// `programme.<id>.<measure>` of programme `p` in a scenario with `domains` domains.
     public static func programme(_ p: Int, _ measure: ProgrammeMeasure, domains: Int) -> Int {
         Metric.allCases.count + 2 * domains + p * ProgrammeMeasure.allCases.count + measure.rawValue
+    }
+    /// `counter.<unit>.<measure>` of counter `k` (an index into ``ModelParameters/counterIDs``).
+    public static func counter(_ k: Int, _ measure: CounterMeasure, domains: Int, programmes: Int) -> Int {
+        Metric.allCases.count + 2 * domains + programmes * ProgrammeMeasure.allCases.count + k * CounterMeasure.allCases.count + measure.rawValue
+    }
+}
+
+/// What each service counter did in a month (services.csv). Undefined (empty) in a region
+/// without that counter, and in a month with nothing to measure.
+public enum CounterMeasure: Int, CaseIterable, Sendable {
+    case requests, waitMean, waitP90, utilisation, firstContactResolution, complaints, ikm, lebaranWaitMean, staffDaysTraining
+
+    public var name: String {
+        switch self {
+        case .requests: return "requests"
+        case .waitMean: return "wait_minutes.mean"
+        case .waitP90: return "wait_minutes.p90"
+        case .utilisation: return "utilisation"
+        case .firstContactResolution: return "first_contact_resolution"
+        case .complaints: return "complaints"
+        case .ikm: return "ikm"
+        case .lebaranWaitMean: return "wait_minutes.lebaran"
+        case .staffDaysTraining: return "staff_days_training"
+        }
+    }
+
+    public func definition(unit: String) -> MetricDefinition {
+        let id = "counter.\(unit).\(name)"
+        switch self {
+        case .requests: return .init(id, "requests", "citizen requests arriving at the counter", summary: .total)
+        case .waitMean: return .init(id, "minutes", "mean wait before service", summary: .lastYearMean, higherIsBetter: false)
+        case .waitP90: return .init(id, "minutes", "90th percentile of the wait", summary: .lastYearMean, higherIsBetter: false)
+        case .utilisation: return .init(id, "share", "busy share of counter staff time", summary: .lastYearMean)
+        case .firstContactResolution: return .init(id, "share", "share of requests resolved at first contact", summary: .lastYearMean, higherIsBetter: true)
+        case .complaints: return .init(id, "complaints", "complaints filed about the counter", summary: .total, higherIsBetter: false)
+        case .ikm: return .init(id, "index (25-100)", "Indeks Kepuasan Masyarakat of the counter", summary: .lastYearMean, higherIsBetter: true)
+        case .lebaranWaitMean: return .init(id, "minutes", "mean wait of requests arriving in the Lebaran window (7 days before Idul Fitri to 7 after); months without one are empty", summary: .lastYearMean, higherIsBetter: false)
+        case .staffDaysTraining: return .init(id, "staff-days", "working days of the counter unit's staff taken by training: away at sessions, and the share of the day of on-duty training (e-learning, coaching, Latsar's workplace part)", summary: .total)
+        }
     }
 }
 
@@ -188,6 +239,7 @@ public struct Decision: Sendable, Equatable {
 /// counts each kind, writes the counts to `run.json` and warns on stderr.
 public enum Breach: Int, Vocabulary {
     case budgetOverspent, sessionInBlackoutMonth, sessionInSuspendedMode, awayCapExceeded, attendeeBookedTwice, pppkAboveJPCap
+    case sessionInNoTrainingPeriod
 
     public var meaning: String {
         switch self {
@@ -197,6 +249,7 @@ public enum Breach: Int, Vocabulary {
         case .awayCapExceeded: return "a unit above the away cap when a session starts"
         case .attendeeBookedTwice: return "an attendee listed twice in one session"
         case .pppkAboveJPCap: return "a PPPK credited above the JP cap"
+        case .sessionInNoTrainingPeriod: return "an attendee from a unit a no-training period protects"
         }
     }
 }

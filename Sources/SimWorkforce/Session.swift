@@ -14,9 +14,9 @@ struct Session {
     var plannedCostRupiah: Double
 
     /// The months (from the start) its working days fall in.
-    func months(daysPerMonth: Double) -> ClosedRange<Int> {
-        let first = Int(start / daysPerMonth)
-        return first...max(first, Int((end - 1e-9) / daysPerMonth))
+    func months(on clock: WorkingClock) -> ClosedRange<Int> {
+        let first = clock.month(containing: start)
+        return first...max(first, clock.month(containing: end - 1e-9))
     }
 }
 
@@ -53,6 +53,16 @@ struct ServiceChannel {
     var unit: UnitIndex
     var parameters: ServiceChannelParameters
     var queue: MultiServerQueue<Int32>
+    /// Its index among the scenario's counters (``ModelParameters/counterIDs``).
+    var counter: Int
+    /// Demand multiplier per working day from the start; empty when demand is flat.
+    var demand: [Double]
+    /// This month's measures of this counter alone.
+    var tally = ServiceTally()
+    /// Staff-equivalents of the unit away at sessions or training on duty, over time, and its
+    /// area (staff-days) at the start of the month.
+    var training = TimeWeightedAverage(value: 0, at: .zero)
+    var trainingAreaAtMonthStart = 0.0
     /// Per request in service: wait (minutes), handler competency ĉ and motivation; slots reused.
     var waitMinutes: [Double] = []
     var handlerCompetency: [Double] = []

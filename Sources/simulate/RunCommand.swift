@@ -17,6 +17,7 @@ enum RunCommand {
             "  timeseries.csv   the same by month (YYYY-MM)",
             "  decisions.csv    what the periodic evaluation decided, over replications",
             "  programmes.csv   what each programme did each year: invited, completed, JP, spending, gap closed",
+            "  services.csv     each service counter each year: requests, waits, utilisation, FCR, complaints, IKM",
             "  brief.md/.html   the policy brief with charts (Bahasa Indonesia by default)",
             "  run.json         version, command line, seed, replications, scenario fingerprints, wall time",
             "Metrics are documented in docs/outputs.md. The same seed gives the same bytes whatever --jobs.",
@@ -145,14 +146,24 @@ enum RunCommand {
         let p = scenario.parameters
         return ScenarioLabels(id: scenario.id, name: scenario.name, question: scenario.question,
                               regionIDs: p.regions.map(\.id), regionNames: p.regions.map(\.name),
-                              programmeIDs: p.programmes.map(\.id), metrics: metricDefinitions(domains: p.domains, programmes: p.programmes),
+                              programmeIDs: p.programmes.map(\.id), metrics: metricDefinitions(p),
                               startYear: p.startYear, caveats: caveats(scenario), programmeModes: p.programmes.map(\.mode.id),
                               programmeNames: p.programmes.map(\.name))
     }
 
-    /// The scenario's inputs whose source is an estimate (`ESTIMATE`) or derived by assumption.
+    /// The scenario's inputs whose source is an estimate (`ESTIMATE`) or derived by assumption,
+    /// and the seasonal demand profiles that are assumptions (one line per distinct reason).
     static func caveats(_ scenario: Scenario) -> [String] {
-        scenario.sources.filter { $0.source.contains("ESTIMATE") || $0.source.hasPrefix("assumption derived") }
+        let estimates = scenario.sources.filter { $0.source.contains("ESTIMATE") || $0.source.hasPrefix("assumption derived") }
             .map { "\($0.path): \($0.source)" }
+        var demand: [(source: String, paths: [String])] = []
+        for region in scenario.parameters.regions {
+            for unit in region.units {
+                guard let source = unit.service?.demand?.source, source.hasPrefix("assumption") else { continue }
+                let path = "regions.\(region.id).units.\(unit.id).service.demand"
+                if let i = demand.firstIndex(where: { $0.source == source }) { demand[i].paths.append(path) } else { demand.append((source, [path])) }
+            }
+        }
+        return estimates + demand.map { "\($0.paths.joined(separator: ", ")): \($0.source)" }
     }
 }

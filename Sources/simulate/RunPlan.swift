@@ -94,6 +94,7 @@ enum ResultFiles {
             ("timeseries.csv", ResultTables.timeseries(result, labels: plan.labels, locale: locale)),
             ("decisions.csv", ResultTables.decisions(result, labels: plan.labels, locale: locale)),
             ("programmes.csv", ResultTables.programmes(result, labels: plan.labels, locale: locale)),
+            ("services.csv", ResultTables.services(result, labels: plan.labels, locale: locale)),
             ("brief.md", brief.markdown()),
             ("brief.html", brief.html()),
             ("run.json", metadata),

@@ -83,7 +83,7 @@ enum SweepCommand {
         csv.row((["scenario"] + axes.map(\.path) + ["region", "metric", "unit", "mean", "ci_low", "ci_high", "replications"]).map(CSVField.identifier))
         for (s, label) in plan.labels.enumerated() {
             for r in label.regionIDs.indices {
-                for (m, metric) in label.metrics.enumerated() where !metric.isPerProgramme {
+                for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
                     let e = Estimate(result.horizon[s][r][m])
                     csv.row([.userText(points[s].scenario)] + points[s].values.map(CSVField.number)
                             + [.userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),

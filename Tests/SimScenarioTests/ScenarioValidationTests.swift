@@ -47,7 +47,10 @@ func diagnostics(_ name: String) -> [Diagnostic] {
         ("syntax-error.json", "", "invalid JSON: expected a key in double quotes"),
         ("cycle-a.json", "extends", "extends forms a cycle: cycle-a.json → cycle-b.json → cycle-a.json"),
         ("missing-schema-version.json", "schemaVersion", "missing required key 'schemaVersion'"),
-        ("unknown-unit-eligibility.json", "programmes.egov-basics.eligibleUnits[1]", "unknown unit 'fronline'; did you mean 'frontline'?"),
+        ("unknown-unit-eligibility.json", "programmes.egov-basics.eligibleUnits[1]", "unknown unit 'dukcapl'; did you mean 'dukcapil'?"),
+        ("period-and-dates.json", "policy.noTraining[0]", "give either period or from and to, not both"),
+        ("impossible-date.json", "policy.noTraining[0].to", "expected a date written YYYY-MM-DD, or MM-DD for every year, found '02-30'"),
+        ("unknown-period.json", "regions.sorong.units.dukcapil.service.demand.peaks[0].period", "unknown value 'lebaram', expected one of lebaran, ramadan, idulAdha, yearEnd; did you mean 'lebaran'?"),
         ("unknown-programme.json", "policy.evaluation.exemptProgrammes[1]", "unknown programme 'lasar'; did you mean 'latsar'?"),
     ])
     func brokenFileGivesItsDiagnostic(file: String, path: String, message: String) {

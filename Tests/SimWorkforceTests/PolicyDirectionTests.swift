@@ -15,17 +15,21 @@ import SimWorkforce
     static func expectAbove(_ d: Estimate, _ what: String) { #expect(d.low > 0, "\(what): \(d.shown)") }
     static func expectBelow(_ d: Estimate, _ what: String) { #expect(d.high < 0, "\(what): \(d.shown)") }
 
-    /// Budget: +50% raises the share at standard and the share reaching 20 JP in both regions; no
-    /// budget lowers them.
+    /// Budget: +50% narrows the mean gap to the standard and raises the share reaching 20 JP in
+    /// both regions; no budget lowers the share at standard and the 20 JP share. (+50% on the share
+    /// at standard itself, a threshold count, is too small to resolve in Sorong: +0.0002
+    /// [−0.0002, 0.0006] over 80 replications, because the extra money goes mostly to digital,
+    /// where few cross the line; the gap is the continuous measure of the same mechanism.)
     @Test func budgetMovesCompetencyAndTheTwentyJP() throws {
         let base = try bundled("baseline.json")
         let more = try bundled("budget-plus-50.json")
         let none = try bundled("baseline.json", "regions.sawahlunto.budget.rupiahPerYear=0", "regions.sorong.budget.rupiahPerYear=0")
         for r in base.regions.indices {
+            let region = base.regions[r].id
+            Self.expectBelow(pairedDifference(base, more, Self.atHorizon(.competencyGapMean, region: r)), "+50%: \(region) competency.gap_mean")
+            Self.expectAbove(pairedDifference(base, more, Self.atHorizon(.jpShareReaching20, region: r)), "+50%: \(region) jp.share_reaching_20")
             for metric in [Metric.competencyShareAtStandard, .jpShareReaching20] {
-                let name = "\(base.regions[r].id) \(metric.definition.id)"
-                Self.expectAbove(pairedDifference(base, more, Self.atHorizon(metric, region: r)), "+50%: \(name)")
-                Self.expectBelow(pairedDifference(base, none, Self.atHorizon(metric, region: r)), "no budget: \(name)")
+                Self.expectBelow(pairedDifference(base, none, Self.atHorizon(metric, region: r)), "no budget: \(region) \(metric.definition.id)")
             }
         }
     }

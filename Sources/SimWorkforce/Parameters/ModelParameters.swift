@@ -6,6 +6,7 @@
 public struct SimulationParameters: ParameterGroup {
     public var startYear = 2027
     public var years = 5
+    public var calendar = CalendarKind.indonesia
     public var workingDaysPerYear = 245.0
     public var hoursPerWorkingDay = 7.5
     public var jpPerTrainingDay = 8.0
@@ -17,7 +18,8 @@ public struct SimulationParameters: ParameterGroup {
     public static let declarations: [Declaration<Self>] = [
         .integer("startYear", \.startYear, 2000...2100, unit: "year", "first fiscal year simulated", source: "assumption"),
         .integer("years", \.years, 1...30, unit: "years", "horizon", source: "MODEL.md §1"),
-        .number("workingDaysPerYear", \.workingDaysPerYear, min: 100, max: 366, unit: "working days", "working days per year", source: "MODEL.md §1"),
+        .choice("calendar", \.calendar, "indonesia: each month's working days from weekends, national holidays and cuti bersama (decreed 2025–2026, estimated later); flat: a twelfth of workingDaysPerYear each month, no holiday", source: "SKB 3 Menteri on holidays and cuti bersama; docs/model.md, The working calendar"),
+        .number("workingDaysPerYear", \.workingDaysPerYear, min: 100, max: 366, unit: "working days", "working days per year of the flat calendar", source: "MODEL.md §1"),
         .number("hoursPerWorkingDay", \.hoursPerWorkingDay, above: true, unit: "hours", "duty hours per working day", source: "assumption (37.5 h/week)"),
         .number("jpPerTrainingDay", \.jpPerTrainingDay, above: true, unit: "JP per day", "JP per classroom training day", source: "MODEL.md §4 [bg]"),
         .integer("replications", \.replications, 1...100_000, unit: "replications", "replications per scenario", source: "chosen for ±CI in README"),
@@ -90,14 +92,19 @@ public struct ModelParameters: Sendable {
     public var years: Int { simulation.years }
     public var hoursPerWorkingDay: Double { simulation.hoursPerWorkingDay }
     public var jpPerTrainingDay: Double { simulation.jpPerTrainingDay }
-    /// Working days per month (a twelfth of the year).
-    public var workingDaysPerMonth: Double { simulation.workingDaysPerYear / 12 }
     public var months: Int { simulation.years * 12 }
 
     public subscript(mode: Mode) -> ModeParameters { modes[mode.rawValue] }
 
     /// The domain whose competency sets handling time and complaint resolution, if any.
     public var citizenServiceDomain: Int? { domains.firstIndex { $0.roles.contains(.citizenService) } }
+    /// The units with a service counter in any region, in order of first appearance: the
+    /// counters of the metric catalogue.
+    public var counterIDs: [String] {
+        var ids: [String] = []
+        for region in regions { for unit in region.units where unit.service != nil && !ids.contains(unit.id) { ids.append(unit.id) } }
+        return ids
+    }
     /// The domains whose competency sets how projects slip.
     public var projectManagementDomains: [Int] { domains.indices.filter { domains[$0].roles.contains(.projectManagement) } }
 }

@@ -12,6 +12,8 @@ public struct PolicyParameters: ParameterGroup {
     public var maxAwayShare = 0.10
     /// Blackout flags per calendar month (index 0 = January); the file lists months 1–12.
     public var blackoutMonths = [Bool](repeating: false, count: 12)
+    /// Windows in which some or all training stops, for some or all units.
+    public var noTraining: [NoTrainingPeriod] = []
     public var leadershipSupport = 0.3
     public var incentive = IncentiveParameters()
     public var award = AwardParameters()
@@ -32,12 +34,32 @@ public struct PolicyParameters: ParameterGroup {
         .number("maxJPPerEmployeePerYear", \.maxJPPerEmployeePerYear, min: 1, unit: "JP per year", "most JP one employee is planned for per year", source: "assumption"),
         .share("maxAwayShare", \.maxAwayShare, "most of a unit's staff off duty for training at once", source: "assumption (MODEL.md §5)"),
         .structural("blackoutMonths"),
+        .structural("noTraining"),
         .share("leadershipSupport", \.leadershipSupport, "supervisor and leadership support for learning, 0–1", source: "assumption"),
         .group("incentive", \.incentive, "incentives per completion"),
         .group("award", \.award, "the ASN Berprestasi award"),
         .group("forums", \.forums, "knowledge-sharing forums (learning culture)"),
         .group("evaluation", \.evaluation, "periodic evaluation and continuous improvement"),
     ]
+}
+
+/// A window with no training of the given modes and programmes for the staff of the given units
+/// (MODEL.md §5): a session that overlaps it does not invite them, and, when it covers every
+/// unit, is not placed there at all.
+public struct NoTrainingPeriod: Sendable {
+    public var period: CalendarPeriod
+    /// Unit ids it protects; empty means every unit.
+    public var units: [String]
+    /// The modes it stops, indexed by `Mode.rawValue`.
+    public var modes: [Bool]
+    /// The programmes it stops, indexed by programme.
+    public var programmes: [Bool]
+    public init(period: CalendarPeriod, units: [String] = [], modes: [Bool] = Mode.allCases.map { _ in true }, programmes: [Bool]) {
+        self.period = period
+        self.units = units
+        self.modes = modes
+        self.programmes = programmes
+    }
 }
 
 public struct IncentiveParameters: ParameterGroup {

@@ -198,6 +198,8 @@ public struct UnitParameters: ParameterGroup {
     /// Usage weight per domain in [0,1], indexed by domain.
     public var usage: [Double] = []
     public var workload = 0.8
+    /// The unit's own away cap, in place of the policy's `maxAwayShare`.
+    public var maxAwayShare: Double?
     public var service: ServiceChannelParameters?
     public init() {}
 
@@ -206,6 +208,7 @@ public struct UnitParameters: ParameterGroup {
         .number("headcountShare", \.headcountShare, above: true, unit: "share (normalised)", "share of the region's staff in this unit", source: "assumption"),
         .structural("usage"),
         .share("workload", \.workload, "utilisation of staff by routine work, 0–1", source: "assumption"),
+        .structural("maxAwayShare"),
         .structural("service"),
     ]
 }

@@ -10,6 +10,8 @@ public struct ServiceChannelParameters: ParameterGroup {
     public var handlingCV = 0.5
     /// The service level (1–5) at which a handler is fully proficient: ĉ = (level − 1)/(proficient − 1).
     public var proficientLevel = 3.0
+    /// How requests per day vary over the year; `nil` is flat.
+    public var demand: DemandProfile?
     public init() {}
 
     /// Exponential handling times (an M/M/c channel) instead of lognormal.
@@ -23,7 +25,42 @@ public struct ServiceChannelParameters: ParameterGroup {
         .choice("handlingDistribution", \.handlingDistribution, "distribution of handling time around its mean (exponential makes the channel M/M/c)", source: "MODEL.md §7"),
         .number("handlingCV", \.handlingCV, unit: "coefficient of variation", "coefficient of variation of a lognormal handling time", source: "assumption"),
         .number("proficientLevel", \.proficientLevel, min: 1, max: 5, above: true, unit: "level (1–5)", "service competency level at which a handler is fully proficient (Menengah)", source: "assumption"),
+        .structural("demand"),
     ]
+}
+
+/// Seasonal demand at a counter (MODEL.md §7): a multiplier per calendar month, times a
+/// multiplier on the days of each named peak. The multipliers are relative: each calendar year's
+/// mean over its working days is scaled to 1, so `requestsPerDay` stays the year's mean and a
+/// profile moves demand within the year without adding any.
+public struct DemandProfile: Sendable {
+    /// Multiplier per calendar month, index 0 = January.
+    public var monthly: [Double]
+    public var peaks: [(period: CalendarPeriod, multiplier: Double)]
+    /// Where the shape comes from, or "assumption".
+    public var source: String
+    public init(monthly: [Double] = [Double](repeating: 1, count: 12), peaks: [(period: CalendarPeriod, multiplier: Double)] = [], source: String) {
+        self.monthly = monthly
+        self.peaks = peaks
+        self.source = source
+    }
+
+    /// The multiplier of each whole working day of the clock (index = day from the start).
+    public func daily(on clock: WorkingClock) -> [Double] {
+        let days = Int(clock.horizonDays.rounded(.up))
+        var value = (0..<days).map { monthly[clock.date(at: Double($0) + 0.5).month - 1] }
+        for peak in peaks {
+            for span in peak.period.spans(on: clock) {
+                for d in Int(span.lowerBound.rounded(.up))..<min(days, Int(span.upperBound.rounded(.up))) { value[d] *= peak.multiplier }
+            }
+        }
+        for year in 0..<(clock.months + 11) / 12 {
+            let range = Int(clock.monthStart[year * 12].rounded(.up))..<min(days, Int(clock.monthStart[min(clock.months, year * 12 + 12)].rounded(.up)))
+            let mean = range.reduce(0.0) { $0 + value[$1] } / Double(max(range.count, 1))
+            if mean > 0 { for d in range { value[d] /= mean } }
+        }
+        return value
+    }
 }
 
 /// How service outcomes follow from competency and waits (MODEL.md §7); shared by every counter

@@ -29,11 +29,13 @@ struct ServiceTally {
     var waitHistogram = [Int](repeating: 0, count: 601)
     /// Analytic fidelity: Σ p90 × requests and Σ utilisation × requests, for request-weighted means.
     var analyticWaitP90Sum = 0.0, analyticUtilisationSum = 0.0
+    /// Waits of requests that arrived in the Lebaran window.
+    var lebaranWaitMinutes = RunningStatistics()
 
     /// Starts the next month without reallocating the histogram.
     mutating func reset() {
         requests = 0; resolved = 0; complaints = 0
-        waitMinutes = RunningStatistics(); handlingMinutes = RunningStatistics()
+        waitMinutes = RunningStatistics(); handlingMinutes = RunningStatistics(); lebaranWaitMinutes = RunningStatistics()
         satisfaction = RunningStatistics(); complaintResolutionDays = RunningStatistics()
         for i in waitHistogram.indices { waitHistogram[i] = 0 }
         analyticWaitP90Sum = 0; analyticUtilisationSum = 0

@@ -21,10 +21,13 @@ extension RegionSimulation {
     }
 
     mutating func openChannels() {
+        let counterIDs = model.counterIDs
         for u in roster.units {
             guard let parameters = region.units[u].service else { continue }
             roster.channel[u] = channels.count
-            channels.append(ServiceChannel(unit: u, parameters: parameters, queue: MultiServerQueue(servers: counterServers(u))))
+            channels.append(ServiceChannel(unit: u, parameters: parameters, queue: MultiServerQueue(servers: counterServers(u)),
+                                           counter: counterIDs.firstIndex(of: region.units[u].id) ?? 0,
+                                           demand: parameters.demand?.daily(on: clock) ?? []))
             if model.simulation.serviceFidelity == .perRequest {
                 scheduleArrival(channel: channels.count - 1)
             }
@@ -35,20 +38,47 @@ extension RegionSimulation {
     }
 
     mutating func scheduleArrival(channel c: Int) {
-        let meanGapDays = 1 / channels[c].parameters.requestsPerDay
-        calendar.schedule(.requestArrival(Int32(c)), after: SimDuration(workingDays: streams.arrivals.exponential(mean: meanGapDays)))
+        let rate = channels[c].parameters.requestsPerDay
+        guard !channels[c].demand.isEmpty else {
+            calendar.schedule(.requestArrival(Int32(c)), after: SimDuration(workingDays: streams.arrivals.exponential(mean: 1 / rate)))
+            return
+        }
+        // Seasonal demand: invert the cumulative rate, constant within each working day, so one
+        // exponential draw makes one arrival whatever the profile (common random numbers hold).
+        var work = streams.arrivals.exponential(mean: 1) / rate
+        var t = now.workingDays
+        while true {
+            let d = Int(t)
+            guard d < channels[c].demand.count else { t += work; break }
+            let multiplier = channels[c].demand[d]
+            let room = (Double(d + 1) - t) * multiplier
+            if work <= room && multiplier > 0 { t += work / multiplier; break }
+            work -= room
+            t = Double(d + 1)
+        }
+        calendar.schedule(.requestArrival(Int32(c)), at: SimTime(workingDays: t))
     }
+
+    /// Applies one measurement to the region's month and to the counter's.
+    mutating func tally(_ c: Int, _ record: (inout ServiceTally) -> Void) {
+        record(&service)
+        record(&channels[c].tally)
+    }
+
+    /// Whether working time `t` lies in the Lebaran window.
+    func isLebaran(_ t: Double) -> Bool { lebaranSpans.contains { $0.contains(t) } }
 
     /// The counter's server count follows the unit's on-duty staff.
     mutating func updateServers(unit: UnitIndex) {
         let c = roster.channel[unit]
         guard c >= 0 else { return }
         channels[c].queue.setServerCount(counterServers(unit), at: now)
+        channels[c].training.record(Double(roster.away[unit]) + roster.partlyAway[unit], at: now)
         if model.simulation.serviceFidelity == .perRequest { startRequests(channel: c) }
     }
 
     mutating func requestArrives(channel c: Int) {
-        service.requests += 1
+        tally(c) { $0.requests += 1 }
         channels[c].queue.arrive(0, at: now)
         scheduleArrival(channel: c)
         startRequests(channel: c)
@@ -79,7 +109,8 @@ extension RegionSimulation {
                 channels[c].handlerCompetency.append(competency)
                 channels[c].handlerMotivation.append(motivation)
             }
-            service.handlingMinutes.add(minutes)
+            tally(c) { $0.handlingMinutes.add(minutes) }
+            if isLebaran(now.workingDays - started.wait.workingDays) { channels[c].tally.lebaranWaitMinutes.add(waitMinutes) }
             calendar.schedule(.requestDone(channel: Int32(c), slot: slot),
                               after: SimDuration(workingDays: minutes / 60 / model.hoursPerWorkingDay))
         }
@@ -102,9 +133,12 @@ extension RegionSimulation {
         let motivation = channels[c].handlerMotivation[i]
         channels[c].freeSlots.append(slot)
         let resolved = streams.outcomes.bernoulli(quality.firstContactResolution(competency: competency))
-        if resolved { service.resolved += 1 }
-        service.recordWait(wait)
-        service.satisfaction.add(quality.satisfaction(timeliness: quality.timeliness(waitMinutes: wait), competency: competency, resolved: resolved ? 1 : 0, motivation: motivation))
+        let satisfaction = quality.satisfaction(timeliness: quality.timeliness(waitMinutes: wait), competency: competency, resolved: resolved ? 1 : 0, motivation: motivation)
+        tally(c) {
+            if resolved { $0.resolved += 1 }
+            $0.recordWait(wait)
+            $0.satisfaction.add(satisfaction)
+        }
         if streams.outcomes.bernoulli(quality.complaintChance(resolved: resolved, waitMinutes: wait)) {
             fileComplaint(unit: channels[c].unit, count: 1)
         }
@@ -115,6 +149,7 @@ extension RegionSimulation {
     /// competent unit (exponential, mean from `resolutionDays`).
     mutating func fileComplaint(unit: UnitIndex, count: Int) {
         service.complaints += count
+        if roster.channel[unit] >= 0 { channels[roster.channel[unit]].tally.complaints += count }
         let usage = region.units[unit].usage
         let total = usage.reduce(0, +)
         for d in 0..<domainCount { complaintsByDomain[d] += Double(count) * (total > 0 ? usage[d] / total : 1 / Double(domainCount)) }
@@ -143,6 +178,7 @@ extension RegionSimulation {
     /// One working day of every channel by Erlang C with the Allen–Cunneen correction for
     /// lognormal handling times (Wq ≈ Wq(M/M/c)·(1 + cv²)/2), the same inputs as per-request.
     mutating func analyticDay(_ day: Int) {
+        let today = day, inLebaran = isLebaran(Double(day) + 0.5)
         for c in channels.indices {
             let unit = channels[c].unit
             let parameters = channels[c].parameters
@@ -154,16 +190,18 @@ extension RegionSimulation {
                 motivationSum += workforce.effectiveMotivation(e)
                 n += 1
             }
-            let requests = streams.handling.poisson(mean: parameters.requestsPerDay)
+            let demand = channels[c].demand.isEmpty ? 1 : channels[c].demand[min(today, channels[c].demand.count - 1)]
+            let requestsPerDay = parameters.requestsPerDay * demand
+            let requests = streams.handling.poisson(mean: requestsPerDay)
             guard requests > 0 else { continue }
-            service.requests += requests
+            tally(c) { $0.requests += requests }
             let meanMinutes = n > 0 ? minutesSum / Double(n) : parameters.minutesPerRequestProficient * parameters.noviceMultiplier
             let competency = n > 0 ? competencySum / Double(n) : 0
             let motivation = n > 0 ? motivationSum / Double(n) : 0.5
             let servers = max(counterServers(unit), 1)
             let minutesPerDay = model.hoursPerWorkingDay * 60
             // The expected rate: Erlang C already carries the Poisson variation of arrivals.
-            let arrivals = parameters.requestsPerDay / minutesPerDay
+            let arrivals = requestsPerDay / minutesPerDay
             let queue = ErlangC(arrivalRate: arrivals, serviceRate: 1 / meanMinutes, servers: servers)
             let cv = parameters.exponentialHandling ? 1 : parameters.handlingCV
             let correction = (1 + cv * cv) / 2
@@ -187,52 +225,95 @@ extension RegionSimulation {
             let utilisation = day.queuedShare + (1 - day.queuedShare) * stationary.utilisation
             let fcr = quality.firstContactResolution(competency: competency)
             let served = Double(requests)
-            service.waitMinutes.merge(RunningStatistics.repeated(meanWait, count: requests))
-            service.handlingMinutes.merge(RunningStatistics.repeated(meanMinutes, count: requests))
-            service.resolved += Int((fcr * served).rounded())
             let satisfaction = quality.satisfaction(timeliness: timeliness, competency: competency, resolved: fcr, motivation: motivation)
-            service.satisfaction.merge(RunningStatistics.repeated(satisfaction, count: requests))
+            let waits = RunningStatistics.repeated(meanWait, count: requests)
+            tally(c) {
+                $0.waitMinutes.merge(waits)
+                $0.handlingMinutes.merge(RunningStatistics.repeated(meanMinutes, count: requests))
+                $0.resolved += Int((fcr * served).rounded())
+                $0.satisfaction.merge(RunningStatistics.repeated(satisfaction, count: requests))
+                $0.analyticWaitP90Sum += p90 * served
+                $0.analyticUtilisationSum += utilisation * served
+            }
+            if inLebaran { channels[c].tally.lebaranWaitMinutes.merge(waits) }
             let complaintMean = served * (fcr * quality.complaintChance(resolved: true, waitMinutes: meanWait)
                 + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
             let complaints = streams.outcomes.poisson(mean: complaintMean)
             if complaints > 0 { fileComplaint(unit: unit, count: complaints) }
-            service.analyticWaitP90Sum += p90 * served
-            service.analyticUtilisationSum += utilisation * served
         }
         let next = Double(day + 1)
-        if next < Double(model.months) * daysPerMonth {
+        if next < clock.horizonDays {
             calendar.schedule(.analyticDay(Int32(day + 1)), at: SimTime(workingDays: next))
         }
     }
 
     // MARK: - Month end
 
-    /// Records the month's service metrics. A quantity with nothing to measure (no request, no
-    /// complaint, no counter) is NaN, written empty in the CSV, never a misleading zero.
+    /// Records the month's service metrics, for the region and for each counter. A quantity with
+    /// nothing to measure (no request, no complaint, no counter) is NaN, written empty in the CSV,
+    /// never a misleading zero.
     mutating func recordServiceMonth(_ m: Int, monthEnd: SimTime) {
-        func mean(_ stats: RunningStatistics) -> Double { stats.count > 0 ? stats.mean : .nan }
-        let served = service.waitMinutes.count
-        result[.serviceRequests, m] = Double(service.requests)
-        result[.serviceWaitMean, m] = mean(service.waitMinutes)
-        result[.serviceHandlingMean, m] = mean(service.handlingMinutes)
-        result[.serviceFCR, m] = served > 0 ? Double(service.resolved) / Double(served) : .nan
-        result[.serviceComplaints, m] = Double(service.complaints)
-        result[.serviceComplaintResolutionDays, m] = mean(service.complaintResolutionDays)
-        result[.serviceIKM, m] = service.satisfaction.count > 0 ? IKMGrade.index(meanSatisfaction: service.satisfaction.mean) : .nan
-        if model.simulation.serviceFidelity == .analytic {
-            result[.serviceWaitP90, m] = served > 0 ? service.analyticWaitP90Sum / Double(served) : .nan
-            result[.serviceUtilisation, m] = served > 0 ? service.analyticUtilisationSum / Double(served) : .nan
-        } else {
-            result[.serviceWaitP90, m] = served > 0 ? percentile(service.waitHistogram, 0.9) : .nan
-            var busy = 0.0, staffed = 0.0
-            for c in channels.indices {
-                busy += channels[c].queue.busyServers.area(upTo: monthEnd)
-                staffed += channels[c].queue.availableServers.area(upTo: monthEnd)
+        let analytic = model.simulation.serviceFidelity == .analytic
+        var busy = 0.0, staffed = 0.0
+        var written = [Bool](repeating: false, count: counterCount)
+        for c in channels.indices {
+            var utilisation = channels[c].tally.analyticUtilisation
+            if !analytic {
+                let channelBusy = channels[c].queue.busyServers.area(upTo: monthEnd)
+                let channelStaffed = channels[c].queue.availableServers.area(upTo: monthEnd)
+                busy += channelBusy
+                staffed += channelStaffed
                 channels[c].queue.resetStatistics(at: monthEnd)
+                utilisation = channelStaffed > 0 ? channelBusy / channelStaffed : .nan
             }
-            result[.serviceUtilisation, m] = staffed > 0 ? busy / staffed : .nan
+            writeCounter(channels[c].counter, channels[c].tally, utilisation: utilisation, analytic: analytic, month: m)
+            let trainingArea = channels[c].training.area(upTo: monthEnd)
+            result[counterSlot(channels[c].counter, .staffDaysTraining), m] = trainingArea - channels[c].trainingAreaAtMonthStart
+            channels[c].trainingAreaAtMonthStart = trainingArea
+            written[channels[c].counter] = true
+            channels[c].tally.reset()
         }
+        for k in written.indices where !written[k] {
+            for measure in CounterMeasure.allCases { result[counterSlot(k, measure), m] = .nan }
+        }
+        result[.serviceRequests, m] = Double(service.requests)
+        result[.serviceWaitMean, m] = service.waitMean
+        result[.serviceHandlingMean, m] = service.handlingMinutes.count > 0 ? service.handlingMinutes.mean : .nan
+        result[.serviceFCR, m] = service.firstContactResolution
+        result[.serviceComplaints, m] = Double(service.complaints)
+        result[.serviceComplaintResolutionDays, m] = service.complaintResolutionDays.count > 0 ? service.complaintResolutionDays.mean : .nan
+        result[.serviceIKM, m] = service.ikm
+        result[.serviceWaitP90, m] = service.waitP90(analytic: analytic)
+        result[.serviceUtilisation, m] = analytic ? service.analyticUtilisation : (staffed > 0 ? busy / staffed : .nan)
         service.reset()
+    }
+
+    func counterSlot(_ k: Int, _ measure: CounterMeasure) -> Int {
+        MetricLayout.counter(k, measure, domains: domainCount, programmes: model.programmes.count)
+    }
+
+    mutating func writeCounter(_ k: Int, _ tally: ServiceTally, utilisation: Double, analytic: Bool, month m: Int) {
+        result[counterSlot(k, .requests), m] = Double(tally.requests)
+        result[counterSlot(k, .waitMean), m] = tally.waitMean
+        result[counterSlot(k, .waitP90), m] = tally.waitP90(analytic: analytic)
+        result[counterSlot(k, .utilisation), m] = utilisation
+        result[counterSlot(k, .firstContactResolution), m] = tally.firstContactResolution
+        result[counterSlot(k, .complaints), m] = Double(tally.complaints)
+        result[counterSlot(k, .ikm), m] = tally.ikm
+        result[counterSlot(k, .lebaranWaitMean), m] = tally.lebaranWaitMinutes.count > 0 ? tally.lebaranWaitMinutes.mean : .nan
+    }
+}
+
+extension ServiceTally {
+    var served: Int { waitMinutes.count }
+    var waitMean: Double { served > 0 ? waitMinutes.mean : .nan }
+    var firstContactResolution: Double { served > 0 ? Double(resolved) / Double(served) : .nan }
+    var ikm: Double { satisfaction.count > 0 ? IKMGrade.index(meanSatisfaction: satisfaction.mean) : .nan }
+    var analyticUtilisation: Double { served > 0 ? analyticUtilisationSum / Double(served) : .nan }
+    /// The p90 of the wait: from the 1-minute histogram, or the request-weighted Erlang C quantile.
+    func waitP90(analytic: Bool) -> Double {
+        guard served > 0 else { return .nan }
+        return analytic ? analyticWaitP90Sum / Double(served) : percentile(waitHistogram, 0.9)
     }
 }
 

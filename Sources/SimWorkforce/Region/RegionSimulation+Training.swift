@@ -133,7 +133,7 @@ extension RegionSimulation {
         let weights = complaintWeights
         // A programme with no month left to hold a session this year gets no money: money allotted
         // to sessions that cannot be placed would sit unspent until the year ends.
-        let placeable = PerProgramme(programmes.indices.map { !openMonths(forSessionsOf: $0, mode: programmes[$0].mode).isEmpty })
+        let placeable = PerProgramme(programmes.indices.map { !openStarts(forSessionsOf: $0, mode: programmes[$0].mode).isEmpty })
         while true {
             var best: ProgrammeIndex?
             var bestRatio = 0.0
@@ -182,18 +182,20 @@ extension RegionSimulation {
     }
 
     /// Places `count` sessions of `p` evenly over this year's open months (not blackout, not
-    /// suspended), from next month on (this month when planning in January).
+    /// suspended, clear of every no-training period that covers all units), from next month on
+    /// (this month when planning in January).
     mutating func placeSessions(_ p: ProgrammeIndex, count: Int, year: Int, expectedAttendees: Int) {
         let mode = programmes[p].mode
         let days = sessionDays(p, mode: mode)
-        let monthsNeeded = Int((days / daysPerMonth).rounded(.up))
-        let open = openMonths(forSessionsOf: p, mode: mode)
+        let open = openStarts(forSessionsOf: p, mode: mode)
         guard !open.isEmpty else { return }
         for k in 0..<count {
-            let m = open[k * open.count / count]
+            let earliest = open[k * open.count / count]
             // Stagger within the month so sessions of one month do not all start on one day.
-            let slack = max(0, daysPerMonth * Double(monthsNeeded) - days - 0.5)
-            let start = Double(m) * daysPerMonth + min(slack, Double(k % 4) * slack / 4)
+            let m = clock.month(containing: earliest)
+            let slack = max(0, clock.monthStart[m + 1] - earliest - 0.5)
+            let staggered = earliest + Double(k % 4) * slack / 4
+            let start = sessionFits(p, mode: mode, start: staggered, days: days) ? staggered : earliest
             let session = Session(programme: p, mode: mode, start: start, end: start + days,
                                   seats: model.programmes[p].seatsPerSession,
                                   plannedCostRupiah: plannedSessionCost(p, mode: mode, year: year - 1, attendees: expectedAttendees))
@@ -206,24 +208,47 @@ extension RegionSimulation {
         }
     }
 
-    /// The months left this fiscal year in which a session of `p` can start and end: from next
-    /// month on (this month when planning in January), touching no blackout month and no month in
-    /// which a shock suspends the mode.
-    func openMonths(forSessionsOf p: ProgrammeIndex, mode: Mode) -> [Int] {
+    /// The earliest start in each month left this fiscal year at which a session of `p` fits
+    /// (``sessionFits(_:mode:start:days:)``), from next month on (this month when planning in January).
+    func openStarts(forSessionsOf p: ProgrammeIndex, mode: Mode) -> [Double] {
         let days = sessionDays(p, mode: mode)
         let firstMonth = month % 12 == 0 ? month : month + 1
         let lastMonth = min((month / 12) * 12 + 11, model.months - 1)
         guard firstMonth <= lastMonth else { return [] }
-        let monthsNeeded = Int((days / daysPerMonth).rounded(.up))
-        var open: [Int] = []
+        var open: [Double] = []
         for m in firstMonth...lastMonth {
-            let touched = m..<(m + monthsNeeded)
-            if touched.upperBound - 1 > lastMonth { continue }
-            if touched.allSatisfy({ !policy.blackoutMonths[(model.startYear * 12 + $0) % 12] && !isSuspended(mode, inMonth: $0) }) {
-                open.append(m)
+            var start = clock.monthStart[m]
+            // Step past every period that stops this programme in every unit.
+            var moved = true
+            while moved {
+                moved = false
+                for block in trainingBlocks where block.units == nil && block.stops(p, mode) && block.span.overlaps(start..<(start + days)) {
+                    start = block.span.upperBound
+                    moved = true
+                }
             }
+            if start < clock.monthStart[m + 1] && sessionFits(p, mode: mode, start: start, days: days) { open.append(start) }
         }
         return open
+    }
+
+    /// Whether a session of `p` from `start` for `days` ends within its fiscal year, touches no
+    /// blackout month and no month in which a shock suspends the mode, and overlaps no period
+    /// that stops it in every unit.
+    func sessionFits(_ p: ProgrammeIndex, mode: Mode, start: Double, days: Double) -> Bool {
+        let span = start..<(start + days)
+        let first = clock.month(containing: start)
+        let yearEnd = min((first / 12) * 12 + 12, model.months)
+        guard span.upperBound <= clock.monthStart[yearEnd] + 1e-9 else { return false }
+        let touched = first...max(first, clock.month(containing: span.upperBound - 1e-9))
+        return touched.allSatisfy { !policy.blackoutMonths[(model.startYear * 12 + $0) % 12] && !isSuspended(mode, inMonth: $0) }
+            && !trainingBlocks.contains { $0.units == nil && $0.stops(p, mode) && $0.span.overlaps(span) }
+    }
+
+    /// Whether a no-training period keeps staff of `unit` out of session `s`.
+    func isProtected(_ unit: UnitIndex, from s: SessionIndex) -> Bool {
+        let session = sessions[s]
+        return trainingBlocks.contains { $0.stops(session.programme, session.mode, unit: unit, over: session.start..<session.end) }
     }
 
     mutating func cancelPlannedSessions(where predicate: (Session) -> Bool) {
@@ -296,7 +321,8 @@ extension RegionSimulation {
             }
             guard workforce.bookedUntil[e] < sessions[s].start, hasJPRoom(e, for: p) else { continue }
             let unit = workforce.unit[e]
-            if capped && !roster.roomAway(unit: unit, alreadyAway: reserved[unit], maxAwayShare: policy.maxAwayShare) { continue }
+            if capped && !roster.roomAway(unit: unit, alreadyAway: reserved[unit], maxAwayShare: awayCap[unit]) { continue }
+            if !trainingBlocks.isEmpty && isProtected(unit, from: s) { continue }
             programmes[p].handled[index] = true
             thisMonth.invited += 1
             programmeTally.add(1, to: .invited, of: p)
@@ -371,7 +397,7 @@ extension RegionSimulation {
             let mandated = programme.isMandated
             for e in sessions[s].attendees {
                 let unit = workforce.unit[e]
-                if mandated || roster.roomAway(unit: unit, alreadyAway: roster.awayUnderCap(unit), maxAwayShare: policy.maxAwayShare) {
+                if mandated || roster.roomAway(unit: unit, alreadyAway: roster.awayUnderCap(unit), maxAwayShare: awayCap[unit]) {
                     kept.append(e)
                     roster.goAway(unit: unit, mandated: mandated)
                     workforce.offDuty[e] = true
@@ -498,14 +524,16 @@ extension RegionSimulation {
 
 extension RegionSimulation {
     /// Records any constraint a starting session breaks: a blackout or suspended month in its
-    /// window, a unit above the away cap, an attendee booked twice.
+    /// window, an attendee from a unit a no-training period protects, a unit above its away cap,
+    /// an attendee booked twice.
     mutating func checkSessionStart(_ s: SessionIndex) {
         let session = sessions[s]
-        for m in session.months(daysPerMonth: daysPerMonth) {
+        for m in session.months(on: clock) {
             if policy.blackoutMonths[(model.startYear * 12 + m) % 12] { record(.sessionInBlackoutMonth) }
             if isSuspended(session.mode, inMonth: m) { record(.sessionInSuspendedMode) }
         }
-        for unit in roster.away.indices where Double(roster.awayUnderCap(unit)) > policy.maxAwayShare * Double(roster.headcount[unit]) + 1e-9 {
+        if session.attendees.contains(where: { isProtected(workforce.unit[$0], from: s) }) { record(.sessionInNoTrainingPeriod) }
+        for unit in roster.away.indices where Double(roster.awayUnderCap(unit)) > awayCap[unit] * Double(roster.headcount[unit]) + 1e-9 {
             record(.awayCapExceeded)
         }
         if Set(session.attendees).count != session.attendees.count {

@@ -91,7 +91,7 @@ extension RegionSimulation {
         let level = workforce.jobLevel[e]
         if region.recruitment.promoteIntoVacancies && level.promotedFrom != nil {
             calendar.schedule(.promote(level: Int32(level.rawValue), unit: unit.eventPayload),
-                              after: SimDuration(workingDays: region.recruitment.promotionLagMonths * daysPerMonth))
+                              after: SimDuration(workingDays: region.recruitment.promotionLagMonths * clock.meanDaysPerMonth))
         }
     }
 

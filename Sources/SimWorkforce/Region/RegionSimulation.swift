@@ -26,7 +26,16 @@ public struct RegionSimulation: DiscreteEventModel {
     let regionIndex: Int
     var policy: PolicyParameters { region.policy }
     let curve: LearningCurve
-    let daysPerMonth: Double
+    /// Working days of each month and the dates they fall on.
+    let clock: WorkingClock
+    /// The no-training periods in working time.
+    let trainingBlocks: [TrainingBlock]
+    /// Each unit's away cap: its own, or the policy's.
+    let awayCap: PerUnit<Double>
+    /// The default Lebaran window in working time, where each counter's Lebaran wait is measured.
+    let lebaranSpans: [Range<Double>]
+    /// How many counters the scenario's metric catalogue has (over all regions).
+    let counterCount: Int
     let domainCount: Int
     /// A weight of 1 for every domain: the needs value without complaint weighting.
     let evenWeights: [Double]
@@ -85,10 +94,17 @@ public struct RegionSimulation: DiscreteEventModel {
         self.regionIndex = regionIndex
         region = model.regions[regionIndex]
         curve = LearningCurve(model.learning, leadershipSupport: model.regions[regionIndex].policy.leadershipSupport)
-        daysPerMonth = model.workingDaysPerMonth
+        let clock = WorkingClock(model.simulation)
+        self.clock = clock
+        let region = model.regions[regionIndex]
+        trainingBlocks = region.policy.noTraining.flatMap { TrainingBlock.blocks($0, units: region.units, clock: clock) }
+        awayCap = PerUnit(region.units.map { $0.maxAwayShare ?? region.policy.maxAwayShare })
+        let lebaran = NamedPeriod.lebaran.defaultDays
+        lebaranSpans = CalendarPeriod.named(.lebaran, daysBefore: lebaran.before, daysAfter: lebaran.after).spans(on: clock)
+        counterCount = model.counterIDs.count
         domainCount = model.domains.count
         evenWeights = [Double](repeating: 1, count: model.domains.count)
-        metricCount = MetricLayout.count(domains: model.domains.count, programmes: model.programmes.count)
+        metricCount = MetricLayout.count(model)
         programmeTally = ProgrammeTally(programmeCount: model.programmes.count)
         result = RegionResult(metricCount: metricCount, months: model.months)
         streams = RegionStreams(seed: seed, replication: replication, region: regionIndex)
@@ -117,7 +133,7 @@ public struct RegionSimulation: DiscreteEventModel {
 
     /// Runs the whole horizon and returns the region's monthly results.
     public mutating func runToHorizon() -> RegionResult {
-        let horizon = SimTime(workingDays: Double(model.months) * daysPerMonth)
+        let horizon = SimTime(workingDays: clock.horizonDays)
         run(until: horizon)
         closeMonth(model.months - 1)
         return result
@@ -153,7 +169,7 @@ public struct RegionSimulation: DiscreteEventModel {
         if policy.forums.enabled && m % policy.forums.everyMonths == 0 { holdForums() }
         if policy.evaluation.enabled && m > 0 && m % policy.evaluation.everyMonths == 0 { evaluateProgrammes() }
         if calendarMonth % 3 == 0 && calendarMonth != 0 { planYear() }
-        calendar.schedule(.monthStart(Int32(m + 1)), at: SimTime(workingDays: Double(m + 1) * daysPerMonth))
+        calendar.schedule(.monthStart(Int32(m + 1)), at: SimTime(workingDays: clock.monthStart[m + 1]))
     }
 
     mutating func startFiscalYear() {
@@ -207,8 +223,8 @@ public struct RegionSimulation: DiscreteEventModel {
                     // Only the sessions that would run inside the window: those after it stand.
                     let first = shock.fromMonth - model.startYear * 12
                     let last = (shock.toMonth ?? Int.max / 2) - model.startYear * 12
-                    let days = daysPerMonth
-                    cancelPlannedSessions { $0.mode == mode && $0.months(daysPerMonth: days).overlaps(first...last) }
+                    let clock = clock
+                    cancelPlannedSessions { $0.mode == mode && $0.months(on: clock).overlaps(first...last) }
                 }
             case .budgetCut(let share):
                 // A cut that starts mid-year removes that share of what is left of the year's budget.
@@ -271,7 +287,7 @@ public struct RegionSimulation: DiscreteEventModel {
             workforce.tenureMonths[e] += 1
             // Someone in class leaves after the session; an exit that would push the unit's away
             // share above the cap waits a month (the cap holds against the staff actually there).
-            let exitKeepsCap = Double(roster.awayUnderCap(u)) <= policy.maxAwayShare * Double(roster.headcount[u] - 1)
+            let exitKeepsCap = Double(roster.awayUnderCap(u)) <= awayCap[u] * Double(roster.headcount[u] - 1)
             if workforce.ageYears[e] >= workforce.retirementAgeYears[e] {
                 if !workforce.offDuty[e] && exitKeepsCap {
                     removeEmployee(e)
@@ -290,7 +306,7 @@ public struct RegionSimulation: DiscreteEventModel {
             let count = Int(pendingHires.rounded(.down))
             if count > 0 {
                 pendingHires -= Double(count)
-                calendar.schedule(.hire(Int32(count)), after: SimDuration(workingDays: region.recruitment.lagMonths * daysPerMonth))
+                calendar.schedule(.hire(Int32(count)), after: SimDuration(workingDays: region.recruitment.lagMonths * clock.meanDaysPerMonth))
             }
         }
         progressProjects()
@@ -308,7 +324,7 @@ public struct RegionSimulation: DiscreteEventModel {
     // MARK: - Month-end metrics
 
     mutating func closeMonth(_ m: Int) {
-        let monthEnd = SimTime(workingDays: Double(m + 1) * daysPerMonth)
+        let monthEnd = SimTime(workingDays: clock.monthStart[m + 1])
         var competencySum = 0.0, gapSum = 0.0, atStandard = 0, pairs = 0
         var domainSum = [Double](repeating: 0, count: domainCount)
         var domainAtStandard = [Int](repeating: 0, count: domainCount), domainAssessed = [Int](repeating: 0, count: domainCount)

@@ -1,0 +1,71 @@
+// Periods a scenario names on the calendar: a holiday season that moves with the calendar each
+// year, or a fixed date window. No-training periods and demand peaks are both written this way.
+
+/// A season that follows the calendar each year, anchored on one day.
+public enum NamedPeriod: Vocabulary {
+    /// Around Idul Fitri (mudik, and the rush at the counters before and after it).
+    case lebaran
+    /// The fasting month, up to the day before Idul Fitri.
+    case ramadan
+    case idulAdha
+    /// December: fiscal closing.
+    case yearEnd
+
+    /// The default window: this many days before the anchor to this many after (inclusive).
+    public var defaultDays: (before: Int, after: Int) {
+        switch self {
+        case .lebaran: return (7, 7)
+        case .ramadan: return (30, -1)
+        case .idulAdha: return (2, 3)
+        case .yearEnd: return (30, 0)
+        }
+    }
+
+    /// The anchor days in calendar year `year`: 1 Syawal (lebaran, ramadan), 10 Dzulhijjah, 31 December.
+    public func anchors(in year: Int) -> [CivilDate] {
+        switch self {
+        case .lebaran, .ramadan: return IndonesianCalendar.holidays(in: year).idulFitri
+        case .idulAdha: return IndonesianCalendar.holidays(in: year).idulAdha
+        case .yearEnd: return [CivilDate(year, 12, 31)]
+        }
+    }
+}
+
+/// When a period falls: a named season each year, the same dates each year, or one date window.
+public enum CalendarPeriod: Sendable, Equatable {
+    case named(NamedPeriod, daysBefore: Int, daysAfter: Int)
+    /// From (month, day) to (month, day) every year; a window that wraps runs into the next year.
+    case everyYear(from: (month: Int, day: Int), to: (month: Int, day: Int))
+    case once(from: CivilDate, to: CivilDate)
+
+    /// The dated windows of this period whose anchor or start lies in calendar year `year`.
+    public func windows(in year: Int) -> [ClosedRange<CivilDate>] {
+        switch self {
+        case let .named(period, before, after):
+            return period.anchors(in: year).map { $0.adding(days: -before)...$0.adding(days: after) }
+        case let .everyYear(from, to):
+            let start = CivilDate(year, from.month, min(from.day, CivilDate.daysIn(month: from.month, year: year)))
+            let wraps = (to.month, to.day) < (from.month, from.day)
+            let endYear = wraps ? year + 1 : year
+            return [start...CivilDate(endYear, to.month, min(to.day, CivilDate.daysIn(month: to.month, year: endYear)))]
+        case let .once(from, to):
+            return from.year == year ? [from...to] : []
+        }
+    }
+
+    /// Every window in working time over the clock's horizon (and the year before, for a window
+    /// that wraps into the first year), clipped to the horizon and without empty ones.
+    public func spans(on clock: WorkingClock) -> [Range<Double>] {
+        ((clock.years.lowerBound - 1)...clock.years.upperBound).flatMap { windows(in: $0) }
+            .map { clock.span($0) }.filter { !$0.isEmpty }
+    }
+
+    public static func == (a: CalendarPeriod, b: CalendarPeriod) -> Bool {
+        switch (a, b) {
+        case let (.named(p, x, y), .named(q, u, v)): return p == q && x == u && y == v
+        case let (.everyYear(f, t), .everyYear(g, u)): return f == g && t == u
+        case let (.once(f, t), .once(g, u)): return f == g && t == u
+        default: return false
+        }
+    }
+}
