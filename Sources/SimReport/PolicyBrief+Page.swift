@@ -63,6 +63,7 @@ extension PolicyBrief {
             if !untouched.isEmpty { md += "\n" + t("Tidak berubah di wilayah ini: ", "Unchanged in this region: ") + escapeMarkdown(untouched.joined(separator: "; ")) + ".\n" }
             md += "\n" + extremes(region: r).map { "- \($0.markdown)\n" }.joined()
         }
+        md += countersMarkdown()
         md += "\n## " + t("Keputusan evaluasi berkala", "Decisions of the periodic evaluation") + "\n\n"
         md += decisionsMarkdown()
         md += "\n## " + t("Catatan dan keterbatasan", "Caveats") + "\n\n"
@@ -98,12 +99,13 @@ extension PolicyBrief {
         for r in regions { body += glanceHTML(region: r) }
         body += "<h2>" + xml(t("Grafik perbandingan", "Charts that compare")) + "</h2>\n"
         for r in regions { body += chartsHTML(region: r) }
+        body += countersHTML()
         body += "<h2>" + xml(t("Keputusan evaluasi berkala", "Decisions of the periodic evaluation")) + "</h2>\n" + decisionsHTML()
         body += "<h2 id=\"catatan\">" + xml(t("Catatan dan keterbatasan", "Caveats")) + "</h2>\n<ul>\n"
         let (words, foreign) = caveats()
         body += words.map { "<li>\(xml($0))</li>\n" }.joined()
         body += foreign.map { "<li>\(xml($0.intro)): <q lang=\"en\">\(xml($0.text))</q></li>\n" }.joined() + "</ul>\n"
-        body += "<p class=\"meta\">" + xml(t("Angka lengkap: summary.csv, timeseries.csv, decisions.csv, programmes.csv. Berkas skenario: ", "All numbers: summary.csv, timeseries.csv, decisions.csv, programmes.csv. Scenario files: "))
+        body += "<p class=\"meta\">" + xml(t("Angka lengkap: summary.csv, timeseries.csv, decisions.csv, programmes.csv, services.csv. Berkas skenario: ", "All numbers: summary.csv, timeseries.csv, decisions.csv, programmes.csv, services.csv. Scenario files: "))
             + xml(labels.map(\.id).joined(separator: ", ")) + "</p>\n"
         return page(title: title, language: language, body: body)
     }

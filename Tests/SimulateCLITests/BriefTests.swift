@@ -125,6 +125,23 @@ import Testing
         #expect(checked > 50)
     }
 
+    /// The service-counter table's figures are the rows of services.csv they name (scenario,
+    /// region, counter, measure, year), rounded as the first page's are.
+    @Test(arguments: ["id", "en"])
+    func counterFiguresAreTheServicesCSV(language: String) throws {
+        let services = parseCSV(try Self.page(language, "services.csv")).dropFirst()
+        var checked = 0
+        for figure in try FigureSpans.parse(Self.page(language, "brief.html")) where figure.attributes["data-metric"]?.hasPrefix("counter.") == true {
+            let a = figure.attributes
+            let id = (a["data-metric"] ?? "").dropFirst("counter.".count)
+            let counter = String(id.prefix { $0 != "." }), measure = String(id.drop { $0 != "." }.dropFirst())
+            let row = services.first { $0[0] == a["data-scenario"] && $0[1] == a["data-region"] && $0[2] == counter && $0[3] == measure && $0[5] == a["data-period"] }
+            #expect(row?[a["data-role"] == "delta" ? 10 : 6] == a["data-value"], "\(a)")
+            checked += 1
+        }
+        #expect(checked >= 4, "the bundled what-ifs change some counter, so the table has figures")
+    }
+
     // MARK: - Language
 
     static let englishWords = ["the", "and", "of", "with", "from", "budget", "competency", "scenario", "significant", "difference", "share", "wait", "replications", "end"]
