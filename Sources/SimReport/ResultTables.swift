@@ -40,23 +40,60 @@ public func periodLabel(startYear: Int, month index: Int) -> String { monthText(
 
 /// The tidy tables of docs/outputs.md, as CSV text.
 public enum ResultTables {
+    /// The columns of an estimate and its paired difference to the baseline.
+    static let withDifferenceHeader = ["mean", "ci_low", "ci_high", "replications", "delta_vs_baseline", "delta_ci_low", "delta_ci_high"]
+
+    /// An estimate's mean, interval and replications, then its paired difference's mean and interval.
+    static func withDifference(_ estimate: Estimate, _ delta: Estimate) -> [CSVField] {
+        [.number(estimate.mean), .number(estimate.low), .number(estimate.high), .integer(estimate.replications),
+         .number(delta.mean), .number(delta.low), .number(delta.high)]
+    }
+
     /// One row per scenario × region × metric at the horizon, with the paired delta to the baseline.
     public static func summary(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
         var csv = CSVWriter(locale: locale)
-        csv.row(["scenario", "region", "metric", "unit", "mean", "ci_low", "ci_high", "replications",
-                 "delta_vs_baseline", "delta_ci_low", "delta_ci_high"].map(CSVField.identifier))
+        csv.row((["scenario", "region", "metric", "unit"] + withDifferenceHeader).map(CSVField.identifier))
         for (s, label) in labels.enumerated() {
             for r in label.regionIDs.indices {
                 for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
                     let estimate = Estimate(result.horizon[s][r][m])
                     let delta = Estimate(result.pairedDelta[s][r][m])
-                    csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
-                             .number(estimate.mean), .number(estimate.low), .number(estimate.high), .integer(estimate.replications),
-                             .number(delta.mean), .number(delta.low), .number(delta.high)])
+                    csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit)] + withDifference(estimate, delta))
                 }
             }
         }
         return csv.text
+    }
+
+    /// One row per scenario × region × metric × calendar year: the year's value by the metric's
+    /// own rule (`summary`: `end_of_year` for stocks, `total` or `mean` for flows) with its
+    /// interval, and the paired difference to the baseline in that year with its interval.
+    public static func yearly(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
+        var csv = CSVWriter(locale: locale)
+        csv.row((["scenario", "region", "metric", "unit", "year", "summary"] + withDifferenceHeader).map(CSVField.identifier))
+        let years = result.years
+        for (s, label) in labels.enumerated() {
+            for r in label.regionIDs.indices {
+                for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
+                    for year in 0..<years {
+                        let estimate = Estimate(result.yearly[s][r][m * years + year])
+                        let delta = Estimate(result.yearlyDelta[s][r][m * years + year])
+                        csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
+                                 .integer(label.startYear + year), .identifier(yearRule(metric.summary))] + withDifference(estimate, delta))
+                    }
+                }
+            }
+        }
+        return csv.text
+    }
+
+    /// How a metric's year is read from its months, in yearly.csv's words.
+    static func yearRule(_ summary: HorizonSummary) -> String {
+        switch summary {
+        case .lastMonth: return "end_of_year"
+        case .total: return "total"
+        case .lastYearMean: return "mean"
+        }
     }
 
     /// One row per scenario × region × metric × month.
@@ -110,8 +147,7 @@ public enum ResultTables {
     /// baseline in that year. A region without the counter has no rows for it.
     public static func services(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
         var csv = CSVWriter(locale: locale)
-        csv.row(["scenario", "region", "counter", "measure", "unit", "year", "mean", "ci_low", "ci_high", "replications",
-                 "delta_vs_baseline", "delta_ci_low", "delta_ci_high"].map(CSVField.identifier))
+        csv.row((["scenario", "region", "counter", "measure", "unit", "year"] + withDifferenceHeader).map(CSVField.identifier))
         let years = result.years
         for (s, label) in labels.enumerated() {
             for r in label.regionIDs.indices {
@@ -126,9 +162,7 @@ public enum ResultTables {
                             let estimate = Estimate(result.yearly[s][r][m * years + year])
                             let delta = Estimate(result.yearlyDelta[s][r][m * years + year])
                             csv.row([.userText(label.id), .userText(label.regionIDs[r]), .userText(counter), .identifier(measure.name),
-                                     .identifier(label.metrics[m].unit), .integer(label.startYear + year),
-                                     .number(estimate.mean), .number(estimate.low), .number(estimate.high), .integer(estimate.replications),
-                                     .number(delta.mean), .number(delta.low), .number(delta.high)])
+                                     .identifier(label.metrics[m].unit), .integer(label.startYear + year)] + withDifference(estimate, delta))
                         }
                     }
                 }

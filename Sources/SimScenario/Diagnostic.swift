@@ -22,14 +22,17 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// The scenarios could not be used; every problem found is listed.
+/// The scenarios could not be used; every problem found is listed, once (a bad `--set` is the
+/// same problem in every file it is applied to).
 public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     /// Whether the problem is that a file could not be read (exit 66) rather than invalid (exit 65).
     public var isUnreadableInput: Bool
 
     public init(_ diagnostics: [Diagnostic], isUnreadableInput: Bool = false) {
-        self.diagnostics = diagnostics
+        var unique: [Diagnostic] = []
+        for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
+        self.diagnostics = unique
         self.isUnreadableInput = isUnreadableInput
     }
 
@@ -53,11 +56,14 @@ func editDistance(_ a: String, _ b: String) -> Int {
     return previous[b.count]
 }
 
-/// The closest candidate to `word`, if it is close enough to be a likely typo ("did you mean").
+/// The closest candidate to `word`, if it is close enough to be a likely typo ("did you mean"),
+/// or else the one candidate that starts with it (`rupiah` → `rupiahPerYear`).
 public func suggestion(for word: String, among candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word, $0)) }
     guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
-    return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    if best.1 <= max(2, word.count / 3) { return best.0 }
+    let extending = candidates.filter { word.count >= 3 && $0.lowercased().hasPrefix(word.lowercased()) }
+    return extending.count == 1 ? extending[0] : nil
 }
 
 func didYouMean(_ word: String, among candidates: [String]) -> String {

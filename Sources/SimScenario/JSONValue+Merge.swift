@@ -84,6 +84,8 @@ enum PathSegment: Equatable {
 public struct Override: Sendable, Equatable {
     public var path: String
     public var value: JSONNode
+    /// VALUE as written, for messages.
+    public var text: String
 
     /// Parses `PATH=VALUE`; `nil` when there is no `=` or the path is malformed.
     public init?(_ text: String) {
@@ -91,6 +93,7 @@ public struct Override: Sendable, Equatable {
         path = String(text[..<equals])
         guard PathSegment.parse(path) != nil else { return nil }
         let raw = String(text[text.index(after: equals)...])
+        self.text = raw
         value = (try? JSONParser.parse(raw, file: "--set")) ?? JSONNode(.string(raw))
         value = value.withoutLocations()
     }

@@ -145,7 +145,7 @@ public enum ScenarioFormat {
 
     public static let root: [Field] = [
         Field("schemaVersion", .integer(minimum: 1, maximum: 1), required: true, doc: "version of this format (1)"),
-        Field("extends", .text, doc: "path of a scenario this one modifies, relative to this file"),
+        Field("extends", .text, doc: "path of a scenario this one modifies: relative to this file, absolute, or in the home directory (`~/…`)"),
         Field("id", .text, doc: "short id used in outputs (default: the file name without .json)"),
         Field("name", .localizedText, doc: "title shown in reports, in Bahasa Indonesia (`id`) and English (`en`); a plain string serves both"),
         Field("question", .localizedText, doc: "the policy question this scenario answers, in `id` and `en` like `name`"),

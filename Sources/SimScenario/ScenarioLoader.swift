@@ -40,12 +40,12 @@ public enum ScenarioLoader {
                 _ = merged.set(path: segments.prefix(1), to: JSONNode(defaults))
             }
             if let message = merged.set(path: segments[...], to: override.value) {
-                problems.append(Diagnostic(file: path, path: override.path, message: "cannot apply --set: \(message)"))
+                problems.append(Diagnostic(file: "--set", path: override.path, message: "cannot apply --set: \(message)"))
             }
         }
         var validator = ScenarioValidator(file: path)
         validator.validate(merged)
-        problems += validator.diagnostics
+        problems += validator.diagnostics.map { blamingOverrides($0, overrides) }
         guard problems.isEmpty else { throw ScenarioError(problems) }
         let resolved = merged.fillingDefaults(ScenarioFormat.root)
         let log = ReadLog()
@@ -62,6 +62,23 @@ public enum ScenarioLoader {
                         sources: sources, compiledPaths: log.paths)
     }
 
+    /// A problem in a value given with `--set` (it has no place in a file) names `--set`, and a
+    /// misspelt key there gets the full path to write.
+    static func blamingOverrides(_ diagnostic: Diagnostic, _ overrides: [Override]) -> Diagnostic {
+        guard diagnostic.location == nil, let override = overrides.last(where: {
+            diagnostic.path == $0.path || diagnostic.path.hasPrefix($0.path + ".") || diagnostic.path.hasPrefix($0.path + "[")
+        }) else { return diagnostic }
+        var blamed = diagnostic
+        blamed.file = "--set"
+        guard diagnostic.message.hasPrefix("unknown key"), let mean = diagnostic.message.range(of: "; did you mean '"),
+              let close = diagnostic.message[mean.upperBound...].firstIndex(of: "'") else { return blamed }
+        let key = diagnostic.message[mean.upperBound..<close]
+        let parent = diagnostic.path.lastIndex(of: ".").map { String(diagnostic.path[..<$0]) + "." } ?? ""
+        let full = diagnostic.path == override.path ? "--set \(parent)\(key)=\(override.text)" : "\(parent)\(key)"
+        blamed.message = String(diagnostic.message[..<mean.lowerBound]) + "; did you mean \(full)?"
+        return blamed
+    }
+
     /// The file's tree merged onto its bases (`extends`), without defaults.
     static func mergedTree(_ path: String, chain: [String]) throws(ScenarioError) -> JSONNode {
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -74,7 +91,7 @@ public enum ScenarioLoader {
         guard let relative = base.string else {
             throw ScenarioError([Diagnostic(file: path, location: base.location, path: "extends", message: "expected a file path, found \(base.value.typeName)")])
         }
-        let basePath = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL.path
+        let basePath = resolve(relative, from: path)
         guard FileManager.default.fileExists(atPath: basePath) else {
             throw ScenarioError([Diagnostic(file: path, location: base.location, path: "extends", message: "cannot find '\(relative)' (looked for \(basePath))")])
         }
@@ -88,6 +105,21 @@ public enum ScenarioLoader {
             baseTree = JSONNode(.object(members.filter { !["id", "name", "question", "notes"].contains($0.key) }), at: baseTree.location)
         }
         return baseTree.merged(with: own)
+    }
+
+    /// The file an `extends` names: an absolute path as it is, `~/…` in the home directory,
+    /// anything else relative to the folder of the file that extends.
+    static func resolve(_ reference: String, from path: String) -> String {
+        let url: URL
+        if reference.hasPrefix("/") {
+            url = URL(fileURLWithPath: reference)
+        } else if reference == "~" || reference.hasPrefix("~/") {
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+            url = URL(fileURLWithPath: home).appendingPathComponent(String(reference.dropFirst(2)))
+        } else {
+            url = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(reference)
+        }
+        return url.standardizedFileURL.path
     }
 
     /// Reads and parses one file.
@@ -109,8 +141,7 @@ public enum ScenarioLoader {
     static func collectSources(_ path: String, into sources: inout [(String, String)], chain: [String]) {
         guard chain.count < 16, let node = try? parse(path) else { return }
         if let base = node["extends"]?.string {
-            let basePath = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(base).standardizedFileURL.path
-            collectSources(basePath, into: &sources, chain: chain + [path])
+            collectSources(resolve(base, from: path), into: &sources, chain: chain + [path])
         }
         for member in node["sources"]?.members ?? [] {
             if let text = member.value.string {

@@ -162,7 +162,20 @@ struct ScenarioValidator {
     }
 
     mutating func expected(_ what: String, _ node: JSONNode, _ path: String) {
-        report(node, path, "expected \(what), found \(node.value.typeName)")
+        report(node, path, "expected \(what), found \(node.value.typeName)\(what.hasSuffix("number") ? numberHint(node.string) : "")")
+    }
+
+    /// A hint for a number written as text the way a spreadsheet in Indonesian writes it.
+    func numberHint(_ text: String?) -> String {
+        guard let text, text.contains(",") else { return "" }
+        let commas = text.filter { $0 == "," }.count
+        let point = text.replacingOccurrences(of: ",", with: ".")
+        if commas == 1 && !text.contains("."), Double(point) != nil {
+            return "; write the decimal with a point: \(point) (a comma is not a decimal mark in JSON)"
+        }
+        let bare = text.replacingOccurrences(of: ",", with: "")
+        if Double(bare) != nil { return "; write the number without separators: \(bare)" }
+        return ""
     }
 }
 

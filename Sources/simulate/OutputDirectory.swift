@@ -12,9 +12,20 @@ struct OutputDirectory {
 
     static let marker = "\"generator\": \"kompeten-simulate\""
 
-    /// Checks, before anything runs, that the target may be written.
+    /// Checks, before anything runs, that the target may be written: the nearest folder that
+    /// exists above it must be a folder we can write in (the results are staged beside the
+    /// target and renamed into place), and a target that exists must be replaceable.
     func checkWritable() throws(CLIError) {
         let manager = FileManager.default
+        var ancestor = target.deletingLastPathComponent().standardizedFileURL
+        var isFolder: ObjCBool = false
+        while !manager.fileExists(atPath: ancestor.path, isDirectory: &isFolder) && ancestor.path != "/" {
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        guard isFolder.boolValue else { throw .cannotWrite("cannot write \(target.path): \(ancestor.path) is not a folder") }
+        guard manager.isWritableFile(atPath: ancestor.path) else {
+            throw .cannotWrite("cannot write \(target.path): \(ancestor.path) is not writable; choose another --out")
+        }
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw .cannotWrite("\(target.path) exists and is not a directory") }

@@ -14,6 +14,7 @@ enum RunCommand {
             "Runs every scenario × replication in parallel and writes, into the output directory:",
             "  summary.csv      one row per scenario × region × metric at the horizon, with 95% CIs and the",
             "                   paired difference to the baseline",
+            "  yearly.csv       the same by calendar year, with each year's paired difference to the baseline",
             "  timeseries.csv   the same by month (YYYY-MM)",
             "  decisions.csv    what the periodic evaluation decided, over replications",
             "  programmes.csv   what each programme did each year: invited, completed, JP, spending, gap closed",

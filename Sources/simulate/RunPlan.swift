@@ -95,6 +95,7 @@ enum ResultFiles {
             ("decisions.csv", ResultTables.decisions(result, labels: plan.labels, locale: locale)),
             ("programmes.csv", ResultTables.programmes(result, labels: plan.labels, locale: locale)),
             ("services.csv", ResultTables.services(result, labels: plan.labels, locale: locale)),
+            ("yearly.csv", ResultTables.yearly(result, labels: plan.labels, locale: locale)),
             ("brief.md", brief.markdown()),
             ("brief.html", brief.html()),
             ("run.json", metadata),

@@ -15,7 +15,8 @@ enum SweepCommand {
         description: [
             "Runs every scenario at each point of the grid (STEPS evenly spaced values from FROM to TO for",
             "each --vary; several --vary make the full grid) and writes sweep.csv: one row per scenario,",
-            "grid point, region and metric at the horizon, with its 95% interval; sweep.html: the outcome",
+            "grid point, region and metric at the horizon, with its 95% interval and the paired difference",
+            "to the scenario as written (delta_vs_unchanged, same replications); sweep.html: the outcome",
             "curves against the first --vary path (competency, 20 JP, IKM, waits); and run.json. Points",
             "share random numbers, so curves are smooth.",
         ],
@@ -44,6 +45,13 @@ enum SweepCommand {
         return Axis(path: path, values: values)
     }
 
+    /// One scenario file of the sweep: the scenario as written (the reference every grid point is
+    /// compared with) and its grid points, as indices into the loaded list.
+    struct Group {
+        var reference: Int
+        var points: Range<Int>
+    }
+
     static func run(_ words: [String]) throws(CLIError) {
         if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
@@ -56,62 +64,86 @@ enum SweepCommand {
         var grid: [[Double]] = [[]]
         for axis in axes { grid = grid.flatMap { point in axis.values.map { point + [$0] } } }
         let files = try Command.scenarioFiles(arguments.positional, command: "sweep")
-        let common = try RunCommand.overrides(arguments)
-        var loaded: [Scenario] = []
-        var points: [(scenario: String, values: [Double])] = []
-        var problems: [Diagnostic] = []
-        for file in files {
-            for point in grid {
-                let overrides = common + zip(axes, point).compactMap { Override("\($0.path)=\(formatNumber($1))") }
-                do {
-                    var scenario = try ScenarioLoader.load(file, overrides: overrides)
-                    points.append((scenario.id, point))
-                    scenario.id += "@" + zip(axes, point).map { "\($0.path)=\(formatNumber($1))" }.joined(separator: ",")
-                    loaded.append(scenario)
-                } catch {
-                    problems += error.diagnostics
-                }
-            }
-        }
-        guard problems.isEmpty else { throw .scenarios(ScenarioError(problems)) }
+        let (loaded, groups, values) = try loadGrid(files, axes: axes, grid: grid, common: try RunCommand.overrides(arguments))
         let plan = try RunPlan.make(loaded, arguments: arguments)
-        var result = plan.runner.emptyResult()
-        var progress = Progress(total: plan.replications, unit: "replications of \(loaded.count) grid points", quiet: arguments.flags.contains("quiet"))
-        plan.runner.run(replications: Array(0..<plan.replications), into: &result) { progress.update(done: $0) }
-        progress.finish()
         var csv = CSVWriter(locale: locale)
-        csv.row((["scenario"] + axes.map(\.path) + ["region", "metric", "unit", "mean", "ci_low", "ci_high", "replications"]).map(CSVField.identifier))
-        for (s, label) in plan.labels.enumerated() {
-            for r in label.regionIDs.indices {
-                for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
-                    let e = Estimate(result.horizon[s][r][m])
-                    csv.row([.userText(points[s].scenario)] + points[s].values.map(CSVField.number)
-                            + [.userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
-                               .number(e.mean), .number(e.low), .number(e.high), .integer(e.replications)])
+        csv.row((["scenario"] + axes.map(\.path) + ["region", "metric", "unit", "mean", "ci_low", "ci_high", "replications",
+                                                     "delta_vs_unchanged", "delta_ci_low", "delta_ci_high"]).map(CSVField.identifier))
+        var curves: [String: [SweepPoint]] = [:]
+        var summaries: [String: HorizonSummary] = [:]
+        var progress = Progress(total: plan.replications * groups.count, unit: "replications of \(grid.count) grid points and the unchanged scenario, file by file",
+                                quiet: arguments.flags.contains("quiet"))
+        for (g, group) in groups.enumerated() {
+            // Each file's points are compared with the file as written, on the same replications.
+            let members = [group.reference] + Array(group.points)
+            let runner = ExperimentRunner(scenarios: members.map { plan.scenarios[$0] }, seed: plan.seed, baseline: 0, jobs: plan.jobs)
+            var result = runner.emptyResult()
+            runner.run(replications: Array(0..<plan.replications), into: &result) { progress.update(done: g * plan.replications + $0) }
+            for (local, s) in members.enumerated().dropFirst() {
+                let label = plan.labels[s]
+                for r in label.regionIDs.indices {
+                    for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
+                        let e = Estimate(result.horizon[local][r][m]), d = Estimate(result.pairedDelta[local][r][m])
+                        csv.row([.userText(loaded[group.reference].id)] + values[s].map(CSVField.number)
+                                + [.userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
+                                   .number(e.mean), .number(e.low), .number(e.high), .integer(e.replications),
+                                   .number(d.mean), .number(d.low), .number(d.high)])
+                        guard chartMetrics.contains(metric.id) else { continue }
+                        summaries[metric.id] = metric.summary
+                        curves["\(metric.id)|\(label.regionIDs[r])", default: []].append(
+                            SweepPoint(scenario: loaded[group.reference].id, name: label.name, x: values[s][0], mean: e.mean, low: e.low, high: e.high))
+                    }
                 }
             }
         }
-        // Outcome curves against the first varied path, for the headline metrics.
-        var charts: [SweepChart] = []
+        progress.finish()
         let first = plan.labels.first
-        for metric in ["competency.mean", "competency.share_at_standard", "jp.share_reaching_20", "service.ikm", "service.wait_minutes.mean"] {
-            for (index, region) in (first?.regionIDs ?? []).enumerated() {
-                var curve: [SweepPoint] = []
-                var summary = HorizonSummary.lastMonth
-                for (s, label) in plan.labels.enumerated() {
-                    guard let r = label.regionIDs.firstIndex(of: region), let m = label.metrics.firstIndex(where: { $0.id == metric }) else { continue }
-                    let e = Estimate(result.horizon[s][r][m])
-                    summary = label.metrics[m].summary
-                    curve.append(SweepPoint(scenario: points[s].scenario, name: label.name, x: points[s].values[0], mean: e.mean, low: e.low, high: e.high))
-                }
-                charts.append(SweepChart(regionID: region, regionName: first?.regionNames[index] ?? region, metric: metric, summary: summary, points: curve))
+        let charts = chartMetrics.flatMap { metric in
+            (first?.regionIDs ?? []).enumerated().map { index, region in
+                SweepChart(regionID: region, regionName: first?.regionNames[index] ?? region, metric: metric,
+                           summary: summaries[metric] ?? .lastMonth, points: curves["\(metric)|\(region)"] ?? [])
             }
         }
-        let horizonYear = (first?.startYear ?? 0) + (result.months + 11) / 12 - 1
+        let horizonYear = (first?.startYear ?? 0) + ((loaded.first?.parameters.months ?? 12) + 11) / 12 - 1
         let page = SweepReport.html(language: language, axis: axes[0].path, horizonYear: horizonYear, charts: charts)
         try output.write([("sweep.csv", csv.text), ("sweep.html", page), ("run.json", plan.runMetadata(seconds: started.secondsElapsed))])
         if !arguments.flags.contains("quiet") {
             FileHandle.standardError.write(Data("simulate: wrote sweep.csv (\(grid.count) points × \(files.count) scenario\(files.count == 1 ? "" : "s")) to \(output.target.path)\n".utf8))
         }
+    }
+
+    /// The outcome curves sweep.html draws against the first varied path.
+    static let chartMetrics = ["competency.mean", "competency.share_at_standard", "jp.share_reaching_20", "service.ikm", "service.wait_minutes.mean"]
+
+    /// Loads each file as written, then at every grid point; `values[i]` are the grid values of
+    /// loaded scenario i (empty for a file as written). Every problem is collected before failing.
+    static func loadGrid(_ files: [String], axes: [Axis], grid: [[Double]], common: [Override]) throws(CLIError)
+        -> (loaded: [Scenario], groups: [Group], values: [[Double]]) {
+        var loaded: [Scenario] = [], groups: [Group] = [], values: [[Double]] = []
+        var problems: [Diagnostic] = []
+        for file in files {
+            do {
+                loaded.append(try ScenarioLoader.load(file, overrides: common))
+                values.append([])
+            } catch {
+                problems += error.diagnostics
+                continue
+            }
+            let reference = loaded.count - 1
+            for point in grid {
+                let overrides = common + zip(axes, point).compactMap { Override("\($0.path)=\(formatNumber($1))") }
+                do {
+                    var scenario = try ScenarioLoader.load(file, overrides: overrides)
+                    scenario.id += "@" + zip(axes, point).map { "\($0.path)=\(formatNumber($1))" }.joined(separator: ",")
+                    loaded.append(scenario)
+                    values.append(point)
+                } catch {
+                    problems += error.diagnostics
+                }
+            }
+            groups.append(Group(reference: reference, points: (reference + 1)..<loaded.count))
+        }
+        guard problems.isEmpty else { throw .scenarios(ScenarioError(problems)) }
+        return (loaded, groups, values)
     }
 }

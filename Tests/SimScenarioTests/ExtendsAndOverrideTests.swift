@@ -56,7 +56,8 @@ import SimScenario
             Issue.record("expected problems")
         } catch {
             #expect(error.diagnostics.map(\.path) == ["policy.maxAwaySahre", "policy.maxAwayShare"])
-            #expect(error.diagnostics.first?.message.contains("did you mean 'maxAwayShare'") == true)
+            #expect(error.diagnostics.first?.message.contains("did you mean --set policy.maxAwayShare=0.1?") == true)
+            #expect(error.diagnostics.allSatisfy { $0.file == "--set" }, "a value given with --set is not the file's fault")
         }
     }
 

@@ -8,6 +8,62 @@ import Testing
     let tiny = fixtures.appendingPathComponent("tiny.json").path
     let tinyMore = fixtures.appendingPathComponent("tiny-more.json").path
 
+    /// yearly.csv over two years: each year's difference is the difference of that year's paired
+    /// values (so the mean difference equals the difference of the means, to the 6 digits
+    /// printed), and the last year reads like summary.csv: the same value for end-of-year and mean
+    /// metrics, and the years of a total add up to the horizon's total.
+    @Test func yearlyDifferencesArePairedYearByYear() throws {
+        let dir = scratchDirectory("yearly")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lean = fixtures.appendingPathComponent("tiny-lean.json").path
+        #expect(try simulate([tiny, lean, "--years", "2", "--out", dir.path, "--force", "--quiet"]).status == 0)
+        let yearly = parseCSV(try read(dir.appendingPathComponent("yearly.csv"))).dropFirst()
+        let summary = parseCSV(try read(dir.appendingPathComponent("summary.csv"))).dropFirst()
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 2e-5 * max(abs(a), abs(b), 1e-3) }
+        var checked = 0
+        var nonzero = 0
+        for row in yearly where row[0] == "tiny-lean" {
+            guard let base = yearly.first(where: { $0[0] == "tiny" && $0[1] == row[1] && $0[2] == row[2] && $0[4] == row[4] }),
+                  let mean = Double(row[6]), let baseMean = Double(base[6]), let delta = Double(row[10]) else { continue }
+            // Each printed value carries 6 significant digits, so the check allows their rounding.
+            let rounding = 1e-5 * (max(abs(mean), abs(baseMean)) + abs(delta))
+            #expect(abs(delta - (mean - baseMean)) <= rounding, "\(row[2]) \(row[4]): Δ \(delta) against \(mean) − \(baseMean)")
+            #expect(base[10] == "0", "the baseline's own difference is 0")
+            checked += 1
+            if delta != 0 { nonzero += 1 }
+        }
+        #expect(checked > 50)
+        #expect(nonzero > 20, "the lean budget binds, so many differences are not 0")
+        for horizon in summary {
+            let years = yearly.filter { $0[0] == horizon[0] && $0[1] == horizon[1] && $0[2] == horizon[2] }
+            guard years.count == 2, let last = years.last else { continue }
+            if last[5] == "total" {
+                let sum = years.compactMap { Double($0[6]) }.reduce(0, +)
+                if let total = Double(horizon[4]) { #expect(close(sum, total), "\(horizon[2]): years add up to \(sum), horizon \(total)") }
+            } else {
+                #expect(last[6] == horizon[4], "\(horizon[0]) \(horizon[2]): last year \(last[6]), horizon \(horizon[4])")
+            }
+        }
+    }
+
+    /// A sweep compares each point with the scenario as written, on the same replications: at the
+    /// file's own value (60 million) every difference is exactly 0; at a budget that binds (4
+    /// million) competency is lower, its interval below zero.
+    @Test func aSweepComparesEachPointWithTheUnchangedScenario() throws {
+        let dir = scratchDirectory("sweep-delta")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outcome = try simulate(["sweep", tiny, "--vary", "regions.town.budget.rupiahPerYear=4000000:60000000:3", "--replications", "4",
+                                    "--out", dir.path, "--force", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = parseCSV(try read(dir.appendingPathComponent("sweep.csv")))
+        #expect(Array(rows[0].suffix(3)) == ["delta_vs_unchanged", "delta_ci_low", "delta_ci_high"])
+        let unchanged = rows.dropFirst().filter { $0[1] == "60000000" }
+        #expect(unchanged.count > 40)
+        #expect(unchanged.allSatisfy { $0[9] == "0" && $0[10] == "0" && $0[11] == "0" }, "\(unchanged.filter { $0[9] != "0" }.prefix(3))")
+        let lean = rows.dropFirst().first { $0[1] == "4000000" && $0[3] == "competency.mean" }
+        #expect((lean.flatMap { Double($0[11]) } ?? 0) < 0, "competency at 4 million minus as written: \(lean ?? [])")
+    }
+
     /// Golden files of every CSV (run and sweep) for a tiny scenario pair. RECORD_GOLDEN=1 rewrites them and fails
     /// on purpose, so a recording is never mistaken for a pass.
     @Test func csvOutputsMatchTheGoldenFiles() throws {
@@ -17,7 +73,7 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
         let recording = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
-        for name in ["summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv"] {
+        for name in ["summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv", "yearly.csv"] {
             let produced = try read(dir.appendingPathComponent(name))
             if recording {
                 try produced.write(to: golden.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -108,7 +164,7 @@ import Testing
             .write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(try simulate([file.path, "--out", dir.path, "--force", "--quiet"]).status == 0)
-        for name in ["summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv"] {
+        for name in ["summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv", "yearly.csv"] {
             for row in parseCSV(try read(dir.appendingPathComponent(name))) {
                 for field in row {
                     #expect(!["=", "+", "@", "\t", "\r"].contains(field.first ?? " "), "\(name): \(field)")
@@ -150,7 +206,7 @@ import Testing
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(try reproducibleFiles(out) == before)
         #expect(try read(out.appendingPathComponent("run.json")) == runJSON)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["brief.html", "brief.md", "decisions.csv", "programmes.csv", "run.json", "services.csv", "summary.csv", "timeseries.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["brief.html", "brief.md", "decisions.csv", "programmes.csv", "run.json", "services.csv", "summary.csv", "timeseries.csv", "yearly.csv"])
     }
 }
 
