@@ -32,6 +32,9 @@ public struct ExperimentResult: Sendable {
     public let metricCounts: [Int]
     public let months: Int
     public let baseline: Int
+    /// Whether the run has a baseline to compare with. Without one the differences are still
+    /// computed against the first scenario, but reports leave them empty instead of showing zeros.
+    public var hasBaseline = true
     /// Per scenario, region, metric and month: the values over replications.
     public private(set) var series: [[[RunningStatistics]]]
     /// Per scenario, region and metric: the horizon summary over replications.

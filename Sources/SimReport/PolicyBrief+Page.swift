@@ -23,12 +23,19 @@ extension PolicyBrief {
     }
 
     /// The baseline's own levels in a region, for context.
-    func baselineLine(region r: Int) -> Line {
-        var line: Line = [.words("Baseline, \(regionName(r)): ")]
-        let shown = BriefMetric.ranked.compactMap { comparison(baseline, region: r, $0) }
+    func baselineLine(region r: Int) -> Line { levelsLine(baseline, region: r, title: "Baseline") }
+
+    /// A scenario's own levels in a region, each rounded to its own interval.
+    func levelsLine(_ s: Int, region r: Int, title: String) -> Line {
+        var line: Line = [.words("\(title), \(regionName(r)): ")]
+        let shown = BriefMetric.ranked.compactMap { metric in
+            comparison(s, region: r, metric).map {
+                Comparison(metric: $0.metric, summary: $0.summary, higherIsBetter: $0.higherIsBetter, base: $0.value, value: $0.value, delta: $0.value, year: nil)
+            }
+        }
         for (i, c) in shown.enumerated() {
             if i > 0 { line.append(.words("; ")) }
-            line += [.words(c.metric.phrase.text(in: language) + " "), figure(baseline, r, c, role: .baseline), .words(" (\(when(c))")]
+            line += [.words(c.metric.phrase.text(in: language) + " "), figure(s, r, c, role: .baseline), .words(" (\(when(c))")]
             if c.metric.id == "service.ikm" { line.append(.words(", " + t("mutu", "grade") + " \(IKMGrade(ikm: c.base.mean).rawValue)")) }
             line.append(.words(")"))
         }
@@ -37,7 +44,21 @@ extension PolicyBrief {
 
     // MARK: - Markdown
 
+    /// Said at the top of a brief whose run has no baseline.
+    var noBaselineNotice: String {
+        t("Tidak ada baseline di antara berkas skenario (tidak ada skenario ber-id 'baseline', --baseline, atau --baseline-file), jadi tidak ada selisih yang dihitung. Di bawah ini tingkat setiap skenario; untuk membandingkan, jalankan bersama scenarios/baseline.json atau gunakan 'simulate what-if'.",
+          "There is no baseline among the scenario files (no scenario with id 'baseline', no --baseline or --baseline-file), so no difference is computed. Below are each scenario's own levels; to compare, run it with scenarios/baseline.json or use 'simulate what-if'.")
+    }
+
+    /// Each reported scenario's own levels per region, for a run without a baseline.
+    var levelLines: [Line] {
+        labels.indices.filter { labels[$0].isReported }.flatMap { s in regions.map { levelsLine(s, region: $0, title: name(s)) } }
+    }
+
     public func markdown() -> String {
+        guard result.hasBaseline else {
+            return "# \(title)\n\n\(context)\n\n**\(noBaselineNotice)**\n\n" + levelLines.map { "- \($0.markdown)\n" }.joined()
+        }
         var md = "# \(title)\n\n\(context)\n\n\(howToRead)\n\n"
         md += "> **" + t("Yang diasumsikan model", "What the model assumes") + "**\n"
         md += assumptions().map { ">\n> - \($0)\n" }.joined() + ">\n> " + t("Semua catatan: bagian *Catatan dan keterbatasan*.", "All caveats: section *Caveats*.") + "\n\n"
@@ -84,6 +105,11 @@ extension PolicyBrief {
     // MARK: - HTML
 
     public func html() -> String {
+        guard result.hasBaseline else {
+            let body = "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">\(xml(context))</p></header>\n<p class=\"read\"><b>\(xml(noBaselineNotice))</b></p>\n<ul>\n"
+                + levelLines.map { "<li>\($0.html)</li>\n" }.joined() + "</ul>\n"
+            return page(title: title, language: language, body: body)
+        }
         var body = "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">\(xml(context))</p></header>\n"
         body += "<p class=\"read\">\(xml(howToRead))</p>\n"
         body += "<aside class=\"assume\"><h2>" + xml(t("Yang diasumsikan model", "What the model assumes")) + "</h2>\n<ul>\n"

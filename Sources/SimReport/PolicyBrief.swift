@@ -39,7 +39,8 @@ public struct PolicyBrief {
 
     func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
 
-    var whatIfs: [Int] { labels.indices.filter { $0 != baseline } }
+    /// The scenarios compared with the baseline: none when the run has no baseline.
+    var whatIfs: [Int] { result.hasBaseline ? labels.indices.filter { $0 != baseline && labels[$0].isReported } : [] }
     func name(_ s: Int) -> String { labels[s].name.text(in: language) }
     func regionName(_ r: Int) -> String { labels[baseline].regionNames[r] }
     var firstYear: Int { labels[baseline].startYear }

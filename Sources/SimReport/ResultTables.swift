@@ -19,6 +19,8 @@ public struct ScenarioLabels: Sendable, Equatable {
     public var programmeModes: [String]
     /// Each programme's name for reports (by programme index).
     public var programmeNames: [LocalizedText]
+    /// False for a baseline given with `--baseline-file`: compared against, not itself reported.
+    public var isReported = true
     public init(id: String, name: LocalizedText, question: LocalizedText, regionIDs: [String], regionNames: [String], programmeIDs: [String],
                 metrics: [MetricDefinition], startYear: Int, caveats: [String] = [], programmeModes: [String] = [], programmeNames: [LocalizedText] = []) {
         self.programmeNames = programmeNames
@@ -43,21 +45,27 @@ public enum ResultTables {
     /// The columns of an estimate and its paired difference to the baseline.
     static let withDifferenceHeader = ["mean", "ci_low", "ci_high", "replications", "delta_vs_baseline", "delta_ci_low", "delta_ci_high"]
 
-    /// An estimate's mean, interval and replications, then its paired difference's mean and interval.
-    static func withDifference(_ estimate: Estimate, _ delta: Estimate) -> [CSVField] {
+    /// An estimate's mean, interval and replications, then its paired difference's mean and
+    /// interval, left empty when there is no baseline (`nil`).
+    static func withDifference(_ estimate: Estimate, _ delta: Estimate?) -> [CSVField] {
         [.number(estimate.mean), .number(estimate.low), .number(estimate.high), .integer(estimate.replications),
-         .number(delta.mean), .number(delta.low), .number(delta.high)]
+         .number(delta?.mean ?? .nan), .number(delta?.low ?? .nan), .number(delta?.high ?? .nan)]
+    }
+
+    /// The scenarios a table reports: all but a baseline given only to compare with.
+    static func reported(_ labels: [ScenarioLabels]) -> [(offset: Int, element: ScenarioLabels)] {
+        labels.enumerated().filter { $0.element.isReported }.map { ($0.offset, $0.element) }
     }
 
     /// One row per scenario × region × metric at the horizon, with the paired delta to the baseline.
     public static func summary(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
         var csv = CSVWriter(locale: locale)
         csv.row((["scenario", "region", "metric", "unit"] + withDifferenceHeader).map(CSVField.identifier))
-        for (s, label) in labels.enumerated() {
+        for (s, label) in reported(labels) {
             for r in label.regionIDs.indices {
                 for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
                     let estimate = Estimate(result.horizon[s][r][m])
-                    let delta = Estimate(result.pairedDelta[s][r][m])
+                    let delta = result.hasBaseline ? Estimate(result.pairedDelta[s][r][m]) : nil
                     csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit)] + withDifference(estimate, delta))
                 }
             }
@@ -72,12 +80,12 @@ public enum ResultTables {
         var csv = CSVWriter(locale: locale)
         csv.row((["scenario", "region", "metric", "unit", "year", "summary"] + withDifferenceHeader).map(CSVField.identifier))
         let years = result.years
-        for (s, label) in labels.enumerated() {
+        for (s, label) in reported(labels) {
             for r in label.regionIDs.indices {
                 for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
                     for year in 0..<years {
                         let estimate = Estimate(result.yearly[s][r][m * years + year])
-                        let delta = Estimate(result.yearlyDelta[s][r][m * years + year])
+                        let delta = result.hasBaseline ? Estimate(result.yearlyDelta[s][r][m * years + year]) : nil
                         csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
                                  .integer(label.startYear + year), .identifier(yearRule(metric.summary))] + withDifference(estimate, delta))
                     }
@@ -100,7 +108,7 @@ public enum ResultTables {
     public static func timeseries(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
         var csv = CSVWriter(locale: locale)
         csv.row(["scenario", "region", "metric", "unit", "period", "mean", "ci_low", "ci_high"].map(CSVField.identifier))
-        for (s, label) in labels.enumerated() {
+        for (s, label) in reported(labels) {
             for r in label.regionIDs.indices {
                 for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
                     for month in 0..<result.months {
@@ -122,7 +130,7 @@ public enum ResultTables {
         var csv = CSVWriter(locale: locale)
         csv.row((["scenario", "region", "programme", "year"] + ProgrammeMeasure.allCases.map(\.name) + ["evaluation"]).map(CSVField.identifier))
         let months = result.months
-        for (s, label) in labels.enumerated() {
+        for (s, label) in reported(labels) {
             for r in label.regionIDs.indices {
                 for programme in label.programmeIDs.indices {
                     let first = label.metrics.firstIndex { $0.id == ProgrammeMeasure.invited.definition(programme: label.programmeIDs[programme]).id }
@@ -149,7 +157,7 @@ public enum ResultTables {
         var csv = CSVWriter(locale: locale)
         csv.row((["scenario", "region", "counter", "measure", "unit", "year"] + withDifferenceHeader).map(CSVField.identifier))
         let years = result.years
-        for (s, label) in labels.enumerated() {
+        for (s, label) in reported(labels) {
             for r in label.regionIDs.indices {
                 // Each counter's measures sit together, `requests` first; a region without the
                 // counter measured no request in any year.
@@ -160,7 +168,7 @@ public enum ResultTables {
                         let m = first + measure.rawValue
                         for year in 0..<years {
                             let estimate = Estimate(result.yearly[s][r][m * years + year])
-                            let delta = Estimate(result.yearlyDelta[s][r][m * years + year])
+                            let delta = result.hasBaseline ? Estimate(result.yearlyDelta[s][r][m * years + year]) : nil
                             csv.row([.userText(label.id), .userText(label.regionIDs[r]), .userText(counter), .identifier(measure.name),
                                      .identifier(label.metrics[m].unit), .integer(label.startYear + year)] + withDifference(estimate, delta))
                         }
@@ -188,7 +196,7 @@ public enum ResultTables {
         var csv = CSVWriter(locale: locale)
         csv.row(["scenario", "period", "region", "programme", "action", "replications", "share_of_replications",
                  "mean_gap_closed_per_attendee_levels", "reason"].map(CSVField.identifier))
-        for (s, label) in labels.enumerated() {
+        for (s, label) in reported(labels) {
             for key in result.decisions[s].keys.sorted() {
                 guard let summary = result.decisions[s][key] else { continue }
                 csv.row([.userText(label.id), .identifier(periodLabel(startYear: label.startYear, month: key.month)),

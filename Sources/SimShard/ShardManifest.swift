@@ -30,12 +30,15 @@ public struct ShardManifest: Equatable {
     public var totalReplications: Int
     public var seed: UInt64
     public var baseline: Int
+    /// Whether the run has a baseline to compare with (reports leave differences empty without one).
+    public var hasBaseline: Bool
     public var scenarios: [Scenario]
     /// The shard's own run metadata (command line, jobs, wall time), kept as it was written.
     public var run: JSONNode
 
-    public init(shard: Int, shardCount: Int, totalReplications: Int, seed: UInt64, baseline: Int,
+    public init(shard: Int, shardCount: Int, totalReplications: Int, seed: UInt64, baseline: Int, hasBaseline: Bool = true,
                 scenarios: [Scenario], run: JSONNode) {
+        self.hasBaseline = hasBaseline
         self.shard = shard
         self.shardCount = shardCount
         self.replications = ShardManifest.slice(shard: shard, of: shardCount, replications: totalReplications)
@@ -78,7 +81,7 @@ public struct ShardManifest: Equatable {
                 ("regionIDs", strings(label.regionIDs)), ("regionNames", strings(label.regionNames)),
                 ("programmeIDs", strings(label.programmeIDs)), ("programmeModes", strings(label.programmeModes)),
                 ("programmeNames", JSONNode(.array(label.programmeNames.map(JSONNode.init)))),
-                ("caveats", strings(label.caveats)), ("metrics", JSONNode(.array(metrics))),
+                ("caveats", strings(label.caveats)), ("reported", JSONNode(.bool(label.isReported))), ("metrics", JSONNode(.array(metrics))),
             ]))
         }
         let value = JSONValue.object([
@@ -86,7 +89,7 @@ public struct ShardManifest: Equatable {
             ("shard", number(shard)), ("shardCount", number(shardCount)),
             ("firstReplication", number(replications.lowerBound)), ("endReplication", number(replications.upperBound)),
             ("replications", number(totalReplications)), ("seed", JSONNode(.number(Double(seed)))),
-            ("baseline", number(baseline)), ("scenarios", JSONNode(.array(scenarios))), ("run", run),
+            ("baseline", number(baseline)), ("hasBaseline", JSONNode(.bool(hasBaseline))), ("scenarios", JSONNode(.array(scenarios))), ("run", run),
         ])
         return JSONWriter.render(value, indent: 0) + "\n"
     }
@@ -108,12 +111,13 @@ public struct ShardManifest: Equatable {
                                                 summary: summary, higherIsBetter: m["higherIsBetter"]?.bool))
             }
             guard let id = node["id"]?.string else { throw .malformed(file, "scenarios.id") }
-            let labels = ScenarioLabels(id: id, name: node["name"]?.localizedText ?? LocalizedText(id), question: node["question"]?.localizedText ?? LocalizedText(""),
+            var labels = ScenarioLabels(id: id, name: node["name"]?.localizedText ?? LocalizedText(id), question: node["question"]?.localizedText ?? LocalizedText(""),
                                         regionIDs: strings("regionIDs"), regionNames: strings("regionNames"),
                                         programmeIDs: strings("programmeIDs"), metrics: metrics,
                                         startYear: try int(node, "startYear"), caveats: strings("caveats"),
                                         programmeModes: strings("programmeModes"),
                                         programmeNames: node["programmeNames"]?.elements?.map { $0.localizedText ?? LocalizedText("") } ?? [])
+            labels.isReported = node["reported"]?.bool ?? true
             scenarios.append(Scenario(labels: labels, file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",
                                       months: try int(node, "months")))
         }
@@ -123,7 +127,8 @@ public struct ShardManifest: Equatable {
         // Seeds go up to 2^53 − 1 (exact in JSON), past `int`'s 1e15.
         guard let seed = root["seed"]?.number, seed >= 0, seed == seed.rounded(), seed <= 9_007_199_254_740_991 else { throw .malformed(file, "seed") }
         self.init(shard: shard, shardCount: shardCount, totalReplications: total, seed: UInt64(seed),
-                  baseline: try int(root, "baseline"), scenarios: scenarios, run: root["run"] ?? JSONNode(.null))
+                  baseline: try int(root, "baseline"), hasBaseline: root["hasBaseline"]?.bool ?? true,
+                  scenarios: scenarios, run: root["run"] ?? JSONNode(.null))
         guard replications == (try int(root, "firstReplication"))..<(try int(root, "endReplication")) else {
             throw .malformed(file, "firstReplication")
         }

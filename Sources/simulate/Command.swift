@@ -4,7 +4,7 @@ import SimScenario
 
 /// The subcommands and their help.
 enum Command {
-    static let specs = [RunCommand.spec, ValidateCommand.spec, SweepCommand.spec, FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec]
+    static let specs = [RunCommand.spec, WhatIfCommand.spec, ValidateCommand.spec, SweepCommand.spec, FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec]
     static let subcommands = specs.map(\.name) + ["help"]
 
     /// `simulate --help`: the subcommands from their declarations, then examples.
@@ -19,7 +19,7 @@ enum Command {
             "  simulate scenarios/*.json",
             "  simulate scenarios/baseline.json scenarios/budget-plus-50.json --replications 30 --out results/budget",
             "  simulate validate scenarios/*.json",
-            "  simulate scenarios/baseline.json --set regions.sorong.budget.rupiahPerYear=1.5e9",
+            "  simulate what-if scenarios/baseline.json --set regions.sorong.budget.rupiahPerYear=1.5e9",
             "",
             "See 'simulate COMMAND --help' for each command's options. Files ending in .schema.json are skipped.",
         ]).joined(separator: "\n")
@@ -39,6 +39,7 @@ enum Command {
             }
         case "--version": print(KompetenVersion.current)
         case "run": try RunCommand.run(Array(words.dropFirst()))
+        case "what-if": try WhatIfCommand.run(Array(words.dropFirst()))
         case "validate": try ValidateCommand.run(Array(words.dropFirst()))
         case "sweep": try SweepCommand.run(Array(words.dropFirst()))
         case "merge": try MergeCommand.run(Array(words.dropFirst()))

@@ -26,7 +26,9 @@ enum RunCommand {
         options: [
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results"),
-            .value("baseline", "ID", "the scenario the others are compared with (default: id 'baseline', else the first)"),
+            .value("baseline", "ID", "the scenario the others are compared with (default: the one with id 'baseline';",
+                   "without one the differences are left empty)"),
+            .value("baseline-file", "FILE", "compare with this scenario file without reporting it"),
             CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region,
             .value("shard", "I/N", "run only the I-th of N slices of the replications and write a partial result",
                    "for 'simulate merge' (taken from SLURM_ARRAY_TASK_ID/COUNT, or from",
@@ -81,14 +83,27 @@ enum RunCommand {
         if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
         let arguments = try spec.parse(words)
+        let files = try Command.scenarioFiles(arguments.positional, command: "run")
+        let overrides = try overrides(arguments)
+        guard let baselineFile = arguments.value("baseline-file") else {
+            try execute(try loadAll(files, overrides: overrides), arguments: arguments, started: started)
+            return
+        }
+        if arguments.value("baseline") != nil { throw .usage("give --baseline or --baseline-file, not both") }
+        try execute(try loadAll([baselineFile] + files, overrides: overrides), arguments: arguments, started: started, baselineChoice: .hiddenFirst)
+    }
+
+    /// Runs loaded scenarios and writes the results, compared with the baseline `baselineChoice` picks.
+    static func execute(_ loaded: [Scenario], arguments: Arguments, started: ContinuousClock.Instant,
+                        baselineChoice: BaselineChoice = .fromArguments) throws(CLIError) {
         let locale = try locale(arguments), language = try language(arguments)
         let quiet = arguments.flags.contains("quiet")
         let shard = try ShardSelection.from(arguments, environment: ProcessInfo.processInfo.environment)
         let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? (shard.map { "results-shard-\($0.index)-of-\($0.count)" } ?? "results")),
                                      force: arguments.flags.contains("force"))
-        let loaded = try loadAll(try Command.scenarioFiles(arguments.positional, command: "run"), overrides: try overrides(arguments))
-        let plan = try RunPlan.make(loaded, arguments: arguments)
+        let plan = try RunPlan.make(loaded, arguments: arguments, baselineChoice: baselineChoice)
         let region = try briefRegion(arguments, plan: plan)
+        if let note = plan.noBaselineNote { FileHandle.standardError.write(Data(note.utf8)) }
         try output.checkWritable()
         if let shard {
             try ShardCommand.run(plan, shard: shard, output: output, quiet: quiet, started: started)

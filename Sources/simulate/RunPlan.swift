@@ -5,6 +5,16 @@ import SimScenario
 import SimExperiment
 import SimReport
 
+/// Which loaded scenario the others are compared with.
+enum BaselineChoice {
+    /// `--baseline ID`, else the scenario with id 'baseline'; without either, none.
+    case fromArguments
+    /// The first, which is compared with but not reported (`--baseline-file`).
+    case hiddenFirst
+    /// The first (`what-if`: the file as written).
+    case first
+}
+
 /// Everything a run, a shard or a sweep needs once the scenarios are loaded.
 struct RunPlan {
     var scenarios: [ExperimentScenario]
@@ -15,12 +25,15 @@ struct RunPlan {
     var replications: Int
     var baseline: Int
     var jobs: Int
+    /// Whether a scenario is the baseline (by --baseline, --baseline-file or the id 'baseline');
+    /// without one, reports leave the differences empty.
+    var hasBaseline = true
 
     var runner: ExperimentRunner { ExperimentRunner(scenarios: scenarios, seed: seed, baseline: baseline, jobs: jobs) }
 
     /// Builds the plan from loaded scenarios and the run options.
-    static func make(_ loaded: [Scenario], arguments: Arguments) throws(CLIError) -> RunPlan {
-        let baseline = try RunCommand.baselineIndex(loaded, requested: arguments.value("baseline"))
+    static func make(_ loaded: [Scenario], arguments: Arguments, baselineChoice: BaselineChoice = .fromArguments) throws(CLIError) -> RunPlan {
+        let baseline = baselineChoice == .fromArguments ? try RunCommand.baselineIndex(loaded, requested: arguments.value("baseline")) : 0
         let months = loaded[baseline].parameters.months
         if let other = loaded.first(where: { $0.parameters.months != months }) {
             throw .usage("scenario '\(other.id)' runs \(other.parameters.years) years but the baseline runs \(loaded[baseline].parameters.years); pass --years to compare them")
@@ -35,14 +48,22 @@ struct RunPlan {
         } else {
             seed = loaded[baseline].seed
         }
+        var labels = loaded.map(RunCommand.labels(for:))
+        if baselineChoice == .hiddenFirst { labels[0].isReported = false }
         return RunPlan(
             scenarios: loaded.map { ExperimentScenario(id: $0.id, parameters: $0.parameters) },
-            labels: loaded.map(RunCommand.labels(for:)),
+            labels: labels,
             fingerprints: loaded.map { ($0.id, $0.file, SHA256.hex(of: Array(JSONWriter.render($0.resolved.value, indent: 0).utf8))) },
             seed: seed,
             replications: try arguments.integer("replications") ?? loaded[baseline].replications,
             baseline: baseline,
-            jobs: try arguments.integer("jobs") ?? ProcessInfo.processInfo.activeProcessorCount)
+            jobs: try arguments.integer("jobs") ?? ProcessInfo.processInfo.activeProcessorCount,
+            hasBaseline: baselineChoice != .fromArguments || arguments.value("baseline") != nil || loaded.contains { $0.id == "baseline" })
+    }
+
+    /// The note on stderr for a run without a baseline.
+    var noBaselineNote: String? {
+        hasBaseline ? nil : "simulate: note: no baseline among the files (no scenario with id 'baseline', no --baseline or --baseline-file), so the differences are left empty; add scenarios/baseline.json, or use 'simulate what-if FILE --set PATH=VALUE'\n"
     }
 
     /// `run.json`: what produced the results. The only file with a wall time, so the CSVs stay
@@ -87,6 +108,8 @@ struct RunPlan {
 enum ResultFiles {
     static func make(_ result: ExperimentResult, plan: RunPlan, locale: CSVLocale, language: BriefLanguage, region: String? = nil,
                      metadata: String) -> [(name: String, contents: String)] {
+        var result = result
+        result.hasBaseline = plan.hasBaseline
         let brief = PolicyBrief(result: result, labels: plan.labels, baseline: plan.baseline, language: language,
                                 replications: plan.replications, seed: plan.seed, region: region)
         return [

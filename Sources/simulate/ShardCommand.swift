@@ -77,7 +77,7 @@ extension RunPlan {
                                    months: scenarios[s].parameters.months)
         }
         return ShardManifest(shard: shard.index, shardCount: shard.count, totalReplications: replications, seed: seed,
-                             baseline: baseline, scenarios: entries,
+                             baseline: baseline, hasBaseline: hasBaseline, scenarios: entries,
                              run: (try? JSONParser.parse(run, file: "run.json")) ?? JSONNode(.null))
     }
 
@@ -86,6 +86,6 @@ extension RunPlan {
         self.init(scenarios: [], labels: manifest.scenarios.map(\.labels),
                   fingerprints: manifest.scenarios.map { ($0.labels.id, $0.file, $0.sha256) },
                   seed: manifest.seed, replications: manifest.totalReplications, baseline: manifest.baseline,
-                  jobs: Int(manifest.run["jobs"]?.number ?? 1))
+                  jobs: Int(manifest.run["jobs"]?.number ?? 1), hasBaseline: manifest.hasBaseline)
     }
 }
