@@ -9,6 +9,20 @@ public enum CSVLocale: String, Sendable, CaseIterable {
     var separator: Character { self == .standard ? "," : ";" }
 }
 
+/// A table of typed fields, the first row its header: written as CSV in either locale, or as a
+/// worksheet of `results.xlsx`, from the same rows.
+public struct ResultTable: Sendable {
+    public private(set) var rows: [[CSVField]] = []
+    public init() {}
+    public mutating func row(_ fields: [CSVField]) { rows.append(fields) }
+
+    public func csv(_ locale: CSVLocale) -> String {
+        var writer = CSVWriter(locale: locale)
+        for row in rows { writer.row(row) }
+        return writer.text
+    }
+}
+
 /// Writes RFC 4180 CSV text: CRLF line ends, fields quoted when they hold the separator, a quote
 /// or a line break, and user text that could start a spreadsheet formula made inert.
 public struct CSVWriter {
@@ -39,7 +53,7 @@ public struct CSVWriter {
 }
 
 /// One CSV cell.
-public enum CSVField {
+public enum CSVField: Sendable {
     case number(Double)
     case integer(Int)
     /// Text the program controls (metric ids, units, periods).

@@ -58,8 +58,8 @@ public enum ResultTables {
     }
 
     /// One row per scenario × region × metric at the horizon, with the paired delta to the baseline.
-    public static func summary(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
-        var csv = CSVWriter(locale: locale)
+    public static func summary(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
+        var csv = ResultTable()
         csv.row((["scenario", "region", "metric", "unit"] + withDifferenceHeader).map(CSVField.identifier))
         for (s, label) in reported(labels) {
             for r in label.regionIDs.indices {
@@ -70,14 +70,14 @@ public enum ResultTables {
                 }
             }
         }
-        return csv.text
+        return csv
     }
 
     /// One row per scenario × region × metric × calendar year: the year's value by the metric's
     /// own rule (`summary`: `end_of_year` for stocks, `total` or `mean` for flows) with its
     /// interval, and the paired difference to the baseline in that year with its interval.
-    public static func yearly(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
-        var csv = CSVWriter(locale: locale)
+    public static func yearly(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
+        var csv = ResultTable()
         csv.row((["scenario", "region", "metric", "unit", "year", "summary"] + withDifferenceHeader).map(CSVField.identifier))
         let years = result.years
         for (s, label) in reported(labels) {
@@ -92,7 +92,7 @@ public enum ResultTables {
                 }
             }
         }
-        return csv.text
+        return csv
     }
 
     /// How a metric's year is read from its months, in yearly.csv's words.
@@ -105,8 +105,8 @@ public enum ResultTables {
     }
 
     /// One row per scenario × region × metric × month.
-    public static func timeseries(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
-        var csv = CSVWriter(locale: locale)
+    public static func timeseries(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
+        var csv = ResultTable()
         csv.row(["scenario", "region", "metric", "unit", "period", "mean", "ci_low", "ci_high"].map(CSVField.identifier))
         for (s, label) in reported(labels) {
             for r in label.regionIDs.indices {
@@ -120,14 +120,14 @@ public enum ResultTables {
                 }
             }
         }
-        return csv.text
+        return csv
     }
 
     /// What each programme did, per scenario × region × programme × fiscal year: means over
     /// replications of invitations, completions, JP, spending and gap closed, and what the
     /// evaluation did to it that year (with the share of replications that did it).
-    public static func programmes(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
-        var csv = CSVWriter(locale: locale)
+    public static func programmes(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
+        var csv = ResultTable()
         csv.row((["scenario", "region", "programme", "year"] + ProgrammeMeasure.allCases.map(\.name) + ["evaluation"]).map(CSVField.identifier))
         let months = result.months
         for (s, label) in reported(labels) {
@@ -147,14 +147,14 @@ public enum ResultTables {
                 }
             }
         }
-        return csv.text
+        return csv
     }
 
     /// Service results per counter: one row per scenario × region × counter × measure × year, with
     /// the year's value (total or mean, as for the region) and the paired difference to the
     /// baseline in that year. A region without the counter has no rows for it.
-    public static func services(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
-        var csv = CSVWriter(locale: locale)
+    public static func services(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
+        var csv = ResultTable()
         csv.row((["scenario", "region", "counter", "measure", "unit", "year"] + withDifferenceHeader).map(CSVField.identifier))
         let years = result.years
         for (s, label) in reported(labels) {
@@ -176,7 +176,7 @@ public enum ResultTables {
                 }
             }
         }
-        return csv.text
+        return csv
     }
 
     /// The evaluation's decisions on one programme in some months, in words.
@@ -192,8 +192,8 @@ public enum ResultTables {
     }
 
     /// The adaptive policy's decisions, aggregated over replications, in time order.
-    public static func decisions(_ result: ExperimentResult, labels: [ScenarioLabels], locale: CSVLocale) -> String {
-        var csv = CSVWriter(locale: locale)
+    public static func decisions(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
+        var csv = ResultTable()
         csv.row(["scenario", "period", "region", "programme", "action", "replications", "share_of_replications",
                  "mean_gap_closed_per_attendee_levels", "reason"].map(CSVField.identifier))
         for (s, label) in reported(labels) {
@@ -206,6 +206,6 @@ public enum ResultTables {
                          .number(summary.effect.mean), .userText(summary.reason)])
             }
         }
-        return csv.text
+        return csv
     }
 }

@@ -75,4 +75,5 @@ enum CommonOptions {
     static let region = OptionSpec.value("region", "ID", "limit brief.md and brief.html to one region (the CSVs keep every region)")
     static let force = OptionSpec.flag("force", "replace a non-empty --out directory that is not an earlier results directory")
     static let quiet = OptionSpec.flag("quiet", "no progress on stderr")
+    static let xlsx = OptionSpec.flag("xlsx", "also write results.xlsx: the tables as a spreadsheet workbook (headers in the --lang language)")
 }

@@ -20,7 +20,7 @@ enum MergeCommand {
         ],
         options: [
             .value("out", "DIR", "output directory (required); replaced only if it holds earlier results"),
-            CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region, CommonOptions.force, CommonOptions.quiet,
+            CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region, CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],
         examples: ["simulate merge results-shard-*-of-4 --out results"])
 
@@ -52,7 +52,7 @@ enum MergeCommand {
         let files = ResultFiles.make(result, plan: plan, locale: locale, language: language, region: region,
                                      metadata: plan.runMetadata(seconds: started.secondsElapsed,
                                                                 extra: [("breaches", breaches.json),
-                                                                        ("mergedFrom", .array(shards.members.map { JSONNode(.string($0.directory)) }))]))
+                                                                        ("mergedFrom", .array(shards.members.map { JSONNode(.string($0.directory)) }))]), workbook: arguments.flags.contains("xlsx"))
         try output.write(files)
         if !arguments.flags.contains("quiet") {
             FileHandle.standardError.write(Data("simulate: merged \(shards.members.count) shards into \(output.target.path)\n".utf8))

@@ -37,10 +37,15 @@ struct OutputDirectory {
         throw .cannotWrite("\(target.path) is not empty and is not a previous results directory; choose another --out or pass --force to replace it")
     }
 
-    /// Writes `files` (name → contents) and swaps them in.
+    /// Writes `files` (name → text) and swaps them in.
     func write(_ files: [(name: String, contents: String)]) throws(CLIError) {
+        try write(files.map { ($0.name, Array($0.contents.utf8)) })
+    }
+
+    /// Writes `files` (name → bytes) and swaps them in.
+    func write(_ files: [(name: String, bytes: [UInt8])]) throws(CLIError) {
         try write { staging in
-            for file in files { try Data(file.contents.utf8).write(to: Self.child(staging, file.name)) }
+            for file in files { try Data(file.bytes).write(to: Self.child(staging, file.name)) }
         }
     }
 

@@ -34,7 +34,7 @@ enum RunCommand {
                    "for 'simulate merge' (taken from SLURM_ARRAY_TASK_ID/COUNT, or from",
                    "JOB_COMPLETION_INDEX with --shard-count N, when those are set)"),
             .value("shard-count", "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
-            CommonOptions.force, CommonOptions.quiet,
+            CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],
         examples: [
             "simulate scenarios/*.json",
@@ -116,7 +116,7 @@ enum RunCommand {
         let breaches = plan.breachReport(result)
         if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
         let files = ResultFiles.make(result, plan: plan, locale: locale, language: language, region: region,
-                                     metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: [("breaches", breaches.json)]))
+                                     metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: [("breaches", breaches.json)]), workbook: arguments.flags.contains("xlsx"))
         try output.write(files)
         if !quiet {
             FileHandle.standardError.write(Data("simulate: wrote \(files.map(\.name).joined(separator: ", ")) to \(output.target.path)\n".utf8))

@@ -17,7 +17,7 @@ enum WhatIfCommand {
         options: [
             CommonOptions.set, CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results-what-if"), CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region,
-            CommonOptions.force, CommonOptions.quiet,
+            CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],
         examples: ["simulate what-if scenarios/baseline.json --set regions.sawahlunto.budget.rupiahPerYear=8e8 --years 1"])
 

@@ -16,7 +16,7 @@ import Testing
         let dir = scratchDirectory("yearly")
         defer { try? FileManager.default.removeItem(at: dir) }
         let lean = fixtures.appendingPathComponent("tiny-lean.json").path
-        #expect(try simulate([tiny, lean, "--years", "2", "--out", dir.path, "--force", "--quiet"]).status == 0)
+        #expect(try simulate([tiny, lean, "--baseline", "tiny", "--years", "2", "--out", dir.path, "--force", "--quiet"]).status == 0)
         let yearly = parseCSV(try read(dir.appendingPathComponent("yearly.csv"))).dropFirst()
         let summary = parseCSV(try read(dir.appendingPathComponent("summary.csv"))).dropFirst()
         func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 2e-5 * max(abs(a), abs(b), 1e-3) }
@@ -69,7 +69,7 @@ import Testing
     @Test func csvOutputsMatchTheGoldenFiles() throws {
         let dir = scratchDirectory("golden")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outcome = try simulate([tiny, tinyMore, "--out", dir.path, "--force", "--quiet"])
+        let outcome = try simulate([tiny, tinyMore, "--baseline", "tiny", "--out", dir.path, "--force", "--quiet"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
         let recording = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
@@ -98,7 +98,7 @@ import Testing
     @Test func theBriefIsWellFormedAndEveryChartValueMatchesTheCSV() throws {
         let dir = scratchDirectory("brief")
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try simulate([tiny, tinyMore, "--out", dir.path, "--force", "--quiet", "--lang", "en"]).status == 0)
+        #expect(try simulate([tiny, tinyMore, "--baseline", "tiny", "--out", dir.path, "--force", "--quiet", "--lang", "en"]).status == 0)
         let html = try Data(contentsOf: dir.appendingPathComponent("brief.html"))
         let collector = PlottedValues()
         let parser = XMLParser(data: html)

@@ -1,0 +1,150 @@
+import SimCore
+import SimWorkforce
+import SimExperiment
+
+/// `results.xlsx`: the run's tables as an Office Open XML workbook, written by hand (the package
+/// has no dependencies). Numbers are typed as numbers, rounded as in the CSVs, so each cell equals
+/// its CSV value; headers are in the brief's language. Sheets: a wide summary per region (metrics
+/// as rows, scenarios as columns, then each what-if's difference), then the yearly, timeseries,
+/// counters, decisions and programmes tables.
+public enum Workbook {
+    public static func make(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, language: Language) -> [UInt8] {
+        func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
+        var sheets: [(name: String, table: ResultTable)] = labels[baseline].regionIDs.indices.map { r in
+            (t("Ringkasan ", "Summary ") + labels[baseline].regionIDs[r], wideSummary(result, labels: labels, baseline: baseline, region: r, language: language))
+        }
+        sheets += [
+            (t("Tahunan", "Yearly"), ResultTables.yearly(result, labels: labels)),
+            (t("Deret waktu", "Timeseries"), ResultTables.timeseries(result, labels: labels)),
+            (t("Loket", "Counters"), ResultTables.services(result, labels: labels)),
+            (t("Keputusan", "Decisions"), ResultTables.decisions(result, labels: labels)),
+            (t("Program", "Programmes"), ResultTables.programmes(result, labels: labels)),
+        ]
+        var zip = ZipArchive()
+        zip.add("[Content_Types].xml", Array(contentTypes(sheets.count).utf8))
+        zip.add("_rels/.rels", Array(packageRelations.utf8))
+        zip.add("xl/workbook.xml", Array(workbook(sheets.map { sheetName($0.name) }).utf8))
+        zip.add("xl/_rels/workbook.xml.rels", Array(workbookRelations(sheets.count).utf8))
+        zip.add("xl/styles.xml", Array(styles.utf8))
+        for (i, sheet) in sheets.enumerated() {
+            zip.add("xl/worksheets/sheet\(i + 1).xml", Array(worksheet(sheet.table, language: language).utf8))
+        }
+        return zip.finished()
+    }
+
+    /// Metrics as rows and scenarios as columns for one region: each reported scenario's horizon
+    /// mean, then each what-if's paired difference (empty without a baseline).
+    static func wideSummary(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, region r: Int, language: Language) -> ResultTable {
+        let shown = labels.indices.filter { labels[$0].isReported && r < labels[$0].regionIDs.count }
+        let compared = result.hasBaseline ? shown.filter { $0 != baseline } : []
+        var table = ResultTable()
+        table.row([.identifier("metric"), .identifier("unit")] + shown.map { .userText(labels[$0].id) }
+                  + compared.map { .userText("Δ " + labels[$0].id) })
+        for metric in labels[baseline].metrics where metric.isRegionLevel {
+            func value(_ s: Int, _ statistics: [[[RunningStatistics]]]) -> CSVField {
+                guard let m = labels[s].metrics.firstIndex(where: { $0.id == metric.id }) else { return .number(.nan) }
+                return .number(Estimate(statistics[s][r][m]).mean)
+            }
+            table.row([.identifier(metric.id), .identifier(metric.unit)] + shown.map { value($0, result.horizon) }
+                      + compared.map { value($0, result.pairedDelta) })
+        }
+        return table
+    }
+
+    // MARK: - Parts
+
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+    static func contentTypes(_ sheets: Int) -> String {
+        header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + (1...sheets).map { "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined()
+            + "</Types>"
+    }
+
+    static let packageRelations = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"\(relationships)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+
+    static func workbook(_ names: [String]) -> String {
+        header + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets>"
+            + names.enumerated().map { "<sheet name=\"\(xml($1))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
+            + "</sheets></workbook>"
+    }
+
+    static func workbookRelations(_ sheets: Int) -> String {
+        header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + (1...sheets).map { "<Relationship Id=\"rId\($0)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>" }.joined()
+            + "<Relationship Id=\"rId\(sheets + 1)\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/></Relationships>"
+    }
+
+    /// Two cell formats: plain, and bold for the header row.
+    static let styles = header + "<styleSheet xmlns=\"\(main)\">"
+        + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
+        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+
+    /// One table as a worksheet: the header row bold and frozen, numbers as numbers, empty
+    /// numbers (NaN) as empty cells, text inline.
+    static func worksheet(_ table: ResultTable, language: Language) -> String {
+        var out = header + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
+            + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+            + columnWidths(table, language: language) + "<sheetData>"
+        out.reserveCapacity(table.rows.count * 160)
+        for (i, row) in table.rows.enumerated() {
+            out += "<row r=\"\(i + 1)\">"
+            for field in row {
+                switch field {
+                case .number(let x) where x.isNaN: out += "<c/>"
+                case .number(let x): out += "<c><v>\(formatNumber(x))</v></c>"
+                case .integer(let n): out += "<c><v>\(n)</v></c>"
+                case .identifier(let s):
+                    out += i == 0 ? "<c s=\"1\" t=\"inlineStr\"><is><t>\(cellText(WorkbookHeaders.title(s, language)))</t></is></c>"
+                        : "<c t=\"inlineStr\"><is><t>\(cellText(s))</t></is></c>"
+                case .userText(let s):
+                    out += "<c\(i == 0 ? " s=\"1\"" : "") t=\"inlineStr\"><is><t xml:space=\"preserve\">\(cellText(s))</t></is></c>"
+                }
+            }
+            out += "</row>"
+        }
+        return out + "</sheetData></worksheet>"
+    }
+
+    /// Each column as wide as its widest text among the header and the first 500 rows (8 to 50 characters).
+    static func columnWidths(_ table: ResultTable, language: Language) -> String {
+        var widths: [Int] = []
+        for (i, row) in table.rows.prefix(501).enumerated() {
+            for (c, field) in row.enumerated() {
+                let length: Int
+                switch field {
+                case .number(let x): length = x.isNaN ? 0 : formatNumber(x).count
+                case .integer(let n): length = String(n).count
+                case .identifier(let text): length = (i == 0 ? WorkbookHeaders.title(text, language) : text).count
+                case .userText(let text): length = text.count
+                }
+                if c >= widths.count { widths.append(0) }
+                widths[c] = max(widths[c], length)
+            }
+        }
+        guard !widths.isEmpty else { return "" }
+        return "<cols>" + widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(min(50, max(8, $1 + 2)))\" customWidth=\"1\"/>" }.joined() + "</cols>"
+    }
+
+    /// Text as XML 1.0 allows it: escaped, control characters other than tab and line breaks dropped.
+    static func cellText(_ s: String) -> String {
+        xml(String(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }.map(Character.init)))
+    }
+
+    /// Sheet names: at most 31 characters, none of `[]:*?/\`.
+    static func sheetName(_ name: String) -> String {
+        String(name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+    }
+}

@@ -1,0 +1,23 @@
+import SimWorkforce
+
+/// The column headings of the workbook in the brief's language; the CSVs keep their identifiers.
+enum WorkbookHeaders {
+    static let titles: [String: (id: String, en: String)] = [
+        "scenario": ("Skenario", "Scenario"), "region": ("Wilayah", "Region"), "metric": ("Metrik", "Metric"),
+        "unit": ("Satuan", "Unit"), "mean": ("Rata-rata", "Mean"), "ci_low": ("IK 95% bawah", "95% CI low"),
+        "ci_high": ("IK 95% atas", "95% CI high"), "replications": ("Replikasi", "Replications"),
+        "delta_vs_baseline": ("Selisih thd baseline", "Difference from baseline"),
+        "delta_ci_low": ("Selisih, IK 95% bawah", "Difference, 95% CI low"), "delta_ci_high": ("Selisih, IK 95% atas", "Difference, 95% CI high"),
+        "year": ("Tahun", "Year"), "summary": ("Cara baca tahun", "How the year is read"), "period": ("Periode", "Period"),
+        "programme": ("Program", "Programme"), "invited": ("Diundang", "Invited"), "completed": ("Selesai", "Completed"),
+        "jp": ("JP", "JP"), "spent_rupiah": ("Belanja (Rp)", "Spent (Rp)"), "gap_closed_levels": ("Kesenjangan tertutup (level)", "Gap closed (levels)"),
+        "evaluation": ("Evaluasi", "Evaluation"), "action": ("Tindakan", "Action"), "share_of_replications": ("Porsi replikasi", "Share of replications"),
+        "mean_gap_closed_per_attendee_levels": ("Kesenjangan tertutup per peserta (level)", "Gap closed per attendee (levels)"),
+        "reason": ("Alasan", "Reason"), "counter": ("Loket", "Counter"), "measure": ("Ukuran", "Measure"),
+    ]
+
+    static func title(_ identifier: String, _ language: Language) -> String {
+        guard let title = titles[identifier] else { return identifier }
+        return language == .id ? title.id : title.en
+    }
+}

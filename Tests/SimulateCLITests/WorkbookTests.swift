@@ -1,0 +1,100 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// results.xlsx, read back without a spreadsheet program: the ZIP is parsed entry by entry (its
+/// CRC-32s checked), each worksheet's XML parsed, and the cells compared with the CSVs.
+@Suite struct WorkbookTests {
+    /// The entries of a ZIP of stored entries, by name, each CRC-checked.
+    static func unzip(_ data: [UInt8]) throws -> [String: [UInt8]] {
+        func u16(_ i: Int) -> Int { Int(data[i]) | Int(data[i + 1]) << 8 }
+        func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+        var entries: [String: [UInt8]] = [:]
+        var i = 0
+        while i + 30 <= data.count && u32(i) == 0x0403_4B50 {
+            #expect(u16(i + 8) == 0, "stored entries only")
+            let size = u32(i + 18), nameLength = u16(i + 26), extra = u16(i + 28)
+            let name = String(decoding: data[(i + 30)..<(i + 30 + nameLength)], as: UTF8.self)
+            let start = i + 30 + nameLength + extra
+            let bytes = Array(data[start..<(start + size)])
+            #expect(crc32(bytes) == UInt32(u32(i + 14)), "CRC of \(name)")
+            entries[name] = bytes
+            i = start + size
+        }
+        #expect(u32(i) == 0x0201_4B50, "the central directory follows the entries")
+        return entries
+    }
+
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            c ^= UInt32(byte)
+            for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        }
+        return c ^ 0xFFFF_FFFF
+    }
+
+    /// A worksheet's rows as (text, isNumber) cells, in order.
+    final class SheetReader: NSObject, XMLParserDelegate {
+        var rows: [[(text: String, isNumber: Bool)]] = []
+        var text = "", inValue = false, isNumber = false
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            switch name {
+            case "row": rows.append([])
+            case "c": text = ""; isNumber = attributes["t"] == nil
+            case "v", "t": inValue = true
+            default: break
+            }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { text += string } }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "v" || name == "t" { inValue = false }
+            if name == "c" { rows[rows.count - 1].append((text, isNumber && !text.isEmpty)) }
+        }
+    }
+
+    static func sheet(_ bytes: [UInt8]?) -> [[(text: String, isNumber: Bool)]] {
+        let reader = SheetReader()
+        let parser = XMLParser(data: Data(bytes ?? []))
+        parser.delegate = reader
+        #expect(parser.parse(), "well-formed worksheet")
+        return reader.rows
+    }
+
+    @Test func theWorkbookParsesAndItsCellsAreTheCSVValues() throws {
+        let dir = scratchDirectory("xlsx")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lean = fixtures.appendingPathComponent("tiny-lean.json").path
+        let outcome = try simulate([fixtures.appendingPathComponent("tiny.json").path, lean, "--baseline", "tiny", "--years", "2", "--xlsx", "--out", dir.path, "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let entries = try Self.unzip(Array(try Data(contentsOf: dir.appendingPathComponent("results.xlsx"))))
+        for part in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"] {
+            #expect(entries[part] != nil, "\(part) is missing")
+            let parser = XMLParser(data: Data(entries[part] ?? []))
+            #expect(parser.parse(), "\(part) is well-formed")
+        }
+        let workbook = String(decoding: entries["xl/workbook.xml"] ?? [], as: UTF8.self)
+        #expect(workbook.contains("name=\"Ringkasan town\"") && workbook.contains("name=\"Tahunan\""), "Indonesian sheet names: \(workbook)")
+        // Sheet 1 is the wide summary of the one region; sheet 2 the yearly table.
+        let summary = parseCSV(try read(dir.appendingPathComponent("summary.csv"))).dropFirst()
+        let wide = Self.sheet(entries["xl/worksheets/sheet1.xml"])
+        #expect(wide.first?.map(\.text) == ["Metrik", "Satuan", "tiny", "tiny-lean", "Δ tiny-lean"])
+        for row in wide.dropFirst() {
+            let csv = summary.first { $0[0] == "tiny-lean" && $0[2] == row[0].text }
+            #expect(row.count == 5 && csv != nil)
+            guard let csv, row.count == 5 else { continue }
+            #expect(row[3].text == csv[4] && row[4].text == csv[8], "\(row[0].text): \(row.map(\.text)) against \(csv)")
+            if !csv[4].isEmpty { #expect(row[3].isNumber, "\(row[0].text) is a number") }
+        }
+        let yearly = parseCSV(try read(dir.appendingPathComponent("yearly.csv")))
+        let sheet = Self.sheet(entries["xl/worksheets/sheet2.xml"])
+        #expect(sheet.count == yearly.count)
+        #expect(sheet.first?.map(\.text).prefix(3) == ["Skenario", "Wilayah", "Metrik"])
+        for (cells, fields) in zip(sheet.dropFirst(), yearly.dropFirst()) {
+            #expect(cells.map(\.text) == fields, "\(cells.map(\.text)) against \(fields)")
+            #expect(cells[4].isNumber && cells[6].isNumber, "year and mean are numbers: \(cells)")
+        }
+    }
+}
