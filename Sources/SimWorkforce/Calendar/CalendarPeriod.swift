@@ -53,10 +53,11 @@ public enum CalendarPeriod: Sendable, Equatable {
         }
     }
 
-    /// Every window in working time over the clock's horizon (and the year before, for a window
-    /// that wraps into the first year), clipped to the horizon and without empty ones.
+    /// Every window in working time over the clock's horizon, clipped to it and without empty
+    /// ones. The years either side count too: a window that wraps into the first year, or one
+    /// anchored early in the year after the horizon (a January Lebaran) that starts inside it.
     public func spans(on clock: WorkingClock) -> [Range<Double>] {
-        ((clock.years.lowerBound - 1)...clock.years.upperBound).flatMap { windows(in: $0) }
+        ((clock.years.lowerBound - 1)...(clock.years.upperBound + 1)).flatMap { windows(in: $0) }
             .map { clock.span($0) }.filter { !$0.isEmpty }
     }
 
