@@ -15,7 +15,9 @@ enum WhatIfCommand {
             "same replications, and writes what 'run' writes. --set changes only the copy.",
         ],
         options: [
-            CommonOptions.set, CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
+            .value("set", "PATH=VALUE", "the change the copy makes, e.g. regions.sorong.budget.rupiahPerYear=1.5e9 (repeatable);",
+                   "the file as written is the baseline"),
+            CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results-what-if"), CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region,
             CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],

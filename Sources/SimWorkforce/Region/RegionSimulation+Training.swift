@@ -308,6 +308,8 @@ extension RegionSimulation {
         var reserved = PerUnit<Int>(repeating: 0, count: region.units.count)
         let capped = offDuty && !programme.isMandated
         if capped { reserveAway(overlapping: s, into: &reserved) }
+        // Units a no-training period keeps out of this session, worked out once per session.
+        let protected: PerUnit<Bool>? = trainingBlocks.isEmpty ? nil : PerUnit(roster.units.map { isProtected($0, from: s) })
         let participation = model.participation
         let year = Int16(month / 12 + 1)
         var index = programmes[p].cursor
@@ -322,7 +324,7 @@ extension RegionSimulation {
             guard workforce.bookedUntil[e] < sessions[s].start, hasJPRoom(e, for: p) else { continue }
             let unit = workforce.unit[e]
             if capped && !roster.roomAway(unit: unit, alreadyAway: reserved[unit], maxAwayShare: awayCap[unit]) { continue }
-            if !trainingBlocks.isEmpty && isProtected(unit, from: s) { continue }
+            if protected?[unit] == true { continue }
             programmes[p].handled[index] = true
             thisMonth.invited += 1
             programmeTally.add(1, to: .invited, of: p)
