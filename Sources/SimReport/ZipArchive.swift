@@ -1,5 +1,5 @@
-// A ZIP archive of stored (uncompressed) entries, enough for an Office Open XML workbook without
-// a dependency. Entries carry a fixed timestamp (1 January 1980), so the bytes depend only on the
+// A ZIP archive of deflated entries, enough for an Office Open XML workbook without a
+// dependency. Entries carry a fixed timestamp (1 January 1980), so the bytes depend only on the
 // contents.
 
 /// CRC-32 (IEEE 802.3, as ZIP uses it).
@@ -31,14 +31,15 @@ public struct ZipArchive {
     public mutating func add(_ name: String, _ contents: [UInt8]) {
         let nameBytes = Array(name.utf8)
         let crc = CRC32.checksum(contents)
+        let packed = Deflate.compress(contents)
         let offset = UInt32(bytes.count)
         func header(_ signature: UInt32, central: Bool) -> [UInt8] {
             var h: [UInt8] = []
             h.append(le: signature)
             if central { h.append(le: UInt16(20)) }  // made by: version 2.0
-            h.append(le: UInt16(20)); h.append(le: UInt16(0)); h.append(le: UInt16(0))  // version needed, flags, stored
+            h.append(le: UInt16(20)); h.append(le: UInt16(0)); h.append(le: UInt16(8))  // version needed, flags, deflated
             h.append(le: UInt16(0)); h.append(le: Self.dosDate)
-            h.append(le: crc); h.append(le: UInt32(contents.count)); h.append(le: UInt32(contents.count))
+            h.append(le: crc); h.append(le: UInt32(packed.count)); h.append(le: UInt32(contents.count))
             h.append(le: UInt16(nameBytes.count)); h.append(le: UInt16(0))
             if central {
                 h.append(le: UInt16(0)); h.append(le: UInt16(0)); h.append(le: UInt16(0))  // comment, disk, internal attributes
@@ -46,7 +47,7 @@ public struct ZipArchive {
             }
             return h + nameBytes
         }
-        bytes += header(0x0403_4B50, central: false) + contents
+        bytes += header(0x0403_4B50, central: false) + packed
         self.central += header(0x0201_4B50, central: true)
         count += 1
     }

@@ -4,27 +4,70 @@ import FoundationXML
 #endif
 import Testing
 
-/// results.xlsx, read back without a spreadsheet program: the ZIP is parsed entry by entry (its
-/// CRC-32s checked), each worksheet's XML parsed, and the cells compared with the CSVs.
+/// results.xlsx, read back without a spreadsheet program: the ZIP is parsed entry by entry, each
+/// entry inflated and its CRC-32 checked, each worksheet's XML parsed, and the cells compared
+/// with the CSVs.
 @Suite struct WorkbookTests {
-    /// The entries of a ZIP of stored entries, by name, each CRC-checked.
+    /// The entries of a ZIP of deflated entries, by name, each inflated and CRC-checked.
     static func unzip(_ data: [UInt8]) throws -> [String: [UInt8]] {
         func u16(_ i: Int) -> Int { Int(data[i]) | Int(data[i + 1]) << 8 }
         func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
         var entries: [String: [UInt8]] = [:]
         var i = 0
         while i + 30 <= data.count && u32(i) == 0x0403_4B50 {
-            #expect(u16(i + 8) == 0, "stored entries only")
-            let size = u32(i + 18), nameLength = u16(i + 26), extra = u16(i + 28)
+            #expect(u16(i + 8) == 8, "deflated entries")
+            let packedSize = u32(i + 18), size = u32(i + 22), nameLength = u16(i + 26), extra = u16(i + 28)
             let name = String(decoding: data[(i + 30)..<(i + 30 + nameLength)], as: UTF8.self)
             let start = i + 30 + nameLength + extra
-            let bytes = Array(data[start..<(start + size)])
+            let bytes = inflateFixed(Array(data[start..<(start + packedSize)]))
+            #expect(bytes.count == size, "size of \(name)")
             #expect(crc32(bytes) == UInt32(u32(i + 14)), "CRC of \(name)")
             entries[name] = bytes
-            i = start + size
+            i = start + packedSize
         }
         #expect(u32(i) == 0x0201_4B50, "the central directory follows the entries")
         return entries
+    }
+
+    /// RFC 1951 inflate of fixed-Huffman blocks (what the writer emits), written from the RFC
+    /// independently of the writer.
+    static func inflateFixed(_ data: [UInt8]) -> [UInt8] {
+        var position = 0
+        func bit() -> Int {
+            defer { position += 1 }
+            return position / 8 < data.count ? Int(data[position / 8] >> UInt8(position % 8)) & 1 : 0
+        }
+        func bits(_ n: Int) -> Int { (0..<n).reduce(0) { $0 | bit() << $1 } }
+        func code(_ n: Int) -> Int { (0..<n).reduce(0) { value, _ in value << 1 | bit() } }
+        func symbol() -> Int {
+            var c = code(7)
+            if c <= 23 { return 256 + c }
+            c = c << 1 | bit()
+            if (48...191).contains(c) { return c - 48 }
+            if (192...199).contains(c) { return 280 + c - 192 }
+            c = c << 1 | bit()
+            return 144 + c - 400
+        }
+        let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+        let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+        let distanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
+        let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+        var out: [UInt8] = []
+        var final = 0
+        repeat {
+            final = bit()
+            guard bits(2) == 1 else { Issue.record("not a fixed-Huffman block"); return out }
+            while true {
+                let s = symbol()
+                if s < 256 { out.append(UInt8(s)); continue }
+                if s == 256 { break }
+                let length = lengthBase[s - 257] + bits(lengthExtra[s - 257])
+                let d = code(5)
+                let distance = distanceBase[d] + bits(distanceExtra[d])
+                for _ in 0..<length { out.append(out[out.count - distance]) }
+            }
+        } while final == 0
+        return out
     }
 
     static func crc32(_ bytes: [UInt8]) -> UInt32 {
