@@ -32,7 +32,7 @@ public enum NamedPeriod: Vocabulary {
 }
 
 /// When a period falls: a named season each year, the same dates each year, or one date window.
-public enum CalendarPeriod: Sendable, Equatable {
+public enum CalendarPeriod: Sendable {
     case named(NamedPeriod, daysBefore: Int, daysAfter: Int)
     /// From (month, day) to (month, day) every year; a window that wraps runs into the next year.
     case everyYear(from: (month: Int, day: Int), to: (month: Int, day: Int))
@@ -59,14 +59,5 @@ public enum CalendarPeriod: Sendable, Equatable {
     public func spans(on clock: WorkingClock) -> [Range<Double>] {
         ((clock.years.lowerBound - 1)...(clock.years.upperBound + 1)).flatMap { windows(in: $0) }
             .map { clock.span($0) }.filter { !$0.isEmpty }
-    }
-
-    public static func == (a: CalendarPeriod, b: CalendarPeriod) -> Bool {
-        switch (a, b) {
-        case let (.named(p, x, y), .named(q, u, v)): return p == q && x == u && y == v
-        case let (.everyYear(f, t), .everyYear(g, u)): return f == g && t == u
-        case let (.once(f, t), .once(g, u)): return f == g && t == u
-        default: return false
-        }
     }
 }
