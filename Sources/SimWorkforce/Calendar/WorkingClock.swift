@@ -29,9 +29,11 @@ public struct WorkingClock: Sendable {
             workingDates = []
         case .indonesia:
             var starts: [Double] = [], dates: [Int] = []
+            let first = simulation.startYear
+            let tables = (0..<simulation.years).map { IndonesianCalendar.holidays(in: first + $0) }
             for m in 0..<months {
                 let year = startYear + m / 12, month = m % 12 + 1
-                let table = IndonesianCalendar.holidays(in: year)
+                let table = tables[m / 12]
                 starts.append(Double(dates.count))
                 for day in 1...CivilDate.daysIn(month: month, year: year) {
                     let date = CivilDate(year, month, day)

@@ -20,7 +20,8 @@ struct MonthTally {
     mutating func reset() { self = MonthTally() }
 }
 
-/// Citizen-service measures of the current month, over all channels.
+/// Citizen-service measures of the current month: each counter keeps its own, and the region's
+/// are their sum at the month's end (plus complaint resolution times, kept by the region).
 struct ServiceTally {
     var requests = 0, resolved = 0, complaints = 0
     var waitMinutes = RunningStatistics(), handlingMinutes = RunningStatistics()
@@ -39,6 +40,16 @@ struct ServiceTally {
         satisfaction = RunningStatistics(); complaintResolutionDays = RunningStatistics()
         for i in waitHistogram.indices { waitHistogram[i] = 0 }
         analyticWaitP90Sum = 0; analyticUtilisationSum = 0
+    }
+
+    /// Adds another counter's month.
+    mutating func absorb(_ other: ServiceTally) {
+        requests += other.requests; resolved += other.resolved; complaints += other.complaints
+        waitMinutes.merge(other.waitMinutes); handlingMinutes.merge(other.handlingMinutes)
+        satisfaction.merge(other.satisfaction); complaintResolutionDays.merge(other.complaintResolutionDays)
+        for i in waitHistogram.indices { waitHistogram[i] += other.waitHistogram[i] }
+        analyticWaitP90Sum += other.analyticWaitP90Sum; analyticUtilisationSum += other.analyticUtilisationSum
+        lebaranWaitMinutes.merge(other.lebaranWaitMinutes)
     }
 
     mutating func recordWait(_ minutes: Double) {

@@ -59,12 +59,6 @@ extension RegionSimulation {
         calendar.schedule(.requestArrival(Int32(c)), at: SimTime(workingDays: t))
     }
 
-    /// Applies one measurement to the region's month and to the counter's.
-    mutating func tally(_ c: Int, _ record: (inout ServiceTally) -> Void) {
-        record(&service)
-        record(&channels[c].tally)
-    }
-
     /// Whether working time `t` lies in the Lebaran window.
     func isLebaran(_ t: Double) -> Bool { lebaranSpans.contains { $0.contains(t) } }
 
@@ -78,7 +72,7 @@ extension RegionSimulation {
     }
 
     mutating func requestArrives(channel c: Int) {
-        tally(c) { $0.requests += 1 }
+        channels[c].tally.requests += 1
         channels[c].queue.arrive(0, at: now)
         scheduleArrival(channel: c)
         startRequests(channel: c)
@@ -109,7 +103,7 @@ extension RegionSimulation {
                 channels[c].handlerCompetency.append(competency)
                 channels[c].handlerMotivation.append(motivation)
             }
-            tally(c) { $0.handlingMinutes.add(minutes) }
+            channels[c].tally.handlingMinutes.add(minutes)
             if isLebaran(now.workingDays - started.wait.workingDays) { channels[c].tally.lebaranWaitMinutes.add(waitMinutes) }
             calendar.schedule(.requestDone(channel: Int32(c), slot: slot),
                               after: SimDuration(workingDays: minutes / 60 / model.hoursPerWorkingDay))
@@ -134,11 +128,9 @@ extension RegionSimulation {
         channels[c].freeSlots.append(slot)
         let resolved = streams.outcomes.bernoulli(quality.firstContactResolution(competency: competency))
         let satisfaction = quality.satisfaction(timeliness: quality.timeliness(waitMinutes: wait), competency: competency, resolved: resolved ? 1 : 0, motivation: motivation)
-        tally(c) {
-            if resolved { $0.resolved += 1 }
-            $0.recordWait(wait)
-            $0.satisfaction.add(satisfaction)
-        }
+        if resolved { channels[c].tally.resolved += 1 }
+        channels[c].tally.recordWait(wait)
+        channels[c].tally.satisfaction.add(satisfaction)
         if streams.outcomes.bernoulli(quality.complaintChance(resolved: resolved, waitMinutes: wait)) {
             fileComplaint(unit: channels[c].unit, count: 1)
         }
@@ -148,7 +140,6 @@ extension RegionSimulation {
     /// Complaints count toward the domains the unit uses and are resolved faster by a more
     /// competent unit (exponential, mean from `resolutionDays`).
     mutating func fileComplaint(unit: UnitIndex, count: Int) {
-        service.complaints += count
         if roster.channel[unit] >= 0 { channels[roster.channel[unit]].tally.complaints += count }
         let usage = region.units[unit].usage
         let total = usage.reduce(0, +)
@@ -194,7 +185,7 @@ extension RegionSimulation {
             let requestsPerDay = parameters.requestsPerDay * demand
             let requests = streams.handling.poisson(mean: requestsPerDay)
             guard requests > 0 else { continue }
-            tally(c) { $0.requests += requests }
+            channels[c].tally.requests += requests
             let meanMinutes = n > 0 ? minutesSum / Double(n) : parameters.minutesPerRequestProficient * parameters.noviceMultiplier
             let competency = n > 0 ? competencySum / Double(n) : 0
             let motivation = n > 0 ? motivationSum / Double(n) : 0.5
@@ -227,14 +218,12 @@ extension RegionSimulation {
             let served = Double(requests)
             let satisfaction = quality.satisfaction(timeliness: timeliness, competency: competency, resolved: fcr, motivation: motivation)
             let waits = RunningStatistics.repeated(meanWait, count: requests)
-            tally(c) {
-                $0.waitMinutes.merge(waits)
-                $0.handlingMinutes.merge(RunningStatistics.repeated(meanMinutes, count: requests))
-                $0.resolved += Int((fcr * served).rounded())
-                $0.satisfaction.merge(RunningStatistics.repeated(satisfaction, count: requests))
-                $0.analyticWaitP90Sum += p90 * served
-                $0.analyticUtilisationSum += utilisation * served
-            }
+            channels[c].tally.waitMinutes.merge(waits)
+            channels[c].tally.handlingMinutes.merge(RunningStatistics.repeated(meanMinutes, count: requests))
+            channels[c].tally.resolved += Int((fcr * served).rounded())
+            channels[c].tally.satisfaction.merge(RunningStatistics.repeated(satisfaction, count: requests))
+            channels[c].tally.analyticWaitP90Sum += p90 * served
+            channels[c].tally.analyticUtilisationSum += utilisation * served
             if inLebaran { channels[c].tally.lebaranWaitMinutes.merge(waits) }
             let complaintMean = served * (fcr * quality.complaintChance(resolved: true, waitMinutes: meanWait)
                 + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
@@ -267,6 +256,7 @@ extension RegionSimulation {
                 utilisation = channelStaffed > 0 ? channelBusy / channelStaffed : .nan
             }
             writeCounter(channels[c].counter, channels[c].tally, utilisation: utilisation, analytic: analytic, month: m)
+            service.absorb(channels[c].tally)
             let trainingArea = channels[c].training.area(upTo: monthEnd)
             result[counterSlot(channels[c].counter, .staffDaysTraining), m] = trainingArea - channels[c].trainingAreaAtMonthStart
             channels[c].trainingAreaAtMonthStart = trainingArea

@@ -80,6 +80,7 @@ public struct RegionSimulation: DiscreteEventModel {
 
     // Counters
     var thisMonth = MonthTally()
+    /// The region's service month: complaint resolution times as they come, the counters' tallies added at month end.
     var service = ServiceTally()
     var projectTally = ProjectTally()
     var programmeTally: ProgrammeTally
