@@ -103,12 +103,15 @@ let usage = """
     USAGE: simulate-bench kernel [--customers N] [--runs R] [--seed S]
            simulate-bench model [--replications N] [--jobs J] [--scenarios DIR]
            simulate-bench scaling [--replications N] [--max-jobs J] [--scenarios DIR]
+           simulate-bench roster [--rows N] [--runs R] [--scenarios DIR]
 
       kernel   time the kernel on the M/M/10 validation model (default 5,000,000 customers, 5 runs);
                last line: kernel.mmc customers_per_second=<n> events_per_second=<n> checksum=<hex>
       model    time the bundled scenarios at default settings (10 replications, all cores);
                last line: model.bundled seconds=<n> replications_per_second=<n> jobs=<n>
       scaling  the bundled set with 1, 2, 4, … workers up to the core count: speed-up per count
+      roster   load a synthetic roster of N/4, N/2 and N rows (default 200,000; 3 runs each):
+               roster.load rows=<n> seconds=<median> peak_rss_mib=<n> peak_growth_mib=<n> bytes_per_row=<n>
     """
 switch arguments.first {
 case "kernel":
@@ -123,6 +126,9 @@ case "scaling":
     scalingBenchmark(replications: option("--replications", in: arguments, default: 10),
                      maxJobs: option("--max-jobs", in: arguments, default: cores),
                      directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
+case "roster":
+    rosterBenchmark(rows: option("--rows", in: arguments, default: 200_000), runs: option("--runs", in: arguments, default: 3),
+                    directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
 case "-h", "--help", nil:
     print(usage)
 default:

@@ -62,9 +62,11 @@ public struct EventCalendar<Event> {
     @usableFromInline var lastFiredSequence: UInt64 = 0
     @usableFromInline var lastFiredTime: Double = -.infinity
 
-    /// Creates an empty calendar at time zero with room for `capacity` pending events.
-    public init(reservingCapacity capacity: Int = 64) {
+    /// Creates an empty calendar at `start` (time zero unless a warm-up runs before it) with room
+    /// for `capacity` pending events.
+    public init(reservingCapacity capacity: Int = 64, startingAt start: SimTime = .zero) {
         heap.reserveCapacity(capacity)
+        _now = start
     }
 
     /// The number of scheduled events, cancelled ones not yet discarded included.

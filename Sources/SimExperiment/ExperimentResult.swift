@@ -140,13 +140,20 @@ public struct ExperimentResult: Sendable {
         }
     }
 
-    /// One metric over a span of months: its last month, its total, or the mean of its last 12
+    /// One metric over a span of months: its last month, its total over the months with a value, or the mean of its last 12
     /// months that measured something (a month with nothing to measure is NaN and left out; NaN
     /// when none did).
     func summarise(_ region: RegionResult, metric: Int, _ summary: HorizonSummary, over span: Range<Int>) -> Double {
         switch summary {
         case .lastMonth: return region[metric, span.upperBound - 1]
-        case .total: return span.reduce(0) { $0 + region[metric, $1] }
+        case .total:
+            // Months before a late start are NaN: a total is over the months simulated.
+            var sum = 0.0, counted = false
+            for month in span where !region[metric, month].isNaN {
+                sum += region[metric, month]
+                counted = true
+            }
+            return counted ? sum : .nan
         case .lastYearMean:
             var sum = 0.0, count = 0
             for month in max(span.lowerBound, span.upperBound - 12)..<span.upperBound where !region[metric, month].isNaN {

@@ -9,6 +9,10 @@ struct ScenarioCompiler {
     let raw: JSONNode
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Whether a file the scenario names (a roster, a calendar) could not be read (exit 66).
+    var unreadableInput = false
+    /// The SHA-256 of every data file read, by region and kind, for `run.json` and the fingerprint.
+    var dataFiles: [DataFile] = []
 
     init(root: JSONNode, raw: JSONNode, file: String, log: ReadLog) {
         self.root = ReadNode(root, path: "", log: log)
@@ -45,7 +49,11 @@ struct ScenarioCompiler {
         let programmes = root.table("programmes").map { compileProgramme($0, domainIDs: domainIDs) }
         let programmeIDs = programmes.map(\.id)
         let regionIDs = root.table("regions").map(\.key)
-        let regions = root.table("regions").map { compileRegion($0, domainIDs: domainIDs, programmeIDs: programmeIDs) }
+        let simulation = SimulationParameters(reading: root.filled("simulation"))
+        var regions = root.table("regions").map { compileRegion($0, domainIDs: domainIDs, programmeIDs: programmeIDs) }
+        for r in regions.indices {
+            compileStart(&regions[r], node: root.filled("regions")[regions[r].id], simulation: simulation, domainIDs: domainIDs, programmes: programmes)
+        }
         checkAttendable(programmes, regions: regions)
         let shocks = root.list("shocks").enumerated().compactMap { compileShock($1, index: $0, domainIDs: domainIDs, regionIDs: regionIDs) }
         let quality = ServiceQualityParameters(reading: root.filled("serviceQuality"))
@@ -54,7 +62,7 @@ struct ScenarioCompiler {
             problem(root.filled("serviceQuality"), "serviceQuality", "the five satisfaction weights must add up to 1 (they add up to \(NumberText.plain(weightSum)))")
         }
         return ModelParameters(
-            simulation: SimulationParameters(reading: root.filled("simulation")), domains: domains, modes: modes, learning: learning,
+            simulation: simulation, domains: domains, modes: modes, learning: learning,
             motivation: MotivationParameters(reading: root.filled("motivation")),
             participation: ParticipationParameters(reading: root.filled("participation")), serviceQuality: quality,
             ipASN: IPASNParameters(reading: root.filled("ipASN")),

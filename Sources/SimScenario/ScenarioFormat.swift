@@ -125,7 +125,16 @@ public enum ScenarioFormat {
                                           doc: "retirement age (BUP) per job level (years)", source: "UU 20/2023 and PP 11/2017 (BUP 58/60; 65 for ahli utama)"),
         "policy": Field("policy", .record(policyFields.map { var f = $0; f.defaultValue = nil; return f }),
                         doc: "overrides of the scenario's policy for this region"),
+        "roster": Field("roster", .text, doc: "path of the region's roster CSV (relative to the file that names it): its rows replace the workforce drawn from the shares above, and headcount; docs/roster.md"),
+        "startState": Field("startState", .record(startStateFields), doc: "where the region is on the start date beyond its staff (docs/roster.md)"),
     ])
+
+    static let startStateFields: [Field] = [
+        Field("budgetSpentRupiah", .number(minimum: 0, maximum: nil), default: .n(0), unit: "Rupiah",
+              doc: "spent from the start date's fiscal-year budget before the start", source: "the region's own accounts"),
+        Field("bookedSessions", .text, doc: "path of a CSV of sessions already booked: programme, start, end, seats, participants (docs/roster.md)"),
+        Field("waiting", .weights(.unit), default: .emptyObject, unit: "people", doc: "citizens already waiting at each unit's counter on the start date"),
+    ]
 
     static let shockFields: [Field] = [
         Field("kind", .choice(["suspendMode", "budgetCut", "requirementJump"]), required: true, doc: "what happens"),

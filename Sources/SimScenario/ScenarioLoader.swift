@@ -19,6 +19,8 @@ public struct Scenario: Sendable {
     /// The format paths the compiler read (`*` for ids, `[]` for list elements): a test checks
     /// them against the declared keys.
     public var compiledPaths: Set<String>
+    /// The data files read (rosters, booked-session calendars), known by their hash only.
+    public var dataFiles: [DataFile] = []
 }
 
 /// Reads scenario files: parses them with locations, follows `extends`, applies overrides,
@@ -51,7 +53,7 @@ public enum ScenarioLoader {
         let log = ReadLog()
         var compiler = ScenarioCompiler(root: resolved, raw: merged, file: path, log: log)
         let parameters = compiler.compile()
-        guard compiler.diagnostics.isEmpty else { throw ScenarioError(compiler.diagnostics) }
+        guard compiler.diagnostics.isEmpty else { throw ScenarioError(compiler.diagnostics, isUnreadableInput: compiler.unreadableInput) }
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let id = merged["id"]?.string ?? fileName
         var sources: [(String, String)] = []
@@ -59,7 +61,7 @@ public enum ScenarioLoader {
         return Scenario(id: id, name: merged["name"]?.localizedText ?? LocalizedText(id), question: merged["question"]?.localizedText ?? LocalizedText(""),
                         file: path, resolved: resolved, parameters: parameters,
                         replications: parameters.simulation.replications, seed: UInt64(parameters.simulation.seed),
-                        sources: sources, compiledPaths: log.paths)
+                        sources: sources, compiledPaths: log.paths, dataFiles: compiler.dataFiles)
     }
 
     /// A problem in a value given with `--set` (it has no place in a file) names `--set`, and a

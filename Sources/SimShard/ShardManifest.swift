@@ -15,11 +15,14 @@ public struct ShardManifest: Equatable {
         /// SHA-256 of the scenario after `extends`, overrides and defaults: shards of one run agree.
         public var sha256: String
         public var months: Int
-        public init(labels: ScenarioLabels, file: String, sha256: String, months: Int) {
+        /// The data files the scenario read (rosters, calendars), by hash only.
+        public var dataFiles: [DataFile]
+        public init(labels: ScenarioLabels, file: String, sha256: String, months: Int, dataFiles: [DataFile] = []) {
             self.labels = labels
             self.file = file
             self.sha256 = sha256
             self.months = months
+            self.dataFiles = dataFiles
         }
     }
 
@@ -76,7 +79,7 @@ public struct ShardManifest: Equatable {
             }
             return JSONNode(.object([
                 ("id", text(label.id)), ("name", JSONNode(label.name)), ("question", JSONNode(label.question)),
-                ("file", text(scenario.file)), ("sha256", text(scenario.sha256)),
+                ("file", text(scenario.file)), ("sha256", text(scenario.sha256)), ("dataFiles", JSONNode(scenario.dataFiles.json)),
                 ("startYear", number(label.startYear)), ("months", number(scenario.months)),
                 ("regionIDs", strings(label.regionIDs)), ("regionNames", strings(label.regionNames)),
                 ("programmeIDs", strings(label.programmeIDs)), ("programmeModes", strings(label.programmeModes)),
@@ -119,7 +122,7 @@ public struct ShardManifest: Equatable {
                                         programmeNames: node["programmeNames"]?.elements?.map { $0.localizedText ?? LocalizedText("") } ?? [])
             labels.isReported = node["reported"]?.bool ?? true
             scenarios.append(Scenario(labels: labels, file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",
-                                      months: try int(node, "months")))
+                                      months: try int(node, "months"), dataFiles: [DataFile](parsing: node["dataFiles"])))
         }
         guard !scenarios.isEmpty else { throw .malformed(file, "scenarios") }
         let shard = try int(root, "shard"), shardCount = try int(root, "shardCount"), total = try int(root, "replications")

@@ -12,6 +12,10 @@ struct Session {
     var attendees: [EmployeeIndex] = []
     /// Estimated cost used when planning (Rupiah).
     var plannedCostRupiah: Double
+    /// Committed before the start (the start state's calendar): a plan never cancels it to free money.
+    var isBooked = false
+    /// Only staff of these units are invited (a booked session for named units); `nil`: anyone eligible.
+    var units: [UnitIndex]?
 
     /// The months (from the start) its working days fall in.
     func months(on clock: WorkingClock) -> ClosedRange<Int> {

@@ -15,6 +15,8 @@ struct Workforce {
     var unit = PerEmployee<UnitIndex>()
     var jobLevel = PerEmployee<JobLevel>()
     var isPPPK = PerEmployee<Bool>()
+    /// A PNS on probation (CPNS) until Latsar is done.
+    var isCPNS = PerEmployee<Bool>()
     var education = PerEmployee<Education>()
     var ageYears = PerEmployee<Double>()
     /// The age at which each employee retires (BUP of their post), years.
@@ -70,6 +72,7 @@ struct Workforce {
         unit.append(person.unit)
         jobLevel.append(person.jobLevel)
         isPPPK.append(person.isPPPK)
+        isCPNS.append(person.isCPNS)
         education.append(person.education)
         ageYears.append(person.ageYears)
         retirementAgeYears.append(person.retirementAgeYears)
@@ -105,4 +108,5 @@ struct Employee {
     var competency: [Double]
     var motivation: Double
     var owesLatsar: Bool
+    var isCPNS: Bool
 }

@@ -4,7 +4,7 @@ import SimScenario
 
 /// The subcommands and their help.
 enum Command {
-    static let specs = [RunCommand.spec, WhatIfCommand.spec, ValidateCommand.spec, SweepCommand.spec, FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec]
+    static let specs = [RunCommand.spec, WhatIfCommand.spec, ValidateCommand.spec, SweepCommand.spec, FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec, RosterTemplateCommand.spec]
     static let subcommands = specs.map(\.name) + ["help"]
 
     /// `simulate --help`: the subcommands from their declarations, then examples.
@@ -45,6 +45,7 @@ enum Command {
         case "merge": try MergeCommand.run(Array(words.dropFirst()))
         case "facts": try FactsCommand.run(Array(words.dropFirst()))
         case "schema": try SchemaCommand.run(Array(words.dropFirst()))
+        case "roster-template": try RosterTemplateCommand.run(Array(words.dropFirst()))
         default:
             if first.hasSuffix(".json") || first.hasPrefix("-") || first.contains("/") {
                 try RunCommand.run(words)

@@ -180,6 +180,15 @@ enum RunCommand {
                 if let i = demand.firstIndex(where: { $0.source == source }) { demand[i].paths.append(path) } else { demand.append((source, [path])) }
             }
         }
-        return estimates + demand.map { "\($0.paths.joined(separator: ", ")): \($0.source)" }
+        return estimates + demand.map { "\($0.paths.joined(separator: ", ")): \($0.source)" } + scenario.parameters.regions.compactMap(rosterCaveat)
+    }
+
+    /// What a region's roster left out and the model drew instead, with how many people each.
+    static func rosterCaveat(_ region: RegionParameters) -> String? {
+        guard let roster = region.roster else { return nil }
+        let head = "regions.\(region.id).roster: \(roster.count) people from the roster file (SHA-256 \(roster.sha256.prefix(12))…)"
+        guard !roster.imputed.isEmpty else { return head + "; every column read, none drawn" }
+        let columns = roster.imputed.map { "\($0.column) for \($0.people)" }.joined(separator: ", ")
+        return head + "; not in the file, so drawn from the region's distributions: " + columns
     }
 }

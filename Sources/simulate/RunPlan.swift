@@ -20,7 +20,8 @@ struct RunPlan {
     var scenarios: [ExperimentScenario]
     var labels: [ScenarioLabels]
     /// (id, file, SHA-256 of the scenario after `extends`, overrides and defaults).
-    var fingerprints: [(id: String, file: String, sha256: String)]
+    /// The SHA-256 covers the data files the scenario reads (rosters, calendars) too.
+    var fingerprints: [(id: String, file: String, sha256: String, dataFiles: [DataFile])]
     var seed: UInt64
     var replications: Int
     var baseline: Int
@@ -53,7 +54,10 @@ struct RunPlan {
         return RunPlan(
             scenarios: loaded.map { ExperimentScenario(id: $0.id, parameters: $0.parameters) },
             labels: labels,
-            fingerprints: loaded.map { ($0.id, $0.file, SHA256.hex(of: Array(JSONWriter.render($0.resolved.value, indent: 0).utf8))) },
+            fingerprints: loaded.map { scenario in
+                let data = scenario.dataFiles.map { "\n\($0.region) \($0.kind) \($0.sha256)" }.joined()
+                return (scenario.id, scenario.file, SHA256.hex(of: Array((JSONWriter.render(scenario.resolved.value, indent: 0) + data).utf8)), scenario.dataFiles)
+            },
             seed: seed,
             replications: try arguments.integer("replications") ?? loaded[baseline].replications,
             baseline: baseline,
@@ -86,7 +90,8 @@ struct RunPlan {
     func runMetadata(seconds: Double, extra: [(String, JSONValue)] = []) -> String {
         let entries: [JSONNode] = fingerprints.map { entry in
             JSONNode(.object([("id", JSONNode(.string(entry.id))), ("file", JSONNode(.string(entry.file))),
-                              ("sha256", JSONNode(.string(entry.sha256)))]))
+                              ("sha256", JSONNode(.string(entry.sha256)))]
+                             + (entry.dataFiles.isEmpty ? [] : [("dataFiles", JSONNode(entry.dataFiles.json))])))
         }
         var members: [(key: String, value: JSONNode)] = [
             ("generator", JSONNode(.string("kompeten-simulate"))),

@@ -74,7 +74,7 @@ extension RunPlan {
     func shardManifest(_ shard: ShardSelection, run: String) -> ShardManifest {
         let entries = labels.indices.map { s in
             ShardManifest.Scenario(labels: labels[s], file: fingerprints[s].file, sha256: fingerprints[s].sha256,
-                                   months: scenarios[s].parameters.months)
+                                   months: scenarios[s].parameters.months, dataFiles: fingerprints[s].dataFiles)
         }
         return ShardManifest(shard: shard.index, shardCount: shard.count, totalReplications: replications, seed: seed,
                              baseline: baseline, hasBaseline: hasBaseline, scenarios: entries,
@@ -84,7 +84,7 @@ extension RunPlan {
     /// The plan of the original run, from a shard's manifest (no scenario file needed).
     init(_ manifest: ShardManifest) {
         self.init(scenarios: [], labels: manifest.scenarios.map(\.labels),
-                  fingerprints: manifest.scenarios.map { ($0.labels.id, $0.file, $0.sha256) },
+                  fingerprints: manifest.scenarios.map { ($0.labels.id, $0.file, $0.sha256, $0.dataFiles) },
                   seed: manifest.seed, replications: manifest.totalReplications, baseline: manifest.baseline,
                   jobs: Int(manifest.run["jobs"]?.number ?? 1), hasBaseline: manifest.hasBaseline)
     }

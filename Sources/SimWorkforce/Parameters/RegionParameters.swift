@@ -23,6 +23,10 @@ public struct RegionParameters: ParameterGroup {
     public var projects = ProjectParameters()
     /// The scenario's policy with this region's overrides laid over it.
     public var policy = PolicyParameters()
+    /// The region's own staff, in place of the workforce drawn from the distributions above.
+    public var roster: Roster?
+    /// Money spent, sessions booked and citizens waiting on the start date.
+    public var start = StartState()
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
@@ -43,6 +47,8 @@ public struct RegionParameters: ParameterGroup {
         .group("recruitment", \.recruitment, "CPNS/PPPK intake"),
         .group("projects", \.projects, "development projects"),
         .structural("policy"),
+        .structural("roster"),
+        .structural("startState"),
     ]
 }
 

@@ -215,14 +215,16 @@ extension RegionSimulation {
 
     // MARK: - Projects (MODEL.md §8)
 
-    mutating func startProjects(year: Int) {
+    /// Starts the projects of the rest of the fiscal year (`shareOfYear` of a year's count).
+    mutating func startProjects(year: Int, shareOfYear: Double) {
         let managers = workforce.indices.filter { workforce.active[$0] && workforce.jobLevel[$0].leadsProjects }
         let p = region.projects
-        let count = Int(p.perYear.rounded(.down)) + (streams.projects.bernoulli(p.perYear - p.perYear.rounded(.down)) ? 1 : 0)
+        let expected = p.perYear * shareOfYear
+        let count = Int(expected.rounded(.down)) + (streams.projects.bernoulli(expected - expected.rounded(.down)) ? 1 : 0)
         guard !managers.isEmpty else { return }
         for k in 0..<count {
             let manager = managers[streams.projects.index(below: managers.count)]
-            projects.append(Project(manager: manager, startMonth: month + k * 12 / max(count, 1),
+            projects.append(Project(manager: manager, startMonth: month + k * Int((12 * shareOfYear).rounded()) / max(count, 1),
                                     remainingMonths: p.plannedMonths, plannedMonths: p.plannedMonths))
         }
     }

@@ -25,7 +25,7 @@ extension RegionSimulation {
         for u in roster.units {
             guard let parameters = region.units[u].service else { continue }
             roster.channel[u] = channels.count
-            channels.append(ServiceChannel(unit: u, parameters: parameters, queue: MultiServerQueue(servers: counterServers(u)),
+            channels.append(ServiceChannel(unit: u, parameters: parameters, queue: MultiServerQueue(servers: counterServers(u), at: now),
                                            counter: counterIDs.firstIndex(of: region.units[u].id) ?? 0,
                                            demand: parameters.demand?.daily(on: clock) ?? []))
             if model.simulation.serviceFidelity == .perRequest {
@@ -33,7 +33,32 @@ extension RegionSimulation {
             }
         }
         if model.simulation.serviceFidelity == .analytic && !channels.isEmpty {
-            calendar.schedule(.analyticDay(0), at: .zero)
+            let first = clock.monthStart[firstMonth].rounded(.up)
+            calendar.schedule(.analyticDay(Int32(first)), at: SimTime(workingDays: first))
+        }
+    }
+
+    /// The start: what the warm-up measured is dropped (its queues stay), and the citizens the
+    /// start state says are already waiting join the queues.
+    mutating func openRun() {
+        if warmUpDays > 0 {
+            for c in channels.indices {
+                channels[c].tally.reset()
+                channels[c].queue.resetStatistics(at: now)
+            }
+            service.reset()
+            for d in complaintsByDomain.indices { complaintsByDomain[d] = 0 }
+        }
+        for c in channels.indices {
+            let waiting = region.start.waiting.indices.contains(channels[c].unit.rawValue) ? region.start.waiting[channels[c].unit.rawValue] : 0
+            guard waiting > 0 else { continue }
+            if model.simulation.serviceFidelity == .analytic {
+                channels[c].backlogRequests += Double(waiting)
+                continue
+            }
+            // They arrived before the start: served (and their waits counted) in the run, not counted as its arrivals.
+            for _ in 0..<waiting { channels[c].queue.arrive(0, at: now) }
+            startRequests(channel: c)
         }
     }
 
@@ -48,9 +73,10 @@ extension RegionSimulation {
         var work = streams.arrivals.exponential(mean: 1) / rate
         var t = now.workingDays
         while true {
-            let d = Int(t)
+            let d = Int(t.rounded(.down))
             guard d < channels[c].demand.count else { t += work; break }
-            let multiplier = channels[c].demand[d]
+            // A warm-up before 1 January takes the first day's demand.
+            let multiplier = channels[c].demand[max(d, 0)]
             let room = (Double(d + 1) - t) * multiplier
             if work <= room && multiplier > 0 { t += work / multiplier; break }
             work -= room

@@ -208,6 +208,36 @@ extension RegionSimulation {
         }
     }
 
+    /// Places the sessions the start state says are committed, before the year's plan spends the
+    /// rest: people booked by roster row are on the list already; a session booked for units
+    /// invites their staff down the programme's ranked list, like any other.
+    mutating func bookSessions(_ booked: [BookedSession]) {
+        for entry in booked {
+            let p = ProgrammeIndex(entry.programme)
+            let mode = programmes[p].mode
+            let start = max(now.workingDays, clock.time(of: entry.start))
+            let attendees = entry.participants.isEmpty ? entry.seats : entry.participants.count
+            var session = Session(programme: p, mode: mode, start: start, end: start + (entry.lengthDays ?? sessionDays(p, mode: mode)),
+                                  seats: entry.seats, plannedCostRupiah: plannedSessionCost(p, mode: mode, year: month / 12 - 1, attendees: attendees))
+            session.isBooked = true
+            session.units = entry.units.isEmpty ? nil : entry.units.map { UnitIndex($0) }
+            sessions.append(session)
+            let s = sessions.indices.last!
+            programmes[p].sessionsThisYear += 1
+            if entry.participants.isEmpty {
+                let inviteAt = max(now.workingDays, start - model.participation.invitationLeadDays)
+                calendar.schedule(.invite(s.eventPayload), at: SimTime(workingDays: inviteAt))
+            } else {
+                sessions[s].state = .inviting
+                for e in entry.participants.map({ EmployeeIndex($0) }) where workforce.active[e] && workforce.bookedUntil[e] < start {
+                    sessions[s].attendees.append(e)
+                    book(e, session: s)
+                }
+            }
+            calendar.schedule(.sessionStart(s.eventPayload), at: SimTime(workingDays: start))
+        }
+    }
+
     /// The earliest start in each month left this fiscal year at which a session of `p` fits
     /// (``sessionFits(_:mode:start:days:)``), from next month on (this month when planning in January).
     func openStarts(forSessionsOf p: ProgrammeIndex, mode: Mode) -> [Double] {
@@ -280,7 +310,7 @@ extension RegionSimulation {
     mutating func cancelLatestPlans(freeing rupiah: Double) -> Double {
         var freed = 0.0
         for s in (firstSessionThisYear..<sessions.endIndex).reversed() where freed < rupiah && sessions[s].state == .planned
-            && !model.programmes[sessions[s].programme].isMandated {
+            && !model.programmes[sessions[s].programme].isMandated && !sessions[s].isBooked {
             freed += sessions[s].plannedCostRupiah
             programmes[sessions[s].programme].sessionsThisYear -= 1
             cancel(session: s)
@@ -323,6 +353,7 @@ extension RegionSimulation {
             }
             guard workforce.bookedUntil[e] < sessions[s].start, hasJPRoom(e, for: p) else { continue }
             let unit = workforce.unit[e]
+            if let only = sessions[s].units, !only.contains(unit) { continue }
             if capped && !roster.roomAway(unit: unit, alreadyAway: reserved[unit], maxAwayShare: awayCap[unit]) { continue }
             if protected?[unit] == true { continue }
             programmes[p].handled[index] = true
@@ -475,6 +506,7 @@ extension RegionSimulation {
             workforce.lastCompletedYear[workforce.slot(e, programme: p)] = year
             if programme.mandatoryForNewcomers {
                 workforce.owesLatsar[e] = false
+                workforce.isCPNS[e] = false
                 thisMonth.latsarCompleted += 1
             }
             if programme.mandatoryOnPromotion { workforce.owesPromotionTraining[e] = false }

@@ -8,6 +8,7 @@ extension RegionSimulation {
     /// in every replication), then per person a post, employment, BUP, age, tenure, education,
     /// competency and motivation.
     mutating func generateWorkforce() {
+        if let roster = region.roster { return takeWorkforce(from: roster) }
         let shares = region.units.map(\.headcountShare)
         let total = shares.reduce(0, +)
         var sizes = shares.map { Int(($0 / total * Double(region.headcount)).rounded(.down)) }
@@ -36,8 +37,35 @@ extension RegionSimulation {
                 let motivation = clamp(streams.population.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)
                 _ = addEmployee(Employee(unit: UnitIndex(unit), jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
                                          retirementAgeYears: retirementAge, tenureMonths: tenure, competency: competency,
-                                         motivation: motivation, owesLatsar: false))
+                                         motivation: motivation, owesLatsar: false, isCPNS: false))
             }
+        }
+        jpLastYear = PerEmployee(repeating: 0, count: workforce.count)
+    }
+
+    /// The region's own staff, one employee per roster row in file order; what the roster leaves
+    /// out is drawn as for a synthetic workforce, in the same order for every person (so the
+    /// draws are the same in every scenario of a replication).
+    mutating func takeWorkforce(from roster: Roster) {
+        let levels = JobLevel.allCases.count
+        for i in 0..<roster.count {
+            let level = roster.jobLevel[i], status = roster.status[i]
+            let pppk = status == .pppk
+            let retirementAge = roster.retirementAgeYears[i].isNaN ? drawRetirementAge(level) : roster.retirementAgeYears[i]
+            let age = roster.ageYears[i].isNaN ? drawStartingAge(below: retirementAge) : roster.ageYears[i]
+            let tenure = roster.tenureMonths[i].isNaN ? drawStartingTenureMonths(ageYears: age, isPPPK: pppk) : roster.tenureMonths[i]
+            let education = roster.education[i] ?? Education(rawValue: streams.population.categorical(weights: region.educationShares)) ?? .s1
+            var competency = [Double](repeating: 0, count: domainCount)
+            for d in 0..<domainCount {
+                let given = roster.competency[i * domainCount + d]
+                let target = required[d * levels + level.rawValue] - model.domains[d].initialGapLevels - region.initialGapLevels
+                competency[d] = given.isNaN ? clamp(streams.population.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5) : given
+            }
+            let motivation = clamp(streams.population.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)
+            let e = addEmployee(Employee(unit: UnitIndex(roster.unit[i]), jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
+                                         retirementAgeYears: retirementAge, tenureMonths: tenure, competency: competency,
+                                         motivation: motivation, owesLatsar: roster.owesLatsar[i], isCPNS: status == .cpns))
+            workforce.jpThisYear[e] = roster.jpThisYear[i]
         }
         jpLastYear = PerEmployee(repeating: 0, count: workforce.count)
     }
@@ -150,7 +178,7 @@ extension RegionSimulation {
     mutating func hire(_ count: Int) {
         let levels: [JobLevel] = [.pelaksana, .fungsional]
         let weights = levels.map { region.jobLevelShares[$0.rawValue] }
-        let unitWeights = region.units.map(\.headcountShare)
+        let unitWeights = hireUnitWeights
         let recruitment = region.recruitment
         for _ in 0..<count {
             let level = levels[streams.hires.categorical(weights: weights)]
@@ -167,9 +195,39 @@ extension RegionSimulation {
             let motivation = clamp(streams.hires.normal(mean: region.motivation.mean + recruitment.motivationLift, sd: region.motivation.sd), 0, 1)
             _ = addEmployee(Employee(unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
                                      retirementAgeYears: retirementAge, tenureMonths: 0, competency: competency,
-                                     motivation: motivation, owesLatsar: !pppk))
+                                     motivation: motivation, owesLatsar: !pppk, isCPNS: !pppk))
             thisMonth.hired += 1
             updateServers(unit: unit)
+        }
+    }
+}
+
+/// One member of the staff as the model holds them, without anything personal: for synthetic
+/// rosters and for checking that a roster was taken as written.
+public struct StaffRecord: Sendable, Equatable {
+    public var unit: Int
+    public var jobLevel: JobLevel
+    public var status: EmploymentStatus
+    public var retirementAgeYears: Double
+    public var ageYears: Double
+    public var tenureMonths: Double
+    public var education: Education
+    /// Applied competency per domain, 1–5.
+    public var competency: [Double]
+    public var jpThisYear: Double
+    public var owesLatsar: Bool
+}
+
+extension RegionSimulation {
+    /// The region's staff now, in employee order (leavers left out).
+    public var staff: [StaffRecord] {
+        workforce.indices.filter { workforce.active[$0] }.map { e in
+            StaffRecord(unit: workforce.unit[e].rawValue, jobLevel: workforce.jobLevel[e],
+                        status: workforce.isPPPK[e] ? .pppk : workforce.isCPNS[e] ? .cpns : .pns,
+                        retirementAgeYears: workforce.retirementAgeYears[e], ageYears: workforce.ageYears[e],
+                        tenureMonths: workforce.tenureMonths[e], education: workforce.education[e],
+                        competency: (0..<domainCount).map { workforce.applied(e, $0) }, jpThisYear: workforce.jpThisYear[e],
+                        owesLatsar: workforce.owesLatsar[e])
         }
     }
 }

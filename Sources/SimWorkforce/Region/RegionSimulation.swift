@@ -40,6 +40,10 @@ public struct RegionSimulation: DiscreteEventModel {
     /// A weight of 1 for every domain: the needs value without complaint weighting.
     let evenWeights: [Double]
     let metricCount: Int
+    /// The first simulated month (from January of the start year): months before it stay empty.
+    let firstMonth: Int
+    /// How newcomers spread over units: the roster's unit sizes when the region has one, else the units' shares.
+    let hireUnitWeights: [Double]
 
     var workforce: Workforce
     var programmes: PerProgramme<ProgrammeState>
@@ -125,10 +129,21 @@ public struct RegionSimulation: DiscreteEventModel {
         })
         complaintsByDomain = [Double](repeating: 0, count: model.domains.count)
         offDutyEquivalent = TimeWeightedAverage(value: 0, at: .zero)
+        firstMonth = model.simulation.firstMonth
+        hireUnitWeights = region.roster.map { roster in
+            roster.unit.reduce(into: [Double](repeating: 0, count: region.units.count)) { $0[$1] += 1 }
+        } ?? region.units.map(\.headcountShare)
+        let start = clock.monthStart[firstMonth]
+        // A warm-up runs the counters before the start; nothing else happens in it.
+        calendar = EventCalendar(reservingCapacity: 256, startingAt: SimTime(workingDays: start - warmUpDays))
+        for m in 0..<firstMonth { for metric in 0..<metricCount { result[metric, m] = .nan } }
         generateWorkforce()
         openChannels()
-        calendar.schedule(.monthStart(0), at: .zero)
+        calendar.schedule(.monthStart(Int32(firstMonth)), at: SimTime(workingDays: start))
     }
+
+    /// Working days the counters run before the start (per-request fidelity only).
+    var warmUpDays: Double { model.simulation.serviceFidelity == .perRequest ? model.simulation.warmUpDays : 0 }
 
     // MARK: - Running
 
@@ -158,41 +173,56 @@ public struct RegionSimulation: DiscreteEventModel {
     // MARK: - Monthly cycle
 
     mutating func startMonth(_ m: Int) {
-        if m > 0 { closeMonth(m - 1) }
+        if m > firstMonth { closeMonth(m - 1) } else { openRun() }
         month = m
         let calendarMonth = (model.startYear * 12 + m) % 12
-        if calendarMonth == 0 { startFiscalYear() }
+        if calendarMonth == 0 || m == firstMonth { startFiscalYear() }
         if calendarMonth % 3 == 0 { budget.release(quarter: calendarMonth / 3, shares: region.budget.quarterShares) }
         applyShocks(startingIn: model.startYear * 12 + m)
         monthlyDynamics()
         refreshUnitServiceCompetency()
         if policy.award.enabled && calendarMonth == policy.award.month - 1 { holdAward() }
-        if policy.forums.enabled && m % policy.forums.everyMonths == 0 { holdForums() }
-        if policy.evaluation.enabled && m > 0 && m % policy.evaluation.everyMonths == 0 { evaluateProgrammes() }
-        if calendarMonth % 3 == 0 && calendarMonth != 0 { planYear() }
+        let sinceStart = m - firstMonth
+        if policy.forums.enabled && sinceStart % policy.forums.everyMonths == 0 { holdForums() }
+        if policy.evaluation.enabled && sinceStart > 0 && sinceStart % policy.evaluation.everyMonths == 0 { evaluateProgrammes() }
+        if calendarMonth % 3 == 0 && calendarMonth != 0 && m != firstMonth { planYear() }
         calendar.schedule(.monthStart(Int32(m + 1)), at: SimTime(workingDays: clock.monthStart[m + 1]))
     }
 
+    /// Opens a fiscal year: in January, or in the start month, part-way through the year, with
+    /// the JP already done kept, the quarters already released and the start state's spending
+    /// and booked sessions (MODEL.md §5; docs/model.md, Starting from today).
     mutating func startFiscalYear() {
         let yearIndex = month / 12
-        for e in workforce.indices {
-            jpLastYear[e] = workforce.jpThisYear[e]
-            workforce.jpThisYear[e] = 0
-            workforce.jpMandatoryThisYear[e] = 0
+        let calendarMonth = (model.startYear * 12 + month) % 12
+        if calendarMonth == 0 {
+            for e in workforce.indices {
+                jpLastYear[e] = workforce.jpThisYear[e]
+                workforce.jpThisYear[e] = 0
+                workforce.jpMandatoryThisYear[e] = 0
+            }
         }
         firstSessionThisYear = sessions.endIndex
         budget.openYear(baseRupiah: region.budget.rupiahPerYear, multiplier: budgetMultiplier(atMonth: model.startYear * 12 + month),
-                        carryOver: region.budget.carryOver && month > 0)
+                        carryOver: region.budget.carryOver && month > firstMonth)
         for p in programmes.indices {
             programmes[p].sessionsThisYear = 0
         }
-        if policy.participatory {
+        if month == firstMonth {
+            // Quarters before the start month's own were released before the start.
+            for quarter in 0..<((calendarMonth + 2) / 3) {
+                budget.release(quarter: quarter, shares: region.budget.quarterShares)
+            }
+            budget.spentBeforeStart(region.start.budgetSpentRupiah)
+            bookSessions(region.start.bookedSessions)
+        }
+        if policy.participatory && calendarMonth == 0 {
             // Staff time spent on a participatory needs analysis, spread over January.
             let staffDays = Double(activeCount) * policy.participatoryHoursPerEmployee / model.hoursPerWorkingDay
             thisMonth.extraStaffDays += staffDays
         }
         planYear()
-        startProjects(year: yearIndex)
+        startProjects(year: yearIndex, shareOfYear: Double(12 - calendarMonth) / 12)
     }
 
     var activeCount: Int { roster.totalHeadcount }
@@ -250,7 +280,7 @@ public struct RegionSimulation: DiscreteEventModel {
         let rampKeepAlone = exp(-1 / learning.rampUp.timeConstantMonths)
         let rampKeepPeers = exp(-1 / (learning.rampUp.timeConstantMonths * learning.rampUp.peerFactor))
         let levels = JobLevel.allCases.count
-        for (d, domain) in model.domains.enumerated() where month > 0 {
+        for (d, domain) in model.domains.enumerated() where month > firstMonth {
             for level in 0..<levels { required[d * levels + level] += domain.requirementDriftPerYear / 12 }
         }
         // Experienced staff's mean level per unit and domain, the target of newcomers' ramp-up.

@@ -38,6 +38,12 @@ struct TrainingBudget {
         releasedRupiah = min(releasedRupiah, yearRupiah)
     }
 
+    /// Counts what was spent this year before the run started: it leaves this year's budget,
+    /// and is no cost of anything the run does.
+    mutating func spentBeforeStart(_ rupiah: Double) {
+        spentThisYearRupiah += rupiah
+    }
+
     /// Charges `rupiah`; returns false when the charge takes spending above the year's budget
     /// (a breach: callers check `availableRupiah` first).
     mutating func charge(_ rupiah: Double) -> Bool {

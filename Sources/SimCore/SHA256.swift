@@ -1,4 +1,4 @@
-/// SHA-256 (FIPS 180-4), for fingerprinting scenario files in `run.json`; the toolchain's
+/// SHA-256 (FIPS 180-4), for fingerprinting scenario and roster files in `run.json`; the toolchain's
 /// Foundation on Linux has no hash API and the project takes no packages.
 public enum SHA256 {
     static let k: [UInt32] = [

@@ -1,5 +1,5 @@
 import Testing
-import SimReport
+import SimCore
 
 /// SHA-256 against the example vectors of FIPS 180-4 (and NIST's CAVS "one million a").
 @Suite struct SHA256Tests {

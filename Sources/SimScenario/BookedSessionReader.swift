@@ -1,0 +1,153 @@
+import SimWorkforce
+
+/// Reads a region's calendar of sessions already booked on the start date: one row per session,
+/// with the programme, its dates, seats and who attends (roster rows, or units). Problems are
+/// reported like a roster's, `FILE:ROW:COL: error: COLUMN: message`, all at once.
+struct BookedSessionReader {
+    struct Context {
+        var programmeIDs: [String]
+        var unitIDs: [String]
+        /// The programmes' seats per session, the default when a row gives none.
+        var seatsPerSession: [Int]
+        /// The roster's employee rows → employee numbers (empty: no roster, so participants must be units).
+        var rosterRows: [Int: Int]
+        var rosterLastRow: Int
+        var clock: WorkingClock
+        var startDate: CivilDate
+    }
+
+    static let columns: [(key: String, spellings: [String], doc: String)] = [
+        ("programme", ["programme", "program", "pelatihan", "diklat", "programme id"], "the programme's id in the scenario"),
+        ("start", ["start", "mulai", "tanggal mulai", "start date"], "first day (dd-mm-yyyy or yyyy-mm-dd), on or after the start date"),
+        ("end", ["end", "selesai", "tanggal selesai", "end date"], "last day (empty: the programme's own length)"),
+        ("seats", ["seats", "kursi", "kuota", "jumlah peserta"], "seats (empty: the programme's seatsPerSession)"),
+        ("participants", ["participants", "peserta"], "roster rows (e.g. `2 17 40`, the header being row 1), or unit ids (e.g. `dukcapil dpmptsp`); empty: anyone eligible"),
+    ]
+
+    let file: String
+    let text: DelimitedText
+    let context: Context
+    private(set) var diagnostics: [Diagnostic] = []
+    private var position: [String: Int] = [:]
+    private var header: [String] = []
+
+    init(file: String, bytes: [UInt8], context: Context) {
+        self.file = file
+        text = DelimitedText(bytes)
+        self.context = context
+    }
+
+    mutating func problem(row: Int, column: Int, _ name: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, location: SourceLocation(file: file, line: row, column: column + 1), path: name, message: message))
+    }
+
+    mutating func read() -> [BookedSession] {
+        var sessions: [BookedSession] = []
+        var headerRead = false
+        text.forEachRecord { row, fields in
+            guard headerRead else {
+                headerRead = true
+                header = fields.map { text.text($0) }
+                for (k, name) in header.enumerated() {
+                    let key = RosterFormat.normalised(name)
+                    if let column = Self.columns.first(where: { $0.spellings.contains(key) }) { position[column.key] = k }
+                }
+                for required in ["programme", "start"] where position[required] == nil {
+                    problem(row: row, column: 0, required, "no \(required) column; the header needs \(Self.columns.first { $0.key == required }!.spellings.prefix(2).map { "'\($0)'" }.joined(separator: " or "))")
+                }
+                return
+            }
+            guard position["programme"] != nil, position["start"] != nil else { return }
+            if let session = readRow(fields, row: row) { sessions.append(session) }
+        }
+        return sessions
+    }
+
+    func cell(_ key: String, _ fields: [DelimitedText.Field]) -> (text: String, column: Int)? {
+        guard let k = position[key], k < fields.count else { return nil }
+        let value = text.text(fields[k])
+        return value.isEmpty ? nil : (value, k)
+    }
+
+    func name(_ key: String) -> String { position[key].map { header[$0] } ?? key }
+
+    mutating func readRow(_ fields: [DelimitedText.Field], row: Int) -> BookedSession? {
+        let programme = readProgramme(fields, row: row)
+        let start = readDate("start", fields, row: row)
+        var lengthDays: Double?
+        if let start, start < context.startDate, let k = position["start"] {
+            problem(row: row, column: k, name("start"), "before the start date \(context.startDate); a session already held is in the roster's JP, not booked")
+        }
+        if let start, context.clock.time(of: start) >= context.clock.horizonDays, let k = position["start"] {
+            problem(row: row, column: k, name("start"), "after the horizon")
+        }
+        if let start, let end = readDate("end", fields, row: row) {
+            if end < start, let k = position["end"] { problem(row: row, column: k, name("end"), "ends before it starts (\(start))") }
+            let span = context.clock.span(start...end)
+            lengthDays = max(0.5, span.upperBound - span.lowerBound)
+        }
+        var seats = programme.map { context.seatsPerSession[$0] } ?? 1
+        if let (value, k) = cell("seats", fields) {
+            if let n = Int(value), (1...10_000).contains(n) { seats = n } else { problem(row: row, column: k, name("seats"), "expected a whole number of seats from 1 to 10000, found '\(value)'") }
+        }
+        let (people, units) = readParticipants(fields, row: row)
+        if people.count > seats, let k = position["participants"] {
+            problem(row: row, column: k, name("participants"), "\(people.count) people booked on \(seats) seats")
+        }
+        guard let programme, let start else { return nil }
+        return BookedSession(programme: programme, start: start, lengthDays: lengthDays, seats: seats, participants: people, units: units)
+    }
+
+    mutating func readProgramme(_ fields: [DelimitedText.Field], row: Int) -> Int? {
+        guard let (value, k) = cell("programme", fields) else {
+            problem(row: row, column: position["programme"] ?? 0, name("programme"), "empty; expected a programme id")
+            return nil
+        }
+        if let p = context.programmeIDs.firstIndex(of: value) { return p }
+        problem(row: row, column: k, name("programme"), "unknown programme '\(value)'\(didYouMean(value, among: context.programmeIDs))")
+        return nil
+    }
+
+    mutating func readDate(_ key: String, _ fields: [DelimitedText.Field], row: Int) -> CivilDate? {
+        guard let (value, k) = cell(key, fields) else {
+            if key == "start" { problem(row: row, column: position[key] ?? 0, name(key), "empty; expected the session's first day") }
+            return nil
+        }
+        guard let date = RosterReader.date(value) else {
+            problem(row: row, column: k, name(key), "expected a real date as dd-mm-yyyy or yyyy-mm-dd, found '\(value)'")
+            return nil
+        }
+        return date
+    }
+
+    /// Roster rows (as employee numbers) or unit indices.
+    mutating func readParticipants(_ fields: [DelimitedText.Field], row: Int) -> (people: [Int], units: [Int]) {
+        guard let (value, k) = cell("participants", fields) else { return ([], []) }
+        let words = value.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "," }).map(String.init)
+        var people: [Int] = [], units: [Int] = []
+        for word in words {
+            if let rosterRow = Int(word) {
+                guard !context.rosterRows.isEmpty else {
+                    problem(row: row, column: k, name("participants"), "row \(rosterRow): the region has no roster, so name units instead of rows")
+                    continue
+                }
+                guard let employee = context.rosterRows[rosterRow] else {
+                    problem(row: row, column: k, name("participants"), "row \(rosterRow) is not an employee row of the roster (rows 2–\(context.rosterLastRow))")
+                    continue
+                }
+                if people.contains(employee) {
+                    problem(row: row, column: k, name("participants"), "row \(rosterRow) is booked twice")
+                }
+                people.append(employee)
+            } else if let u = context.unitIDs.firstIndex(of: word) {
+                units.append(u)
+            } else {
+                problem(row: row, column: k, name("participants"), "unknown unit '\(word)'\(didYouMean(word, among: context.unitIDs)); expected roster rows or unit ids")
+            }
+        }
+        if !people.isEmpty && !units.isEmpty {
+            problem(row: row, column: k, name("participants"), "give either roster rows or units, not both")
+        }
+        return (people, units)
+    }
+}

@@ -1,0 +1,351 @@
+import SimCore
+import SimWorkforce
+
+/// Reads a region's roster file into a ``Roster``: every problem in every row is reported at
+/// once as `FILE:ROW:COL: error: COLUMN: message`, and no message ever quotes a NIP, a name or a
+/// birth date (only the row says where).
+struct RosterReader {
+    /// What the region's scenario says the roster must fit.
+    struct Context {
+        var unitIDs: [String]
+        var unitNames: [String]
+        var domainIDs: [String]
+        var retirement: RetirementParameters
+        /// The run's first day: ages and months of service are taken on it.
+        var startDate: CivilDate
+    }
+
+    let file: String
+    let text: DelimitedText
+    let context: Context
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The row of each employee read, in order (a booked session names people by row).
+    private(set) var employeeRows: [Int] = []
+    /// Column key → field position, and the header as written (for messages).
+    private var position: [String: Int] = [:]
+    private var header: [String] = []
+    /// Cell text → normalised text: exports repeat a few units, posts and statuses many times.
+    private var normalisedCells: [String: String] = [:]
+
+    init(file: String, bytes: [UInt8], context: Context) {
+        self.file = file
+        text = DelimitedText(bytes)
+        self.context = context
+    }
+
+    mutating func problem(row: Int, column: Int, _ name: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, location: SourceLocation(file: file, line: row, column: column + 1), path: name, message: message))
+    }
+
+    /// The roster, or `nil` with ``diagnostics`` saying why.
+    mutating func read() -> Roster? {
+        var roster = Roster()
+        roster.sha256 = SHA256.hex(of: text.bytes)
+        var headerRead = false
+        var nips: [UInt64: Int] = [:]
+        var missing: [String: Int] = [:]
+        let units = unitLookup()
+        text.forEachRecord { row, fields in
+            if !headerRead {
+                headerRead = true
+                readHeader(fields, row: row)
+                return
+            }
+            employeeRows.append(row)
+            readRow(fields, row: row, units: units, nips: &nips, missing: &missing, into: &roster)
+        }
+        if !headerRead { problem(row: 1, column: 0, "roster", "the file is empty; expected a header row and one row per employee") }
+        if headerRead && employeeRows.isEmpty && diagnostics.isEmpty { problem(row: 2, column: 0, "roster", "the roster has no employee rows") }
+        guard diagnostics.isEmpty else { return nil }
+        let order = ["post": 0, "jenjang": 1, "birthDate": 2, "tmt": 3, "education": 4, "jpThisYear": 5]
+        roster.imputed = missing.filter { $0.value > 0 }
+            .map { ImputedColumn(column: $0.key, people: $0.value) }
+            .sorted { (order[$0.column] ?? 9, $0.column) < (order[$1.column] ?? 9, $1.column) }
+        return roster
+    }
+
+    // MARK: - The header
+
+    mutating func readHeader(_ fields: [DelimitedText.Field], row: Int) {
+        let spellings = RosterFormat.spellings(domains: context.domainIDs)
+        header = fields.map { text.text($0) }
+        for (k, name) in header.enumerated() {
+            let key = RosterFormat.normalised(name)
+            guard !key.isEmpty else { continue }
+            if let column = spellings[key] {
+                if let first = position[column] {
+                    problem(row: row, column: k, name, "a second column for \(column) (the first is column \(first + 1)); keep one")
+                } else {
+                    position[column] = k
+                }
+            } else if let close = suggestion(for: key, among: Array(spellings.keys)), editDistance(key, close) <= 2 {
+                problem(row: row, column: k, name, "unknown column; did you mean '\(close)'? (rename it, or it is not read)")
+            }
+        }
+        for column in RosterFormat.columns where column.required && position[column.key] == nil {
+            let spelled = [column.indonesian, column.english].map { "'\($0)'" }.joined(separator: " or ")
+            problem(row: row, column: 0, column.key, "no \(column.key) column; expected a header \(spelled)")
+        }
+    }
+
+    // MARK: - One employee
+
+    /// Normalised unit id or name → unit index.
+    func unitLookup() -> [String: Int] {
+        var table: [String: Int] = [:]
+        for (u, id) in context.unitIDs.enumerated() {
+            table[RosterFormat.normalised(id)] = u
+            table[RosterFormat.normalised(context.unitNames[u])] = u
+        }
+        return table
+    }
+
+    /// The trimmed text of a column in this row, or `nil` when the file has no such column or the cell is empty.
+    func cell(_ key: String, _ fields: [DelimitedText.Field]) -> (text: String, column: Int)? {
+        guard let k = position[key], k < fields.count else { return nil }
+        let value = text.text(fields[k])
+        return value.isEmpty ? nil : (value, k)
+    }
+
+    /// A cell's text normalised for matching (``RosterFormat/normalised(_:)``), remembered.
+    mutating func normalised(_ value: String) -> String {
+        if let known = normalisedCells[value] { return known }
+        let result = RosterFormat.normalised(value)
+        if normalisedCells.count < 10_000 { normalisedCells[value] = result }
+        return result
+    }
+
+    func headerName(_ key: String) -> String { position[key].map { header[$0] } ?? key }
+
+    mutating func readRow(_ fields: [DelimitedText.Field], row: Int, units: [String: Int], nips: inout [UInt64: Int],
+                          missing: inout [String: Int], into roster: inout Roster) {
+        if fields.count > header.count {
+            problem(row: row, column: header.count, "row", "\(fields.count) fields, but the header has \(header.count); a value may hold an unquoted separator")
+        }
+        checkNIP(fields, row: row, nips: &nips)
+        let unit = readUnit(fields, row: row, units: units)
+        let level = readPost(fields, row: row)
+        let status = readStatus(fields, row: row)
+        let retirement = readRetirementAge(fields, row: row, level: level)
+        let age = readAge(fields, row: row, retirementAge: retirement)
+        let bup = retirement.isNaN ? (age.isNaN || age < context.retirement.ageByJobLevel[JobLevel.fungsional.rawValue] ? retirement
+            : age < context.retirement.fungsionalMadyaAgeYears ? context.retirement.fungsionalMadyaAgeYears : context.retirement.fungsionalUtamaAgeYears) : retirement
+        if level == .fungsional && bup.isNaN { missing["jenjang", default: 0] += 1 }
+        let tenure = readTenure(fields, row: row, ageYears: age)
+        let education = readEducation(fields, row: row)
+        var competency: [Double] = []
+        for domain in context.domainIDs {
+            let key = "competency.\(domain)"
+            let level = number(key, fields, row: row, range: 1...5, expected: "a level from 1 to 5")
+            if level.isNaN { missing[key, default: 0] += 1 }
+            competency.append(level)
+        }
+        var jp = number("jpThisYear", fields, row: row, range: 0...2000, expected: "JP from 0 to 2000")
+        if jp.isNaN { missing["jpThisYear", default: 0] += 1; jp = 0 }
+        let owes = readLatsar(fields, row: row, status: status)
+        if age.isNaN { missing["birthDate", default: 0] += 1 }
+        if tenure.isNaN { missing["tmt", default: 0] += 1 }
+        if education == nil { missing["education", default: 0] += 1 }
+        guard let unit, let level, let status, diagnostics.isEmpty else { return }
+        roster.unit.append(unit)
+        roster.jobLevel.append(level)
+        roster.status.append(status)
+        roster.retirementAgeYears.append(bup)
+        roster.ageYears.append(age)
+        roster.tenureMonths.append(tenure)
+        roster.education.append(education)
+        roster.competency.append(contentsOf: competency)
+        roster.jpThisYear.append(jp)
+        roster.owesLatsar.append(owes)
+    }
+
+    mutating func checkNIP(_ fields: [DelimitedText.Field], row: Int, nips: inout [UInt64: Int]) {
+        guard let (value, k) = cell("nip", fields) else {
+            if let k = position["nip"] { problem(row: row, column: k, headerName("nip"), "empty; every employee needs a NIP (or NI PPPK)") }
+            return
+        }
+        var digits: UInt64 = 0, count = 0, clean = true
+        for byte in value.utf8 {
+            if byte == 0x20 || byte == UInt8(ascii: "'") { continue }
+            guard byte >= 0x30 && byte <= 0x39, count < 19 else { clean = false; break }
+            digits = digits * 10 + UInt64(byte - 0x30)
+            count += 1
+        }
+        guard clean && count == 18 else {
+            problem(row: row, column: k, headerName("nip"), "expected 18 digits (a NIP or NI PPPK)")
+            return
+        }
+        if let first = nips[digits] {
+            problem(row: row, column: k, headerName("nip"), "duplicate NIP: the same as row \(first)")
+        } else {
+            nips[digits] = row
+        }
+    }
+
+    mutating func readUnit(_ fields: [DelimitedText.Field], row: Int, units: [String: Int]) -> Int? {
+        guard let (value, k) = cell("unit", fields) else {
+            if let k = position["unit"] { problem(row: row, column: k, headerName("unit"), "empty; expected one of the region's units: \(context.unitIDs.joined(separator: ", "))") }
+            return nil
+        }
+        if let u = units[normalised(value)] { return u }
+        problem(row: row, column: k, headerName("unit"), "unknown unit '\(value)'\(didYouMean(value, among: context.unitIDs)); the region's units are \(context.unitIDs.joined(separator: ", "))")
+        return nil
+    }
+
+    static let posts: [String: JobLevel] = [
+        "jpt": .jpt, "jpt pratama": .jpt, "jabatan pimpinan tinggi": .jpt, "jabatan pimpinan tinggi pratama": .jpt, "eselon ii": .jpt, "eselon 2": .jpt,
+        "administrator": .administrator, "jabatan administrator": .administrator, "eselon iii": .administrator, "eselon 3": .administrator,
+        "pengawas": .pengawas, "jabatan pengawas": .pengawas, "eselon iv": .pengawas, "eselon 4": .pengawas,
+        "pelaksana": .pelaksana, "jabatan pelaksana": .pelaksana, "jfu": .pelaksana, "fungsional umum": .pelaksana,
+        "fungsional": .fungsional, "jabatan fungsional": .fungsional, "jft": .fungsional, "jf": .fungsional, "fungsional tertentu": .fungsional,
+    ]
+
+    mutating func readPost(_ fields: [DelimitedText.Field], row: Int) -> JobLevel? {
+        guard let (value, k) = cell("post", fields) else {
+            if let k = position["post"] { problem(row: row, column: k, headerName("post"), "empty; expected JPT, Administrator, Pengawas, Pelaksana or Fungsional") }
+            return nil
+        }
+        if let level = Self.posts[normalised(value)] { return level }
+        problem(row: row, column: k, headerName("post"), "unknown post '\(value)'; expected JPT, Administrator, Pengawas, Pelaksana or Fungsional")
+        return nil
+    }
+
+    mutating func readStatus(_ fields: [DelimitedText.Field], row: Int) -> EmploymentStatus? {
+        guard let (value, k) = cell("status", fields) else {
+            if let k = position["status"] { problem(row: row, column: k, headerName("status"), "empty; expected PNS, PPPK or CPNS") }
+            return nil
+        }
+        switch normalised(value) {
+        case "pns": return .pns
+        case "pppk", "p3k": return .pppk
+        case "cpns": return .cpns
+        default:
+            problem(row: row, column: k, headerName("status"), "unknown status '\(value)'; expected PNS, PPPK or CPNS")
+            return nil
+        }
+    }
+
+    /// The BUP of the post; NaN for a functional post whose jenjang is not given (drawn later).
+    mutating func readRetirementAge(_ fields: [DelimitedText.Field], row: Int, level: JobLevel?) -> Double {
+        let retirement = context.retirement
+        guard let level else { return .nan }
+        guard level == .fungsional else { return retirement.ageByJobLevel[level.rawValue] }
+        guard let (value, k) = cell("jenjang", fields) else { return .nan }
+        switch normalised(value) {
+        case "ahli pertama", "ahli muda", "pemula", "terampil", "mahir", "penyelia", "pertama", "muda":
+            return retirement.ageByJobLevel[JobLevel.fungsional.rawValue]
+        case "ahli madya", "madya": return retirement.fungsionalMadyaAgeYears
+        case "ahli utama", "utama": return retirement.fungsionalUtamaAgeYears
+        default:
+            problem(row: row, column: k, headerName("jenjang"), "unknown jenjang '\(value)'; expected Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama, Pemula, Terampil, Mahir or Penyelia")
+            return .nan
+        }
+    }
+
+    /// Age on the start date from the birth date (never echoed), checked against 18 and the BUP.
+    mutating func readAge(_ fields: [DelimitedText.Field], row: Int, retirementAge: Double) -> Double {
+        guard let (value, k) = cell("birthDate", fields) else { return .nan }
+        guard let born = Self.date(value) else {
+            problem(row: row, column: k, headerName("birthDate"), "not a real date; expected dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd (the value is not shown: it is personal data)")
+            return .nan
+        }
+        let age = Self.years(from: born, to: context.startDate)
+        if age < 18 {
+            problem(row: row, column: k, headerName("birthDate"), "younger than 18 on the start date \(context.startDate)")
+        } else if age >= (retirementAge.isNaN ? context.retirement.fungsionalUtamaAgeYears : retirementAge) {
+            let bup = retirementAge.isNaN ? context.retirement.fungsionalUtamaAgeYears : retirementAge
+            problem(row: row, column: k, headerName("birthDate"), "already at or past the retirement age (\(NumberText.plain(bup))) on the start date \(context.startDate); leave retired staff out")
+        }
+        return age
+    }
+
+    mutating func readTenure(_ fields: [DelimitedText.Field], row: Int, ageYears: Double) -> Double {
+        guard let (value, k) = cell("tmt", fields) else { return .nan }
+        guard let appointed = Self.date(value) else {
+            problem(row: row, column: k, headerName("tmt"), "not a real date; expected dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd")
+            return .nan
+        }
+        let years = Self.years(from: appointed, to: context.startDate)
+        if years < 0 {
+            problem(row: row, column: k, headerName("tmt"), "after the start date \(context.startDate); leave out staff not yet appointed")
+        } else if !ageYears.isNaN && ageYears - years < 18 {
+            problem(row: row, column: k, headerName("tmt"), "appointed before the age of 18 (by the birth date)")
+        }
+        return years * 12
+    }
+
+    mutating func readEducation(_ fields: [DelimitedText.Field], row: Int) -> Education? {
+        guard let (value, k) = cell("education", fields) else { return nil }
+        switch normalised(value) {
+        case "sd", "smp", "sltp", "sma", "smk", "slta", "sma sederajat", "slta sederajat", "ma", "stm", "smea": return .sma
+        case "d1", "d2", "d3", "d i", "d ii", "d iii", "di", "dii", "diii", "diploma", "diploma iii", "diploma 3": return .diploma
+        case "d4", "d iv", "div", "diploma iv", "s1", "s 1", "sarjana", "sarjana terapan": return .s1
+        case "s2", "s 2", "magister", "master": return .s2
+        case "s3", "s 3", "doktor", "doctor": return .s3
+        default:
+            problem(row: row, column: k, headerName("education"), "unknown education '\(value)'; expected SD, SMP, SMA/SMK, D1–D3, D4, S1, S2 or S3")
+            return nil
+        }
+    }
+
+    mutating func readLatsar(_ fields: [DelimitedText.Field], row: Int, status: EmploymentStatus?) -> Bool {
+        guard let (value, k) = cell("latsarOwed", fields) else { return status == .cpns }
+        let owes: Bool
+        switch normalised(value) {
+        case "ya", "yes", "y", "1", "true", "belum", "owed", "wajib": owes = true
+        case "tidak", "no", "n", "0", "false", "sudah", "done", "lulus": owes = false
+        default:
+            problem(row: row, column: k, headerName("latsarOwed"), "expected ya or tidak (yes/no, 1/0, belum/sudah), found '\(value)'")
+            return false
+        }
+        if owes && status == .pppk {
+            problem(row: row, column: k, headerName("latsarOwed"), "a PPPK does not owe Latsar (Latsar is the CPNS's probation training); write tidak, or correct the status")
+        }
+        return owes
+    }
+
+    /// A number in `range` (a decimal comma is read as a point), or NaN when the cell is empty.
+    mutating func number(_ key: String, _ fields: [DelimitedText.Field], row: Int, range: ClosedRange<Double>, expected: String) -> Double {
+        guard let (value, k) = cell(key, fields) else { return .nan }
+        guard let x = Double(value.utf8.contains(UInt8(ascii: ",")) ? String(value.map { $0 == "," ? "." : $0 }) : value), x.isFinite else {
+            problem(row: row, column: k, headerName(key), "expected \(expected), found '\(value)'")
+            return .nan
+        }
+        guard range.contains(x) else {
+            problem(row: row, column: k, headerName(key), "\(NumberText.plain(x)) is outside \(expected.replacingOccurrences(of: "a level ", with: "the levels ")); expected \(expected)")
+            return .nan
+        }
+        return x
+    }
+
+    // MARK: - Dates
+
+    /// `dd-mm-yyyy`, `dd/mm/yyyy`, `dd.mm.yyyy` or `yyyy-mm-dd`, a real calendar date.
+    static func date(_ text: String) -> CivilDate? {
+        var numbers = (0, 0, 0), digits = (0, 0, 0), part = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                let d = Int(byte - 0x30)
+                switch part {
+                case 0: numbers.0 = numbers.0 * 10 + d; digits.0 += 1
+                case 1: numbers.1 = numbers.1 * 10 + d; digits.1 += 1
+                default: numbers.2 = numbers.2 * 10 + d; digits.2 += 1
+                }
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") {
+                part += 1
+                if part > 2 { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard part == 2, digits.0 > 0, digits.1 > 0, digits.1 <= 2, digits.2 > 0 else { return nil }
+        let isoOrder = digits.0 == 4
+        guard isoOrder ? digits.2 <= 2 : (digits.2 == 4 && digits.0 <= 2) else { return nil }
+        let (year, month, day) = isoOrder ? numbers : (numbers.2, numbers.1, numbers.0)
+        guard (1900...2100).contains(year), (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        return CivilDate(year, month, day)
+    }
+
+    /// Years from `a` to `b` (fractional, by days of 365.25).
+    static func years(from a: CivilDate, to b: CivilDate) -> Double { Double(b.dayNumber - a.dayNumber) / 365.25 }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import SimCore
+import SimWorkforce
+
+/// A data file a scenario reads (a roster or a booked-session calendar): only its hash leaves the
+/// program, in `run.json` and in the scenario's fingerprint.
+public struct DataFile: Sendable, Equatable {
+    public var region: String
+    /// `roster` or `bookedSessions`.
+    public var kind: String
+    public var sha256: String
+    /// People (roster) or sessions (calendar) read.
+    public var rows: Int
+
+    public init(region: String, kind: String, sha256: String, rows: Int) {
+        self.region = region
+        self.kind = kind
+        self.sha256 = sha256
+        self.rows = rows
+    }
+}
+
+extension [DataFile] {
+    /// As `run.json` and shard manifests write them.
+    public var json: JSONValue {
+        .array(map { file in
+            JSONNode(.object([("region", JSONNode(.string(file.region))), ("kind", JSONNode(.string(file.kind))),
+                              ("sha256", JSONNode(.string(file.sha256))), ("rows", JSONNode(.number(Double(file.rows))))]))
+        })
+    }
+
+    /// Read back from ``json``; entries that do not parse are left out.
+    public init(parsing node: JSONNode?) {
+        self = (node?.elements ?? []).compactMap { entry in
+            guard let region = entry["region"]?.string, let kind = entry["kind"]?.string, let sha = entry["sha256"]?.string,
+                  let rows = entry["rows"]?.number else { return nil }
+            return DataFile(region: region, kind: kind, sha256: sha, rows: Int(rows))
+        }
+    }
+}
+
+/// The region's start: its roster file, the money spent, the sessions booked and the queues on
+/// the start date (docs/roster.md).
+extension ScenarioCompiler {
+    mutating func compileStart(_ region: inout RegionParameters, node: ReadNode?, simulation: SimulationParameters,
+                               domainIDs: [String], programmes: [ProgrammeParameters]) {
+        guard let node else { return }
+        let path = "regions.\(region.id)"
+        let startDate = CivilDate(simulation.startYear, simulation.startMonth, 1)
+        var rosterRows: [Int: Int] = [:]
+        if let rosterNode = node["roster"], let reference = rosterNode.node.string,
+           let (file, bytes) = readDataFile(reference, node: rosterNode, path: "\(path).roster") {
+            var reader = RosterReader(file: file, bytes: bytes, context: .init(
+                unitIDs: region.units.map(\.id), unitNames: region.units.map(\.name), domainIDs: domainIDs,
+                retirement: region.retirement, startDate: startDate))
+            if let roster = reader.read() {
+                region.roster = roster
+                region.headcount = roster.count
+                dataFiles.append(DataFile(region: region.id, kind: "roster", sha256: roster.sha256, rows: roster.count))
+                for (k, row) in reader.employeeRows.enumerated() { rosterRows[row] = k }
+            }
+            diagnostics += reader.diagnostics
+        }
+        let start = node["startState"]
+        region.start.budgetSpentRupiah = start?.number("budgetSpentRupiah") ?? 0
+        if region.start.budgetSpentRupiah > region.budget.rupiahPerYear {
+            problem(start?["budgetSpentRupiah"], "\(path).startState.budgetSpentRupiah",
+                    "more than the year's budget (\(NumberText.plain(region.budget.rupiahPerYear)) Rupiah)")
+        }
+        region.start.waiting = (start?.weights("waiting", ids: region.units.map(\.id)) ?? []).map { Int($0.rounded()) }
+        if let waiting = start?["waiting"]?.node.members {
+            for member in waiting where !region.units.contains(where: { $0.id == member.key && $0.service != nil }) {
+                problem(start?["waiting"], "\(path).startState.waiting.\(member.key)", "'\(member.key)' has no service counter in this region")
+            }
+        }
+        guard let calendarNode = start?["bookedSessions"], let reference = calendarNode.node.string,
+              let (file, bytes) = readDataFile(reference, node: calendarNode, path: "\(path).startState.bookedSessions") else { return }
+        var reader = BookedSessionReader(file: file, bytes: bytes, context: .init(
+            programmeIDs: programmes.map(\.id), unitIDs: region.units.map(\.id), seatsPerSession: programmes.map(\.seatsPerSession),
+            rosterRows: rosterRows, rosterLastRow: rosterRows.keys.max() ?? 1, clock: WorkingClock(simulation), startDate: startDate))
+        region.start.bookedSessions = reader.read()
+        diagnostics += reader.diagnostics
+        dataFiles.append(DataFile(region: region.id, kind: "bookedSessions", sha256: SHA256.hex(of: bytes), rows: region.start.bookedSessions.count))
+    }
+
+    /// Reads a file a scenario names, relative to the file that names it; `nil` with a diagnostic
+    /// (and exit 66) when it cannot be read. Returns the path as messages show it, and the bytes.
+    mutating func readDataFile(_ reference: String, node: ReadNode, path: String) -> (String, [UInt8])? {
+        let declaringFile = node.node.location?.file ?? file
+        let resolved = ScenarioLoader.resolve(reference, from: declaringFile)
+        let folder = (declaringFile as NSString).deletingLastPathComponent
+        let shown: String
+        if reference.hasPrefix("/") || reference.hasPrefix("~") { shown = resolved }
+        else if folder.isEmpty { shown = reference }
+        else { shown = (folder as NSString).appendingPathComponent(reference) }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            problem(node, path, "cannot read '\(reference)' (looked for \(resolved))")
+            unreadableInput = true
+            return nil
+        }
+        return (shown, [UInt8](data))
+    }
+}
