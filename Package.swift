@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "SimReportTests", dependencies: ["SimReport", "SimExperiment", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimShardTests", dependencies: ["SimShard", "SimScenario", "SimExperiment", "SimReport", "SimWorkforce"]),
         .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore"]),
-        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce"], exclude: ["Broken", "Fixtures"]),
+        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce"], exclude: ["Broken", "BrokenRosters", "Fixtures"]),
         // Runs the built `simulate` binary (the dependency makes sure it is built first).
         .testTarget(name: "SimulateCLITests", dependencies: ["simulate", "SimReport"], exclude: ["Golden", "Fixtures"]),
     ],

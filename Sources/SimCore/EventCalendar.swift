@@ -26,22 +26,27 @@ public struct EventToken: Hashable, Sendable {
 public struct EventCalendar<Event> {
     @usableFromInline
     struct Entry {
-        /// (time, sequence) packed as one 128-bit key: the time's bit pattern above the sequence.
-        /// Times are never negative (the clock starts at zero and never runs back), and the bit
-        /// patterns of non-negative doubles sort like the doubles, so one unsigned compare orders
-        /// entries by time, then sequence.
+        /// (time, sequence) packed as one 128-bit key: the time's order-preserving bit pattern
+        /// above the sequence, so one unsigned compare orders entries by time, then sequence.
+        /// Times before zero occur (a warm-up before the start): the pattern flips the sign bit of
+        /// a non-negative double and every bit of a negative one, which sorts all doubles.
         // PERF: one branch-free 128-bit compare instead of two dependent branches: 7.3M → 8.3M
         // customers/s on the M/M/10 kernel benchmark (2-core VM, one run each).
         @usableFromInline var key: UInt128
         @usableFromInline var event: Event
 
         @inlinable init(time: Double, sequence: UInt64, event: Event) {
-            let nonNegative = time + 0.0  // turns −0.0 into +0.0, whose bit pattern sorts first
-            key = UInt128(nonNegative.bitPattern) << 64 | UInt128(sequence)
+            let bits = (time + 0.0).bitPattern  // turns −0.0 into +0.0
+            let flip = UInt64(bitPattern: Int64(bitPattern: bits) >> 63) | 0x8000_0000_0000_0000
+            key = UInt128(bits ^ flip) << 64 | UInt128(sequence)
             self.event = event
         }
 
-        @inlinable var time: Double { Double(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
+        @inlinable var time: Double {
+            let sortable = UInt64(truncatingIfNeeded: key >> 64)
+            let flip = UInt64(bitPattern: Int64(bitPattern: ~sortable) >> 63) | 0x8000_0000_0000_0000
+            return Double(bitPattern: sortable ^ flip)
+        }
         @inlinable var sequence: UInt64 { UInt64(truncatingIfNeeded: key) }
 
         /// Strict (time, sequence) order; sequences are unique, so no two entries tie.

@@ -188,7 +188,7 @@ struct RosterReader {
             return nil
         }
         if let u = units[normalised(value)] { return u }
-        problem(row: row, column: k, headerName("unit"), "unknown unit '\(value)'\(didYouMean(value, among: context.unitIDs)); the region's units are \(context.unitIDs.joined(separator: ", "))")
+        problem(row: row, column: k, headerName("unit"), "unknown unit '\(value)'\(didYouMean(value, among: context.unitIDs)) (the region's units are \(context.unitIDs.joined(separator: ", ")))")
         return nil
     }
 
@@ -312,7 +312,7 @@ struct RosterReader {
             return .nan
         }
         guard range.contains(x) else {
-            problem(row: row, column: k, headerName(key), "\(NumberText.plain(x)) is outside \(expected.replacingOccurrences(of: "a level ", with: "the levels ")); expected \(expected)")
+            problem(row: row, column: k, headerName(key), "expected \(expected), found \(NumberText.plain(x))")
             return .nan
         }
         return x

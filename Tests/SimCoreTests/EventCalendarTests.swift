@@ -38,6 +38,20 @@ struct LoggingModel: DiscreteEventModel {
         #expect(model.labels == ["1.0:a", "1.0:b", "1.0:b2", "1.0:b-followup-same-instant", "2.0:c", "2.0:d"])
     }
 
+    /// A calendar that starts before zero (a warm-up) orders negative, zero and positive times
+    /// as numbers: the packed key must not sort a negative time's bit pattern after the others.
+    @Test func timesBeforeZeroFireInTimeOrder() {
+        var model = LoggingModel()
+        model.calendar = EventCalendar(startingAt: SimTime(workingDays: -60))
+        model.at(2, .log("e"))
+        model.at(0, .log("d"))
+        model.at(-0.5, .log("c"))
+        model.at(-59.25, .log("a"))
+        model.at(-3, .log("b"))
+        model.run(until: .never)
+        #expect(model.labels == ["-59.25:a", "-3.0:b", "-0.5:c", "0.0:d", "2.0:e"])
+    }
+
     @Test func runUntilStopsBeforeEventsAtTheBoundary() {
         var model = LoggingModel()
         model.at(1, .log("one"))
