@@ -31,7 +31,7 @@ public struct SimulationParameters: ParameterGroup {
         .integer("replications", \.replications, 1...100_000, unit: "replications", "replications per scenario", source: "chosen for ±CI in README"),
         .integer("seed", \.seed, 0...9_007_199_254_740_991, unit: "seed", "master seed", source: "any"),
         .choice("serviceFidelity", \.serviceFidelity, "simulate every citizen request, or Erlang C per channel and day", source: "MODEL.md §7"),
-        .number("warmUpDays", \.warmUpDays, min: 0, max: 250, unit: "working days", "the counters run this long before the start, unrecorded, so the first weeks do not open on an empty office (per-request fidelity; the analytic one is stationary already)", source: "assumption: 0 keeps runs comparable with earlier versions; docs/model.md, Starting from today"),
+        .number("warmUpDays", \.warmUpDays, min: 0, max: 250, unit: "working days", "the counters run this long before the start, unrecorded, so the first weeks do not open on an empty office (per-request fidelity; the analytic one is stationary already)", source: "assumption: 0 keeps runs comparable with earlier versions; docs/roster.md, The start state"),
     ]
 }
 
