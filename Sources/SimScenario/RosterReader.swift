@@ -78,7 +78,10 @@ struct RosterReader {
                 } else {
                     position[column] = k
                 }
-            } else if let close = suggestion(for: key, among: Array(spellings.keys)), editDistance(key, close) <= 2 {
+            } else if key.count >= 5, let close = suggestion(for: key, among: Array(spellings.keys)),
+                      editDistance(key, close) <= max(1, key.count / 5) {
+                // Only a near miss of a long header (Pendidkan, Unti Kerja): exports carry many
+                // short columns of their own (No, Agama) that must not be taken for typos.
                 problem(row: row, column: k, name, "unknown column; did you mean '\(close)'? (rename it, or it is not read)")
             }
         }
@@ -119,7 +122,8 @@ struct RosterReader {
 
     mutating func readRow(_ fields: [DelimitedText.Field], row: Int, units: [String: Int], nips: inout [UInt64: Int],
                           missing: inout [String: Int], into roster: inout Roster) {
-        if fields.count > header.count {
+        // A trailing separator (an empty last field) is how some exports end a row.
+        if fields.count > header.count && fields[header.count...].contains(where: { !text.trimmed($0).isEmpty }) {
             problem(row: row, column: header.count, "row", "\(fields.count) fields, but the header has \(header.count); a value may hold an unquoted separator")
         }
         checkNIP(fields, row: row, nips: &nips)

@@ -20,6 +20,9 @@ func rosterDiagnostics(_ file: String) -> [String] {
     /// message`, all at once (the last file has eight problems in one row).
     @Test(arguments: [
         ("good.csv", [String]()),
+        // An export's own columns (No, Agama, Golongan) are not read; a trailing separator is fine;
+        // a near miss of a known header is not ignored silently.
+        ("extra-columns.csv", ["extra-columns.csv:1:9: error: Pendidkan: unknown column; did you mean 'pendidikan'?"]),
         ("unknown-unit.csv", ["unknown-unit.csv:2:3: error: Unit Kerja: unknown unit 'dukcapl'; did you mean 'dukcapil'?"]),
         ("impossible-date.csv", ["impossible-date.csv:2:7: error: Tanggal Lahir: not a real date"]),
         ("duplicate-nip.csv", ["duplicate-nip.csv:4:1: error: NIP: duplicate NIP: the same as row 2"]),
