@@ -62,12 +62,12 @@ extension ScenarioCompiler {
             diagnostics += reader.diagnostics
         }
         let start = node["startState"]
-        region.start.budgetSpentRupiah = start?.number("budgetSpentRupiah") ?? 0
-        if region.start.budgetSpentRupiah > region.budget.rupiahPerYear {
+        region.startState.budgetSpentRupiah = start?.number("budgetSpentRupiah") ?? 0
+        if region.startState.budgetSpentRupiah > region.budget.rupiahPerYear {
             problem(start?["budgetSpentRupiah"], "\(path).startState.budgetSpentRupiah",
                     "more than the year's budget (\(NumberText.plain(region.budget.rupiahPerYear)) Rupiah)")
         }
-        region.start.waiting = (start?.weights("waiting", ids: region.units.map(\.id)) ?? []).map { Int($0.rounded()) }
+        region.startState.waiting = (start?.weights("waiting", ids: region.units.map(\.id)) ?? []).map { Int($0.rounded()) }
         if let waiting = start?["waiting"]?.node.members {
             for member in waiting where !region.units.contains(where: { $0.id == member.key && $0.service != nil }) {
                 problem(start?["waiting"], "\(path).startState.waiting.\(member.key)", "'\(member.key)' has no service counter in this region")
@@ -78,9 +78,9 @@ extension ScenarioCompiler {
         var reader = BookedSessionReader(file: file, bytes: bytes, context: .init(
             programmeIDs: programmes.map(\.id), unitIDs: region.units.map(\.id), seatsPerSession: programmes.map(\.seatsPerSession),
             rosterRows: rosterRows, rosterLastRow: rosterRows.keys.max() ?? 1, clock: WorkingClock(simulation), startDate: startDate))
-        region.start.bookedSessions = reader.read()
+        region.startState.bookedSessions = reader.read()
         diagnostics += reader.diagnostics
-        dataFiles.append(DataFile(region: region.id, kind: "bookedSessions", sha256: SHA256.hex(of: bytes), rows: region.start.bookedSessions.count))
+        dataFiles.append(DataFile(region: region.id, kind: "bookedSessions", sha256: SHA256.hex(of: bytes), rows: region.startState.bookedSessions.count))
     }
 
     /// Reads a file a scenario names, relative to the file that names it; `nil` with a diagnostic

@@ -51,8 +51,8 @@ struct ScenarioCompiler {
         let regionIDs = root.table("regions").map(\.key)
         let simulation = SimulationParameters(reading: root.filled("simulation"))
         var regions = root.table("regions").map { compileRegion($0, domainIDs: domainIDs, programmeIDs: programmeIDs) }
-        for r in regions.indices {
-            compileStart(&regions[r], node: root.filled("regions")[regions[r].id], simulation: simulation, domainIDs: domainIDs, programmes: programmes)
+        for (r, member) in root.table("regions").enumerated() {
+            compileStart(&regions[r], node: member.value, simulation: simulation, domainIDs: domainIDs, programmes: programmes)
         }
         checkAttendable(programmes, regions: regions)
         let shocks = root.list("shocks").enumerated().compactMap { compileShock($1, index: $0, domainIDs: domainIDs, regionIDs: regionIDs) }

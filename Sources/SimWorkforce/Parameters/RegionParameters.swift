@@ -26,7 +26,7 @@ public struct RegionParameters: ParameterGroup {
     /// The region's own staff, in place of the workforce drawn from the distributions above.
     public var roster: Roster?
     /// Money spent, sessions booked and citizens waiting on the start date.
-    public var start = StartState()
+    public var startState = StartState()
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [

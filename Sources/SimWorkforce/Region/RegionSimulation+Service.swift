@@ -50,7 +50,7 @@ extension RegionSimulation {
             for d in complaintsByDomain.indices { complaintsByDomain[d] = 0 }
         }
         for c in channels.indices {
-            let waiting = region.start.waiting.indices.contains(channels[c].unit.rawValue) ? region.start.waiting[channels[c].unit.rawValue] : 0
+            let waiting = region.startState.waiting.indices.contains(channels[c].unit.rawValue) ? region.startState.waiting[channels[c].unit.rawValue] : 0
             guard waiting > 0 else { continue }
             if model.simulation.serviceFidelity == .analytic {
                 channels[c].backlogRequests += Double(waiting)

@@ -213,8 +213,8 @@ public struct RegionSimulation: DiscreteEventModel {
             for quarter in 0..<((calendarMonth + 2) / 3) {
                 budget.release(quarter: quarter, shares: region.budget.quarterShares)
             }
-            budget.spentBeforeStart(region.start.budgetSpentRupiah)
-            bookSessions(region.start.bookedSessions)
+            budget.spentBeforeStart(region.startState.budgetSpentRupiah)
+            bookSessions(region.startState.bookedSessions)
         }
         if policy.participatory && calendarMonth == 0 {
             // Staff time spent on a participatory needs analysis, spread over January.
