@@ -24,6 +24,8 @@ struct RosterReader {
     /// Column key → field position, and the header as written (for messages).
     private var position: [String: Int] = [:]
     private var header: [String] = []
+    /// `competency.<domain>` for each domain, the column keys of the competency cells.
+    private let competencyKeys: [String]
     /// Cell text → normalised text: exports repeat a few units, posts and statuses many times.
     private var normalisedCells: [String: String] = [:]
 
@@ -31,6 +33,7 @@ struct RosterReader {
         self.file = file
         text = DelimitedText(bytes)
         self.context = context
+        competencyKeys = context.domainIDs.map { "competency.\($0)" }
     }
 
     mutating func problem(row: Int, column: Int, _ name: String, _ message: String) {
@@ -57,7 +60,7 @@ struct RosterReader {
         if !headerRead { problem(row: 1, column: 0, "roster", "the file is empty; expected a header row and one row per employee") }
         if headerRead && employeeRows.isEmpty && diagnostics.isEmpty { problem(row: 2, column: 0, "roster", "the roster has no employee rows") }
         guard diagnostics.isEmpty else { return nil }
-        let order = ["post": 0, "jenjang": 1, "birthDate": 2, "tmt": 3, "education": 4, "jpThisYear": 5]
+        let order = ["jenjang": 0, "birthDate": 1, "tmt": 2, "education": 3, "jpThisYear": 4]
         roster.imputed = missing.filter { $0.value > 0 }
             .map { ImputedColumn(column: $0.key, people: $0.value) }
             .sorted { (order[$0.column] ?? 9, $0.column) < (order[$1.column] ?? 9, $1.column) }
@@ -118,6 +121,14 @@ struct RosterReader {
         return result
     }
 
+    /// The BUP a functional employee without a jenjang must have, when their age rules out the
+    /// junior one (58): ahli madya below its BUP, else ahli utama; NaN (drawn later) otherwise.
+    func seniorRetirementAge(ageYears: Double) -> Double {
+        let retirement = context.retirement
+        guard !ageYears.isNaN, ageYears >= retirement.ageByJobLevel[JobLevel.fungsional.rawValue] else { return .nan }
+        return ageYears < retirement.fungsionalMadyaAgeYears ? retirement.fungsionalMadyaAgeYears : retirement.fungsionalUtamaAgeYears
+    }
+
     func headerName(_ key: String) -> String { position[key].map { header[$0] } ?? key }
 
     mutating func readRow(_ fields: [DelimitedText.Field], row: Int, units: [String: Int], nips: inout [UInt64: Int],
@@ -132,14 +143,12 @@ struct RosterReader {
         let status = readStatus(fields, row: row)
         let retirement = readRetirementAge(fields, row: row, level: level)
         let age = readAge(fields, row: row, retirementAge: retirement)
-        let bup = retirement.isNaN ? (age.isNaN || age < context.retirement.ageByJobLevel[JobLevel.fungsional.rawValue] ? retirement
-            : age < context.retirement.fungsionalMadyaAgeYears ? context.retirement.fungsionalMadyaAgeYears : context.retirement.fungsionalUtamaAgeYears) : retirement
+        let bup = retirement.isNaN ? seniorRetirementAge(ageYears: age) : retirement
         if level == .fungsional && bup.isNaN { missing["jenjang", default: 0] += 1 }
         let tenure = readTenure(fields, row: row, ageYears: age)
         let education = readEducation(fields, row: row)
         var competency: [Double] = []
-        for domain in context.domainIDs {
-            let key = "competency.\(domain)"
+        for key in competencyKeys {
             let level = number(key, fields, row: row, range: 1...5, expected: "a level from 1 to 5")
             if level.isNaN { missing[key, default: 0] += 1 }
             competency.append(level)
