@@ -27,13 +27,17 @@ let package = Package(
         .target(name: "SimWorkforce", dependencies: ["SimCore"]),
 
         // The scenario file format: parsing with locations, extends/overrides, validation, schema.
-        .target(name: "SimScenario", dependencies: ["SimWorkforce"]),
+        .target(name: "SimScenario", dependencies: ["SimWorkforce", "SimSensitivity"]),
 
         // Scenarios × replications in parallel (Dispatch), statistics over replications, paired deltas.
         .target(name: "SimExperiment", dependencies: ["SimCore", "SimWorkforce"]),
 
+        // Uncertain inputs and global sensitivity: distributions, Morris and Saltelli designs,
+        // their indices with bootstrap intervals. Pure arithmetic on seeded streams; no model inside.
+        .target(name: "SimSensitivity", dependencies: ["SimCore"]),
+
         // Results → tidy CSV, decisions, run metadata and the policy brief. Pure text.
-        .target(name: "SimReport", dependencies: ["SimCore", "SimWorkforce", "SimExperiment"]),
+        .target(name: "SimReport", dependencies: ["SimCore", "SimWorkforce", "SimExperiment", "SimSensitivity"]),
 
         // The shard format: a slice of the replications written by one process, read back and
         // folded by the merge into exactly the unsharded run's results.
@@ -42,12 +46,12 @@ let package = Package(
         // MARK: - Executables
 
         // The planner's command-line tool. Thin: parsing, I/O, one error printer.
-        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimReport", "SimShard"]),
+        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimReport", "SimShard", "SimSensitivity"]),
 
         // Benchmarks (not tests): kernel throughput and model timings.
         .executableTarget(
             name: "simulate-bench",
-            dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment"],
+            dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimSensitivity"],
             path: "Benchmarks/simulate-bench"
         ),
 
@@ -57,6 +61,7 @@ let package = Package(
         .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario", "SimExperiment", "SimCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SimReportTests", dependencies: ["SimReport", "SimExperiment", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimShardTests", dependencies: ["SimShard", "SimScenario", "SimExperiment", "SimReport", "SimWorkforce"]),
+        .testTarget(name: "SimSensitivityTests", dependencies: ["SimSensitivity"]),
         .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce"], exclude: ["Broken", "BrokenRosters", "Fixtures"]),
         // Runs the built `simulate` binary (the dependency makes sure it is built first).

@@ -72,6 +72,7 @@ func timeBundled(_ scenarios: [ExperimentScenario], replications: Int, jobs: Int
 }
 
 func modelBenchmark(replications: Int, jobs: Int, directory: String) {
+    perCoreBenchmark(replications: replications, directory: directory)
     let scenarios = bundledScenarios(directory: directory)
     let seconds = timeBundled(scenarios, replications: replications, jobs: jobs)
     let rate = Double(scenarios.count * replications) / seconds
@@ -104,12 +105,18 @@ let usage = """
            simulate-bench model [--replications N] [--jobs J] [--scenarios DIR]
            simulate-bench scaling [--replications N] [--max-jobs J] [--scenarios DIR]
            simulate-bench roster [--rows N] [--runs R] [--scenarios DIR]
+           simulate-bench sensitivity [--trajectories R] [--factors K] [--replications N] [--years Y] [--jobs J] [--scenarios DIR]
 
       kernel   time the kernel on the M/M/10 validation model (default 5,000,000 customers, 5 runs);
                last line: kernel.mmc customers_per_second=<n> events_per_second=<n> checksum=<hex>
-      model    time the bundled scenarios at default settings (10 replications, all cores);
-               last line: model.bundled seconds=<n> replications_per_second=<n> jobs=<n>
+      model    the baseline on one core at each service fidelity, then the bundled scenarios at default
+               settings (10 replications, all cores):
+               model.per_core fidelity=<f> … employee_months_per_second_per_core=<n> seconds_per_replication=<n>
+               model.bundled seconds=<n> replications_per_second=<n> jobs=<n>
       scaling  the bundled set with 1, 2, 4, … workers up to the core count: speed-up per count
+      sensitivity  a Morris design over the baseline's first K uncertain inputs (default 10 inputs,
+               20 trajectories, 10 replications, 5 years, all cores), every point compiled and run:
+               sensitivity.morris … seconds=<n> design_points_per_second=<n>
       roster   load a synthetic roster of N/4, N/2 and N rows (default 200,000; 3 runs each):
                roster.load rows=<n> seconds=<median> peak_rss_mib=<n> peak_growth_mib=<n> bytes_per_row=<n>
     """
@@ -129,6 +136,10 @@ case "scaling":
 case "roster":
     rosterBenchmark(rows: option("--rows", in: arguments, default: 200_000), runs: option("--runs", in: arguments, default: 3),
                     directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
+case "sensitivity":
+    sensitivityBenchmark(trajectories: option("--trajectories", in: arguments, default: 20), factors: option("--factors", in: arguments, default: 10),
+                         replications: option("--replications", in: arguments, default: 10), years: option("--years", in: arguments, default: 5),
+                         jobs: option("--jobs", in: arguments, default: cores), directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
 case "-h", "--help", nil:
     print(usage)
 default:

@@ -41,6 +41,10 @@ public struct ExperimentResult: Sendable {
     public private(set) var horizon: [[[RunningStatistics]]]
     /// Per scenario, region and metric: scenario minus baseline, paired by replication.
     public private(set) var pairedDelta: [[[RunningStatistics]]]
+    /// Per scenario, region and metric: the replications in which the scenario's horizon value was
+    /// above the baseline's, and below it (ties count in neither).
+    public private(set) var pairedAbove: [[[Int]]]
+    public private(set) var pairedBelow: [[[Int]]]
     /// Per scenario, region and `metric × years + year`: each simulated year summarised by the
     /// metric's own rule (the year's last month, total or mean), so year 1 reads like the horizon.
     public private(set) var yearly: [[[RunningStatistics]]]
@@ -65,6 +69,8 @@ public struct ExperimentResult: Sendable {
             (0..<regionCounts[s]).map { _ in [RunningStatistics](repeating: RunningStatistics(), count: metricCounts[s]) }
         }
         pairedDelta = horizon
+        pairedAbove = regionCounts.indices.map { s in (0..<regionCounts[s]).map { _ in [Int](repeating: 0, count: metricCounts[s]) } }
+        pairedBelow = pairedAbove
         let years = (months + 11) / 12
         yearly = regionCounts.indices.map { s in
             (0..<regionCounts[s]).map { _ in [RunningStatistics](repeating: RunningStatistics(), count: metricCounts[s] * years) }
@@ -90,7 +96,10 @@ public struct ExperimentResult: Sendable {
                     horizon[s][r][metric].add(values[r][metric])
                     // Pairs exist where the baseline has the same region and metric (same ids in order).
                     if r < baselineValues.count && metric < baselineValues[r].count {
-                        pairedDelta[s][r][metric].add(values[r][metric] - baselineValues[r][metric])
+                        let delta = values[r][metric] - baselineValues[r][metric]
+                        pairedDelta[s][r][metric].add(delta)
+                        if delta > 0 { pairedAbove[s][r][metric] += 1 }
+                        if delta < 0 { pairedBelow[s][r][metric] += 1 }
                     }
                     for year in 0..<years {
                         let slot = metric * years + year
@@ -124,6 +133,11 @@ public struct ExperimentResult: Sendable {
 
     /// The horizon summary of every metric of one replication.
     func horizonValues(_ result: ReplicationResult, _ definitions: [MetricDefinition]) -> [[Double]] {
+        Self.horizonValues(result, definitions, months: months)
+    }
+
+    /// The horizon summary of every metric of one replication of `months` months: `[region][metric]`.
+    public static func horizonValues(_ result: ReplicationResult, _ definitions: [MetricDefinition], months: Int) -> [[Double]] {
         result.regions.map { region in
             definitions.indices.map { summarise(region, metric: $0, definitions[$0].summary, over: 0..<months) }
         }
@@ -144,6 +158,10 @@ public struct ExperimentResult: Sendable {
     /// months that measured something (a month with nothing to measure is NaN and left out; NaN
     /// when none did).
     func summarise(_ region: RegionResult, metric: Int, _ summary: HorizonSummary, over span: Range<Int>) -> Double {
+        Self.summarise(region, metric: metric, summary, over: span)
+    }
+
+    static func summarise(_ region: RegionResult, metric: Int, _ summary: HorizonSummary, over span: Range<Int>) -> Double {
         switch summary {
         case .lastMonth: return region[metric, span.upperBound - 1]
         case .total:

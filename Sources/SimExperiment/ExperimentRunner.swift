@@ -26,6 +26,9 @@ public struct ExperimentRunner: Sendable {
     public var seed: UInt64
     public var baseline: Int
     public var jobs: Int
+    /// The parameters of scenario s in replication k when they vary by replication (parameter
+    /// uncertainty, `run --uncertain`); `nil` runs every replication at the scenario's own.
+    public var parametersFor: (@Sendable (_ scenario: Int, _ replication: Int) -> ModelParameters)?
 
     public init(scenarios: [ExperimentScenario], seed: UInt64, baseline: Int, jobs: Int) {
         precondition(!scenarios.isEmpty && scenarios.indices.contains(baseline) && jobs >= 1)
@@ -62,14 +65,15 @@ public struct ExperimentRunner: Sendable {
     public func runBatch(_ batch: [Int]) -> [[ReplicationResult]] {
         let items = batch.count * scenarios.count
         let slots = ResultSlots<ReplicationResult>(count: items)
-        let scenarios = self.scenarios, seed = self.seed, workers = min(jobs, items)
+        let scenarios = self.scenarios, seed = self.seed, workers = min(jobs, items), vary = parametersFor
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             // Each worker takes the next untaken item until none is left: which worker runs an
             // item changes speed, never results (they land in the item's slot).
             while let item = slots.takeNext() {
                 let replication = batch[item / scenarios.count]
-                let scenario = scenarios[item % scenarios.count]
-                slots.store(runReplication(scenario.parameters, seed: seed, replication: replication), at: item)
+                let s = item % scenarios.count
+                let parameters = vary?(s, replication) ?? scenarios[s].parameters
+                slots.store(runReplication(parameters, seed: seed, replication: replication), at: item)
             }
         }
         let flat = slots.inIndexOrder()

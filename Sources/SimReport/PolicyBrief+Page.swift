@@ -68,6 +68,7 @@ extension PolicyBrief {
             md += "\n### \(escapeMarkdown(name(s)))\n\n*\(escapeMarkdown(labels[s].question.text(in: language)))*\n\n"
             md += regions.flatMap { answer(s, region: $0) }.map { "- \($0.markdown)\n" }.joined()
         }
+        md += robustnessMarkdown()
         md += "\n## " + t("Sekilas: tahun pertama dan akhir periode", "At a glance: the first year and the horizon") + "\n"
         for r in regions {
             md += "\n### \(escapeMarkdown(regionName(r)))\n\n\(baselineLine(region: r).markdown)\n\n"
@@ -121,6 +122,7 @@ extension PolicyBrief {
             body += "<section class=\"answer\"><h3>\(xml(name(s)))</h3>\n<p class=\"question\">\(xml(labels[s].question.text(in: language)))</p>\n"
             body += regions.flatMap { answer(s, region: $0) }.map { "<p>\($0.html)</p>\n" }.joined() + "</section>\n"
         }
+        body += robustnessHTML()
         body += "<h2>" + xml(t("Sekilas: tahun pertama dan akhir periode", "At a glance: the first year and the horizon")) + "</h2>\n"
         for r in regions { body += glanceHTML(region: r) }
         body += "<h2>" + xml(t("Grafik perbandingan", "Charts that compare")) + "</h2>\n"

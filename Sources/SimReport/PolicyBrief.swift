@@ -23,6 +23,8 @@ public struct PolicyBrief {
     /// The regions reported (by index in the baseline), all unless `--region` names one.
     let regions: [Int]
     let style: NumberStyle
+    /// The uncertain inputs drawn per replication (`run --uncertain`); empty for a run at fixed values.
+    public var uncertainPaths: [String] = []
 
     public init(result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, language: Language, replications: Int, seed: UInt64,
                 region: String? = nil) {

@@ -45,6 +45,8 @@ public indirect enum FieldType: Sendable {
     case weights(IDKind)
     /// An object from free-form keys to text (e.g. sources for paths).
     case textMap
+    /// An object from scenario paths (numbers the scenario has) to values of one type.
+    case pathTable(FieldType)
 }
 
 /// One key of a record: its type, default, meaning and where the default comes from.

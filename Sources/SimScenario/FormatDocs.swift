@@ -60,6 +60,7 @@ public enum FormatDocs {
         case .table(let kind, _): return "object keyed by \(kind.noun) id"
         case .weights(let kind): return "object: \(kind.noun) id → number ≥ 0"
         case .textMap: return "object: path → string"
+        case .pathTable: return "object keyed by scenario path"
         }
     }
 

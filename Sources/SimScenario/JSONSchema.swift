@@ -79,6 +79,8 @@ public enum JSONSchema {
             return .obj([("type", .s("object")), ("additionalProperties", .obj([("type", .s("number")), ("minimum", .n(0))]))])
         case .textMap:
             return .obj([("type", .s("object")), ("additionalProperties", .obj([("type", .s("string"))]))])
+        case .pathTable(let element):
+            return .obj([("type", .s("object")), ("additionalProperties", self.type(element))])
         }
     }
 }

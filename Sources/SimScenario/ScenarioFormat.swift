@@ -174,5 +174,7 @@ public enum ScenarioFormat {
         Field("policy", .record(policyFields), default: .emptyObject, doc: "the training policy"),
         Field("regions", .table(.region, .record(regionFields)), required: true, doc: "regions and their workforce"),
         Field("shocks", .list(.record(shockFields)), default: .list([]), doc: "dated overrides", source: "none unless the scenario names them"),
+        Field("uncertainty", .pathTable(.record(uncertaintyFields)),
+              doc: "what is not known of a number: for a scenario path (a `*` stands for every id of a table), its plausible range or distribution and why; read by `simulate sensitivity` and `simulate run --uncertain` (docs/uncertainty.md)"),
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SimWorkforce
+import SimSensitivity
 
 /// A scenario read, merged, validated and compiled: ready to run.
 public struct Scenario: Sendable {
@@ -21,6 +22,8 @@ public struct Scenario: Sendable {
     public var compiledPaths: Set<String>
     /// The data files read (rosters, booked-session calendars), known by their hash only.
     public var dataFiles: [DataFile] = []
+    /// The `uncertainty` block, resolved: each factor with the values it sets.
+    public var uncertainty: [UncertainParameter] = []
 }
 
 /// Reads scenario files: parses them with locations, follows `extends`, applies overrides,
@@ -61,7 +64,30 @@ public enum ScenarioLoader {
         return Scenario(id: id, name: merged["name"]?.localizedText ?? LocalizedText(id), question: merged["question"]?.localizedText ?? LocalizedText(""),
                         file: path, resolved: resolved, parameters: parameters,
                         replications: parameters.simulation.replications, seed: UInt64(parameters.simulation.seed),
-                        sources: sources, compiledPaths: log.paths, dataFiles: compiler.dataFiles)
+                        sources: sources, compiledPaths: log.paths, dataFiles: compiler.dataFiles,
+                        uncertainty: uncertainParameters(resolved))
+    }
+
+    /// The validated `uncertainty` block as factors with their targets and base values.
+    static func uncertainParameters(_ resolved: JSONNode) -> [UncertainParameter] {
+        (resolved["uncertainty"]?.members ?? []).compactMap { member in
+            guard case .success(let leaves) = UncertaintyPaths.leaves(of: member.key, in: resolved),
+                  let low = member.value["low"]?.number, let high = member.value["high"]?.number else { return nil }
+            let distribution: UncertainDistribution
+            switch member.value["distribution"]?.string ?? "uniform" {
+            case "triangular": distribution = .triangular(low: low, mode: member.value["mode"]?.number ?? (low + high) / 2, high: high)
+            case "normal": distribution = .truncatedNormal(mean: member.value["mean"]?.number ?? (low + high) / 2,
+                                                           sd: member.value["sd"]?.number ?? (high - low) / 4, low: low, high: high)
+            default: distribution = .uniform(low: low, high: high)
+            }
+            let targets = leaves.map { leaf -> UncertainParameter.Target in
+                var isInteger = false
+                if case .integer = leaf.type { isInteger = true }
+                return UncertainParameter.Target(path: leaf.path, base: leaf.node?.number ?? .nan, isInteger: isInteger)
+            }
+            return UncertainParameter(path: member.key, distribution: distribution, relative: member.value["relative"]?.bool ?? false,
+                                      source: member.value["source"]?.string ?? "", targets: targets)
+        }
     }
 
     /// A problem in a value given with `--set` (it has no place in a file) names `--set`, and a

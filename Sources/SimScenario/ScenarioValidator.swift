@@ -8,6 +8,8 @@ struct ScenarioValidator {
     var diagnostics: [Diagnostic] = []
     /// The ids each kind of table defines, collected before references are checked.
     var definedIDs: [IDKind: [String]] = [:]
+    /// The tree being validated, filled with defaults: uncertainty paths resolve against it.
+    var filledRoot: JSONNode?
     /// First and last simulated month as (year·12 + month−1).
     var horizon: ClosedRange<Int> = 0...Int.max
 
@@ -24,6 +26,7 @@ struct ScenarioValidator {
             return
         }
         collectIDs(root)
+        if root["uncertainty"] != nil { filledRoot = root.fillingDefaults(ScenarioFormat.root) }
         checkRecord(root, fields: ScenarioFormat.root, path: "")
     }
 
@@ -137,6 +140,14 @@ struct ScenarioValidator {
                     continue
                 }
                 if member.value.string == nil { expected("a string", member.value, childPath) }
+            }
+        case .pathTable(let element):
+            guard let members = node.members else { return expected("an object keyed by scenario path", node, path) }
+            for member in members where member.value.value != .null {  // null removes an inherited entry
+                check(member.value, type: element, path: join(path, member.key))
+                if case .record(let fields) = element, fields.contains(where: { $0.name == "distribution" }) {
+                    checkUncertainty(member.key, member.value, path: join(path, member.key))
+                }
             }
         case .textMap:
             guard let members = node.members else { return expected("an object of strings", node, path) }

@@ -12,11 +12,12 @@ enum MergeCommand {
     static let spec = CommandSpec(
         name: "merge",
         usage: "simulate merge DIRS... --out DIR [options]",
-        summary: "combine the shards of a run (--shard I/N)",
+        summary: "combine the shards of a run or a sensitivity design (--shard I/N)",
         description: [
             "Combines the partial results written by 'simulate run --shard I/N' into the same summary.csv,",
             "timeseries.csv, decisions.csv and brief as the unsharded run (byte for byte for the CSVs).",
             "Every shard of the run must be given once; they must come from the same scenarios and seed.",
+            "Shards of 'simulate sensitivity --shard I/N' merge the same way into sensitivity.csv and .html.",
         ],
         options: [
             .value("out", "DIR", "output directory (required); replaced only if it holds earlier results"),
@@ -32,6 +33,11 @@ enum MergeCommand {
         guard let out = arguments.value("out") else { throw .usage("'merge' needs --out DIR") }
         let output = OutputDirectory(target: URL(fileURLWithPath: out), force: arguments.flags.contains("force"))
         try output.checkWritable()
+        let sensitivityPartial = URL(fileURLWithPath: arguments.positional[0]).appendingPathComponent(SensitivityOutcome.partialFileName).path
+        if FileManager.default.fileExists(atPath: sensitivityPartial) {
+            return try SensitivityCommand.merge(arguments.positional, output: output, locale: try RunCommand.locale(arguments),
+                                                language: try RunCommand.language(arguments), quiet: arguments.flags.contains("quiet"), started: started)
+        }
         let shards: ShardSet
         var result: ExperimentResult
         do {

@@ -34,10 +34,14 @@ enum RunCommand {
                    "for 'simulate merge' (taken from SLURM_ARRAY_TASK_ID/COUNT, or from",
                    "JOB_COMPLETION_INDEX with --shard-count N, when those are set)"),
             .value("shard-count", "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
+            .flag("uncertain", "draw the uncertainty block's inputs once per replication, the same draw for every",
+                  "scenario (docs/uncertainty.md): intervals and differences then include what we do not know,",
+                  "and the brief gives each what-if's probability of beating the baseline"),
             CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],
         examples: [
             "simulate scenarios/*.json",
+            "simulate scenarios/*.json --uncertain --replications 40 --out results/robust",
             "simulate scenarios/baseline.json scenarios/pandemic.json --replications 40 --jobs 2 --out results/pandemic",
         ])
 
@@ -86,22 +90,31 @@ enum RunCommand {
         let files = try Command.scenarioFiles(arguments.positional, command: "run")
         let overrides = try overrides(arguments)
         guard let baselineFile = arguments.value("baseline-file") else {
-            try execute(try loadAll(files, overrides: overrides), arguments: arguments, started: started)
+            try execute(try loadAll(files, overrides: overrides), arguments: arguments, started: started, overrides: overrides)
             return
         }
         if arguments.value("baseline") != nil { throw .usage("give --baseline or --baseline-file, not both") }
-        try execute(try loadAll([baselineFile] + files, overrides: overrides), arguments: arguments, started: started, baselineChoice: .hiddenFirst)
+        try execute(try loadAll([baselineFile] + files, overrides: overrides), arguments: arguments, started: started, baselineChoice: .hiddenFirst,
+                    overrides: overrides)
     }
 
     /// Runs loaded scenarios and writes the results, compared with the baseline `baselineChoice` picks.
     static func execute(_ loaded: [Scenario], arguments: Arguments, started: ContinuousClock.Instant,
-                        baselineChoice: BaselineChoice = .fromArguments) throws(CLIError) {
+                        baselineChoice: BaselineChoice = .fromArguments, overrides: [Override] = []) throws(CLIError) {
         let locale = try locale(arguments), language = try language(arguments)
         let quiet = arguments.flags.contains("quiet")
         let shard = try ShardSelection.from(arguments, environment: ProcessInfo.processInfo.environment)
         let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? (shard.map { "results-shard-\($0.index)-of-\($0.count)" } ?? "results")),
                                      force: arguments.flags.contains("force"))
-        let plan = try RunPlan.make(loaded, arguments: arguments, baselineChoice: baselineChoice)
+        var plan = try RunPlan.make(loaded, arguments: arguments, baselineChoice: baselineChoice)
+        if arguments.flags.contains("uncertain") {
+            let draws = try UncertainDraws(loaded, baseline: plan.baseline, seed: plan.seed, overrides: overrides)
+            plan.draws = draws
+            plan.uncertainPaths = draws.paths
+            for (s, own) in draws.kept.enumerated() where !own.isEmpty && !quiet {
+                FileHandle.standardError.write(Data("simulate: note: \(loaded[s].id) sets its own \(own.joined(separator: ", ")); those are not drawn for it\n".utf8))
+            }
+        }
         let region = try briefRegion(arguments, plan: plan)
         if let note = plan.noBaselineNote { FileHandle.standardError.write(Data(note.utf8)) }
         try output.checkWritable()

@@ -29,8 +29,16 @@ struct RunPlan {
     /// Whether a scenario is the baseline (by --baseline, --baseline-file or the id 'baseline');
     /// without one, reports leave the differences empty.
     var hasBaseline = true
+    /// `run --uncertain`: the inputs drawn per replication; `nil` runs at the scenarios' own values.
+    var draws: UncertainDraws?
+    /// The paths drawn per replication (from `draws`, or from a shard's run.json), for the brief.
+    var uncertainPaths: [String] = []
 
-    var runner: ExperimentRunner { ExperimentRunner(scenarios: scenarios, seed: seed, baseline: baseline, jobs: jobs) }
+    var runner: ExperimentRunner {
+        var runner = ExperimentRunner(scenarios: scenarios, seed: seed, baseline: baseline, jobs: jobs)
+        if let draws { runner.parametersFor = { draws.parameters(scenario: $0, replication: $1) } }
+        return runner
+    }
 
     /// Builds the plan from loaded scenarios and the run options.
     static func make(_ loaded: [Scenario], arguments: Arguments, baselineChoice: BaselineChoice = .fromArguments) throws(CLIError) -> RunPlan {
@@ -103,6 +111,7 @@ struct RunPlan {
             ("jobs", JSONNode(.number(Double(jobs)))),
             ("scenarios", JSONNode(.array(entries))),
         ]
+        if !uncertainPaths.isEmpty { members.append(("uncertain", JSONNode(.array(uncertainPaths.map { JSONNode(.string($0)) })))) }
         members += extra.map { ($0.0, JSONNode($0.1)) }
         members.append(("wallSeconds", JSONNode(.number((seconds * 1000).rounded() / 1000))))
         return JSONWriter.render(.object(members), indent: 0) + "\n"
@@ -115,8 +124,9 @@ enum ResultFiles {
                      metadata: String, workbook: Bool = false) -> [(name: String, bytes: [UInt8])] {
         var result = result
         result.hasBaseline = plan.hasBaseline
-        let brief = PolicyBrief(result: result, labels: plan.labels, baseline: plan.baseline, language: language,
+        var brief = PolicyBrief(result: result, labels: plan.labels, baseline: plan.baseline, language: language,
                                 replications: plan.replications, seed: plan.seed, region: region)
+        brief.uncertainPaths = plan.uncertainPaths
         let text: [(name: String, contents: String)] = [
             ("summary.csv", ResultTables.summary(result, labels: plan.labels).csv(locale)),
             ("timeseries.csv", ResultTables.timeseries(result, labels: plan.labels).csv(locale)),

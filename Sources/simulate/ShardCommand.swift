@@ -86,6 +86,7 @@ extension RunPlan {
         self.init(scenarios: [], labels: manifest.scenarios.map(\.labels),
                   fingerprints: manifest.scenarios.map { ($0.labels.id, $0.file, $0.sha256, $0.dataFiles) },
                   seed: manifest.seed, replications: manifest.totalReplications, baseline: manifest.baseline,
-                  jobs: Int(manifest.run["jobs"]?.number ?? 1), hasBaseline: manifest.hasBaseline)
+                  jobs: Int(manifest.run["jobs"]?.number ?? 1), hasBaseline: manifest.hasBaseline,
+                  uncertainPaths: (manifest.run["uncertain"]?.elements ?? []).compactMap(\.string))
     }
 }

@@ -43,7 +43,8 @@ import SimScenario
                 let covered = sources.contains { key, _ in path == key || path.hasPrefix(key + ".") || path.hasPrefix(key + "[") }
                 if !covered && path != "schemaVersion" { uncovered.append(path) }
             case .object(let members):
-                for member in members where member.key != "sources" { walk(member.value, path.isEmpty ? member.key : "\(path).\(member.key)") }
+                // The uncertainty block's numbers carry their own required `source`.
+                for member in members where member.key != "sources" && member.key != "uncertainty" { walk(member.value, path.isEmpty ? member.key : "\(path).\(member.key)") }
             case .array(let elements):
                 for (i, element) in elements.enumerated() { walk(element, "\(path)[\(i)]") }
             default: break
@@ -53,6 +54,8 @@ import SimScenario
         #expect(uncovered.isEmpty, "numbers without a source: \(uncovered)")
         #expect(sources.allSatisfy { !$0.1.isEmpty })
         #expect(sources.first { $0.0 == "regions.sawahlunto.headcount" }?.1.contains("ESTIMATE") == true)
+        let ranges = root["uncertainty"]?.members ?? []
+        #expect(ranges.count >= 15 && ranges.allSatisfy { ($0.value["source"]?.string ?? "").count > 10 }, "every range says why")
     }
 }
 

@@ -1,0 +1,90 @@
+import SimCore
+import SimWorkforce
+import SimScenario
+import SimExperiment
+
+/// `run --uncertain`: every replication draws the uncertain inputs once, and every scenario of
+/// that replication uses the same draw, so the paired differences keep their pairing and now
+/// include what we do not know as well as the model's own randomness.
+///
+/// A factor draws one quantile per replication from its own stream (from the seed, the replication
+/// and the factor's path), and each scenario maps it through its own distribution for that path.
+/// A scenario that sets a value of its own at one of the factor's paths (a what-if whose policy is
+/// that value) keeps it: only the baseline's unknowns are drawn, not the what-if's decisions.
+struct UncertainDraws: Sendable {
+    struct Member: Sendable {
+        var file: String
+        var overrides: [Override]
+        var factors: [UncertainParameter]
+    }
+
+    let members: [Member]
+    let seed: UInt64
+    /// Every factor path drawn, in the baseline's order then any others.
+    let paths: [String]
+    /// Per scenario, the factors it keeps at its own value (for the note on stderr).
+    let kept: [[String]]
+
+    init(_ scenarios: [Scenario], baseline: Int, seed: UInt64, overrides: [Override]) throws(CLIError) {
+        let reference = scenarios[baseline].uncertainty
+        guard scenarios.contains(where: { !$0.uncertainty.isEmpty }) else {
+            throw .usage("--uncertain needs an uncertainty block in the scenarios (docs/uncertainty.md); none of them has one")
+        }
+        var members: [Member] = [], kept: [[String]] = [], paths: [String] = reference.map(\.path)
+        for scenario in scenarios {
+            var mine: [UncertainParameter] = [], own: [String] = []
+            for factor in scenario.uncertainty {
+                if !paths.contains(factor.path) { paths.append(factor.path) }
+                if let base = reference.first(where: { $0.path == factor.path }), base.targets != factor.targets {
+                    own.append(factor.path)
+                    continue
+                }
+                mine.append(factor)
+            }
+            members.append(Member(file: scenario.file, overrides: overrides, factors: mine))
+            kept.append(own)
+        }
+        self.members = members
+        self.seed = seed
+        self.paths = paths
+        self.kept = kept
+        try checkCorners(scenarios)
+    }
+
+    /// The quantile factor `path` takes in replication k: one uniform from a stream of its own.
+    func quantile(_ path: String, replication: Int) -> Double {
+        var h: UInt64 = 0x0C3A_17A1_4700_0000
+        for byte in path.utf8 { h = SplitMix64.mix(h ^ UInt64(byte)) }
+        var stream = RandomStream(seed: seed, replication: replication, stream: StreamID(h | (1 << 63)))
+        return stream.uniform()
+    }
+
+    func overrides(scenario s: Int, replication k: Int) -> [Override] {
+        members[s].overrides + members[s].factors.flatMap { $0.overrides(atQuantile: quantile($0.path, replication: k)) }
+    }
+
+    /// The parameters of scenario s in replication k. The ranges were validated against every
+    /// value a path accepts and both corners compiled before the run, so a failure here is a bug.
+    func parameters(scenario s: Int, replication k: Int) -> ModelParameters {
+        do {
+            return try ScenarioLoader.load(members[s].file, overrides: overrides(scenario: s, replication: k)).parameters
+        } catch {
+            preconditionFailure("scenario \(members[s].file) failed to compile at replication \(k)'s draw: \(error.diagnostics.map(\.description).joined(separator: "; "))")
+        }
+    }
+
+    /// Compiles every scenario with all its factors at their lowest and at their highest, so a
+    /// range that breaks the model fails before the run, with the file's own diagnostics.
+    func checkCorners(_ scenarios: [Scenario]) throws(CLIError) {
+        var problems: [Diagnostic] = []
+        for member in members where !member.factors.isEmpty {
+            for u in [0.0, 1.0] {
+                let corner = member.overrides + member.factors.flatMap { $0.overrides(atQuantile: u) }
+                do { _ = try ScenarioLoader.load(member.file, overrides: corner) } catch {
+                    problems += error.diagnostics.map { var d = $0; d.message = "with every uncertain input at its \(u == 0 ? "lowest" : "highest"): " + d.message; return d }
+                }
+            }
+        }
+        guard problems.isEmpty else { throw .scenarios(ScenarioError(problems)) }
+    }
+}
