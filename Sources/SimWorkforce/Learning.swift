@@ -13,6 +13,9 @@ public struct LearningCurve: Sendable {
     public let floorShare: Double
     public let timeConstantMonths: Double
     public let decayHalfLifeMonths: Double
+    /// The share of the transient part still applied after one month, e^{−1/τ}: worked out once,
+    /// as the model applies it every month to every employee and domain.
+    public let monthlyTransientKeep: Double
 
     /// The curve for a given leadership support in [0, 1]: support raises T∞ and τ.
     public init(_ p: LearningParameters, leadershipSupport support: Double) {
@@ -20,6 +23,7 @@ public struct LearningCurve: Sendable {
         floorShare = min(p.transfer.immediateShare, p.transfer.floorShare + p.transfer.supportFloorGain * support)
         timeConstantMonths = p.transfer.timeConstantMonths * (1 + p.transfer.supportTimeConstantGain * support)
         decayHalfLifeMonths = p.decay.halfLifeMonths
+        monthlyTransientKeep = exp(-1 / timeConstantMonths)
     }
 
     /// T(t): the applied share of a gain `months` after it was learned (no decay of applied knowledge).
@@ -41,9 +45,6 @@ public struct LearningCurve: Sendable {
         transient -= relapsed
         latent = (latent + relapsed) * latentKeep
     }
-
-    /// The share of the transient part still applied after one month.
-    public var monthlyTransientKeep: Double { exp(-1 / timeConstantMonths) }
 
     /// The share of latent knowledge kept after one month for a domain used with weight `usage`:
     /// 2^{−(1−u)/h}; a skill used daily (u = 1) does not decay.

@@ -109,9 +109,12 @@ extension RegionSimulation {
     mutating func startRequests(channel c: Int) {
         let unit = channels[c].unit
         while let started = channels[c].queue.startNext(at: now) {
-            let handler = drawHandler(unit: unit)
-            let competency = handler.map { serviceCompetency($0) } ?? 0
-            let motivation = handler.map { workforce.effectiveMotivation($0) } ?? 0.5
+            // `if let`, not `Optional.map`: a closure over `self` copied the whole simulation per request.
+            var competency = 0.0, motivation = 0.5
+            if let handler = drawHandler(unit: unit) {
+                competency = serviceCompetency(handler)
+                motivation = workforce.effectiveMotivation(handler)
+            }
             let parameters = channels[c].parameters
             let mean = quality.handlingMinutes(parameters, competency: competency)
             let minutes = parameters.exponentialHandling ? streams.handling.exponential(mean: mean)

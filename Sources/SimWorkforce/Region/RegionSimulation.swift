@@ -21,29 +21,29 @@ public struct RegionSimulation: DiscreteEventModel {
     }
 
     public var calendar = EventCalendar<Event>(reservingCapacity: 256)
-    let model: ModelParameters
-    let region: RegionParameters
-    let regionIndex: Int
-    var policy: PolicyParameters { region.policy }
-    let curve: LearningCurve
-    /// Working days of each month and the dates they fall on.
-    let clock: WorkingClock
-    /// The no-training periods in working time.
-    let trainingBlocks: [TrainingBlock]
-    /// Each unit's away cap: its own, or the policy's.
-    let awayCap: PerUnit<Double>
-    /// The default Lebaran window in working time, where each counter's Lebaran wait is measured.
-    let lebaranSpans: [Range<Double>]
-    /// How many counters the scenario's metric catalogue has (over all regions).
-    let counterCount: Int
-    let domainCount: Int
-    /// A weight of 1 for every domain: the needs value without complaint weighting.
-    let evenWeights: [Double]
-    let metricCount: Int
-    /// The first simulated month (from January of the start year): months before it stay empty.
-    let firstMonth: Int
-    /// How newcomers spread over units: the roster's unit sizes when the region has one, else the units' shares.
-    let hireUnitWeights: [Double]
+    /// What does not change during the run, held once by reference. The simulation is a value
+    /// type mutated in place; keeping its constants out of it keeps it small, so the compiler's
+    /// copies of `self` (for a non-mutating call from a mutating one) cost a few hundred bytes,
+    /// not kilobytes.
+    let setup: RegionSetup
+    var model: ModelParameters { setup.model }
+    var region: RegionParameters { setup.region }
+    var regionIndex: Int { setup.regionIndex }
+    var policy: PolicyParameters { setup.policy }
+    var curve: LearningCurve { setup.curve }
+    var clock: WorkingClock { setup.clock }
+    var trainingBlocks: [TrainingBlock] { setup.trainingBlocks }
+    var awayCap: PerUnit<Double> { setup.awayCap }
+    var lebaranSpans: [Range<Double>] { setup.lebaranSpans }
+    var counterCount: Int { setup.counterCount }
+    var domainCount: Int { setup.domainCount }
+    var evenWeights: [Double] { setup.evenWeights }
+    var metricCount: Int { setup.metricCount }
+    var firstMonth: Int { setup.firstMonth }
+    var hireUnitWeights: [Double] { setup.hireUnitWeights }
+    var serviceDomain: Int? { setup.serviceDomain }
+    var managerialDomains: [Int] { setup.managerialDomains }
+    var programmeUnitEligible: PerProgramme<PerUnit<Bool>> { setup.programmeUnitEligible }
 
     var workforce: Workforce
     var programmes: PerProgramme<ProgrammeState>
@@ -60,12 +60,6 @@ public struct RegionSimulation: DiscreteEventModel {
 
     /// Who is in each unit and at work.
     var roster: UnitRoster
-    /// The domain whose competency sets handling time and resolution (role `citizenService`), if any.
-    let serviceDomain: Int?
-    /// Domains whose competency sets how projects slip (role `projectManagement`).
-    let managerialDomains: [Int]
-    /// `programmeUnitEligible[p][u]`: whether unit u may attend programme p.
-    let programmeUnitEligible: PerProgramme<PerUnit<Bool>>
     /// The employees currently off duty (or partly so, for e-learning), in staff-equivalents.
     var offDutyEquivalent: TimeWeightedAverage
     var offDutyAreaAtMonthStart = 0.0
@@ -95,23 +89,10 @@ public struct RegionSimulation: DiscreteEventModel {
 
     /// Builds the region's workforce from its distributions and schedules the first month.
     public init(model: ModelParameters, regionIndex: Int, seed: UInt64, replication: Int) {
-        self.model = model
-        self.regionIndex = regionIndex
-        region = model.regions[regionIndex]
-        curve = LearningCurve(model.learning, leadershipSupport: model.regions[regionIndex].policy.leadershipSupport)
-        let clock = WorkingClock(model.simulation)
-        self.clock = clock
-        let region = model.regions[regionIndex]
-        trainingBlocks = region.policy.noTraining.flatMap { TrainingBlock.blocks($0, units: region.units, clock: clock) }
-        awayCap = PerUnit(region.units.map { $0.maxAwayShare ?? region.policy.maxAwayShare })
-        let lebaran = NamedPeriod.lebaran.defaultDays
-        lebaranSpans = CalendarPeriod.named(.lebaran, daysBefore: lebaran.before, daysAfter: lebaran.after).spans(on: clock)
-        counterCount = model.counterIDs.count
-        domainCount = model.domains.count
-        evenWeights = [Double](repeating: 1, count: model.domains.count)
-        metricCount = MetricLayout.count(model)
+        setup = RegionSetup(model: model, regionIndex: regionIndex)
+        let region = setup.region
         programmeTally = ProgrammeTally(programmeCount: model.programmes.count)
-        result = RegionResult(metricCount: metricCount, months: model.months)
+        result = RegionResult(metricCount: setup.metricCount, months: model.months)
         streams = RegionStreams(seed: seed, replication: replication, region: regionIndex)
         workforce = Workforce(domainCount: model.domains.count, programmeCount: model.programmes.count)
         programmes = PerProgramme(model.programmes.map { ProgrammeState(mode: $0.mode) })
@@ -121,18 +102,8 @@ public struct RegionSimulation: DiscreteEventModel {
             for level in 0..<levels { required[d * levels + level] = domain.requiredLevel[level] }
         }
         roster = UnitRoster(unitCount: region.units.count)
-        serviceDomain = model.citizenServiceDomain
-        managerialDomains = model.projectManagementDomains
-        let units = model.regions[regionIndex].units
-        programmeUnitEligible = PerProgramme(model.programmes.map { programme in
-            PerUnit(units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) })
-        })
         complaintsByDomain = [Double](repeating: 0, count: model.domains.count)
         offDutyEquivalent = TimeWeightedAverage(value: 0, at: .zero)
-        firstMonth = model.simulation.firstMonth
-        hireUnitWeights = region.roster.map { roster in
-            roster.unit.reduce(into: [Double](repeating: 0, count: region.units.count)) { $0[$1] += 1 }
-        } ?? region.units.map(\.headcountShare)
         let start = clock.monthStart[firstMonth]
         // A warm-up runs the counters before the start; nothing else happens in it.
         calendar = EventCalendar(reservingCapacity: 256, startingAt: SimTime(workingDays: start - warmUpDays))
@@ -332,7 +303,8 @@ public struct RegionSimulation: DiscreteEventModel {
             }
         }
         if leavers > 0 {
-            roster.pruneMembers { workforce.active[$0] }
+            let active = workforce.active  // read apart from `self`, so the closure does not copy the simulation
+            roster.pruneMembers { active[$0] }
             pendingHires += Double(leavers) * region.recruitment.replaceShare
             let count = Int(pendingHires.rounded(.down))
             if count > 0 {

@@ -1,0 +1,66 @@
+import SimCore
+
+/// The constants of one region's run, worked out once from the parameters and shared by reference
+/// (immutable, so reading it needs no exclusivity check).
+final class RegionSetup: Sendable {
+    let model: ModelParameters
+    let region: RegionParameters
+    let regionIndex: Int
+    /// The region's policy (a stored copy, so reading a field of it copies nothing).
+    let policy: PolicyParameters
+    let curve: LearningCurve
+    /// Working days of each month and the dates they fall on.
+    let clock: WorkingClock
+    /// The no-training periods in working time.
+    let trainingBlocks: [TrainingBlock]
+    /// Each unit's away cap: its own, or the policy's.
+    let awayCap: PerUnit<Double>
+    /// The default Lebaran window in working time, where each counter's Lebaran wait is measured.
+    let lebaranSpans: [Range<Double>]
+    /// How many counters the scenario's metric catalogue has (over all regions).
+    let counterCount: Int
+    let domainCount: Int
+    /// A weight of 1 for every domain: the needs value without complaint weighting.
+    let evenWeights: [Double]
+    let metricCount: Int
+    /// The first simulated month (from January of the start year): months before it stay empty.
+    let firstMonth: Int
+    /// How newcomers spread over units: the roster's unit sizes when the region has one, else the units' shares.
+    let hireUnitWeights: [Double]
+
+    /// The domain whose competency sets handling time and resolution (role `citizenService`), if any.
+    let serviceDomain: Int?
+    /// Domains whose competency sets how projects slip (role `projectManagement`).
+    let managerialDomains: [Int]
+    /// `programmeUnitEligible[p][u]`: whether unit u may attend programme p.
+    let programmeUnitEligible: PerProgramme<PerUnit<Bool>>
+
+    init(model: ModelParameters, regionIndex: Int) {
+        self.model = model
+        self.regionIndex = regionIndex
+        let region = model.regions[regionIndex]
+        self.region = region
+        policy = region.policy
+        curve = LearningCurve(model.learning, leadershipSupport: region.policy.leadershipSupport)
+        let clock = WorkingClock(model.simulation)
+        self.clock = clock
+        trainingBlocks = region.policy.noTraining.flatMap { TrainingBlock.blocks($0, units: region.units, clock: clock) }
+        awayCap = PerUnit(region.units.map { $0.maxAwayShare ?? region.policy.maxAwayShare })
+        let lebaran = NamedPeriod.lebaran.defaultDays
+        lebaranSpans = CalendarPeriod.named(.lebaran, daysBefore: lebaran.before, daysAfter: lebaran.after).spans(on: clock)
+        counterCount = model.counterIDs.count
+        domainCount = model.domains.count
+        evenWeights = [Double](repeating: 1, count: model.domains.count)
+        metricCount = MetricLayout.count(model)
+        serviceDomain = model.citizenServiceDomain
+        managerialDomains = model.projectManagementDomains
+        let units = region.units
+        programmeUnitEligible = PerProgramme(model.programmes.map { programme in
+            PerUnit(units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) })
+        })
+        firstMonth = model.simulation.firstMonth
+        hireUnitWeights = region.roster.map { roster in
+            roster.unit.reduce(into: [Double](repeating: 0, count: region.units.count)) { $0[$1] += 1 }
+        } ?? region.units.map(\.headcountShare)
+    }
+}
