@@ -65,7 +65,8 @@ public enum SensitivityReport {
     static func svg(_ chart: SensitivityChart, label: String, quantity: Quantity, morris: Bool, language: Language) -> String {
         func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
         let style = NumberStyle(language)
-        let bars = chart.bars.filter { $0.index.value.isFinite }.sorted { ($0.index.value, $1.parameter) > ($1.index.value, $0.parameter) }.prefix(shownFactors)
+        // An input that moves nothing here (another region's, under common random numbers exactly 0) is left out.
+        let bars = chart.bars.filter { $0.index.value.isFinite && ($0.index.value != 0 || $0.index.high > 0) }.sorted { ($0.index.value, $1.parameter) > ($1.index.value, $0.parameter) }.prefix(shownFactors)
         let left = 330.0, right = 880.0, top = 40.0, row = 24.0
         let height = top + row * Double(max(bars.count, 1)) + 40, bottom = height - 34
         let scale = style.scale(quantity, magnitude: bars.map(\.index.value).max() ?? 0)

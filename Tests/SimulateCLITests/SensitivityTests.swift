@@ -134,4 +134,34 @@ import Testing
         let value = brief.range(of: marker).map { brief[$0.upperBound...].prefix { $0 != "\"" } }.flatMap { Double(String($0)) }
         #expect((value ?? 0) >= 0.9, "probability \(String(describing: value))")
     }
+
+    @Test func shardsOfAnUncertainRunMergeIntoTheSameBytes() throws {
+        let dir = scratchDirectory("uncertain-shards")
+        let args = ["scenarios/baseline.json", "scenarios/budget-plus-50.json", "--uncertain", "--replications", "6", "--years", "1", "--quiet"]
+        #expect(try simulate(args + ["--out", dir.appendingPathComponent("whole").path]).status == 0)
+        for i in 1...2 { #expect(try simulate(args + ["--shard", "\(i)/2", "--out", dir.appendingPathComponent("s\(i)").path]).status == 0) }
+        #expect(try simulate(["merge", dir.appendingPathComponent("s1").path, dir.appendingPathComponent("s2").path,
+                              "--out", dir.appendingPathComponent("merged").path, "--quiet"]).status == 0)
+        let whole = try reproducibleFiles(dir.appendingPathComponent("whole"))
+        #expect(whole["brief.html"]?.contains("Seberapa yakin?") == true)
+        #expect(try reproducibleFiles(dir.appendingPathComponent("merged")) == whole)
+    }
+
+    /// A what-if that sets a value the baseline is unsure of keeps its own value (its policy), and
+    /// says so; the baseline still draws it. With the headcount drawn, the baseline's Sawahlunto
+    /// headcount spreads over replications and the what-if's does not.
+    @Test func aWhatIfKeepsTheValueItSets() throws {
+        let dir = scratchDirectory("uncertain-own")
+        let outcome = try simulate(["scenarios/baseline.json", "Tests/SimulateCLITests/Fixtures/hire-more.json", "--uncertain",
+                                    "--replications", "6", "--years", "1", "--out", dir.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("note: hire-more sets its own regions.sawahlunto.headcount; those are not drawn for it"))
+        let rows = try Self.summary(dir)
+        func spread(_ scenario: String) -> Double {
+            let row = rows.first { $0["scenario"] == scenario && $0["region"] == "sawahlunto" && $0["metric"] == "workforce.headcount" }
+            return (Double(row?["ci_high"] ?? "") ?? .nan) - (Double(row?["ci_low"] ?? "") ?? .nan)
+        }
+        #expect(spread("baseline") > 200, "the baseline's headcount is drawn from 1,300–2,300")
+        #expect(spread("hire-more") < spread("baseline") / 5, "the what-if keeps its 2,200")
+    }
 }
