@@ -71,7 +71,7 @@ public enum SensitivityReport {
         let height = top + row * Double(max(bars.count, 1)) + 40, bottom = height - 34
         let scale = style.scale(quantity, magnitude: bars.map(\.index.value).max() ?? 0)
         var high = (bars.map { $0.index.high.isFinite ? $0.index.high : $0.index.value }.max() ?? 1) * scale.factor
-        if !(high > 1e-12) { high = morris ? 1 : 1 }
+        if !(high > 1e-12) { high = 1 }  // nothing moves: an empty axis from 0 to 1
         func x(_ v: Double) -> Double { left + (right - left) * max(0, v * scale.factor) / high }
         var canvas = SVGCanvas(width: 900, height: height, title: "\(chart.regionName): \(label)",
                                description: t("Asumsi yang paling menentukan \(label) di \(chart.regionName), diurutkan.",

@@ -29,7 +29,7 @@ enum SensitivityCommand {
             .value("factors", "PATH,...", "only these paths of the uncertainty block (default: all of them)"),
             .value("bootstrap", "B", "bootstrap resamples for the intervals (default 1000)"),
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
-            CommonOptions.out(default: "results-sensitivity"), CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang,
+            CommonOptions.out(default: "results-sensitivity, or results-sensitivity-shard-I-of-N for a shard"), CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang,
             .value("shard", "I/N", "run only the I-th of N slices of the design points (or from SLURM_ARRAY_TASK_ID/COUNT,",
                    "or JOB_COMPLETION_INDEX with --shard-count N) and write a partial result for 'simulate merge'"),
             .value("shard-count", "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
@@ -52,7 +52,9 @@ enum SensitivityCommand {
         guard bootstrap >= 0 else { throw .usage("--bootstrap must be at least 0") }
         let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
         let shard = try ShardSelection.from(arguments, environment: ProcessInfo.processInfo.environment)
-        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? "results-sensitivity"), force: arguments.flags.contains("force"))
+        // Each shard writes its own folder by default, so an array without --out does not collide.
+        let defaultOut = shard.map { "results-sensitivity-shard-\($0.index)-of-\($0.count)" } ?? "results-sensitivity"
+        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? defaultOut), force: arguments.flags.contains("force"))
         try output.checkWritable()
         let common = try RunCommand.overrides(arguments)
         let loaded = try loadScenarios(try Command.scenarioFiles(arguments.positional, command: "sensitivity"), overrides: common)

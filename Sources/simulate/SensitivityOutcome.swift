@@ -65,7 +65,7 @@ struct SensitivityOutcome {
         return JSONWriter.render(.object(members), indent: 0) + "\n"
     }
 
-    /// Reads a partial file; `nil` with the reason when it is not one.
+    /// Reads a partial file; throws, naming the file and what is missing, when it is not one.
     init(parsing text: String, file: String) throws(CLIError) {
         func bad(_ what: String) -> CLIError { .failure("\(file): not a sensitivity shard (\(what))") }
         guard let root = try? JSONParser.parse(text, file: file) else { throw bad("invalid JSON") }

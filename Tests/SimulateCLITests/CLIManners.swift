@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CLIMannersTests {
-    @Test(arguments: [["--help"], ["run", "--help"], ["what-if", "--help"], ["validate", "--help"], ["sweep", "--help"], ["merge", "--help"], ["schema", "--help"], ["help", "run"]])
+    @Test(arguments: [["--help"], ["run", "--help"], ["what-if", "--help"], ["validate", "--help"], ["sweep", "--help"], ["sensitivity", "--help"], ["merge", "--help"], ["schema", "--help"], ["help", "run"]])
     func everySubcommandHasHelpWithExamples(arguments: [String]) throws {
         let outcome = try simulate(arguments)
         #expect(outcome.status == 0)
