@@ -263,10 +263,10 @@ struct RosterReader {
             return .nan
         }
         let age = Self.years(from: born, to: context.startDate)
+        let bup = retirementAge.isNaN ? context.retirement.fungsionalUtamaAgeYears : retirementAge
         if age < 18 {
             problem(row: row, column: k, headerName("birthDate"), "younger than 18 on the start date \(context.startDate)")
-        } else if age >= (retirementAge.isNaN ? context.retirement.fungsionalUtamaAgeYears : retirementAge) {
-            let bup = retirementAge.isNaN ? context.retirement.fungsionalUtamaAgeYears : retirementAge
+        } else if age >= bup {
             problem(row: row, column: k, headerName("birthDate"), "already at or past the retirement age (\(NumberText.plain(bup))) on the start date \(context.startDate); leave retired staff out")
         }
         return age

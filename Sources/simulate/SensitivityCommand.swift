@@ -57,7 +57,8 @@ enum SensitivityCommand {
         let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? defaultOut), force: arguments.flags.contains("force"))
         try output.checkWritable()
         let common = try RunCommand.overrides(arguments)
-        let loaded = try loadScenarios(try Command.scenarioFiles(arguments.positional, command: "sensitivity"), overrides: common)
+        // Ids must be unique: a study's design is seeded from its file's id.
+        let loaded = try RunCommand.loadAll(try Command.scenarioFiles(arguments.positional, command: "sensitivity"), overrides: common)
         let plan = try RunPlan.make(loaded, arguments: arguments, baselineChoice: .first)
         let factorFilter = arguments.value("factors").map { $0.split(separator: ",").map(String.init) }
         let studies = try loaded.map { scenario throws(CLIError) in
@@ -75,18 +76,6 @@ enum SensitivityCommand {
         if !arguments.flags.contains("quiet") {
             FileHandle.standardError.write(Data("simulate: wrote sensitivity.csv (\(outcome.totalPoints) design points × \(plan.replications) replications) to \(output.target.path)\n".utf8))
         }
-    }
-
-    static func loadScenarios(_ files: [String], overrides: [Override]) throws(CLIError) -> [Scenario] {
-        var loaded: [Scenario] = [], problems: [Diagnostic] = [], unreadable = false
-        for file in files {
-            do { loaded.append(try ScenarioLoader.load(file, overrides: overrides)) } catch {
-                problems += error.diagnostics
-                unreadable = unreadable || error.isUnreadableInput
-            }
-        }
-        guard problems.isEmpty else { throw .scenarios(ScenarioError(problems, isUnreadableInput: unreadable)) }
-        return loaded
     }
 
     /// The factors of a scenario: its whole uncertainty block, or the paths `--factors` names.
