@@ -36,8 +36,12 @@ let package = Package(
         // their indices with bootstrap intervals. Pure arithmetic on seeded streams; no model inside.
         .target(name: "SimSensitivity", dependencies: ["SimCore"]),
 
+        // Searching a policy space under noise: an evolution strategy over mixed decisions and
+        // Kim–Nelson ranking and selection. Pure arithmetic on seeded streams; no model inside.
+        .target(name: "SimOptimise", dependencies: ["SimCore"]),
+
         // Results → tidy CSV, decisions, run metadata and the policy brief. Pure text.
-        .target(name: "SimReport", dependencies: ["SimCore", "SimWorkforce", "SimExperiment", "SimSensitivity"]),
+        .target(name: "SimReport", dependencies: ["SimCore", "SimWorkforce", "SimExperiment", "SimSensitivity", "SimOptimise"]),
 
         // The shard format: a slice of the replications written by one process, read back and
         // folded by the merge into exactly the unsharded run's results.
@@ -46,7 +50,7 @@ let package = Package(
         // MARK: - Executables
 
         // The planner's command-line tool. Thin: parsing, I/O, one error printer.
-        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimReport", "SimShard", "SimSensitivity"]),
+        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimReport", "SimShard", "SimSensitivity", "SimOptimise"]),
 
         // Benchmarks (not tests): kernel throughput and model timings.
         .executableTarget(
@@ -62,6 +66,7 @@ let package = Package(
         .testTarget(name: "SimReportTests", dependencies: ["SimReport", "SimExperiment", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimShardTests", dependencies: ["SimShard", "SimScenario", "SimExperiment", "SimReport", "SimWorkforce"]),
         .testTarget(name: "SimSensitivityTests", dependencies: ["SimSensitivity"]),
+        .testTarget(name: "SimOptimiseTests", dependencies: ["SimOptimise", "SimCore"]),
         .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce"], exclude: ["Broken", "BrokenRosters", "Fixtures"]),
         // Runs the built `simulate` binary (the dependency makes sure it is built first).

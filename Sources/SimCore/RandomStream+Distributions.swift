@@ -185,4 +185,16 @@ extension RandomStream {
         }
         return lastPositive  // rounding pushed the target past the last sum
     }
+
+    /// A Latin-hypercube sample of the unit cube: each column a random permutation of the `rows`
+    /// strata, with a uniform point inside each stratum (designs and search starts).
+    public mutating func latinHypercube(rows: Int, columns: Int) -> [[Double]] {
+        var matrix = [[Double]](repeating: [Double](repeating: 0, count: columns), count: rows)
+        for c in 0..<columns {
+            var strata = Array(0..<rows)
+            for i in stride(from: rows - 1, to: 0, by: -1) { strata.swapAt(i, index(below: i + 1)) }
+            for r in 0..<rows { matrix[r][c] = (Double(strata[r]) + uniform()) / Double(rows) }
+        }
+        return matrix
+    }
 }

@@ -17,7 +17,7 @@ public struct SaltelliDesign: Sendable {
         self.factors = factors
         self.baseSamples = baseSamples
         var random = RandomStream(seed: seed)
-        let both = SaltelliDesign.latinHypercube(rows: baseSamples, columns: 2 * factors, random: &random)
+        let both = random.latinHypercube(rows: baseSamples, columns: 2 * factors)
         var points: [[Double]] = []
         points.reserveCapacity(baseSamples * (factors + 2))
         for row in both {
@@ -31,17 +31,6 @@ public struct SaltelliDesign: Sendable {
             }
         }
         self.points = points
-    }
-
-    /// Each column a random permutation of the N strata, with a uniform point inside each stratum.
-    static func latinHypercube(rows: Int, columns: Int, random: inout RandomStream) -> [[Double]] {
-        var matrix = [[Double]](repeating: [Double](repeating: 0, count: columns), count: rows)
-        for c in 0..<columns {
-            var strata = Array(0..<rows)
-            for i in stride(from: rows - 1, to: 0, by: -1) { strata.swapAt(i, random.index(below: i + 1)) }
-            for r in 0..<rows { matrix[r][c] = (Double(strata[r]) + random.uniform()) / Double(rows) }
-        }
-        return matrix
     }
 
     public struct Indices: Sendable, Equatable {
