@@ -47,6 +47,8 @@ public indirect enum FieldType: Sendable {
     case textMap
     /// An object from scenario paths (numbers the scenario has) to values of one type.
     case pathTable(FieldType)
+    /// A string, number or boolean, checked against whatever it stands for (a decision's choices).
+    case scalar
 }
 
 /// One key of a record: its type, default, meaning and where the default comes from.

@@ -61,6 +61,7 @@ public enum FormatDocs {
         case .weights(let kind): return "object: \(kind.noun) id → number ≥ 0"
         case .textMap: return "object: path → string"
         case .pathTable: return "object keyed by scenario path"
+        case .scalar: return "string, number or boolean"
         }
     }
 

@@ -81,6 +81,8 @@ public enum JSONSchema {
             return .obj([("type", .s("object")), ("additionalProperties", .obj([("type", .s("string"))]))])
         case .pathTable(let element):
             return .obj([("type", .s("object")), ("additionalProperties", self.type(element))])
+        case .scalar:
+            return .obj([("type", .list([.s("string"), .s("number"), .s("boolean")]))])
         }
     }
 }

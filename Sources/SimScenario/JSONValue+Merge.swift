@@ -137,3 +137,16 @@ extension JSONNode {
         }
     }
 }
+
+extension JSONNode {
+    /// This object with every override's value set at its path (objects made on the way): how
+    /// a chosen plan becomes the body of a scenario that `extends` another.
+    public func setting(_ overrides: [Override]) -> JSONNode {
+        var tree = self
+        for override in overrides {
+            guard let segments = PathSegment.parse(override.path) else { continue }
+            _ = tree.set(path: segments[...], to: override.value)
+        }
+        return tree
+    }
+}

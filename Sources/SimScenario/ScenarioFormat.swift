@@ -176,5 +176,7 @@ public enum ScenarioFormat {
         Field("shocks", .list(.record(shockFields)), default: .list([]), doc: "dated overrides", source: "none unless the scenario names them"),
         Field("uncertainty", .pathTable(.record(uncertaintyFields)),
               doc: "what is not known of a number: for a scenario path (a `*` stands for every id of a table), its plausible range or distribution and why; read by `simulate sensitivity` and `simulate run --uncertain` (docs/uncertainty.md)"),
+        Field("optimise", .record(optimiseFields),
+              doc: "a search for the best plan: the decisions it may change, the objective, the constraints and its budget; read by `simulate optimise` and ignored by every other command (docs/optimise.md)"),
     ]
 }

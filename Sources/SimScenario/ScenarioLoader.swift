@@ -24,6 +24,8 @@ public struct Scenario: Sendable {
     public var dataFiles: [DataFile] = []
     /// The `uncertainty` block, resolved: each factor with the values it sets.
     public var uncertainty: [UncertainParameter] = []
+    /// The `optimise` block, resolved (nil when the file has none).
+    public var optimisation: OptimisationProblem?
 }
 
 /// Reads scenario files: parses them with locations, follows `extends`, applies overrides,
@@ -57,6 +59,8 @@ public enum ScenarioLoader {
         var compiler = ScenarioCompiler(root: resolved, raw: merged, file: path, log: log)
         let parameters = compiler.compile()
         guard compiler.diagnostics.isEmpty else { throw ScenarioError(compiler.diagnostics, isUnreadableInput: compiler.unreadableInput) }
+        let unknownMetrics = OptimisationProblem.unknownMetrics(merged, file: path, known: metricDefinitions(parameters).filter(\.isRegionLevel).map(\.id))
+        guard unknownMetrics.isEmpty else { throw ScenarioError(unknownMetrics) }
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let id = merged["id"]?.string ?? fileName
         var sources: [(String, String)] = []
@@ -65,7 +69,7 @@ public enum ScenarioLoader {
                         file: path, resolved: resolved, parameters: parameters,
                         replications: parameters.simulation.replications, seed: UInt64(parameters.simulation.seed),
                         sources: sources, compiledPaths: log.paths, dataFiles: compiler.dataFiles,
-                        uncertainty: uncertainParameters(resolved))
+                        uncertainty: uncertainParameters(resolved), optimisation: OptimisationProblem.resolve(resolved))
     }
 
     /// The validated `uncertainty` block as factors with their targets and base values.

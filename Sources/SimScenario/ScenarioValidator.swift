@@ -26,8 +26,9 @@ struct ScenarioValidator {
             return
         }
         collectIDs(root)
-        if root["uncertainty"] != nil { filledRoot = root.fillingDefaults(ScenarioFormat.root) }
+        if root["uncertainty"] != nil || root["optimise"] != nil { filledRoot = root.fillingDefaults(ScenarioFormat.root) }
         checkRecord(root, fields: ScenarioFormat.root, path: "")
+        if let block = root["optimise"], block.value != .null { checkOptimise(block) }
     }
 
     mutating func collectIDs(_ root: JSONNode) {
@@ -149,6 +150,8 @@ struct ScenarioValidator {
                     checkUncertainty(member.key, member.value, path: join(path, member.key))
                 }
             }
+        case .scalar:
+            if node.string == nil && node.number == nil && node.bool == nil { expected("a string, a number, or true or false", node, path) }
         case .textMap:
             guard let members = node.members else { return expected("an object of strings", node, path) }
             for member in members where member.value.string == nil { expected("a string", member.value, join(path, member.key)) }

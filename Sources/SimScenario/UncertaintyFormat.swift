@@ -69,12 +69,14 @@ enum UncertaintyPaths {
 
     /// Every number `path` names (a `*` stands for every id of a table), or a message saying why
     /// the path names none.
-    static func leaves(of path: String, in tree: JSONNode) -> Result<[Leaf], Message> {
+    ///
+    /// - Parameter scalars: also accept words, ids and booleans (a decision's choices), not only numbers.
+    static func leaves(of path: String, in tree: JSONNode, scalars: Bool = false) -> Result<[Leaf], Message> {
         guard let segments = PathSegment.parse(path) else {
             return .failure(Message("'\(path)' is not a path; write keys joined by dots, e.g. regions.sorong.headcount"))
         }
         var found: [Leaf] = []
-        if let problem = walk(segments[...], type: .record(ScenarioFormat.root), node: tree, prefix: "", into: &found) {
+        if let problem = walk(segments[...], type: .record(ScenarioFormat.root), node: tree, prefix: "", scalars: scalars, into: &found) {
             return .failure(problem)
         }
         return .success(found)
@@ -90,17 +92,21 @@ enum UncertaintyPaths {
         }
     }
 
-    static func walk(_ rest: ArraySlice<PathSegment>, type: FieldType, node: JSONNode?, prefix: String, into found: inout [Leaf]) -> Message? {
+    static func walk(_ rest: ArraySlice<PathSegment>, type: FieldType, node: JSONNode?, prefix: String, scalars: Bool = false,
+                     into found: inout [Leaf]) -> Message? {
         guard let segment = rest.first else {
             switch type {
             case .number, .integer:
+                found.append(Leaf(path: prefix, type: type, node: node))
+                return nil
+            case .choice, .boolean, .reference where scalars:
                 found.append(Leaf(path: prefix, type: type, node: node))
                 return nil
             case .record(let fields):
                 let numbers = fields.filter { if case .number = $0.type { return true }; if case .integer = $0.type { return true }; return false }
                 return Message("'\(prefix)' is a group of settings, not a number" + (numbers.isEmpty ? "" : "; its numbers are \(numbers.prefix(6).map { "\(prefix).\($0.name)" }.joined(separator: ", "))"))
             default:
-                return Message("'\(prefix)' is \(FormatDocs.typeText(type)), not a number; only numbers can be uncertain")
+                return Message("'\(prefix)' is \(FormatDocs.typeText(type)), not a number; " + (scalars ? "a decision can be a number, a word, an id or true/false" : "only a number can have a range"))
             }
         }
         let next = rest.dropFirst()
@@ -114,15 +120,15 @@ enum UncertaintyPaths {
             if node != nil && node?[key] == nil && field.defaultValue == nil {
                 return Message("'\(prefix)' has no '\(key)': it is optional and this scenario leaves it out", isAbsent: true)
             }
-            return walk(next, type: field.type, node: node?[key], prefix: join(prefix, key), into: &found)
+            return walk(next, type: field.type, node: node?[key], prefix: join(prefix, key), scalars: scalars, into: &found)
         case (.table(let kind, let element), .key(let key)):
-            return walkKeyed(next, kind: kind, key: key, element: element, node: node, prefix: prefix, into: &found)
+            return walkKeyed(next, kind: kind, key: key, element: element, node: node, prefix: prefix, scalars: scalars, into: &found)
         case (.weights(let kind), .key(let key)):
-            return walkKeyed(next, kind: kind, key: key, element: .number(minimum: 0, maximum: nil), node: node, prefix: prefix, into: &found)
+            return walkKeyed(next, kind: kind, key: key, element: .number(minimum: 0, maximum: nil), node: node, prefix: prefix, scalars: scalars, into: &found)
         case (.list(let element, _), .index(let index)):
             let count = node?.elements?.count ?? 0
             guard index < count else { return Message("'\(prefix)' has \(count) element\(count == 1 ? "" : "s"); there is no [\(index)]") }
-            return walk(next, type: element, node: node?.elements?[index], prefix: "\(prefix)[\(index)]", into: &found)
+            return walk(next, type: element, node: node?.elements?[index], prefix: "\(prefix)[\(index)]", scalars: scalars, into: &found)
         default:
             let step: String
             switch segment {
@@ -134,13 +140,13 @@ enum UncertaintyPaths {
     }
 
     static func walkKeyed(_ next: ArraySlice<PathSegment>, kind: IDKind, key: String, element: FieldType, node: JSONNode?, prefix: String,
-                          into found: inout [Leaf]) -> Message? {
+                          scalars: Bool = false, into found: inout [Leaf]) -> Message? {
         let ids = (node?.members ?? []).filter { $0.value.value != .null }.map(\.key)
         if key == "*" {
             guard !ids.isEmpty else { return Message("'\(prefix)' has no \(kind.noun) for '*' to stand for") }
             let before = found.count
             for id in ids {
-                if let problem = walk(next, type: element, node: node?[id], prefix: join(prefix, id), into: &found), !problem.isAbsent { return problem }
+                if let problem = walk(next, type: element, node: node?[id], prefix: join(prefix, id), scalars: scalars, into: &found), !problem.isAbsent { return problem }
             }
             return found.count > before ? nil : Message("no \(kind.noun) in '\(prefix)' has '\(next.map { if case .key(let k) = $0 { return k }; return "[]" }.joined(separator: "."))'")
         }
@@ -148,6 +154,6 @@ enum UncertaintyPaths {
             let hint = suggestion(for: key, among: ids).map { "; did you mean '\(join(prefix, $0))'?" } ?? ""
             return Message("unknown \(kind.noun) '\(key)' in '\(prefix)'\(hint) (or '*' for every \(kind.noun))")
         }
-        return walk(next, type: element, node: node?[key], prefix: join(prefix, key), into: &found)
+        return walk(next, type: element, node: node?[key], prefix: join(prefix, key), scalars: scalars, into: &found)
     }
 }

@@ -56,8 +56,10 @@ import SimWorkforce
         // The scenario policy is read through each region's merged policy.
         read = Set(read.map { $0.hasPrefix("regions.*.policy") ? String($0.dropFirst("regions.*.".count)) : $0 })
         let declared = Set(formatFields().map(\.path))
-        // The uncertainty block is read by the loader (factors for designs and draws), not compiled.
-        let metadata: Set<String> = ["schemaVersion", "extends", "id", "name", "question", "notes", "sources", "shocks[].note", "uncertainty"]
+        // The uncertainty and optimise blocks are read by the loader (factors for designs and draws;
+        // the search's problem), not compiled into the model.
+        let metadata = Set(["schemaVersion", "extends", "id", "name", "question", "notes", "sources", "shocks[].note", "uncertainty"])
+            .union(declared.filter { $0 == "optimise" || $0.hasPrefix("optimise.") })
         // A region's own policy keys are laid over the scenario's before they are read.
         let regionPolicy = declared.filter { $0.hasPrefix("regions.*.policy") }
         #expect(declared.subtracting(metadata).subtracting(regionPolicy).subtracting(read).sorted() == [], "declared but never read")
