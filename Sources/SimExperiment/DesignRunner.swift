@@ -37,22 +37,30 @@ public struct DesignRunner: Sendable {
         var start = 0
         while start < indices.count {
             let batch = Array(indices[start..<min(indices.count, start + batchSize)])
-            let compiled = ResultSlots<Result<ExperimentScenario, Failure>>(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
-                while let item = compiled.takeNext() { compiled.store(compile(batch[item]), at: item) }
+            switch self.compile(batch.count, { compile(batch[$0]) }) {
+            case .success(let scenarios): all += runBatch(scenarios)
+            case .failure(let error): return .failure(error)
             }
-            var scenarios: [ExperimentScenario] = []
-            for outcome in compiled.inIndexOrder() {
-                switch outcome {
-                case .success(let scenario): scenarios.append(scenario)
-                case .failure(let error): return .failure(error)
-                }
-            }
-            all += runBatch(scenarios)
             start += batch.count
             progress(start)
         }
         return .success(all)
+    }
+
+    /// Compiles `count` scenarios in parallel; the first error in index order, if any.
+    public func compile<Failure: Error>(_ count: Int, _ compile: @Sendable (Int) -> Result<ExperimentScenario, Failure>) -> Result<[ExperimentScenario], Failure> {
+        let compiled = ResultSlots<Result<ExperimentScenario, Failure>>(count: count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
+            while let item = compiled.takeNext() { compiled.store(compile(item), at: item) }
+        }
+        var scenarios: [ExperimentScenario] = []
+        for outcome in compiled.inIndexOrder() {
+            switch outcome {
+            case .success(let scenario): scenarios.append(scenario)
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(scenarios)
     }
 
     /// Runs every (point, replication) of a batch in parallel and averages in replication order.
@@ -76,6 +84,29 @@ public struct DesignRunner: Sendable {
                 }
             }
             return sum.map { $0.map { $0 / Double(r) } }
+        }
+    }
+
+    /// Runs replications `replications[p]` of every scenario `p` in parallel and gives what
+    /// `measure` takes from each, as `[scenario][replication]` in the order given: the raw
+    /// per-replication values a paired or sequential procedure needs (not averaged).
+    public func measure<Value: Sendable>(_ scenarios: [ExperimentScenario], replications: [[Int]],
+                                         _ measure: @escaping @Sendable (ReplicationResult, ExperimentScenario) -> Value) -> [[Value]] {
+        precondition(scenarios.count == replications.count)
+        let items = replications.enumerated().flatMap { p, list in list.map { (p, $0) } }
+        guard !items.isEmpty else { return scenarios.map { _ in [] } }
+        let slots = ResultSlots<Value>(count: items.count)
+        let seed = self.seed
+        DispatchQueue.concurrentPerform(iterations: min(jobs, items.count)) { _ in
+            while let item = slots.takeNext() {
+                let (p, replication) = items[item]
+                slots.store(measure(runReplication(scenarios[p].parameters, seed: seed, replication: replication), scenarios[p]), at: item)
+            }
+        }
+        var values = slots.inIndexOrder()[...]
+        return replications.map { list in
+            defer { values = values.dropFirst(list.count) }
+            return Array(values.prefix(list.count))
         }
     }
 }

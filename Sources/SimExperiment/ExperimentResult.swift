@@ -143,6 +143,11 @@ public struct ExperimentResult: Sendable {
         }
     }
 
+    /// One metric of one region summarised over year `year` (0 = the first) of a run of `months` months.
+    public static func yearValue(_ result: ReplicationResult, _ definitions: [MetricDefinition], region: Int, metric: Int, year: Int, months: Int) -> Double {
+        summarise(result.regions[region], metric: metric, definitions[metric].summary, over: year * 12..<min(months, year * 12 + 12))
+    }
+
     /// Every metric of one replication summarised per year, at `metric × years + year`.
     func yearValues(_ result: ReplicationResult, _ definitions: [MetricDefinition]) -> [[Double]] {
         result.regions.map { region in

@@ -9,6 +9,8 @@ enum ExitStatus: Int32 {
     case invalidScenario = 65
     case cannotReadInput = 66
     case cannotWriteOutput = 73
+    /// Stopped on purpose with work left to resume (EX_TEMPFAIL: try again).
+    case paused = 75
 }
 
 /// Everything that stops a command, with the status it exits with.
@@ -17,6 +19,8 @@ enum CLIError: Error {
     case scenarios(ScenarioError)
     case cannotWrite(String)
     case failure(String)
+    /// Stopped on purpose; running the same command again resumes.
+    case paused(String)
 
     var status: ExitStatus {
         switch self {
@@ -24,6 +28,7 @@ enum CLIError: Error {
         case .scenarios(let error): return error.isUnreadableInput ? .cannotReadInput : .invalidScenario
         case .cannotWrite: return .cannotWriteOutput
         case .failure: return .failure
+        case .paused: return .paused
         }
     }
 
@@ -37,6 +42,7 @@ enum CLIError: Error {
             + "simulate: error: \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") found; nothing was run\n"
         case .cannotWrite(let message): text = "simulate: error: \(message)\n"
         case .failure(let message): text = "simulate: error: \(message)\n"
+        case .paused(let message): text = "simulate: \(message)\n"
         }
         FileHandle.standardError.write(Data(text.utf8))
     }

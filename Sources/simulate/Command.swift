@@ -4,7 +4,7 @@ import SimScenario
 
 /// The subcommands and their help.
 enum Command {
-    static let specs = [RunCommand.spec, WhatIfCommand.spec, ValidateCommand.spec, SweepCommand.spec, SensitivityCommand.spec, FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec, RosterTemplateCommand.spec]
+    static let specs = [RunCommand.spec, WhatIfCommand.spec, ValidateCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimiseCommand.spec, FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec, RosterTemplateCommand.spec]
     static let subcommands = specs.map(\.name) + ["help"]
 
     /// `simulate --help`: the subcommands from their declarations, then examples.
@@ -43,6 +43,7 @@ enum Command {
         case "validate": try ValidateCommand.run(Array(words.dropFirst()))
         case "sweep": try SweepCommand.run(Array(words.dropFirst()))
         case "sensitivity": try SensitivityCommand.run(Array(words.dropFirst()))
+        case "optimise", "optimize": try OptimiseCommand.run(Array(words.dropFirst()))
         case "merge": try MergeCommand.run(Array(words.dropFirst()))
         case "facts": try FactsCommand.run(Array(words.dropFirst()))
         case "schema": try SchemaCommand.run(Array(words.dropFirst()))

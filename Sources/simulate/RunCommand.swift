@@ -89,13 +89,27 @@ enum RunCommand {
         let arguments = try spec.parse(words)
         let files = try Command.scenarioFiles(arguments.positional, command: "run")
         let overrides = try overrides(arguments)
+        let quiet = arguments.flags.contains("quiet")
         guard let baselineFile = arguments.value("baseline-file") else {
-            try execute(try loadAll(files, overrides: overrides), arguments: arguments, started: started, overrides: overrides)
+            let loaded = setAsideSearches(try loadAll(files, overrides: overrides), keepingFirst: 0, quiet: quiet)
+            try execute(loaded, arguments: arguments, started: started, overrides: overrides)
             return
         }
         if arguments.value("baseline") != nil { throw .usage("give --baseline or --baseline-file, not both") }
-        try execute(try loadAll([baselineFile] + files, overrides: overrides), arguments: arguments, started: started, baselineChoice: .hiddenFirst,
-                    overrides: overrides)
+        try execute(setAsideSearches(try loadAll([baselineFile] + files, overrides: overrides), keepingFirst: 1, quiet: quiet),
+                    arguments: arguments, started: started, baselineChoice: .hiddenFirst, overrides: overrides)
+    }
+
+    /// Among several files (`scenarios/*.json`), a search for the best plan (a file with an
+    /// `optimise` block) is not a what-if: it is left out, with a note, unless it is among the
+    /// first `keepingFirst` (the --baseline-file) or it is all there is.
+    static func setAsideSearches(_ loaded: [Scenario], keepingFirst: Int, quiet: Bool) -> [Scenario] {
+        let kept = loaded.enumerated().filter { $0.offset < keepingFirst || $0.element.optimisation == nil }.map(\.element)
+        guard kept.count > keepingFirst else { return loaded }
+        for scenario in loaded.dropFirst(keepingFirst) where scenario.optimisation != nil && !quiet {
+            FileHandle.standardError.write(Data("simulate: note: left out \(scenario.file): it is a search for the best plan (an optimise block), not a what-if; run 'simulate optimise \(scenario.file)', or compare a plan with it through --baseline-file\n".utf8))
+        }
+        return kept
     }
 
     /// Runs loaded scenarios and writes the results, compared with the baseline `baselineChoice` picks.

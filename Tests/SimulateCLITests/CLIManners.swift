@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CLIMannersTests {
-    @Test(arguments: [["--help"], ["run", "--help"], ["what-if", "--help"], ["validate", "--help"], ["sweep", "--help"], ["sensitivity", "--help"], ["merge", "--help"], ["schema", "--help"], ["help", "run"]])
+    @Test(arguments: [["--help"], ["run", "--help"], ["what-if", "--help"], ["validate", "--help"], ["sweep", "--help"], ["sensitivity", "--help"], ["optimise", "--help"], ["merge", "--help"], ["schema", "--help"], ["help", "run"]])
     func everySubcommandHasHelpWithExamples(arguments: [String]) throws {
         let outcome = try simulate(arguments)
         #expect(outcome.status == 0)
@@ -13,7 +13,7 @@ import Testing
     /// Snapshots of every help text (Golden/help). The texts are generated from the option
     /// declarations the parser uses; a snapshot shows a reviewer what a change does to them.
     /// RECORD_GOLDEN=1 rewrites them and fails on purpose.
-    @Test(arguments: ["main", "run", "what-if", "validate", "sweep", "facts", "merge", "schema"])
+    @Test(arguments: ["main", "run", "what-if", "validate", "sweep", "optimise", "facts", "merge", "schema"])
     func helpMatchesItsSnapshot(command: String) throws {
         let outcome = try simulate(command == "main" ? ["--help"] : [command, "--help"])
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/help/\(command).txt")
@@ -28,7 +28,7 @@ import Testing
 
     /// Every option a help text lists is one the parser accepts (and, by the snapshot, the parser
     /// accepts no option the help leaves out: both come from one declaration).
-    @Test(arguments: ["run", "what-if", "validate", "sweep", "facts", "merge", "schema"])
+    @Test(arguments: ["run", "what-if", "validate", "sweep", "optimise", "facts", "merge", "schema"])
     func everyOptionInTheHelpIsAccepted(command: String) throws {
         let help = try simulate([command, "--help"]).stdout
         let options = help.split(separator: "\n").compactMap { line -> String? in

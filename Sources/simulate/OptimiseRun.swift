@@ -1,0 +1,143 @@
+import Foundation
+import SimCore
+import SimScenario
+import SimWorkforce
+import SimExperiment
+import SimOptimise
+
+/// The settings of one optimisation, from the block and the command line.
+struct OptimiseSettings {
+    var evaluations: Int
+    var replications: Int
+    var finalists: Int
+    var delta: Double
+    var confidence: Double
+    /// Replications of the winner and of the scenario as written in the confirmation.
+    var confirmation: Int
+    var seed: UInt64
+}
+
+/// Everything `simulate optimise` found: each candidate with its measures, the convergence,
+/// the final selection and the confirmation of the winner against the scenario as written.
+struct OptimiseOutcome {
+    struct Candidate {
+        /// `as-written`, `search` or `final` (a search plan taken to the selection).
+        var stage: String
+        var plan: [SearchSpace.Value]?
+        var overrides: [Override]
+        /// Measures on the search's replications, then on the selection's (if it went there).
+        var searchMeasures: [[Double]]
+        var selectionMeasures: [[Double]] = []
+        var score: Score
+    }
+
+    var candidates: [Candidate]
+    /// The best score after each search plan (in search order).
+    var convergence: [Score]
+    /// The candidates taken to the selection, in its system order.
+    var finalists: [Int]
+    var eliminatedAt: [Int?]
+    var hSquared: Double
+    var winner: Int
+    /// The confirmation's measures, `[replication][measure]`, of the winner and of the scenario as written.
+    var confirmationWinner: [[Double]]
+    var confirmationCurrent: [[Double]]
+    var settings: OptimiseSettings
+    var plansSimulated: Int
+}
+
+/// Search (an evolution strategy on common random numbers), then selection (KN on fresh
+/// replications), then confirmation (on replications neither used). docs/optimise.md says why.
+struct OptimiseRun {
+    var evaluator: PlanEvaluator
+    let settings: OptimiseSettings
+    let quiet: Bool
+
+    var study: OptimiseStudy { evaluator.study }
+    var searchReplications: [Int] { Array(0..<settings.replications) }
+    /// The selection starts after the search's replications: not the luck that picked the finalists.
+    var selectionStart: Int { settings.replications }
+    /// The confirmation's replications lie far past anything the selection can reach.
+    static let confirmationStart = 1_000_000
+
+    mutating func run() throws(CLIError) -> OptimiseOutcome {
+        let current = try evaluator.measure([PlanEvaluator.asWritten], replications: [searchReplications])[0]
+        var candidates = [OptimiseOutcome.Candidate(stage: "as-written", plan: nil, overrides: [], searchMeasures: current, score: study.score(current))]
+        var search = EvolutionarySearch(space: study.space, budget: settings.evaluations, seed: settings.seed,
+                                        starts: study.currentPlan.map { [$0] } ?? [])
+        while !search.isFinished {
+            let asked = search.ask()
+            guard !asked.isEmpty else { continue }
+            let plans = asked.map { evaluator.plan($0.plan) }
+            let measures = try evaluator.measure(plans, replications: plans.map { _ in searchReplications })
+            let scores = measures.map(study.score)
+            search.tell(asked, scores: scores)
+            for (p, plan) in plans.enumerated() {
+                candidates.append(.init(stage: "search", plan: asked[p].plan, overrides: plan.overrides, searchMeasures: measures[p], score: scores[p]))
+            }
+            report("search: \(search.scored.count)/\(settings.evaluations) plans, best \(describe(search.bestSoFar.last))")
+        }
+        let finalists = chooseFinalists(candidates)
+        guard !finalists.isEmpty else {
+            throw .failure("no plan met the constraints in the search (\(search.scored.count) plans, the best missed by \(NumberText.plain(search.bestSoFar.last?.violation ?? 0)) of its bounds); loosen the constraints, widen the decisions or raise optimise.evaluations")
+        }
+        for f in finalists where f > 0 { candidates[f].stage = "final" }
+        let (kn, selection) = try select(finalists.map { candidates[$0] })
+        for (s, f) in finalists.enumerated() { candidates[f].selectionMeasures = selection[s] }
+        let winner = finalists[kn.selected ?? 0]
+        report("selection: \(finalists.count) plans, the winner after \(selection.map(\.count).max() ?? 0) replications")
+        let confirmation = Array(Self.confirmationStart..<(Self.confirmationStart + settings.confirmation))
+        let confirmed = try evaluator.measure([planOf(candidates[winner]), PlanEvaluator.asWritten], replications: [confirmation, confirmation])
+        return OptimiseOutcome(candidates: candidates, convergence: search.bestSoFar, finalists: finalists, eliminatedAt: kn.eliminatedAt,
+                               hSquared: kn.hSquared, winner: winner, confirmationWinner: confirmed[0], confirmationCurrent: confirmed[1],
+                               settings: settings, plansSimulated: search.scored.count)
+    }
+
+    /// The scenario as written (when it meets the constraints) and the best search plans that
+    /// meet them, skipping a plan that measured exactly as the scenario as written (the same plan).
+    func chooseFinalists(_ candidates: [OptimiseOutcome.Candidate]) -> [Int] {
+        var chosen = candidates[0].score.isFeasible ? [0] : []
+        let ranked = candidates.indices.dropFirst().filter { candidates[$0].score.isFeasible }.sorted { a, b in
+            candidates[a].score.isBetter(than: candidates[b].score) || (!candidates[b].score.isBetter(than: candidates[a].score) && a < b)
+        }
+        for c in ranked where chosen.filter({ $0 > 0 }).count < settings.finalists {
+            if candidates[c].searchMeasures == candidates[0].searchMeasures { continue }
+            chosen.append(c)
+        }
+        return chosen
+    }
+
+    func planOf(_ candidate: OptimiseOutcome.Candidate) -> PlanEvaluator.Plan {
+        candidate.plan.map(evaluator.plan) ?? PlanEvaluator.asWritten
+    }
+
+    /// KN among the finalists on fresh replications, fed in batches sized to keep the workers busy.
+    mutating func select(_ finalists: [OptimiseOutcome.Candidate]) throws(CLIError) -> (KNSelection, [[[Double]]]) {
+        var kn = KNSelection(systems: finalists.count, initialReplications: settings.replications, delta: settings.delta, alpha: 1 - settings.confidence)
+        var measures = Array(repeating: [[Double]](), count: finalists.count)
+        let sign = study.problem.maximise ? 1.0 : -1.0
+        var next = selectionStart
+        while !kn.isFinished {
+            let survivors = kn.survivors
+            let batch = max(kn.replicationsWanted, (evaluator.runner.jobs + survivors.count - 1) / survivors.count)
+            let replications = Array(next..<(next + batch))
+            next += batch
+            let values = try evaluator.measure(survivors.map { planOf(finalists[$0]) }, replications: survivors.map { _ in replications })
+            for (s, system) in survivors.enumerated() { measures[system] += values[s] }
+            kn.add(values.map { $0.map { sign * $0[OptimiseStudy.objectiveIndex] } })
+        }
+        // Keep only the replications the procedure used: a batch may run past a system's elimination.
+        for system in measures.indices { measures[system] = Array(measures[system].prefix(kn.values[system].count)) }
+        return (kn, measures)
+    }
+
+    func describe(_ score: Score?) -> String {
+        guard let score else { return "none yet" }
+        let objective = study.problem.maximise ? score.objective : -score.objective
+        return "objective \(NumberText.plain((objective * 1e4).rounded() / 1e4))" + (score.isFeasible ? " (meets the constraints)" : " (misses the constraints)")
+    }
+
+    func report(_ line: String) {
+        if !quiet { FileHandle.standardError.write(Data("simulate: \(line)\n".utf8)) }
+    }
+}

@@ -1,0 +1,133 @@
+import SimCore
+import SimWorkforce
+import SimScenario
+import SimExperiment
+import SimOptimise
+
+/// A scenario's `optimise` block made ready to search: its decisions as a ``SearchSpace``, and
+/// how one replication's results become the numbers a plan is judged by.
+///
+/// Each replication of a plan is measured as `[objective, spent Rupiah, IKM, margin₁, margin₂, …]`:
+/// the objective's weighted sum as written (not negated), the development spending over the
+/// horizon in every region, the mean IKM over the regions, and per constraint its margin: the
+/// worst of its region-year checks, positive when met, in the metric's units.
+struct OptimiseStudy: Sendable {
+    let scenario: Scenario
+    let problem: OptimisationProblem
+    let space: SearchSpace
+    let regionIDs: [String]
+
+    static let objectiveIndex = 0, spentIndex = 1, ikmIndex = 2, firstMargin = 3
+
+    init(scenario: Scenario, problem: OptimisationProblem) {
+        self.scenario = scenario
+        self.problem = problem
+        regionIDs = scenario.parameters.regions.map(\.id)
+        space = SearchSpace(problem.decisions.map { decision in
+            switch decision.kind {
+            case let .range(low, high, step): return .range(low: low, high: high, step: step)
+            case .choice(let values): return .choice(count: values.count)
+            case .split: return .split(count: decision.targets.count)
+            }
+        })
+    }
+
+    /// The overrides that put a plan into the scenario (after the run's own `--set`).
+    func overrides(_ plan: [SearchSpace.Value]) -> [Override] {
+        zip(problem.decisions, plan).flatMap { decision, value -> [Override] in
+            switch value {
+            case .number(let x): return decision.overrides(number: x)
+            case .choice(let index): return decision.overrides(choice: index)
+            case .shares(let shares): return decision.overrides(shares: shares)
+            }
+        }
+    }
+
+    /// A plan's key in the journal and its column values: `path=value` joined by `;`.
+    func key(_ plan: [SearchSpace.Value]) -> String {
+        overrides(plan).map { "\($0.path)=\($0.text)" }.joined(separator: ";")
+    }
+
+    /// The scenario's own values as a plan, when every decision can express them (a choice
+    /// whose current value is not among its choices cannot).
+    var currentPlan: [SearchSpace.Value]? {
+        var plan: [SearchSpace.Value] = []
+        for decision in problem.decisions {
+            switch decision.kind {
+            case let .range(low, high, _):
+                guard case .number(let x)? = decision.current.first else { return nil }
+                plan.append(.number(min(max(x, low), high)))
+            case .choice(let values):
+                guard let current = decision.current.first, let index = values.firstIndex(of: current) else { return nil }
+                plan.append(.choice(index))
+            case .split:
+                let values = decision.current.map { if case .number(let x) = $0 { return x }; return 0 }
+                let total = values.reduce(0, +)
+                guard total > 0 else { return nil }
+                plan.append(.shares(values.map { $0 / total }))
+            }
+        }
+        return plan
+    }
+
+    /// The constraints' names in outputs, e.g. `service.ikm >= 76.61 (every region, every year)`.
+    var constraintLabels: [String] {
+        problem.constraints.map { c in
+            let bounds = [c.atLeast.map { ">= \(NumberText.plain($0))" }, c.atMost.map { "<= \(NumberText.plain($0))" }].compactMap { $0 }.joined(separator: " and ")
+            return "\(c.metric) \(bounds) (\(c.region ?? "every region")\(c.eachYear ? ", every year" : ""))"
+        }
+    }
+
+    /// One replication's measures (see the type's comment).
+    func measure(_ result: ReplicationResult, _ run: ExperimentScenario) -> [Double] {
+        let definitions = run.metrics, months = run.parameters.months
+        let horizon = ExperimentResult.horizonValues(result, definitions, months: months)
+        func metric(_ id: String) -> Int? { definitions.firstIndex { $0.id == id } }
+        func regions(_ id: String?) -> [Int] { id.map { region in regionIDs.indices.filter { regionIDs[$0] == region } } ?? Array(regionIDs.indices) }
+        var objective = 0.0
+        for term in problem.objective {
+            guard let m = metric(term.metric) else { return [.nan] }
+            let chosen = regions(term.region)
+            objective += term.weight * chosen.map { horizon[$0][m] }.reduce(0, +) / Double(max(1, chosen.count))
+        }
+        let spent = metric("budget.spent_rupiah").map { m in regionIDs.indices.map { horizon[$0][m] }.reduce(0, +) } ?? .nan
+        let ikm = metric("service.ikm").map { m in regionIDs.indices.map { horizon[$0][m] }.reduce(0, +) / Double(max(1, regionIDs.count)) } ?? .nan
+        var values = [objective, spent, ikm]
+        let years = (months + 11) / 12
+        for constraint in problem.constraints {
+            guard let m = metric(constraint.metric) else { values.append(.nan); continue }
+            var margin = Double.infinity
+            for region in regions(constraint.region) {
+                let observed = constraint.eachYear
+                    ? (0..<years).map { ExperimentResult.yearValue(result, definitions, region: region, metric: m, year: $0, months: months) }
+                    : [horizon[region][m]]
+                for x in observed {
+                    // A year with nothing to measure (NaN) does not meet a bound.
+                    if let low = constraint.atLeast { margin = min(margin, x.isNaN ? -abs(low) : x - low) }
+                    if let high = constraint.atMost { margin = min(margin, x.isNaN ? -abs(high) : high - x) }
+                }
+            }
+            values.append(margin)
+        }
+        return values
+    }
+
+    /// How a plan did over its replications, for the search (means; Deb's violation scaled by
+    /// each bound so constraints in different units add up).
+    func score(_ replications: [[Double]]) -> Score {
+        let means = Self.means(replications)
+        var violation = 0.0
+        for (c, constraint) in problem.constraints.enumerated() {
+            let margin = means[Self.firstMargin + c]
+            let scale = max(abs(constraint.atLeast ?? constraint.atMost ?? 1), 1e-9)
+            violation += margin.isNaN ? 1 : max(0, -margin) / scale
+        }
+        let objective = means[Self.objectiveIndex]
+        return Score(objective: objective.isNaN ? -.infinity : (problem.maximise ? objective : -objective), violation: violation)
+    }
+
+    static func means(_ replications: [[Double]]) -> [Double] {
+        guard let first = replications.first else { return [] }
+        return first.indices.map { i in replications.map { $0[i] }.reduce(0, +) / Double(replications.count) }
+    }
+}
