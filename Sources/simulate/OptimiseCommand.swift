@@ -60,6 +60,7 @@ enum OptimiseCommand {
         let plan = try RunPlan.make([scenario], arguments: arguments, baselineChoice: .first)
         let settings = try OptimiseSettings(problem, arguments: arguments, seed: plan.seed)
         let study = OptimiseStudy(scenario: scenario, problem: problem)
+        let pauseAfter = try arguments.integer("pause-after")
         let journal = try OptimiseJournal(url: URL(fileURLWithPath: output.target.path + ".journal"),
                                           fingerprint: fingerprint(scenario, seed: plan.seed, common: common),
                                           restart: arguments.flags.contains("restart"))
@@ -68,7 +69,7 @@ enum OptimiseCommand {
             FileHandle.standardError.write(Data("simulate: resuming from \(journal.url.path) (\(journal.count) replications already measured)\n".utf8))
         }
         let evaluator = PlanEvaluator(study: study, runner: DesignRunner(seed: plan.seed, replications: 1, jobs: plan.jobs), common: common,
-                                      journal: journal, pauseAfter: try arguments.integer("pause-after"))
+                                      journal: journal, pauseAfter: pauseAfter)
         var search = OptimiseRun(evaluator: evaluator, settings: settings, quiet: quiet)
         let outcome = try search.run()
         let files = OptimiseFiles(outcome: outcome, study: study, common: common, language: language, locale: locale, output: output.target)

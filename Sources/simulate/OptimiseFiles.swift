@@ -48,7 +48,7 @@ struct OptimiseFiles {
             ("schemaVersion", JSONNode(.number(1))),
             ("extends", JSONNode(.string(Self.relativePath(of: study.scenario.file, from: output)))),
             ("id", JSONNode(.string("\(study.scenario.id)-best"))),
-            ("name", JSONNode(.object([("id", JSONNode(.string("\(name.text(in: .id)): rencana terbaik"))), ("en", JSONNode(.string("\(name.text(in: .en)): the best plan")))]))),
+            ("name", JSONNode(.object([("id", JSONNode(.string("\(name.text(in: .id)) — rencana terbaik"))), ("en", JSONNode(.string("\(name.text(in: .en)) — the best plan")))]))),
             ("notes", JSONNode(.string("Chosen by simulate optimise (seed \(outcome.settings.seed)): \(outcome.plansSimulated) plans searched on \(outcome.settings.replications) replications each, the best \(outcome.finalists.count) compared by Kim and Nelson's procedure (δ = \(NumberText.plain(outcome.settings.delta)), confidence \(NumberText.plain(outcome.settings.confidence))). \(memoSentence(.en))"))),
             // The search's own block is done with: this file is a plan to run, not a search to repeat.
             ("optimise", JSONNode(.null)),

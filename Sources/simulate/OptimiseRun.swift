@@ -124,6 +124,9 @@ struct OptimiseRun {
             next += batch
             let values = try evaluator.measure(survivors.map { planOf(finalists[$0]) }, replications: survivors.map { _ in replications })
             for (s, system) in survivors.enumerated() { measures[system] += values[s] }
+            guard values.allSatisfy({ $0.allSatisfy { $0[OptimiseStudy.objectiveIndex].isFinite } }) else {
+                throw .failure("the objective was not measured in a replication of the selection (a metric with nothing to measure); choose an objective every plan measures")
+            }
             kn.add(values.map { $0.map { sign * $0[OptimiseStudy.objectiveIndex] } })
         }
         // Keep only the replications the procedure used: a batch may run past a system's elimination.

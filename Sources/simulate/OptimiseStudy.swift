@@ -86,7 +86,8 @@ struct OptimiseStudy: Sendable {
         func regions(_ id: String?) -> [Int] { id.map { region in regionIDs.indices.filter { regionIDs[$0] == region } } ?? Array(regionIDs.indices) }
         var objective = 0.0
         for term in problem.objective {
-            guard let m = metric(term.metric) else { return [.nan] }
+            // Checked when the file was loaded; a plan cannot remove a metric, but if one did, every measure is NaN.
+            guard let m = metric(term.metric) else { return Array(repeating: .nan, count: Self.firstMargin + problem.constraints.count) }
             let chosen = regions(term.region)
             objective += term.weight * chosen.map { horizon[$0][m] }.reduce(0, +) / Double(max(1, chosen.count))
         }
