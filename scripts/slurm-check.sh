@@ -42,6 +42,8 @@ cleanup() {
     fi
     [ -S "$T/munge.socket" ] && munged --socket="$T/munge.socket" --stop >/dev/null 2>&1
     rm -rf "$T"
+    # SwiftPM's lock files for the build folder, named after its path, beside it in /tmp.
+    rm -f "/tmp/$(echo "$T" | tr / _)"_src_.build*.lock
 }
 trap cleanup EXIT
 trap 'fail "stopped by a signal or by the time limit of ${LIMIT} s"' TERM INT
