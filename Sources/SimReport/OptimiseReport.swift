@@ -96,8 +96,8 @@ public enum OptimiseReport {
         let title = t("Rencana terbaik untuk anggaran: \(data.scenarioName.text(in: .id))", "The best plan for the money: \(data.scenarioName.text(in: .en))")
         var body = "<header><h1>\(xml(title))</h1>\n<p class=\"lead\">\(xml(data.memoSentence(language)))</p>\n"
         body += "<p class=\"meta\">" + xml(t(
-            "Tujuan: \(data.maximise ? "memaksimalkan" : "meminimalkan") \(data.objectiveLabel). Pencarian: \(data.plansSearched) rencana, masing-masing \(data.searchReplications) replikasi dengan bilangan acak yang sama. Seleksi: \(data.finalists) rencana terbaik dengan prosedur Kim–Nelson (δ = \(style.decimal(data.delta, places: 4)), peluang benar ≥ \(style.decimal(data.confidence * 100, places: 0))%) pada \(data.selectionReplications) replikasi baru. Selisih di atas dari \(data.gain.replications) replikasi konfirmasi yang tidak dipakai kedua tahap. Semua angka ada di optimise.csv; cara kerjanya di docs/optimise.md.",
-            "Objective: \(data.maximise ? "maximise" : "minimise") \(data.objectiveLabel). Search: \(data.plansSearched) plans, each on \(data.searchReplications) replications with common random numbers. Selection: the \(data.finalists) best with Kim and Nelson's procedure (δ = \(style.decimal(data.delta, places: 4)), probability of a correct choice ≥ \(style.decimal(data.confidence * 100, places: 0))%) on \(data.selectionReplications) fresh replications. The difference above is from \(data.gain.replications) confirmation replications that neither stage used. All numbers are in optimise.csv; how it works is in docs/optimise.md.")) + "</p></header>\n"
+            "Tujuan: \(data.maximise ? "memaksimalkan" : "meminimalkan") \(data.objectiveLabel). Pencarian: \(data.plansSearched) rencana, masing-masing \(data.searchReplications) replikasi dengan bilangan acak yang sama. Seleksi: \(data.finalists) rencana (yang terbaik dari pencarian, dan rencana saat ini bila memenuhi batasan) dengan prosedur Kim–Nelson (δ = \(style.decimal(data.delta, places: 4)), peluang benar ≥ \(style.decimal(data.confidence * 100, places: 0))%) pada \(data.selectionReplications) replikasi baru. Selisih di atas dari \(data.gain.replications) replikasi konfirmasi yang tidak dipakai kedua tahap. Semua angka ada di optimise.csv; cara kerjanya di docs/optimise.md.",
+            "Objective: \(data.maximise ? "maximise" : "minimise") \(data.objectiveLabel). Search: \(data.plansSearched) plans, each on \(data.searchReplications) replications with common random numbers. Selection: \(data.finalists) plans (the best of the search, and the plan as written when it meets the constraints) with Kim and Nelson's procedure (δ = \(style.decimal(data.delta, places: 4)), probability of a correct choice ≥ \(style.decimal(data.confidence * 100, places: 0))%) on \(data.selectionReplications) fresh replications. The difference above is from \(data.gain.replications) confirmation replications that neither stage used. All numbers are in optimise.csv; how it works is in docs/optimise.md.")) + "</p></header>\n"
         body += "<h2>\(xml(t("Rencana terpilih", "The chosen plan")))</h2>\n<table><thead><tr><th>\(xml(t("Keputusan", "Decision")))</th><th>\(xml(t("Saat ini", "As written")))</th><th>\(xml(t("Terpilih", "Chosen")))</th></tr></thead><tbody>\n"
         for row in data.decisions {
             body += "<tr><td><code>\(xml(row.name))</code></td><td>\(xml(row.current))</td><td\(row.current == row.chosen ? "" : " class=\"changed\"")>\(xml(row.chosen))</td></tr>\n"
@@ -185,12 +185,13 @@ public enum OptimiseReport {
             let r = p.isWinner || p.isCurrent ? 6.0 : 3.5
             canvas.element("<circle cx=\"\(f(px(p[keyPath: key])))\" cy=\"\(f(py(p.objective)))\" r=\"\(f(r))\" fill=\"\(p.feasible ? colour : "none")\" stroke=\"\(colour)\"\(p.isWinner ? " data-plan=\"chosen\"" : p.isCurrent ? " data-plan=\"as-written\"" : "")/>")
         }
-        if let winner = points.first(where: \.isWinner) {
-            canvas.text(language == .id ? "terpilih" : "chosen", x: px(winner[keyPath: key]) + 9, y: py(winner.objective) - 8, size: 11, fill: "#d62728", halo: true)
+        // A label near the right edge goes on the point's left, so it is not cut off.
+        func label(_ text: String, at p: OptimiseReportData.Point, dy: Double, fill: String) {
+            let x = px(p[keyPath: key]), onLeft = x > right - 80
+            canvas.text(text, x: onLeft ? x - 9 : x + 9, y: py(p.objective) + dy, size: 11, anchor: onLeft ? .end : .start, fill: fill, halo: true)
         }
-        if let current = points.first(where: \.isCurrent) {
-            canvas.text(language == .id ? "saat ini" : "as written", x: px(current[keyPath: key]) + 9, y: py(current.objective) + 16, size: 11, halo: true)
-        }
+        if let winner = points.first(where: \.isWinner) { label(language == .id ? "terpilih" : "chosen", at: winner, dy: -8, fill: "#d62728") }
+        if let current = points.first(where: \.isCurrent) { label(language == .id ? "saat ini" : "as written", at: current, dy: 16, fill: "#333") }
         return canvas.svg()
     }
 }
