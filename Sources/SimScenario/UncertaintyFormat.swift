@@ -99,7 +99,7 @@ enum UncertaintyPaths {
             case .number, .integer:
                 found.append(Leaf(path: prefix, type: type, node: node))
                 return nil
-            case .choice, .boolean, .reference where scalars:
+            case .choice where scalars, .boolean where scalars, .reference where scalars:  // `where` binds one pattern each
                 found.append(Leaf(path: prefix, type: type, node: node))
                 return nil
             case .record(let fields):

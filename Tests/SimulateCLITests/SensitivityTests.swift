@@ -71,6 +71,7 @@ import Testing
             "uncertainty.regions.sorong.headcount.low: low 5500 is above high 4500",
             "uncertainty.learning.transfer.floorShare: learning.transfer.floorShare accepts values up to 1; the range reaches 1.4",
             "uncertainty.participation.baseAcceptance: a triangular distribution needs 'mode'",
+            "uncertainty.policy.allocation: 'policy.allocation' is `needsBased`",
         ] {
             #expect(outcome.stderr.contains(expected), "missing: \(expected)\n\(outcome.stderr)")
         }
