@@ -103,9 +103,4 @@ public struct KNSelection: Sendable {
     var bestMean: Int {
         survivors.max { values[$0].reduce(0, +) < values[$1].reduce(0, +) || (values[$0].reduce(0, +) == values[$1].reduce(0, +) && $0 > $1) } ?? survivors[0]
     }
-
-    /// The mean of a system over the replications it was given.
-    public func mean(_ system: Int) -> Double {
-        values[system].isEmpty ? .nan : values[system].reduce(0, +) / Double(values[system].count)
-    }
 }

@@ -37,7 +37,6 @@ struct OptimiseOutcome {
     /// The candidates taken to the selection, in its system order.
     var finalists: [Int]
     var eliminatedAt: [Int?]
-    var hSquared: Double
     var winner: Int
     /// The confirmation's measures, `[replication][measure]`, of the winner and of the scenario as written.
     var confirmationWinner: [[Double]]
@@ -89,7 +88,7 @@ struct OptimiseRun {
         let confirmation = Array(Self.confirmationStart..<(Self.confirmationStart + settings.confirmation))
         let confirmed = try evaluator.measure([planOf(candidates[winner]), PlanEvaluator.asWritten], replications: [confirmation, confirmation])
         return OptimiseOutcome(candidates: candidates, convergence: search.bestSoFar, finalists: finalists, eliminatedAt: kn.eliminatedAt,
-                               hSquared: kn.hSquared, winner: winner, confirmationWinner: confirmed[0], confirmationCurrent: confirmed[1],
+                               winner: winner, confirmationWinner: confirmed[0], confirmationCurrent: confirmed[1],
                                settings: settings, plansSimulated: search.scored.count)
     }
 
