@@ -74,4 +74,20 @@ struct ServiceChannel {
     var freeSlots: [Int32] = []
     /// Analytic fidelity: requests still waiting at the end of the last working day.
     var backlogRequests = 0.0
+    /// σ² and σ of the lognormal handling time, worked out once.
+    let handlingShape: LognormalShape
+    /// Mean handling minutes (and their log) when no one is on duty to draw as the handler (ĉ = 0).
+    let noviceMinutes: Double, logNoviceMinutes: Double
+
+    init(unit: UnitIndex, parameters: ServiceChannelParameters, queue: MultiServerQueue<Int32>, counter: Int,
+         demand: [Double], quality: ServiceQualityParameters) {
+        self.unit = unit
+        self.parameters = parameters
+        self.queue = queue
+        self.counter = counter
+        self.demand = demand
+        handlingShape = LognormalShape(cv: parameters.handlingCV)
+        noviceMinutes = quality.handlingMinutes(parameters, competency: 0)
+        logNoviceMinutes = log(noviceMinutes)
+    }
 }

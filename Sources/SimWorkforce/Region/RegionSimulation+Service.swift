@@ -7,10 +7,32 @@ extension RegionSimulation {
     var quality: ServiceQualityParameters { model.serviceQuality }
 
     /// A handler's service competency ĉ on [0,1]: level 1 → 0, the channel's proficient level → 1.
-    func serviceCompetency(_ e: EmployeeIndex) -> Double {
-        guard let d = serviceDomain else { return 0.5 }
-        let proficient = region.units[workforce.unit[e]].service?.proficientLevel ?? 3
-        return clamp((workforce.applied(e, d) - 1) / max(proficient - 1, 1e-6), 0, 1)
+    mutating func serviceCompetency(_ e: EmployeeIndex) -> Double { handlerTerms(e).competency }
+
+    /// What `e`'s service level makes of a request: ĉ, the mean handling minutes at the unit's
+    /// counter and their logarithm. Worked out again only when the level or the unit changed since
+    /// the last request `e` handled (levels move monthly and at completions; requests come by the
+    /// hundred a day), so the answer is exactly what working it out afresh gives.
+    mutating func handlerTerms(_ e: EmployeeIndex) -> HandlerTerms {
+        let level = serviceDomain.map { workforce.applied(e, $0) } ?? .nan
+        let unit = workforce.unit[e]
+        if e.rawValue >= handlerMemo.count {
+            handlerMemo.storage.append(contentsOf: repeatElement(HandlerTerms(), count: e.rawValue + 1 - handlerMemo.count))
+        }
+        let known = handlerMemo[e]
+        if known.unit == unit && known.level.bitPattern == level.bitPattern { return known }
+        let service = region.units[unit].service
+        var terms = HandlerTerms(level: level, unit: unit, competency: 0.5, minutes: 0, logMinutes: 0)
+        if serviceDomain != nil {
+            let proficient = service?.proficientLevel ?? 3
+            terms.competency = clamp((level - 1) / max(proficient - 1, 1e-6), 0, 1)
+        }
+        if let service {
+            terms.minutes = quality.handlingMinutes(service, competency: terms.competency)
+            terms.logMinutes = log(terms.minutes)
+        }
+        handlerMemo[e] = terms
+        return terms
     }
 
     func counterServers(_ unit: UnitIndex) -> Int {
@@ -27,7 +49,7 @@ extension RegionSimulation {
             roster.channel[u] = channels.count
             channels.append(ServiceChannel(unit: u, parameters: parameters, queue: MultiServerQueue(servers: counterServers(u), at: now),
                                            counter: counterIDs.firstIndex(of: region.units[u].id) ?? 0,
-                                           demand: parameters.demand?.daily(on: clock) ?? []))
+                                           demand: parameters.demand?.daily(on: clock) ?? [], quality: quality))
             if model.simulation.serviceFidelity == .perRequest {
                 scheduleArrival(channel: channels.count - 1)
             }
@@ -111,14 +133,16 @@ extension RegionSimulation {
         while let started = channels[c].queue.startNext(at: now) {
             // `if let`, not `Optional.map`: a closure over `self` copied the whole simulation per request.
             var competency = 0.0, motivation = 0.5
+            var mean = channels[c].noviceMinutes, logMean = channels[c].logNoviceMinutes
             if let handler = drawHandler(unit: unit) {
-                competency = serviceCompetency(handler)
+                let terms = handlerTerms(handler)
+                competency = terms.competency
+                mean = terms.minutes
+                logMean = terms.logMinutes
                 motivation = workforce.effectiveMotivation(handler)
             }
-            let parameters = channels[c].parameters
-            let mean = quality.handlingMinutes(parameters, competency: competency)
-            let minutes = parameters.exponentialHandling ? streams.handling.exponential(mean: mean)
-                : streams.handling.lognormal(mean: mean, cv: parameters.handlingCV)
+            let minutes = channels[c].parameters.exponentialHandling ? streams.handling.exponential(mean: mean)
+                : streams.handling.lognormal(logMean: logMean, shape: channels[c].handlingShape)
             let waitMinutes = started.wait.workingDays * model.hoursPerWorkingDay * 60
             let slot: Int32
             if let free = channels[c].freeSlots.popLast() {
@@ -184,9 +208,10 @@ extension RegionSimulation {
         for unit in roster.members.indices { roster.serviceCompetency[unit] = unitMeanServiceCompetency(unit) }
     }
 
-    func unitMeanServiceCompetency(_ unit: UnitIndex) -> Double {
+    mutating func unitMeanServiceCompetency(_ unit: UnitIndex) -> Double {
         var sum = 0.0, n = 0
-        for e in roster.members[unit] where workforce.active[e] && !workforce.offDuty[e] {
+        let members = roster.members[unit]
+        for e in members where workforce.active[e] && !workforce.offDuty[e] {
             sum += serviceCompetency(e)
             n += 1
         }
@@ -203,10 +228,11 @@ extension RegionSimulation {
             let unit = channels[c].unit
             let parameters = channels[c].parameters
             var minutesSum = 0.0, competencySum = 0.0, motivationSum = 0.0, n = 0
-            for e in roster.members[unit] where workforce.active[e] && !workforce.offDuty[e] {
-                let competency = serviceCompetency(e)
-                minutesSum += quality.handlingMinutes(parameters, competency: competency)
-                competencySum += competency
+            let members = roster.members[unit]
+            for e in members where workforce.active[e] && !workforce.offDuty[e] {
+                let terms = handlerTerms(e)
+                minutesSum += terms.minutes
+                competencySum += terms.competency
                 motivationSum += workforce.effectiveMotivation(e)
                 n += 1
             }
@@ -347,4 +373,11 @@ func percentile(_ histogram: [Int], _ q: Double) -> Double {
         if Double(running) >= target { return Double(minute) + 0.5 }
     }
     return Double(histogram.count)
+}
+
+/// A handler's ĉ and mean handling minutes, with the service level and unit they were worked out from.
+struct HandlerTerms {
+    var level = Double.nan
+    var unit = UnitIndex(-1)
+    var competency = 0.0, minutes = 0.0, logMinutes = 0.0
 }

@@ -49,6 +49,8 @@ public struct RegionSimulation: DiscreteEventModel {
     var programmes: PerProgramme<ProgrammeState>
     var sessions = Column<SessionTable, Session>()
     var channels: [ServiceChannel] = []
+    /// Each employee's handler terms, kept with what they were worked out from (``handlerTerms(_:)``).
+    var handlerMemo = PerEmployee<HandlerTerms>()
     var projects: [Project] = []
 
     var streams: RegionStreams
@@ -245,67 +247,35 @@ public struct RegionSimulation: DiscreteEventModel {
     /// Relapse, decay, ramp-up, requirement drift, motivation, ageing, exits and projects.
     mutating func monthlyDynamics() {
         let learning = model.learning
-        let latentKeep: PerUnit<[Double]> = PerUnit(region.units.map { unit in (0..<domainCount).map { curve.monthlyLatentKeep(usage: unit.usage[$0]) } })
-        let awardKeep = exp2(-1 / policy.award.fadeHalfLifeMonths)
-        let motivationBaseline = clamp(region.motivation.mean + model.motivation.supportBaselineGain * policy.leadershipSupport, 0, 1)
-        let rampKeepAlone = exp(-1 / learning.rampUp.timeConstantMonths)
-        let rampKeepPeers = exp(-1 / (learning.rampUp.timeConstantMonths * learning.rampUp.peerFactor))
         let levels = JobLevel.allCases.count
         for (d, domain) in model.domains.enumerated() where month > firstMonth {
             for level in 0..<levels { required[d * levels + level] += domain.requirementDriftPerYear / 12 }
         }
-        // Experienced staff's mean level per unit and domain, the target of newcomers' ramp-up.
-        var experiencedSum = [Double](repeating: 0, count: region.units.count * domainCount)
-        var experiencedCount = PerUnit<Int>(repeating: 0, count: region.units.count)
-        for e in workforce.indices where workforce.active[e] && workforce.tenureMonths[e] >= learning.rampUp.experiencedTenureMonths {
-            let u = workforce.unit[e]
-            experiencedCount[u] += 1
-            for d in 0..<domainCount { experiencedSum[u.rawValue * domainCount + d] += workforce.applied(e, d) }
+        let units = region.units
+        var month = MonthRules(
+            domainCount: domainCount,
+            latentKeep: units.flatMap { unit in (0..<domainCount).map { curve.monthlyLatentKeep(usage: unit.usage[$0]) } },
+            transientKeep: curve.monthlyTransientKeep,
+            awardKeep: exp2(-1 / policy.award.fadeHalfLifeMonths),
+            motivationBaseline: clamp(region.motivation.mean + model.motivation.supportBaselineGain * policy.leadershipSupport, 0, 1),
+            motivationAdjustment: model.motivation.monthlyAdjustment,
+            workloadPenalty: model.motivation.workloadPenalty,
+            workloadThreshold: model.participation.workloadThreshold,
+            rampKeepAlone: exp(-1 / learning.rampUp.timeConstantMonths),
+            rampKeepPeers: exp(-1 / (learning.rampUp.timeConstantMonths * learning.rampUp.peerFactor)),
+            ramp: learning.rampUp,
+            exitChance: 1 - pow(1 - region.retirement.otherExitRatePerYear, 1.0 / 12),
+            units: UnitMonthCounts(roster: roster, baseWorkload: units.map(\.workload), awayCap: awayCap.storage))
+        month.measureExperienced(workforce)
+        let leavers = workforce.passMonth(month, exits: &streams.exits)
+        for leaver in leavers {
+            removeEmployee(leaver.employee)
+            if leaver.retired { thisMonth.retired += 1 } else { thisMonth.otherExits += 1 }
         }
-        var leavers = 0
-        let exitChance = 1 - pow(1 - region.retirement.otherExitRatePerYear, 1.0 / 12)
-        for e in workforce.indices where workforce.active[e] {
-            let u = workforce.unit[e]
-            let base = workforce.slot(e, domain: 0)
-            for d in 0..<domainCount {
-                curve.advanceMonth(transient: &workforce.transient[base + d], latent: &workforce.latent[base + d], latentKeep: latentKeep[u][d])
-            }
-            if workforce.tenureMonths[e] < learning.rampUp.experiencedTenureMonths && experiencedCount[u] > 0 {
-                let peers = Double(experiencedCount[u]) / Double(max(roster.headcount[u], 1)) >= learning.rampUp.experiencedShareThreshold
-                let keep = peers ? rampKeepPeers : rampKeepAlone
-                for d in 0..<domainCount {
-                    let target = experiencedSum[u.rawValue * domainCount + d] / Double(experiencedCount[u]) - learning.rampUp.proficientGapLevels
-                    let now = workforce.applied(e, d)
-                    if now < target { workforce.stable[base + d] += (target - now) * (1 - keep) }
-                }
-            }
-            let workload = unitWorkload(u)
-            var m = workforce.motivation[e]
-            m += model.motivation.monthlyAdjustment * (motivationBaseline - m)
-            m -= model.motivation.workloadPenalty * max(0, workload - model.participation.workloadThreshold)
-            workforce.motivation[e] = clamp(m, 0, 1)
-            workforce.awardBoost[e] *= awardKeep
-            workforce.ageYears[e] += 1.0 / 12
-            workforce.tenureMonths[e] += 1
-            // Someone in class leaves after the session; an exit that would push the unit's away
-            // share above the cap waits a month (the cap holds against the staff actually there).
-            let exitKeepsCap = Double(roster.awayUnderCap(u)) <= awayCap[u] * Double(roster.headcount[u] - 1)
-            if workforce.ageYears[e] >= workforce.retirementAgeYears[e] {
-                if !workforce.offDuty[e] && exitKeepsCap {
-                    removeEmployee(e)
-                    thisMonth.retired += 1
-                    leavers += 1
-                }
-            } else if streams.exits.bernoulli(exitChance), !workforce.offDuty[e], exitKeepsCap {
-                removeEmployee(e)
-                thisMonth.otherExits += 1
-                leavers += 1
-            }
-        }
-        if leavers > 0 {
+        if !leavers.isEmpty {
             let active = workforce.active  // read apart from `self`, so the closure does not copy the simulation
             roster.pruneMembers { active[$0] }
-            pendingHires += Double(leavers) * region.recruitment.replaceShare
+            pendingHires += Double(leavers.count) * region.recruitment.replaceShare
             let count = Int(pendingHires.rounded(.down))
             if count > 0 {
                 pendingHires -= Double(count)
@@ -317,11 +287,8 @@ public struct RegionSimulation: DiscreteEventModel {
 
     /// Utilisation of a unit's staff: routine workload, or the counter's measured utilisation.
     func unitWorkload(_ unit: UnitIndex) -> Double {
-        let base = region.units[unit].workload
-        let staffed = roster.headcount[unit]
-        guard staffed > 0 else { return base }
-        // Staff away for training, or training part of the day, leave their work to the others.
-        return base * Double(staffed) / max(roster.workingStaff(unit), 1)
+        UnitMonthCounts.workload(base: region.units[unit].workload, headcount: roster.headcount[unit],
+                                 workingStaff: roster.workingStaff(unit))
     }
 
     // MARK: - Month-end metrics

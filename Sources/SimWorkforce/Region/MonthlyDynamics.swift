@@ -1,0 +1,139 @@
+import SimCore
+
+/// The month's rules for every employee (MODEL.md §3, §5, §9), worked out once per month so the
+/// per-employee pass reads plain numbers.
+struct MonthRules {
+    let domainCount: Int
+    /// Share of latent knowledge kept this month, `[unit * domains + domain]`.
+    let latentKeep: [Double]
+    let transientKeep: Double
+    let awardKeep: Double
+    let motivationBaseline: Double
+    let motivationAdjustment: Double
+    let workloadPenalty: Double
+    let workloadThreshold: Double
+    let rampKeepAlone: Double
+    let rampKeepPeers: Double
+    let ramp: RampUpParameters
+    let exitChance: Double
+    /// Each unit's staff as the pass goes: a leaver changes the workload and peer share of those after.
+    var units: UnitMonthCounts
+    /// Experienced staff per unit, and their applied levels summed, `[unit * domains + domain]`.
+    var experiencedCount: [Int] = []
+    var experiencedSum: [Double] = []
+
+    /// Experienced staff's mean level per unit and domain: the target of newcomers' ramp-up.
+    mutating func measureExperienced(_ workforce: Workforce) {
+        let unitCount = units.headcount.count
+        experiencedCount = [Int](repeating: 0, count: unitCount)
+        experiencedSum = [Double](repeating: 0, count: unitCount * domainCount)
+        for e in workforce.indices where workforce.active[e] && workforce.tenureMonths[e] >= ramp.experiencedTenureMonths {
+            let u = workforce.unit[e].rawValue
+            experiencedCount[u] += 1
+            let base = workforce.slot(e, domain: 0)
+            for d in 0..<domainCount { experiencedSum[u * domainCount + d] += workforce.stable[base + d] + workforce.transient[base + d] }
+        }
+    }
+}
+
+/// Per unit: headcount, staff on duty and the away counts the month's pass reads, kept up to date
+/// as employees leave during it, exactly as the roster would be.
+struct UnitMonthCounts {
+    var headcount: [Int]
+    var onDuty: [Int]
+    let partlyAway: [Double]
+    let awayUnderCap: [Int]
+    let baseWorkload: [Double]
+    let awayCap: [Double]
+    /// Each unit's workload now.
+    private(set) var workload: [Double]
+
+    init(roster: UnitRoster, baseWorkload: [Double], awayCap: [Double]) {
+        headcount = roster.units.map { roster.headcount[$0] }
+        onDuty = roster.units.map { roster.onDuty[$0] }
+        partlyAway = roster.units.map { roster.partlyAway[$0] }
+        awayUnderCap = roster.units.map { roster.awayUnderCap($0) }
+        self.baseWorkload = baseWorkload
+        self.awayCap = awayCap
+        workload = []
+        workload = (0..<headcount.count).map(workloadNow)
+    }
+
+    /// Utilisation of a unit's staff: staff away for training, or training part of the day, leave
+    /// their work to the others.
+    static func workload(base: Double, headcount: Int, workingStaff: Double) -> Double {
+        guard headcount > 0 else { return base }
+        return base * Double(headcount) / max(workingStaff, 1)
+    }
+
+    func workloadNow(_ u: Int) -> Double {
+        Self.workload(base: baseWorkload[u], headcount: headcount[u], workingStaff: max(0, Double(onDuty[u]) - partlyAway[u]))
+    }
+
+    /// Whether one more exit keeps the unit's away share within its cap (the cap holds against the
+    /// staff actually there).
+    func exitKeepsCap(_ u: Int) -> Bool { Double(awayUnderCap[u]) <= awayCap[u] * Double(headcount[u] - 1) }
+
+    /// An employee on duty leaves.
+    mutating func leave(_ u: Int) {
+        headcount[u] -= 1
+        onDuty[u] -= 1
+        workload[u] = workloadNow(u)
+    }
+}
+
+extension Workforce {
+    /// One month for every active employee, in employee order: relapse and decay, ramp-up toward
+    /// experienced peers, motivation, award fade, ageing, then retirement at BUP or another exit.
+    /// Returns the leavers in order (the caller removes them); the exit draws are made in the same
+    /// order as before, one per employee not retiring.
+    mutating func passMonth(_ rules: MonthRules, exits: inout RandomStream) -> [(employee: EmployeeIndex, retired: Bool)] {
+        var rules = rules
+        var leavers: [(employee: EmployeeIndex, retired: Bool)] = []
+        let domains = domainCount
+        let ramp = rules.ramp
+        for e in indices where active[e] {
+            let u = unit[e].rawValue
+            let base = slot(e, domain: 0)
+            for d in 0..<domains {
+                // LearningCurve.advanceMonth, inlined on the arrays.
+                let relapsed = transient[base + d] * (1 - rules.transientKeep)
+                transient[base + d] -= relapsed
+                latent[base + d] = (latent[base + d] + relapsed) * rules.latentKeep[u * domains + d]
+            }
+            let experienced = rules.experiencedCount[u]
+            if tenureMonths[e] < ramp.experiencedTenureMonths && experienced > 0 {
+                let peers = Double(experienced) / Double(max(rules.units.headcount[u], 1)) >= ramp.experiencedShareThreshold
+                let keep = peers ? rules.rampKeepPeers : rules.rampKeepAlone
+                for d in 0..<domains {
+                    let target = rules.experiencedSum[u * domains + d] / Double(experienced) - ramp.proficientGapLevels
+                    let now = stable[base + d] + transient[base + d]
+                    if now < target { stable[base + d] += (target - now) * (1 - keep) }
+                }
+            }
+            var m = motivation[e]
+            m += rules.motivationAdjustment * (rules.motivationBaseline - m)
+            m -= rules.workloadPenalty * max(0, rules.units.workload[u] - rules.workloadThreshold)
+            motivation[e] = clamp(m, 0, 1)
+            awardBoost[e] *= rules.awardKeep
+            ageYears[e] += 1.0 / 12
+            tenureMonths[e] += 1
+            // Someone in class leaves after the session; an exit that would push the unit's away
+            // share above the cap waits a month.
+            let keepsCap = rules.units.exitKeepsCap(u)
+            let leaves: Bool, retired: Bool
+            if ageYears[e] >= retirementAgeYears[e] {
+                leaves = !offDuty[e] && keepsCap
+                retired = true
+            } else {
+                leaves = exits.bernoulli(rules.exitChance) && !offDuty[e] && keepsCap
+                retired = false
+            }
+            if leaves {
+                leavers.append((e, retired))
+                rules.units.leave(u)
+            }
+        }
+        return leavers
+    }
+}
