@@ -85,8 +85,12 @@ func fixture(_ name: String, _ overrides: [String]) throws -> ModelParameters {
         #expect(IKMGrade.index(meanSatisfaction: 0.5) == 62.5)
     }
 
-    /// Per-request and analytic fidelity agree on the bundled baseline's yearly mean wait and IKM:
-    /// their 95% intervals over 6 replications overlap, region by region.
+    /// Per-request and analytic fidelity agree on the bundled baseline's yearly mean wait and IKM,
+    /// region by region: their means over 6 replications differ by no more than the two 95%
+    /// half-widths plus a planning margin (10% of the wait, 0.25 IKM points). The margin is there
+    /// because the analytic day is an approximation: with 40 replications it reads Sorong's mean
+    /// wait about 8% low (0.87 against 0.94–0.95 minutes, in this code and in the code before the
+    /// counters ran on their own clocks), a bias the intervals of 6 replications may or may not show.
     @Test func perRequestAndAnalyticFidelityAgreeOnTheBaseline() throws {
         let perRequest = try bundled("baseline.json", "simulation.years=1")
         let analytic = try bundled("baseline.json", "simulation.years=1", "simulation.serviceFidelity=analytic")
@@ -101,7 +105,8 @@ func fixture(_ name: String, _ overrides: [String]) throws -> ModelParameters {
                 }
                 let t = 2.571
                 let halfA = t * a.standardDeviation / 6.0.squareRoot(), halfB = t * b.standardDeviation / 6.0.squareRoot()
-                #expect(abs(a.mean - b.mean) <= halfA + halfB, "\(metric) region \(region): per-request \(a.mean)±\(halfA), analytic \(b.mean)±\(halfB)")
+                let margin = metric == .serviceIKM ? 0.25 : 0.10 * a.mean
+                #expect(abs(a.mean - b.mean) <= halfA + halfB + margin, "\(metric) region \(region): per-request \(a.mean)±\(halfA), analytic \(b.mean)±\(halfB)")
             }
         }
     }

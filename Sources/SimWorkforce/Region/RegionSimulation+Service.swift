@@ -1,38 +1,22 @@
 import SimCore
 
 /// Citizen service (MODEL.md §7): each frontline unit's channel is a FIFO queue whose servers are
-/// the unit's counter staff on duty at that moment. Per-request fidelity simulates every request;
-/// analytic fidelity evaluates Erlang C per channel and working day with the same inputs.
+/// the unit's counter staff on duty at that moment. Per-request fidelity simulates every request,
+/// each channel on its own clock (``ServiceChannel``), brought up to each region event before it
+/// fires; analytic fidelity evaluates Erlang C per channel and working day with the same inputs.
 extension RegionSimulation {
     var quality: ServiceQualityParameters { model.serviceQuality }
+    var perRequest: Bool { model.simulation.serviceFidelity == .perRequest }
 
     /// A handler's service competency ĉ on [0,1]: level 1 → 0, the channel's proficient level → 1.
     mutating func serviceCompetency(_ e: EmployeeIndex) -> Double { handlerTerms(e).competency }
 
-    /// What `e`'s service level makes of a request: ĉ, the mean handling minutes at the unit's
-    /// counter and their logarithm. Worked out again only when the level or the unit changed since
-    /// the last request `e` handled (levels move monthly and at completions; requests come by the
-    /// hundred a day), so the answer is exactly what working it out afresh gives.
+    /// `e`'s ĉ and mean handling minutes at the unit's counter (``HandlerTerms/remembered``).
     mutating func handlerTerms(_ e: EmployeeIndex) -> HandlerTerms {
-        let level = serviceDomain.map { workforce.applied(e, $0) } ?? .nan
-        let unit = workforce.unit[e]
-        if e.rawValue >= handlerMemo.count {
-            handlerMemo.storage.append(contentsOf: repeatElement(HandlerTerms(), count: e.rawValue + 1 - handlerMemo.count))
+        let setup = setup, unit = workforce.unit[e]
+        return HandlerTerms.remembered(e, workforce: workforce, memo: &handlerMemo, serviceDomain: serviceDomain, quality: quality) {
+            setup.region.units[unit].service
         }
-        let known = handlerMemo[e]
-        if known.unit == unit && known.level.bitPattern == level.bitPattern { return known }
-        let service = region.units[unit].service
-        var terms = HandlerTerms(level: level, unit: unit, competency: 0.5, minutes: 0, logMinutes: 0)
-        if serviceDomain != nil {
-            let proficient = service?.proficientLevel ?? 3
-            terms.competency = clamp((level - 1) / max(proficient - 1, 1e-6), 0, 1)
-        }
-        if let service {
-            terms.minutes = quality.handlingMinutes(service, competency: terms.competency)
-            terms.logMinutes = log(terms.minutes)
-        }
-        handlerMemo[e] = terms
-        return terms
     }
 
     func counterServers(_ unit: UnitIndex) -> Int {
@@ -47,12 +31,12 @@ extension RegionSimulation {
         for u in roster.units {
             guard let parameters = region.units[u].service else { continue }
             roster.channel[u] = channels.count
-            channels.append(ServiceChannel(unit: u, parameters: parameters, queue: MultiServerQueue(servers: counterServers(u), at: now),
+            let rules = ServiceRules(channel: parameters, quality: quality, hoursPerWorkingDay: model.hoursPerWorkingDay, lebaranSpans: lebaranSpans)
+            channels.append(ServiceChannel(unit: u, parameters: parameters, servers: counterServers(u),
                                            counter: counterIDs.firstIndex(of: region.units[u].id) ?? 0,
-                                           demand: parameters.demand?.daily(on: clock) ?? [], quality: quality))
-            if model.simulation.serviceFidelity == .perRequest {
-                scheduleArrival(channel: channels.count - 1)
-            }
+                                           demand: parameters.demand?.daily(on: clock) ?? [], rules: rules,
+                                           streams: streams.channel(channels.count), at: now))
+            if perRequest { channels[channels.count - 1].openArrivals(at: now.workingDays) }
         }
         if model.simulation.serviceFidelity == .analytic && !channels.isEmpty {
             let first = clock.monthStart[firstMonth].rounded(.up)
@@ -66,7 +50,7 @@ extension RegionSimulation {
         if warmUpDays > 0 {
             for c in channels.indices {
                 channels[c].tally.reset()
-                channels[c].queue.resetStatistics(at: now)
+                _ = channels[c].takeServerDays(upTo: now)
             }
             service.reset()
             for d in complaintsByDomain.indices { complaintsByDomain[d] = 0 }
@@ -74,37 +58,37 @@ extension RegionSimulation {
         for c in channels.indices {
             let waiting = region.startState.waiting.indices.contains(channels[c].unit.rawValue) ? region.startState.waiting[channels[c].unit.rawValue] : 0
             guard waiting > 0 else { continue }
-            if model.simulation.serviceFidelity == .analytic {
+            if !perRequest {
                 channels[c].backlogRequests += Double(waiting)
                 continue
             }
             // They arrived before the start: served (and their waits counted) in the run, not counted as its arrivals.
-            for _ in 0..<waiting { channels[c].queue.arrive(0, at: now) }
-            startRequests(channel: c)
+            for _ in 0..<waiting { channels[c].addWaiting(at: now.workingDays) }
+            withStaff(of: c) { channel, now, people, staff in channel.startWaiting(at: now, workforce: people, staff: &staff) }
         }
     }
 
-    mutating func scheduleArrival(channel c: Int) {
-        let rate = channels[c].parameters.requestsPerDay
-        guard !channels[c].demand.isEmpty else {
-            calendar.schedule(.requestArrival(Int32(c)), after: SimDuration(workingDays: streams.arrivals.exponential(mean: 1 / rate)))
-            return
+    /// Brings every channel up to `now`, before a region event changes who is at the counters
+    /// (per-request fidelity), and counts the complaints filed meanwhile toward their domains.
+    mutating func advanceChannels() {
+        for c in channels.indices {
+            withStaff(of: c) { channel, now, people, staff in channel.advance(to: now, workforce: people, staff: &staff) }
+            if channels[c].complaintsToAttribute > 0 {
+                attributeComplaints(unit: channels[c].unit, count: channels[c].complaintsToAttribute)
+                channels[c].complaintsToAttribute = 0
+            }
         }
-        // Seasonal demand: invert the cumulative rate, constant within each working day, so one
-        // exponential draw makes one arrival whatever the profile (common random numbers hold).
-        var work = streams.arrivals.exponential(mean: 1) / rate
-        var t = now.workingDays
-        while true {
-            let d = Int(t.rounded(.down))
-            guard d < channels[c].demand.count else { t += work; break }
-            // A warm-up before 1 January takes the first day's demand.
-            let multiplier = channels[c].demand[max(d, 0)]
-            let room = (Double(d + 1) - t) * multiplier
-            if work <= room && multiplier > 0 { t += work / multiplier; break }
-            work -= room
-            t = Double(d + 1)
-        }
-        calendar.schedule(.requestArrival(Int32(c)), at: SimTime(workingDays: t))
+    }
+
+    /// Runs `body` on channel `c` with its unit's staff. The handler memo is moved out of the
+    /// simulation for the call and back after it, so neither copy is ever duplicated.
+    mutating func withStaff(of c: Int, _ body: (inout ServiceChannel, Double, Workforce, inout CounterStaff) -> Void) {
+        let unit = channels[c].unit
+        var staff = CounterStaff(members: roster.members[unit], memo: handlerMemo, serviceDomain: serviceDomain,
+                                 unitCompetency: roster.serviceCompetency[unit])
+        handlerMemo = PerEmployee()
+        body(&channels[c], now.workingDays, workforce, &staff)
+        handlerMemo = staff.memo
     }
 
     /// Whether working time `t` lies in the Lebaran window.
@@ -114,89 +98,24 @@ extension RegionSimulation {
     mutating func updateServers(unit: UnitIndex) {
         let c = roster.channel[unit]
         guard c >= 0 else { return }
-        channels[c].queue.setServerCount(counterServers(unit), at: now)
         channels[c].training.record(Double(roster.away[unit]) + roster.partlyAway[unit], at: now)
-        if model.simulation.serviceFidelity == .perRequest { startRequests(channel: c) }
+        let servers = counterServers(unit)
+        guard perRequest else { return }
+        withStaff(of: c) { channel, now, people, staff in channel.setServers(servers, at: now, workforce: people, staff: &staff) }
     }
 
-    mutating func requestArrives(channel c: Int) {
-        channels[c].tally.requests += 1
-        channels[c].queue.arrive(0, at: now)
-        scheduleArrival(channel: c)
-        startRequests(channel: c)
-    }
-
-    /// Starts waiting requests while counter staff are free; the handler is an on-duty member of
-    /// the unit drawn at random, whose competency sets the handling time.
-    mutating func startRequests(channel c: Int) {
-        let unit = channels[c].unit
-        while let started = channels[c].queue.startNext(at: now) {
-            // `if let`, not `Optional.map`: a closure over `self` copied the whole simulation per request.
-            var competency = 0.0, motivation = 0.5
-            var mean = channels[c].noviceMinutes, logMean = channels[c].logNoviceMinutes
-            if let handler = drawHandler(unit: unit) {
-                let terms = handlerTerms(handler)
-                competency = terms.competency
-                mean = terms.minutes
-                logMean = terms.logMinutes
-                motivation = workforce.effectiveMotivation(handler)
-            }
-            let minutes = channels[c].parameters.exponentialHandling ? streams.handling.exponential(mean: mean)
-                : streams.handling.lognormal(logMean: logMean, shape: channels[c].handlingShape)
-            let waitMinutes = started.wait.workingDays * model.hoursPerWorkingDay * 60
-            let slot: Int32
-            if let free = channels[c].freeSlots.popLast() {
-                slot = free
-                channels[c].waitMinutes[Int(slot)] = waitMinutes
-                channels[c].handlerCompetency[Int(slot)] = competency
-                channels[c].handlerMotivation[Int(slot)] = motivation
-            } else {
-                slot = Int32(channels[c].waitMinutes.count)
-                channels[c].waitMinutes.append(waitMinutes)
-                channels[c].handlerCompetency.append(competency)
-                channels[c].handlerMotivation.append(motivation)
-            }
-            channels[c].tally.handlingMinutes.add(minutes)
-            if isLebaran(now.workingDays - started.wait.workingDays) { channels[c].tally.lebaranWaitMinutes.add(waitMinutes) }
-            calendar.schedule(.requestDone(channel: Int32(c), slot: slot),
-                              after: SimDuration(workingDays: minutes / 60 / model.hoursPerWorkingDay))
-        }
-    }
-
-    mutating func drawHandler(unit: UnitIndex) -> EmployeeIndex? {
-        let members = roster.members[unit]
-        guard !members.isEmpty else { return nil }
-        for _ in 0..<16 {
-            let e = members[streams.handlers.index(below: members.count)]
-            if workforce.active[e] && !workforce.offDuty[e] { return e }
-        }
-        return members.first { workforce.active[$0] && !workforce.offDuty[$0] }
-    }
-
-    mutating func requestDone(channel c: Int, slot: Int32) {
-        channels[c].queue.finishService(at: now)
-        let i = Int(slot)
-        let wait = channels[c].waitMinutes[i], competency = channels[c].handlerCompetency[i]
-        let motivation = channels[c].handlerMotivation[i]
-        channels[c].freeSlots.append(slot)
-        let resolved = streams.outcomes.bernoulli(quality.firstContactResolution(competency: competency))
-        let satisfaction = quality.satisfaction(timeliness: quality.timeliness(waitMinutes: wait), competency: competency, resolved: resolved ? 1 : 0, motivation: motivation)
-        if resolved { channels[c].tally.resolved += 1 }
-        channels[c].tally.recordWait(wait)
-        channels[c].tally.satisfaction.add(satisfaction)
-        if streams.outcomes.bernoulli(quality.complaintChance(resolved: resolved, waitMinutes: wait)) {
-            fileComplaint(unit: channels[c].unit, count: 1)
-        }
-        startRequests(channel: c)
-    }
-
-    /// Complaints count toward the domains the unit uses and are resolved faster by a more
-    /// competent unit (exponential, mean from `resolutionDays`).
-    mutating func fileComplaint(unit: UnitIndex, count: Int) {
-        if roster.channel[unit] >= 0 { channels[roster.channel[unit]].tally.complaints += count }
+    /// Complaints count toward the domains the unit uses (complaint-weighted needs analysis).
+    mutating func attributeComplaints(unit: UnitIndex, count: Int) {
         let usage = region.units[unit].usage
         let total = usage.reduce(0, +)
         for d in 0..<domainCount { complaintsByDomain[d] += Double(count) * (total > 0 ? usage[d] / total : 1 / Double(domainCount)) }
+    }
+
+    /// Complaints of a day in analytic fidelity: counted, attributed, and resolved faster by a
+    /// more competent unit (exponential, mean from `resolutionDays`).
+    mutating func fileComplaint(unit: UnitIndex, count: Int) {
+        if roster.channel[unit] >= 0 { channels[roster.channel[unit]].tally.complaints += count }
+        attributeComplaints(unit: unit, count: count)
         let unitCompetency = roster.serviceCompetency[unit]
         for _ in 0..<count {
             service.complaintResolutionDays.add(streams.outcomes.exponential(mean: quality.resolutionDays(unitCompetency: unitCompetency)))
@@ -227,15 +146,22 @@ extension RegionSimulation {
         for c in channels.indices {
             let unit = channels[c].unit
             let parameters = channels[c].parameters
-            var minutesSum = 0.0, competencySum = 0.0, motivationSum = 0.0, n = 0
-            let members = roster.members[unit]
-            for e in members where workforce.active[e] && !workforce.offDuty[e] {
-                let terms = handlerTerms(e)
-                minutesSum += terms.minutes
-                competencySum += terms.competency
-                motivationSum += workforce.effectiveMotivation(e)
-                n += 1
+            // The staff on duty only change at other events: their sums are worked out again only
+            // after one (the same sums, so the same numbers).
+            if channels[c].staffSums.version != eventsFired {
+                var sums = StaffSums(version: eventsFired)
+                let members = roster.members[unit]
+                for e in members where workforce.active[e] && !workforce.offDuty[e] {
+                    let terms = handlerTerms(e)
+                    sums.minutes += terms.minutes
+                    sums.competency += terms.competency
+                    sums.motivation += workforce.effectiveMotivation(e)
+                    sums.count += 1
+                }
+                channels[c].staffSums = sums
             }
+            let sums = channels[c].staffSums
+            let minutesSum = sums.minutes, competencySum = sums.competency, motivationSum = sums.motivation, n = sums.count
             let demand = channels[c].demand.isEmpty ? 1 : channels[c].demand[min(today, channels[c].demand.count - 1)]
             let requestsPerDay = parameters.requestsPerDay * demand
             let requests = streams.handling.poisson(mean: requestsPerDay)
@@ -303,12 +229,10 @@ extension RegionSimulation {
         for c in channels.indices {
             var utilisation = channels[c].tally.analyticUtilisation
             if !analytic {
-                let channelBusy = channels[c].queue.busyServers.area(upTo: monthEnd)
-                let channelStaffed = channels[c].queue.availableServers.area(upTo: monthEnd)
-                busy += channelBusy
-                staffed += channelStaffed
-                channels[c].queue.resetStatistics(at: monthEnd)
-                utilisation = channelStaffed > 0 ? channelBusy / channelStaffed : .nan
+                let days = channels[c].takeServerDays(upTo: monthEnd)
+                busy += days.busy
+                staffed += days.staffed
+                utilisation = days.staffed > 0 ? days.busy / days.staffed : .nan
             }
             writeCounter(channels[c].counter, channels[c].tally, utilisation: utilisation, analytic: analytic, month: m)
             service.absorb(channels[c].tally)
@@ -375,9 +299,3 @@ func percentile(_ histogram: [Int], _ q: Double) -> Double {
     return Double(histogram.count)
 }
 
-/// A handler's ĉ and mean handling minutes, with the service level and unit they were worked out from.
-struct HandlerTerms {
-    var level = Double.nan
-    var unit = UnitIndex(-1)
-    var competency = 0.0, minutes = 0.0, logMinutes = 0.0
-}

@@ -34,10 +34,14 @@ extension RegionSimulation {
     }
 
     func isEligible(_ e: EmployeeIndex, for p: ProgrammeIndex) -> Bool {
-        let programme = model.programmes[p]
+        isEligible(e, for: model.programmes[p], units: programmeUnitEligible[p])
+    }
+
+    /// ``isEligible(_:for:)`` with the programme and its units looked up once by a caller that asks for everyone.
+    func isEligible(_ e: EmployeeIndex, for programme: ProgrammeParameters, units: PerUnit<Bool>) -> Bool {
         guard workforce.active[e], programme.eligibleJobLevels[workforce.jobLevel[e].rawValue] else { return false }
         guard programme.employment.admits(isPPPK: workforce.isPPPK[e]) else { return false }
-        if !programmeUnitEligible[p][workforce.unit[e]] { return false }
+        if !units[workforce.unit[e]] { return false }
         if programme.mandatoryForNewcomers { return workforce.owesLatsar[e] }
         if programme.mandatoryOnPromotion { return workforce.owesPromotionTraining[e] }
         return true
@@ -57,8 +61,14 @@ extension RegionSimulation {
     /// The expected gain (levels, summed over domains) of `e` completing `p`, weighted by the
     /// domains' gaps and, when the policy says so, by citizen complaints about each domain.
     func needsValue(of e: EmployeeIndex, completing p: ProgrammeIndex, in mode: Mode, complaintWeights: [Double]) -> Double {
-        let programme = model.programmes[p]
-        let gain = model.learning.baseGainSD * model.learning.cohortSpreadSD * model[mode].gainMultiplier
+        needsValue(of: e, completing: model.programmes[p], gain: needsGain(mode), complaintWeights: complaintWeights)
+    }
+
+    /// The gain of one completion in `mode`, in levels, before the programme's domain weights.
+    func needsGain(_ mode: Mode) -> Double { model.learning.baseGainSD * model.learning.cohortSpreadSD * model[mode].gainMultiplier }
+
+    /// ``needsValue(of:completing:in:complaintWeights:)`` with the programme and gain looked up once.
+    func needsValue(of e: EmployeeIndex, completing programme: ProgrammeParameters, gain: Double, complaintWeights: [Double]) -> Double {
         var value = 0.0
         let levels = JobLevel.allCases.count
         for d in 0..<domainCount where programme.domains[d] > 0 {
@@ -82,28 +92,41 @@ extension RegionSimulation {
     mutating func planYear() {
         let year = month / 12
         let weights = complaintWeights
+        var ranked: [UInt128] = []
+        ranked.reserveCapacity(workforce.count)
         for p in programmes.indices {
-            var scored: [(employee: EmployeeIndex, score: Double)] = []
-            let mode = programmes[p].mode
-            for e in workforce.indices where isEligible(e, for: p) {
+            ranked.removeAll(keepingCapacity: true)
+            let programme = model.programmes[p], units = programmeUnitEligible[p]
+            let gain = needsGain(programmes[p].mode)
+            let allocation = policy.allocation
+            for e in workforce.indices where isEligible(e, for: programme, units: units) {
                 let score: Double
-                switch policy.allocation {
-                case .needsBased: score = needsValue(of: e, completing: p, in: mode, complaintWeights: weights)
+                switch allocation {
+                case .needsBased: score = needsValue(of: e, completing: programme, gain: gain, complaintWeights: weights)
                 case .equalHours: score = -workforce.jpThisYear[e] + streams.planning.uniform() * 0.001
                 case .seniority: score = workforce.tenureMonths[e] + workforce.ageYears[e] * 0.001
                 case .random: score = streams.planning.uniform()
                 }
-                if model.programmes[p].isMandated || policy.allocation != .needsBased || score > 0 {
-                    scored.append((e, score))
+                if programme.isMandated || allocation != .needsBased || score > 0 {
+                    ranked.append(Self.rankKey(score: score, employee: e))
                 }
             }
-            // Ties broken by employee number: deterministic.
-            scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
-            programmes[p].candidates = scored.map(\.employee)
-            programmes[p].handled = [Bool](repeating: false, count: scored.count)
+            // Highest score first, ties broken by employee number: deterministic.
+            ranked.sort()
+            programmes[p].candidates = ranked.map { EmployeeIndex(Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: $0))) }
+            programmes[p].handled = [Bool](repeating: false, count: ranked.count)
             programmes[p].cursor = 0
         }
         allocateSessions(budgetRupiah: max(0, budget.unspentYearRupiah - committedRupiah()), year: year)
+    }
+
+    /// A key whose ascending order is descending `score`, then ascending employee number: the
+    /// score's order-preserving bit pattern, inverted, above the employee (one integer compare
+    /// instead of a closure per comparison when ranking thousands of candidates).
+    static func rankKey(score: Double, employee: EmployeeIndex) -> UInt128 {
+        let bits = (score + 0.0).bitPattern  // turns −0.0 into +0.0, which ranks as a tie
+        let flip = UInt64(bitPattern: Int64(bitPattern: bits) >> 63) | 0x8000_0000_0000_0000
+        return UInt128(~(bits ^ flip)) << 64 | UInt128(UInt64(employee.rawValue))
     }
 
     /// Rupiah estimated for sessions planned but not yet started (of mandated programmes only, if

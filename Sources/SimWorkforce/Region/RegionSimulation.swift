@@ -14,8 +14,6 @@ public struct RegionSimulation: DiscreteEventModel {
         case sessionEnd(Int32)
         case hire(Int32)
         case promote(level: Int32, unit: Int32)
-        case requestArrival(Int32)
-        case requestDone(channel: Int32, slot: Int32)
         case analyticDay(Int32)
         case workplacePartEnd(employee: Int32, programme: Int32)
     }
@@ -49,6 +47,8 @@ public struct RegionSimulation: DiscreteEventModel {
     var programmes: PerProgramme<ProgrammeState>
     var sessions = Column<SessionTable, Session>()
     var channels: [ServiceChannel] = []
+    /// Events other than analytic days fired so far: the staff can change only at one of them.
+    var eventsFired = 0
     /// Each employee's handler terms, kept with what they were worked out from (``handlerTerms(_:)``).
     var handlerMemo = PerEmployee<HandlerTerms>()
     var projects: [Project] = []
@@ -124,11 +124,15 @@ public struct RegionSimulation: DiscreteEventModel {
     public mutating func runToHorizon() -> RegionResult {
         let horizon = SimTime(workingDays: clock.horizonDays)
         run(until: horizon)
+        if perRequest { advanceChannels() }
         closeMonth(model.months - 1)
         return result
     }
 
     public mutating func fire(_ event: Event) {
+        // The counters run on their own clocks up to every event that may change them.
+        if perRequest { advanceChannels() }
+        if case .analyticDay = event {} else { eventsFired &+= 1 }
         switch event {
         case .monthStart(let m): startMonth(Int(m))
         case .invite(let s): invite(session: SessionIndex(Int(s)))
@@ -136,8 +140,6 @@ public struct RegionSimulation: DiscreteEventModel {
         case .sessionEnd(let s): endSession(SessionIndex(Int(s)))
         case .hire(let count): hire(Int(count))
         case let .promote(level, unit): fillVacancy(JobLevel(rawValue: Int(level)) ?? .pengawas, in: UnitIndex(Int(unit)))
-        case .requestArrival(let c): requestArrives(channel: Int(c))
-        case let .requestDone(c, slot): requestDone(channel: Int(c), slot: slot)
         case .analyticDay(let day): analyticDay(Int(day))
         case let .workplacePartEnd(e, p): endWorkplacePart(EmployeeIndex(Int(e)), programme: ProgrammeIndex(Int(p)))
         }
