@@ -137,3 +137,92 @@ extension Workforce {
         return leavers
     }
 }
+
+/// The month-end measures of MODEL.md §10, summed over the active employees in employee order.
+struct MonthEndSums {
+    var active = 0, pairs = 0, assessed = 0, atStandard = 0
+    var competency = 0.0, gap = 0.0
+    var domain: [Double], domainAssessed: [Int], domainAtStandard: [Int]
+    var jp = 0.0, pns = 0, pnsReaching = 0, pnsWithNone = 0
+    var motivation = 0.0, ip = 0.0
+    var aged51Plus = 0, latsarOverdue = 0, promotionTrainingOwed = 0, structural = 0
+
+    init(domainCount: Int) {
+        domain = [Double](repeating: 0, count: domainCount)
+        domainAssessed = [Int](repeating: 0, count: domainCount)
+        domainAtStandard = [Int](repeating: 0, count: domainCount)
+    }
+}
+
+extension Workforce {
+    /// One pass over the active employees for every month-end measure: competency and the share at
+    /// standard, JP, motivation, the IP ASN proxy, age and what is owed. `required` is the level
+    /// required now, `[domain * jobLevels + level]`.
+    func monthEndSums(required: [Double], targetJP: Double, jpLastYear: PerEmployee<Double>, monthOfYear: Double,
+                      ip: IPASNParameters) -> MonthEndSums {
+        var sums = MonthEndSums(domainCount: domainCount)
+        let levels = JobLevel.allCases.count
+        let domains = domainCount
+        // Scalars and buffers local to the loop: sums kept in a struct's arrays are checked for
+        // uniqueness at every add.
+        var domainSum = sums.domain, domainAssessed = sums.domainAssessed, domainAtStandard = sums.domainAtStandard
+        var assessed = 0, atStandard = 0, gap = 0.0
+        required.withUnsafeBufferPointer { required in
+        stable.withUnsafeBufferPointer { stable in
+        transient.withUnsafeBufferPointer { transient in
+        for e in indices where active[e] {
+            sums.active += 1
+            var appliedSum = 0.0, requiredSum = 0.0
+            let base = slot(e, domain: 0)
+            let level = jobLevel[e].rawValue
+            for d in 0..<domains {
+                let applied = stable[base + d] + transient[base + d]
+                let need = required[d * levels + level]
+                appliedSum += applied
+                requiredSum += need
+                domainSum[d] += applied
+                // Branch-free (the comparisons go either way from one employee to the next); adding
+                // +0.0 to a positive sum leaves it exactly as it was.
+                gap += max(0, need - applied)
+                // Level 1 (Paham) is the floor of the scale: a requirement of 1 is met by everyone,
+                // so only pairs that require more are assessed, as a competency assessment would.
+                let isAssessed = need > 1 + 1e-9 ? 1 : 0
+                let meets = isAssessed & (applied >= need ? 1 : 0)
+                assessed += isAssessed
+                domainAssessed[d] += isAssessed
+                atStandard += meets
+                domainAtStandard[d] += meets
+            }
+            sums.pairs += domains
+            sums.competency += appliedSum
+            let jp = jpThisYear[e]
+            sums.jp += jp
+            if !isPPPK[e] {
+                sums.pns += 1
+                if jp >= targetJP { sums.pnsReaching += 1 }
+                if jp == 0 { sums.pnsWithNone += 1 }
+            }
+            let motivation = effectiveMotivation(e)
+            sums.motivation += motivation
+            let jpLast12 = jp + jpLastYear[e] * (11 - monthOfYear) / 12
+            let ratio = min(1, appliedSum / max(requiredSum, 1))
+            let competencyScore = 40 * (ip.competencyJPShare * min(1, jpLast12 / targetJP) + (1 - ip.competencyJPShare) * ratio)
+            let performance = 30 * clamp(ip.performanceCompetencyShare * ratio + (1 - ip.performanceCompetencyShare) * motivation, 0, 1)
+            sums.ip += ip.qualificationScore(education[e]) + competencyScore + performance + ip.disciplineScore
+            if ageYears[e] >= 51 { sums.aged51Plus += 1 }
+            if owesLatsar[e] && !isPPPK[e] && tenureMonths[e] > 12 { sums.latsarOverdue += 1 }
+            if owesPromotionTraining[e] { sums.promotionTrainingOwed += 1 }
+            if jobLevel[e].promotedFrom != nil { sums.structural += 1 }
+        }
+        }
+        }
+        }
+        sums.domain = domainSum
+        sums.domainAssessed = domainAssessed
+        sums.domainAtStandard = domainAtStandard
+        sums.assessed = assessed
+        sums.atStandard = atStandard
+        sums.gap = gap
+        return sums
+    }
+}

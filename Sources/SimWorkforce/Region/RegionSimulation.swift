@@ -297,65 +297,23 @@ public struct RegionSimulation: DiscreteEventModel {
 
     mutating func closeMonth(_ m: Int) {
         let monthEnd = SimTime(workingDays: clock.monthStart[m + 1])
-        var competencySum = 0.0, gapSum = 0.0, atStandard = 0, pairs = 0
-        var domainSum = [Double](repeating: 0, count: domainCount)
-        var domainAtStandard = [Int](repeating: 0, count: domainCount), domainAssessed = [Int](repeating: 0, count: domainCount)
-        var assessed = 0
-        var jpSum = 0.0, pnsCount = 0, pnsReaching = 0, pnsWithNone = 0, motivationSum = 0.0, ipSum = 0.0
-        let levels = JobLevel.allCases.count
-        let monthOfYear = Double((model.startYear * 12 + m) % 12)
-        var active = 0
-        for e in workforce.indices where workforce.active[e] {
-            active += 1
-            var appliedSum = 0.0, requiredSum = 0.0
-            for d in 0..<domainCount {
-                let applied = workforce.applied(e, d)
-                let need = required[d * levels + workforce.jobLevel[e].rawValue]
-                appliedSum += applied
-                requiredSum += need
-                domainSum[d] += applied
-                if applied < need { gapSum += need - applied }
-                // Level 1 (Paham) is the floor of the scale: a requirement of 1 is met by everyone,
-                // so only pairs that require more are assessed, as a competency assessment would.
-                if need > 1 + 1e-9 {
-                    assessed += 1
-                    domainAssessed[d] += 1
-                    if applied >= need { atStandard += 1; domainAtStandard[d] += 1 }
-                }
-                pairs += 1
-            }
-            competencySum += appliedSum
-            let jp = workforce.jpThisYear[e]
-            jpSum += jp
-            if !workforce.isPPPK[e] {
-                pnsCount += 1
-                if jp >= policy.targetJPPerYear { pnsReaching += 1 }
-                if jp == 0 { pnsWithNone += 1 }
-            }
-            let motivation = workforce.effectiveMotivation(e)
-            motivationSum += motivation
-            let jpLast12 = jp + jpLastYear[e] * (11 - monthOfYear) / 12
-            let ratio = min(1, appliedSum / max(requiredSum, 1))
-            let ip = model.ipASN
-            let competencyScore = 40 * (ip.competencyJPShare * min(1, jpLast12 / policy.targetJPPerYear) + (1 - ip.competencyJPShare) * ratio)
-            let performance = 30 * clamp(ip.performanceCompetencyShare * ratio + (1 - ip.performanceCompetencyShare) * motivation, 0, 1)
-            ipSum += ip.qualificationScore(workforce.education[e]) + competencyScore + performance + ip.disciplineScore
-        }
-        let n = Double(max(active, 1))
-        result[.competencyMean, m] = competencySum / Double(max(pairs, 1))
-        result[.competencyShareAtStandard, m] = assessed > 0 ? Double(atStandard) / Double(assessed) : .nan
-        result[.competencyGapMean, m] = gapSum / Double(max(pairs, 1))
-        result[.jpMean, m] = jpSum / n
-        result[.jpShareReaching20, m] = Double(pnsReaching) / Double(max(pnsCount, 1))
-        result[.jpShareWithNone, m] = Double(pnsWithNone) / Double(max(pnsCount, 1))
-        result[.ipASNProxy, m] = ipSum / n
-        result[.motivationMean, m] = motivationSum / n
+        let sums = workforce.monthEndSums(required: required, targetJP: policy.targetJPPerYear, jpLastYear: jpLastYear,
+                                          monthOfYear: Double((model.startYear * 12 + m) % 12), ip: model.ipASN)
+        let n = Double(max(sums.active, 1))
+        result[.competencyMean, m] = sums.competency / Double(max(sums.pairs, 1))
+        result[.competencyShareAtStandard, m] = sums.assessed > 0 ? Double(sums.atStandard) / Double(sums.assessed) : .nan
+        result[.competencyGapMean, m] = sums.gap / Double(max(sums.pairs, 1))
+        result[.jpMean, m] = sums.jp / n
+        result[.jpShareReaching20, m] = Double(sums.pnsReaching) / Double(max(sums.pns, 1))
+        result[.jpShareWithNone, m] = Double(sums.pnsWithNone) / Double(max(sums.pns, 1))
+        result[.ipASNProxy, m] = sums.ip / n
+        result[.motivationMean, m] = sums.motivation / n
         for d in 0..<domainCount {
-            result[MetricLayout.domainMean(d), m] = domainSum[d] / n
-            result[MetricLayout.domainShareAtStandard(d), m] = domainAssessed[d] > 0 ? Double(domainAtStandard[d]) / Double(domainAssessed[d]) : .nan
+            result[MetricLayout.domainMean(d), m] = sums.domain[d] / n
+            result[MetricLayout.domainShareAtStandard(d), m] = sums.domainAssessed[d] > 0 ? Double(sums.domainAtStandard[d]) / Double(sums.domainAssessed[d]) : .nan
         }
         recordFlowsMonth(m, monthEnd: monthEnd)
-        recordWorkforceMonth(m)
+        recordWorkforceMonth(m, sums)
         recordServiceMonth(m, monthEnd: monthEnd)
         thisMonth.reset()
     }
@@ -398,29 +356,22 @@ public struct RegionSimulation: DiscreteEventModel {
 
 extension RegionSimulation {
     /// Who the region has and who owes what (MODEL.md §9): headcount, flows, age, promotions, Latsar.
-    mutating func recordWorkforceMonth(_ m: Int) {
-        var active = 0, aged51Plus = 0, latsarOverdue = 0, promotionTrainingOwed = 0, structural = 0
-        for e in workforce.indices where workforce.active[e] {
-            active += 1
-            if workforce.ageYears[e] >= 51 { aged51Plus += 1 }
-            if workforce.owesLatsar[e] && !workforce.isPPPK[e] && workforce.tenureMonths[e] > 12 { latsarOverdue += 1 }
-            if workforce.owesPromotionTraining[e] { promotionTrainingOwed += 1 }
-            if workforce.jobLevel[e].promotedFrom != nil { structural += 1 }
-        }
+    mutating func recordWorkforceMonth(_ m: Int, _ sums: MonthEndSums) {
+        let active = sums.active
         let n = Double(max(active, 1))
         result[.headcount, m] = Double(active)
         result[.retirements, m] = Double(thisMonth.retired)
         result[.otherExits, m] = Double(thisMonth.otherExits)
         result[.hires, m] = Double(thisMonth.hired)
         result[.retirementRate, m] = Double(thisMonth.retired) * 12 / n
-        result[.age51PlusShare, m] = Double(aged51Plus) / n
+        result[.age51PlusShare, m] = Double(sums.aged51Plus) / n
         result[.latsarStarted, m] = Double(thisMonth.latsarStarted)
         result[.latsarCompleted, m] = Double(thisMonth.latsarCompleted)
-        result[.latsarOverdue, m] = Double(latsarOverdue)
+        result[.latsarOverdue, m] = Double(sums.latsarOverdue)
         result[.budgetMandatoryRupiah, m] = thisMonth.mandatoryRupiah
-        result[.structuralPosts, m] = Double(structural)
+        result[.structuralPosts, m] = Double(sums.structural)
         result[.promotions, m] = Double(thisMonth.promoted)
         result[.vacanciesUnfilled, m] = Double(thisMonth.vacanciesUnfilled)
-        result[.promotionTrainingOwed, m] = Double(promotionTrainingOwed)
+        result[.promotionTrainingOwed, m] = Double(sums.promotionTrainingOwed)
     }
 }
