@@ -6,7 +6,7 @@ struct MonthRules {
     let domainCount: Int
     /// Share of latent knowledge kept this month, `[unit * domains + domain]`.
     let latentKeep: [Double]
-    let transientKeep: Double
+    let curve: LearningCurve
     let awardKeep: Double
     let motivationBaseline: Double
     let motivationAdjustment: Double
@@ -96,10 +96,7 @@ extension Workforce {
             let u = unit[e].rawValue
             let base = slot(e, domain: 0)
             for d in 0..<domains {
-                // LearningCurve.advanceMonth, inlined on the arrays.
-                let relapsed = transient[base + d] * (1 - rules.transientKeep)
-                transient[base + d] -= relapsed
-                latent[base + d] = (latent[base + d] + relapsed) * rules.latentKeep[u * domains + d]
+                rules.curve.advanceMonth(transient: &transient[base + d], latent: &latent[base + d], latentKeep: rules.latentKeep[u * domains + d])
             }
             let experienced = rules.experiencedCount[u]
             if tenureMonths[e] < ramp.experiencedTenureMonths && experienced > 0 {

@@ -257,7 +257,7 @@ public struct RegionSimulation: DiscreteEventModel {
         var month = MonthRules(
             domainCount: domainCount,
             latentKeep: units.flatMap { unit in (0..<domainCount).map { curve.monthlyLatentKeep(usage: unit.usage[$0]) } },
-            transientKeep: curve.monthlyTransientKeep,
+            curve: curve,
             awardKeep: exp2(-1 / policy.award.fadeHalfLifeMonths),
             motivationBaseline: clamp(region.motivation.mean + model.motivation.supportBaselineGain * policy.leadershipSupport, 0, 1),
             motivationAdjustment: model.motivation.monthlyAdjustment,
