@@ -6,7 +6,9 @@ import SimCore
 /// every result, so new purposes go at the end.
 struct RegionStreams {
     var population, exits, invitations, completions, planning, evaluation, forums, award, projects: RandomStream
-    var arrivals, handling, outcomes, handlers, hires: RandomStream
+    /// The analytic counters' day counts and outcomes (per-request counters draw from their own, ``channel(_:)``).
+    var handling, outcomes: RandomStream
+    var hires: RandomStream
 
     let seed: UInt64, replication: Int, region: Int
 
@@ -17,7 +19,8 @@ struct RegionStreams {
         }
         population = stream(1); exits = stream(2); invitations = stream(3); completions = stream(4)
         planning = stream(5); evaluation = stream(6); forums = stream(7); award = stream(8); projects = stream(9)
-        arrivals = stream(10); handling = stream(11); outcomes = stream(12); handlers = stream(13); hires = stream(14)
+        // 10 and 13 (arrivals, handlers) were the region's request streams before each counter had its own: never reuse them.
+        handling = stream(11); outcomes = stream(12); hires = stream(14)
     }
 
     /// The streams of the region's channel `c` (per-request fidelity): purposes 0x100 + 4c + k,
