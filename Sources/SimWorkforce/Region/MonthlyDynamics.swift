@@ -155,71 +155,112 @@ extension Workforce {
     /// One pass over the active employees for every month-end measure: competency and the share at
     /// standard, JP, motivation, the IP ASN proxy, age and what is owed. `required` is the level
     /// required now, `[domain * jobLevels + level]`.
+    ///
+    /// Sums are made in employee order, then domain order, as plain arithmetic would; the loop
+    /// reads raw buffers and looks per-level and per-education constants up in small tables worked
+    /// out first, because it runs over every employee each month.
     func monthEndSums(required: [Double], targetJP: Double, jpLastYear: PerEmployee<Double>, monthOfYear: Double,
                       ip: IPASNParameters) -> MonthEndSums {
         var sums = MonthEndSums(domainCount: domainCount)
         let levels = JobLevel.allCases.count
         let domains = domainCount
-        // Scalars and buffers local to the loop: sums kept in a struct's arrays are checked for
-        // uniqueness at every add.
-        var domainSum = sums.domain, domainAssessed = sums.domainAssessed, domainAtStandard = sums.domainAtStandard
-        var assessed = 0, atStandard = 0, gap = 0.0
-        required.withUnsafeBufferPointer { required in
+        // Per job level, a row of what each domain requires and whether that pair is assessed.
+        // Level 1 (Paham) is the floor of the scale: a requirement of 1 is met by everyone, so
+        // only pairs that require more are assessed, as a competency assessment would.
+        var need = [Double](repeating: 0, count: levels * domains)
+        var assessedPair = [Int](repeating: 0, count: levels * domains)
+        var needSum = [Double](repeating: 0, count: levels)
+        for level in 0..<levels {
+            var total = 0.0
+            for d in 0..<domains {
+                let value = required[d * levels + level]
+                need[level * domains + d] = value
+                assessedPair[level * domains + d] = value > 1 + 1e-9 ? 1 : 0
+                total += value
+            }
+            needSum[level] = total
+        }
+        let qualification = Education.allCases.map(ip.qualificationScore)
+        let structural = JobLevel.allCases.map { $0.promotedFrom != nil ? 1 : 0 }
+        var active = 0, pns = 0, pnsReaching = 0, pnsWithNone = 0
+        var aged51Plus = 0, latsarOverdue = 0, promotionTrainingOwed = 0, structuralPosts = 0
+        var competency = 0.0, jpTotal = 0.0, motivationTotal = 0.0, ipTotal = 0.0, gap = 0.0
+        let domainSum = UnsafeMutableBufferPointer<Double>.allocate(capacity: domains)
+        let domainAssessed = UnsafeMutableBufferPointer<Int>.allocate(capacity: domains)
+        let domainAtStandard = UnsafeMutableBufferPointer<Int>.allocate(capacity: domains)
+        defer { domainSum.deallocate(); domainAssessed.deallocate(); domainAtStandard.deallocate() }
+        domainSum.initialize(repeating: 0)
+        domainAssessed.initialize(repeating: 0)
+        domainAtStandard.initialize(repeating: 0)
+        var assessed = 0, atStandard = 0
+        need.withUnsafeBufferPointer { need in
+        assessedPair.withUnsafeBufferPointer { assessedPair in
         stable.withUnsafeBufferPointer { stable in
         transient.withUnsafeBufferPointer { transient in
-        for e in indices where active[e] {
-            sums.active += 1
-            var appliedSum = 0.0, requiredSum = 0.0
-            let base = slot(e, domain: 0)
+        for e in indices where self.active[e] {
+            active &+= 1
+            var appliedSum = 0.0
+            let base = e.rawValue &* domains
             let level = jobLevel[e].rawValue
+            let row = level &* domains
             for d in 0..<domains {
-                let applied = stable[base + d] + transient[base + d]
-                let need = required[d * levels + level]
+                let applied = stable[base &+ d] + transient[base &+ d]
+                let required = need[row &+ d]
                 appliedSum += applied
-                requiredSum += need
                 domainSum[d] += applied
                 // Branch-free (the comparisons go either way from one employee to the next); adding
                 // +0.0 to a positive sum leaves it exactly as it was.
-                gap += max(0, need - applied)
-                // Level 1 (Paham) is the floor of the scale: a requirement of 1 is met by everyone,
-                // so only pairs that require more are assessed, as a competency assessment would.
-                let isAssessed = need > 1 + 1e-9 ? 1 : 0
-                let meets = isAssessed & (applied >= need ? 1 : 0)
-                assessed += isAssessed
-                domainAssessed[d] += isAssessed
-                atStandard += meets
-                domainAtStandard[d] += meets
+                gap += max(0, required - applied)
+                let isAssessed = assessedPair[row &+ d]
+                let meets = isAssessed & (applied >= required ? 1 : 0)
+                assessed &+= isAssessed
+                domainAssessed[d] &+= isAssessed
+                atStandard &+= meets
+                domainAtStandard[d] &+= meets
             }
-            sums.pairs += domains
-            sums.competency += appliedSum
+            competency += appliedSum
             let jp = jpThisYear[e]
-            sums.jp += jp
+            jpTotal += jp
             if !isPPPK[e] {
-                sums.pns += 1
-                if jp >= targetJP { sums.pnsReaching += 1 }
-                if jp == 0 { sums.pnsWithNone += 1 }
+                pns &+= 1
+                pnsReaching &+= jp >= targetJP ? 1 : 0
+                pnsWithNone &+= jp == 0 ? 1 : 0
             }
             let motivation = effectiveMotivation(e)
-            sums.motivation += motivation
+            motivationTotal += motivation
             let jpLast12 = jp + jpLastYear[e] * (11 - monthOfYear) / 12
-            let ratio = min(1, appliedSum / max(requiredSum, 1))
+            let ratio = min(1, appliedSum / max(needSum[level], 1))
             let competencyScore = 40 * (ip.competencyJPShare * min(1, jpLast12 / targetJP) + (1 - ip.competencyJPShare) * ratio)
             let performance = 30 * clamp(ip.performanceCompetencyShare * ratio + (1 - ip.performanceCompetencyShare) * motivation, 0, 1)
-            sums.ip += ip.qualificationScore(education[e]) + competencyScore + performance + ip.disciplineScore
-            if ageYears[e] >= 51 { sums.aged51Plus += 1 }
-            if owesLatsar[e] && !isPPPK[e] && tenureMonths[e] > 12 { sums.latsarOverdue += 1 }
-            if owesPromotionTraining[e] { sums.promotionTrainingOwed += 1 }
-            if jobLevel[e].promotedFrom != nil { sums.structural += 1 }
+            ipTotal += qualification[education[e].rawValue] + competencyScore + performance + ip.disciplineScore
+            aged51Plus &+= ageYears[e] >= 51 ? 1 : 0
+            latsarOverdue &+= owesLatsar[e] && !isPPPK[e] && tenureMonths[e] > 12 ? 1 : 0
+            promotionTrainingOwed &+= owesPromotionTraining[e] ? 1 : 0
+            structuralPosts &+= structural[level]
         }
         }
         }
         }
-        sums.domain = domainSum
-        sums.domainAssessed = domainAssessed
-        sums.domainAtStandard = domainAtStandard
+        }
+        sums.active = active
+        sums.pairs = active * domains
+        sums.competency = competency
+        sums.gap = gap
         sums.assessed = assessed
         sums.atStandard = atStandard
-        sums.gap = gap
+        sums.domain = Array(domainSum)
+        sums.domainAssessed = Array(domainAssessed)
+        sums.domainAtStandard = Array(domainAtStandard)
+        sums.jp = jpTotal
+        sums.pns = pns
+        sums.pnsReaching = pnsReaching
+        sums.pnsWithNone = pnsWithNone
+        sums.motivation = motivationTotal
+        sums.ip = ipTotal
+        sums.aged51Plus = aged51Plus
+        sums.latsarOverdue = latsarOverdue
+        sums.promotionTrainingOwed = promotionTrainingOwed
+        sums.structural = structuralPosts
         return sums
     }
 }

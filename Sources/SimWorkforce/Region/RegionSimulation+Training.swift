@@ -92,10 +92,9 @@ extension RegionSimulation {
     mutating func planYear() {
         let year = month / 12
         let weights = complaintWeights
-        var ranked: [UInt128] = []
-        ranked.reserveCapacity(workforce.count)
+        var ranking = CandidateRanking()
         for p in programmes.indices {
-            ranked.removeAll(keepingCapacity: true)
+            ranking.removeAll()
             let programme = model.programmes[p], units = programmeUnitEligible[p]
             let gain = needsGain(programmes[p].mode)
             let allocation = policy.allocation
@@ -108,25 +107,15 @@ extension RegionSimulation {
                 case .random: score = streams.planning.uniform()
                 }
                 if programme.isMandated || allocation != .needsBased || score > 0 {
-                    ranked.append(Self.rankKey(score: score, employee: e))
+                    ranking.append(score: score, employee: e)
                 }
             }
             // Highest score first, ties broken by employee number: deterministic.
-            ranked.sort()
-            programmes[p].candidates = ranked.map { EmployeeIndex(Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: $0))) }
-            programmes[p].handled = [Bool](repeating: false, count: ranked.count)
+            programmes[p].candidates = ranking.ranked()
+            programmes[p].handled = [Bool](repeating: false, count: ranking.count)
             programmes[p].cursor = 0
         }
         allocateSessions(budgetRupiah: max(0, budget.unspentYearRupiah - committedRupiah()), year: year)
-    }
-
-    /// A key whose ascending order is descending `score`, then ascending employee number: the
-    /// score's order-preserving bit pattern, inverted, above the employee (one integer compare
-    /// instead of a closure per comparison when ranking thousands of candidates).
-    static func rankKey(score: Double, employee: EmployeeIndex) -> UInt128 {
-        let bits = (score + 0.0).bitPattern  // turns −0.0 into +0.0, which ranks as a tie
-        let flip = UInt64(bitPattern: Int64(bitPattern: bits) >> 63) | 0x8000_0000_0000_0000
-        return UInt128(~(bits ^ flip)) << 64 | UInt128(UInt64(employee.rawValue))
     }
 
     /// Rupiah estimated for sessions planned but not yet started (of mandated programmes only, if

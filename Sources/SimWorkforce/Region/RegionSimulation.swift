@@ -47,7 +47,7 @@ public struct RegionSimulation: DiscreteEventModel {
     var programmes: PerProgramme<ProgrammeState>
     var sessions = Column<SessionTable, Session>()
     var channels: [ServiceChannel] = []
-    /// Events other than analytic days fired so far: the staff can change only at one of them.
+    /// Events fired so far that may change the staff at the counters (not analytic days, not invitations).
     var eventsFired = 0
     /// Each employee's handler terms, kept with what they were worked out from (``handlerTerms(_:)``).
     var handlerMemo = PerEmployee<HandlerTerms>()
@@ -132,7 +132,12 @@ public struct RegionSimulation: DiscreteEventModel {
     public mutating func fire(_ event: Event) {
         // The counters run on their own clocks up to every event that may change them.
         if perRequest { advanceChannels() }
-        if case .analyticDay = event {} else { eventsFired &+= 1 }
+        // An invitation changes no one's duty, competency or motivation (an acceptance only books
+        // a seat): the analytic staff sums stand.
+        switch event {
+        case .invite, .analyticDay: break
+        default: eventsFired &+= 1
+        }
         switch event {
         case .monthStart(let m): startMonth(Int(m))
         case .invite(let s): invite(session: SessionIndex(Int(s)))
