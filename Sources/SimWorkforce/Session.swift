@@ -36,7 +36,7 @@ struct ProgrammeState {
     var windowExpectedLevels = 0.0
     var windowCostRupiah = 0.0
     /// This fiscal year's ranked invitation list and the first index not yet handled.
-    var candidates: [EmployeeIndex] = []
+    var candidates = CandidateList()
     var handled: [Bool] = []
     var cursor = 0
     var sessionsThisYear = 0

@@ -123,8 +123,9 @@ public struct ServiceQualityParameters: ParameterGroup {
         complaintBase + (resolved ? 0 : complaintIfUnresolved) + complaintIfLongWait * min(1, waitMinutes / longWaitMinutes)
     }
 
-    /// e^{−wait/scale}.
-    public func timeliness(waitMinutes: Double) -> Double { exp(-waitMinutes / timelinessScaleMinutes) }
+    /// e^{−wait/scale}. A request served on arrival (wait exactly 0, a large share of them) is
+    /// fully timely without calling `exp`: e^{−0} is exactly 1.
+    public func timeliness(waitMinutes: Double) -> Double { waitMinutes == 0 ? 1 : exp(-waitMinutes / timelinessScaleMinutes) }
 
     /// A served request's satisfaction in [0,1] from its drivers (Citizens First ranking);
     /// `resolved` is 0 or 1, or its probability in analytic fidelity; courtesy follows motivation.

@@ -19,11 +19,12 @@ extension RegionSimulation {
         }
     }
 
+    /// Counters open in `unit` now (none for a unit without a counter). A hot path calls
+    /// ``UnitRoster/counterServers(_:counterShare:)`` itself: a non-mutating call on the
+    /// simulation from a mutating one copies the simulation.
     func counterServers(_ unit: UnitIndex) -> Int {
         guard let channel = region.units[unit].service else { return 0 }
-        // Staff training part of the day (e-learning, coaching) leave the counter for that share.
-        let working = roster.workingStaff(unit)
-        return roster.onDuty[unit] > 0 ? max(1, Int((channel.counterShare * working).rounded())) : 0
+        return roster.counterServers(unit, counterShare: channel.counterShare)
     }
 
     mutating func openChannels() {
@@ -99,7 +100,7 @@ extension RegionSimulation {
         let c = roster.channel[unit]
         guard c >= 0 else { return }
         channels[c].training.record(Double(roster.away[unit]) + roster.partlyAway[unit], at: now)
-        let servers = counterServers(unit)
+        let servers = roster.counterServers(unit, counterShare: channels[c].parameters.counterShare)
         guard perRequest else { return }
         withStaff(of: c) { channel, now, people, staff in channel.setServers(servers, at: now, workforce: people, staff: &staff) }
     }
@@ -124,7 +125,8 @@ extension RegionSimulation {
 
     /// Refreshes each unit's mean service competency of staff on duty (once a month: it moves slowly).
     mutating func refreshUnitServiceCompetency() {
-        for unit in roster.members.indices { roster.serviceCompetency[unit] = unitMeanServiceCompetency(unit) }
+        // Only a counter's unit reads it (handlers' complaint resolution).
+        for unit in roster.members.indices where roster.channel[unit] >= 0 { roster.serviceCompetency[unit] = unitMeanServiceCompetency(unit) }
     }
 
     mutating func unitMeanServiceCompetency(_ unit: UnitIndex) -> Double {
@@ -170,7 +172,7 @@ extension RegionSimulation {
             let meanMinutes = n > 0 ? minutesSum / Double(n) : parameters.minutesPerRequestProficient * parameters.noviceMultiplier
             let competency = n > 0 ? competencySum / Double(n) : 0
             let motivation = n > 0 ? motivationSum / Double(n) : 0.5
-            let servers = max(counterServers(unit), 1)
+            let servers = max(roster.counterServers(unit, counterShare: parameters.counterShare), 1)
             let minutesPerDay = model.hoursPerWorkingDay * 60
             // The expected rate: Erlang C already carries the Poisson variation of arrivals.
             let arrivals = requestsPerDay / minutesPerDay

@@ -92,9 +92,9 @@ extension RegionSimulation {
     mutating func planYear() {
         let year = month / 12
         let weights = complaintWeights
-        var ranking = CandidateRanking()
         for p in programmes.indices {
-            ranking.removeAll()
+            var ranked: [UInt128] = []
+            ranked.reserveCapacity(workforce.count)
             let programme = model.programmes[p], units = programmeUnitEligible[p]
             let gain = needsGain(programmes[p].mode)
             let allocation = policy.allocation
@@ -107,12 +107,12 @@ extension RegionSimulation {
                 case .random: score = streams.planning.uniform()
                 }
                 if programme.isMandated || allocation != .needsBased || score > 0 {
-                    ranking.append(score: score, employee: e)
+                    ranked.append(CandidateList.key(score: score, employee: e))
                 }
             }
             // Highest score first, ties broken by employee number: deterministic.
-            programmes[p].candidates = ranking.ranked()
-            programmes[p].handled = [Bool](repeating: false, count: ranking.count)
+            programmes[p].candidates = CandidateList(keys: ranked)
+            programmes[p].handled = [Bool](repeating: false, count: ranked.count)
             programmes[p].cursor = 0
         }
         allocateSessions(budgetRupiah: max(0, budget.unspentYearRupiah - committedRupiah()), year: year)
@@ -156,7 +156,7 @@ extension RegionSimulation {
                 let mode = programmes[p].mode
                 guard programmes[p].sessionsThisYear + chosen[p] < programme.sessionsPerYear,
                       nextBatch[p] < programmes[p].candidates.count else { continue }
-                let batch = programmes[p].candidates[nextBatch[p]..<min(programmes[p].candidates.count, nextBatch[p] + programme.seatsPerSession)]
+                let batch = programmes[p].candidates.employees(in: nextBatch[p]..<min(programmes[p].candidates.count, nextBatch[p] + programme.seatsPerSession))
                 let seats = programme.isMandated ? batch.count : programme.seatsPerSession
                 let cost = plannedSessionCost(p, mode: mode, year: chosen[p] > 0 ? year : year - 1, attendees: seats)
                 if cost > remaining && programme.isMandated {
@@ -358,7 +358,7 @@ extension RegionSimulation {
         while sessions[s].attendees.count < sessions[s].seats && index < programmes[p].candidates.count {
             defer { index += 1 }
             guard !programmes[p].handled[index] else { continue }
-            let e = programmes[p].candidates[index]
+            let e = programmes[p].candidates.employee(at: index)
             guard workforce.active[e], isEligible(e, for: p), workforce.lastCompletedYear[workforce.slot(e, programme: p)] != year else {
                 programmes[p].handled[index] = true
                 continue
@@ -375,7 +375,7 @@ extension RegionSimulation {
             var logOdds = logit(participation.baseAcceptance) + participation.motivationEffect * z
                 + participation.supportEffect * policy.leadershipSupport + participation.awardEffect * workforce.awardBoost[e]
             if policy.incentive.enabled { logOdds += participation.incentiveEffect }
-            let overload = clamp((unitWorkload(unit) - participation.workloadThreshold) / max(1 - participation.workloadThreshold, 1e-6), 0, 1)
+            let overload = clamp((roster.workload(unit, base: region.units[unit].workload) - participation.workloadThreshold) / max(1 - participation.workloadThreshold, 1e-6), 0, 1)
             let accept = logistic(logOdds) * (1 - participation.workloadMaxCut * overload)
             // The draw is made for mandatory programmes too, so streams stay aligned across scenarios.
             let accepted = streams.invitations.bernoulli(accept)

@@ -292,12 +292,6 @@ public struct RegionSimulation: DiscreteEventModel {
         progressProjects()
     }
 
-    /// Utilisation of a unit's staff: routine workload, or the counter's measured utilisation.
-    func unitWorkload(_ unit: UnitIndex) -> Double {
-        UnitMonthCounts.workload(base: region.units[unit].workload, headcount: roster.headcount[unit],
-                                 workingStaff: roster.workingStaff(unit))
-    }
-
     // MARK: - Month-end metrics
 
     mutating func closeMonth(_ m: Int) {

@@ -76,6 +76,17 @@ struct UnitRoster {
     /// Staff-equivalents at work and not training: what the counters and the workload see.
     func workingStaff(_ unit: UnitIndex) -> Double { max(0, Double(onDuty[unit]) - partlyAway[unit]) }
 
+    /// Counters open in `unit` when `counterShare` of its working staff serve at the counter: at
+    /// least one while anyone is on duty. Staff training part of the day leave it for that share.
+    func counterServers(_ unit: UnitIndex, counterShare: Double) -> Int {
+        onDuty[unit] > 0 ? max(1, Int((counterShare * workingStaff(unit)).rounded())) : 0
+    }
+
+    /// Utilisation of `unit`'s staff with routine workload `base` (``UnitMonthCounts/workload(base:headcount:workingStaff:)``).
+    func workload(_ unit: UnitIndex, base: Double) -> Double {
+        UnitMonthCounts.workload(base: base, headcount: headcount[unit], workingStaff: workingStaff(unit))
+    }
+
     /// Away on discretionary training: what the away cap counts.
     func awayUnderCap(_ unit: UnitIndex) -> Int { away[unit] - awayMandated[unit] }
 

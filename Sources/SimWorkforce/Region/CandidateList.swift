@@ -1,0 +1,86 @@
+/// The candidates of one programme for the fiscal year, in invitation order: highest score first,
+/// ties by employee number (MODEL.md §6).
+///
+/// Planning scores thousands of employees per programme every quarter, but sessions and
+/// invitations read only the head of the list: the seats of the year's sessions and those who
+/// decline before them. So the list is put in order lazily: a read past the ordered head first
+/// selects the next block of best candidates (quickselect, linear) and sorts only that block,
+/// doubling the head each time. Keys are unique (the employee is part of each), so the order read
+/// is exactly that of a full sort, whichever pivots the selection takes.
+struct CandidateList {
+    /// Each candidate's ``key(score:employee:)``; `[0..<orderedCount]` in ascending order, and
+    /// every key there below every key after it.
+    private var keys: [UInt128]
+    private var orderedCount = 0
+
+    /// An empty list.
+    init() { keys = [] }
+
+    /// The candidates with their keys, in any order.
+    init(keys: [UInt128]) { self.keys = keys }
+
+    var count: Int { keys.count }
+
+    /// A key whose ascending order is descending `score`, then ascending employee number: the
+    /// score's order-preserving bit pattern, inverted, above the employee (one integer compare).
+    /// −0.0 and +0.0 rank as a tie.
+    static func key(score: Double, employee: EmployeeIndex) -> UInt128 {
+        let bits = (score + 0.0).bitPattern  // turns −0.0 into +0.0
+        let flip = UInt64(bitPattern: Int64(bitPattern: bits) >> 63) | 0x8000_0000_0000_0000
+        return UInt128(~(bits ^ flip)) << 64 | UInt128(UInt64(employee.rawValue))
+    }
+
+    /// The candidate ranked `i` (from 0).
+    mutating func employee(at i: Int) -> EmployeeIndex {
+        order(upTo: i + 1)
+        return Self.employee(keys[i])
+    }
+
+    /// The candidates ranked in `range`.
+    mutating func employees(in range: Range<Int>) -> [EmployeeIndex] {
+        order(upTo: range.upperBound)
+        return keys[range].map(Self.employee)
+    }
+
+    private static func employee(_ key: UInt128) -> EmployeeIndex { EmployeeIndex(Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: key))) }
+
+    /// Puts at least the first `end` candidates in order.
+    private mutating func order(upTo end: Int) {
+        guard end > orderedCount else { return }
+        let n = keys.count
+        let target = min(n, max(end, 2 * orderedCount, orderedCount + 64))
+        let first = orderedCount
+        keys.withUnsafeMutableBufferPointer { keys in
+            if target < n { Self.select(&keys, from: first, to: n, nth: target) }
+            keys[first..<target].sort()
+        }
+        orderedCount = target
+    }
+
+    /// Rearranges `keys[low..<high]` so that the keys below position `nth` are the smallest ones
+    /// (Hoare's quickselect, median-of-three pivots).
+    private static func select(_ keys: inout UnsafeMutableBufferPointer<UInt128>, from low: Int, to high: Int, nth: Int) {
+        var low = low, high = high - 1  // inclusive bounds
+        while high - low > 16 {
+            let mid = low + (high - low) / 2
+            if keys[mid] < keys[low] { keys.swapAt(mid, low) }
+            if keys[high] < keys[low] { keys.swapAt(high, low) }
+            if keys[high] < keys[mid] { keys.swapAt(high, mid) }
+            let pivot = keys[mid]
+            var i = low, j = high
+            while i <= j {
+                while keys[i] < pivot { i += 1 }
+                while pivot < keys[j] { j -= 1 }
+                if i <= j {
+                    keys.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Now keys[low...j] ≤ pivot ≤ keys[i...high]; keep the side that holds the boundary.
+            if nth <= j { high = j } else if nth >= i { low = i } else { return }
+        }
+        // A short range: order it whole.
+        if low < high { keys[low...high].sort() }
+    }
+}

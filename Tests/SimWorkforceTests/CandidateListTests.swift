@@ -1,0 +1,42 @@
+import Testing
+import SimCore
+@testable import SimWorkforce
+
+@Suite struct CandidateListTests {
+    /// The lazily ordered list reads exactly as a comparison sort by score (descending), then
+    /// employee number (ascending) would: on scores with many ties, both zeros, negatives, large
+    /// and tiny magnitudes and infinities, read one by one, in batches and at random points, as
+    /// sessions and invitations read it.
+    @Test func lazyOrderMatchesAFullComparisonSort() {
+        var stream = RandomStream(seed: 20261204)
+        let pool: [Double] = [0, -0.0, 1, -1, 0.25, 1e-300, -1e-300, 3e12, .infinity, -.infinity, 0.125, 0.1 + 0.2]
+        for trial in 0..<60 {
+            let n = trial < 3 ? trial : 1 + stream.index(below: 3000)
+            var keys: [UInt128] = []
+            var expected: [(score: Double, employee: Int)] = []
+            for e in 0..<n {
+                // Half from a small pool (ties), half continuous, some negative.
+                let score = stream.uniform() < 0.5 ? pool[stream.index(below: pool.count)] : (stream.uniform() - 0.3) * 40
+                keys.append(CandidateList.key(score: score, employee: EmployeeIndex(e)))
+                expected.append((score, e))
+            }
+            keys.shuffle(using: &stream)
+            expected.sort { $0.score != $1.score ? $0.score > $1.score : $0.employee < $1.employee }
+            var list = CandidateList(keys: keys)
+            #expect(list.count == n)
+            var read = [Int](repeating: -1, count: n)
+            var i = 0
+            // Reads in order, in batches of up to 40, now and then jumping ahead.
+            while i < n {
+                if stream.uniform() < 0.05 {
+                    let j = i + stream.index(below: n - i)
+                    read[j] = list.employee(at: j).rawValue
+                }
+                let end = min(n, i + 1 + stream.index(below: 40))
+                for (k, e) in zip(i..<end, list.employees(in: i..<end)) { read[k] = e.rawValue }
+                i = end
+            }
+            #expect(read == expected.map(\.employee), "trial \(trial), \(n) candidates")
+        }
+    }
+}
