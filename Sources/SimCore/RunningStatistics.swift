@@ -30,7 +30,7 @@ public struct RunningStatistics: Sendable, Equatable {
     /// Adds one observation.
     ///
     /// - Complexity: O(1).
-    @inlinable public mutating func add(_ x: Double) {
+    @inlinable @inline(__always) public mutating func add(_ x: Double) {
         _count += 1
         let delta = x - _mean
         _mean += delta / Double(_count)

@@ -92,16 +92,26 @@ extension RegionSimulation {
     mutating func planYear() {
         let year = month / 12
         let weights = complaintWeights
+        let allocation = policy.allocation
+        // Each active employee's gap per domain, `[employee * domains + domain]`, worked out once
+        // for every programme's needs value.
+        let gaps = allocation == .needsBased ? needsGaps() : []
         for p in programmes.indices {
             var ranked: [UInt128] = []
             ranked.reserveCapacity(workforce.count)
             let programme = model.programmes[p], units = programmeUnitEligible[p]
             let gain = needsGain(programmes[p].mode)
-            let allocation = policy.allocation
+            // The programme's domains with their share of the gain: the needs value's terms.
+            let targets = (0..<domainCount).filter { programme.domains[$0] > 0 }.map { (domain: $0, cap: gain * programme.domains[$0], weight: weights[$0]) }
             for e in workforce.indices where isEligible(e, for: programme, units: units) {
                 let score: Double
                 switch allocation {
-                case .needsBased: score = needsValue(of: e, completing: programme, gain: gain, complaintWeights: weights)
+                case .needsBased:
+                    // As ``needsValue(of:completing:gain:complaintWeights:)``, term for term.
+                    var value = 0.0
+                    let base = e.rawValue * domainCount
+                    for target in targets { value += target.weight * min(gaps[base + target.domain], target.cap) }
+                    score = value
                 case .equalHours: score = -workforce.jpThisYear[e] + streams.planning.uniform() * 0.001
                 case .seniority: score = workforce.tenureMonths[e] + workforce.ageYears[e] * 0.001
                 case .random: score = streams.planning.uniform()
@@ -116,6 +126,20 @@ extension RegionSimulation {
             programmes[p].cursor = 0
         }
         allocateSessions(budgetRupiah: max(0, budget.unspentYearRupiah - committedRupiah()), year: year)
+    }
+
+    /// Each active employee's gap to the level required now, per domain (0 when met), as
+    /// ``needsValue(of:completing:gain:complaintWeights:)`` works it out; inactive employees' are 0.
+    func needsGaps() -> [Double] {
+        let levels = JobLevel.allCases.count
+        var gaps = [Double](repeating: 0, count: workforce.count * domainCount)
+        for e in workforce.indices where workforce.active[e] {
+            let level = workforce.jobLevel[e].rawValue
+            for d in 0..<domainCount {
+                gaps[e.rawValue * domainCount + d] = max(0, required[d * levels + level] - workforce.applied(e, d))
+            }
+        }
+        return gaps
     }
 
     /// Rupiah estimated for sessions planned but not yet started (of mandated programmes only, if

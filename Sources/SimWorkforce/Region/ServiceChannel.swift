@@ -203,7 +203,9 @@ struct CounterStaff {
     }
 
     mutating func terms(_ e: EmployeeIndex, workforce: Workforce, rules: ServiceRules) -> HandlerTerms {
-        HandlerTerms.remembered(e, workforce: workforce, memo: &memo, serviceDomain: serviceDomain, quality: rules.quality) { rules.channel }
+        // The common case first, with nothing captured.
+        if let known = HandlerTerms.known(e, workforce: workforce, memo: memo, serviceDomain: serviceDomain) { return known }
+        return HandlerTerms.remembered(e, workforce: workforce, memo: &memo, serviceDomain: serviceDomain, quality: rules.quality) { rules.channel }
     }
 }
 
@@ -252,13 +254,12 @@ struct HandlerTerms {
     /// is exactly what working it out afresh gives.
     static func remembered(_ e: EmployeeIndex, workforce: Workforce, memo: inout PerEmployee<HandlerTerms>, serviceDomain: Int?,
                            quality: ServiceQualityParameters, service: () -> ServiceChannelParameters?) -> HandlerTerms {
+        if let known = known(e, workforce: workforce, memo: memo, serviceDomain: serviceDomain) { return known }
         let level = serviceDomain.map { workforce.applied(e, $0) } ?? .nan
         let unit = workforce.unit[e]
         if e.rawValue >= memo.count {
             memo.storage.append(contentsOf: repeatElement(HandlerTerms(), count: e.rawValue + 1 - memo.count))
         }
-        let known = memo[e]
-        if known.unit == unit && known.level.bitPattern == level.bitPattern { return known }
         var terms = HandlerTerms(level: level, unit: unit, competency: 0.5, minutes: 0, logMinutes: 0)
         let service = service()
         if serviceDomain != nil {
@@ -271,6 +272,17 @@ struct HandlerTerms {
         }
         memo[e] = terms
         return terms
+    }
+}
+
+extension HandlerTerms {
+    /// `e`'s remembered terms if its level and unit are still those they were worked out from.
+    @inline(__always)
+    static func known(_ e: EmployeeIndex, workforce: Workforce, memo: PerEmployee<HandlerTerms>, serviceDomain: Int?) -> HandlerTerms? {
+        guard e.rawValue < memo.count else { return nil }
+        let known = memo[e]
+        let level = serviceDomain.map { workforce.applied(e, $0) } ?? .nan
+        return known.unit == workforce.unit[e] && known.level.bitPattern == level.bitPattern ? known : nil
     }
 }
 
