@@ -95,6 +95,30 @@ struct Workforce {
     }
 }
 
+extension Workforce {
+    /// Whether `e` may attend `programme` (of the units marked in `units`): active, of an
+    /// eligible job level, employment and unit, and, for a mandated programme, owing it.
+    func isEligible(_ e: EmployeeIndex, for programme: ProgrammeParameters, units: PerUnit<Bool>) -> Bool {
+        guard active[e], programme.eligibleJobLevels[jobLevel[e].rawValue] else { return false }
+        guard programme.employment.admits(isPPPK: isPPPK[e]) else { return false }
+        if !units[unit[e]] { return false }
+        if programme.mandatoryForNewcomers { return owesLatsar[e] }
+        if programme.mandatoryOnPromotion { return owesPromotionTraining[e] }
+        return true
+    }
+
+    /// Whether `e` may take `programme` this year under the discretionary caps (JP a year, and a
+    /// lower one for PPPK); mandated programmes sit outside them, and their JP do not count
+    /// against them (MODEL.md §9).
+    func hasJPRoom(_ e: EmployeeIndex, for programme: ProgrammeParameters, maxJP: Double, pppkMaxJP: Double) -> Bool {
+        if programme.isMandated { return true }
+        let lengthJP = programme.lengthJP
+        let jp = jpThisYear[e] - jpMandatoryThisYear[e] + jpBooked[e]
+        if isPPPK[e] && jp + lengthJP > pppkMaxJP { return false }
+        return jp + lengthJP <= maxJP
+    }
+}
+
 /// A new member of the workforce, at the start or on appointment.
 struct Employee {
     var unit: UnitIndex

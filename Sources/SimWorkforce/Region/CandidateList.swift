@@ -5,7 +5,7 @@
 /// invitations read only the head of the list: the seats of the year's sessions and those who
 /// decline before them. So the list is put in order lazily: a read past the ordered head first
 /// selects the next block of best candidates (quickselect, linear) and sorts only that block,
-/// doubling the head each time. Keys are unique (the employee is part of each), so the order read
+/// growing the head fourfold each time. Keys are unique (the employee is part of each), so the order read
 /// is exactly that of a full sort, whichever pivots the selection takes.
 struct CandidateList {
     /// Each candidate's ``key(score:employee:)``; `[0..<orderedCount]` in ascending order, and
@@ -48,7 +48,7 @@ struct CandidateList {
     private mutating func order(upTo end: Int) {
         guard end > orderedCount else { return }
         let n = keys.count
-        let target = min(n, max(end, 2 * orderedCount, orderedCount + 64))
+        let target = min(n, max(end, 4 * orderedCount, orderedCount + 256))
         let first = orderedCount
         keys.withUnsafeMutableBufferPointer { keys in
             if target < n { Self.select(&keys, from: first, to: n, nth: target) }

@@ -34,28 +34,13 @@ extension RegionSimulation {
     }
 
     func isEligible(_ e: EmployeeIndex, for p: ProgrammeIndex) -> Bool {
-        isEligible(e, for: model.programmes[p], units: programmeUnitEligible[p])
-    }
-
-    /// ``isEligible(_:for:)`` with the programme and its units looked up once by a caller that asks for everyone.
-    func isEligible(_ e: EmployeeIndex, for programme: ProgrammeParameters, units: PerUnit<Bool>) -> Bool {
-        guard workforce.active[e], programme.eligibleJobLevels[workforce.jobLevel[e].rawValue] else { return false }
-        guard programme.employment.admits(isPPPK: workforce.isPPPK[e]) else { return false }
-        if !units[workforce.unit[e]] { return false }
-        if programme.mandatoryForNewcomers { return workforce.owesLatsar[e] }
-        if programme.mandatoryOnPromotion { return workforce.owesPromotionTraining[e] }
-        return true
+        workforce.isEligible(e, for: model.programmes[p], units: programmeUnitEligible[p])
     }
 
     /// Whether `e` may take programme `p` this year under the discretionary caps; mandated
     /// programmes sit outside them, and their JP do not count against them (MODEL.md §9).
     func hasJPRoom(_ e: EmployeeIndex, for p: ProgrammeIndex) -> Bool {
-        let programme = model.programmes[p]
-        if programme.isMandated { return true }
-        let lengthJP = programme.lengthJP
-        let jp = workforce.jpThisYear[e] - workforce.jpMandatoryThisYear[e] + workforce.jpBooked[e]
-        if workforce.isPPPK[e] && jp + lengthJP > policy.pppkMaxJPPerYear { return false }
-        return jp + lengthJP <= policy.maxJPPerEmployeePerYear
+        workforce.hasJPRoom(e, for: model.programmes[p], maxJP: policy.maxJPPerEmployeePerYear, pppkMaxJP: policy.pppkMaxJPPerYear)
     }
 
     /// The expected gain (levels, summed over domains) of `e` completing `p`, weighted by the
@@ -103,7 +88,7 @@ extension RegionSimulation {
             let gain = needsGain(programmes[p].mode)
             // The programme's domains with their share of the gain: the needs value's terms.
             let targets = (0..<domainCount).filter { programme.domains[$0] > 0 }.map { (domain: $0, cap: gain * programme.domains[$0], weight: weights[$0]) }
-            for e in workforce.indices where isEligible(e, for: programme, units: units) {
+            for e in workforce.indices where workforce.isEligible(e, for: programme, units: units) {
                 let score: Double
                 switch allocation {
                 case .needsBased:
@@ -170,6 +155,7 @@ extension RegionSimulation {
         // A programme with no month left to hold a session this year gets no money: money allotted
         // to sessions that cannot be placed would sit unspent until the year ends.
         let placeable = PerProgramme(programmes.indices.map { !openStarts(forSessionsOf: $0, mode: programmes[$0].mode).isEmpty })
+        var batchValue = PerProgramme<(batch: Int, value: Double)>(repeating: (-1, 0), count: programmes.count)
         while true {
             var best: ProgrammeIndex?
             var bestRatio = 0.0
@@ -188,12 +174,18 @@ extension RegionSimulation {
                     remaining += cancelLatestPlans(freeing: cost - remaining)
                 }
                 guard cost <= remaining else { continue }
-                let value: Double
-                switch policy.allocation {
-                case .needsBased: value = batch.reduce(0) { $0 + needsValue(of: $1, completing: p, in: mode, complaintWeights: weights) }
-                case .equalHours: value = batch.reduce(0) { $0 + min(programme.lengthJP, max(0, policy.targetJPPerYear - workforce.jpThisYear[$1])) }
-                case .seniority, .random: value = Double(batch.count)
+                // Nothing a batch's value reads changes while sessions are chosen: it is worked
+                // out again only when the programme's next batch moves on.
+                if batchValue[p].batch != nextBatch[p] {
+                    let value: Double
+                    switch policy.allocation {
+                    case .needsBased: value = batch.reduce(0) { $0 + needsValue(of: $1, completing: p, in: mode, complaintWeights: weights) }
+                    case .equalHours: value = batch.reduce(0) { $0 + min(programme.lengthJP, max(0, policy.targetJPPerYear - workforce.jpThisYear[$1])) }
+                    case .seniority, .random: value = Double(batch.count)
+                    }
+                    batchValue[p] = (nextBatch[p], value)
                 }
+                let value = batchValue[p].value
                 let ratio = value / max(cost, 1)
                 let mandatory = programme.isMandated
                 // Mandatory programmes come first; then the best value per Rupiah.
@@ -378,16 +370,21 @@ extension RegionSimulation {
         let protected: PerUnit<Bool>? = trainingBlocks.isEmpty ? nil : PerUnit(roster.units.map { isProtected($0, from: s) })
         let participation = model.participation
         let year = Int16(month / 12 + 1)
+        // Read once: the walk below asks them of every candidate it passes.
+        let units = programmeUnitEligible[p]
+        let maxJP = policy.maxJPPerEmployeePerYear, pppkMaxJP = policy.pppkMaxJPPerYear
         var index = programmes[p].cursor
         while sessions[s].attendees.count < sessions[s].seats && index < programmes[p].candidates.count {
             defer { index += 1 }
             guard !programmes[p].handled[index] else { continue }
             let e = programmes[p].candidates.employee(at: index)
-            guard workforce.active[e], isEligible(e, for: p), workforce.lastCompletedYear[workforce.slot(e, programme: p)] != year else {
+            guard workforce.active[e], workforce.isEligible(e, for: programme, units: units),
+                  workforce.lastCompletedYear[workforce.slot(e, programme: p)] != year else {
                 programmes[p].handled[index] = true
                 continue
             }
-            guard workforce.bookedUntil[e] < sessions[s].start, hasJPRoom(e, for: p) else { continue }
+            guard workforce.bookedUntil[e] < sessions[s].start,
+                  workforce.hasJPRoom(e, for: programme, maxJP: maxJP, pppkMaxJP: pppkMaxJP) else { continue }
             let unit = workforce.unit[e]
             if let only = sessions[s].units, !only.contains(unit) { continue }
             if capped && !roster.roomAway(unit: unit, alreadyAway: reserved[unit], maxAwayShare: awayCap[unit]) { continue }
