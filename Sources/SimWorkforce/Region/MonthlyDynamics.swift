@@ -262,11 +262,11 @@ extension Workforce {
             competency += appliedSum
             let jp = jpThisYear[e]
             jpTotal += jp
-            if !isPPPK[e] {
-                pns &+= 1
-                pnsReaching &+= jp >= targetJP ? 1 : 0
-                pnsWithNone &+= jp == 0 ? 1 : 0
-            }
+            // Counts as 0/1 masks, not branches: PNS and PPPK alternate unpredictably.
+            let isPNS = isPPPK[e] ? 0 : 1
+            pns &+= isPNS
+            pnsReaching &+= isPNS & (jp >= targetJP ? 1 : 0)
+            pnsWithNone &+= isPNS & (jp == 0 ? 1 : 0)
             let motivation = effectiveMotivation(e)
             motivationTotal += motivation
             let jpLast12 = jp + jpLastYear[e] * (11 - monthOfYear) / 12
@@ -275,7 +275,7 @@ extension Workforce {
             let performance = 30 * clamp(ip.performanceCompetencyShare * ratio + (1 - ip.performanceCompetencyShare) * motivation, 0, 1)
             ipTotal += qualification[education[e].rawValue] + competencyScore + performance + ip.disciplineScore
             aged51Plus &+= ageYears[e] >= 51 ? 1 : 0
-            latsarOverdue &+= owesLatsar[e] && !isPPPK[e] && tenureMonths[e] > 12 ? 1 : 0
+            latsarOverdue &+= isPNS & (owesLatsar[e] ? 1 : 0) & (tenureMonths[e] > 12 ? 1 : 0)
             promotionTrainingOwed &+= owesPromotionTraining[e] ? 1 : 0
             structuralPosts &+= structural[level]
         }

@@ -13,6 +13,8 @@ extension RegionSimulation {
 
     /// `e`'s ĉ and mean handling minutes at the unit's counter (``HandlerTerms/remembered``).
     mutating func handlerTerms(_ e: EmployeeIndex) -> HandlerTerms {
+        // The common case first, with nothing captured.
+        if let known = HandlerTerms.known(e, workforce: workforce, memo: handlerMemo, serviceDomain: serviceDomain) { return known }
         let setup = setup, unit = workforce.unit[e]
         return HandlerTerms.remembered(e, workforce: workforce, memo: &handlerMemo, serviceDomain: serviceDomain, quality: quality) {
             setup.region.units[unit].service
