@@ -3,10 +3,10 @@
 ///
 /// Planning scores thousands of employees per programme every quarter, but sessions and
 /// invitations read only the head of the list: the seats of the year's sessions and those who
-/// decline before them. So the list is put in order lazily: a read past the ordered head first
-/// selects the next block of best candidates (quickselect, linear) and sorts only that block,
-/// growing the head fourfold each time. Keys are unique (the employee is part of each), so the order read
-/// is exactly that of a full sort, whichever pivots the selection takes.
+/// decline before them. So the list is put in order lazily: a read past the ordered head sorts
+/// the next block of best candidates by a quicksort that leaves alone every part past the block,
+/// growing the head fourfold each time. Keys are unique (the employee is part of each), so the
+/// order read is exactly that of a full sort, whichever pivots the sort takes.
 struct CandidateList {
     /// Each candidate's ``key(score:employee:)``; `[0..<orderedCount]` in ascending order, and
     /// every key there below every key after it.
@@ -50,24 +50,22 @@ struct CandidateList {
         let n = keys.count
         let target = min(n, max(end, 4 * orderedCount, orderedCount + 256))
         let first = orderedCount
-        keys.withUnsafeMutableBufferPointer { keys in
-            if target < n { Self.select(&keys, from: first, to: n, nth: target) }
-            keys[first..<target].sort()
-        }
+        keys.withUnsafeMutableBufferPointer { keys in Self.sort(keys, from: first, to: n, through: target) }
         orderedCount = target
     }
 
-    /// Rearranges `keys[low..<high]` so that the keys below position `nth` are the smallest ones
-    /// (Hoare's quickselect, median-of-three pivots).
-    private static func select(_ keys: inout UnsafeMutableBufferPointer<UInt128>, from low: Int, to high: Int, nth: Int) {
-        var low = low, high = high - 1  // inclusive bounds
-        while high - low > 16 {
-            let mid = low + (high - low) / 2
-            if keys[mid] < keys[low] { keys.swapAt(mid, low) }
-            if keys[high] < keys[low] { keys.swapAt(high, low) }
-            if keys[high] < keys[mid] { keys.swapAt(high, mid) }
+    /// Rearranges `keys[low..<high]` so that `keys[low..<limit]` are its smallest keys in
+    /// ascending order (a quicksort that leaves alone every part wholly past `limit`: Hoare
+    /// partitions around a median of three, the smaller side first, insertion sort below 16).
+    private static func sort(_ keys: UnsafeMutableBufferPointer<UInt128>, from low: Int, to high: Int, through limit: Int) {
+        var low = low, high = high
+        while low < limit && high - low > 16 {
+            var i = low, j = high - 1
+            let mid = low + (j - low) / 2
+            if keys[mid] < keys[i] { keys.swapAt(mid, i) }
+            if keys[j] < keys[i] { keys.swapAt(j, i) }
+            if keys[j] < keys[mid] { keys.swapAt(j, mid) }
             let pivot = keys[mid]
-            var i = low, j = high
             while i <= j {
                 while keys[i] < pivot { i += 1 }
                 while pivot < keys[j] { j -= 1 }
@@ -77,10 +75,27 @@ struct CandidateList {
                     j -= 1
                 }
             }
-            // Now keys[low...j] ≤ pivot ≤ keys[i...high]; keep the side that holds the boundary.
-            if nth <= j { high = j } else if nth >= i { low = i } else { return }
+            // keys[low...j] ≤ pivot ≤ keys[i..<high]; anything between is the pivot itself.
+            if j + 1 - low < high - i {
+                sort(keys, from: low, to: j + 1, through: limit)
+                low = i
+            } else {
+                if i < limit { sort(keys, from: i, to: high, through: limit) }
+                high = j + 1
+            }
         }
-        // A short range: order it whole.
-        if low < high { keys[low...high].sort() }
+        guard low < limit else { return }
+        // Insertion sort of a short range.
+        var k = low + 1
+        while k < high {
+            let key = keys[k]
+            var m = k
+            while m > low && key < keys[m - 1] {
+                keys[m] = keys[m - 1]
+                m -= 1
+            }
+            keys[m] = key
+            k += 1
+        }
     }
 }
