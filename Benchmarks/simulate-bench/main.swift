@@ -103,6 +103,7 @@ let cores = ProcessInfo.processInfo.activeProcessorCount
 let usage = """
     USAGE: simulate-bench kernel [--customers N] [--runs R] [--seed S]
            simulate-bench model [--replications N] [--jobs J] [--scenarios DIR]
+           simulate-bench percore [--replications N] [--scenarios DIR]
            simulate-bench scaling [--replications N] [--max-jobs J] [--scenarios DIR]
            simulate-bench roster [--rows N] [--runs R] [--scenarios DIR]
            simulate-bench sensitivity [--trajectories R] [--factors K] [--replications N] [--years Y] [--jobs J] [--scenarios DIR]
@@ -113,6 +114,8 @@ let usage = """
                settings (10 replications, all cores):
                model.per_core fidelity=<f> … employee_months_per_second_per_core=<n> seconds_per_replication=<n>
                model.bundled seconds=<n> replications_per_second=<n> jobs=<n>
+      percore  only the first part of `model`: the baseline on one core at each fidelity (what
+               Benchmarks/compare-model.sh times side by side with an earlier commit)
       scaling  the bundled set with 1, 2, 4, … workers up to the core count: speed-up per count
       sensitivity  a Morris design over the baseline's first K uncertain inputs (default 10 inputs,
                20 trajectories, 10 replications, 5 years, all cores), every point compiled and run:
@@ -129,6 +132,9 @@ case "model":
     modelBenchmark(replications: option("--replications", in: arguments, default: 10),
                    jobs: option("--jobs", in: arguments, default: cores),
                    directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
+case "percore":
+    perCoreBenchmark(replications: option("--replications", in: arguments, default: 10),
+                     directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
 case "scaling":
     scalingBenchmark(replications: option("--replications", in: arguments, default: 10),
                      maxJobs: option("--max-jobs", in: arguments, default: cores),
