@@ -127,7 +127,9 @@ struct ServiceChannel {
             var competency = 0.0, motivation = 0.5
             var mean = rules.noviceMinutes, logMean = rules.logNoviceMinutes
             if let handler = staff.drawHandler(&streams.handlers, workforce: workforce) {
-                let terms = staff.terms(handler, workforce: workforce, rules: rules)
+                // The remembered terms, read in place; worked out (with the rules copied) only when stale.
+                let terms = HandlerTerms.known(handler, workforce: workforce, memo: staff.memo, serviceDomain: staff.serviceDomain)
+                    ?? staff.terms(handler, workforce: workforce, rules: rules)
                 competency = terms.competency
                 mean = terms.minutes
                 logMean = terms.logMinutes
