@@ -281,7 +281,10 @@ public struct RegionSimulation: DiscreteEventModel {
         }
         if !leavers.isEmpty {
             let active = workforce.active  // read apart from `self`, so the closure does not copy the simulation
-            roster.pruneMembers { active[$0] }
+            // Only the leavers' units have members to prune (this pass is the only way out).
+            var units = PerUnit<Bool>(repeating: false, count: roster.count)
+            for leaver in leavers { units[workforce.unit[leaver.employee]] = true }
+            roster.pruneMembers(of: units) { active[$0] }
             pendingHires += Double(leavers.count) * region.recruitment.replaceShare
             let count = Int(pendingHires.rounded(.down))
             if count > 0 {

@@ -95,7 +95,8 @@ struct UnitRoster {
         Double(alreadyAway + 1) <= maxAwayShare * Double(headcount[unit])
     }
 
-    mutating func pruneMembers(keeping isActive: (EmployeeIndex) -> Bool) {
-        for u in members.indices { members[u].removeAll { !isActive($0) } }
+    /// Drops from each unit marked in `units` the members `isActive` turns down, in order.
+    mutating func pruneMembers(of units: PerUnit<Bool>, keeping isActive: (EmployeeIndex) -> Bool) {
+        for u in members.indices where units[u] { members[u].removeAll { !isActive($0) } }
     }
 }
