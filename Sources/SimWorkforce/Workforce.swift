@@ -66,6 +66,19 @@ struct Workforce {
 
     func effectiveMotivation(_ employee: EmployeeIndex) -> Double { clamp(motivation[employee] + awardBoost[employee], 0, 1) }
 
+    /// Room for `count` employees in every column, so building the workforce and hiring do not
+    /// grow each column step by step.
+    mutating func reserveCapacity(_ count: Int) {
+        active.storage.reserveCapacity(count); unit.storage.reserveCapacity(count); jobLevel.storage.reserveCapacity(count)
+        isPPPK.storage.reserveCapacity(count); isCPNS.storage.reserveCapacity(count); education.storage.reserveCapacity(count)
+        ageYears.storage.reserveCapacity(count); retirementAgeYears.storage.reserveCapacity(count); tenureMonths.storage.reserveCapacity(count)
+        stable.reserveCapacity(count * domainCount); transient.reserveCapacity(count * domainCount); latent.reserveCapacity(count * domainCount)
+        motivation.storage.reserveCapacity(count); awardBoost.storage.reserveCapacity(count); jpThisYear.storage.reserveCapacity(count)
+        jpMandatoryThisYear.storage.reserveCapacity(count); jpBooked.storage.reserveCapacity(count); bookedUntil.storage.reserveCapacity(count)
+        offDuty.storage.reserveCapacity(count); owesLatsar.storage.reserveCapacity(count); owesPromotionTraining.storage.reserveCapacity(count)
+        lastRewardMonth.storage.reserveCapacity(count); lastCompletedYear.reserveCapacity(count * programmeCount)
+    }
+
     /// Appends one employee and returns its number.
     mutating func append(_ person: Employee) -> EmployeeIndex {
         active.append(true)

@@ -33,16 +33,6 @@ extension RegionSimulation {
         return programme.fixedCostPerSessionRupiah + Double(attendees) * costPerParticipant(p, mode: mode) + platform
     }
 
-    func isEligible(_ e: EmployeeIndex, for p: ProgrammeIndex) -> Bool {
-        workforce.isEligible(e, for: model.programmes[p], units: programmeUnitEligible[p])
-    }
-
-    /// Whether `e` may take programme `p` this year under the discretionary caps; mandated
-    /// programmes sit outside them, and their JP do not count against them (MODEL.md §9).
-    func hasJPRoom(_ e: EmployeeIndex, for p: ProgrammeIndex) -> Bool {
-        workforce.hasJPRoom(e, for: model.programmes[p], maxJP: policy.maxJPPerEmployeePerYear, pppkMaxJP: policy.pppkMaxJPPerYear)
-    }
-
     /// The expected gain (levels, summed over domains) of `e` completing `p`, weighted by the
     /// domains' gaps and, when the policy says so, by citizen complaints about each domain.
     func needsValue(of e: EmployeeIndex, completing p: ProgrammeIndex, in mode: Mode, complaintWeights: [Double]) -> Double {

@@ -8,6 +8,8 @@ extension RegionSimulation {
     /// in every replication), then per person a post, employment, BUP, age, tenure, education,
     /// competency and motivation.
     mutating func generateWorkforce() {
+        // The starting staff and, at a guess, the hires of the horizon (a quarter more).
+        workforce.reserveCapacity((region.roster?.count ?? region.headcount) * 5 / 4)
         if let roster = region.roster { return takeWorkforce(from: roster) }
         let shares = region.units.map(\.headcountShare)
         let total = shares.reduce(0, +)

@@ -205,9 +205,7 @@ struct CounterStaff {
     }
 
     mutating func terms(_ e: EmployeeIndex, workforce: Workforce, rules: ServiceRules) -> HandlerTerms {
-        // The common case first, with nothing captured.
-        if let known = HandlerTerms.known(e, workforce: workforce, memo: memo, serviceDomain: serviceDomain) { return known }
-        return HandlerTerms.remembered(e, workforce: workforce, memo: &memo, serviceDomain: serviceDomain, quality: rules.quality) { rules.channel }
+        HandlerTerms.remembered(e, workforce: workforce, memo: &memo, serviceDomain: serviceDomain, quality: rules.quality) { rules.channel }
     }
 }
 
