@@ -25,26 +25,14 @@ struct MonthRules {
     /// Experienced staff's mean level per unit and domain: the target of newcomers' ramp-up.
     mutating func measureExperienced(_ workforce: Workforce) {
         let unitCount = units.headcount.count
-        let domains = domainCount
-        var count = [Int](repeating: 0, count: unitCount)
-        var sum = [Double](repeating: 0, count: unitCount * domains)
-        let threshold = ramp.experiencedTenureMonths
-        count.withUnsafeMutableBufferPointer { count in
-        sum.withUnsafeMutableBufferPointer { sum in
-        workforce.stable.withUnsafeBufferPointer { stable in
-        workforce.transient.withUnsafeBufferPointer { transient in
-        for e in workforce.indices where workforce.active[e] && workforce.tenureMonths[e] >= threshold {
+        experiencedCount = [Int](repeating: 0, count: unitCount)
+        experiencedSum = [Double](repeating: 0, count: unitCount * domainCount)
+        for e in workforce.indices where workforce.active[e] && workforce.tenureMonths[e] >= ramp.experiencedTenureMonths {
             let u = workforce.unit[e].rawValue
-            count[u] &+= 1
-            let base = e.rawValue &* domains, row = u &* domains
-            for d in 0..<domains { sum[row &+ d] += stable[base &+ d] + transient[base &+ d] }
+            experiencedCount[u] += 1
+            let base = workforce.slot(e, domain: 0)
+            for d in 0..<domainCount { experiencedSum[u * domainCount + d] += workforce.stable[base + d] + workforce.transient[base + d] }
         }
-        }
-        }
-        }
-        }
-        experiencedCount = count
-        experiencedSum = sum
     }
 }
 
@@ -104,52 +92,34 @@ extension Workforce {
         var leavers: [(employee: EmployeeIndex, retired: Bool)] = []
         let domains = domainCount
         let ramp = rules.ramp
-        // The columns the pass writes, moved out of the workforce and written through raw buffers
-        // (no uniqueness check per write), then moved back.
-        var stable = self.stable, transient = self.transient, latent = self.latent
-        var motivation = self.motivation.storage, awardBoost = self.awardBoost.storage
-        var ageYears = self.ageYears.storage, tenureMonths = self.tenureMonths.storage
-        self.stable = []; self.transient = []; self.latent = []
-        self.motivation.storage = []; self.awardBoost.storage = []; self.ageYears.storage = []; self.tenureMonths.storage = []
-        stable.withUnsafeMutableBufferPointer { stable in
-        transient.withUnsafeMutableBufferPointer { transient in
-        latent.withUnsafeMutableBufferPointer { latent in
-        motivation.withUnsafeMutableBufferPointer { motivation in
-        awardBoost.withUnsafeMutableBufferPointer { awardBoost in
-        ageYears.withUnsafeMutableBufferPointer { ageYears in
-        tenureMonths.withUnsafeMutableBufferPointer { tenureMonths in
-        let keepTable = rules.latentKeep
-        keepTable.withUnsafeBufferPointer { latentKeep in
         for e in indices where active[e] {
-            let i = e.rawValue
             let u = unit[e].rawValue
-            let base = i &* domains
-            let row = u &* domains
+            let base = slot(e, domain: 0)
             for d in 0..<domains {
-                rules.curve.advanceMonth(transient: &transient[base &+ d], latent: &latent[base &+ d], latentKeep: latentKeep[row &+ d])
+                rules.curve.advanceMonth(transient: &transient[base + d], latent: &latent[base + d], latentKeep: rules.latentKeep[u * domains + d])
             }
             let experienced = rules.experiencedCount[u]
-            if tenureMonths[i] < ramp.experiencedTenureMonths && experienced > 0 {
+            if tenureMonths[e] < ramp.experiencedTenureMonths && experienced > 0 {
                 let peers = Double(experienced) / Double(max(rules.units.headcount[u], 1)) >= ramp.experiencedShareThreshold
                 let keep = peers ? rules.rampKeepPeers : rules.rampKeepAlone
                 for d in 0..<domains {
-                    let target = rules.experiencedSum[row + d] / Double(experienced) - ramp.proficientGapLevels
+                    let target = rules.experiencedSum[u * domains + d] / Double(experienced) - ramp.proficientGapLevels
                     let now = stable[base + d] + transient[base + d]
                     if now < target { stable[base + d] += (target - now) * (1 - keep) }
                 }
             }
-            var m = motivation[i]
+            var m = motivation[e]
             m += rules.motivationAdjustment * (rules.motivationBaseline - m)
             m -= rules.workloadPenalty * max(0, rules.units.workload[u] - rules.workloadThreshold)
-            motivation[i] = clamp(m, 0, 1)
-            awardBoost[i] *= rules.awardKeep
-            ageYears[i] += 1.0 / 12
-            tenureMonths[i] += 1
+            motivation[e] = clamp(m, 0, 1)
+            awardBoost[e] *= rules.awardKeep
+            ageYears[e] += 1.0 / 12
+            tenureMonths[e] += 1
             // Someone in class leaves after the session; an exit that would push the unit's away
             // share above the cap waits a month.
             let keepsCap = rules.units.exitKeepsCap(u)
             let leaves: Bool, retired: Bool
-            if ageYears[i] >= retirementAgeYears[e] {
+            if ageYears[e] >= retirementAgeYears[e] {
                 leaves = !offDuty[e] && keepsCap
                 retired = true
             } else {
@@ -161,17 +131,6 @@ extension Workforce {
                 rules.units.leave(u)
             }
         }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
-        self.stable = stable; self.transient = transient; self.latent = latent
-        self.motivation.storage = motivation; self.awardBoost.storage = awardBoost
-        self.ageYears.storage = ageYears; self.tenureMonths.storage = tenureMonths
         return leavers
     }
 }

@@ -302,4 +302,3 @@ func percentile(_ histogram: [Int], _ q: Double) -> Double {
     }
     return Double(histogram.count)
 }
-
