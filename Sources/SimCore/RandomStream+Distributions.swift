@@ -40,14 +40,6 @@ extension RandomStream {
         mean * standardExponential()
     }
 
-    /// Standard normal by the Box–Muller transform (one of the pair is used, so the stream position
-    /// does not depend on earlier calls' parity). Mean 0, variance 1.
-    @inlinable
-    public mutating func standardNormal() -> Double {
-        let radius = (-2.0 * log(uniformPositive())).squareRoot()
-        return radius * cos(2.0 * Double.pi * uniform())
-    }
-
     /// Normal with mean `mean` and standard deviation `sd`.
     @inlinable
     public mutating func normal(mean: Double, sd: Double) -> Double {

@@ -79,6 +79,28 @@ import SimCore
         }
     }
 
+    /// The normal ziggurat's layers, wedges, tail and sign: P(X > t) and P(X < −t) equal
+    /// erfc(t/√2)/2 near the centre, inside layers, at the base edge r ≈ 3.65 and in the tail beyond
+    /// it (2M draws, within 4 binomial standard errors).
+    @Test func normalTailsMatchTheDistributionFunction() {
+        var stream = RandomStream(seed: 6, replication: 0, stream: StreamID(1))
+        let thresholds = [0.0, 0.05, 0.3, 1, 1.5, 2, 2.5, 3, 3.5, 3.65, 4]
+        var above = [Int](repeating: 0, count: thresholds.count), below = above
+        let draws = 2_000_000
+        for _ in 0..<draws {
+            let x = stream.standardNormal()
+            for (i, t) in thresholds.enumerated() {
+                if x > t { above[i] += 1 }
+                if x < -t { below[i] += 1 }
+            }
+        }
+        for (i, t) in thresholds.enumerated() {
+            let p = erfc(t / 2.0.squareRoot()) / 2, se = (p * (1 - p) / Double(draws)).squareRoot()
+            #expect(abs(Double(above[i]) / Double(draws) - p) <= 4 * se, "P(X > \(t))")
+            #expect(abs(Double(below[i]) / Double(draws) - p) <= 4 * se, "P(X < -\(t))")
+        }
+    }
+
     /// Outputs of Vigna's reference C code (xoshiro256starstar.c, splitmix64.c) for these states.
     @Test func generatorsMatchTheReferenceImplementations() {
         var xoshiro = RandomStream(stateWords: 1, 2, 3, 4)

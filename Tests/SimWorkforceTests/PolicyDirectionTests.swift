@@ -149,17 +149,24 @@ import SimWorkforce
     /// during it still places sessions in the months after. Workshops suspended every April cost
     /// the workshop programme about one open month in eleven (December is a blackout month); when
     /// the suspension cancelled the whole year's planned workshops and a replan in April placed
-    /// none, it lost 79% of its completions in Sawahlunto.
+    /// none, it lost 79% of its completions in Sawahlunto. Sawahlunto's workshops fill every open
+    /// month, so the lost April shows (its paired difference excludes zero); Sorong's are held back
+    /// by its budget and mostly move to other months (−0.8% over 16 replications, too small to
+    /// resolve), so there the test guards only against the old loss.
     @Test func aOneMonthSuspensionCostsAboutOneMonth() throws {
         let base = try bundled("baseline.json")
         let april = try fixture("april-workshop-suspension.json")
         let programme = try #require(base.programmes.firstIndex { $0.id == "service-excellence" })
         let metric = MetricLayout.programme(programme, .completed, domains: base.domains.count)
-        for r in base.regions.indices {
-            let completions: @Sendable (ReplicationResult) -> Double = { result in (0..<result.regions[r].months).reduce(0) { $0 + result.regions[r][metric, $1] } }
-            let kept = meanOver(0..<4, april, completions) / meanOver(0..<4, base, completions)
-            #expect(kept > 0.8 && kept < 1, "\(base.regions[r].id): the workshop programme kept \(kept) of its completions")
+        func completions(_ r: Int) -> @Sendable (ReplicationResult) -> Double {
+            { result in (0..<result.regions[r].months).reduce(0) { $0 + result.regions[r][metric, $1] } }
         }
+        for r in base.regions.indices {
+            let kept = meanOver(0..<4, april, completions(r)) / meanOver(0..<4, base, completions(r))
+            #expect(kept > 0.8, "\(base.regions[r].id): the workshop programme kept \(kept) of its completions")
+        }
+        let sawahlunto = try #require(base.regions.firstIndex { $0.id == "sawahlunto" })
+        Self.expectBelow(pairedDifference(base, april, completions(sawahlunto)), "sawahlunto workshop completions without April")
     }
 
     /// The same budget spread over more staff reaches 20 JP for a smaller share of them (under the
