@@ -19,7 +19,7 @@ public struct FIFORing<Element> {
     /// Appends at the tail.
     ///
     /// - Complexity: O(1) amortised.
-    @inlinable public mutating func append(_ element: Element) {
+    @inlinable @inline(__always) public mutating func append(_ element: Element) {
         if _count == storage.count { grow() }
         storage[(head &+ _count) & (storage.count &- 1)] = element
         _count &+= 1
@@ -28,10 +28,11 @@ public struct FIFORing<Element> {
     /// Removes and returns the head, or `nil` when empty.
     ///
     /// - Complexity: O(1).
-    @inlinable public mutating func popFirst() -> Element? {
+    @inlinable @inline(__always) public mutating func popFirst() -> Element? {
         guard _count > 0 else { return nil }
         let element = storage[head]
-        storage[head] = nil
+        // Only a slot holding a reference needs clearing (to release it); plain values stay.
+        if !_isPOD(Element.self) { storage[head] = nil }
         head = (head &+ 1) & (storage.count &- 1)
         _count &-= 1
         return element

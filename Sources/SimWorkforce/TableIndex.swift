@@ -63,3 +63,20 @@ extension TableIndex {
     /// The compact form an event carries.
     var eventPayload: Int32 { Int32(truncatingIfNeeded: rawValue) }
 }
+
+extension Array where Element: Comparable {
+    /// The distinct elements in ascending order. A session's attendees and their units are a few
+    /// dozen: sorting them costs far less than hashing each into a set.
+    func sortedUnique() -> [Element] {
+        var values = sorted()
+        guard var last = values.first else { return values }
+        var kept = 1
+        for i in values.indices.dropFirst() where values[i] != last {
+            last = values[i]
+            values[kept] = last
+            kept += 1
+        }
+        values.removeLast(values.count - kept)
+        return values
+    }
+}

@@ -43,6 +43,9 @@ struct Workforce {
     /// Year (offset + 1) in which each programme was last completed, `[employee * programmes + p]`.
     var lastCompletedYear: [Int16] = []
     let programmeCount: Int
+    /// The active employees in ascending order, so the passes over everyone skip the leavers' rows
+    /// (a fifth of all rows after five years); ``dropLeavers()`` takes leavers out.
+    private(set) var activeIndices: [EmployeeIndex] = []
 
     init(domainCount: Int, programmeCount: Int) {
         self.domainCount = domainCount
@@ -77,6 +80,7 @@ struct Workforce {
         jpMandatoryThisYear.storage.reserveCapacity(count); jpBooked.storage.reserveCapacity(count); bookedUntil.storage.reserveCapacity(count)
         offDuty.storage.reserveCapacity(count); owesLatsar.storage.reserveCapacity(count); owesPromotionTraining.storage.reserveCapacity(count)
         lastRewardMonth.storage.reserveCapacity(count); lastCompletedYear.reserveCapacity(count * programmeCount)
+        activeIndices.reserveCapacity(count)
     }
 
     /// Appends one employee and returns its number.
@@ -104,7 +108,15 @@ struct Workforce {
         owesPromotionTraining.append(false)
         lastRewardMonth.append(-.infinity)
         lastCompletedYear.append(contentsOf: repeatElement(0, count: programmeCount))
-        return EmployeeIndex(active.count - 1)
+        let e = EmployeeIndex(active.count - 1)
+        activeIndices.append(e)
+        return e
+    }
+
+    /// Takes the employees no longer active out of ``activeIndices``.
+    mutating func dropLeavers() {
+        let active = self.active
+        activeIndices.removeAll { !active[$0] }
     }
 }
 
@@ -118,6 +130,36 @@ extension Workforce {
         if programme.mandatoryForNewcomers { return owesLatsar[e] }
         if programme.mandatoryOnPromotion { return owesPromotionTraining[e] }
         return true
+    }
+
+    /// The candidate keys (``CandidateList/key(score:employee:)``) of `programme` under
+    /// needs-based allocation, in employee order: every employee ``isEligible(_:for:units:)`` with a
+    /// positive needs value, or any value for a mandated programme. The value of `e` is
+    /// Σ weight·min(gap, cap) over `targets` in their order, `gaps` being `[e * domains + domain]`.
+    ///
+    /// Every employee is scored and written; eligibility and the positive value only decide
+    /// whether the written key is kept. Both go either way from one employee to the next, so
+    /// without branches the pass pays no mispredictions (it runs per programme each quarter).
+    func needsKeys(for programme: ProgrammeParameters, units: PerUnit<Bool>,
+                   targets: [(domain: Int, cap: Double, weight: Double)], gaps: [Double]) -> [UInt128] {
+        let levelAdmits = programme.eligibleJobLevels.map { $0 ? 1 : 0 }
+        let unitAdmits = units.storage.map { $0 ? 1 : 0 }
+        let employmentAdmits = [programme.employment.admits(isPPPK: false) ? 1 : 0, programme.employment.admits(isPPPK: true) ? 1 : 0]
+        let owing = programme.mandatoryForNewcomers ? owesLatsar.storage : programme.mandatoryOnPromotion ? owesPromotionTraining.storage : nil
+        let mandated = programme.isMandated ? 1 : 0
+        let domains = domainCount
+        return [UInt128](unsafeUninitializedCapacity: count) { keys, kept in
+            kept = 0
+            for e in activeIndices {
+                var value = 0.0
+                let base = e.rawValue &* domains
+                for target in targets { value += target.weight * min(gaps[base &+ target.domain], target.cap) }
+                let eligible = (active[e] ? 1 : 0) & levelAdmits[jobLevel[e].rawValue] & employmentAdmits[isPPPK[e] ? 1 : 0]
+                    & unitAdmits[unit[e].rawValue] & (owing.map { $0[e.rawValue] ? 1 : 0 } ?? 1)
+                keys[kept] = CandidateList.key(score: value, employee: e)
+                kept &+= eligible & (mandated | (value > 0 ? 1 : 0))
+            }
+        }
     }
 
     /// Whether `e` may take `programme` this year under the discretionary caps (JP a year, and a
@@ -147,3 +189,4 @@ struct Employee {
     var owesLatsar: Bool
     var isCPNS: Bool
 }
+

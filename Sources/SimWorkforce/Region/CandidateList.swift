@@ -1,3 +1,5 @@
+import SimCore
+
 /// The candidates of one programme for the fiscal year, in invitation order: highest score first,
 /// ties by employee number (MODEL.md §6).
 ///
@@ -55,33 +57,46 @@ struct CandidateList {
     }
 
     /// Rearranges `keys[low..<high]` so that `keys[low..<limit]` are its smallest keys in
-    /// ascending order (a quicksort that leaves alone every part wholly past `limit`: Hoare
-    /// partitions around a median of three, the smaller side first, insertion sort below 16).
+    /// ascending order (a quicksort that leaves alone every part wholly past `limit`: branch-free
+    /// Lomuto partitions around a median of three, the smaller side first, insertion sort below
+    /// 16). Scores are noisy, so a partition's comparisons go either way at random: done without a
+    /// branch, they cost no mispredictions.
     private static func sort(_ keys: UnsafeMutableBufferPointer<UInt128>, from low: Int, to high: Int, through limit: Int) {
         var low = low, high = high
         while low < limit && high - low > 16 {
-            var i = low, j = high - 1
-            let mid = low + (j - low) / 2
-            if keys[mid] < keys[i] { keys.swapAt(mid, i) }
-            if keys[j] < keys[i] { keys.swapAt(j, i) }
-            if keys[j] < keys[mid] { keys.swapAt(j, mid) }
-            let pivot = keys[mid]
-            while i <= j {
-                while keys[i] < pivot { i += 1 }
-                while pivot < keys[j] { j -= 1 }
-                if i <= j {
-                    keys.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
+            // The median of three keys at positions drawn from the range's bounds becomes the
+            // pivot, at `low`. Fixed positions would let an order defeat it (a partition leaves
+            // its upper side rotated by one, which puts a sorted run's two largest keys at its
+            // ends); the order read is the same whichever pivot is taken.
+            var draw = UInt64(truncatingIfNeeded: low) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: high)
+            let count = UInt64(high - low)
+            func position() -> Int {
+                draw = SplitMix64.mix(draw &+ 0x9E37_79B9_7F4A_7C15)
+                return low + Int(draw % count)
             }
-            // keys[low...j] ≤ pivot ≤ keys[i..<high]; anything between is the pivot itself.
-            if j + 1 - low < high - i {
-                sort(keys, from: low, to: j + 1, through: limit)
-                low = i
+            let first = position(), mid = position(), last = position()
+            if keys[mid] < keys[first] { keys.swapAt(mid, first) }
+            if keys[last] < keys[first] { keys.swapAt(last, first) }
+            if keys[last] < keys[mid] { keys.swapAt(last, mid) }
+            keys.swapAt(low, mid)
+            let pivot = keys[low]
+            // keys[low+1..<j] < pivot ≤ keys[j..<i] as i moves on; keys are unique.
+            var j = low + 1
+            for i in (low + 1)..<high {
+                let key = keys[i]
+                keys[i] = keys[j]
+                keys[j] = key
+                j &+= key < pivot ? 1 : 0
+            }
+            let p = j - 1
+            keys.swapAt(low, p)
+            // keys[low..<p] < keys[p] < keys[p+1..<high].
+            if p - low < high - p {
+                sort(keys, from: low, to: p, through: limit)
+                low = p + 1
             } else {
-                if i < limit { sort(keys, from: i, to: high, through: limit) }
-                high = j + 1
+                if p + 1 < limit { sort(keys, from: p + 1, to: high, through: limit) }
+                high = p
             }
         }
         guard low < limit else { return }

@@ -24,20 +24,20 @@ struct MonthTally {
 /// are their sum at the month's end (plus complaint resolution times, kept by the region).
 struct ServiceTally {
     var requests = 0, resolved = 0, complaints = 0
-    var waitMinutes = RunningStatistics(), handlingMinutes = RunningStatistics()
-    var satisfaction = RunningStatistics(), complaintResolutionDays = RunningStatistics()
+    var waitMinutes = MeanTally(), handlingMinutes = MeanTally()
+    var satisfaction = MeanTally(), complaintResolutionDays = MeanTally()
     /// Waits in 1-minute bins (the last bin holds everything longer), for the p90.
     var waitHistogram = [Int](repeating: 0, count: 601)
     /// Analytic fidelity: Σ p90 × requests and Σ utilisation × requests, for request-weighted means.
     var analyticWaitP90Sum = 0.0, analyticUtilisationSum = 0.0
     /// Waits of requests that arrived in the Lebaran window.
-    var lebaranWaitMinutes = RunningStatistics()
+    var lebaranWaitMinutes = MeanTally()
 
     /// Starts the next month without reallocating the histogram.
     mutating func reset() {
         requests = 0; resolved = 0; complaints = 0
-        waitMinutes = RunningStatistics(); handlingMinutes = RunningStatistics(); lebaranWaitMinutes = RunningStatistics()
-        satisfaction = RunningStatistics(); complaintResolutionDays = RunningStatistics()
+        waitMinutes = MeanTally(); handlingMinutes = MeanTally(); lebaranWaitMinutes = MeanTally()
+        satisfaction = MeanTally(); complaintResolutionDays = MeanTally()
         for i in waitHistogram.indices { waitHistogram[i] = 0 }
         analyticWaitP90Sum = 0; analyticUtilisationSum = 0
     }
@@ -52,10 +52,38 @@ struct ServiceTally {
         lebaranWaitMinutes.merge(other.lebaranWaitMinutes)
     }
 
+    @inline(__always)
     mutating func recordWait(_ minutes: Double) {
         waitMinutes.add(minutes)
         waitHistogram[min(Int(minutes), waitHistogram.count - 1)] += 1
     }
+}
+
+/// A count and a sum, for a month's mean: the service measures report means only, and a request
+/// adds to a sum where a running mean (Welford's) would divide.
+struct MeanTally {
+    private(set) var count = 0
+    private(set) var sum = 0.0
+
+    @inline(__always)
+    mutating func add(_ x: Double) {
+        count += 1
+        sum += x
+    }
+
+    /// `x` counted `times` times (analytic fidelity: a day's requests share one value).
+    mutating func add(_ x: Double, times: Int) {
+        count += times
+        sum += x * Double(times)
+    }
+
+    mutating func merge(_ other: MeanTally) {
+        count += other.count
+        sum += other.sum
+    }
+
+    /// NaN when nothing was counted.
+    var mean: Double { sum / Double(count) }
 }
 
 /// Projects finished since the start, for the running on-time share, delay and overrun.

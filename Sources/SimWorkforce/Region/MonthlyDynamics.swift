@@ -24,15 +24,22 @@ struct MonthRules {
 
     /// Experienced staff's mean level per unit and domain: the target of newcomers' ramp-up.
     mutating func measureExperienced(_ workforce: Workforce) {
-        let unitCount = units.headcount.count
-        experiencedCount = [Int](repeating: 0, count: unitCount)
-        experiencedSum = [Double](repeating: 0, count: unitCount * domainCount)
-        for e in workforce.indices where workforce.active[e] && workforce.tenureMonths[e] >= ramp.experiencedTenureMonths {
+        let unitCount = units.headcount.count, domains = domainCount, experiencedTenure = ramp.experiencedTenureMonths
+        // Summed in raw local buffers (no uniqueness or bounds check per addition), stored once at the end.
+        let count = UnsafeMutableBufferPointer<Int>.allocate(capacity: unitCount)
+        let sum = UnsafeMutableBufferPointer<Double>.allocate(capacity: unitCount * domains)
+        defer { count.deallocate(); sum.deallocate() }
+        count.initialize(repeating: 0)
+        sum.initialize(repeating: 0)
+        let stable = workforce.stable, transient = workforce.transient
+        for e in workforce.activeIndices where workforce.active[e] && workforce.tenureMonths[e] >= experiencedTenure {
             let u = workforce.unit[e].rawValue
-            experiencedCount[u] += 1
-            let base = workforce.slot(e, domain: 0)
-            for d in 0..<domainCount { experiencedSum[u * domainCount + d] += workforce.stable[base + d] + workforce.transient[base + d] }
+            count[u] &+= 1
+            let base = e.rawValue &* domains, row = u &* domains
+            for d in 0..<domains { sum[row &+ d] += stable[base &+ d] + transient[base &+ d] }
         }
+        experiencedCount = Array(count)
+        experiencedSum = Array(sum)
     }
 }
 
@@ -92,7 +99,7 @@ extension Workforce {
         var leavers: [(employee: EmployeeIndex, retired: Bool)] = []
         let domains = domainCount
         let ramp = rules.ramp
-        for e in indices where active[e] {
+        for e in activeIndices where active[e] {
             let u = unit[e].rawValue
             let base = slot(e, domain: 0)
             for d in 0..<domains {
@@ -156,7 +163,7 @@ extension Workforce {
     /// standard, JP, motivation, the IP ASN proxy, age and what is owed. `required` is the level
     /// required now, `[domain * jobLevels + level]`.
     ///
-    /// Sums are made in employee order, then domain order, as plain arithmetic would; the loop
+    /// Sums are made in employee order (the gap per domain first, then over domains); the loop
     /// reads raw buffers and looks per-level and per-education constants up in small tables worked
     /// out first, because it runs over every employee each month.
     func monthEndSums(required: [Double], targetJP: Double, jpLastYear: PerEmployee<Double>, monthOfYear: Double,
@@ -169,7 +176,9 @@ extension Workforce {
         // only pairs that require more are assessed, as a competency assessment would.
         var need = [Double](repeating: 0, count: levels * domains)
         var assessedPair = [Int](repeating: 0, count: levels * domains)
-        var needSum = [Double](repeating: 0, count: levels)
+        // 1 / (what a level requires, summed over domains, at least 1): the IP proxy's ratio is a
+        // product, not a division per employee (the proxy is a reported mean, nothing reads it back).
+        var inverseNeedSum = [Double](repeating: 0, count: levels)
         for level in 0..<levels {
             var total = 0.0
             for d in 0..<domains {
@@ -178,18 +187,22 @@ extension Workforce {
                 assessedPair[level * domains + d] = value > 1 + 1e-9 ? 1 : 0
                 total += value
             }
-            needSum[level] = total
+            inverseNeedSum[level] = 1 / max(total, 1)
         }
         let qualification = Education.allCases.map(ip.qualificationScore)
+        // The share of last year's JP still inside the last 12 months, and 1 / the yearly target.
+        let lastYearShare = (11 - monthOfYear) / 12, inverseTargetJP = 1 / targetJP
         let structural = JobLevel.allCases.map { $0.promotedFrom != nil ? 1 : 0 }
         var active = 0, pns = 0, pnsReaching = 0, pnsWithNone = 0
         var aged51Plus = 0, latsarOverdue = 0, promotionTrainingOwed = 0, structuralPosts = 0
-        var competency = 0.0, jpTotal = 0.0, motivationTotal = 0.0, ipTotal = 0.0, gap = 0.0
+        var competency = 0.0, jpTotal = 0.0, motivationTotal = 0.0, ipTotal = 0.0
         let domainSum = UnsafeMutableBufferPointer<Double>.allocate(capacity: domains)
+        let domainGap = UnsafeMutableBufferPointer<Double>.allocate(capacity: domains)
         let domainAssessed = UnsafeMutableBufferPointer<Int>.allocate(capacity: domains)
         let domainAtStandard = UnsafeMutableBufferPointer<Int>.allocate(capacity: domains)
-        defer { domainSum.deallocate(); domainAssessed.deallocate(); domainAtStandard.deallocate() }
+        defer { domainSum.deallocate(); domainGap.deallocate(); domainAssessed.deallocate(); domainAtStandard.deallocate() }
         domainSum.initialize(repeating: 0)
+        domainGap.initialize(repeating: 0)
         domainAssessed.initialize(repeating: 0)
         domainAtStandard.initialize(repeating: 0)
         var assessed = 0, atStandard = 0
@@ -197,7 +210,7 @@ extension Workforce {
         assessedPair.withUnsafeBufferPointer { assessedPair in
         stable.withUnsafeBufferPointer { stable in
         transient.withUnsafeBufferPointer { transient in
-        for e in indices where self.active[e] {
+        for e in activeIndices where self.active[e] {
             active &+= 1
             var appliedSum = 0.0
             let base = e.rawValue &* domains
@@ -208,9 +221,10 @@ extension Workforce {
                 let required = need[row &+ d]
                 appliedSum += applied
                 domainSum[d] += applied
-                // Branch-free (the comparisons go either way from one employee to the next); adding
-                // +0.0 to a positive sum leaves it exactly as it was.
-                gap += max(0, required - applied)
+                // Branch-free (the comparisons go either way from one employee to the next). The gap
+                // is summed per domain, then over domains: one running sum would chain every
+                // employee's additions one after another.
+                domainGap[d] += max(0, required - applied)
                 let isAssessed = assessedPair[row &+ d]
                 let meets = isAssessed & (applied >= required ? 1 : 0)
                 assessed &+= isAssessed
@@ -228,9 +242,9 @@ extension Workforce {
             pnsWithNone &+= isPNS & (jp == 0 ? 1 : 0)
             let motivation = effectiveMotivation(e)
             motivationTotal += motivation
-            let jpLast12 = jp + jpLastYear[e] * (11 - monthOfYear) / 12
-            let ratio = min(1, appliedSum / max(needSum[level], 1))
-            let competencyScore = 40 * (ip.competencyJPShare * min(1, jpLast12 / targetJP) + (1 - ip.competencyJPShare) * ratio)
+            let jpLast12 = jp + jpLastYear[e] * lastYearShare
+            let ratio = min(1, appliedSum * inverseNeedSum[level])
+            let competencyScore = 40 * (ip.competencyJPShare * min(1, jpLast12 * inverseTargetJP) + (1 - ip.competencyJPShare) * ratio)
             let performance = 30 * clamp(ip.performanceCompetencyShare * ratio + (1 - ip.performanceCompetencyShare) * motivation, 0, 1)
             ipTotal += qualification[education[e].rawValue] + competencyScore + performance + ip.disciplineScore
             aged51Plus &+= ageYears[e] >= 51 ? 1 : 0
@@ -245,7 +259,7 @@ extension Workforce {
         sums.active = active
         sums.pairs = active * domains
         sums.competency = competency
-        sums.gap = gap
+        sums.gap = domainGap.reduce(0, +)
         sums.assessed = assessed
         sums.atStandard = atStandard
         sums.domain = Array(domainSum)

@@ -151,9 +151,9 @@ extension RegionSimulation {
             let unit = channels[c].unit
             let parameters = channels[c].parameters
             // The staff on duty only change at other events: their sums are worked out again only
-            // after one (the same sums, so the same numbers).
-            if channels[c].staffSums.version != eventsFired {
-                var sums = StaffSums(version: eventsFired)
+            // after one that may have changed this unit's (the same sums, so the same numbers).
+            if channels[c].staffSums.version != eventsFired || channels[c].staffSums.unitChanges != staffChanges[unit] {
+                var sums = StaffSums(version: eventsFired, unitChanges: staffChanges[unit])
                 let members = roster.members[unit]
                 for e in members where workforce.active[e] && !workforce.offDuty[e] {
                     let terms = handlerTerms(e)
@@ -202,14 +202,13 @@ extension RegionSimulation {
             let fcr = quality.firstContactResolution(competency: competency)
             let served = Double(requests)
             let satisfaction = quality.satisfaction(timeliness: timeliness, competency: competency, resolved: fcr, motivation: motivation)
-            let waits = RunningStatistics.repeated(meanWait, count: requests)
-            channels[c].tally.waitMinutes.merge(waits)
-            channels[c].tally.handlingMinutes.merge(RunningStatistics.repeated(meanMinutes, count: requests))
+            channels[c].tally.waitMinutes.add(meanWait, times: requests)
+            channels[c].tally.handlingMinutes.add(meanMinutes, times: requests)
             channels[c].tally.resolved += Int((fcr * served).rounded())
-            channels[c].tally.satisfaction.merge(RunningStatistics.repeated(satisfaction, count: requests))
+            channels[c].tally.satisfaction.add(satisfaction, times: requests)
             channels[c].tally.analyticWaitP90Sum += p90 * served
             channels[c].tally.analyticUtilisationSum += utilisation * served
-            if inLebaran { channels[c].tally.lebaranWaitMinutes.merge(waits) }
+            if inLebaran { channels[c].tally.lebaranWaitMinutes.add(meanWait, times: requests) }
             let complaintMean = served * (fcr * quality.complaintChance(resolved: true, waitMinutes: meanWait)
                 + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
             let complaints = streams.outcomes.poisson(mean: complaintMean)

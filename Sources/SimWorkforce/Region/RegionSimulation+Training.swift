@@ -73,25 +73,22 @@ extension RegionSimulation {
         let gaps = allocation == .needsBased ? needsGaps() : []
         for p in programmes.indices {
             var ranked: [UInt128] = []
-            ranked.reserveCapacity(workforce.count)
             let programme = model.programmes[p], units = programmeUnitEligible[p]
-            let gain = needsGain(programmes[p].mode)
-            // The programme's domains with their share of the gain: the needs value's terms.
-            let targets = (0..<domainCount).filter { programme.domains[$0] > 0 }.map { (domain: $0, cap: gain * programme.domains[$0], weight: weights[$0]) }
-            for e in workforce.indices where workforce.isEligible(e, for: programme, units: units) {
-                let score: Double
-                switch allocation {
-                case .needsBased:
-                    // As ``needsValue(of:completing:gain:complaintWeights:)``, term for term.
-                    var value = 0.0
-                    let base = e.rawValue * domainCount
-                    for target in targets { value += target.weight * min(gaps[base + target.domain], target.cap) }
-                    score = value
-                case .equalHours: score = -workforce.jpThisYear[e] + streams.planning.uniform() * 0.001
-                case .seniority: score = workforce.tenureMonths[e] + workforce.ageYears[e] * 0.001
-                case .random: score = streams.planning.uniform()
-                }
-                if programme.isMandated || allocation != .needsBased || score > 0 {
+            switch allocation {
+            case .needsBased:
+                let gain = needsGain(programmes[p].mode)
+                // The programme's domains with their share of the gain: the terms of
+                // ``needsValue(of:completing:gain:complaintWeights:)``, in its order.
+                let targets = (0..<domainCount).filter { programme.domains[$0] > 0 }.map { (domain: $0, cap: gain * programme.domains[$0], weight: weights[$0]) }
+                ranked = workforce.needsKeys(for: programme, units: units, targets: targets, gaps: gaps)
+            case .equalHours, .seniority, .random:
+                ranked.reserveCapacity(workforce.count)
+                for e in workforce.indices where workforce.isEligible(e, for: programme, units: units) {
+                    let score = switch allocation {
+                    case .equalHours: -workforce.jpThisYear[e] + streams.planning.uniform() * 0.001
+                    case .seniority: workforce.tenureMonths[e] + workforce.ageYears[e] * 0.001
+                    default: streams.planning.uniform()
+                    }
                     ranked.append(CandidateList.key(score: score, employee: e))
                 }
             }
@@ -108,7 +105,7 @@ extension RegionSimulation {
     func needsGaps() -> [Double] {
         let levels = JobLevel.allCases.count
         var gaps = [Double](repeating: 0, count: workforce.count * domainCount)
-        for e in workforce.indices where workforce.active[e] {
+        for e in workforce.activeIndices where workforce.active[e] {
             let level = workforce.jobLevel[e].rawValue
             for d in 0..<domainCount {
                 gaps[e.rawValue * domainCount + d] = max(0, required[d * levels + level] - workforce.applied(e, d))
@@ -445,7 +442,7 @@ extension RegionSimulation {
         let offDuty = model[mode].offDuty
         if !offDuty {
             for e in sessions[s].attendees { roster.trainOnDuty(unit: workforce.unit[e], share: model[mode].dutyShareWhileTraining) }
-            for unit in Set(sessions[s].attendees.map { workforce.unit[$0] }).sorted() { updateServers(unit: unit) }
+            for unit in sessions[s].attendees.map({ workforce.unit[$0] }).sortedUnique() { updateServers(unit: unit) }
         }
         if offDuty {
             // The cap holds at the start too: exits since the invitation can shrink a unit.
@@ -457,12 +454,13 @@ extension RegionSimulation {
                     kept.append(e)
                     roster.goAway(unit: unit, mandated: mandated)
                     workforce.offDuty[e] = true
+                    staffChanges[unit] &+= 1
                 } else {
                     unbook(e, session: s)
                 }
             }
             sessions[s].attendees = kept
-            for unit in Set(kept.map { workforce.unit[$0] }).sorted() { updateServers(unit: unit) }
+            for unit in kept.map({ workforce.unit[$0] }).sortedUnique() { updateServers(unit: unit) }
             guard !kept.isEmpty else {
                 sessions[s].state = .cancelled
                 return
@@ -503,6 +501,7 @@ extension RegionSimulation {
                 roster.trainOnDuty(unit: unit, share: -parameters.dutyShareWhileTraining)
             }
             unitsTouched.append(unit)
+            staffChanges[unit] &+= 1
             unbook(e, session: s)
             programmes[p].windowParticipants += 1
             guard workforce.active[e] else { continue }
@@ -544,7 +543,7 @@ extension RegionSimulation {
                 workforce.lastRewardMonth[e] = Double(month)
             }
         }
-        for unit in Set(unitsTouched).sorted() { updateServers(unit: unit) }
+        for unit in unitsTouched.sortedUnique() { updateServers(unit: unit) }
     }
 
     /// Applies the learning gain of a completion (MODEL.md §3) and returns it in levels, summed
@@ -593,7 +592,7 @@ extension RegionSimulation {
         for unit in roster.away.indices where Double(roster.awayUnderCap(unit)) > awayCap[unit] * Double(roster.headcount[unit]) + 1e-9 {
             record(.awayCapExceeded)
         }
-        if Set(session.attendees).count != session.attendees.count {
+        if session.attendees.sortedUnique().count != session.attendees.count {
             record(.attendeeBookedTwice)
         }
     }

@@ -109,6 +109,7 @@ extension RegionSimulation {
     mutating func addEmployee(_ person: Employee) -> EmployeeIndex {
         let e = workforce.append(person)
         roster.join(e, unit: person.unit)
+        staffChanges[person.unit] &+= 1
         if jpLastYear.count < workforce.count { jpLastYear.append(0) }
         return e
     }
@@ -116,6 +117,7 @@ extension RegionSimulation {
     mutating func removeEmployee(_ e: EmployeeIndex) {
         workforce.active[e] = false
         let unit = workforce.unit[e]
+        staffChanges[unit] &+= 1
         roster.leave(unit: unit, wasAway: workforce.offDuty[e])
         updateServers(unit: unit)
         let level = workforce.jobLevel[e]
@@ -149,7 +151,8 @@ extension RegionSimulation {
     func promotionCandidate(from level: JobLevel, preferring unit: UnitIndex) -> EmployeeIndex? {
         func best(in people: some Sequence<EmployeeIndex>) -> EmployeeIndex? {
             var chosen: EmployeeIndex?
-            for e in people where workforce.active[e] && workforce.jobLevel[e] == level && !workforce.isPPPK[e]
+            // The level first: it rules out most people.
+            for e in people where workforce.jobLevel[e] == level && workforce.active[e] && !workforce.isPPPK[e]
                 && !workforce.offDuty[e] && workforce.bookedUntil[e] < now.workingDays
                 && !workforce.owesLatsar[e] && !workforce.owesPromotionTraining[e] {
                 if let c = chosen, workforce.tenureMonths[c] > workforce.tenureMonths[e]
@@ -158,11 +161,13 @@ extension RegionSimulation {
             }
             return chosen
         }
-        return best(in: roster.members[unit]) ?? best(in: workforce.indices)
+        return best(in: roster.members[unit]) ?? best(in: workforce.activeIndices)
     }
 
     mutating func promote(_ e: EmployeeIndex, to level: JobLevel, in unit: UnitIndex) {
         let from = workforce.unit[e]
+        staffChanges[from] &+= 1
+        staffChanges[unit] &+= 1
         if from != unit {
             roster.transfer(e, from: from, to: unit)
             workforce.unit[e] = unit

@@ -47,8 +47,12 @@ public struct RegionSimulation: DiscreteEventModel {
     var programmes: PerProgramme<ProgrammeState>
     var sessions = Column<SessionTable, Session>()
     var channels: [ServiceChannel] = []
-    /// Events fired so far that may change the staff at the counters (not analytic days, not invitations).
+    /// Events fired so far that may change the staff of any unit (month starts), and per unit,
+    /// changes to its staff by events that touch few units (a session changes its attendees' duty,
+    /// competency and motivation; a hire or a promotion changes who is in a unit): the analytic
+    /// staff sums are worked out again only when either moved.
     var eventsFired = 0
+    var staffChanges: PerUnit<Int>
     /// Each employee's handler terms, kept with what they were worked out from (``handlerTerms(_:)``).
     var handlerMemo = PerEmployee<HandlerTerms>()
     var projects: [Project] = []
@@ -104,6 +108,7 @@ public struct RegionSimulation: DiscreteEventModel {
             for level in 0..<levels { required[d * levels + level] = domain.requiredLevel[level] }
         }
         roster = UnitRoster(unitCount: region.units.count)
+        staffChanges = PerUnit(repeating: 0, count: region.units.count)
         complaintsByDomain = [Double](repeating: 0, count: model.domains.count)
         offDutyEquivalent = TimeWeightedAverage(value: 0, at: .zero)
         let start = clock.monthStart[firstMonth]
@@ -133,10 +138,11 @@ public struct RegionSimulation: DiscreteEventModel {
         // The counters run on their own clocks up to every event that may change them.
         if perRequest { advanceChannels() }
         // An invitation changes no one's duty, competency or motivation (an acceptance only books
-        // a seat): the analytic staff sums stand.
+        // a seat), nor does a workplace part's end (JP and time at work); sessions, hires and
+        // promotions count their change for the units they touch (``staffChanges``).
         switch event {
-        case .invite, .analyticDay: break
-        default: eventsFired &+= 1
+        case .invite, .analyticDay, .workplacePartEnd, .sessionStart, .sessionEnd, .hire, .promote: break
+        case .monthStart: eventsFired &+= 1
         }
         switch event {
         case .monthStart(let m): startMonth(Int(m))
@@ -284,6 +290,7 @@ public struct RegionSimulation: DiscreteEventModel {
             // Only the leavers' units have members to prune (this pass is the only way out).
             var units = PerUnit<Bool>(repeating: false, count: roster.count)
             for leaver in leavers { units[workforce.unit[leaver.employee]] = true }
+            workforce.dropLeavers()
             roster.pruneMembers(of: units) { active[$0] }
             pendingHires += Double(leavers.count) * region.recruitment.replaceShare
             let count = Int(pendingHires.rounded(.down))

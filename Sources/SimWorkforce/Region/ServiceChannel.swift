@@ -27,7 +27,7 @@ struct ServiceChannel {
     var trainingAreaAtMonthStart = 0.0
     /// Analytic fidelity: requests still waiting at the end of the last working day.
     var backlogRequests = 0.0
-    /// Analytic fidelity: the on-duty staff's sums, as of a count of region events.
+    /// Analytic fidelity: the on-duty staff's sums, as of the region's counts of changes.
     var staffSums = StaffSums(version: -1)
 
     // Per-request fidelity
@@ -149,7 +149,7 @@ struct ServiceChannel {
     /// The request in service at `i` is done: resolved or not, its satisfaction, perhaps a complaint.
     private mutating func complete(_ i: Int, at time: Double, staff: CounterStaff) {
         let request = inService[i]
-        inService.swapAt(i, inService.count - 1)
+        inService[i] = inService[inService.count - 1]
         inService.removeLast()
         let busy = Double(inService.count)
         busyServers.record(busy, at: SimTime(workingDays: time))
@@ -221,6 +221,9 @@ struct ServiceRules {
     let noviceMinutes: Double, logNoviceMinutes: Double
     /// The default Lebaran window in working time, where the counter's Lebaran wait is measured.
     let lebaranSpans: [Range<Double>]
+    /// Per working day from 0: whether the window covers none of it (0), all of it (1) or part of
+    /// it (2), so most requests are placed by one look-up instead of a search of the spans.
+    let lebaranDays: [UInt8]
 
     init(channel: ServiceChannelParameters, quality: ServiceQualityParameters, hoursPerWorkingDay: Double, lebaranSpans: [Range<Double>]) {
         self.channel = channel
@@ -230,9 +233,26 @@ struct ServiceRules {
         noviceMinutes = quality.handlingMinutes(channel, competency: 0)
         logNoviceMinutes = log(noviceMinutes)
         self.lebaranSpans = lebaranSpans
+        let dayCount = Int((lebaranSpans.map(\.upperBound).max() ?? 0).rounded(.up))
+        lebaranDays = (0..<max(dayCount, 0)).map { d in
+            let day = Double(d)..<Double(d + 1)
+            if lebaranSpans.contains(where: { $0.lowerBound <= day.lowerBound && day.upperBound <= $0.upperBound }) { return 1 }
+            return lebaranSpans.contains(where: { $0.overlaps(day) }) ? 2 : 0
+        }
     }
 
-    func isLebaran(_ t: Double) -> Bool { lebaranSpans.contains { $0.contains(t) } }
+    /// Inlined: a call would copy the rules out of the channel being changed.
+    @inline(__always)
+    func isLebaran(_ t: Double) -> Bool {
+        if t >= 0 && t < Double(lebaranDays.count) {
+            switch lebaranDays[Int(t)] {
+            case 0: return false
+            case 1: return true
+            default: break
+            }
+        }
+        return lebaranSpans.contains { $0.contains(t) }
+    }
 }
 
 /// A channel's own random streams: a change in one counter's traffic leaves every other
@@ -286,10 +306,12 @@ extension HandlerTerms {
     }
 }
 
-/// The sums over a unit's staff on duty that an analytic day reads, and the number of region
-/// events fired when they were worked out (none of the staff changes between two events).
+/// The sums over a unit's staff on duty that an analytic day reads, with the region's count of
+/// month starts and the unit's count of changes when they were worked out (none of the staff
+/// changes otherwise).
 struct StaffSums {
     var version: Int
+    var unitChanges = 0
     var minutes = 0.0, competency = 0.0, motivation = 0.0
     var count = 0
 }
