@@ -11,12 +11,8 @@ struct ExponentialZiggurat: Sendable {
     /// Area of each layer: r·e^{−r} + ∫ᵣ^∞ e^{−x} dx = (r + 1)e^{−r}.
     static let layerArea = (r + 1) * exp(-r)
 
-    /// x[i], the right edge of layer i (x[0] is the base layer's virtual width v/e^{−r}; x[256] = 0).
-    @usableFromInline let edge: [Double]
-    /// x[i+1]/x[i]: a uniform below it is inside the curve without evaluating e^{−x}.
-    @usableFromInline let insideRatio: [Double]
-    /// e^{−x[i]}.
-    @usableFromInline let height: [Double]
+    /// The layers, x[0] being the base layer's virtual width v/e^{−r} and x[256] = 0.
+    @usableFromInline let layers: [ZigguratLayer]
 
     init() {
         var x = [Double](repeating: 0, count: 257)
@@ -26,9 +22,23 @@ struct ExponentialZiggurat: Sendable {
             x[i + 1] = -log(exp(-x[i]) + Self.layerArea / x[i])
         }
         x[256] = 0
-        edge = x
-        insideRatio = (0..<256).map { x[$0 + 1] / x[$0] }
-        height = x.map { exp(-$0) }
+        layers = ZigguratLayer.table(edges: x) { exp(-$0) }
+    }
+}
+
+/// One layer i of a ziggurat, with everything a draw reads of it side by side (one look-up).
+@usableFromInline
+struct ZigguratLayer: Sendable {
+    /// x[i], the layer's right edge.
+    @usableFromInline let edge: Double
+    /// x[i+1]/x[i]: a uniform below it is inside the curve without evaluating the density.
+    @usableFromInline let insideRatio: Double
+    /// f(x[i]) and f(x[i+1]): the density at the layer's bottom and top.
+    @usableFromInline let height: Double, nextHeight: Double
+
+    /// The 256 layers from the 257 edges x[0...256] and the density f.
+    static func table(edges x: [Double], density f: (Double) -> Double) -> [ZigguratLayer] {
+        (0..<256).map { ZigguratLayer(edge: x[$0], insideRatio: x[$0 + 1] / x[$0], height: f(x[$0]), nextHeight: f(x[$0 + 1])) }
     }
 }
 
@@ -39,18 +49,19 @@ extension RandomStream {
     /// A unit-mean exponential by the ziggurat method: mean 1, variance 1.
     @inlinable
     public mutating func standardExponential() -> Double {
-        let table = exponentialZiggurat
+        let layers = exponentialZiggurat.layers
         while true {
             let bits = next()
-            let layer = Int(truncatingIfNeeded: bits & 0xFF)
+            let index = Int(truncatingIfNeeded: bits & 0xFF)
+            let layer = layers[index]
             let u = Double(bits >> 11) * 0x1.0p-53   // bits 11–63: independent of the layer bits
-            if u < table.insideRatio[layer] { return u * table.edge[layer] }
-            if layer == 0 {
+            if u < layer.insideRatio { return u * layer.edge }
+            if index == 0 {
                 // The tail beyond r is r plus a unit exponential (memorylessness).
                 return ExponentialZiggurat.r - log(uniformPositive())
             }
-            let x = u * table.edge[layer]
-            let y = table.height[layer] + uniform() * (table.height[layer + 1] - table.height[layer])
+            let x = u * layer.edge
+            let y = layer.height + uniform() * (layer.nextHeight - layer.height)
             if y < exp(-x) { return x }
         }
     }

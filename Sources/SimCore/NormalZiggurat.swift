@@ -13,12 +13,8 @@ struct NormalZiggurat: Sendable {
     /// Area of each layer: r·f(r) + ∫ᵣ^∞ f(x) dx = r·e^{−r²/2} + √(π/2)·erfc(r/√2).
     static let layerArea = r * exp(-0.5 * r * r) + (Double.pi / 2).squareRoot() * erfc(r / 2.0.squareRoot())
 
-    /// x[i], the right edge of layer i (x[0] is the base layer's virtual width v/f(r); x[256] = 0).
-    @usableFromInline let edge: [Double]
-    /// x[i+1]/x[i]: a uniform below it is inside the curve without evaluating f.
-    @usableFromInline let insideRatio: [Double]
-    /// f(x[i]).
-    @usableFromInline let height: [Double]
+    /// The layers, x[0] being the base layer's virtual width v/f(r) and x[256] = 0.
+    @usableFromInline let layers: [ZigguratLayer]
 
     init() {
         var x = [Double](repeating: 0, count: 257)
@@ -28,9 +24,7 @@ struct NormalZiggurat: Sendable {
             x[i + 1] = (-2 * log(exp(-0.5 * x[i] * x[i]) + Self.layerArea / x[i])).squareRoot()
         }
         x[256] = 0
-        edge = x
-        insideRatio = (0..<256).map { x[$0 + 1] / x[$0] }
-        height = x.map { exp(-0.5 * $0 * $0) }
+        layers = ZigguratLayer.table(edges: x) { exp(-0.5 * $0 * $0) }
     }
 }
 
@@ -42,15 +36,16 @@ extension RandomStream {
     /// takes varies (rarely more than one), like ``standardExponential()``'s.
     @inlinable
     public mutating func standardNormal() -> Double {
-        let table = normalZiggurat
+        let layers = normalZiggurat.layers
         while true {
             let bits = next()
-            let layer = Int(truncatingIfNeeded: bits & 0xFF)
+            let index = Int(truncatingIfNeeded: bits & 0xFF)
+            let layer = layers[index]
             let negative = bits & 0x100 != 0
             let u = Double(bits >> 11) * 0x1.0p-53   // bits 11–63: independent of layer and sign
-            var x = u * table.edge[layer]
-            if u < table.insideRatio[layer] { return negative ? -x : x }
-            if layer == 0 {
+            var x = u * layer.edge
+            if u < layer.insideRatio { return negative ? -x : x }
+            if index == 0 {
                 // The tail beyond r (Marsaglia 1964): r + a with a ~ Exp(r), kept with probability e^{−a²/2}.
                 var a = 0.0
                 repeat {
@@ -59,7 +54,7 @@ extension RandomStream {
                 x = NormalZiggurat.r + a
                 return negative ? -x : x
             }
-            let y = table.height[layer] + uniform() * (table.height[layer + 1] - table.height[layer])
+            let y = layer.height + uniform() * (layer.nextHeight - layer.height)
             if y < exp(-0.5 * x * x) { return negative ? -x : x }
         }
     }

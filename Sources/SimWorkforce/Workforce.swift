@@ -43,9 +43,12 @@ struct Workforce {
     /// Year (offset + 1) in which each programme was last completed, `[employee * programmes + p]`.
     var lastCompletedYear: [Int16] = []
     let programmeCount: Int
-    /// The active employees in ascending order, so the passes over everyone skip the leavers' rows
-    /// (a fifth of all rows after five years); ``dropLeavers()`` takes leavers out.
+    /// The employees in ascending order, less most leavers, so the passes over everyone skip the
+    /// leavers' rows (a fifth of all rows after five years). ``dropLeavers(_:)`` takes leavers out
+    /// in batches, so it may still hold a few: every pass asks `active` too.
     private(set) var activeIndices: [EmployeeIndex] = []
+    /// Leavers still in ``activeIndices``.
+    private var leaversListed = 0
 
     init(domainCount: Int, programmeCount: Int) {
         self.domainCount = domainCount
@@ -113,10 +116,15 @@ struct Workforce {
         return e
     }
 
-    /// Takes the employees no longer active out of ``activeIndices``.
-    mutating func dropLeavers() {
+    /// Notes `count` new leavers, and takes the employees no longer active out of
+    /// ``activeIndices`` once they are more than 1 in 32 of it (a month's leavers are a few in a
+    /// thousand: pruning every month would cost more than the rows it saves).
+    mutating func dropLeavers(_ count: Int) {
+        leaversListed += count
+        guard leaversListed * 32 > activeIndices.count else { return }
         let active = self.active
         activeIndices.removeAll { !active[$0] }
+        leaversListed = 0
     }
 }
 

@@ -8,9 +8,6 @@ extension RegionSimulation {
     var quality: ServiceQualityParameters { model.serviceQuality }
     var perRequest: Bool { model.simulation.serviceFidelity == .perRequest }
 
-    /// A handler's service competency ĉ on [0,1]: level 1 → 0, the channel's proficient level → 1.
-    mutating func serviceCompetency(_ e: EmployeeIndex) -> Double { handlerTerms(e).competency }
-
     /// `e`'s ĉ and mean handling minutes at the unit's counter (``HandlerTerms/remembered``).
     mutating func handlerTerms(_ e: EmployeeIndex) -> HandlerTerms {
         // The common case first, with nothing captured.
@@ -133,9 +130,9 @@ extension RegionSimulation {
 
     mutating func unitMeanServiceCompetency(_ unit: UnitIndex) -> Double {
         var sum = 0.0, n = 0
-        let members = roster.members[unit]
+        let members = roster.members[unit], serviceDomain = serviceDomain
         for e in members where workforce.active[e] && !workforce.offDuty[e] {
-            sum += serviceCompetency(e)
+            sum += (HandlerTerms.known(e, workforce: workforce, memo: handlerMemo, serviceDomain: serviceDomain) ?? handlerTerms(e)).competency
             n += 1
         }
         return n > 0 ? sum / Double(n) : 0
@@ -154,9 +151,10 @@ extension RegionSimulation {
             // after one that may have changed this unit's (the same sums, so the same numbers).
             if channels[c].staffSums.version != eventsFired || channels[c].staffSums.unitChanges != staffChanges[unit] {
                 var sums = StaffSums(version: eventsFired, unitChanges: staffChanges[unit])
-                let members = roster.members[unit]
+                let members = roster.members[unit], serviceDomain = serviceDomain
                 for e in members where workforce.active[e] && !workforce.offDuty[e] {
-                    let terms = handlerTerms(e)
+                    // The remembered terms read in place; worked out again (a call) only when stale.
+                    let terms = HandlerTerms.known(e, workforce: workforce, memo: handlerMemo, serviceDomain: serviceDomain) ?? handlerTerms(e)
                     sums.minutes += terms.minutes
                     sums.competency += terms.competency
                     sums.motivation += workforce.effectiveMotivation(e)

@@ -103,12 +103,14 @@ extension RegionSimulation {
     /// Each active employee's gap to the level required now, per domain (0 when met), as
     /// ``needsValue(of:completing:gain:complaintWeights:)`` works it out; inactive employees' are 0.
     func needsGaps() -> [Double] {
-        let levels = JobLevel.allCases.count
-        var gaps = [Double](repeating: 0, count: workforce.count * domainCount)
+        // Read once: the domain count sits behind the shared setup, which the loop would load again.
+        let levels = JobLevel.allCases.count, domains = domainCount, required = required
+        let stable = workforce.stable, transient = workforce.transient
+        var gaps = [Double](repeating: 0, count: workforce.count * domains)
         for e in workforce.activeIndices where workforce.active[e] {
-            let level = workforce.jobLevel[e].rawValue
-            for d in 0..<domainCount {
-                gaps[e.rawValue * domainCount + d] = max(0, required[d * levels + level] - workforce.applied(e, d))
+            let level = workforce.jobLevel[e].rawValue, base = e.rawValue &* domains
+            for d in 0..<domains {
+                gaps[base &+ d] = max(0, required[d &* levels &+ level] - (stable[base &+ d] + transient[base &+ d]))
             }
         }
         return gaps

@@ -290,7 +290,7 @@ public struct RegionSimulation: DiscreteEventModel {
             // Only the leavers' units have members to prune (this pass is the only way out).
             var units = PerUnit<Bool>(repeating: false, count: roster.count)
             for leaver in leavers { units[workforce.unit[leaver.employee]] = true }
-            workforce.dropLeavers()
+            workforce.dropLeavers(leavers.count)
             roster.pruneMembers(of: units) { active[$0] }
             pendingHires += Double(leavers.count) * region.recruitment.replaceShare
             let count = Int(pendingHires.rounded(.down))

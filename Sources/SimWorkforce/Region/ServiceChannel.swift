@@ -68,6 +68,7 @@ struct ServiceChannel {
     /// The next arrival after `t`. Seasonal demand inverts the cumulative rate, constant within
     /// each working day, so one exponential draw makes one arrival whatever the profile (common
     /// random numbers hold).
+    @inline(__always)
     mutating func arrivalTime(after t: Double) -> Double {
         let rate = parameters.requestsPerDay
         guard !demand.isEmpty else { return t + streams.arrivals.exponential(mean: 1 / rate) }
@@ -121,7 +122,9 @@ struct ServiceChannel {
     }
 
     /// Starts waiting requests while a counter is free: the handler is an on-duty member of the
-    /// unit drawn at random, whose competency sets the handling time.
+    /// unit drawn at random, whose competency sets the handling time. Inlined into the request
+    /// loop, which calls it after every arrival and completion.
+    @inline(__always)
     mutating func startWaiting(at time: Double, workforce: Workforce, staff: inout CounterStaff) {
         while inService.count < servers, let arrival = waiting.popFirst() {
             var competency = 0.0, motivation = 0.5
@@ -147,6 +150,7 @@ struct ServiceChannel {
     }
 
     /// The request in service at `i` is done: resolved or not, its satisfaction, perhaps a complaint.
+    @inline(__always)
     private mutating func complete(_ i: Int, at time: Double, staff: CounterStaff) {
         let request = inService[i]
         inService[i] = inService[inService.count - 1]
