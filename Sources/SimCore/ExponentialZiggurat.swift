@@ -46,15 +46,27 @@ struct ZigguratLayer: Sendable {
 @usableFromInline let exponentialZiggurat = ExponentialZiggurat()
 
 extension RandomStream {
-    /// A unit-mean exponential by the ziggurat method: mean 1, variance 1.
-    @inlinable
+    /// A unit-mean exponential by the ziggurat method: mean 1, variance 1. The common case (the
+    /// point falls inside its layer's rectangle) is inlined into the caller; the rest is a call.
+    @inlinable @inline(__always)
     public mutating func standardExponential() -> Double {
+        let bits = next()
+        let layer = exponentialZiggurat.layers[Int(truncatingIfNeeded: bits & 0xFF)]
+        let u = Double(bits >> 11) * 0x1.0p-53   // bits 11–63: independent of the layer bits
+        if u < layer.insideRatio { return u * layer.edge }
+        return standardExponential(continuing: bits)
+    }
+
+    /// The rest of a draw whose first word `bits` fell outside its layer's rectangle: the wedge
+    /// or the tail, and new words until a point is accepted.
+    @usableFromInline @inline(never)
+    mutating func standardExponential(continuing first: UInt64) -> Double {
         let layers = exponentialZiggurat.layers
+        var bits = first
         while true {
-            let bits = next()
             let index = Int(truncatingIfNeeded: bits & 0xFF)
             let layer = layers[index]
-            let u = Double(bits >> 11) * 0x1.0p-53   // bits 11–63: independent of the layer bits
+            let u = Double(bits >> 11) * 0x1.0p-53
             if u < layer.insideRatio { return u * layer.edge }
             if index == 0 {
                 // The tail beyond r is r plus a unit exponential (memorylessness).
@@ -63,6 +75,7 @@ extension RandomStream {
             let x = u * layer.edge
             let y = layer.height + uniform() * (layer.nextHeight - layer.height)
             if y < exp(-x) { return x }
+            bits = next()
         }
     }
 }

@@ -33,16 +33,31 @@ struct NormalZiggurat: Sendable {
 
 extension RandomStream {
     /// A standard normal by the ziggurat method: mean 0, variance 1. The number of words a draw
-    /// takes varies (rarely more than one), like ``standardExponential()``'s.
-    @inlinable
+    /// takes varies (rarely more than one), like ``standardExponential()``'s. The common case (the
+    /// point falls inside its layer's rectangle) is inlined into the caller; the rest is a call.
+    @inlinable @inline(__always)
     public mutating func standardNormal() -> Double {
+        let bits = next()
+        let layer = normalZiggurat.layers[Int(truncatingIfNeeded: bits & 0xFF)]
+        let u = Double(bits >> 11) * 0x1.0p-53   // bits 11–63: independent of layer and sign
+        if u < layer.insideRatio {
+            let x = u * layer.edge
+            return bits & 0x100 != 0 ? -x : x
+        }
+        return standardNormal(continuing: bits)
+    }
+
+    /// The rest of a draw whose first word `bits` fell outside its layer's rectangle: the wedge
+    /// or the tail, and new words until a point is accepted.
+    @usableFromInline @inline(never)
+    mutating func standardNormal(continuing first: UInt64) -> Double {
         let layers = normalZiggurat.layers
+        var bits = first
         while true {
-            let bits = next()
             let index = Int(truncatingIfNeeded: bits & 0xFF)
             let layer = layers[index]
             let negative = bits & 0x100 != 0
-            let u = Double(bits >> 11) * 0x1.0p-53   // bits 11–63: independent of layer and sign
+            let u = Double(bits >> 11) * 0x1.0p-53
             var x = u * layer.edge
             if u < layer.insideRatio { return negative ? -x : x }
             if index == 0 {
@@ -56,6 +71,7 @@ extension RandomStream {
             }
             let y = layer.height + uniform() * (layer.nextHeight - layer.height)
             if y < exp(-0.5 * x * x) { return negative ? -x : x }
+            bits = next()
         }
     }
 }
