@@ -38,6 +38,9 @@ struct ServiceChannel {
     private var waiting = FIFORing<Double>(capacity: 64)
     /// The requests being served.
     private var inService: [RequestInService] = []
+    /// The request in service that finishes first (the lowest index among equal times; −1 and ∞
+    /// when none): kept as requests start, looked for again only when one is done.
+    private var firstDone = (index: -1, finish: Double.infinity)
     /// When the next request arrives.
     private var nextArrival = Double.infinity
     /// Busy counters and staffed counters over time (a counter kept past a drop in staff counts as
@@ -89,11 +92,7 @@ struct ServiceChannel {
     /// Runs the channel's arrivals, starts and completions strictly before `t`.
     mutating func advance(to t: Double, workforce: Workforce, staff: inout CounterStaff) {
         while true {
-            var first = -1, finish = Double.infinity
-            for i in inService.indices where inService[i].finish < finish {
-                first = i
-                finish = inService[i].finish
-            }
+            let (first, finish) = firstDone
             if finish <= nextArrival {
                 guard finish < t else { return }
                 complete(first, at: finish, staff: staff)
@@ -143,8 +142,9 @@ struct ServiceChannel {
             let waitMinutes = (time - arrival) * rules.minutesPerDay
             tally.handlingMinutes.add(minutes)
             if rules.isLebaran(arrival) { tally.lebaranWaitMinutes.add(waitMinutes) }
-            inService.append(RequestInService(finish: time + minutes / rules.minutesPerDay, waitMinutes: waitMinutes,
-                                              competency: competency, motivation: motivation))
+            let finish = time + minutes / rules.minutesPerDay
+            inService.append(RequestInService(finish: finish, waitMinutes: waitMinutes, competency: competency, motivation: motivation))
+            if finish < firstDone.finish { firstDone = (inService.count - 1, finish) }
             busyServers.record(Double(inService.count), at: SimTime(workingDays: time))
         }
     }
@@ -155,6 +155,8 @@ struct ServiceChannel {
         let request = inService[i]
         inService[i] = inService[inService.count - 1]
         inService.removeLast()
+        firstDone = (-1, .infinity)
+        for k in inService.indices where inService[k].finish < firstDone.finish { firstDone = (k, inService[k].finish) }
         let busy = Double(inService.count)
         busyServers.record(busy, at: SimTime(workingDays: time))
         // A counter kept past a drop in staff leaves the staffed count when its request is done.
