@@ -22,21 +22,25 @@ extension RegionSimulation {
         }
         var k = 0
         while sizes.reduce(0, +) < region.headcount { sizes[order[k % order.count]] += 1; k += 1 }
-        let levels = JobLevel.allCases.count
+        let levels = JobLevel.allCases.count, domains = domainCount
+        // Read once, not per person: the region's parameters and each level's mean starting level per domain.
+        let parameters = region, spread = model.learning.cohortSpreadSD
+        let targets = (0..<levels).flatMap { level in
+            (0..<domains).map { d in required[d * levels + level] - model.domains[d].initialGapLevels - parameters.initialGapLevels }
+        }
         for (unit, size) in sizes.enumerated() {
             for _ in 0..<size {
-                let level = JobLevel(rawValue: streams.population.categorical(weights: region.jobLevelShares)) ?? .pelaksana
-                let education = Education(rawValue: streams.population.categorical(weights: region.educationShares)) ?? .s1
-                let pppk = streams.population.bernoulli(region.pppkShare)
+                let level = JobLevel(rawValue: streams.population.categorical(weights: parameters.jobLevelShares)) ?? .pelaksana
+                let education = Education(rawValue: streams.population.categorical(weights: parameters.educationShares)) ?? .s1
+                let pppk = streams.population.bernoulli(parameters.pppkShare)
                 let retirementAge = drawRetirementAge(level)
                 let age = drawStartingAge(below: retirementAge)
                 let tenure = drawStartingTenureMonths(ageYears: age, isPPPK: pppk)
-                var competency = [Double](repeating: 0, count: domainCount)
-                for d in 0..<domainCount {
-                    let target = required[d * levels + level.rawValue] - model.domains[d].initialGapLevels - region.initialGapLevels
-                    competency[d] = clamp(streams.population.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5)
+                var competency = [Double](repeating: 0, count: domains)
+                for d in 0..<domains {
+                    competency[d] = clamp(streams.population.normal(mean: targets[level.rawValue * domains + d], sd: spread), 1, 5)
                 }
-                let motivation = clamp(streams.population.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)
+                let motivation = clamp(streams.population.normal(mean: parameters.motivation.mean, sd: parameters.motivation.sd), 0, 1)
                 _ = addEmployee(Employee(unit: UnitIndex(unit), jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
                                          retirementAgeYears: retirementAge, tenureMonths: tenure, competency: competency,
                                          motivation: motivation, owesLatsar: false, isCPNS: false))
@@ -87,8 +91,7 @@ extension RegionSimulation {
     /// months; a distribution cut at the BUP would pile people on it and empty the offices in month 0.
     mutating func drawStartingAge(below retirementAge: Double) -> Double {
         let bands = region.age.bands
-        let weights = bands.map { $0.from < retirementAge ? $0.share : 0 }  // at the start only: allocation is fine
-        let band = bands[streams.population.categorical(weights: weights)]
+        let band = bands[streams.population.categorical(weights: bands.lazy.map { $0.from < retirementAge ? $0.share : 0 })]
         return streams.population.uniform(band.from, min(band.to, retirementAge))
     }
 
