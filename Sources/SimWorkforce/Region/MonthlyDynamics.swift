@@ -198,14 +198,14 @@ extension Workforce {
         var competency = 0.0, jpTotal = 0.0, motivationTotal = 0.0, ipTotal = 0.0
         let domainSum = UnsafeMutableBufferPointer<Double>.allocate(capacity: domains)
         let domainGap = UnsafeMutableBufferPointer<Double>.allocate(capacity: domains)
-        let domainAssessed = UnsafeMutableBufferPointer<Int>.allocate(capacity: domains)
         let domainAtStandard = UnsafeMutableBufferPointer<Int>.allocate(capacity: domains)
-        defer { domainSum.deallocate(); domainGap.deallocate(); domainAssessed.deallocate(); domainAtStandard.deallocate() }
+        defer { domainSum.deallocate(); domainGap.deallocate(); domainAtStandard.deallocate() }
         domainSum.initialize(repeating: 0)
         domainGap.initialize(repeating: 0)
-        domainAssessed.initialize(repeating: 0)
         domainAtStandard.initialize(repeating: 0)
-        var assessed = 0, atStandard = 0
+        // Whether a pair is assessed depends on the level only: counting each level's employees
+        // gives the assessed pairs without a count per employee and domain.
+        var levelCount = [Int](repeating: 0, count: levels)
         need.withUnsafeBufferPointer { need in
         assessedPair.withUnsafeBufferPointer { assessedPair in
         stable.withUnsafeBufferPointer { stable in
@@ -215,6 +215,7 @@ extension Workforce {
             var appliedSum = 0.0
             let base = e.rawValue &* domains
             let level = jobLevel[e].rawValue
+            levelCount[level] &+= 1
             let row = level &* domains
             for d in 0..<domains {
                 let applied = stable[base &+ d] + transient[base &+ d]
@@ -225,12 +226,7 @@ extension Workforce {
                 // is summed per domain, then over domains: one running sum would chain every
                 // employee's additions one after another.
                 domainGap[d] += max(0, required - applied)
-                let isAssessed = assessedPair[row &+ d]
-                let meets = isAssessed & (applied >= required ? 1 : 0)
-                assessed &+= isAssessed
-                domainAssessed[d] &+= isAssessed
-                atStandard &+= meets
-                domainAtStandard[d] &+= meets
+                domainAtStandard[d] &+= assessedPair[row &+ d] & (applied >= required ? 1 : 0)
             }
             competency += appliedSum
             let jp = jpThisYear[e]
@@ -260,10 +256,11 @@ extension Workforce {
         sums.pairs = active * domains
         sums.competency = competency
         sums.gap = domainGap.reduce(0, +)
-        sums.assessed = assessed
-        sums.atStandard = atStandard
+        let domainAssessed = (0..<domains).map { d in (0..<levels).reduce(0) { $0 + levelCount[$1] * assessedPair[$1 * domains + d] } }
+        sums.assessed = domainAssessed.reduce(0, +)
+        sums.atStandard = domainAtStandard.reduce(0, +)
         sums.domain = Array(domainSum)
-        sums.domainAssessed = Array(domainAssessed)
+        sums.domainAssessed = domainAssessed
         sums.domainAtStandard = Array(domainAtStandard)
         sums.jp = jpTotal
         sums.pns = pns
