@@ -31,12 +31,15 @@ struct MonthRules {
         defer { count.deallocate(); sum.deallocate() }
         count.initialize(repeating: 0)
         sum.initialize(repeating: 0)
-        let stable = workforce.stable, transient = workforce.transient
-        for e in workforce.activeIndices where workforce.active[e] && workforce.tenureMonths[e] >= experiencedTenure {
-            let u = workforce.unit[e].rawValue
-            count[u] &+= 1
-            let base = e.rawValue &* domains, row = u &* domains
-            for d in 0..<domains { sum[row &+ d] += stable[base &+ d] + transient[base &+ d] }
+        workforce.stable.withUnsafeBufferPointer { stable in
+            workforce.transient.withUnsafeBufferPointer { transient in
+                for e in workforce.activeIndices where workforce.active[e] && workforce.tenureMonths[e] >= experiencedTenure {
+                    let u = workforce.unit[e].rawValue
+                    count[u] &+= 1
+                    let base = e.rawValue &* domains, row = u &* domains
+                    for d in 0..<domains { sum[row &+ d] += stable[base &+ d] + transient[base &+ d] }
+                }
+            }
         }
         experiencedCount = Array(count)
         experiencedSum = Array(sum)

@@ -105,12 +105,17 @@ extension RegionSimulation {
     func needsGaps() -> [Double] {
         // Read once: the domain count sits behind the shared setup, which the loop would load again.
         let levels = JobLevel.allCases.count, domains = domainCount, required = required
-        let stable = workforce.stable, transient = workforce.transient
         var gaps = [Double](repeating: 0, count: workforce.count * domains)
-        for e in workforce.activeIndices where workforce.active[e] {
-            let level = workforce.jobLevel[e].rawValue, base = e.rawValue &* domains
-            for d in 0..<domains {
-                gaps[base &+ d] = max(0, required[d &* levels &+ level] - (stable[base &+ d] + transient[base &+ d]))
+        gaps.withUnsafeMutableBufferPointer { gaps in
+            workforce.stable.withUnsafeBufferPointer { stable in
+                workforce.transient.withUnsafeBufferPointer { transient in
+                    for e in workforce.activeIndices where workforce.active[e] {
+                        let level = workforce.jobLevel[e].rawValue, base = e.rawValue &* domains
+                        for d in 0..<domains {
+                            gaps[base &+ d] = max(0, required[d &* levels &+ level] - (stable[base &+ d] + transient[base &+ d]))
+                        }
+                    }
+                }
             }
         }
         return gaps

@@ -142,7 +142,7 @@ struct ServiceChannel {
             let waitMinutes = (time - arrival) * rules.minutesPerDay
             tally.handlingMinutes.add(minutes)
             if rules.isLebaran(arrival) { tally.lebaranWaitMinutes.add(waitMinutes) }
-            let finish = time + minutes / rules.minutesPerDay
+            let finish = time + minutes * rules.daysPerMinute
             inService.append(RequestInService(finish: finish, waitMinutes: waitMinutes, competency: competency, motivation: motivation))
             if finish < firstDone.finish { firstDone = (inService.count - 1, finish) }
             busyServers.record(Double(inService.count), at: SimTime(workingDays: time))
@@ -221,6 +221,8 @@ struct ServiceRules {
     let quality: ServiceQualityParameters
     /// Minutes in a working day: a wait in working days times this is minutes.
     let minutesPerDay: Double
+    /// 1 / minutesPerDay: a handling time in working days is a product, not a division per request.
+    let daysPerMinute: Double
     /// σ² and σ of the lognormal handling time.
     let handlingShape: LognormalShape
     /// Mean handling minutes (and their log) when no one is on duty to draw as the handler (ĉ = 0).
@@ -235,6 +237,7 @@ struct ServiceRules {
         self.channel = channel
         self.quality = quality
         minutesPerDay = hoursPerWorkingDay * 60
+        daysPerMinute = 1 / minutesPerDay
         handlingShape = LognormalShape(cv: channel.handlingCV)
         noviceMinutes = quality.handlingMinutes(channel, competency: 0)
         logNoviceMinutes = log(noviceMinutes)
