@@ -40,3 +40,37 @@ import SimCore
         }
     }
 }
+
+/// The needs-based candidate keys, worked out branch-free from the gaps, give every employee
+/// exactly the key ``RegionSimulation/needsValue(of:completing:in:complaintWeights:)`` gives them,
+/// and keep exactly the eligible ones with a positive value (any value for a mandated programme):
+/// checked for every programme of both bundled cities after 14 months, when leavers, hires and
+/// training have spread the levels.
+@Suite struct NeedsKeysTests {
+    @Test func needsKeysAgreeWithTheNeedsValue() throws {
+        let model = try bundled("baseline.json", "simulation.serviceFidelity=\"analytic\"")
+        let clock = WorkingClock(model.simulation)
+        for region in model.regions.indices {
+            var simulation = RegionSimulation(model: model, regionIndex: region, seed: 7, replication: 1)
+            simulation.run(until: SimTime(workingDays: clock.monthStart[14]))
+            let gaps = simulation.needsGaps(), weights = simulation.complaintWeights
+            #expect(simulation.workforce.indices.contains { !simulation.workforce.active[$0] }, "leavers by month 14")
+            for p in simulation.programmes.indices {
+                let programme = model.programmes[p], mode = simulation.programmes[p].mode
+                let gain = simulation.needsGain(mode)
+                let targets = (0..<model.domains.count).filter { programme.domains[$0] > 0 }
+                    .map { (domain: $0, cap: gain * programme.domains[$0], weight: weights[$0]) }
+                let keys = simulation.workforce.needsKeys(for: programme, units: simulation.programmeUnitEligible[p], targets: targets, gaps: gaps)
+                let expected = simulation.workforce.indices.compactMap { e -> UInt128? in
+                    guard simulation.workforce.isEligible(e, for: programme, units: simulation.programmeUnitEligible[p]) else { return nil }
+                    let value = simulation.needsValue(of: e, completing: p, in: mode, complaintWeights: weights)
+                    return programme.isMandated || value > 0 ? CandidateList.key(score: value, employee: e) : nil
+                }
+                #expect(!expected.isEmpty, "\(programme.id) has candidates")
+                let firstDifference = (0..<min(keys.count, expected.count)).first { keys[$0] != expected[$0] } ?? min(keys.count, expected.count)
+                #expect(keys.count == expected.count && firstDifference == keys.count,
+                        "\(model.regions[region].id) \(programme.id): \(keys.count) keys for \(expected.count) expected, the first difference at \(firstDifference)")
+            }
+        }
+    }
+}

@@ -9,6 +9,8 @@ extension RegionSimulation {
     var perRequest: Bool { model.simulation.serviceFidelity == .perRequest }
 
     /// `e`'s ĉ and mean handling minutes at the unit's counter (``HandlerTerms/remembered``).
+    /// Inlined: the loops over a unit's staff mostly find the terms remembered.
+    @inline(__always)
     mutating func handlerTerms(_ e: EmployeeIndex) -> HandlerTerms {
         // The common case first, with nothing captured.
         if let known = HandlerTerms.known(e, workforce: workforce, memo: handlerMemo, serviceDomain: serviceDomain) { return known }
@@ -130,9 +132,9 @@ extension RegionSimulation {
 
     mutating func unitMeanServiceCompetency(_ unit: UnitIndex) -> Double {
         var sum = 0.0, n = 0
-        let members = roster.members[unit], serviceDomain = serviceDomain
+        let members = roster.members[unit]
         for e in members where workforce.active[e] && !workforce.offDuty[e] {
-            sum += (HandlerTerms.known(e, workforce: workforce, memo: handlerMemo, serviceDomain: serviceDomain) ?? handlerTerms(e)).competency
+            sum += handlerTerms(e).competency
             n += 1
         }
         return n > 0 ? sum / Double(n) : 0
@@ -151,10 +153,9 @@ extension RegionSimulation {
             // after one that may have changed this unit's (the same sums, so the same numbers).
             if channels[c].staffSums.version != eventsFired || channels[c].staffSums.unitChanges != staffChanges[unit] {
                 var sums = StaffSums(version: eventsFired, unitChanges: staffChanges[unit])
-                let members = roster.members[unit], serviceDomain = serviceDomain
+                let members = roster.members[unit]
                 for e in members where workforce.active[e] && !workforce.offDuty[e] {
-                    // The remembered terms read in place; worked out again (a call) only when stale.
-                    let terms = HandlerTerms.known(e, workforce: workforce, memo: handlerMemo, serviceDomain: serviceDomain) ?? handlerTerms(e)
+                    let terms = handlerTerms(e)
                     sums.minutes += terms.minutes
                     sums.competency += terms.competency
                     sums.motivation += workforce.effectiveMotivation(e)

@@ -372,7 +372,7 @@ extension RegionSimulation {
             defer { index += 1 }
             guard !programmes[p].handled[index] else { continue }
             let e = programmes[p].candidates.employee(at: index)
-            guard workforce.active[e], workforce.isEligible(e, for: programme, units: units),
+            guard workforce.isEligible(e, for: programme, units: units),
                   workforce.lastCompletedYear[workforce.slot(e, programme: p)] != year else {
                 programmes[p].handled[index] = true
                 continue
