@@ -63,7 +63,7 @@ let package = Package(
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario", "SimExperiment", "SimCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "SimReportTests", dependencies: ["SimReport", "SimExperiment", "SimWorkforce", "SimCore"]),
+        .testTarget(name: "SimReportTests", dependencies: ["SimReport", "SimExperiment", "SimScenario", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimShardTests", dependencies: ["SimShard", "SimScenario", "SimExperiment", "SimReport", "SimWorkforce"]),
         .testTarget(name: "SimSensitivityTests", dependencies: ["SimSensitivity"]),
         .testTarget(name: "SimOptimiseTests", dependencies: ["SimOptimise", "SimCore"]),

@@ -7,6 +7,21 @@ public struct StreamID: Hashable, Sendable, CustomStringConvertible {
 
     @inlinable public init(_ rawValue: UInt64) { self.rawValue = rawValue }
 
+    /// The stream named by the ids it belongs to, e.g. `["region", "sorong", "counter", "dukcapil",
+    /// "arrivals"]`: a fixed hash (64-bit FNV-1a over the UTF-8 of each part, each part ended by a
+    /// 0 byte so `["ab", "c"]` and `["a", "bc"]` differ, then SplitMix64's finaliser). It depends on
+    /// the names alone, never on positions or on Swift's per-process `Hasher`, so a what-if that
+    /// adds or removes a region, unit, counter or programme leaves every other entity's numbers as
+    /// they were.
+    public init(named parts: [String]) {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for part in parts {
+            for byte in part.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            h = (h ^ 0) &* 0x0000_0100_0000_01B3
+        }
+        self.init(SplitMix64.mix(h))
+    }
+
     public var description: String { "stream \(rawValue)" }
 }
 

@@ -14,17 +14,58 @@ public enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hex digits.
     public static func hex<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var hasher = Hasher()
+        hasher.update(bytes)
+        return hasher.finalize()
+    }
+
+    /// A digest fed in pieces (a file written or read in blocks): the same digest as
+    /// ``hex(of:)`` of the pieces joined.
+    ///
+    /// - Complexity: O(n) in the bytes fed; memory is one 64-byte block.
+    public struct Hasher: Sendable {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        var block: [UInt8] = []
+        var length: UInt64 = 0
         var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
+
+        public init() { block.reserveCapacity(64) }
+
+        /// Adds `bytes` to the message.
+        public mutating func update<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            length &+= UInt64(bytes.count)
+            for byte in bytes {
+                block.append(byte)
+                if block.count == 64 {
+                    compress()
+                    block.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+
+        /// Pads the message and gives its digest as 64 lowercase hex digits.
+        public mutating func finalize() -> String {
+            let bitLength = length &* 8
+            block.append(0x80)
+            if block.count > 56 {
+                while block.count < 64 { block.append(0) }
+                compress()
+                block.removeAll(keepingCapacity: true)
+            }
+            while block.count < 56 { block.append(0) }
+            for shift in stride(from: 56, through: 0, by: -8) { block.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            compress()
+            block.removeAll(keepingCapacity: true)
+            return h.map { word in
+                let hex = String(word, radix: 16)
+                return String(repeating: "0", count: 8 - hex.count) + hex
+            }.joined()
+        }
+
+        /// One 64-byte block into the state (FIPS 180-4 §6.2.2).
+        mutating func compress() {
             for i in 0..<16 {
-                w[i] = UInt32(message[chunk + 4 * i]) << 24 | UInt32(message[chunk + 4 * i + 1]) << 16
-                    | UInt32(message[chunk + 4 * i + 2]) << 8 | UInt32(message[chunk + 4 * i + 3])
+                w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
             }
             for i in 16..<64 {
                 let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
@@ -43,10 +84,6 @@ public enum SHA256 {
             }
             h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
         }
-        return h.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - hex.count) + hex
-        }.joined()
     }
 
     static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

@@ -22,8 +22,18 @@ public struct DesignRunner: Sendable {
         self.jobs = jobs
     }
 
-    /// One evaluated point: `means[region][metric]` over the replications.
-    public typealias PointMeans = [[Double]]
+    /// One evaluated point: each region's horizon series averaged over the replications,
+    /// `means[region][metric]` in the order of the point's own `catalogues`, read by key.
+    public struct PointMeans: Sendable {
+        public var catalogues: [RegionCatalogue]
+        public var means: [[Double]]
+
+        /// The mean of series `key` in region `id`, or `nil` when the point does not report it.
+        public func value(region id: String, _ key: MetricKey) -> Double? {
+            guard let r = catalogues.firstIndex(where: { $0.region == id }), let m = catalogues[r].position(of: key) else { return nil }
+            return means[r][m]
+        }
+    }
 
     /// Evaluates points `indices`, compiling each with `compile` (called in parallel).
     ///
@@ -72,7 +82,7 @@ public struct DesignRunner: Sendable {
             while let item = slots.takeNext() {
                 let scenario = scenarios[item / r]
                 let result = runReplication(scenario.parameters, seed: seed, replication: item % r)
-                slots.store(ExperimentResult.horizonValues(result, scenario.metrics, months: scenario.parameters.months), at: item)
+                slots.store(ExperimentResult.horizonValues(result, catalogues: scenario.catalogues, months: scenario.parameters.months), at: item)
             }
         }
         let values = slots.inIndexOrder()
@@ -83,7 +93,7 @@ public struct DesignRunner: Sendable {
                     for (m, x) in metrics.enumerated() { sum[region][m] += x }
                 }
             }
-            return sum.map { $0.map { $0 / Double(r) } }
+            return PointMeans(catalogues: scenarios[p].catalogues, means: sum.map { $0.map { $0 / Double(r) } })
         }
     }
 

@@ -2,15 +2,15 @@ import Dispatch
 import SimCore
 import SimWorkforce
 
-/// One scenario as the runner needs it: its id, parameters and metric catalogue.
+/// One scenario as the runner needs it: its id, parameters and each region's catalogue of series.
 public struct ExperimentScenario: Sendable {
     public var id: String
     public var parameters: ModelParameters
-    public var metrics: [MetricDefinition]
+    public var catalogues: [RegionCatalogue]
     public init(id: String, parameters: ModelParameters) {
         self.id = id
         self.parameters = parameters
-        metrics = metricDefinitions(parameters)
+        catalogues = parameters.catalogues
     }
 }
 
@@ -29,6 +29,9 @@ public struct ExperimentRunner: Sendable {
     /// The parameters of scenario s in replication k when they vary by replication (parameter
     /// uncertainty, `run --uncertain`); `nil` runs every replication at the scenario's own.
     public var parametersFor: (@Sendable (_ scenario: Int, _ replication: Int) -> ModelParameters)?
+    /// Tests only: every region writes its series in slots shuffled by this seed, which must
+    /// change no output (results are read by key).
+    public var layoutShuffle: UInt64?
 
     public init(scenarios: [ExperimentScenario], seed: UInt64, baseline: Int, jobs: Int) {
         precondition(!scenarios.isEmpty && scenarios.indices.contains(baseline) && jobs >= 1)
@@ -39,8 +42,7 @@ public struct ExperimentRunner: Sendable {
     }
 
     public func emptyResult() -> ExperimentResult {
-        ExperimentResult(regionCounts: scenarios.map { $0.parameters.regions.count }, metricCounts: scenarios.map(\.metrics.count),
-                         months: scenarios.map { $0.parameters.months }.min() ?? 0, baseline: baseline)
+        ExperimentResult(catalogues: scenarios.map(\.catalogues), months: scenarios.map { $0.parameters.months }.min() ?? 0, baseline: baseline)
     }
 
     /// Runs `replications` (the given indices, in order) and folds them into `result`.
@@ -48,13 +50,12 @@ public struct ExperimentRunner: Sendable {
     /// - Parameter progress: called on the calling thread after each batch with the count done.
     public func run(replications indices: [Int], into result: inout ExperimentResult,
                     progress: (Int) -> Void = { _ in }) {
-        let definitions = scenarios.map(\.metrics)
         let batchSize = max(1, jobs * 4)
         var start = 0
         while start < indices.count {
             let batch = Array(indices[start..<min(indices.count, start + batchSize)])
             let results = runBatch(batch)
-            for replication in results { result.add(replication: replication, definitions: definitions) }
+            for replication in results { result.add(replication: replication) }
             start += batch.count
             progress(start)
         }
@@ -65,7 +66,7 @@ public struct ExperimentRunner: Sendable {
     public func runBatch(_ batch: [Int]) -> [[ReplicationResult]] {
         let items = batch.count * scenarios.count
         let slots = ResultSlots<ReplicationResult>(count: items)
-        let scenarios = self.scenarios, seed = self.seed, workers = min(jobs, items), vary = parametersFor
+        let scenarios = self.scenarios, seed = self.seed, workers = min(jobs, items), vary = parametersFor, shuffle = layoutShuffle
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             // Each worker takes the next untaken item until none is left: which worker runs an
             // item changes speed, never results (they land in the item's slot).
@@ -73,7 +74,7 @@ public struct ExperimentRunner: Sendable {
                 let replication = batch[item / scenarios.count]
                 let s = item % scenarios.count
                 let parameters = vary?(s, replication) ?? scenarios[s].parameters
-                slots.store(runReplication(parameters, seed: seed, replication: replication), at: item)
+                slots.store(runReplication(parameters, seed: seed, replication: replication, layoutShuffle: shuffle.map { $0 &+ UInt64(item) }), at: item)
             }
         }
         let flat = slots.inIndexOrder()

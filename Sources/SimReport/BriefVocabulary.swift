@@ -1,44 +1,46 @@
 import SimWorkforce
 
-/// A metric as the brief names it: a short label for axes and tables, a phrase for sentences,
-/// and how its numbers are shown.
+/// A series as the brief shows it: its key and definition (whose label names it on axes and in
+/// tables), a phrase for sentences, a short column heading, and how its numbers are shown.
 struct BriefMetric {
-    let id: String
+    let key: MetricKey
+    let definition: MetricDefinition
     let quantity: Quantity
-    let label: LocalizedText
     let phrase: LocalizedText
     /// A table column's heading.
     let short: LocalizedText
 
-    init(_ id: String, _ quantity: Quantity, label: (String, String), phrase: (String, String), short: (String, String)) {
-        self.short = LocalizedText(indonesian: short.0, english: short.1)
-        self.id = id
-        self.quantity = quantity
-        self.label = LocalizedText(indonesian: label.0, english: label.1)
-        self.phrase = LocalizedText(indonesian: phrase.0, english: phrase.1)
+    init(_ metric: Metric, _ quantity: Quantity, phrase: (String, String), short: (String, String)) {
+        self.init(metric.definition, quantity, phrase: phrase, short: short)
     }
 
+    init(_ definition: MetricDefinition, _ quantity: Quantity, phrase: (String, String), short: (String, String)) {
+        key = definition.key
+        self.definition = definition
+        self.quantity = quantity
+        self.phrase = LocalizedText(indonesian: phrase.0, english: phrase.1)
+        self.short = LocalizedText(indonesian: short.0, english: short.1)
+    }
+
+    /// The series' id, for the `data-metric` of figures.
+    var id: String { key.id }
+    var label: LocalizedText { definition.label }
+
+    static let competency = BriefMetric(.competencyMean, .level, phrase: ("rata-rata kompetensi ASN", "mean ASN competency"),
+                                        short: ("Kompetensi (1–5)", "Competency (1–5)"))
+    static let jp20 = BriefMetric(.jpShareReaching20, .share, phrase: ("porsi PNS yang mencapai 20 JP", "the share of PNS reaching 20 JP"),
+                                  short: ("PNS ≥ 20 JP", "PNS ≥ 20 JP"))
+    static let ikm = BriefMetric(.serviceIKM, .index, phrase: ("IKM", "the IKM (citizen satisfaction)"), short: ("IKM", "IKM"))
+    static let atStandard = BriefMetric(.competencyShareAtStandard, .share,
+                                        phrase: ("porsi pegawai yang memenuhi standar kompetensi", "the share of staff at the competency standard"),
+                                        short: ("Memenuhi standar", "At standard"))
+    static let wait = BriefMetric(.serviceWaitMean, .minutes, phrase: ("rata-rata waktu tunggu di loket", "the mean wait at the counter"),
+                                  short: ("Waktu tunggu", "Wait"))
+    static let spent = BriefMetric(.budgetSpentRupiah, .rupiah, phrase: ("anggaran terpakai", "the budget spent"),
+                                   short: ("Anggaran terpakai", "Budget spent"))
+
     /// The metrics the brief reports, in order. The first three answer most questions.
-    static let headline: [BriefMetric] = [
-        BriefMetric("competency.mean", .level, label: ("Rata-rata kompetensi (level 1–5)", "Mean competency (level 1–5)"),
-                    phrase: ("rata-rata kompetensi ASN", "mean ASN competency"),
-                    short: ("Kompetensi (1–5)", "Competency (1–5)")),
-        BriefMetric("jp.share_reaching_20", .share, label: ("PNS yang mencapai 20 JP setahun", "PNS reaching 20 JP a year"),
-                    phrase: ("porsi PNS yang mencapai 20 JP", "the share of PNS reaching 20 JP"),
-                    short: ("PNS ≥ 20 JP", "PNS ≥ 20 JP")),
-        BriefMetric("service.ikm", .index, label: ("IKM (indeks kepuasan masyarakat, 25–100)", "IKM (citizen satisfaction index, 25–100)"),
-                    phrase: ("IKM", "the IKM (citizen satisfaction)"),
-                    short: ("IKM", "IKM")),
-        BriefMetric("competency.share_at_standard", .share, label: ("Pegawai yang memenuhi standar kompetensi", "Staff at the competency standard"),
-                    phrase: ("porsi pegawai yang memenuhi standar kompetensi", "the share of staff at the competency standard"),
-                    short: ("Memenuhi standar", "At standard")),
-        BriefMetric("service.wait_minutes.mean", .minutes, label: ("Rata-rata waktu tunggu di loket (menit)", "Mean wait at the counter (minutes)"),
-                    phrase: ("rata-rata waktu tunggu di loket", "the mean wait at the counter"),
-                    short: ("Waktu tunggu", "Wait")),
-        BriefMetric("budget.spent_rupiah", .rupiah, label: ("Anggaran terpakai (Rp)", "Budget spent (Rp)"),
-                    phrase: ("anggaran terpakai", "the budget spent"),
-                    short: ("Anggaran terpakai", "Budget spent")),
-    ]
+    static let headline: [BriefMetric] = [competency, jp20, ikm, atStandard, wait, spent]
 
     /// The three metrics every answer reports.
     static let answered = Array(headline.prefix(3))
@@ -47,6 +49,8 @@ struct BriefMetric {
     /// Money is left out: spending less always "wins" on spending.
     static let ranked = Array(headline.prefix(5))
 
+    /// The headline metric a scenario or a study names by its id (an optimise objective, a
+    /// sensitivity outcome), if it is one.
     static func named(_ id: String) -> BriefMetric? { headline.first { $0.id == id } }
 }
 

@@ -6,24 +6,54 @@ import SimExperiment
 extension PolicyBrief {
     /// The sentences answering one what-if's question in one region, or the one line saying the
     /// what-if leaves the region as it is.
-    func answer(_ s: Int, region r: Int) -> [Line] {
-        if leavesUntouched(s, region: r) {
-            return [[.words(regionName(r) + ": " + t("tidak berubah (skenario ini tidak mengubah wilayah ini).", "unchanged (this scenario does not change this region)."))]]
+    func answer(_ s: Int, region: String) -> [Line] {
+        guard index(s, region) != nil else {
+            return [[.words(regionName(region) + ": " + t("tidak termasuk dalam skenario ini, jadi tidak dibandingkan.",
+                                                          "not in this scenario, so nothing is compared."))]]
         }
-        let candidates = BriefMetric.ranked.compactMap { comparison(s, region: r, $0) }
+        guard baselineHas(region) else {
+            return [[.words(regionName(region) + ": " + t("wilayah baru, tidak ada di pembanding; selisihnya tidak dihitung.",
+                                                          "a new region, not in the comparison; no difference is computed."))]]
+        }
+        if leavesUntouched(s, region: region) {
+            return [[.words(regionName(region) + ": " + t("tidak berubah (skenario ini tidak mengubah wilayah ini).", "unchanged (this scenario does not change this region)."))]]
+        }
+        let candidates = BriefMetric.ranked.compactMap { comparison(s, region: region, $0) }
         guard !candidates.isEmpty else { return [] }
         let significant = candidates.filter(\.isSignificant)
         let lead = significant.max { strength($0) < strength($1) } ?? candidates[0]
-        var lines = [leadSentence(s, r, lead)]
-        let others = BriefMetric.answered.filter { $0.id != lead.metric.id }.compactMap { comparison(s, region: r, $0) }
+        var lines = [leadSentence(s, region, lead)]
+        let others = BriefMetric.answered.filter { $0.id != lead.metric.id }.compactMap { comparison(s, region: region, $0) }
         if !others.isEmpty {
-            var line: Line = [.words(t("Juga di \(regionName(r)): ", "Also in \(regionName(r)): "))]
+            var line: Line = [.words(t("Juga di \(regionName(region)): ", "Also in \(regionName(region)): "))]
             for (i, c) in others.enumerated() {
                 if i > 0 { line.append(.words("; ")) }
-                line += [.words(c.metric.phrase.text(in: language) + " "), figure(s, r, c, role: .baseline), .words(" → "), figure(s, r, c, role: .value),
-                         .words(" ("), figure(s, r, c, role: .delta), .words("; "), figure(s, r, c, role: .interval), .words("; \(when(c))), " + significance(c))]
+                line += [.words(c.metric.phrase.text(in: language) + " "), figure(s, region, c, role: .baseline), .words(" → "), figure(s, region, c, role: .value),
+                         .words(" ("), figure(s, region, c, role: .delta), .words("; "), figure(s, region, c, role: .interval), .words("; \(when(c))), " + significance(c))]
             }
             lines.append(line + [.words(".")])
+        }
+        return lines
+    }
+
+    /// What a what-if has that the comparison lacks, in words: its results are reported, but
+    /// with no difference (empty in every table), because there is nothing to pair them with.
+    func novelties(_ s: Int) -> [Line] {
+        let base = labels[baseline]
+        var lines: [Line] = []
+        let programmes = labels[s].programmeIDs.indices.filter { !base.programmeIDs.contains(labels[s].programmeIDs[$0]) }
+        if !programmes.isEmpty {
+            lines.append([.words(t("Program baru, tidak ada di pembanding: ", "New programmes, not in the comparison: "))]
+                         + programmes.enumerated().flatMap { i, p -> Line in (i > 0 ? [.words("; ")] : []) + [.user(programmeName(s, p))] }
+                         + [.words(t(" (hasilnya di programmes.csv tanpa selisih).", " (its results are in programmes.csv, with no difference)."))])
+        }
+        for region in regions {
+            guard let r = index(s, region), let rb = index(baseline, region) else { continue }
+            let new = result.catalogues[s][r].counters.filter { !result.catalogues[baseline][rb].counters.contains($0) }
+            guard !new.isEmpty else { continue }
+            lines.append([.words(t("Loket baru di \(regionName(region)), tidak ada di pembanding: ", "New counters in \(regionName(region)), not in the comparison: "))]
+                         + new.enumerated().flatMap { i, unit -> Line in (i > 0 ? [.words("; ")] : []) + [.user(unit)] }
+                         + [.words(t(" (hasilnya di services.csv tanpa selisih).", " (their results are in services.csv, with no difference)."))])
         }
         return lines
     }
@@ -31,14 +61,14 @@ extension PolicyBrief {
     /// How clearly a difference stands out: |Δ| over its half-width.
     func strength(_ c: Comparison) -> Double { c.delta.halfWidth > 0 ? abs(c.delta.mean) / c.delta.halfWidth : 0 }
 
-    func leadSentence(_ s: Int, _ r: Int, _ c: Comparison) -> Line {
-        let phrase = c.metric.phrase.text(in: language), region = regionName(r)
+    func leadSentence(_ s: Int, _ regionID: String, _ c: Comparison) -> Line {
+        let phrase = c.metric.phrase.text(in: language), region = regionName(regionID)
         if c.isIdentical {
             return [.user(name(s)), .words(t(" tidak mengubah \(phrase) di \(region) sama sekali (\(when(c))).",
                                              " leaves \(phrase) in \(region) exactly as it is (\(when(c)))."))]
         }
-        let detail: Line = [.words(" ("), figure(s, r, c, role: .delta), .words("; "), figure(s, r, c, role: .interval), .words("; \(when(c)))")]
-        let fromTo: Line = [figure(s, r, c, role: .baseline), .words(t(" menjadi ", " to ")), figure(s, r, c, role: .value)]
+        let detail: Line = [.words(" ("), figure(s, regionID, c, role: .delta), .words("; "), figure(s, regionID, c, role: .interval), .words("; \(when(c)))")]
+        let fromTo: Line = [figure(s, regionID, c, role: .baseline), .words(t(" menjadi ", " to ")), figure(s, regionID, c, role: .value)]
         if c.isSignificant {
             let verb = c.delta.mean > 0 ? t("menaikkan", "raises") : t("menurunkan", "lowers")
             return [.user(name(s)), .words(t(" \(verb) \(phrase) di \(region) dari ", " \(verb) \(phrase) in \(region) from "))] + fromTo + detail
@@ -57,32 +87,32 @@ extension PolicyBrief {
 
     /// Per region, on each outcome: the what-if that improves it most and the one that worsens it
     /// most, counting only significant differences and respecting each metric's direction.
-    func extremes(region r: Int) -> [Line] {
+    func extremes(region: String) -> [Line] {
         BriefMetric.ranked.compactMap { metric -> Line? in
-            let all = whatIfs.compactMap { s in comparison(s, region: r, metric).map { (s, $0) } }.filter { $0.1.isSignificant }
+            let all = whatIfs.compactMap { s in comparison(s, region: region, metric).map { (s, $0) } }.filter { $0.1.isSignificant }
             let better = all.filter { $0.1.improves == true }, worse = all.filter { $0.1.improves == false }
             let label = metric.label.text(in: language)
             guard !better.isEmpty || !worse.isEmpty else {
-                return all.isEmpty && whatIfs.contains(where: { comparison($0, region: r, metric) != nil })
-                    ? [.words(label + ": " + t("tidak ada skenario yang berbeda nyata dari baseline.", "no scenario differs significantly from the baseline."))] : nil
+                return all.isEmpty && whatIfs.contains(where: { comparison($0, region: region, metric) != nil })
+                    ? [.words(label + ": " + t("tidak ada skenario yang berbeda nyata dari \(comparedWith).", "no scenario differs significantly from \(comparedWith)."))] : nil
             }
             var line: Line = [.words(label + ": ")]
             if let best = better.max(by: { abs($0.1.delta.mean) < abs($1.1.delta.mean) }) {
-                line += [.words(t("paling baik ", "best ")), .user(name(best.0)), .words(" ("), figure(best.0, r, best.1, role: .delta), .words(")")]
+                line += [.words(t("paling baik ", "best ")), .user(name(best.0)), .words(" ("), figure(best.0, region, best.1, role: .delta), .words(")")]
             }
             if let worst = worse.max(by: { abs($0.1.delta.mean) < abs($1.1.delta.mean) }) {
                 if !better.isEmpty { line.append(.words("; ")) }
-                line += [.words(t("paling buruk ", "worst ")), .user(name(worst.0)), .words(" ("), figure(worst.0, r, worst.1, role: .delta), .words(")")]
+                line += [.words(t("paling buruk ", "worst ")), .user(name(worst.0)), .words(" ("), figure(worst.0, region, worst.1, role: .delta), .words(")")]
             }
             return line + [.words(".")]
         }
     }
 
     /// One cell of the year-1/horizon table: the difference, bold when significant, `tn`/`ns` when not.
-    func cell(_ s: Int, _ r: Int, _ c: Comparison?) -> (line: Line, significant: Bool) {
+    func cell(_ s: Int, _ region: String, _ c: Comparison?) -> (line: Line, significant: Bool) {
         guard let c else { return ([.words("–")], false) }
         if c.isIdentical { return ([.words("0")], false) }
-        return c.isSignificant ? ([figure(s, r, c, role: .delta)], true) : ([figure(s, r, c, role: .delta), .words(t(" (tn)", " (ns)"))], false)
+        return c.isSignificant ? ([figure(s, region, c, role: .delta)], true) : ([figure(s, region, c, role: .delta), .words(t(" (tn)", " (ns)"))], false)
     }
 
     /// The columns of the year-1/horizon table: each answered metric in the first year and at the horizon.
@@ -96,7 +126,7 @@ extension PolicyBrief {
 
     /// "akhir 2027", "rata-rata 2031" for a column of the year-1/horizon table.
     func glancePeriod(_ column: (metric: BriefMetric, year: Int?)) -> String {
-        let summary = definition(baseline, column.metric.id)?.definition.summary ?? .lastMonth
+        let summary = column.metric.definition.summary
         return BriefWords.when(summary, firstYear: column.year ?? firstYear, lastYear: column.year ?? lastYear, language)
     }
 }

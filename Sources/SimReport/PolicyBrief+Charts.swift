@@ -10,8 +10,10 @@ extension PolicyBrief {
 
     func color(_ s: Int) -> String { Self.palette[s % Self.palette.count] }
 
-    /// What-ifs that change region `r` at all.
-    func touching(region r: Int) -> [Int] { whatIfs.filter { r < result.regionCounts[$0] && !leavesUntouched($0, region: r) } }
+    /// What-ifs that have `region`, as the comparison does, and change it at all.
+    func touching(region: String) -> [Int] {
+        whatIfs.filter { index($0, region) != nil && baselineHas(region) && !leavesUntouched($0, region: region) }
+    }
 
     /// The unit words of a difference axis: "poin persentase", "Rp juta", "level".
     func deltaUnit(_ quantity: Quantity, factor: Double) -> String {
@@ -27,8 +29,8 @@ extension PolicyBrief {
     }
 
     /// A marker with the values it plots, for the tests and for readers of the source.
-    func dataAttributes(_ s: Int, _ r: Int, metric: String, _ pairs: [(String, Double)]) -> String {
-        "data-scenario=\"\(xml(labels[s].id))\" data-region=\"\(xml(labels[baseline].regionIDs[r]))\" data-metric=\"\(metric)\""
+    func dataAttributes(_ s: Int, _ region: String, metric: String, _ pairs: [(String, Double)]) -> String {
+        "data-scenario=\"\(xml(labels[s].id))\" data-region=\"\(xml(region))\" data-metric=\"\(metric)\""
             + pairs.map { " \($0.0)=\"\(formatNumber($0.1))\"" }.joined()
     }
 
@@ -36,8 +38,8 @@ extension PolicyBrief {
 
     /// Each what-if's paired difference to the baseline on one metric at the horizon, with its
     /// 95% interval, sorted from most improving to most worsening; filled points are significant.
-    func forestPlot(region r: Int, metric: BriefMetric) -> String? {
-        let rows = touching(region: r).compactMap { s in comparison(s, region: r, metric).map { (s, $0) } }
+    func forestPlot(region: String, metric: BriefMetric) -> String? {
+        let rows = touching(region: region).compactMap { s in comparison(s, region: region, metric).map { (s, $0) } }
             .filter { $0.1.delta.low.isFinite && $0.1.delta.high.isFinite }
         guard let first = rows.first?.1 else { return nil }
         let worseFirst = first.higherIsBetter == false
@@ -48,9 +50,9 @@ extension PolicyBrief {
         let labelWidth = min(420, (sorted.map { SVGCanvas.textWidth(name($0.0), size: size) }.max() ?? 100) + 12)
         let height = 16 + rowHeight * Double(sorted.count) + 62
         let period = when(first)
-        var canvas = SVGCanvas(width: width, height: height, title: metric.label.text(in: language) + " — " + regionName(r),
-                               description: t("Selisih tiap skenario terhadap baseline di \(regionName(r)), \(period), dengan interval kepercayaan 95%; titik penuh berbeda nyata, titik kosong tidak.",
-                                              "Each scenario's difference from the baseline in \(regionName(r)), \(period), with its 95% confidence interval; filled points are significant, hollow ones are not."))
+        var canvas = SVGCanvas(width: width, height: height, title: metric.label.text(in: language) + " — " + regionName(region),
+                               description: t("Selisih tiap skenario terhadap \(comparedWith) di \(regionName(region)), \(period), dengan interval kepercayaan 95%; titik penuh berbeda nyata, titik kosong tidak.",
+                                              "Each scenario's difference from \(comparedWith) in \(regionName(region)), \(period), with its 95% confidence interval; filled points are significant, hollow ones are not."))
         var low = min(0, sorted.map(\.1.delta.low).min()!) * factor, high = max(0, sorted.map(\.1.delta.high).max()!) * factor
         if high - low < 1e-12 { low -= 1; high += 1 }
         let pad = (high - low) * 0.06
@@ -69,11 +71,11 @@ extension PolicyBrief {
             canvas.element("<line x1=\"\(f(x(c.delta.low)))\" x2=\"\(f(x(c.delta.high)))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(color(s))\" stroke-width=\"2\"/>")
             let fill = c.isSignificant ? color(s) : "#fff"
             canvas.element("<circle cx=\"\(f(x(c.delta.mean)))\" cy=\"\(f(y))\" r=\"5\" fill=\"\(fill)\" stroke=\"\(color(s))\" stroke-width=\"2\" "
-                + dataAttributes(s, r, metric: metric.id, [("data-delta", c.delta.mean), ("data-ci-low", c.delta.low), ("data-ci-high", c.delta.high)]) + "/>")
+                + dataAttributes(s, region, metric: metric.id, [("data-delta", c.delta.mean), ("data-ci-low", c.delta.low), ("data-ci-high", c.delta.high)]) + "/>")
             let text = style.difference(c.delta, metric.quantity) + (c.isSignificant ? "" : t(" (tn)", " (ns)"))
             canvas.text(text, x: width - 8, y: y + 4, size: 11, anchor: .end, fill: c.isSignificant ? "#222" : "#777")
         }
-        canvas.text(t("Selisih terhadap baseline", "Difference from the baseline") + ", " + deltaUnit(metric.quantity, factor: factor) + " (\(period))",
+        canvas.text(t("Selisih terhadap \(comparedWith)", "Difference from \(comparedWith)") + ", " + deltaUnit(metric.quantity, factor: factor) + " (\(period))",
                     x: (left + right) / 2, y: bottom + 34, size: 12, anchor: .middle)
         canvas.text(t("● berbeda nyata   ○ tidak berbeda nyata (tn)", "● significant   ○ not significant (ns)"), x: left, y: bottom + 52, size: 11, fill: "#555")
         return canvas.svg()

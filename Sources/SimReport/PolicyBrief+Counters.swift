@@ -6,57 +6,52 @@ import SimExperiment
 /// with the last year's differences in wait, Lebaran wait, IKM and staff-days at training, each
 /// the value of its row in services.csv.
 extension PolicyBrief {
-    /// The measures the section shows, in order.
-    typealias CounterColumn = (measure: CounterMeasure, quantity: Quantity, short: (String, String))
-    var counterColumns: [CounterColumn] {
-        [(.waitMean, .minutes, ("Waktu tunggu", "Wait")),
-         (.lebaranWaitMean, .minutes, ("Tunggu sekitar Lebaran", "Wait around Lebaran")),
-         (.ikm, .index, ("IKM loket", "Counter IKM")),
-         (.staffDaysTraining, .plain, ("Hari-orang untuk pelatihan", "Staff-days at training"))]
-    }
+    /// The measures the section shows, in order, with the brief's way of showing each.
+    typealias CounterColumn = (measure: CounterMeasure, quantity: Quantity)
+    var counterColumns: [CounterColumn] { [(.waitMean, .minutes), (.lebaranWaitMean, .minutes), (.ikm, .index), (.staffDaysTraining, .plain)] }
 
+    /// A column's series at one counter: its definition's label is the column's heading.
     func counterMetric(_ unit: String, _ column: CounterColumn) -> BriefMetric {
-        BriefMetric(column.measure.definition(unit: unit).id, column.quantity, label: column.short, phrase: column.short, short: column.short)
+        let definition = column.measure.definition(unit: unit)
+        let words = (definition.label.text(in: .id), definition.label.text(in: .en))
+        return BriefMetric(definition, column.quantity, phrase: words, short: words)
     }
 
-    /// The counters of region `r` in the baseline: units whose requests were measured.
-    func counters(region r: Int) -> [String] {
-        labels[baseline].metrics.enumerated().compactMap { m, metric in
-            let suffix = "." + CounterMeasure.requests.name
-            guard metric.isPerCounter, metric.id.hasSuffix(suffix), Estimate(result.horizon[baseline][r][m]).mean.isFinite else { return nil }
-            return String(metric.id.dropFirst("counter.".count).dropLast(suffix.count))
-        }
+    /// The counters of `region` in the comparison, in order.
+    func counters(region: String) -> [String] {
+        index(baseline, region).map { result.catalogues[baseline][$0].counters } ?? []
     }
 
-    /// (what-if, counter) pairs of region `r` whose results the what-if changes.
-    func changedCounters(region r: Int) -> [(scenario: Int, unit: String)] {
+    /// (what-if, counter) pairs of `region` whose results the what-if changes: compared with the
+    /// same counter of the same region in the comparison, never another.
+    func changedCounters(region: String) -> [(scenario: Int, unit: String)] {
         whatIfs.flatMap { s in
-            counters(region: r).filter { unit in
-                counterColumns.contains { comparison(s, region: r, counterMetric(unit, $0), year: lastYear)?.isSignificant == true }
+            counters(region: region).filter { unit in
+                counterColumns.contains { comparison(s, region: region, counterMetric(unit, $0), year: lastYear)?.isSignificant == true }
             }.map { (s, $0) }
         }
     }
 
     var counterHeading: String { t("Loket pelayanan", "Service counters") }
     var counterIntro: String {
-        t("Skenario yang mengubah hasil satu loket pada \(lastYear) (setidaknya satu selisih berbeda nyata). Selisih terhadap baseline: rata-rata tahun itu, atau totalnya untuk hari-orang; tunggu sekitar Lebaran: permintaan yang datang 7 hari sebelum sampai 7 hari sesudah Idul Fitri. Dengan banyak loket dan ukuran, kira-kira satu dari dua puluh sel tampak berbeda nyata karena kebetulan; periksa tahun-tahun lain di services.csv.",
-          "What-ifs that change one counter's results in \(lastYear) (at least one significant difference). Differences from the baseline: the year's mean, or its total for staff-days; wait around Lebaran: requests arriving from 7 days before Idul Fitri to 7 days after. With many counters and measures, about one cell in twenty looks significant by chance; check the other years in services.csv.")
+        t("Skenario yang mengubah hasil satu loket pada \(lastYear) (setidaknya satu selisih berbeda nyata). Selisih terhadap \(comparedWith): rata-rata tahun itu, atau totalnya untuk hari-orang; tunggu sekitar Lebaran: permintaan yang datang 7 hari sebelum sampai 7 hari sesudah Idul Fitri. Dengan banyak loket dan ukuran, kira-kira satu dari dua puluh sel tampak berbeda nyata karena kebetulan; periksa tahun-tahun lain di services.csv.",
+          "What-ifs that change one counter's results in \(lastYear) (at least one significant difference). Differences from \(comparedWith): the year's mean, or its total for staff-days; wait around Lebaran: requests arriving from 7 days before Idul Fitri to 7 days after. With many counters and measures, about one cell in twenty looks significant by chance; check the other years in services.csv.")
     }
 
-    func counterCells(_ s: Int, _ r: Int, unit: String) -> [(line: Line, significant: Bool)] {
-        counterColumns.map { cell(s, r, comparison(s, region: r, counterMetric(unit, $0), year: lastYear)) }
+    func counterCells(_ s: Int, _ region: String, unit: String) -> [(line: Line, significant: Bool)] {
+        counterColumns.map { cell(s, region, comparison(s, region: region, counterMetric(unit, $0), year: lastYear)) }
     }
 
     func countersMarkdown() -> String {
         let shown = regions.map { ($0, changedCounters(region: $0)) }.filter { !$0.1.isEmpty }
         guard !shown.isEmpty else { return "" }
         var md = "\n## \(counterHeading)\n\n\(counterIntro)\n"
-        for (r, rows) in shown {
-            md += "\n### \(escapeMarkdown(regionName(r)))\n\n| " + t("Skenario", "Scenario") + " | " + t("Loket", "Counter") + " | "
-                + counterColumns.map { "Δ " + escapeMarkdown(t($0.short.0, $0.short.1)) }.joined(separator: " | ") + " |\n"
+        for (region, rows) in shown {
+            md += "\n### \(escapeMarkdown(regionName(region)))\n\n| " + t("Skenario", "Scenario") + " | " + t("Loket", "Counter") + " | "
+                + counterColumns.map { "Δ " + escapeMarkdown($0.measure.definition(unit: "").label.text(in: language)) }.joined(separator: " | ") + " |\n"
             md += "|---|---" + String(repeating: "|---", count: counterColumns.count) + "|\n"
             for row in rows {
-                let cells = counterCells(row.scenario, r, unit: row.unit).map { $0.significant ? "**\($0.line.markdown)**" : $0.line.markdown }
+                let cells = counterCells(row.scenario, region, unit: row.unit).map { $0.significant ? "**\($0.line.markdown)**" : $0.line.markdown }
                 md += "| \(escapeMarkdown(name(row.scenario))) | \(escapeMarkdown(row.unit)) | " + cells.joined(separator: " | ") + " |\n"
             }
         }
@@ -67,11 +62,11 @@ extension PolicyBrief {
         let shown = regions.map { ($0, changedCounters(region: $0)) }.filter { !$0.1.isEmpty }
         guard !shown.isEmpty else { return "" }
         var html = "<h2>\(xml(counterHeading))</h2>\n<p>\(xml(counterIntro))</p>\n"
-        for (r, rows) in shown {
-            html += "<h3>\(xml(regionName(r)))</h3>\n<table>\n<tr><th>" + xml(t("Skenario", "Scenario")) + "</th><th>" + xml(t("Loket", "Counter")) + "</th>"
-                + counterColumns.map { "<th>Δ \(xml(t($0.short.0, $0.short.1)))</th>" }.joined() + "</tr>\n"
+        for (region, rows) in shown {
+            html += "<h3>\(xml(regionName(region)))</h3>\n<table>\n<tr><th>" + xml(t("Skenario", "Scenario")) + "</th><th>" + xml(t("Loket", "Counter")) + "</th>"
+                + counterColumns.map { "<th>Δ \(xml($0.measure.definition(unit: "").label.text(in: language)))</th>" }.joined() + "</tr>\n"
             for row in rows {
-                html += "<tr><td>\(xml(name(row.scenario)))</td><td>\(xml(row.unit))</td>" + counterCells(row.scenario, r, unit: row.unit).map {
+                html += "<tr><td>\(xml(name(row.scenario)))</td><td>\(xml(row.unit))</td>" + counterCells(row.scenario, region, unit: row.unit).map {
                     $0.significant ? "<td class=\"sig\">\($0.line.html)</td>" : "<td class=\"ns\">\($0.line.html)</td>"
                 }.joined() + "</tr>\n"
             }

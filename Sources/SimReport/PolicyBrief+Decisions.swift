@@ -16,7 +16,7 @@ extension PolicyBrief {
             struct Group { var count = 0; var firstMonth: Int; var from: Mode?; var to: Mode?; var moved = RunningStatistics() }
             var groups: [Kind: Group] = [:]
             // In month order, so a kind's first entry is its first month.
-            for (key, summary) in result.decisions[s].sorted(by: { $0.key < $1.key }) where regions.contains(key.region) {
+            for (key, summary) in result.decisions[s].sorted(by: { $0.key < $1.key }) where regions.contains(labels[s].regionIDs[key.region]) {
                 let kind = Kind(region: key.region, programme: key.programme, action: key.action)
                 var group = groups[kind] ?? Group(firstMonth: key.month, from: summary.fromMode, to: summary.toMode)
                 group.count += summary.count
@@ -39,7 +39,7 @@ extension PolicyBrief {
                 default:
                     what = t("program dihentikan dan anggarannya dikembalikan ke rencana", "programme dropped and its money returned to the plan")
                 }
-                return [.words(labels[s].regionNames[entry.region] + ", "), .user(programmeName(s, entry.programme)),
+                return [.words(labels[s].regionName(entry.region) + ", "), .user(programmeName(s, entry.programme)),
                         .words(": " + what + t(" (rata-rata \(perReplication) kali per replikasi; pertama pada \(month)).",
                                                " (\(perReplication) times per replication on average; first in \(month))."))]
             }
@@ -59,7 +59,7 @@ extension PolicyBrief {
         var lines: [Line] = []
         for (s, label) in labels.enumerated() where s != baseline && label.programmeModes.count == label.programmeIDs.count {
             var switched: [Int: Int] = [:]
-            for (key, summary) in result.decisions[s] where key.action == "switchMode" && regions.contains(key.region) {
+            for (key, summary) in result.decisions[s] where key.action == "switchMode" && regions.contains(labels[s].regionIDs[key.region]) {
                 switched[key.programme, default: 0] += summary.count
             }
             for (p, count) in switched.sorted(by: { $0.key < $1.key }) {

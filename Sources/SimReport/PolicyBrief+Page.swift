@@ -13,8 +13,8 @@ extension PolicyBrief {
     }
 
     var howToRead: String {
-        t("Setiap skenario dibandingkan dengan baseline (praktik saat ini) pada replikasi yang sama (berpasangan, bilangan acak bersama). \"Berbeda nyata\" berarti interval kepercayaan (IK) 95% selisihnya tidak mencakup nol; \"tn\" berarti tidak berbeda nyata. Angka dibulatkan sesuai lebar intervalnya; angka lengkap ada di summary.csv.",
-          "Each scenario is compared with the baseline (current practice) on the same replications (paired, common random numbers). \"Significant\" means the 95% confidence interval (CI) of the difference excludes zero; \"ns\" means not significant. Numbers are rounded to what their interval supports; full precision is in summary.csv.")
+        t("Setiap skenario dibandingkan dengan \(comparedWith) pada replikasi yang sama (berpasangan, bilangan acak bersama). \"Berbeda nyata\" berarti interval kepercayaan (IK) 95% selisihnya tidak mencakup nol; \"tn\" berarti tidak berbeda nyata. Angka dibulatkan sesuai lebar intervalnya; angka lengkap ada di summary.csv.",
+          "Each scenario is compared with \(comparedWith) on the same replications (paired, common random numbers). \"Significant\" means the 95% confidence interval (CI) of the difference excludes zero; \"ns\" means not significant. Numbers are rounded to what their interval supports; full precision is in summary.csv.")
     }
 
     /// What every answer compares with: the baseline's name and question.
@@ -23,19 +23,19 @@ extension PolicyBrief {
     }
 
     /// The baseline's own levels in a region, for context.
-    func baselineLine(region r: Int) -> Line { levelsLine(baseline, region: r, title: "Baseline") }
+    func baselineLine(region: String) -> Line { levelsLine(baseline, region: region, title: name(baseline)) }
 
     /// A scenario's own levels in a region, each rounded to its own interval.
-    func levelsLine(_ s: Int, region r: Int, title: String) -> Line {
-        var line: Line = [.words("\(title), \(regionName(r)): ")]
+    func levelsLine(_ s: Int, region: String, title: String) -> Line {
+        var line: Line = [.words("\(title), \(regionName(region)): ")]
         let shown = BriefMetric.ranked.compactMap { metric in
-            comparison(s, region: r, metric).map {
+            comparison(s, region: region, metric).map {
                 Comparison(metric: $0.metric, summary: $0.summary, higherIsBetter: $0.higherIsBetter, base: $0.value, value: $0.value, delta: $0.value, year: nil)
             }
         }
         for (i, c) in shown.enumerated() {
             if i > 0 { line.append(.words("; ")) }
-            line += [.words(c.metric.phrase.text(in: language) + " "), figure(s, r, c, role: .baseline), .words(" (\(when(c))")]
+            line += [.words(c.metric.phrase.text(in: language) + " "), figure(s, region, c, role: .baseline), .words(" (\(when(c))")]
             if c.metric.id == "service.ikm" { line.append(.words(", " + t("mutu", "grade") + " \(IKMGrade(ikm: c.base.mean).rawValue)")) }
             line.append(.words(")"))
         }
@@ -66,24 +66,24 @@ extension PolicyBrief {
         md += baselineIntro.markdown + "\n"
         for s in whatIfs {
             md += "\n### \(escapeMarkdown(name(s)))\n\n*\(escapeMarkdown(labels[s].question.text(in: language)))*\n\n"
-            md += regions.flatMap { answer(s, region: $0) }.map { "- \($0.markdown)\n" }.joined()
+            md += (regions.flatMap { answer(s, region: $0) } + novelties(s)).map { "- \($0.markdown)\n" }.joined()
         }
         md += robustnessMarkdown()
         md += "\n## " + t("Sekilas: tahun pertama dan akhir periode", "At a glance: the first year and the horizon") + "\n"
-        for r in regions {
-            md += "\n### \(escapeMarkdown(regionName(r)))\n\n\(baselineLine(region: r).markdown)\n\n"
+        for region in regions {
+            md += "\n### \(escapeMarkdown(regionName(region)))\n\n\(baselineLine(region: region).markdown)\n\n"
             md += "| " + t("Skenario", "Scenario") + " | " + glanceColumns.map { escapeMarkdown(glanceHeader($0)) }.joined(separator: " | ") + " |\n"
             md += "|---" + String(repeating: "|---", count: glanceColumns.count) + "|\n"
-            for s in touching(region: r) {
+            for s in touching(region: region) {
                 let cells = glanceColumns.map { column -> String in
-                    let (line, significant) = cell(s, r, comparison(s, region: r, column.metric, year: column.year))
+                    let (line, significant) = cell(s, region, comparison(s, region: region, column.metric, year: column.year))
                     return significant ? "**\(line.markdown)**" : line.markdown
                 }
                 md += "| \(escapeMarkdown(name(s))) | " + cells.joined(separator: " | ") + " |\n"
             }
-            let untouched = whatIfs.filter { !touching(region: r).contains($0) }.map(name)
+            let untouched = whatIfs.filter { !touching(region: region).contains($0) }.map(name)
             if !untouched.isEmpty { md += "\n" + t("Tidak berubah di wilayah ini: ", "Unchanged in this region: ") + escapeMarkdown(untouched.joined(separator: "; ")) + ".\n" }
-            md += "\n" + extremes(region: r).map { "- \($0.markdown)\n" }.joined()
+            md += "\n" + extremes(region: region).map { "- \($0.markdown)\n" }.joined()
         }
         md += countersMarkdown()
         md += "\n## " + t("Keputusan evaluasi berkala", "Decisions of the periodic evaluation") + "\n\n"
@@ -120,13 +120,13 @@ extension PolicyBrief {
         body += "<p>\(baselineIntro.html)</p>\n"
         for s in whatIfs {
             body += "<section class=\"answer\"><h3>\(xml(name(s)))</h3>\n<p class=\"question\">\(xml(labels[s].question.text(in: language)))</p>\n"
-            body += regions.flatMap { answer(s, region: $0) }.map { "<p>\($0.html)</p>\n" }.joined() + "</section>\n"
+            body += (regions.flatMap { answer(s, region: $0) } + novelties(s)).map { "<p>\($0.html)</p>\n" }.joined() + "</section>\n"
         }
         body += robustnessHTML()
         body += "<h2>" + xml(t("Sekilas: tahun pertama dan akhir periode", "At a glance: the first year and the horizon")) + "</h2>\n"
-        for r in regions { body += glanceHTML(region: r) }
+        for region in regions { body += glanceHTML(region: region) }
         body += "<h2>" + xml(t("Grafik perbandingan", "Charts that compare")) + "</h2>\n"
-        for r in regions { body += chartsHTML(region: r) }
+        for region in regions { body += chartsHTML(region: region) }
         body += countersHTML()
         body += "<h2>" + xml(t("Keputusan evaluasi berkala", "Decisions of the periodic evaluation")) + "</h2>\n" + decisionsHTML()
         body += "<h2 id=\"catatan\">" + xml(t("Catatan dan keterbatasan", "Caveats")) + "</h2>\n<ul>\n"
@@ -138,9 +138,9 @@ extension PolicyBrief {
         return page(title: title, language: language, body: body)
     }
 
-    func glanceHTML(region r: Int) -> String {
-        var html = "<h3>\(xml(regionName(r)))</h3>\n<p>\(baselineLine(region: r).html)</p>\n"
-        let rows = touching(region: r)
+    func glanceHTML(region: String) -> String {
+        var html = "<h3>\(xml(regionName(region)))</h3>\n<p>\(baselineLine(region: region).html)</p>\n"
+        let rows = touching(region: region)
         if !rows.isEmpty {
             let perMetric = result.years > 1 ? 2 : 1
             html += "<table>\n<tr><th rowspan=\"2\">" + xml(t("Skenario", "Scenario")) + "</th>"
@@ -148,7 +148,7 @@ extension PolicyBrief {
                 + glanceColumns.map { "<th>\(xml(glancePeriod($0)))</th>" }.joined() + "</tr>\n"
             for s in rows {
                 html += "<tr><td>\(xml(name(s)))</td>" + glanceColumns.map { column in
-                    let (line, significant) = cell(s, r, comparison(s, region: r, column.metric, year: column.year))
+                    let (line, significant) = cell(s, region, comparison(s, region: region, column.metric, year: column.year))
                     return significant ? "<td class=\"sig\">\(line.html)</td>" : "<td class=\"ns\">\(line.html)</td>"
                 }.joined() + "</tr>\n"
             }
@@ -156,25 +156,25 @@ extension PolicyBrief {
         }
         let untouched = whatIfs.filter { !rows.contains($0) }.map(name)
         if !untouched.isEmpty { html += "<p>" + xml(t("Tidak berubah di wilayah ini: ", "Unchanged in this region: ") + untouched.joined(separator: "; ")) + ".</p>\n" }
-        return html + "<ul>\n" + extremes(region: r).map { "<li>\($0.html)</li>\n" }.joined() + "</ul>\n"
+        return html + "<ul>\n" + extremes(region: region).map { "<li>\($0.html)</li>\n" }.joined() + "</ul>\n"
     }
 
-    func chartsHTML(region r: Int) -> String {
-        var html = "<h3>\(xml(regionName(r)))</h3>\n"
+    func chartsHTML(region: String) -> String {
+        var html = "<h3>\(xml(regionName(region)))</h3>\n"
         func figure(_ caption: String, _ svg: String?, note: String = "") -> String {
             guard let svg else { return "" }
             return "<figure><figcaption>\(xml(caption))</figcaption>\n\(svg)\(note)</figure>\n"
         }
         for metric in BriefMetric.headline {
-            let period = comparison(baseline, region: r, metric).map(when) ?? ""
-            html += figure(metric.label.text(in: language) + ": " + t("selisih terhadap baseline", "difference from the baseline") + " (\(period))",
-                           forestPlot(region: r, metric: metric))
+            let period = comparison(baseline, region: region, metric).map(when) ?? ""
+            html += figure(metric.label.text(in: language) + ": " + t("selisih terhadap \(comparedWith)", "difference from \(comparedWith)") + " (\(period))",
+                           forestPlot(region: region, metric: metric))
         }
         for metric in BriefMetric.answered {
-            let svg = smallMultiples(region: r, metric: metric, grades: metric.id == "service.ikm")
-            html += figure(metric.label.text(in: language) + ", \(firstYear)–\(lastYear): " + t("baseline dan skenario yang berbeda nyata", "the baseline and the scenarios that differ"), svg)
+            let svg = smallMultiples(region: region, metric: metric, grades: metric.id == "service.ikm")
+            html += figure(metric.label.text(in: language) + ", \(firstYear)–\(lastYear): " + t("\(comparedWith) dan skenario yang berbeda nyata", "\(comparedWith) and the scenarios that differ"), svg)
         }
-        if let chart = costEffect(region: r) {
+        if let chart = costEffect(region: region) {
             let note = chart.key.isEmpty ? "" : "<p class=\"key\">\(xml(chart.key.joined(separator: "; ")))</p>\n"
             html += figure(t("Biaya dan hasil: selisih anggaran terhadap selisih kompetensi", "Cost and effect: the change in spending against the change in competency"), chart.svg, note: note)
         }

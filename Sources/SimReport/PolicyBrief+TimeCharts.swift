@@ -6,16 +6,16 @@ extension PolicyBrief {
     /// One panel per what-if whose difference to the baseline is significant in some year or at
     /// the horizon: the baseline in grey, the what-if in colour, each with its 95% band, all on one
     /// scale; `grades` shades the IKM grade bands (PermenPAN-RB 14/2017).
-    func smallMultiples(region r: Int, metric: BriefMetric, grades: Bool) -> String? {
-        guard r < result.regionCounts[baseline], result.months > 1 else { return nil }
+    func smallMultiples(region: String, metric: BriefMetric, grades: Bool) -> String? {
+        guard baselineHas(region), result.months > 1 else { return nil }
         let months = result.months
-        let differing = touching(region: r).filter { s in
-            comparison(s, region: r, metric)?.isSignificant == true
-                || (firstYear...lastYear).contains { comparison(s, region: r, metric, year: $0)?.isSignificant == true }
+        let differing = touching(region: region).filter { s in
+            comparison(s, region: region, metric)?.isSignificant == true
+                || (firstYear...lastYear).contains { comparison(s, region: region, metric, year: $0)?.isSignificant == true }
         }
         guard !differing.isEmpty else { return nil }
         func series(_ s: Int) -> [Estimate]? {
-            guard let (m, _) = definition(s, metric.id) else { return nil }
+            guard let (r, m, _) = self.series(s, region, metric.key) else { return nil }
             let values = (0..<months).map { Estimate(result.series[s][r][m * months + $0]) }
             return values.allSatisfy { $0.mean.isFinite && $0.low.isFinite && $0.high.isFinite } ? values : nil
         }
@@ -30,23 +30,23 @@ extension PolicyBrief {
         let columns = 3, panelWidth = 290.0, panelHeight = 168.0, gap = 15.0
         let rows = (panels.count + columns - 1) / columns
         let width = 900.0, height = 34 + (panelHeight + gap) * Double(rows)
-        var canvas = SVGCanvas(width: width, height: height, title: metric.label.text(in: language) + " — " + regionName(r),
-                               description: t("\(metric.label.text(in: language)) di \(regionName(r)) per bulan, \(firstYear)–\(lastYear): baseline (abu-abu) dan tiap skenario yang berbeda nyata (berwarna), dengan pita interval kepercayaan 95%.",
-                                              "\(metric.label.text(in: language)) in \(regionName(r)) by month, \(firstYear)–\(lastYear): the baseline (grey) and each scenario that differs significantly (colour), with 95% confidence bands."))
+        var canvas = SVGCanvas(width: width, height: height, title: metric.label.text(in: language) + " — " + regionName(region),
+                               description: t("\(metric.label.text(in: language)) di \(regionName(region)) per bulan, \(firstYear)–\(lastYear): \(comparedWith) (abu-abu) dan tiap skenario yang berbeda nyata (berwarna), dengan pita interval kepercayaan 95%.",
+                                              "\(metric.label.text(in: language)) in \(regionName(region)) by month, \(firstYear)–\(lastYear): \(comparedWith) (grey) and each scenario that differs significantly (colour), with 95% confidence bands."))
         canvas.element("<line x1=\"8\" x2=\"28\" y1=\"14\" y2=\"14\" stroke=\"#888\" stroke-width=\"2\"/>")
-        canvas.text("baseline", x: 34, y: 18, size: 12)
+        canvas.text(SVGCanvas.fitted(name(baseline), size: 12, maxWidth: 80), x: 34, y: 18, size: 12)
         canvas.element("<line x1=\"120\" x2=\"140\" y1=\"14\" y2=\"14\" stroke=\"#1f77b4\" stroke-width=\"2\"/>")
         canvas.text(t("skenario (pita = IK 95%)", "scenario (band = 95% CI)"), x: 146, y: 18, size: 12)
         for (i, (s, values)) in panels.enumerated() {
             let ox = Double(i % columns) * (panelWidth + gap), oy = 34 + Double(i / columns) * (panelHeight + gap)
             drawPanel(&canvas, origin: (ox, oy), size: (panelWidth, panelHeight), range: (low, high), factor: factor, grades: grades,
-                      scenario: s, region: r, metric: metric, base: base, values: values)
+                      scenario: s, region: region, metric: metric, base: base, values: values)
         }
         return canvas.svg()
     }
 
     func drawPanel(_ canvas: inout SVGCanvas, origin: (x: Double, y: Double), size: (w: Double, h: Double), range: (low: Double, high: Double),
-                   factor: Double, grades: Bool, scenario s: Int, region r: Int, metric: BriefMetric, base: [Estimate], values: [Estimate]) {
+                   factor: Double, grades: Bool, scenario s: Int, region: String, metric: BriefMetric, base: [Estimate], values: [Estimate]) {
         let months = values.count
         let left = origin.x + 46, right = origin.x + size.w - 6, top = origin.y + 22, bottom = origin.y + size.h - 20
         func x(_ month: Int) -> Double { left + (right - left) * Double(month) / Double(months - 1) }
@@ -85,7 +85,7 @@ extension PolicyBrief {
         for month in stride(from: 11, to: months, by: 12) {
             let e = values[month]
             canvas.element("<circle cx=\"\(f(x(month)))\" cy=\"\(f(y(e.mean)))\" r=\"2\" fill=\"\(color(s))\" data-period=\"\(periodLabel(startYear: firstYear, month: month))\" "
-                + dataAttributes(s, r, metric: metric.id, [("data-value", e.mean), ("data-ci-low", e.low), ("data-ci-high", e.high)]) + "/>")
+                + dataAttributes(s, region, metric: metric.id, [("data-value", e.mean), ("data-ci-low", e.low), ("data-ci-high", e.high)]) + "/>")
         }
     }
 
@@ -94,10 +94,10 @@ extension PolicyBrief {
     /// Each what-if's paired change in budget spent (Rupiah, whole run) against its paired change
     /// in mean competency, both with 95% intervals. Labels are placed where they overlap nothing;
     /// a point whose name finds no room gets a number, and `key` lists those numbers.
-    func costEffect(region r: Int) -> (svg: String, key: [String])? {
-        guard let cost = BriefMetric.named("budget.spent_rupiah"), let effect = BriefMetric.named("competency.mean") else { return nil }
-        let points = touching(region: r).compactMap { s -> (Int, Comparison, Comparison)? in
-            guard let c = comparison(s, region: r, cost), let e = comparison(s, region: r, effect),
+    func costEffect(region: String) -> (svg: String, key: [String])? {
+        let cost = BriefMetric.spent, effect = BriefMetric.competency
+        let points = touching(region: region).compactMap { s -> (Int, Comparison, Comparison)? in
+            guard let c = comparison(s, region: region, cost), let e = comparison(s, region: region, effect),
                   c.delta.low.isFinite, e.delta.low.isFinite else { return nil }
             return (s, c, e)
         }
@@ -115,9 +115,9 @@ extension PolicyBrief {
         func x(_ v: Double) -> Double { left + (right - left) * (v * factor - xLow) / (xHigh - xLow) }
         func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - yLow) / (yHigh - yLow) }
         let costWhen = when(points[0].1), effectWhen = when(points[0].2)
-        var canvas = SVGCanvas(width: width, height: height, title: t("Biaya dan hasil", "Cost and effect") + " — " + regionName(r),
-                               description: t("Selisih anggaran terpakai (\(costWhen)) terhadap selisih rata-rata kompetensi (\(effectWhen)) tiap skenario dibanding baseline di \(regionName(r)), dengan interval 95%.",
-                                              "Each scenario's difference in budget spent (\(costWhen)) against its difference in mean competency (\(effectWhen)) from the baseline in \(regionName(r)), with 95% intervals."))
+        var canvas = SVGCanvas(width: width, height: height, title: t("Biaya dan hasil", "Cost and effect") + " — " + regionName(region),
+                               description: t("Selisih anggaran terpakai (\(costWhen)) terhadap selisih rata-rata kompetensi (\(effectWhen)) tiap skenario dibanding \(comparedWith) di \(regionName(region)), dengan interval 95%.",
+                                              "Each scenario's difference in budget spent (\(costWhen)) against its difference in mean competency (\(effectWhen)) from \(comparedWith) in \(regionName(region)), with 95% intervals."))
         canvas.text("Δ " + effect.label.text(in: language), x: left, y: 20, size: 12)
         canvas.text("Δ " + t("anggaran terpakai", "budget spent") + ", " + deltaUnit(.rupiah, factor: factor) + " (\(costWhen))",
                     x: (left + right) / 2, y: height - 12, size: 12, anchor: .middle)
@@ -137,8 +137,8 @@ extension PolicyBrief {
             canvas.element("<line x1=\"\(f(x(c.delta.low)))\" x2=\"\(f(x(c.delta.high)))\" y1=\"\(f(py))\" y2=\"\(f(py))\" stroke=\"\(color(s))\"/>")
             canvas.element("<line x1=\"\(f(px))\" x2=\"\(f(px))\" y1=\"\(f(y(e.delta.low)))\" y2=\"\(f(y(e.delta.high)))\" stroke=\"\(color(s))\"/>")
             canvas.element("<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"5\" fill=\"\(color(s))\" "
-                + dataAttributes(s, r, metric: "budget.spent_rupiah", [("data-delta", c.delta.mean)])
-                + " data-delta-metric=\"competency.mean\" data-effect=\"\(formatNumber(e.delta.mean))\"/>")
+                + dataAttributes(s, region, metric: cost.id, [("data-delta", c.delta.mean)])
+                + " data-delta-metric=\"\(effect.id)\" data-effect=\"\(formatNumber(e.delta.mean))\"/>")
             canvas.reserve(Box(x0: px - 6, y0: py - 6, x1: px + 6, y1: py + 6))
             // Whiskers are obstacles too, so no name is written across an interval.
             canvas.reserve(Box(x0: x(c.delta.low), y0: py - 1, x1: x(c.delta.high), y1: py + 1))

@@ -20,8 +20,9 @@ public struct PolicyBrief {
     let language: Language
     let replications: Int
     let seed: UInt64
-    /// The regions reported (by index in the baseline), all unless `--region` names one.
-    let regions: [Int]
+    /// The regions reported, by id: the baseline's, then any only a what-if has, all unless
+    /// `--region` names one. Every comparison finds a region by its id in each scenario.
+    let regions: [String]
     let style: NumberStyle
     /// The uncertain inputs drawn per replication (`run --uncertain`); empty for a run at fixed values.
     public var uncertainPaths: [String] = []
@@ -34,8 +35,9 @@ public struct PolicyBrief {
         self.language = language
         self.replications = replications
         self.seed = seed
-        let all = Array(labels[baseline].regionIDs.indices)
-        regions = region.map { id in all.filter { labels[baseline].regionIDs[$0] == id } } ?? all
+        var all = labels[baseline].regionIDs
+        for label in labels where label.isReported { for id in label.regionIDs where !all.contains(id) { all.append(id) } }
+        regions = region.map { id in all.filter { $0 == id } } ?? all
         style = NumberStyle(language)
     }
 
@@ -44,13 +46,27 @@ public struct PolicyBrief {
     /// The scenarios compared with the baseline: none when the run has no baseline.
     var whatIfs: [Int] { result.hasBaseline ? labels.indices.filter { $0 != baseline && labels[$0].isReported } : [] }
     func name(_ s: Int) -> String { labels[s].name.text(in: language) }
-    func regionName(_ r: Int) -> String { labels[baseline].regionNames[r] }
+    /// What every difference is taken from, by its own name in quotes (`--baseline` or
+    /// `--baseline-file` may choose any scenario, so the brief never calls it "the baseline").
+    var comparedWith: String { language == .id ? "“\(name(baseline))”" : "“\(name(baseline))”" }
+    /// The region's name as the baseline gives it, or as the first what-if that has it does.
+    func regionName(_ region: String) -> String {
+        for s in [baseline] + labels.indices.filter({ $0 != baseline }) {
+            if let r = labels[s].region(region) { return labels[s].regionName(r) }
+        }
+        return region
+    }
+    /// The index of `region` in scenario `s`, or `nil` when the scenario does not have it.
+    func index(_ s: Int, _ region: String) -> Int? { result.region(s, region) }
+    /// Whether the baseline has `region` (a what-if may add one: nothing is compared there).
+    func baselineHas(_ region: String) -> Bool { index(baseline, region) != nil }
     var firstYear: Int { labels[baseline].startYear }
     var lastYear: Int { firstYear + result.years - 1 }
 
-    func definition(_ s: Int, _ id: String) -> (index: Int, definition: MetricDefinition)? {
-        guard let m = labels[s].metrics.firstIndex(where: { $0.id == id }) else { return nil }
-        return (m, labels[s].metrics[m])
+    /// Where series `key` of `region` sits in scenario `s`: (region index, position, definition).
+    func series(_ s: Int, _ region: String, _ key: MetricKey) -> (r: Int, m: Int, definition: MetricDefinition)? {
+        guard let r = index(s, region), let m = result.metric(s, r, key) else { return nil }
+        return (r, m, result.catalogues[s][r].metrics[m])
     }
 
     /// A what-if against the baseline on one metric in one region, at the horizon or in one year.
@@ -81,18 +97,20 @@ public struct PolicyBrief {
         }
     }
 
-    func comparison(_ s: Int, region r: Int, _ metric: BriefMetric, year: Int? = nil) -> Comparison? {
-        guard r < result.regionCounts[s], r < result.regionCounts[baseline],
-              let (m, definition) = definition(s, metric.id), let (mb, _) = self.definition(baseline, metric.id) else { return nil }
+    /// Scenario `s` against the baseline on one series of `region`, paired by key: `nil` when
+    /// either lacks the region or the series (a new programme, counter or region has nothing to
+    /// be compared with).
+    func comparison(_ s: Int, region: String, _ metric: BriefMetric, year: Int? = nil) -> Comparison? {
+        guard let (r, m, definition) = series(s, region, metric.key), let (rb, mb) = result.baselinePartner(s, r, m) else { return nil }
         let value: Estimate, base: Estimate, delta: Estimate
         if let year {
             let y = year - firstYear, years = result.years
             value = Estimate(result.yearly[s][r][m * years + y])
-            base = Estimate(result.yearly[baseline][r][mb * years + y])
+            base = Estimate(result.yearly[baseline][rb][mb * years + y])
             delta = Estimate(result.yearlyDelta[s][r][m * years + y])
         } else {
             value = Estimate(result.horizon[s][r][m])
-            base = Estimate(result.horizon[baseline][r][mb])
+            base = Estimate(result.horizon[baseline][rb][mb])
             delta = Estimate(result.pairedDelta[s][r][m])
         }
         guard value.mean.isFinite, base.mean.isFinite, delta.mean.isFinite else { return nil }
@@ -100,10 +118,10 @@ public struct PolicyBrief {
                           base: base, value: value, delta: delta, year: year)
     }
 
-    /// A what-if leaves a region exactly as the baseline has it in every replication and metric
-    /// (it changes only another region).
-    func leavesUntouched(_ s: Int, region r: Int) -> Bool {
-        guard r < result.regionCounts[s], r < result.pairedDelta[s].count else { return false }
+    /// A what-if leaves a region exactly as the baseline has it in every replication and every
+    /// series both report (it changes only another region, or adds something that stays idle).
+    func leavesUntouched(_ s: Int, region: String) -> Bool {
+        guard let r = index(s, region), baselineHas(region) else { return false }
         return result.pairedDelta[s][r].allSatisfy { $0.count == 0 || ($0.mean == 0 && $0.standardDeviation == 0) }
     }
 
@@ -119,7 +137,7 @@ public struct PolicyBrief {
     /// their paired difference (pairing is what makes the difference precise), so
     /// "80,1 → 80,4 (+0,3)" never reads "80 → 80 (+0,3)". The figure
     /// records the interval that governs its rounding (`data-ci-*`) for the tests.
-    func figure(_ s: Int, _ r: Int, _ c: Comparison, role: Figure.Role) -> Piece {
+    func figure(_ s: Int, _ region: String, _ c: Comparison, role: Figure.Role) -> Piece {
         let own = role == .baseline ? c.base : role == .value ? c.value : c.delta
         let quantity = c.metric.quantity
         let scale = style.layout(own, quantity).scale
@@ -135,7 +153,7 @@ public struct PolicyBrief {
         case .interval: text = style.interval(own, quantity, signed: true)
         }
         let scenario = role == .baseline ? labels[baseline].id : labels[s].id
-        var figure = Figure(scenario: scenario, region: labels[baseline].regionIDs[r], metric: c.metric.id, role: role,
+        var figure = Figure(scenario: scenario, region: region, metric: c.metric.id, role: role,
                             period: c.year.map(String.init) ?? "horizon", value: role == .interval ? own.low : own.mean,
                             halfWidth: governing.halfWidth, scale: scale.factor)
         figure.governing = (governing.mean, governing.low, governing.high)

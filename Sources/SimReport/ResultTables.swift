@@ -7,10 +7,10 @@ public struct ScenarioLabels: Sendable, Equatable {
     public var id: String
     public var name: LocalizedText
     public var question: LocalizedText
-    public var regionIDs: [String]
+    /// Each region's series, in scenario order: the region's id and what it reports.
+    public var catalogues: [RegionCatalogue]
     public var regionNames: [String]
     public var programmeIDs: [String]
-    public var metrics: [MetricDefinition]
     public var startYear: Int
     /// Inputs that are estimates or assumptions, for the brief's caveats.
     public var caveats: [String]
@@ -21,20 +21,28 @@ public struct ScenarioLabels: Sendable, Equatable {
     public var programmeNames: [LocalizedText]
     /// False for a baseline given with `--baseline-file`: compared against, not itself reported.
     public var isReported = true
-    public init(id: String, name: LocalizedText, question: LocalizedText, regionIDs: [String], regionNames: [String], programmeIDs: [String],
-                metrics: [MetricDefinition], startYear: Int, caveats: [String] = [], programmeModes: [String] = [], programmeNames: [LocalizedText] = []) {
+    public init(id: String, name: LocalizedText, question: LocalizedText, catalogues: [RegionCatalogue], regionNames: [String], programmeIDs: [String],
+                startYear: Int, caveats: [String] = [], programmeModes: [String] = [], programmeNames: [LocalizedText] = []) {
         self.programmeNames = programmeNames
         self.caveats = caveats
         self.programmeModes = programmeModes
         self.id = id
         self.name = name
         self.question = question
-        self.regionIDs = regionIDs
+        self.catalogues = catalogues
         self.regionNames = regionNames
         self.programmeIDs = programmeIDs
-        self.metrics = metrics
         self.startYear = startYear
     }
+
+    /// The regions' ids, in scenario order.
+    public var regionIDs: [String] { catalogues.map(\.region) }
+
+    /// The index of region `id`, or `nil` when the scenario has none.
+    public func region(_ id: String) -> Int? { catalogues.firstIndex { $0.region == id } }
+
+    /// The region's name, or its id when it has none.
+    public func regionName(_ r: Int) -> String { r < regionNames.count && !regionNames[r].isEmpty ? regionNames[r] : catalogues[r].region }
 }
 
 /// `YYYY-MM` of month `index` after January of `startYear`.
@@ -46,10 +54,12 @@ public enum ResultTables {
     static let withDifferenceHeader = ["mean", "ci_low", "ci_high", "replications", "delta_vs_baseline", "delta_ci_low", "delta_ci_high"]
 
     /// An estimate's mean, interval and replications, then its paired difference's mean and
-    /// interval, left empty when there is no baseline (`nil`).
-    static func withDifference(_ estimate: Estimate, _ delta: Estimate?) -> [CSVField] {
-        [.number(estimate.mean), .number(estimate.low), .number(estimate.high), .integer(estimate.replications),
-         .number(delta?.mean ?? .nan), .number(delta?.low ?? .nan), .number(delta?.high ?? .nan)]
+    /// interval, left empty when there is nothing to compare with (`nil`: no baseline, or a
+    /// series the baseline does not have).
+    static func withDifference(_ estimate: Estimate, _ delta: RunningStatistics?) -> [CSVField] {
+        let delta = delta.map(Estimate.init)
+        return [.number(estimate.mean), .number(estimate.low), .number(estimate.high), .integer(estimate.replications),
+                .number(delta?.mean ?? .nan), .number(delta?.low ?? .nan), .number(delta?.high ?? .nan)]
     }
 
     /// The scenarios a table reports: all but a baseline given only to compare with.
@@ -57,17 +67,21 @@ public enum ResultTables {
         labels.enumerated().filter { $0.element.isReported }.map { ($0.offset, $0.element) }
     }
 
+    /// Each region-level series of scenario `s`: (region index, region id, metric position, definition).
+    static func regionLevel(_ result: ExperimentResult, _ s: Int) -> [(r: Int, region: String, m: Int, metric: MetricDefinition)] {
+        result.catalogues[s].enumerated().flatMap { r, catalogue in
+            catalogue.metrics.enumerated().filter { $0.element.isRegionLevel }.map { (r, catalogue.region, $0.offset, $0.element) }
+        }
+    }
+
     /// One row per scenario × region × metric at the horizon, with the paired delta to the baseline.
     public static func summary(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
         var csv = ResultTable()
         csv.row((["scenario", "region", "metric", "unit"] + withDifferenceHeader).map(CSVField.identifier))
         for (s, label) in reported(labels) {
-            for r in label.regionIDs.indices {
-                for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
-                    let estimate = Estimate(result.horizon[s][r][m])
-                    let delta = result.hasBaseline ? Estimate(result.pairedDelta[s][r][m]) : nil
-                    csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit)] + withDifference(estimate, delta))
-                }
+            for (r, region, m, metric) in regionLevel(result, s) {
+                csv.row([.userText(label.id), .userText(region), .identifier(metric.id), .identifier(metric.unit)]
+                        + withDifference(Estimate(result.horizon[s][r][m]), result.horizonDifference(s, r, m)))
             }
         }
         return csv
@@ -81,14 +95,11 @@ public enum ResultTables {
         csv.row((["scenario", "region", "metric", "unit", "year", "summary"] + withDifferenceHeader).map(CSVField.identifier))
         let years = result.years
         for (s, label) in reported(labels) {
-            for r in label.regionIDs.indices {
-                for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
-                    for year in 0..<years {
-                        let estimate = Estimate(result.yearly[s][r][m * years + year])
-                        let delta = result.hasBaseline ? Estimate(result.yearlyDelta[s][r][m * years + year]) : nil
-                        csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
-                                 .integer(label.startYear + year), .identifier(yearRule(metric.summary))] + withDifference(estimate, delta))
-                    }
+            for (r, region, m, metric) in regionLevel(result, s) {
+                for year in 0..<years {
+                    csv.row([.userText(label.id), .userText(region), .identifier(metric.id), .identifier(metric.unit),
+                             .integer(label.startYear + year), .identifier(yearRule(metric.summary))]
+                            + withDifference(Estimate(result.yearly[s][r][m * years + year]), result.yearDifference(s, r, m, year: year)))
                 }
             }
         }
@@ -109,14 +120,12 @@ public enum ResultTables {
         var csv = ResultTable()
         csv.row(["scenario", "region", "metric", "unit", "period", "mean", "ci_low", "ci_high"].map(CSVField.identifier))
         for (s, label) in reported(labels) {
-            for r in label.regionIDs.indices {
-                for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
-                    for month in 0..<result.months {
-                        let estimate = Estimate(result.series[s][r][m * result.months + month])
-                        csv.row([.userText(label.id), .userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
-                                 .identifier(periodLabel(startYear: label.startYear, month: month)),
-                                 .number(estimate.mean), .number(estimate.low), .number(estimate.high)])
-                    }
+            for (r, region, m, metric) in regionLevel(result, s) {
+                for month in 0..<result.months {
+                    let estimate = Estimate(result.series[s][r][m * result.months + month])
+                    csv.row([.userText(label.id), .userText(region), .identifier(metric.id), .identifier(metric.unit),
+                             .identifier(periodLabel(startYear: label.startYear, month: month)),
+                             .number(estimate.mean), .number(estimate.low), .number(estimate.high)])
                 }
             }
         }
@@ -131,18 +140,16 @@ public enum ResultTables {
         csv.row((["scenario", "region", "programme", "year"] + ProgrammeMeasure.allCases.map(\.name) + ["evaluation"]).map(CSVField.identifier))
         let months = result.months
         for (s, label) in reported(labels) {
-            for r in label.regionIDs.indices {
-                for programme in label.programmeIDs.indices {
-                    let first = label.metrics.firstIndex { $0.id == ProgrammeMeasure.invited.definition(programme: label.programmeIDs[programme]).id }
-                    guard let first else { continue }
-                    for year in 0..<(months + 11) / 12 {
+            for (r, catalogue) in result.catalogues[s].enumerated() {
+                for (p, id) in label.programmeIDs.enumerated() {
+                    let positions = ProgrammeMeasure.allCases.compactMap { catalogue.position(of: .programme($0, programme: id)) }
+                    guard positions.count == ProgrammeMeasure.allCases.count else { continue }
+                    for year in 0..<result.years {
                         let span = (year * 12)..<min(months, year * 12 + 12)
-                        let sums = ProgrammeMeasure.allCases.map { measure in
-                            span.reduce(0.0) { $0 + result.series[s][r][(first + measure.rawValue) * months + $1].mean }
-                        }
-                        csv.row([.userText(label.id), .userText(label.regionIDs[r]), .userText(label.programmeIDs[programme]),
-                                 .integer(label.startYear + year)] + sums.map(CSVField.number)
-                                + [.userText(evaluation(result, scenario: s, region: r, programme: programme, months: span, label: label))])
+                        let sums = positions.map { m in span.reduce(0.0) { $0 + result.series[s][r][m * months + $1].mean } }
+                        csv.row([.userText(label.id), .userText(catalogue.region), .userText(id), .integer(label.startYear + year)]
+                                + sums.map(CSVField.number)
+                                + [.userText(evaluation(result, scenario: s, region: r, programme: p, months: span, label: label))])
                     }
                 }
             }
@@ -152,25 +159,21 @@ public enum ResultTables {
 
     /// Service results per counter: one row per scenario × region × counter × measure × year, with
     /// the year's value (total or mean, as for the region) and the paired difference to the
-    /// baseline in that year. A region without the counter has no rows for it.
+    /// baseline's same counter in the same region that year (empty where the baseline has no such
+    /// counter). A region has rows only for its own counters.
     public static func services(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
         var csv = ResultTable()
         csv.row((["scenario", "region", "counter", "measure", "unit", "year"] + withDifferenceHeader).map(CSVField.identifier))
         let years = result.years
         for (s, label) in reported(labels) {
-            for r in label.regionIDs.indices {
-                // Each counter's measures sit together, `requests` first; a region without the
-                // counter measured no request in any year.
-                for (first, metric) in label.metrics.enumerated() where metric.isPerCounter && metric.id.hasSuffix(".\(CounterMeasure.requests.name)") {
-                    guard !Estimate(result.yearly[s][r][first * years]).mean.isNaN else { continue }
-                    let counter = String(metric.id.dropFirst("counter.".count).dropLast(CounterMeasure.requests.name.count + 1))
+            for (r, catalogue) in result.catalogues[s].enumerated() {
+                for unit in catalogue.counters {
                     for measure in CounterMeasure.allCases {
-                        let m = first + measure.rawValue
+                        guard let m = catalogue.position(of: .counter(measure, unit: unit)) else { continue }
                         for year in 0..<years {
-                            let estimate = Estimate(result.yearly[s][r][m * years + year])
-                            let delta = result.hasBaseline ? Estimate(result.yearlyDelta[s][r][m * years + year]) : nil
-                            csv.row([.userText(label.id), .userText(label.regionIDs[r]), .userText(counter), .identifier(measure.name),
-                                     .identifier(label.metrics[m].unit), .integer(label.startYear + year)] + withDifference(estimate, delta))
+                            csv.row([.userText(label.id), .userText(catalogue.region), .userText(unit), .identifier(measure.name),
+                                     .identifier(catalogue.metrics[m].unit), .integer(label.startYear + year)]
+                                    + withDifference(Estimate(result.yearly[s][r][m * years + year]), result.yearDifference(s, r, m, year: year)))
                         }
                     }
                 }

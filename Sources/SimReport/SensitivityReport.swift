@@ -35,7 +35,7 @@ public struct SensitivityChart: Sendable {
 /// ranking index, each bar with its 95% bootstrap interval; in the brief's language and number
 /// format. Every bar carries the `data-value` written in `sensitivity.csv`.
 public enum SensitivityReport {
-    public static let headlineMetrics = ["competency.share_at_standard", "jp.share_reaching_20", "service.ikm"]
+    public static let headlineMetrics: [Metric] = [.competencyShareAtStandard, .jpShareReaching20, .serviceIKM]
 
     public static func html(language: Language, method: String, samples: Int, replications: Int, charts: [SensitivityChart]) -> String {
         func t(_ id: String, _ en: String) -> String { language == .id ? id : en }

@@ -38,12 +38,12 @@ public enum StylisedFacts {
     public static func check(_ result: ExperimentResult, labels: [ScenarioLabels]) -> [FactCheck] {
         var checks: [FactCheck] = []
         for (s, label) in labels.enumerated() {
-            func index(_ metric: Metric) -> Int? { label.metrics.firstIndex { $0.id == metric.definition.id } }
-            guard let retirements = index(.retirements), let headcount = index(.headcount), let age = index(.age51PlusShare),
-                  let overdue = index(.latsarOverdue), let standard = index(.competencyShareAtStandard),
-                  let ikm = index(.serviceIKM) else { continue }
             let months = result.months
             for (r, region) in label.regionIDs.enumerated() {
+                func index(_ metric: Metric) -> Int? { result.metric(s, r, .region(metric)) }
+                guard let retirements = index(.retirements), let headcount = index(.headcount), let age = index(.age51PlusShare),
+                      let overdue = index(.latsarOverdue), let standard = index(.competencyShareAtStandard),
+                      let ikm = index(.serviceIKM) else { continue }
                 func fact(_ name: String, _ source: String, _ target: String, _ value: Double, _ low: Double, _ high: Double, _ holds: Bool) {
                     checks.append(FactCheck(scenario: label.id, region: region, fact: name, source: source, target: target,
                                             value: value, low: low, high: high, holds: holds))

@@ -10,8 +10,10 @@ import SimExperiment
 public enum Workbook {
     public static func make(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, language: Language) -> [UInt8] {
         func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
-        var sheets: [(name: String, table: ResultTable)] = labels[baseline].regionIDs.indices.map { r in
-            (t("Ringkasan ", "Summary ") + labels[baseline].regionIDs[r], wideSummary(result, labels: labels, baseline: baseline, region: r, language: language))
+        var regions = labels[baseline].regionIDs
+        for label in labels where label.isReported { for id in label.regionIDs where !regions.contains(id) { regions.append(id) } }
+        var sheets: [(name: String, table: ResultTable)] = regions.map { region in
+            (t("Ringkasan ", "Summary ") + region, wideSummary(result, labels: labels, baseline: baseline, region: region, language: language))
         }
         sheets += [
             (t("Tahunan", "Yearly"), ResultTables.yearly(result, labels: labels)),
@@ -27,26 +29,40 @@ public enum Workbook {
         zip.add("xl/_rels/workbook.xml.rels", Array(workbookRelations(sheets.count).utf8))
         zip.add("xl/styles.xml", Array(styles.utf8))
         for (i, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(i + 1).xml", Array(worksheet(sheet.table, language: language).utf8))
+            zip.add("xl/worksheets/sheet\(i + 1).xml", Array(worksheet(sheet.table, language: language, comparison: labels[baseline].id).utf8))
         }
         return zip.finished()
     }
 
     /// Metrics as rows and scenarios as columns for one region: each reported scenario's horizon
     /// mean, then each what-if's paired difference (empty without a baseline).
-    static func wideSummary(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, region r: Int, language: Language) -> ResultTable {
-        let shown = labels.indices.filter { labels[$0].isReported && r < labels[$0].regionIDs.count }
+    ///
+    /// Each cell is found by the region's id and the metric's key in its own scenario; a scenario
+    /// without the region or the series leaves its cell empty, and so does a difference where
+    /// the baseline has nothing to compare with.
+    static func wideSummary(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, region: String, language: Language) -> ResultTable {
+        let shown = labels.indices.filter { labels[$0].isReported && result.region($0, region) != nil }
         let compared = result.hasBaseline ? shown.filter { $0 != baseline } : []
         var table = ResultTable()
         table.row([.identifier("metric"), .identifier("unit")] + shown.map { .userText(labels[$0].id) }
-                  + compared.map { .userText("Δ " + labels[$0].id) })
-        for metric in labels[baseline].metrics where metric.isRegionLevel {
-            func value(_ s: Int, _ statistics: [[[RunningStatistics]]]) -> CSVField {
-                guard let m = labels[s].metrics.firstIndex(where: { $0.id == metric.id }) else { return .number(.nan) }
-                return .number(Estimate(statistics[s][r][m]).mean)
+                  + compared.map { .userText("Δ " + labels[$0].id + " − " + labels[baseline].id) })
+        // The rows: every region-level series any shown scenario reports here, the baseline's first.
+        var rows: [MetricDefinition] = []
+        for s in [baseline] + shown where s == baseline || labels[s].isReported {
+            guard let r = result.region(s, region) else { continue }
+            for metric in result.catalogues[s][r].metrics where metric.isRegionLevel && !rows.contains(metric) { rows.append(metric) }
+        }
+        for metric in rows {
+            func value(_ s: Int) -> CSVField {
+                guard let r = result.region(s, region), let m = result.metric(s, r, metric.key) else { return .number(.nan) }
+                return .number(Estimate(result.horizon[s][r][m]).mean)
             }
-            table.row([.identifier(metric.id), .identifier(metric.unit)] + shown.map { value($0, result.horizon) }
-                      + compared.map { value($0, result.pairedDelta) })
+            func difference(_ s: Int) -> CSVField {
+                guard let r = result.region(s, region), let m = result.metric(s, r, metric.key),
+                      let delta = result.horizonDifference(s, r, m) else { return .number(.nan) }
+                return .number(Estimate(delta).mean)
+            }
+            table.row([.identifier(metric.id), .identifier(metric.unit)] + shown.map(value) + compared.map(difference))
         }
         return table
     }
@@ -94,10 +110,10 @@ public enum Workbook {
 
     /// One table as a worksheet: the header row bold and frozen, numbers as numbers, empty
     /// numbers (NaN) as empty cells, text inline.
-    static func worksheet(_ table: ResultTable, language: Language) -> String {
+    static func worksheet(_ table: ResultTable, language: Language, comparison: String) -> String {
         var out = header + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
             + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
-            + columnWidths(table, language: language) + "<sheetData>"
+            + columnWidths(table, language: language, comparison: comparison) + "<sheetData>"
         out.reserveCapacity(table.rows.count * 160)
         for (i, row) in table.rows.enumerated() {
             out += "<row r=\"\(i + 1)\">"
@@ -107,7 +123,7 @@ public enum Workbook {
                 case .number(let x): out += "<c><v>\(formatNumber(x))</v></c>"
                 case .integer(let n): out += "<c><v>\(n)</v></c>"
                 case .identifier(let s):
-                    out += i == 0 ? "<c s=\"1\" t=\"inlineStr\"><is><t>\(cellText(WorkbookHeaders.title(s, language)))</t></is></c>"
+                    out += i == 0 ? "<c s=\"1\" t=\"inlineStr\"><is><t>\(cellText(WorkbookHeaders.title(s, language, comparison: comparison)))</t></is></c>"
                         : "<c t=\"inlineStr\"><is><t>\(cellText(s))</t></is></c>"
                 case .userText(let s):
                     out += "<c\(i == 0 ? " s=\"1\"" : "") t=\"inlineStr\"><is><t xml:space=\"preserve\">\(cellText(s))</t></is></c>"
@@ -119,7 +135,7 @@ public enum Workbook {
     }
 
     /// Each column as wide as its widest text among the header and the first 500 rows (8 to 50 characters).
-    static func columnWidths(_ table: ResultTable, language: Language) -> String {
+    static func columnWidths(_ table: ResultTable, language: Language, comparison: String) -> String {
         var widths: [Int] = []
         for (i, row) in table.rows.prefix(501).enumerated() {
             for (c, field) in row.enumerated() {
@@ -127,7 +143,7 @@ public enum Workbook {
                 switch field {
                 case .number(let x): length = x.isNaN ? 0 : formatNumber(x).count
                 case .integer(let n): length = String(n).count
-                case .identifier(let text): length = (i == 0 ? WorkbookHeaders.title(text, language) : text).count
+                case .identifier(let text): length = (i == 0 ? WorkbookHeaders.title(text, language, comparison: comparison) : text).count
                 case .userText(let text): length = text.count
                 }
                 if c >= widths.count { widths.append(0) }

@@ -6,7 +6,6 @@ enum WorkbookHeaders {
         "scenario": ("Skenario", "Scenario"), "region": ("Wilayah", "Region"), "metric": ("Metrik", "Metric"),
         "unit": ("Satuan", "Unit"), "mean": ("Rata-rata", "Mean"), "ci_low": ("IK 95% bawah", "95% CI low"),
         "ci_high": ("IK 95% atas", "95% CI high"), "replications": ("Replikasi", "Replications"),
-        "delta_vs_baseline": ("Selisih thd baseline", "Difference from baseline"),
         "delta_ci_low": ("Selisih, IK 95% bawah", "Difference, 95% CI low"), "delta_ci_high": ("Selisih, IK 95% atas", "Difference, 95% CI high"),
         "year": ("Tahun", "Year"), "summary": ("Cara baca tahun", "How the year is read"), "period": ("Periode", "Period"),
         "programme": ("Program", "Programme"), "invited": ("Diundang", "Invited"), "completed": ("Selesai", "Completed"),
@@ -16,7 +15,10 @@ enum WorkbookHeaders {
         "reason": ("Alasan", "Reason"), "counter": ("Loket", "Counter"), "measure": ("Ukuran", "Measure"),
     ]
 
-    static func title(_ identifier: String, _ language: Language) -> String {
+    /// A column's heading; the difference column names what it is taken from (`comparison`,
+    /// the compared scenario's id), whichever scenario `--baseline` chose.
+    static func title(_ identifier: String, _ language: Language, comparison: String) -> String {
+        if identifier == "delta_vs_baseline" { return language == .id ? "Selisih thd \(comparison)" : "Difference from \(comparison)" }
         guard let title = titles[identifier] else { return identifier }
         return language == .id ? title.id : title.en
     }

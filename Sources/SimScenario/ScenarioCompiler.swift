@@ -146,6 +146,9 @@ struct ScenarioCompiler {
         region.name = node.word("name") ?? id
         region.units = node.table("units").map { compileUnit($0, regionPath: path, domainIDs: domainIDs) }
         if region.units.isEmpty { problem(node["units"], "\(path).units", "define at least one unit") }
+        if !region.units.isEmpty && region.units.allSatisfy({ $0.headcountShare <= 0 }) {
+            problem(node["units"], "\(path).units", "every unit has headcountShare 0; give at least one unit a positive share")
+        }
         let budget = node.filled("budget")
         region.budget.quarterShares = budget.list("quarterShares").compactMap(\.node.number)
         if region.budget.quarterShares.count != 4 || abs(region.budget.quarterShares.reduce(0, +) - 1) > 1e-6 {

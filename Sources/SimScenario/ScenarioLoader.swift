@@ -26,6 +26,9 @@ public struct Scenario: Sendable {
     public var uncertainty: [UncertainParameter] = []
     /// The `optimise` block, resolved (nil when the file has none).
     public var optimisation: OptimisationProblem?
+    /// What loading did on the planner's behalf, to say on stderr: entries inherited for a
+    /// region the file removes, dropped with it.
+    public var notes: [String] = []
 }
 
 /// Reads scenario files: parses them with locations, follows `extends`, applies overrides,
@@ -36,6 +39,7 @@ public enum ScenarioLoader {
     /// - Throws: ``ScenarioError`` listing each problem with its file, JSON path and message.
     public static func load(_ path: String, overrides: [Override] = []) throws(ScenarioError) -> Scenario {
         var merged = try mergedTree(path, chain: [])
+        let notes = dropInherited(forRemovedRegions: removedRegions(path, chain: []), in: &merged, file: path)
         var problems: [Diagnostic] = []
         for override in overrides {
             guard let segments = PathSegment.parse(override.path) else { continue }
@@ -52,14 +56,15 @@ public enum ScenarioLoader {
         }
         var validator = ScenarioValidator(file: path)
         validator.validate(merged)
-        problems += validator.diagnostics.map { blamingOverrides($0, overrides) }
+        problems += validator.diagnostics.map { blamingInheritance(blamingOverrides($0, overrides), file: path) }
         guard problems.isEmpty else { throw ScenarioError(problems) }
         let resolved = merged.fillingDefaults(ScenarioFormat.root)
         let log = ReadLog()
         var compiler = ScenarioCompiler(root: resolved, raw: merged, file: path, log: log)
         let parameters = compiler.compile()
         guard compiler.diagnostics.isEmpty else { throw ScenarioError(compiler.diagnostics, isUnreadableInput: compiler.unreadableInput) }
-        let unknownMetrics = OptimisationProblem.unknownMetrics(merged, file: path, known: metricDefinitions(parameters).filter(\.isRegionLevel).map(\.id))
+        let known = (Metric.allCases.map(\.id) + parameters.domains.flatMap { d in DomainMeasure.allCases.map { MetricKey.domain($0, domain: d.id).id } })
+        let unknownMetrics = OptimisationProblem.unknownMetrics(merged, file: path, known: known)
         guard unknownMetrics.isEmpty else { throw ScenarioError(unknownMetrics) }
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let id = merged["id"]?.string ?? fileName
@@ -69,7 +74,70 @@ public enum ScenarioLoader {
                         file: path, resolved: resolved, parameters: parameters,
                         replications: parameters.simulation.replications, seed: UInt64(parameters.simulation.seed),
                         sources: sources, compiledPaths: log.paths, dataFiles: compiler.dataFiles,
-                        uncertainty: uncertainParameters(resolved), optimisation: OptimisationProblem.resolve(resolved))
+                        uncertainty: uncertainParameters(resolved), optimisation: OptimisationProblem.resolve(resolved), notes: notes)
+    }
+
+    /// A problem found in a value the file inherits (its location is in a base file) names the
+    /// file being loaded, where the planner can change it, and says what to write there.
+    static func blamingInheritance(_ diagnostic: Diagnostic, file path: String) -> Diagnostic {
+        guard let location = diagnostic.location, location.file != path, diagnostic.file != "--set", !diagnostic.path.isEmpty else { return diagnostic }
+        let base = URL(fileURLWithPath: location.file).lastPathComponent, mine = URL(fileURLWithPath: path).lastPathComponent
+        var blamed = Diagnostic(file: path, path: diagnostic.path, message: diagnostic.message)
+        blamed.message += " (inherited from \(base), line \(location.line); write '\(diagnostic.path)' in \(mine) to replace it, or null to drop it)"
+        return blamed
+    }
+
+    /// The regions a file or one of its bases removes with `"regions": { "<id>": null }`.
+    static func removedRegions(_ path: String, chain: [String]) -> Set<String> {
+        guard chain.count < 16, let node = try? parse(path) else { return [] }
+        var removed: Set<String> = []
+        if let base = node["extends"]?.string { removed = removedRegions(resolve(base, from: path), chain: chain + [path]) }
+        for member in node["regions"]?.members ?? [] where member.value.value == .null { removed.insert(member.key) }
+        return removed
+    }
+
+    /// A region removed by a what-if takes with it what its base says about that region: its
+    /// `uncertainty` entries, and `optimise` decisions, objective terms and constraints on it.
+    /// Returns one note per region and block, for stderr.
+    static func dropInherited(forRemovedRegions removed: Set<String>, in tree: inout JSONNode, file path: String) -> [String] {
+        let gone = removed.filter { tree["regions"]?[$0] == nil }
+        guard !gone.isEmpty else { return [] }
+        let mine = URL(fileURLWithPath: path).lastPathComponent
+        func names(_ text: String) -> String? {
+            gone.sorted().first { text == "regions.\($0)" || text.hasPrefix("regions.\($0).") || text.hasPrefix("regions.\($0)[") }
+        }
+        var dropped: [(region: String, block: String, entry: String)] = []
+        if case .object(let members)? = tree["uncertainty"]?.value {
+            let kept = members.filter { member in
+                guard let region = names(member.key) else { return true }
+                dropped.append((region, "uncertainty", member.key))
+                return false
+            }
+            _ = tree.set(path: [.key("uncertainty")], to: JSONNode(.object(kept), at: tree["uncertainty"]?.location))
+        }
+        if var optimise = tree["optimise"], case .object = optimise.value {
+            for list in ["decisions", "maximise", "minimise", "constraints"] {
+                guard let elements = optimise[list]?.elements else { continue }
+                let kept = elements.filter { element in
+                    let paths = ([element["path"]?.string] + (element["split"]?.elements?.map(\.string) ?? [])).compactMap { $0 }
+                    let region = element["region"]?.string.flatMap { gone.contains($0) ? $0 : nil } ?? paths.lazy.compactMap(names).first
+                    guard let region else { return true }
+                    dropped.append((region, "optimise.\(list)", element["path"]?.string ?? element["metric"]?.string ?? list))
+                    return false
+                }
+                _ = optimise.set(path: [.key(list)], to: JSONNode(.array(kept), at: optimise[list]?.location))
+            }
+            _ = tree.set(path: [.key("optimise")], to: optimise)
+        }
+        var notes: [String] = []
+        for region in gone.sorted() {
+            for block in ["uncertainty", "optimise.decisions", "optimise.maximise", "optimise.minimise", "optimise.constraints"] {
+                let entries = dropped.filter { $0.region == region && $0.block == block }.map(\.entry)
+                guard !entries.isEmpty else { continue }
+                notes.append("\(mine): removes region '\(region)', so \(entries.count) inherited \(block) entr\(entries.count == 1 ? "y" : "ies") on it \(entries.count == 1 ? "is" : "are") dropped too (\(entries.joined(separator: ", ")))")
+            }
+        }
+        return notes
     }
 
     /// The validated `uncertainty` block as factors with their targets and base values.

@@ -11,6 +11,12 @@ public enum ShardError: Error, Equatable, CustomStringConvertible {
     case stopsEarly(directory: String, at: Int, expected: Int)
     case records(String)
     case cannotWrite(String)
+    /// A shard of another format version (written by another build of simulate).
+    case otherFormat(file: String, found: Int, expected: Int)
+    /// A file of a shard that does not match its checksum, or has none.
+    case checksum(directory: String, file: String, problem: String)
+    /// Shards whose scenarios report different series: the first difference, in words.
+    case keysDiffer(directory: String, reference: String, difference: String)
 
     public var description: String {
         switch self {
@@ -24,6 +30,11 @@ public enum ShardError: Error, Equatable, CustomStringConvertible {
         case let .stopsEarly(directory, at, expected): return "\(directory) stops at replication \(at), before \(expected)"
         case .records(let message): return message
         case .cannotWrite(let message): return message
+        case let .otherFormat(file, found, expected):
+            return "\(file) is shard format \(found); this simulate reads format \(expected): run every shard again with this version"
+        case let .checksum(directory, file, problem): return "\(directory): \(file) \(problem)"
+        case let .keysDiffer(directory, reference, difference):
+            return "\(directory) and \(reference) report different results: \(difference); merge shards of one run only"
         }
     }
 }

@@ -3,8 +3,8 @@ import SimScenario
 import SimReport
 
 /// `partial.json`: everything a merge needs to rebuild the run without the scenario files: which
-/// replications this shard ran, the run's seed and baseline, and each scenario's labels, metric
-/// definitions and fingerprint.
+/// replications this shard ran, the run's seed and baseline, and each scenario's labels, each
+/// region's keyed series and the scenario's fingerprint.
 public struct ShardManifest: Equatable {
     public static let fileName = "partial.json"
 
@@ -59,12 +59,17 @@ public struct ShardManifest: Equatable {
         return (replications * (index - 1) / count)..<(replications * index / count)
     }
 
-    /// The shapes the replications file holds, scenario by scenario.
-    var shapes: [(regions: Int, metrics: Int, months: Int)] {
-        scenarios.map { (regions: $0.labels.regionIDs.count, metrics: $0.labels.metrics.count, months: $0.months) }
+    /// What the replications file holds, scenario by scenario: each region's series, in order, and the months.
+    var shapes: [(catalogues: [RegionCatalogue], months: Int)] {
+        scenarios.map { (catalogues: $0.labels.catalogues, months: $0.months) }
     }
 
     // MARK: - JSON
+
+    /// The shard format this build writes and reads: 4 keys every series by region and
+    /// ``MetricKey`` and checksums every file (``ShardChecksums``). Shards of another format are
+    /// refused with a message, never misread.
+    public static let formatVersion = 4
 
     public func json() -> String {
         func number(_ x: Int) -> JSONNode { JSONNode(.number(Double(x))) }
@@ -72,23 +77,22 @@ public struct ShardManifest: Equatable {
         func strings(_ xs: [String]) -> JSONNode { JSONNode(.array(xs.map(text))) }
         let scenarios: [JSONNode] = self.scenarios.map { scenario in
             let label = scenario.labels
-            let metrics: [JSONNode] = label.metrics.map { metric in
-                JSONNode(.object([("id", text(metric.id)), ("unit", text(metric.unit)), ("description", text(metric.description)),
-                                  ("summary", text(metric.summary.id)),
-                                  ("higherIsBetter", JSONNode(metric.higherIsBetter.map { JSONValue.bool($0) } ?? .null))]))
+            let regions: [JSONNode] = label.catalogues.enumerated().map { r, catalogue in
+                JSONNode(.object([("id", text(catalogue.region)), ("name", text(label.regionName(r))),
+                                  ("metrics", JSONNode(.array(catalogue.metrics.map(\.json))))]))
             }
             return JSONNode(.object([
                 ("id", text(label.id)), ("name", JSONNode(label.name)), ("question", JSONNode(label.question)),
                 ("file", text(scenario.file)), ("sha256", text(scenario.sha256)), ("dataFiles", JSONNode(scenario.dataFiles.json)),
                 ("startYear", number(label.startYear)), ("months", number(scenario.months)),
-                ("regionIDs", strings(label.regionIDs)), ("regionNames", strings(label.regionNames)),
+                ("regions", JSONNode(.array(regions))),
                 ("programmeIDs", strings(label.programmeIDs)), ("programmeModes", strings(label.programmeModes)),
                 ("programmeNames", JSONNode(.array(label.programmeNames.map(JSONNode.init)))),
-                ("caveats", strings(label.caveats)), ("reported", JSONNode(.bool(label.isReported))), ("metrics", JSONNode(.array(metrics))),
+                ("caveats", strings(label.caveats)), ("reported", JSONNode(.bool(label.isReported))),
             ]))
         }
         let value = JSONValue.object([
-            ("generator", text("kompeten-simulate")), ("kind", text("partial")),
+            ("generator", text("kompeten-simulate")), ("kind", text("partial")), ("formatVersion", number(Self.formatVersion)),
             ("shard", number(shard)), ("shardCount", number(shardCount)),
             ("firstReplication", number(replications.lowerBound)), ("endReplication", number(replications.upperBound)),
             ("replications", number(totalReplications)), ("seed", JSONNode(.number(Double(seed)))),
@@ -100,6 +104,8 @@ public struct ShardManifest: Equatable {
     /// Reads a manifest written by ``json()``; `file` names it in errors.
     public init(parsing text: String, file: String) throws(ShardError) {
         guard let root = try? JSONParser.parse(text, file: file), root["kind"]?.string == "partial" else { throw .notAShard(file) }
+        let version = root["formatVersion"]?.number.map(Int.init) ?? 3
+        guard version == Self.formatVersion else { throw .otherFormat(file: file, found: version, expected: Self.formatVersion) }
         func int(_ node: JSONNode?, _ key: String) throws(ShardError) -> Int {
             guard let x = node?[key]?.number, x == x.rounded(), abs(x) < 1e15 else { throw .malformed(file, key) }
             return Int(x)
@@ -107,16 +113,23 @@ public struct ShardManifest: Equatable {
         var scenarios: [Scenario] = []
         for node in root["scenarios"]?.elements ?? [] {
             func strings(_ key: String) -> [String] { node[key]?.elements?.compactMap(\.string) ?? [] }
-            var metrics: [MetricDefinition] = []
-            for m in node["metrics"]?.elements ?? [] {
-                guard let id = m["id"]?.string, let summary = HorizonSummary(id: m["summary"]?.string ?? "") else { throw .malformed(file, "metrics") }
-                metrics.append(MetricDefinition(id, m["unit"]?.string ?? "", m["description"]?.string ?? "",
-                                                summary: summary, higherIsBetter: m["higherIsBetter"]?.bool))
+            var catalogues: [RegionCatalogue] = [], regionNames: [String] = []
+            for region in node["regions"]?.elements ?? [] {
+                guard let id = region["id"]?.string else { throw .malformed(file, "regions.id") }
+                var metrics: [MetricDefinition] = []
+                for m in region["metrics"]?.elements ?? [] {
+                    guard let metric = MetricDefinition(json: m) else { throw .malformed(file, "regions.metrics") }
+                    metrics.append(metric)
+                }
+                guard Metric.allCases.allSatisfy({ metric in metrics.contains { $0.key == .region(metric) } }) else {
+                    throw .malformed(file, "regions.metrics")
+                }
+                catalogues.append(RegionCatalogue(region: id, metrics: metrics))
+                regionNames.append(region["name"]?.string ?? id)
             }
             guard let id = node["id"]?.string else { throw .malformed(file, "scenarios.id") }
             var labels = ScenarioLabels(id: id, name: node["name"]?.localizedText ?? LocalizedText(id), question: node["question"]?.localizedText ?? LocalizedText(""),
-                                        regionIDs: strings("regionIDs"), regionNames: strings("regionNames"),
-                                        programmeIDs: strings("programmeIDs"), metrics: metrics,
+                                        catalogues: catalogues, regionNames: regionNames, programmeIDs: strings("programmeIDs"),
                                         startYear: try int(node, "startYear"), caveats: strings("caveats"),
                                         programmeModes: strings("programmeModes"),
                                         programmeNames: node["programmeNames"]?.elements?.map { $0.localizedText ?? LocalizedText("") } ?? [])

@@ -5,32 +5,32 @@ import SimExperiment
 /// `replications.bin`: the replications of one shard, written so a merge can fold several shards
 /// in replication order and produce exactly the bytes of the unsharded run.
 ///
-/// Binary, little-endian: per replication its index, then per scenario and region the metric
-/// values (`metrics × months` Float64), the decisions and the breach counts. Statistics are not stored: folding
-/// replications in index order is what makes the merged bytes equal the unsharded ones.
+/// Binary, little-endian: per replication its index, then per scenario and region the region's
+/// id and its series' values in the order of its catalogue in `partial.json` (`metrics × months`
+/// Float64, read back by key), the decisions and the breach counts. Statistics are not stored:
+/// folding replications in index order is what makes the merged bytes equal the unsharded ones.
 public enum ShardReplications {
     public static let fileName = "replications.bin"
-    static let magic: [UInt8] = Array("KOMPETEN-PARTIAL-3\n".utf8)
+    static let magic: [UInt8] = Array("KOMPETEN-PARTIAL-\(ShardManifest.formatVersion)\n".utf8)
 
-    /// Encodes one replication of every scenario.
-    public static func encode(replication: Int, results: [ReplicationResult], into data: inout Data) {
+    /// Encodes one replication of every scenario, each region's series in its catalogue's order
+    /// (`catalogues[scenario][region]`), found by key in the result.
+    public static func encode(replication: Int, results: [ReplicationResult], catalogues: [[RegionCatalogue]], into data: inout Data) {
         append(Int64(replication), to: &data)
-        for result in results {
+        for (s, result) in results.enumerated() {
             append(Int64(result.regions.count), to: &data)
-            for region in result.regions {
-                append(Int64(region.values.count), to: &data)
-                for value in region.values { append(value.bitPattern, to: &data) }
+            for (region, catalogue) in zip(result.regions, catalogues[s]) {
+                appendText(region.region, to: &data)
+                let slots = ExperimentResult.slots(of: catalogue, in: region)
+                append(Int64(slots.count * region.months), to: &data)
+                for slot in slots { for month in 0..<region.months { append(region[slot: slot, month].bitPattern, to: &data) } }
                 append(Int64(region.decisions.count), to: &data)
                 for decision in region.decisions {
                     append(Int64(decision.month), to: &data)
-                    append(Int64(decision.region), to: &data)
                     append(Int64(decision.programme), to: &data)
                     append(decision.measuredGapClosedLevels.bitPattern, to: &data)
-                    let action = Array(decision.action.rawValue.utf8), reason = Array(decision.reason.utf8)
-                    append(Int64(action.count), to: &data)
-                    data.append(contentsOf: action)
-                    append(Int64(reason.count), to: &data)
-                    data.append(contentsOf: reason)
+                    appendText(decision.action.rawValue, to: &data)
+                    appendText(decision.reason, to: &data)
                     append(Int64(decision.fromMode?.rawValue ?? -1), to: &data)
                     append(Int64(decision.toMode?.rawValue ?? -1), to: &data)
                     append(decision.movedShare.bitPattern, to: &data)
@@ -47,11 +47,19 @@ public enum ShardReplications {
         withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
     }
 
+    static func appendText(_ text: String, to data: inout Data) {
+        let bytes = Array(text.utf8)
+        append(Int64(bytes.count), to: &data)
+        data.append(contentsOf: bytes)
+    }
+
     /// Reads replications back one at a time from a file written by ``encode``.
     public struct Reader {
         let bytes: Data
         var offset: Int
-        let scenarioShapes: [(regions: Int, metrics: Int, months: Int)]
+        let scenarioShapes: [(catalogues: [RegionCatalogue], months: Int)]
+        /// Each region's layout: its catalogue's keys in order (how the file lists them).
+        let layouts: [[ResultLayout]]
 
         public enum ReadError: Error, CustomStringConvertible {
             case notAPartial(String), truncated(String)
@@ -65,12 +73,13 @@ public enum ShardReplications {
 
         let file: String
 
-        public init(file: String, shapes: [(regions: Int, metrics: Int, months: Int)]) throws {
+        public init(file: String, shapes: [(catalogues: [RegionCatalogue], months: Int)]) throws {
             // Mapped, not read: merging many replications keeps memory flat.
             bytes = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
             guard bytes.count >= magic.count, Array(bytes.prefix(magic.count)) == magic else { throw ReadError.notAPartial(file) }
             offset = magic.count
             scenarioShapes = shapes
+            layouts = shapes.map { $0.catalogues.map { ResultLayout(keys: $0.keys) } }
             self.file = file
         }
 
@@ -95,24 +104,25 @@ public enum ShardReplications {
             guard offset < bytes.count else { return nil }
             let replication = Int(try int())
             var results: [ReplicationResult] = []
-            for shape in scenarioShapes {
+            for (s, shape) in scenarioShapes.enumerated() {
                 let regionCount = Int(try int())
-                guard regionCount == shape.regions else { throw ReadError.truncated(file) }
+                guard regionCount == shape.catalogues.count else { throw ReadError.truncated(file) }
                 var regions: [RegionResult] = []
-                for _ in 0..<regionCount {
-                    var region = RegionResult(metricCount: shape.metrics, months: shape.months)
+                for r in 0..<regionCount {
+                    guard try text() == shape.catalogues[r].region else { throw ReadError.truncated(file) }
+                    var region = RegionResult(region: shape.catalogues[r].region, layout: layouts[s][r], months: shape.months)
                     let count = Int(try int())
                     guard count == region.values.count else { throw ReadError.truncated(file) }
                     for i in 0..<count { region.values[i] = Double(bitPattern: UInt64(bitPattern: try int())) }
                     let decisions = Int(try int())
                     for _ in 0..<decisions {
-                        let month = Int(try int()), regionIndex = Int(try int()), programme = Int(try int())
+                        let month = Int(try int()), programme = Int(try int())
                         let effect = Double(bitPattern: UInt64(bitPattern: try int()))
                         guard let action = Decision.Action(rawValue: try text()) else { throw ReadError.notAPartial(file) }
                         let reason = try text()
                         let from = Mode(rawValue: Int(try int())), to = Mode(rawValue: Int(try int()))
                         let moved = Double(bitPattern: UInt64(bitPattern: try int()))
-                        region.decisions.append(Decision(month: month, region: regionIndex, programme: programme, measuredGapClosedLevels: effect,
+                        region.decisions.append(Decision(month: month, programme: programme, measuredGapClosedLevels: effect,
                                                          action: action, reason: reason, fromMode: from, toMode: to, movedShare: moved))
                     }
                     guard Int(try int()) == region.breaches.count else { throw ReadError.truncated(file) }

@@ -20,7 +20,9 @@ public struct ShardSet {
         for directory in directories {
             let file = URL(fileURLWithPath: directory).appendingPathComponent(ShardManifest.fileName).path
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw .unreadable(directory: directory, file: file) }
-            members.append(Member(directory: directory, manifest: try ShardManifest(parsing: text, file: file)))
+            let manifest = try ShardManifest(parsing: text, file: file)
+            try ShardChecksums.verify(directory: directory)
+            members.append(Member(directory: directory, manifest: manifest))
         }
         guard !members.isEmpty else { throw .missing(0..<0) }
         members.sort { $0.manifest.replications.lowerBound < $1.manifest.replications.lowerBound }
@@ -39,12 +41,43 @@ public struct ShardSet {
                 (a.shardCount != b.shardCount, "has a different shardCount"),
                 (a.baseline != b.baseline, "has a different baseline"),
                 (a.scenarios.map(\.sha256) != b.scenarios.map(\.sha256), "ran different scenarios"),
-                (a.scenarios.map(\.labels) != b.scenarios.map(\.labels), "describes its scenarios differently"),
             ]
             if let (_, what) = differences.first(where: \.0) {
                 throw .mismatch(directory: member.directory, reference: reference.directory, what: what)
             }
+            if let difference = Self.firstKeyDifference(a, b) {
+                throw .keysDiffer(directory: member.directory, reference: reference.directory, difference: difference)
+            }
+            if a.scenarios.map(\.labels) != b.scenarios.map(\.labels) {
+                throw .mismatch(directory: member.directory, reference: reference.directory, what: "describes its scenarios differently")
+            }
         }
+    }
+
+    /// The first scenario, region or series one manifest reports and the other does not, in words.
+    static func firstKeyDifference(_ a: ShardManifest, _ b: ShardManifest) -> String? {
+        let ids = a.scenarios.map(\.labels.id), others = b.scenarios.map(\.labels.id)
+        if let missing = ids.first(where: { !others.contains($0) }) ?? others.first(where: { !ids.contains($0) }) {
+            return "scenario '\(missing)' is in one and not the other"
+        }
+        if ids != others { return "the scenarios are in another order" }
+        for (x, y) in zip(a.scenarios, b.scenarios) {
+            let scenario = x.labels.id
+            let regions = x.labels.regionIDs, otherRegions = y.labels.regionIDs
+            if let missing = regions.first(where: { !otherRegions.contains($0) }) ?? otherRegions.first(where: { !regions.contains($0) }) {
+                return "scenario '\(scenario)' has region '\(missing)' in one and not the other"
+            }
+            for (p, q) in zip(x.labels.catalogues, y.labels.catalogues) {
+                let keys = p.keys, otherKeys = q.keys
+                if let missing = keys.first(where: { q.position(of: $0) == nil }) ?? otherKeys.first(where: { p.position(of: $0) == nil }) {
+                    return "scenario '\(scenario)', region '\(p.region)': series \(missing.id) is in one and not the other"
+                }
+                if let i = keys.indices.first(where: { $0 < otherKeys.count && keys[$0] != otherKeys[$0] }) {
+                    return "scenario '\(scenario)', region '\(p.region)': series \(keys[i].id) is listed in another place"
+                }
+            }
+        }
+        return nil
     }
 
     func checkCoverage() throws(ShardError) {
@@ -62,15 +95,13 @@ public struct ShardSet {
 
     /// An empty result shaped like the run.
     public func emptyResult() -> ExperimentResult {
-        ExperimentResult(regionCounts: manifest.scenarios.map(\.labels.regionIDs.count),
-                         metricCounts: manifest.scenarios.map(\.labels.metrics.count),
+        ExperimentResult(catalogues: manifest.scenarios.map(\.labels.catalogues),
                          months: manifest.scenarios.first?.months ?? 0, baseline: manifest.baseline)
     }
 
     /// Folds every shard's replications into `result` in replication order, which is what makes
     /// the merged statistics bit-for-bit those of the unsharded run.
     public func fold(into result: inout ExperimentResult) throws(ShardError) {
-        let definitions = manifest.scenarios.map(\.labels.metrics)
         for member in members {
             let file = URL(fileURLWithPath: member.directory).appendingPathComponent(ShardReplications.fileName).path
             var next = member.manifest.replications.lowerBound
@@ -80,7 +111,7 @@ public struct ShardSet {
                     guard item.replication == next else {
                         throw ShardError.replicationOutOfOrder(directory: member.directory, found: item.replication, expected: next)
                     }
-                    result.add(replication: item.results, definitions: definitions)
+                    result.add(replication: item.results)
                     next += 1
                 }
             } catch let error as ShardError {

@@ -8,38 +8,112 @@ public enum HorizonSummary: Vocabulary {
     case lastYearMean
 }
 
-/// One output series: a stable dotted id, its unit and meaning (documented in docs/outputs.md).
+/// One output series: what it measures (its ``MetricKey``), its unit, how a year of it is read,
+/// whether higher is better, and its name in both languages (documented in docs/outputs.md).
+///
+/// Two definitions are equal when their keys are: the key is the series' identity.
 public struct MetricDefinition: Sendable, Equatable {
-    public var id: String
+    public var key: MetricKey
     public var unit: String
     public var description: String
+    /// The name a reader sees (the workbook, the brief's tables), in Indonesian and English.
+    public var label: LocalizedText
     public var summary: HorizonSummary
     /// Whether a higher value is better, for rankings (`nil`: neither).
     public var higherIsBetter: Bool?
 
-    public init(_ id: String, _ unit: String, _ description: String, summary: HorizonSummary = .lastMonth, higherIsBetter: Bool? = nil) {
-        self.id = id
+    public init(_ key: MetricKey, _ unit: String, _ description: String, label: LocalizedText, summary: HorizonSummary = .lastMonth,
+                higherIsBetter: Bool? = nil) {
+        self.key = key
         self.unit = unit
         self.description = description
+        self.label = label
         self.summary = summary
         self.higherIsBetter = higherIsBetter
     }
 
-    public static func == (a: MetricDefinition, b: MetricDefinition) -> Bool { a.id == b.id }
+    /// The stable dotted id of the CSVs (`competency.mean`, `counter.dukcapil.wait_minutes.mean`).
+    public var id: String { key.id }
 
-    /// A measure of one programme (`programme.<id>.<measure>`): reported by year in programmes.csv,
-    /// not in the region-level tables.
-    public var isPerProgramme: Bool { id.hasPrefix("programme.") }
+    public static func == (a: MetricDefinition, b: MetricDefinition) -> Bool { a.key == b.key }
 
-    /// A measure of one service counter (`counter.<unit>.<measure>`): reported in services.csv,
-    /// not in the region-level tables.
-    public var isPerCounter: Bool { id.hasPrefix("counter.") }
-
-    /// Reported in the region-level tables (summary, timeseries, sweep).
-    public var isRegionLevel: Bool { !isPerProgramme && !isPerCounter }
+    /// Reported in the region-level tables (summary, timeseries, yearly, sweep); a programme's
+    /// measures go to programmes.csv, a counter's to services.csv.
+    public var isRegionLevel: Bool { key.isRegionLevel }
 }
 
-/// The fixed metrics every region reports, in output order; per-domain metrics follow them.
+/// What a series measures and where it applies: a region-wide metric, one domain's, one
+/// programme's or one service counter's. Results are paired and looked up by this key (with the
+/// region's id), never by position or by parsing an id back.
+public enum MetricKey: Hashable, Sendable {
+    case region(Metric)
+    case domain(DomainMeasure, domain: String)
+    case programme(ProgrammeMeasure, programme: String)
+    case counter(CounterMeasure, unit: String)
+
+    /// The dotted id written in the CSVs.
+    public var id: String {
+        switch self {
+        case .region(let metric): return metric.id
+        case let .domain(measure, domain): return "competency.\(domain)" + measure.suffix
+        case let .programme(measure, programme): return "programme.\(programme).\(measure.name)"
+        case let .counter(measure, unit): return "counter.\(unit).\(measure.name)"
+        }
+    }
+
+    /// The key as words: scope, measure and subject (`["counter", "requests", "dukcapil"]`;
+    /// a region-wide metric has no subject: `["region", "competency.mean"]`). Files that carry
+    /// keys (shards, sensitivity shards) write these, never an id to be parsed back.
+    public var parts: [String] {
+        switch self {
+        case .region(let metric): return ["region", metric.id]
+        case let .domain(measure, domain): return ["domain", measure.name, domain]
+        case let .programme(measure, programme): return ["programme", measure.name, programme]
+        case let .counter(measure, unit): return ["counter", measure.name, unit]
+        }
+    }
+
+    /// The key written as ``parts``, or `nil` when the words name none this build knows.
+    public init?(parts: [String]) {
+        switch (parts.first, parts.count) {
+        case ("region", 2):
+            guard let metric = Metric.allCases.first(where: { $0.id == parts[1] }) else { return nil }
+            self = .region(metric)
+        case ("domain", 3):
+            guard let measure = DomainMeasure.allCases.first(where: { $0.name == parts[1] }) else { return nil }
+            self = .domain(measure, domain: parts[2])
+        case ("programme", 3):
+            guard let measure = ProgrammeMeasure.allCases.first(where: { $0.name == parts[1] }) else { return nil }
+            self = .programme(measure, programme: parts[2])
+        case ("counter", 3):
+            guard let measure = CounterMeasure.allCases.first(where: { $0.name == parts[1] }) else { return nil }
+            self = .counter(measure, unit: parts[2])
+        default: return nil
+        }
+    }
+
+    /// Region-wide and per-domain series; programme and counter series have tables of their own.
+    public var isRegionLevel: Bool {
+        switch self {
+        case .region, .domain: return true
+        case .programme, .counter: return false
+        }
+    }
+
+    /// The key whose id is `id` among region-wide and per-domain metrics of a scenario with these
+    /// domains: how a scenario names a metric (an optimise objective, a sensitivity outcome).
+    public static func regionLevel(id: String, domains: [String]) -> MetricKey? {
+        if let metric = Metric.allCases.first(where: { $0.id == id }) { return .region(metric) }
+        for domain in domains {
+            for measure in DomainMeasure.allCases where "competency.\(domain)" + measure.suffix == id { return .domain(measure, domain: domain) }
+        }
+        return nil
+    }
+}
+
+/// The fixed metrics every region reports, in output order; per-domain, per-programme and
+/// per-counter series follow them (``RegionCatalogue``). Each case's id, unit, summary,
+/// direction, description and names are declared once, in ``definition``.
 public enum Metric: Int, CaseIterable, Sendable {
     case competencyMean, competencyShareAtStandard, competencyGapMean
     case jpMean, jpShareReaching20, jpShareWithNone
@@ -56,127 +130,119 @@ public enum Metric: Int, CaseIterable, Sendable {
     case projectsCompleted, projectsOnTimeShare, projectsMeanDelayMonths, projectsMeanOverrunShare, projectsOverrunRupiah
     case trainingGainLevels
 
+    public var id: String { declaration.id }
+
     public var definition: MetricDefinition {
+        let d = declaration
+        return MetricDefinition(.region(self), d.unit, d.description, label: LocalizedText(indonesian: d.label.0, english: d.label.1),
+                                summary: d.summary, higherIsBetter: d.higherIsBetter)
+    }
+
+    typealias Declaration = (id: String, unit: String, label: (String, String), description: String, summary: HorizonSummary, higherIsBetter: Bool?)
+
+    // The table: one line per metric.
+    var declaration: Declaration {
         switch self {
-        case .competencyMean: return .init("competency.mean", "level (1-5)", "mean applied competency over employees and domains", higherIsBetter: true)
-        case .competencyShareAtStandard: return .init("competency.share_at_standard", "share", "share of employee-domain pairs at or above the required level, among pairs that require more than level 1 (everyone meets level 1, the floor of the scale)", higherIsBetter: true)
-        case .competencyGapMean: return .init("competency.gap_mean", "level", "mean shortfall below the required level (0 when met)", higherIsBetter: false)
-        case .jpMean: return .init("jp.mean", "JP", "mean JP credited per employee in the fiscal year so far", higherIsBetter: true)
-        case .jpShareReaching20: return .init("jp.share_reaching_20", "share", "share of PNS with at least 20 JP in the fiscal year so far", higherIsBetter: true)
-        case .jpShareWithNone: return .init("jp.share_with_none", "share", "share of PNS with no JP credited in the fiscal year so far", higherIsBetter: false)
-        case .ipASNProxy: return .init("ip_asn.proxy", "index (0-100)", "IP ASN proxy: qualification 25, competency 40, performance 30, discipline 5 (a proxy, not BKN's measurement)", higherIsBetter: true)
-        case .invited: return .init("participation.invited", "people", "invitations sent in the month", summary: .total)
-        case .accepted: return .init("participation.accepted", "people", "invitations accepted in the month", summary: .total)
-        case .completed: return .init("participation.completed", "people", "programme completions in the month", summary: .total, higherIsBetter: true)
-        case .droppedOut: return .init("participation.dropped_out", "people", "attendees who dropped out in the month", summary: .total, higherIsBetter: false)
-        case .staffDaysOffDuty: return .init("staff_days_off_duty", "staff-days", "working days of duty lost to training in the month", summary: .total, higherIsBetter: false)
-        case .budgetSpentRupiah: return .init("budget.spent_rupiah", "Rupiah", "development budget spent in the month", summary: .total)
-        case .budgetUnspentRupiah: return .init("budget.unspent_rupiah", "Rupiah", "budget released this fiscal year and not spent, at month end", summary: .lastMonth)
-        case .costPerCompetencyPointRupiah: return .init("cost.per_competency_point_rupiah", "Rupiah per level", "spending so far per competency level gained through training", higherIsBetter: false)
-        case .motivationMean: return .init("motivation.mean", "0-1", "mean motivation including award lift", higherIsBetter: true)
-        case .headcount: return .init("workforce.headcount", "people", "active ASN at month end")
-        case .retirements: return .init("workforce.retirements", "people", "retirements at BUP in the month", summary: .total)
-        case .otherExits: return .init("workforce.other_exits", "people", "other exits in the month", summary: .total)
-        case .hires: return .init("workforce.hires", "people", "CPNS/PPPK intake in the month", summary: .total)
-        case .retirementRate: return .init("workforce.retirement_rate", "share per year", "retirements in the month × 12 ÷ headcount: the yearly rate at this month's pace", summary: .lastYearMean)
-        case .age51PlusShare: return .init("workforce.age_51_plus_share", "share", "share of ASN aged 51 or over at month end")
-        case .latsarStarted: return .init("latsar.started", "people", "new CPNS starting a mandated programme (Latsar) in the month", summary: .total)
-        case .latsarCompleted: return .init("latsar.completed", "people", "new CPNS completing Latsar's on-campus part in the month (the workplace part follows on duty)", summary: .total, higherIsBetter: true)
-        case .latsarOverdue: return .init("latsar.overdue", "people", "CPNS past 12 months of service who have not completed Latsar, at month end", higherIsBetter: false)
-        case .budgetMandatoryRupiah: return .init("budget.mandatory_rupiah", "Rupiah", "spent on mandated programmes (Latsar; PKP/PKA where mandated) in the month, funded before discretionary training", summary: .total)
-        case .structuralPosts: return .init("workforce.structural_posts", "people", "PNS in structural posts (JPT, administrator, pengawas) at month end")
-        case .promotions: return .init("workforce.promotions", "people", "PNS promoted into a vacant structural post (JPT, administrator, pengawas) in the month", summary: .total)
-        case .vacanciesUnfilled: return .init("workforce.vacancies_unfilled", "posts", "structural vacancies no eligible PNS on duty could be promoted into, in the month", summary: .total, higherIsBetter: false)
-        case .promotionTrainingOwed: return .init("promotion.training_owed", "people", "PNS who owe the programme mandated on promotion to their post (PKP, PKA) and have not completed it, at month end", higherIsBetter: false)
-        case .serviceRequests: return .init("service.requests", "requests", "citizen requests arriving in the month", summary: .total)
-        case .serviceWaitMean: return .init("service.wait_minutes.mean", "minutes", "mean wait before service", summary: .lastYearMean, higherIsBetter: false)
-        case .serviceWaitP90: return .init("service.wait_minutes.p90", "minutes", "90th percentile of the wait (per request; Erlang C quantile when analytic)", summary: .lastYearMean, higherIsBetter: false)
-        case .serviceHandlingMean: return .init("service.handling_minutes.mean", "minutes", "mean handling time", summary: .lastYearMean, higherIsBetter: false)
-        case .serviceFCR: return .init("service.first_contact_resolution", "share", "share of requests resolved at first contact", summary: .lastYearMean, higherIsBetter: true)
-        case .serviceComplaints: return .init("service.complaints", "complaints", "complaints filed in the month", summary: .total, higherIsBetter: false)
-        case .serviceComplaintResolutionDays: return .init("service.complaint_resolution_days", "working days", "mean time to resolve a complaint", summary: .lastYearMean, higherIsBetter: false)
-        case .serviceIKM: return .init("service.ikm", "index (25-100)", "Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017 scale)", summary: .lastYearMean, higherIsBetter: true)
-        case .serviceUtilisation: return .init("service.utilisation", "share", "busy share of counter staff time", summary: .lastYearMean)
-        case .projectsCompleted: return .init("projects.completed", "projects", "projects finished in the month", summary: .total)
-        case .projectsOnTimeShare: return .init("projects.on_time_share", "share", "share of projects finished so far that finished on time", higherIsBetter: true)
-        case .projectsMeanDelayMonths: return .init("projects.mean_delay_months", "months", "mean delay of projects finished so far", higherIsBetter: false)
-        case .projectsMeanOverrunShare: return .init("projects.mean_cost_overrun_share", "share of budget", "mean cost overrun of projects finished so far", higherIsBetter: false)
-        case .projectsOverrunRupiah: return .init("projects.cost_overrun_rupiah", "Rupiah", "cost overrun of the projects finished in the month", summary: .total, higherIsBetter: false)
-        case .trainingGainLevels: return .init("training.gain_levels", "levels", "competency levels learned through training in the month (all employees and domains)", summary: .total, higherIsBetter: true)
+        case .competencyMean: return ("competency.mean", "level (1-5)", ("Rata-rata kompetensi (level 1–5)", "Mean competency (level 1–5)"), "mean applied competency over employees and domains", .lastMonth, true)
+        case .competencyShareAtStandard: return ("competency.share_at_standard", "share", ("Pegawai yang memenuhi standar kompetensi", "Staff at the competency standard"), "share of employee-domain pairs at or above the required level, among pairs that require more than level 1 (everyone meets level 1, the floor of the scale)", .lastMonth, true)
+        case .competencyGapMean: return ("competency.gap_mean", "level", ("Rata-rata kekurangan dari standar (level)", "Mean shortfall below the standard (levels)"), "mean shortfall below the required level (0 when met)", .lastMonth, false)
+        case .jpMean: return ("jp.mean", "JP", ("Rata-rata JP per pegawai", "Mean JP per employee"), "mean JP credited per employee in the fiscal year so far", .lastMonth, true)
+        case .jpShareReaching20: return ("jp.share_reaching_20", "share", ("PNS yang mencapai 20 JP setahun", "PNS reaching 20 JP a year"), "share of PNS with at least 20 JP in the fiscal year so far", .lastMonth, true)
+        case .jpShareWithNone: return ("jp.share_with_none", "share", ("PNS tanpa JP", "PNS with no JP"), "share of PNS with no JP credited in the fiscal year so far", .lastMonth, false)
+        case .ipASNProxy: return ("ip_asn.proxy", "index (0-100)", ("Proksi IP ASN (0–100)", "IP ASN proxy (0–100)"), "IP ASN proxy: qualification 25, competency 40, performance 30, discipline 5 (a proxy, not BKN's measurement)", .lastMonth, true)
+        case .invited: return ("participation.invited", "people", ("Undangan pelatihan", "Training invitations"), "invitations sent in the month", .total, nil)
+        case .accepted: return ("participation.accepted", "people", ("Undangan diterima", "Invitations accepted"), "invitations accepted in the month", .total, nil)
+        case .completed: return ("participation.completed", "people", ("Peserta lulus pelatihan", "Training completions"), "programme completions in the month", .total, true)
+        case .droppedOut: return ("participation.dropped_out", "people", ("Peserta mengundurkan diri", "Attendees who dropped out"), "attendees who dropped out in the month", .total, false)
+        case .staffDaysOffDuty: return ("staff_days_off_duty", "staff-days", ("Hari-orang meninggalkan tugas untuk pelatihan", "Staff-days away from duty for training"), "working days of duty lost to training in the month", .total, false)
+        case .budgetSpentRupiah: return ("budget.spent_rupiah", "Rupiah", ("Anggaran terpakai (Rp)", "Budget spent (Rp)"), "development budget spent in the month", .total, nil)
+        case .budgetUnspentRupiah: return ("budget.unspent_rupiah", "Rupiah", ("Anggaran tidak terpakai (Rp)", "Budget unspent (Rp)"), "budget released this fiscal year and not spent, at month end", .lastMonth, nil)
+        case .costPerCompetencyPointRupiah: return ("cost.per_competency_point_rupiah", "Rupiah per level", ("Biaya per level kompetensi (Rp)", "Cost per competency level (Rp)"), "spending so far per competency level gained through training", .lastMonth, false)
+        case .motivationMean: return ("motivation.mean", "0-1", ("Rata-rata motivasi (0–1)", "Mean motivation (0–1)"), "mean motivation including award lift", .lastMonth, true)
+        case .headcount: return ("workforce.headcount", "people", ("Jumlah ASN", "ASN headcount"), "active ASN at month end", .lastMonth, nil)
+        case .retirements: return ("workforce.retirements", "people", ("Pensiun", "Retirements"), "retirements at BUP in the month", .total, nil)
+        case .otherExits: return ("workforce.other_exits", "people", ("Keluar karena sebab lain", "Other exits"), "other exits in the month", .total, nil)
+        case .hires: return ("workforce.hires", "people", ("Pengangkatan CPNS/PPPK", "CPNS/PPPK intake"), "CPNS/PPPK intake in the month", .total, nil)
+        case .retirementRate: return ("workforce.retirement_rate", "share per year", ("Laju pensiun per tahun", "Retirement rate per year"), "retirements in the month × 12 ÷ headcount: the yearly rate at this month's pace", .lastYearMean, nil)
+        case .age51PlusShare: return ("workforce.age_51_plus_share", "share", ("ASN berusia 51 tahun ke atas", "ASN aged 51 and over"), "share of ASN aged 51 or over at month end", .lastMonth, nil)
+        case .latsarStarted: return ("latsar.started", "people", ("CPNS mulai Latsar", "CPNS starting Latsar"), "new CPNS starting a mandated programme (Latsar) in the month", .total, nil)
+        case .latsarCompleted: return ("latsar.completed", "people", ("CPNS lulus Latsar", "CPNS completing Latsar"), "new CPNS completing Latsar's on-campus part in the month (the workplace part follows on duty)", .total, true)
+        case .latsarOverdue: return ("latsar.overdue", "people", ("CPNS terlambat Latsar", "CPNS overdue for Latsar"), "CPNS past 12 months of service who have not completed Latsar, at month end", .lastMonth, false)
+        case .budgetMandatoryRupiah: return ("budget.mandatory_rupiah", "Rupiah", ("Anggaran pelatihan wajib (Rp)", "Mandated training spending (Rp)"), "spent on mandated programmes (Latsar; PKP/PKA where mandated) in the month, funded before discretionary training", .total, nil)
+        case .structuralPosts: return ("workforce.structural_posts", "people", ("PNS dalam jabatan struktural", "PNS in structural posts"), "PNS in structural posts (JPT, administrator, pengawas) at month end", .lastMonth, nil)
+        case .promotions: return ("workforce.promotions", "people", ("Promosi ke jabatan struktural", "Promotions into structural posts"), "PNS promoted into a vacant structural post (JPT, administrator, pengawas) in the month", .total, nil)
+        case .vacanciesUnfilled: return ("workforce.vacancies_unfilled", "posts", ("Jabatan struktural tidak terisi", "Structural vacancies unfilled"), "structural vacancies no eligible PNS on duty could be promoted into, in the month", .total, false)
+        case .promotionTrainingOwed: return ("promotion.training_owed", "people", ("PNS berutang pelatihan kepemimpinan", "PNS owing leadership training"), "PNS who owe the programme mandated on promotion to their post (PKP, PKA) and have not completed it, at month end", .lastMonth, false)
+        case .serviceRequests: return ("service.requests", "requests", ("Permohonan layanan", "Service requests"), "citizen requests arriving in the month", .total, nil)
+        case .serviceWaitMean: return ("service.wait_minutes.mean", "minutes", ("Rata-rata waktu tunggu di loket (menit)", "Mean wait at the counter (minutes)"), "mean wait before service", .lastYearMean, false)
+        case .serviceWaitP90: return ("service.wait_minutes.p90", "minutes", ("Waktu tunggu persentil ke-90 (menit)", "90th percentile wait (minutes)"), "90th percentile of the wait (per request; Erlang C quantile when analytic)", .lastYearMean, false)
+        case .serviceHandlingMean: return ("service.handling_minutes.mean", "minutes", ("Rata-rata lama pelayanan (menit)", "Mean handling time (minutes)"), "mean handling time", .lastYearMean, false)
+        case .serviceFCR: return ("service.first_contact_resolution", "share", ("Selesai pada kunjungan pertama", "Resolved at first contact"), "share of requests resolved at first contact", .lastYearMean, true)
+        case .serviceComplaints: return ("service.complaints", "complaints", ("Pengaduan", "Complaints"), "complaints filed in the month", .total, false)
+        case .serviceComplaintResolutionDays: return ("service.complaint_resolution_days", "working days", ("Lama penyelesaian pengaduan (hari kerja)", "Complaint resolution time (working days)"), "mean time to resolve a complaint", .lastYearMean, false)
+        case .serviceIKM: return ("service.ikm", "index (25-100)", ("IKM (indeks kepuasan masyarakat, 25–100)", "IKM (citizen satisfaction index, 25–100)"), "Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017 scale)", .lastYearMean, true)
+        case .serviceUtilisation: return ("service.utilisation", "share", ("Keterpakaian petugas loket", "Counter staff utilisation"), "busy share of counter staff time", .lastYearMean, nil)
+        case .projectsCompleted: return ("projects.completed", "projects", ("Proyek selesai", "Projects completed"), "projects finished in the month", .total, nil)
+        case .projectsOnTimeShare: return ("projects.on_time_share", "share", ("Proyek selesai tepat waktu", "Projects finished on time"), "share of projects finished so far that finished on time", .lastMonth, true)
+        case .projectsMeanDelayMonths: return ("projects.mean_delay_months", "months", ("Rata-rata keterlambatan proyek (bulan)", "Mean project delay (months)"), "mean delay of projects finished so far", .lastMonth, false)
+        case .projectsMeanOverrunShare: return ("projects.mean_cost_overrun_share", "share of budget", ("Rata-rata pembengkakan biaya proyek", "Mean project cost overrun"), "mean cost overrun of projects finished so far", .lastMonth, false)
+        case .projectsOverrunRupiah: return ("projects.cost_overrun_rupiah", "Rupiah", ("Pembengkakan biaya proyek (Rp)", "Project cost overrun (Rp)"), "cost overrun of the projects finished in the month", .total, false)
+        case .trainingGainLevels: return ("training.gain_levels", "levels", ("Kompetensi yang dipelajari dari pelatihan (level)", "Competency learned through training (levels)"), "competency levels learned through training in the month (all employees and domains)", .total, true)
         }
     }
 }
 
-/// The metric catalogue of a scenario: the fixed metrics, then `competency.<domain>` and
-/// `competency.<domain>.share_at_standard` for each domain in scenario order, then the
-/// ``ProgrammeMeasure``s of each programme in scenario order, then the ``CounterMeasure``s of
-/// each service counter (``ModelParameters/counterIDs``).
-public func metricDefinitions(_ model: ModelParameters) -> [MetricDefinition] {
-    Metric.allCases.map(\.definition) + model.domains.flatMap { domain in
-        [MetricDefinition("competency.\(domain.id)", "level (1-5)", "mean applied competency in \(domain.name)", higherIsBetter: true),
-         MetricDefinition("competency.\(domain.id).share_at_standard", "share", "share of employees at or above the required level in \(domain.name), among those whose post requires more than level 1", higherIsBetter: true)]
-    } + model.programmes.flatMap { programme in
-        ProgrammeMeasure.allCases.map { $0.definition(programme: programme.id) }
-    } + model.counterIDs.flatMap { unit in
-        CounterMeasure.allCases.map { $0.definition(unit: unit) }
+/// What each domain reports: its mean and the share at its standard.
+public enum DomainMeasure: Int, CaseIterable, Sendable {
+    case mean, shareAtStandard
+
+    /// What follows `competency.<domain>` in the id.
+    var suffix: String { self == .mean ? "" : ".share_at_standard" }
+    /// The measure's name in a key's ``MetricKey/parts``.
+    public var name: String { self == .mean ? "mean" : "share_at_standard" }
+
+    public func definition(domain: DomainParameters) -> MetricDefinition {
+        let key = MetricKey.domain(self, domain: domain.id), name = domain.name.isEmpty ? domain.id : domain.name
+        switch self {
+        case .mean:
+            return MetricDefinition(key, "level (1-5)", "mean applied competency in \(name)",
+                                    label: LocalizedText(indonesian: "Kompetensi \(name) (level 1–5)", english: "Competency in \(name) (level 1–5)"),
+                                    higherIsBetter: true)
+        case .shareAtStandard:
+            return MetricDefinition(key, "share", "share of employees at or above the required level in \(name), among those whose post requires more than level 1",
+                                    label: LocalizedText(indonesian: "Memenuhi standar \(name)", english: "At the standard in \(name)"),
+                                    higherIsBetter: true)
+        }
     }
 }
 
-/// Where a scenario's series sit among a region's metrics, in the order of
-/// ``metricDefinitions(_:)``: the fixed metrics, two per domain, then one per
-/// programme and ``ProgrammeMeasure``, then one per counter and ``CounterMeasure``. The model
-/// writes by these positions; reports find series by id.
-public enum MetricLayout {
-    public static func count(_ model: ModelParameters) -> Int {
-        Metric.allCases.count + 2 * model.domains.count + ProgrammeMeasure.allCases.count * model.programmes.count
-            + CounterMeasure.allCases.count * model.counterIDs.count
-    }
-    /// `competency.<domain>`.
-    public static func domainMean(_ d: Int) -> Int { Metric.allCases.count + 2 * d }
-    /// `competency.<domain>.share_at_standard`.
-    public static func domainShareAtStandard(_ d: Int) -> Int { domainMean(d) + 1 }
-    /// `programme.<id>.<measure>` of programme `p` in a scenario with `domains` domains.
-    public static func programme(_ p: Int, _ measure: ProgrammeMeasure, domains: Int) -> Int {
-        Metric.allCases.count + 2 * domains + p * ProgrammeMeasure.allCases.count + measure.rawValue
-    }
-    /// `counter.<unit>.<measure>` of counter `k` (an index into ``ModelParameters/counterIDs``).
-    public static func counter(_ k: Int, _ measure: CounterMeasure, domains: Int, programmes: Int) -> Int {
-        Metric.allCases.count + 2 * domains + programmes * ProgrammeMeasure.allCases.count + k * CounterMeasure.allCases.count + measure.rawValue
-    }
-}
-
-/// What each service counter did in a month (services.csv). Undefined (empty) in a region
-/// without that counter, and in a month with nothing to measure.
+/// What each service counter did in a month (services.csv). A region reports only its own
+/// counters; a month with nothing to measure is undefined (empty).
 public enum CounterMeasure: Int, CaseIterable, Sendable {
     case requests, waitMean, waitP90, utilisation, firstContactResolution, complaints, ikm, lebaranWaitMean, staffDaysTraining
 
-    public var name: String {
+    public var name: String { declaration.name }
+
+    typealias Declaration = (name: String, unit: String, label: (String, String), description: String, summary: HorizonSummary, higherIsBetter: Bool?)
+
+    var declaration: Declaration {
         switch self {
-        case .requests: return "requests"
-        case .waitMean: return "wait_minutes.mean"
-        case .waitP90: return "wait_minutes.p90"
-        case .utilisation: return "utilisation"
-        case .firstContactResolution: return "first_contact_resolution"
-        case .complaints: return "complaints"
-        case .ikm: return "ikm"
-        case .lebaranWaitMean: return "wait_minutes.lebaran"
-        case .staffDaysTraining: return "staff_days_training"
+        case .requests: return ("requests", "requests", ("Permohonan", "Requests"), "citizen requests arriving at the counter", .total, nil)
+        case .waitMean: return ("wait_minutes.mean", "minutes", ("Waktu tunggu (menit)", "Wait (minutes)"), "mean wait before service", .lastYearMean, false)
+        case .waitP90: return ("wait_minutes.p90", "minutes", ("Waktu tunggu persentil ke-90 (menit)", "90th percentile wait (minutes)"), "90th percentile of the wait", .lastYearMean, false)
+        case .utilisation: return ("utilisation", "share", ("Keterpakaian petugas", "Staff utilisation"), "busy share of counter staff time", .lastYearMean, nil)
+        case .firstContactResolution: return ("first_contact_resolution", "share", ("Selesai pada kunjungan pertama", "Resolved at first contact"), "share of requests resolved at first contact", .lastYearMean, true)
+        case .complaints: return ("complaints", "complaints", ("Pengaduan", "Complaints"), "complaints filed about the counter", .total, false)
+        case .ikm: return ("ikm", "index (25-100)", ("IKM loket", "Counter IKM"), "Indeks Kepuasan Masyarakat of the counter", .lastYearMean, true)
+        case .lebaranWaitMean: return ("wait_minutes.lebaran", "minutes", ("Tunggu sekitar Lebaran (menit)", "Wait around Lebaran (minutes)"), "mean wait of requests arriving in the Lebaran window (7 days before Idul Fitri to 7 after); months without one are empty", .lastYearMean, false)
+        case .staffDaysTraining: return ("staff_days_training", "staff-days", ("Hari-orang untuk pelatihan", "Staff-days at training"), "working days of the counter unit's staff taken by training: away at sessions, and the share of the day of on-duty training (e-learning, coaching, Latsar's workplace part)", .total, nil)
         }
     }
 
     public func definition(unit: String) -> MetricDefinition {
-        let id = "counter.\(unit).\(name)"
-        switch self {
-        case .requests: return .init(id, "requests", "citizen requests arriving at the counter", summary: .total)
-        case .waitMean: return .init(id, "minutes", "mean wait before service", summary: .lastYearMean, higherIsBetter: false)
-        case .waitP90: return .init(id, "minutes", "90th percentile of the wait", summary: .lastYearMean, higherIsBetter: false)
-        case .utilisation: return .init(id, "share", "busy share of counter staff time", summary: .lastYearMean)
-        case .firstContactResolution: return .init(id, "share", "share of requests resolved at first contact", summary: .lastYearMean, higherIsBetter: true)
-        case .complaints: return .init(id, "complaints", "complaints filed about the counter", summary: .total, higherIsBetter: false)
-        case .ikm: return .init(id, "index (25-100)", "Indeks Kepuasan Masyarakat of the counter", summary: .lastYearMean, higherIsBetter: true)
-        case .lebaranWaitMean: return .init(id, "minutes", "mean wait of requests arriving in the Lebaran window (7 days before Idul Fitri to 7 after); months without one are empty", summary: .lastYearMean, higherIsBetter: false)
-        case .staffDaysTraining: return .init(id, "staff-days", "working days of the counter unit's staff taken by training: away at sessions, and the share of the day of on-duty training (e-learning, coaching, Latsar's workplace part)", summary: .total)
-        }
+        let d = declaration
+        return MetricDefinition(.counter(self, unit: unit), d.unit, d.description, label: LocalizedText(indonesian: d.label.0, english: d.label.1),
+                                summary: d.summary, higherIsBetter: d.higherIsBetter)
     }
 }
 
@@ -184,25 +250,81 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
 public enum ProgrammeMeasure: Int, CaseIterable, Sendable {
     case invited, completed, jp, spentRupiah, gapClosedLevels
 
-    public var name: String {
+    public var name: String { declaration.name }
+
+    typealias Declaration = (name: String, unit: String, label: (String, String), description: String)
+
+    var declaration: Declaration {
         switch self {
-        case .invited: return "invited"
-        case .completed: return "completed"
-        case .jp: return "jp"
-        case .spentRupiah: return "spent_rupiah"
-        case .gapClosedLevels: return "gap_closed_levels"
+        case .invited: return ("invited", "people", ("Diundang", "Invited"), "invitations sent")
+        case .completed: return ("completed", "people", ("Selesai", "Completed"), "completions")
+        case .jp: return ("jp", "JP", ("JP", "JP"), "JP credited to its completers (a workplace part's when it ends)")
+        case .spentRupiah: return ("spent_rupiah", "Rupiah", ("Belanja (Rp)", "Spent (Rp)"), "spent on its sessions")
+        case .gapClosedLevels: return ("gap_closed_levels", "levels", ("Kesenjangan tertutup (level)", "Gap closed (levels)"), "gap to the standard its completers closed, summed over people and domains")
         }
     }
 
     public func definition(programme id: String) -> MetricDefinition {
-        switch self {
-        case .invited: return .init("programme.\(id).invited", "people", "invitations sent", summary: .total)
-        case .completed: return .init("programme.\(id).completed", "people", "completions", summary: .total)
-        case .jp: return .init("programme.\(id).jp", "JP", "JP credited to its completers (a workplace part's when it ends)", summary: .total)
-        case .spentRupiah: return .init("programme.\(id).spent_rupiah", "Rupiah", "spent on its sessions", summary: .total)
-        case .gapClosedLevels: return .init("programme.\(id).gap_closed_levels", "levels", "gap to the standard its completers closed, summed over people and domains", summary: .total)
-        }
+        let d = declaration
+        return MetricDefinition(.programme(self, programme: id), d.unit, d.description,
+                                label: LocalizedText(indonesian: d.label.0, english: d.label.1), summary: .total)
     }
+}
+
+/// The series one region of a scenario reports, in their canonical order: the fixed metrics,
+/// each domain's two, each programme's measures, then each of the region's own counters'
+/// (units with a service channel, in unit order). Reports and pairing look series up here by key.
+public struct RegionCatalogue: Sendable, Equatable {
+    /// The region's id in the scenario.
+    public let region: String
+    public let metrics: [MetricDefinition]
+    let positions: [MetricKey: Int]
+
+    public init(region: String, metrics: [MetricDefinition]) {
+        self.region = region
+        self.metrics = metrics
+        var positions: [MetricKey: Int] = [:]
+        positions.reserveCapacity(metrics.count)
+        for (i, metric) in metrics.enumerated() where positions[metric.key] == nil { positions[metric.key] = i }
+        self.positions = positions
+    }
+
+    /// The catalogue of region `r` of a scenario.
+    public init(_ model: ModelParameters, region r: Int) {
+        let region = model.regions[r]
+        let fixed = Metric.allCases.map(\.definition)
+        let domains = model.domains.flatMap { domain in DomainMeasure.allCases.map { $0.definition(domain: domain) } }
+        let programmes = model.programmes.flatMap { programme in ProgrammeMeasure.allCases.map { $0.definition(programme: programme.id) } }
+        let counters = region.counterIDs.flatMap { unit in CounterMeasure.allCases.map { $0.definition(unit: unit) } }
+        self.init(region: region.id, metrics: fixed + domains + programmes + counters)
+    }
+
+    /// Where the series `key` sits, or `nil` when this region does not report it.
+    public func position(of key: MetricKey) -> Int? { positions[key] }
+
+    public var keys: [MetricKey] { metrics.map(\.key) }
+
+    /// The counters the region reports, in order.
+    public var counters: [String] {
+        metrics.compactMap { if case .counter(.requests, let unit) = $0.key { return unit } else { return nil } }
+    }
+
+    /// The programmes the region reports, in order.
+    public var programmes: [String] {
+        metrics.compactMap { if case .programme(.invited, let id) = $0.key { return id } else { return nil } }
+    }
+
+    public static func == (a: RegionCatalogue, b: RegionCatalogue) -> Bool { a.region == b.region && a.metrics == b.metrics }
+}
+
+extension ModelParameters {
+    /// Every region's catalogue, in scenario order.
+    public var catalogues: [RegionCatalogue] { regions.indices.map { RegionCatalogue(self, region: $0) } }
+}
+
+extension RegionParameters {
+    /// The units with a service counter, in unit order.
+    public var counterIDs: [String] { units.filter { $0.service != nil }.map(\.id) }
 }
 
 /// One decision of the adaptive policy (MODEL.md §6), for the report.
@@ -210,7 +332,7 @@ public struct Decision: Sendable, Equatable {
     public enum Action: String, Sendable { case switchMode, shiftBudget, drop }
     /// Month index from the start (0 = first month).
     public var month: Int
-    public var region: Int
+    /// The programme's index in its scenario.
     public var programme: Int
     /// Measured gap closed per attendee since the last evaluation (levels, summed over domains).
     public var measuredGapClosedLevels: Double
@@ -221,13 +343,12 @@ public struct Decision: Sendable, Equatable {
     public var toMode: Mode?
     /// shiftBudget and drop: the share of the programme's remaining planned money moved away (0–1).
     public var movedShare: Double
-    public init(month: Int, region: Int, programme: Int, measuredGapClosedLevels: Double, action: Action, reason: String,
+    public init(month: Int, programme: Int, measuredGapClosedLevels: Double, action: Action, reason: String,
                 fromMode: Mode? = nil, toMode: Mode? = nil, movedShare: Double = 0) {
         self.fromMode = fromMode
         self.toMode = toMode
         self.movedShare = movedShare
         self.month = month
-        self.region = region
         self.programme = programme
         self.measuredGapClosedLevels = measuredGapClosedLevels
         self.action = action
@@ -252,50 +373,4 @@ public enum Breach: Int, Vocabulary {
         case .sessionInNoTrainingPeriod: return "an attendee from a unit a no-training period protects"
         }
     }
-}
-
-/// The outcome of one replication of one region: a value per metric and month, plus decisions
-/// and the count of each kind of breach.
-///
-/// Values start as ``RegionResult/unwritten``, a NaN with its own payload, so a metric that no
-/// code writes is caught by ``unwrittenCount`` (tests check it is 0); a measure that is written
-/// as undefined is the ordinary NaN.
-public struct RegionResult: Sendable {
-    public var metricCount: Int
-    public var months: Int
-    /// `values[metric * months + month]`.
-    public var values: [Double]
-    public var decisions: [Decision]
-    /// Count per ``Breach``, indexed by its raw value.
-    public var breaches: [Int]
-
-    /// The mark of a value never written.
-    public static let unwritten = Double(nan: 0x5EED, signaling: false)
-
-    public init(metricCount: Int, months: Int) {
-        self.metricCount = metricCount
-        self.months = months
-        values = [Double](repeating: Self.unwritten, count: metricCount * months)
-        decisions = []
-        breaches = [Int](repeating: 0, count: Breach.allCases.count)
-    }
-
-    /// How many values no code wrote.
-    public var unwrittenCount: Int { values.reduce(0) { $0 + ($1.bitPattern == Self.unwritten.bitPattern ? 1 : 0) } }
-
-    public subscript(metric: Int, month: Int) -> Double {
-        get { values[metric * months + month] }
-        set { values[metric * months + month] = newValue }
-    }
-
-    public subscript(metric: Metric, month: Int) -> Double {
-        get { self[metric.rawValue, month] }
-        set { self[metric.rawValue, month] = newValue }
-    }
-}
-
-/// The outcome of one replication: one result per region, in scenario order.
-public struct ReplicationResult: Sendable {
-    public var regions: [RegionResult]
-    public init(regions: [RegionResult]) { self.regions = regions }
 }

@@ -80,27 +80,37 @@ struct OptimiseStudy: Sendable {
 
     /// One replication's measures (see the type's comment).
     func measure(_ result: ReplicationResult, _ run: ExperimentScenario) -> [Double] {
-        let definitions = run.metrics, months = run.parameters.months
-        let horizon = ExperimentResult.horizonValues(result, definitions, months: months)
-        func metric(_ id: String) -> Int? { definitions.firstIndex { $0.id == id } }
+        let catalogues = run.catalogues, months = run.parameters.months
+        let horizon = ExperimentResult.horizonValues(result, catalogues: catalogues, months: months)
+        let domains = run.parameters.domains.map(\.id)
+        /// The metric `id` names, as each chosen region reports it: (region, position, definition).
+        func series(_ id: String, in regions: [Int]) -> [(r: Int, m: Int, definition: MetricDefinition)]? {
+            guard let key = MetricKey.regionLevel(id: id, domains: domains) else { return nil }
+            var found: [(Int, Int, MetricDefinition)] = []
+            for r in regions {
+                guard let m = catalogues[r].position(of: key) else { return nil }
+                found.append((r, m, catalogues[r].metrics[m]))
+            }
+            return found
+        }
         func regions(_ id: String?) -> [Int] { id.map { region in regionIDs.indices.filter { regionIDs[$0] == region } } ?? Array(regionIDs.indices) }
+        func total(_ metric: Metric) -> Double {
+            catalogues.indices.reduce(0.0) { sum, r in sum + (catalogues[r].position(of: .region(metric)).map { horizon[r][$0] } ?? .nan) }
+        }
         var objective = 0.0
         for term in problem.objective {
             // Checked when the file was loaded; a plan cannot remove a metric, but if one did, every measure is NaN.
-            guard let m = metric(term.metric) else { return Array(repeating: .nan, count: Self.firstMargin + problem.constraints.count) }
-            let chosen = regions(term.region)
-            objective += term.weight * chosen.map { horizon[$0][m] }.reduce(0, +) / Double(max(1, chosen.count))
+            guard let chosen = series(term.metric, in: regions(term.region)) else { return Array(repeating: .nan, count: Self.firstMargin + problem.constraints.count) }
+            objective += term.weight * chosen.map { horizon[$0.r][$0.m] }.reduce(0, +) / Double(max(1, chosen.count))
         }
-        let spent = metric("budget.spent_rupiah").map { m in regionIDs.indices.map { horizon[$0][m] }.reduce(0, +) } ?? .nan
-        let ikm = metric("service.ikm").map { m in regionIDs.indices.map { horizon[$0][m] }.reduce(0, +) / Double(max(1, regionIDs.count)) } ?? .nan
-        var values = [objective, spent, ikm]
+        var values = [objective, total(.budgetSpentRupiah), total(.serviceIKM) / Double(max(1, regionIDs.count))]
         let years = (months + 11) / 12
         for constraint in problem.constraints {
-            guard let m = metric(constraint.metric) else { values.append(.nan); continue }
+            guard let chosen = series(constraint.metric, in: regions(constraint.region)) else { values.append(.nan); continue }
             var margin = Double.infinity
-            for region in regions(constraint.region) {
+            for (region, m, definition) in chosen {
                 let observed = constraint.eachYear
-                    ? (0..<years).map { ExperimentResult.yearValue(result, definitions, region: region, metric: m, year: $0, months: months) }
+                    ? (0..<years).map { ExperimentResult.yearValue(result.regions[region], definition, year: $0, months: months) ?? .nan }
                     : [horizon[region][m]]
                 for x in observed {
                     // A year with nothing to measure (NaN) does not meet a bound.

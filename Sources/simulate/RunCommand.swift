@@ -91,12 +91,12 @@ enum RunCommand {
         let overrides = try overrides(arguments)
         let quiet = arguments.flags.contains("quiet")
         guard let baselineFile = arguments.value("baseline-file") else {
-            let loaded = setAsideSearches(try loadAll(files, overrides: overrides), keepingFirst: 0, quiet: quiet)
+            let loaded = setAsideSearches(try loadAll(files, overrides: overrides, quiet: quiet), keepingFirst: 0, quiet: quiet)
             try execute(loaded, arguments: arguments, started: started, overrides: overrides)
             return
         }
         if arguments.value("baseline") != nil { throw .usage("give --baseline or --baseline-file, not both") }
-        try execute(setAsideSearches(try loadAll([baselineFile] + files, overrides: overrides), keepingFirst: 1, quiet: quiet),
+        try execute(setAsideSearches(try loadAll([baselineFile] + files, overrides: overrides, quiet: quiet), keepingFirst: 1, quiet: quiet),
                     arguments: arguments, started: started, baselineChoice: .hiddenFirst, overrides: overrides)
     }
 
@@ -150,8 +150,9 @@ enum RunCommand {
         }
     }
 
-    /// Loads every file, collecting all problems before failing; ids must be unique.
-    static func loadAll(_ files: [String], overrides: [Override]) throws(CLIError) -> [Scenario] {
+    /// Loads every file, collecting all problems before failing; ids must be unique. What loading
+    /// did on the planner's behalf (entries dropped with a removed region) is noted on stderr.
+    static func loadAll(_ files: [String], overrides: [Override], quiet: Bool = false) throws(CLIError) -> [Scenario] {
         var scenarios: [Scenario] = []
         var problems: [Diagnostic] = []
         var unreadable = false
@@ -171,6 +172,9 @@ enum RunCommand {
             seen[scenario.id] = scenario.file
         }
         guard problems.isEmpty else { throw .scenarios(ScenarioError(problems, isUnreadableInput: unreadable)) }
+        if !quiet {
+            for note in scenarios.flatMap(\.notes) { FileHandle.standardError.write(Data("simulate: note: \(note)\n".utf8)) }
+        }
         return scenarios
     }
 
@@ -188,8 +192,8 @@ enum RunCommand {
     static func labels(for scenario: Scenario) -> ScenarioLabels {
         let p = scenario.parameters
         return ScenarioLabels(id: scenario.id, name: scenario.name, question: scenario.question,
-                              regionIDs: p.regions.map(\.id), regionNames: p.regions.map(\.name),
-                              programmeIDs: p.programmes.map(\.id), metrics: metricDefinitions(p),
+                              catalogues: p.catalogues, regionNames: p.regions.map(\.name),
+                              programmeIDs: p.programmes.map(\.id),
                               startYear: p.startYear, caveats: caveats(scenario), programmeModes: p.programmes.map(\.mode.id),
                               programmeNames: p.programmes.map(\.name))
     }

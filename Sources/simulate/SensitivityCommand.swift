@@ -118,21 +118,22 @@ enum SensitivityCommand {
         case .success(let values): means = values
         case .failure(let error): throw .scenarios(error)
         }
+        // Only region-level metrics: they are what indices are computed for, and every region reports them.
         let summaries = studies.enumerated().map { s, study in
             let label = plan.labels[s]
-            let keep = label.metrics.indices.filter { label.metrics[$0].isRegionLevel }
-            return (SensitivityOutcome.Study(id: study.scenario.id, file: study.scenario.file, sha256: plan.fingerprints[s].sha256,
-                                             name: study.scenario.name, regionIDs: label.regionIDs, regionNames: label.regionNames,
-                                             metrics: keep.map { label.metrics[$0] }, factors: study.factors.map(\.path),
-                                             pointCount: study.points.count,
-                                             horizonYear: label.startYear + (study.scenario.parameters.months + 11) / 12 - 1), keep)
+            return SensitivityOutcome.Study(id: study.scenario.id, file: study.scenario.file, sha256: plan.fingerprints[s].sha256,
+                                            name: study.scenario.name, regionIDs: label.regionIDs, regionNames: label.regionNames,
+                                            metrics: label.catalogues.first?.metrics.filter(\.isRegionLevel) ?? [], factors: study.factors.map(\.path),
+                                            pointCount: study.points.count,
+                                            horizonYear: label.startYear + (study.scenario.parameters.months + 11) / 12 - 1)
         }
-        // Keep only region-level metrics: they are what indices are computed for.
+        // Each point's values read by region id and key, in the study's order.
         let kept = slice.enumerated().map { offset, global in
-            means[offset].map { region in summaries[owners[global].0].1.map { region[$0] } }
+            let study = summaries[owners[global].0]
+            return study.regionIDs.map { region in study.metrics.map { means[offset].value(region: region, $0.key) ?? .nan } }
         }
         return SensitivityOutcome(method: studies[0].method, samples: studies[0].samples, seed: plan.seed, replications: plan.replications,
-                                  bootstrap: bootstrap, studies: summaries.map(\.0), firstPoint: slice.lowerBound, means: kept,
+                                  bootstrap: bootstrap, studies: summaries, firstPoint: slice.lowerBound, means: kept,
                                   shard: shard.map { ($0.index, $0.count) })
     }
 }

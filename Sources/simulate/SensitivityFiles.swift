@@ -54,7 +54,7 @@ extension SensitivityCommand {
         }
         for (s, study) in outcome.studies.enumerated() {
             for region in study.regionIDs.indices {
-                for (m, metric) in study.metrics.enumerated() where SensitivityReport.headlineMetrics.contains(metric.id) {
+                for (m, metric) in study.metrics.enumerated() where SensitivityReport.headlineMetrics.contains(where: { metric.key == .region($0) }) {
                     let mine = rows.filter { $0.study == s && $0.region == region && $0.metric == m }
                     let bars = study.factors.indices.map { factor in
                         SensitivityBar(parameter: study.factors[factor],

@@ -17,7 +17,7 @@ struct SensitivityOutcome {
         var name: LocalizedText
         var regionIDs: [String]
         var regionNames: [String]
-        /// The region-level metrics, in catalogue order: id, unit, horizon summary.
+        /// The region-level metrics, in catalogue order; every region reports them (means are in this order).
         var metrics: [MetricDefinition]
         var factors: [String]
         var pointCount: Int
@@ -49,7 +49,7 @@ struct SensitivityOutcome {
                 ("id", JSONNode(.string(s.id))), ("file", JSONNode(.string(s.file))), ("sha256", JSONNode(.string(s.sha256))),
                 ("nameID", JSONNode(.string(s.name.text(in: .id)))), ("nameEN", JSONNode(.string(s.name.text(in: .en)))),
                 ("regionIDs", strings(s.regionIDs)), ("regionNames", strings(s.regionNames)),
-                ("metrics", JSONNode(.array(s.metrics.map { JSONNode(.array([JSONNode(.string($0.id)), JSONNode(.string($0.unit)), JSONNode(.string($0.summary.id))])) }))),
+                ("metrics", JSONNode(.array(s.metrics.map(\.json)))),
                 ("factors", strings(s.factors)), ("points", number(Double(s.pointCount))), ("horizonYear", number(Double(s.horizonYear))),
             ]))
         }
@@ -84,10 +84,7 @@ struct SensitivityOutcome {
         var studies: [Study] = []
         for node in root["studies"]?.elements ?? [] {
             let strings = { (key: String) in (node[key]?.elements ?? []).compactMap(\.string) }
-            let metrics = (node["metrics"]?.elements ?? []).compactMap { m -> MetricDefinition? in
-                guard let parts = m.elements?.compactMap(\.string), parts.count == 3, let summary = HorizonSummary(id: parts[2]) else { return nil }
-                return MetricDefinition(parts[0], parts[1], "", summary: summary)
-            }
+            let metrics = (node["metrics"]?.elements ?? []).compactMap(MetricDefinition.init(json:))
             studies.append(Study(id: node["id"]?.string ?? "", file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",
                                  name: LocalizedText(indonesian: node["nameID"]?.string, english: node["nameEN"]?.string),
                                  regionIDs: strings("regionIDs"), regionNames: strings("regionNames"), metrics: metrics,

@@ -47,7 +47,7 @@ enum ShardCommand {
         var progress = Progress(total: slice.count, unit: "replications (shard \(shard.index)/\(shard.count))", quiet: quiet)
         try output.write { staging throws(CLIError) in
             do throws(ShardError) {
-                let writer = try ShardWriter(directory: staging)
+                let writer = try ShardWriter(directory: staging, catalogues: plan.labels.map(\.catalogues))
                 var start = slice.lowerBound
                 while start < slice.upperBound {
                     let batch = Array(start..<min(slice.upperBound, start + max(1, plan.jobs * 4)))

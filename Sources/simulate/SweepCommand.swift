@@ -70,7 +70,6 @@ enum SweepCommand {
         csv.row((["scenario"] + axes.map(\.path) + ["region", "metric", "unit", "mean", "ci_low", "ci_high", "replications",
                                                      "delta_vs_unchanged", "delta_ci_low", "delta_ci_high"]).map(CSVField.identifier))
         var curves: [String: [SweepPoint]] = [:]
-        var summaries: [String: HorizonSummary] = [:]
         var progress = Progress(total: plan.replications * groups.count, unit: "replications of \(grid.count) grid points and the unchanged scenario, file by file",
                                 quiet: arguments.flags.contains("quiet"))
         for (g, group) in groups.enumerated() {
@@ -81,16 +80,16 @@ enum SweepCommand {
             runner.run(replications: Array(0..<plan.replications), into: &result) { progress.update(done: g * plan.replications + $0) }
             for (local, s) in members.enumerated().dropFirst() {
                 let label = plan.labels[s]
-                for r in label.regionIDs.indices {
-                    for (m, metric) in label.metrics.enumerated() where metric.isRegionLevel {
-                        let e = Estimate(result.horizon[local][r][m]), d = Estimate(result.pairedDelta[local][r][m])
+                for (r, catalogue) in result.catalogues[local].enumerated() {
+                    for (m, metric) in catalogue.metrics.enumerated() where metric.isRegionLevel {
+                        let e = Estimate(result.horizon[local][r][m])
+                        let d = result.horizonDifference(local, r, m).map(Estimate.init)
                         csv.row([.userText(loaded[group.reference].id)] + values[s].map(CSVField.number)
-                                + [.userText(label.regionIDs[r]), .identifier(metric.id), .identifier(metric.unit),
+                                + [.userText(catalogue.region), .identifier(metric.id), .identifier(metric.unit),
                                    .number(e.mean), .number(e.low), .number(e.high), .integer(e.replications),
-                                   .number(d.mean), .number(d.low), .number(d.high)])
-                        guard chartMetrics.contains(metric.id) else { continue }
-                        summaries[metric.id] = metric.summary
-                        curves["\(metric.id)|\(label.regionIDs[r])", default: []].append(
+                                   .number(d?.mean ?? .nan), .number(d?.low ?? .nan), .number(d?.high ?? .nan)])
+                        guard chartMetrics.contains(where: { metric.key == .region($0) }) else { continue }
+                        curves["\(metric.id)|\(catalogue.region)", default: []].append(
                             SweepPoint(scenario: loaded[group.reference].id, name: label.name, x: values[s][0], mean: e.mean, low: e.low, high: e.high))
                     }
                 }
@@ -100,8 +99,8 @@ enum SweepCommand {
         let first = plan.labels.first
         let charts = chartMetrics.flatMap { metric in
             (first?.regionIDs ?? []).enumerated().map { index, region in
-                SweepChart(regionID: region, regionName: first?.regionNames[index] ?? region, metric: metric,
-                           summary: summaries[metric] ?? .lastMonth, points: curves["\(metric)|\(region)"] ?? [])
+                SweepChart(regionID: region, regionName: first?.regionName(index) ?? region, metric: metric.id,
+                           summary: metric.definition.summary, points: curves["\(metric.id)|\(region)"] ?? [])
             }
         }
         let horizonYear = (first?.startYear ?? 0) + ((loaded.first?.parameters.months ?? 12) + 11) / 12 - 1
@@ -113,7 +112,7 @@ enum SweepCommand {
     }
 
     /// The outcome curves sweep.html draws against the first varied path.
-    static let chartMetrics = ["competency.mean", "competency.share_at_standard", "jp.share_reaching_20", "service.ikm", "service.wait_minutes.mean"]
+    static let chartMetrics: [Metric] = [.competencyMean, .competencyShareAtStandard, .jpShareReaching20, .serviceIKM, .serviceWaitMean]
 
     /// Loads each file as written, then at every grid point; `values[i]` are the grid values of
     /// loaded scenario i (empty for a file as written). Every problem is collected before failing.

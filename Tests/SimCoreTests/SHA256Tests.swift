@@ -29,3 +29,18 @@ import SimCore
         #expect(SHA256.hex(of: [UInt8](repeating: UInt8(ascii: "a"), count: length)) == expected[length])
     }
 }
+
+/// The incremental hasher gives the one-shot digest whatever the pieces.
+@Suite struct SHA256HasherTests {
+    @Test(arguments: [1, 3, 55, 56, 63, 64, 65, 1000])
+    func piecesGiveTheDigestOfTheWhole(piece: Int) {
+        let message = (0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        var hasher = SHA256.Hasher()
+        var start = 0
+        while start < message.count {
+            hasher.update(message[start..<min(message.count, start + piece)])
+            start += piece
+        }
+        #expect(hasher.finalize() == SHA256.hex(of: message))
+    }
+}

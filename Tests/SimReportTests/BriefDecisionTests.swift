@@ -8,23 +8,22 @@ import SimWorkforce
 /// what-if set, and names the remedy; it says nothing when the mode is the baseline's.
 @Suite struct BriefDecisionTests {
     func brief(whatIfMode: String, language: BriefLanguage) -> String {
-        let metrics = [MetricDefinition("competency.mean", "level (1-5)", "mean")]
+        let catalogue = RegionCatalogue(region: "town", metrics: Metric.allCases.map(\.definition))
         func labels(_ id: String, mode: String) -> ScenarioLabels {
-            ScenarioLabels(id: id, name: LocalizedText(id == "baseline" ? "Baseline" : "Online first"), question: LocalizedText("?"), regionIDs: ["town"],
-                           regionNames: ["Town"], programmeIDs: ["course"], metrics: metrics, startYear: 2027, programmeModes: [mode])
+            ScenarioLabels(id: id, name: LocalizedText(id == "baseline" ? "Baseline" : "Online first"), question: LocalizedText("?"), catalogues: [catalogue],
+                           regionNames: ["Town"], programmeIDs: ["course"], startYear: 2027, programmeModes: [mode])
         }
-        var result = ExperimentResult(regionCounts: [1, 1], metricCounts: [1, 1], months: 12, baseline: 0)
+        var result = ExperimentResult(catalogues: [[catalogue], [catalogue]], months: 12, baseline: 0)
         for _ in 0..<2 {
             func region(decided: Bool) -> RegionResult {
-                var r = RegionResult(metricCount: 1, months: 12)
-                for m in 0..<12 { r[0, m] = 2 }
+                var r = RegionResult(region: "town", layout: ResultLayout(keys: catalogue.keys), months: 12)
+                for i in r.values.indices { r.values[i] = 2 }
                 if decided {
-                    r.decisions = [Decision(month: 6, region: 0, programme: 0, measuredGapClosedLevels: 0.1, action: .switchMode, reason: "…")]
+                    r.decisions = [Decision(month: 6, programme: 0, measuredGapClosedLevels: 0.1, action: .switchMode, reason: "…")]
                 }
                 return r
             }
-            result.add(replication: [ReplicationResult(regions: [region(decided: false)]), ReplicationResult(regions: [region(decided: true)])],
-                       definitions: [metrics, metrics])
+            result.add(replication: [ReplicationResult(regions: [region(decided: false)]), ReplicationResult(regions: [region(decided: true)])])
         }
         return PolicyBrief(result: result, labels: [labels("baseline", mode: "classroom"), labels("online", mode: whatIfMode)], baseline: 0,
                            language: language, replications: 2, seed: 1).markdown()

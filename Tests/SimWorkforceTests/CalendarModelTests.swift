@@ -8,8 +8,8 @@ import SimWorkforce
 /// The working calendar in the model: seasonal demand, no-training periods scoped to a unit,
 /// per-counter results, and Erlang C per counter without seasonality.
 @Suite struct CalendarModelTests {
-    static func counterMetric(_ model: ModelParameters, _ unit: String, _ measure: CounterMeasure) -> Int {
-        MetricLayout.counter(model.counterIDs.firstIndex(of: unit)!, measure, domains: model.domains.count, programmes: model.programmes.count)
+    static func counterMetric(_ model: ModelParameters, _ unit: String, _ measure: CounterMeasure) -> MetricKey {
+        .counter(measure, unit: unit)
     }
 
     /// The same counter, flat or with March at 1.3× the other months (the profile is scaled so
@@ -41,10 +41,10 @@ import SimWorkforce
             #expect(region.breaches[Breach.sessionInNoTrainingPeriod.rawValue] == 0)
             for month in 0..<region.months {
                 if [2, 3].contains(month % 12) {
-                    inWindow.desk += region[desk, month]
-                    inWindow.office += region[office, month]
+                    inWindow.desk += region[series: desk, month]
+                    inWindow.office += region[series: office, month]
                 } else {
-                    outside += region[desk, month]
+                    outside += region[series: desk, month]
                 }
             }
         }
@@ -63,7 +63,7 @@ import SimWorkforce
         let desk = Self.counterMetric(open, "desk", .staffDaysTraining)
         let fewer = pairedDifference(open, capped, replications: 8) { result in
             #expect(result.regions[0].breaches[Breach.awayCapExceeded.rawValue] == 0)
-            return (0..<12).reduce(0) { $0 + result.regions[0][desk, $1] }
+            return (0..<12).reduce(0) { $0 + result.regions[0][series: desk, $1] }
         }
         #expect(fewer.high < 0, "desk staff-days at training with its own 5% cap, minus without: \(fewer.shown)")
     }
@@ -83,8 +83,8 @@ import SimWorkforce
             for replication in 0..<12 {
                 let region = runReplication(model, seed: 3, replication: replication).regions[0]
                 for month in 1..<region.months {
-                    sum += region[wait, month] * region[requests, month]
-                    count += region[requests, month]
+                    sum += region[series: wait, month] * region[series: requests, month]
+                    count += region[series: requests, month]
                 }
             }
             let pooled = sum / count

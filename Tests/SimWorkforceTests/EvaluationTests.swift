@@ -5,8 +5,12 @@ import SimWorkforce
 /// The 6-monthly evaluation (MODEL.md §6) judges a programme within its own domain, by the gap it
 /// closes, and logs only what it changes.
 @Suite struct EvaluationTests {
-    static func decisions(_ model: ModelParameters, replications: Range<Int> = 0..<10) -> [[Decision]] {
-        replications.map { runReplication(model, seed: 11, replication: $0).regions.flatMap(\.decisions) }
+    /// Per replication, the decisions of every region, or of region `region` alone.
+    static func decisions(_ model: ModelParameters, replications: Range<Int> = 0..<10, region: Int? = nil) -> [[Decision]] {
+        replications.map { k in
+            let regions = runReplication(model, seed: 11, replication: k).regions
+            return region.map { regions[$0].decisions } ?? regions.flatMap(\.decisions)
+        }
     }
 
     /// Leadership coaching is dear per head by nature. It is the only programme of its domain and
@@ -28,7 +32,8 @@ import SimWorkforce
         let good = try bundled("baseline.json", "regions.sorong.internetQuality=1")
         let ethics = try #require(poor.programmes.firstIndex { $0.id == "ethics-communication" })
         func switched(_ model: ModelParameters) -> Int {
-            Self.decisions(model).filter { $0.contains { $0.programme == ethics && $0.region == 1 && $0.action == .switchMode } }.count
+            let sorong = model.regions.firstIndex { $0.id == "sorong" }
+            return Self.decisions(model, region: sorong).filter { $0.contains { $0.programme == ethics && $0.action == .switchMode } }.count
         }
         let (onPoor, onGood) = (switched(poor), switched(good))
         #expect(onPoor >= 7 && onGood <= 2, "switched in \(onPoor) of 10 replications on a poor connection, \(onGood) on a good one")

@@ -47,7 +47,7 @@ import SimWorkforce
     /// and its spending never exceeds the region's.
     func checkProgrammesAddUp(_ result: RegionResult, model: ModelParameters, file: String) {
         func sum(_ measure: ProgrammeMeasure, _ month: Int) -> Double {
-            model.programmes.indices.reduce(0) { $0 + result[MetricLayout.programme($1, measure, domains: model.domains.count), month] }
+            model.programmes.indices.reduce(0) { $0 + result[series: .programme(measure, programme: model.programmes[$1].id), month] }
         }
         for month in 0..<result.months {
             #expect(sum(.invited, month) == result[.invited, month], "\(file) month \(month): invitations")

@@ -120,9 +120,9 @@ import SimWorkforce
         let with = try fixture("complaint-choice.json")
         #expect(with.regions.allSatisfy { $0.policy.complaintWeighting }, "complaint weighting is on by default")
         let service = try #require(without.domains.firstIndex { $0.id == "service" })
-        let metric = MetricLayout.domainMean(service)
+        let metric = MetricKey.domain(.mean, domain: without.domains[service].id)
         for r in without.regions.indices {
-            let value: @Sendable (ReplicationResult) -> Double = { $0.regions[r][metric, $0.regions[r].months - 1] }
+            let value: @Sendable (ReplicationResult) -> Double = { $0.regions[r][series: metric, $0.regions[r].months - 1] }
             Self.expectAbove(pairedDifference(without, with, value), "\(without.regions[r].id) competency.service")
         }
     }
@@ -157,9 +157,9 @@ import SimWorkforce
         let base = try bundled("baseline.json")
         let april = try fixture("april-workshop-suspension.json")
         let programme = try #require(base.programmes.firstIndex { $0.id == "service-excellence" })
-        let metric = MetricLayout.programme(programme, .completed, domains: base.domains.count)
+        let metric = MetricKey.programme(.completed, programme: base.programmes[programme].id)
         func completions(_ r: Int) -> @Sendable (ReplicationResult) -> Double {
-            { result in (0..<result.regions[r].months).reduce(0) { $0 + result.regions[r][metric, $1] } }
+            { result in (0..<result.regions[r].months).reduce(0) { $0 + result.regions[r][series: metric, $1] } }
         }
         for r in base.regions.indices {
             let kept = meanOver(0..<4, april, completions(r)) / meanOver(0..<4, base, completions(r))

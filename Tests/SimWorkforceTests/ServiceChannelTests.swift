@@ -41,7 +41,7 @@ func fixture(_ name: String, _ overrides: [String]) throws -> ModelParameters {
         var spread = RunningStatistics()
         replicationMeans.forEach { spread.add($0) }
         let halfWidth = 2.093 * spread.standardDeviation / Double(replicationMeans.count).squareRoot()
-        #expect(halfWidth / theory.meanWait < 0.02, "replications too noisy for a ±2% test")
+        #expect(halfWidth / theory.meanWait < 0.02, "replications too noisy for a ±2% test: half-width \(halfWidth / theory.meanWait)")
     }
 
     /// Common random numbers: the same arrivals with and without a session that takes 40% of the

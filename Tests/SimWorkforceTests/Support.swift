@@ -24,6 +24,12 @@ func bundledScenarioFiles() throws -> [String] {
 
 extension RegionResult {
     func total(_ metric: Metric) -> Double { (0..<months).reduce(0) { $0 + self[metric, $1] } }
+
+    /// The value of series `key` in `month`, which the region must report.
+    subscript(series key: MetricKey, month: Int) -> Double {
+        guard let value = self[key, month] else { preconditionFailure("\(region) reports no \(key.id)") }
+        return value
+    }
 }
 
 /// Mean over replications of a value computed from each replication's result.

@@ -128,7 +128,7 @@ import Testing
         let run = try read(dir.appendingPathComponent("drawn/run.json"))
         #expect(run.contains("\"uncertain\": [\"regions.sawahlunto.headcount\""))
         let brief = try read(dir.appendingPathComponent("drawn/brief.html"))
-        #expect(brief.contains("How sure? The probability of beating the baseline"))
+        #expect(brief.contains("How sure? The probability of beating “Baseline: current practice”"))
         #expect(!(try read(dir.appendingPathComponent("fixed/brief.html"))).contains("How sure?"))
         // More money trains more people in every draw: competency beats the baseline in (nearly) all of them.
         let marker = "data-scenario=\"budget-plus-50\" data-region=\"sorong\" data-metric=\"competency.mean\" data-value=\""

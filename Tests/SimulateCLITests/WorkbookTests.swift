@@ -123,7 +123,7 @@ import Testing
         // Sheet 1 is the wide summary of the one region; sheet 2 the yearly table.
         let summary = parseCSV(try read(dir.appendingPathComponent("summary.csv"))).dropFirst()
         let wide = Self.sheet(entries["xl/worksheets/sheet1.xml"])
-        #expect(wide.first?.map(\.text) == ["Metrik", "Satuan", "tiny", "tiny-lean", "Δ tiny-lean"])
+        #expect(wide.first?.map(\.text) == ["Metrik", "Satuan", "tiny", "tiny-lean", "Δ tiny-lean − tiny"])
         for row in wide.dropFirst() {
             let csv = summary.first { $0[0] == "tiny-lean" && $0[2] == row[0].text }
             #expect(row.count == 5 && csv != nil)

@@ -211,7 +211,7 @@ public struct UnitParameters: ParameterGroup {
 
     public static let declarations: [Declaration<Self>] = [
         .structural("name"),
-        .number("headcountShare", \.headcountShare, above: true, unit: "share (normalised)", "share of the region's staff in this unit", source: "assumption"),
+        .number("headcountShare", \.headcountShare, unit: "share (normalised)", "share of the region's staff in this unit (0: a unit with no staff yet; the shares must not all be 0)", source: "assumption"),
         .structural("usage"),
         .share("workload", \.workload, "utilisation of staff by routine work, 0–1", source: "assumption"),
         .structural("maxAwayShare"),

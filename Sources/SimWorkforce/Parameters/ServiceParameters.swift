@@ -18,7 +18,7 @@ public struct ServiceChannelParameters: ParameterGroup {
     public var exponentialHandling: Bool { handlingDistribution == .exponential }
 
     public static let declarations: [Declaration<Self>] = [
-        .number("requestsPerDay", \.requestsPerDay, above: true, unit: "requests per working day", "citizen requests per working day", source: "assumption"),
+        .number("requestsPerDay", \.requestsPerDay, unit: "requests per working day", "citizen requests per working day (0: a counter that opens with no demand yet)", source: "assumption"),
         .number("minutesPerRequestProficient", \.minutesPerRequestProficient, above: true, unit: "minutes", "mean handling time of a proficient handler", source: "assumption"),
         .number("noviceMultiplier", \.noviceMultiplier, min: 1, unit: "multiplier", "handling time of a novice relative to a proficient handler", source: "De Grip et al. 2016"),
         .share("counterShare", \.counterShare, "share of the unit's on-duty staff at the counter", source: "assumption"),

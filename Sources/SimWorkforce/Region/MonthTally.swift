@@ -104,5 +104,8 @@ struct ProgrammeTally {
         values[p.rawValue * Self.measures + measure.rawValue] += amount
     }
 
+    /// What programme `p` (by index in the scenario) did in the month on `measure`.
+    subscript(p: Int, measure: ProgrammeMeasure) -> Double { values[p * Self.measures + measure.rawValue] }
+
     mutating func reset() { for i in values.indices { values[i] = 0 } }
 }

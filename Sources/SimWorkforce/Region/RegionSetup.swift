@@ -17,12 +17,11 @@ final class RegionSetup: Sendable {
     let awayCap: PerUnit<Double>
     /// The default Lebaran window in working time, where each counter's Lebaran wait is measured.
     let lebaranSpans: [Range<Double>]
-    /// How many counters the scenario's metric catalogue has (over all regions).
-    let counterCount: Int
     let domainCount: Int
     /// A weight of 1 for every domain: the needs value without complaint weighting.
     let evenWeights: [Double]
-    let metricCount: Int
+    /// Where the region's series are written (``ResultLayout``).
+    let layout: ResultLayout
     /// The first simulated month (from January of the start year): months before it stay empty.
     let firstMonth: Int
     /// How newcomers spread over units: the roster's unit sizes when the region has one, else the units' shares.
@@ -35,7 +34,7 @@ final class RegionSetup: Sendable {
     /// `programmeUnitEligible[p][u]`: whether unit u may attend programme p.
     let programmeUnitEligible: PerProgramme<PerUnit<Bool>>
 
-    init(model: ModelParameters, regionIndex: Int) {
+    init(model: ModelParameters, regionIndex: Int, layoutShuffle: UInt64? = nil) {
         self.model = model
         self.regionIndex = regionIndex
         let region = model.regions[regionIndex]
@@ -48,10 +47,9 @@ final class RegionSetup: Sendable {
         awayCap = PerUnit(region.units.map { $0.maxAwayShare ?? region.policy.maxAwayShare })
         let lebaran = NamedPeriod.lebaran.defaultDays
         lebaranSpans = CalendarPeriod.named(.lebaran, daysBefore: lebaran.before, daysAfter: lebaran.after).spans(on: clock)
-        counterCount = model.counterIDs.count
         domainCount = model.domains.count
         evenWeights = [Double](repeating: 1, count: model.domains.count)
-        metricCount = MetricLayout.count(model)
+        layout = ResultLayout(catalogue: RegionCatalogue(model, region: regionIndex), model: model, region: regionIndex, shuffledBy: layoutShuffle)
         serviceDomain = model.citizenServiceDomain
         managerialDomains = model.projectManagementDomains
         let units = region.units

@@ -72,7 +72,7 @@ extension RegionSimulation {
     mutating func act(on m: Measurement, finding: String, best: ProgrammeIndex?) {
         let p = m.programme
         func log(_ action: Decision.Action, _ what: String, to next: Mode? = nil, movedShare: Double = 0) {
-            result.decisions.append(Decision(month: month, region: regionIndex, programme: p.rawValue, measuredGapClosedLevels: m.gapClosed,
+            result.decisions.append(Decision(month: month, programme: p.rawValue, measuredGapClosedLevels: m.gapClosed,
                                              action: action, reason: "\(finding); \(what)",
                                              fromMode: next == nil ? nil : mode, toMode: next, movedShare: movedShare))
         }

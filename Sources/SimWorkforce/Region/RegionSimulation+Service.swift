@@ -29,13 +29,11 @@ extension RegionSimulation {
     }
 
     mutating func openChannels() {
-        let counterIDs = model.counterIDs
         for u in roster.units {
             guard let parameters = region.units[u].service else { continue }
             roster.channel[u] = channels.count
             let rules = ServiceRules(channel: parameters, quality: quality, hoursPerWorkingDay: model.hoursPerWorkingDay, lebaranSpans: lebaranSpans)
             channels.append(ServiceChannel(unit: u, parameters: parameters, servers: counterServers(u),
-                                           counter: counterIDs.firstIndex(of: region.units[u].id) ?? 0,
                                            demand: parameters.demand?.daily(on: clock) ?? [], rules: rules,
                                            streams: streams.channel(channels.count), at: now))
             if perRequest { channels[channels.count - 1].openArrivals(at: now.workingDays) }
@@ -113,10 +111,12 @@ extension RegionSimulation {
         for d in 0..<domainCount { complaintsByDomain[d] += Double(count) * (total > 0 ? usage[d] / total : 1 / Double(domainCount)) }
     }
 
-    /// Complaints of a day in analytic fidelity: counted, attributed, and resolved faster by a
-    /// more competent unit (exponential, mean from `resolutionDays`).
-    mutating func fileComplaint(unit: UnitIndex, count: Int) {
-        if roster.channel[unit] >= 0 { channels[roster.channel[unit]].tally.complaints += count }
+    /// Complaints of a day at channel `c` in analytic fidelity: counted, attributed, and resolved
+    /// faster by a more competent unit (exponential, mean from `resolutionDays`, from the
+    /// channel's own outcome stream).
+    mutating func fileComplaint(channel c: Int, count: Int) {
+        let unit = channels[c].unit
+        channels[c].tally.complaints += count
         attributeComplaints(unit: unit, count: count)
         let unitCompetency = roster.serviceCompetency[unit]
         for _ in 0..<count {
@@ -211,7 +211,7 @@ extension RegionSimulation {
             let complaintMean = served * (fcr * quality.complaintChance(resolved: true, waitMinutes: meanWait)
                 + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
             let complaints = streams.outcomes.poisson(mean: complaintMean)
-            if complaints > 0 { fileComplaint(unit: unit, count: complaints) }
+            if complaints > 0 { fileComplaint(channel: c, count: complaints) }
         }
         let next = Double(day + 1)
         if next < clock.horizonDays {
@@ -227,7 +227,6 @@ extension RegionSimulation {
     mutating func recordServiceMonth(_ m: Int, monthEnd: SimTime) {
         let analytic = model.simulation.serviceFidelity == .analytic
         var busy = 0.0, staffed = 0.0
-        var written = [Bool](repeating: false, count: counterCount)
         for c in channels.indices {
             var utilisation = channels[c].tally.analyticUtilisation
             if !analytic {
@@ -236,16 +235,12 @@ extension RegionSimulation {
                 staffed += days.staffed
                 utilisation = days.staffed > 0 ? days.busy / days.staffed : .nan
             }
-            writeCounter(channels[c].counter, channels[c].tally, utilisation: utilisation, analytic: analytic, month: m)
+            writeCounter(channels[c].unit, channels[c].tally, utilisation: utilisation, analytic: analytic, month: m)
             service.absorb(channels[c].tally)
             let trainingArea = channels[c].training.area(upTo: monthEnd)
-            result[counterSlot(channels[c].counter, .staffDaysTraining), m] = trainingArea - channels[c].trainingAreaAtMonthStart
+            result[slot: result.slot(counterOfUnit: channels[c].unit.rawValue, .staffDaysTraining), m] = trainingArea - channels[c].trainingAreaAtMonthStart
             channels[c].trainingAreaAtMonthStart = trainingArea
-            written[channels[c].counter] = true
             channels[c].tally.reset()
-        }
-        for k in written.indices where !written[k] {
-            for measure in CounterMeasure.allCases { result[counterSlot(k, measure), m] = .nan }
         }
         result[.serviceRequests, m] = Double(service.requests)
         result[.serviceWaitMean, m] = service.waitMean
@@ -259,19 +254,16 @@ extension RegionSimulation {
         service.reset()
     }
 
-    func counterSlot(_ k: Int, _ measure: CounterMeasure) -> Int {
-        MetricLayout.counter(k, measure, domains: domainCount, programmes: model.programmes.count)
-    }
-
-    mutating func writeCounter(_ k: Int, _ tally: ServiceTally, utilisation: Double, analytic: Bool, month m: Int) {
-        result[counterSlot(k, .requests), m] = Double(tally.requests)
-        result[counterSlot(k, .waitMean), m] = tally.waitMean
-        result[counterSlot(k, .waitP90), m] = tally.waitP90(analytic: analytic)
-        result[counterSlot(k, .utilisation), m] = utilisation
-        result[counterSlot(k, .firstContactResolution), m] = tally.firstContactResolution
-        result[counterSlot(k, .complaints), m] = Double(tally.complaints)
-        result[counterSlot(k, .ikm), m] = tally.ikm
-        result[counterSlot(k, .lebaranWaitMean), m] = tally.lebaranWaitMinutes.count > 0 ? tally.lebaranWaitMinutes.mean : .nan
+    mutating func writeCounter(_ unit: UnitIndex, _ tally: ServiceTally, utilisation: Double, analytic: Bool, month m: Int) {
+        func write(_ measure: CounterMeasure, _ value: Double) { result[slot: result.slot(counterOfUnit: unit.rawValue, measure), m] = value }
+        write(.requests, Double(tally.requests))
+        write(.waitMean, tally.waitMean)
+        write(.waitP90, tally.waitP90(analytic: analytic))
+        write(.utilisation, utilisation)
+        write(.firstContactResolution, tally.firstContactResolution)
+        write(.complaints, Double(tally.complaints))
+        write(.ikm, tally.ikm)
+        write(.lebaranWaitMean, tally.lebaranWaitMinutes.count > 0 ? tally.lebaranWaitMinutes.mean : .nan)
     }
 }
 

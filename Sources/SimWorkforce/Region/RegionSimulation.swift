@@ -33,10 +33,8 @@ public struct RegionSimulation: DiscreteEventModel {
     var trainingBlocks: [TrainingBlock] { setup.trainingBlocks }
     var awayCap: PerUnit<Double> { setup.awayCap }
     var lebaranSpans: [Range<Double>] { setup.lebaranSpans }
-    var counterCount: Int { setup.counterCount }
     var domainCount: Int { setup.domainCount }
     var evenWeights: [Double] { setup.evenWeights }
-    var metricCount: Int { setup.metricCount }
     var firstMonth: Int { setup.firstMonth }
     var hireUnitWeights: [Double] { setup.hireUnitWeights }
     var serviceDomain: Int? { setup.serviceDomain }
@@ -94,11 +92,13 @@ public struct RegionSimulation: DiscreteEventModel {
     public internal(set) var result: RegionResult
 
     /// Builds the region's workforce from its distributions and schedules the first month.
-    public init(model: ModelParameters, regionIndex: Int, seed: UInt64, replication: Int) {
-        setup = RegionSetup(model: model, regionIndex: regionIndex)
+    ///
+    /// - Parameter layoutShuffle: tests only: write the results in shuffled slots (``ResultLayout``).
+    public init(model: ModelParameters, regionIndex: Int, seed: UInt64, replication: Int, layoutShuffle: UInt64? = nil) {
+        setup = RegionSetup(model: model, regionIndex: regionIndex, layoutShuffle: layoutShuffle)
         let region = setup.region
         programmeTally = ProgrammeTally(programmeCount: model.programmes.count)
-        result = RegionResult(metricCount: setup.metricCount, months: model.months)
+        result = RegionResult(region: region.id, layout: setup.layout, months: model.months)
         streams = RegionStreams(seed: seed, replication: replication, region: regionIndex)
         workforce = Workforce(domainCount: model.domains.count, programmeCount: model.programmes.count)
         programmes = PerProgramme(model.programmes.map { ProgrammeState(mode: $0.mode) })
@@ -114,7 +114,7 @@ public struct RegionSimulation: DiscreteEventModel {
         let start = clock.monthStart[firstMonth]
         // A warm-up runs the counters before the start; nothing else happens in it.
         calendar = EventCalendar(reservingCapacity: 256, startingAt: SimTime(workingDays: start - warmUpDays))
-        for m in 0..<firstMonth { for metric in 0..<metricCount { result[metric, m] = .nan } }
+        for m in 0..<firstMonth { for slot in 0..<setup.layout.count { result[slot: slot, m] = .nan } }
         generateWorkforce()
         openChannels()
         calendar.schedule(.monthStart(Int32(firstMonth)), at: SimTime(workingDays: start))
@@ -318,8 +318,8 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.ipASNProxy, m] = sums.ip / n
         result[.motivationMean, m] = sums.motivation / n
         for d in 0..<domainCount {
-            result[MetricLayout.domainMean(d), m] = sums.domain[d] / n
-            result[MetricLayout.domainShareAtStandard(d), m] = sums.domainAssessed[d] > 0 ? Double(sums.domainAtStandard[d]) / Double(sums.domainAssessed[d]) : .nan
+            result[slot: result.slot(domain: d, .mean), m] = sums.domain[d] / n
+            result[slot: result.slot(domain: d, .shareAtStandard), m] = sums.domainAssessed[d] > 0 ? Double(sums.domainAtStandard[d]) / Double(sums.domainAssessed[d]) : .nan
         }
         recordFlowsMonth(m, monthEnd: monthEnd)
         recordWorkforceMonth(m, sums)
@@ -347,9 +347,9 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.projectsOnTimeShare, m] = projectTally.completed > 0 ? Double(projectTally.onTime) / Double(projectTally.completed) : .nan
         result[.projectsMeanDelayMonths, m] = projectTally.completed > 0 ? projectTally.delayMonthsSum / Double(projectTally.completed) : .nan
         result[.projectsMeanOverrunShare, m] = projectTally.completed > 0 ? projectTally.overrunShareSum / Double(projectTally.completed) : .nan
-        // The tally is in the layout's order: programme by programme, measure by measure.
-        let first = MetricLayout.programme(0, .invited, domains: domainCount)
-        for (k, value) in programmeTally.values.enumerated() { result[first + k, m] = value }
+        for p in model.programmes.indices {
+            for measure in ProgrammeMeasure.allCases { result[slot: result.slot(programme: p, measure), m] = programmeTally[p, measure] }
+        }
         programmeTally.reset()
     }
 

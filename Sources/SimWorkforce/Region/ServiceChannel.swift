@@ -14,8 +14,6 @@ import SimCore
 struct ServiceChannel {
     let unit: UnitIndex
     let parameters: ServiceChannelParameters
-    /// Its index among the scenario's counters (``ModelParameters/counterIDs``).
-    let counter: Int
     /// Demand multiplier per working day from the start; empty when demand is flat.
     let demand: [Double]
     let rules: ServiceRules
@@ -50,12 +48,11 @@ struct ServiceChannel {
     /// Complaints filed since the region last attributed them to domains.
     var complaintsToAttribute = 0
 
-    init(unit: UnitIndex, parameters: ServiceChannelParameters, servers: Int, counter: Int, demand: [Double],
+    init(unit: UnitIndex, parameters: ServiceChannelParameters, servers: Int, demand: [Double],
          rules: ServiceRules, streams: ChannelStreams, at start: SimTime) {
         self.unit = unit
         self.parameters = parameters
         self.servers = servers
-        self.counter = counter
         self.demand = demand
         self.rules = rules
         self.streams = streams
