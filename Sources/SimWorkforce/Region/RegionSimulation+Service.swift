@@ -35,7 +35,7 @@ extension RegionSimulation {
             let rules = ServiceRules(channel: parameters, quality: quality, hoursPerWorkingDay: model.hoursPerWorkingDay, lebaranSpans: lebaranSpans)
             channels.append(ServiceChannel(unit: u, parameters: parameters, servers: counterServers(u),
                                            demand: parameters.demand?.daily(on: clock) ?? [], rules: rules,
-                                           streams: streams.channel(channels.count), at: now))
+                                           streams: streams.channel(unit: region.units[u].id), at: now))
             if perRequest { channels[channels.count - 1].openArrivals(at: now.workingDays) }
         }
         if model.simulation.serviceFidelity == .analytic && !channels.isEmpty {
@@ -120,7 +120,7 @@ extension RegionSimulation {
         attributeComplaints(unit: unit, count: count)
         let unitCompetency = roster.serviceCompetency[unit]
         for _ in 0..<count {
-            service.complaintResolutionDays.add(streams.outcomes.exponential(mean: quality.resolutionDays(unitCompetency: unitCompetency)))
+            service.complaintResolutionDays.add(channels[c].streams.outcomes.exponential(mean: quality.resolutionDays(unitCompetency: unitCompetency)))
         }
     }
 
@@ -167,7 +167,7 @@ extension RegionSimulation {
             let minutesSum = sums.minutes, competencySum = sums.competency, motivationSum = sums.motivation, n = sums.count
             let demand = channels[c].demand.isEmpty ? 1 : channels[c].demand[min(today, channels[c].demand.count - 1)]
             let requestsPerDay = parameters.requestsPerDay * demand
-            let requests = streams.handling.poisson(mean: requestsPerDay)
+            let requests = channels[c].streams.handling.poisson(mean: requestsPerDay)
             guard requests > 0 else { continue }
             channels[c].tally.requests += requests
             let meanMinutes = n > 0 ? minutesSum / Double(n) : parameters.minutesPerRequestProficient * parameters.noviceMultiplier
@@ -210,7 +210,7 @@ extension RegionSimulation {
             if inLebaran { channels[c].tally.lebaranWaitMinutes.add(meanWait, times: requests) }
             let complaintMean = served * (fcr * quality.complaintChance(resolved: true, waitMinutes: meanWait)
                 + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
-            let complaints = streams.outcomes.poisson(mean: complaintMean)
+            let complaints = channels[c].streams.outcomes.poisson(mean: complaintMean)
             if complaints > 0 { fileComplaint(channel: c, count: complaints) }
         }
         let next = Double(day + 1)

@@ -99,7 +99,7 @@ public struct RegionSimulation: DiscreteEventModel {
         let region = setup.region
         programmeTally = ProgrammeTally(programmeCount: model.programmes.count)
         result = RegionResult(region: region.id, layout: setup.layout, months: model.months)
-        streams = RegionStreams(seed: seed, replication: replication, region: regionIndex)
+        streams = RegionStreams(seed: seed, replication: replication, region: region.id)
         workforce = Workforce(domainCount: model.domains.count, programmeCount: model.programmes.count)
         programmes = PerProgramme(model.programmes.map { ProgrammeState(mode: $0.mode) })
         let levels = JobLevel.allCases.count
