@@ -13,6 +13,34 @@ import SimScenario
         #expect(merged.members?.map(\.key) == ["a", "list", "keep"], "base order kept")
     }
 
+    /// A problem in a value the what-if inherits is reported in the what-if, where the planner can
+    /// change it, with the line of the base it came from and what to write. Removing a region
+    /// takes its inherited uncertainty entries with it, with a note.
+    @Test func inheritedProblemsNameTheWhatIfAndARemovedRegionTakesItsEntries() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("inherit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = packageRoot.appendingPathComponent("scenarios/baseline.json").path
+        let broken = dir.appendingPathComponent("fewer-domains.json")
+        try #"{"schemaVersion": 1, "extends": "\#(base)", "id": "x", "domains": {"leadership": null}}"#.write(to: broken, atomically: true, encoding: .utf8)
+        do {
+            _ = try ScenarioLoader.load(broken.path)
+            Issue.record("a what-if whose programmes name removed domains loaded")
+        } catch {
+            let first = try #require(error.diagnostics.first { $0.path == "programmes.leadership-coaching.domains.leadership" })
+            #expect(first.file == broken.path && first.location == nil)
+            #expect(first.message.contains("(inherited from baseline.json, line 47; write 'programmes.leadership-coaching.domains.leadership' in fewer-domains.json to replace it, or null to drop it)"),
+                    "\(first.message)")
+        }
+        let alone = dir.appendingPathComponent("alone.json")
+        try #"{"schemaVersion": 1, "extends": "\#(base)", "id": "alone", "regions": {"sorong": null}}"#.write(to: alone, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(alone.path)
+        #expect(scenario.parameters.regions.map(\.id) == ["sawahlunto"])
+        #expect(!scenario.uncertainty.contains { $0.path.hasPrefix("regions.sorong.") })
+        #expect(scenario.uncertainty.contains { $0.path == "regions.sawahlunto.headcount" })
+        #expect(scenario.notes == ["alone.json: removes region 'sorong', so 5 inherited uncertainty entries on it are dropped too (regions.sorong.headcount, regions.sorong.initialGapLevels, regions.sorong.motivation.mean, regions.sorong.internetQuality, regions.sorong.units.*.service.requestsPerDay)"])
+    }
+
     @Test func whatIfFilesInheritEverythingTheyDoNotChange() throws {
         let base = try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/baseline.json").path)
         let plus = try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/budget-plus-50.json").path)
