@@ -15,8 +15,9 @@ public enum ShardChecksums {
         digests.map { "\($0.sha256)  \($0.file)\n" }.joined()
     }
 
-    /// The SHA-256 of a file, read in blocks (memory stays flat however large the file).
-    static func digest(of url: URL) throws -> String {
+    /// The SHA-256 of a file, read in blocks (memory stays flat however large the file); the
+    /// results folder's own `SHA256SUMS` uses it too.
+    public static func digest(of url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256.Hasher()
@@ -45,7 +46,7 @@ public enum ShardChecksums {
             guard let sum = expected[file] else { throw .checksum(directory: directory, file: file, problem: "has no checksum in \(fileName)") }
             let found: String
             do { found = try digest(of: base.appendingPathComponent(file)) } catch {
-                throw .checksum(directory: directory, file: file, problem: "cannot be read")
+                throw .checksum(directory: directory, file: file, problem: "is missing or cannot be read; copy the whole shard folder, or run that shard again")
             }
             guard found == sum else {
                 throw .checksum(directory: directory, file: file, problem: "does not match its checksum in \(fileName): the file was changed or damaged after it was written; run that shard again")

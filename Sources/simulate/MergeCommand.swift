@@ -20,7 +20,7 @@ enum MergeCommand {
             "Shards of 'simulate sensitivity --shard I/N' merge the same way into sensitivity.csv and .html.",
         ],
         options: [
-            .value("out", "DIR", "output directory (required); replaced only if it holds earlier results"),
+            .value("out", "DIR", "output directory (required, not one of the shards); simulate replaces only the files it wrote there"),
             CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region, CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],
         examples: ["simulate merge results-shard-*-of-4 --out results"])
@@ -31,7 +31,7 @@ enum MergeCommand {
         let arguments = try spec.parse(words)
         guard !arguments.positional.isEmpty else { throw .usage("'merge' needs the shard directories; see 'simulate merge --help'") }
         guard let out = arguments.value("out") else { throw .usage("'merge' needs --out DIR") }
-        let output = OutputDirectory(target: URL(fileURLWithPath: out), force: arguments.flags.contains("force"))
+        let output = OutputDirectory(target: URL(fileURLWithPath: out), force: arguments.flags.contains("force"), inputs: arguments.positional)
         try output.checkWritable()
         let sensitivityPartial = URL(fileURLWithPath: arguments.positional[0]).appendingPathComponent(SensitivityOutcome.partialFileName).path
         if FileManager.default.fileExists(atPath: sensitivityPartial) {

@@ -5,10 +5,13 @@ import SimCore
 // exactly one place (below) turns it into text on stderr and an exit status.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+Cleanup.shared.installSignalHandlers()
 do {
     try Command.run(arguments)
+    Cleanup.shared.run()
     exit(ExitStatus.success.rawValue)
 } catch {
+    Cleanup.shared.run()
     error.print()
     exit(error.status.rawValue)
 }

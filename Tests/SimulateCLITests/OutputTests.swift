@@ -206,7 +206,7 @@ import Testing
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(try reproducibleFiles(out) == before)
         #expect(try read(out.appendingPathComponent("run.json")) == runJSON)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["brief.html", "brief.md", "decisions.csv", "programmes.csv", "run.json", "services.csv", "summary.csv", "timeseries.csv", "yearly.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["SHA256SUMS", "brief.html", "brief.md", "decisions.csv", "programmes.csv", "run.json", "services.csv", "summary.csv", "timeseries.csv", "yearly.csv"])
     }
 }
 
