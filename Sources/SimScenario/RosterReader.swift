@@ -1,9 +1,10 @@
 import SimCore
 import SimWorkforce
 
-/// Reads a region's roster file into a ``Roster``: every problem in every row is reported at
-/// once as `FILE:ROW:COL: error: COLUMN: message`, and no message ever quotes a NIP, a name or a
-/// birth date (only the row says where).
+/// Reads a region's roster file into a ``Roster``: problems are reported at once (the first
+/// ``problemLimit`` of a file, then a count of the rest) as `FILE:ROW:COL: error: COLUMN:
+/// message`, and no message ever quotes a cell of the file: a value in the wrong place is
+/// described by its shape (a NIP, a date, a name), and only the row and column say where.
 struct RosterReader {
     /// What the region's scenario says the roster must fit.
     struct Context {
@@ -24,10 +25,24 @@ struct RosterReader {
     /// Column key → field position, and the header as written (for messages).
     private var position: [String: Int] = [:]
     private var header: [String] = []
+    /// The fields of the row being read (for ``unexpected(row:column:_:expected:)``).
+    private var fieldsOfRow: [DelimitedText.Field] = []
+    /// Whether each header cell is a known spelling (safe to quote); other header cells may be
+    /// data (a file without a header row) and are named by their column number.
+    private var headerKnown: [Bool] = []
     /// `competency.<domain>` for each domain, the column keys of the competency cells.
     private let competencyKeys: [String]
     /// Cell text → normalised text: exports repeat a few units, posts and statuses many times.
     private var normalisedCells: [String: String] = [:]
+    /// Problems past the first ``problemLimit``: counted, not listed.
+    private(set) var suppressed = 0
+    /// Per column, the rows whose cell looks like a NIP, a date or a name where none belongs.
+    private var misplaced: [Int: Int] = [:]
+    /// What to say on stderr that is not an error (a field spanning lines, a file in UTF-16).
+    private(set) var notes: [String] = []
+
+    /// At most this many problems are listed per file; the rest are counted.
+    static let problemLimit = 100
 
     init(file: String, bytes: [UInt8], context: Context) {
         self.file = file
@@ -37,7 +52,16 @@ struct RosterReader {
     }
 
     mutating func problem(row: Int, column: Int, _ name: String, _ message: String) {
+        guard diagnostics.count < Self.problemLimit else { suppressed += 1; return }
         diagnostics.append(Diagnostic(file: file, location: SourceLocation(file: file, line: row, column: column + 1), path: name, message: message))
+    }
+
+    /// A cell that is not what its column holds, described without quoting it: by its shape when
+    /// it looks like a NIP, a date or a name (then the columns look shifted), else as hidden.
+    mutating func unexpected(row: Int, column k: Int, _ key: String, expected: String) {
+        let shape = CellShape(text.text(fieldsOfRow[k]))
+        if shape != .other { misplaced[k, default: 0] += 1 }
+        problem(row: row, column: k, headerName(key), "\(shape.words(in: headerName(key))); expected \(expected)")
     }
 
     /// The roster, or `nil` with ``diagnostics`` saying why.
@@ -48,17 +72,37 @@ struct RosterReader {
         var nips: [UInt64: Int] = [:]
         var missing: [String: Int] = [:]
         let units = unitLookup()
-        text.forEachRecord { row, fields in
+        let findings = text.forEachRecord { row, fields in
             if !headerRead {
                 headerRead = true
                 readHeader(fields, row: row)
                 return
             }
             employeeRows.append(row)
+            fieldsOfRow = fields
             readRow(fields, row: row, units: units, nips: &nips, missing: &missing, into: &roster)
         }
-        if !headerRead { problem(row: 1, column: 0, "roster", "the file is empty; expected a header row and one row per employee") }
+        for finding in findings {
+            switch finding {
+            case let .unterminatedQuote(row, line):
+                problem(row: row, column: 0, "roster", "a quoted field opened in this row (line \(line) of the file) is never closed, so the rest of the file would be one cell; close the quote or remove it")
+            case let .spansLines(row, line, lines):
+                notes.append("\(file):\(row): a quoted field of this row spans \(lines) lines (from line \(line)); check that the row is one employee")
+            }
+        }
+        if let from = text.transcodedFrom { notes.append("\(file): read as \(from); saving it as CSV UTF-8 avoids this") }
+        if !headerRead && diagnostics.isEmpty { problem(row: 1, column: 0, "roster", "the file is empty; expected a header row and one row per employee") }
         if headerRead && employeeRows.isEmpty && diagnostics.isEmpty { problem(row: 2, column: 0, "roster", "the roster has no employee rows") }
+        for (k, count) in misplaced.sorted(by: { $0.key < $1.key }) where count >= 3 {
+            let summary = Diagnostic(file: file, location: SourceLocation(file: file, line: 1, column: k + 1), path: k < header.count ? columnLabel(k) : "column \(k + 1)",
+                                     message: "\(count) rows hold a NIP, a date or a name in this column: the columns look shifted, or the header is not in the order of the data")
+            diagnostics.insert(summary, at: 0)
+        }
+        if suppressed > 0 {
+            var summary = Diagnostic(file: file, path: "roster", message: "and \(suppressed) more problem\(suppressed == 1 ? "" : "s") in this file, not listed; fix the ones above first")
+            summary.isSummary = true
+            diagnostics.append(summary)
+        }
         guard diagnostics.isEmpty else { return nil }
         let order = ["jenjang": 0, "birthDate": 1, "tmt": 2, "education": 3, "jpThisYear": 4]
         roster.imputed = missing.filter { $0.value > 0 }
@@ -72,6 +116,7 @@ struct RosterReader {
     mutating func readHeader(_ fields: [DelimitedText.Field], row: Int) {
         let spellings = RosterFormat.spellings(domains: context.domainIDs)
         header = fields.map { text.text($0) }
+        headerKnown = header.map { spellings[RosterFormat.normalised($0)] != nil }
         for (k, name) in header.enumerated() {
             let key = RosterFormat.normalised(name)
             guard !key.isEmpty else { continue }
@@ -81,11 +126,12 @@ struct RosterReader {
                 } else {
                     position[column] = k
                 }
-            } else if key.count >= 5, let close = suggestion(for: key, among: Array(spellings.keys)),
+            } else if (5...40).contains(key.count), let close = suggestion(for: key, among: Array(spellings.keys)),
                       editDistance(key, close) <= max(1, key.count / 5) {
                 // Only a near miss of a long header (Pendidkan, Unti Kerja): exports carry many
-                // short columns of their own (No, Agama) that must not be taken for typos.
-                problem(row: row, column: k, name, "unknown column; did you mean '\(close)'? (rename it, or it is not read)")
+                // short columns of their own (No, Agama) that must not be taken for typos. The
+                // header is not quoted: a file without a header row would put data there.
+                problem(row: row, column: k, "column \(k + 1)", "unknown column header; did you mean '\(close)'? (rename it, or it is not read)")
             }
         }
         for column in RosterFormat.columns where column.required && position[column.key] == nil {
@@ -129,7 +175,10 @@ struct RosterReader {
         return ageYears < retirement.fungsionalMadyaAgeYears ? retirement.fungsionalMadyaAgeYears : retirement.fungsionalUtamaAgeYears
     }
 
-    func headerName(_ key: String) -> String { position[key].map { header[$0] } ?? key }
+    /// A column as messages name it: its header when it is a known spelling, else its number.
+    func columnLabel(_ k: Int) -> String { k < header.count && headerKnown[k] ? header[k] : "column \(k + 1)" }
+
+    func headerName(_ key: String) -> String { position[key].map(columnLabel) ?? key }
 
     mutating func readRow(_ fields: [DelimitedText.Field], row: Int, units: [String: Int], nips: inout [UInt64: Int],
                           missing: inout [String: Int], into roster: inout Roster) {
@@ -201,7 +250,8 @@ struct RosterReader {
             return nil
         }
         if let u = units[normalised(value)] { return u }
-        problem(row: row, column: k, headerName("unit"), "unknown unit '\(value)'\(didYouMean(value, among: context.unitIDs)) (the region's units are \(context.unitIDs.joined(separator: ", ")))")
+        let close = value.count <= 40 ? suggestion(for: value, among: context.unitIDs).map { "; did you mean '\($0)'?" } ?? "" : ""
+        unexpected(row: row, column: k, "unit", expected: "one of the region's units (\(context.unitIDs.joined(separator: ", ")))\(close)")
         return nil
     }
 
@@ -219,7 +269,7 @@ struct RosterReader {
             return nil
         }
         if let level = Self.posts[normalised(value)] { return level }
-        problem(row: row, column: k, headerName("post"), "unknown post '\(value)'; expected JPT, Administrator, Pengawas, Pelaksana or Fungsional")
+        unexpected(row: row, column: k, "post", expected: "JPT, Administrator, Pengawas, Pelaksana or Fungsional")
         return nil
     }
 
@@ -233,7 +283,7 @@ struct RosterReader {
         case "pppk", "p3k": return .pppk
         case "cpns": return .cpns
         default:
-            problem(row: row, column: k, headerName("status"), "unknown status '\(value)'; expected PNS, PPPK or CPNS")
+            unexpected(row: row, column: k, "status", expected: "PNS, PPPK or CPNS")
             return nil
         }
     }
@@ -250,7 +300,7 @@ struct RosterReader {
         case "ahli madya", "madya": return retirement.fungsionalMadyaAgeYears
         case "ahli utama", "utama": return retirement.fungsionalUtamaAgeYears
         default:
-            problem(row: row, column: k, headerName("jenjang"), "unknown jenjang '\(value)'; expected Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama, Pemula, Terampil, Mahir or Penyelia")
+            unexpected(row: row, column: k, "jenjang", expected: "Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama, Pemula, Terampil, Mahir or Penyelia")
             return .nan
         }
     }
@@ -259,7 +309,11 @@ struct RosterReader {
     mutating func readAge(_ fields: [DelimitedText.Field], row: Int, retirementAge: Double) -> Double {
         guard let (value, k) = cell("birthDate", fields) else { return .nan }
         guard let born = Self.date(value) else {
-            problem(row: row, column: k, headerName("birthDate"), "not a real date; expected dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd (the value is not shown: it is personal data)")
+            if value.contains(where: \.isLetter) || CellShape(value) == .nip {
+                unexpected(row: row, column: k, "birthDate", expected: "a date as dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd")
+            } else {
+                problem(row: row, column: k, headerName("birthDate"), "not a real date; expected dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd (the value is not shown: it is personal data)")
+            }
             return .nan
         }
         let age = Self.years(from: born, to: context.startDate)
@@ -275,7 +329,7 @@ struct RosterReader {
     mutating func readTenure(_ fields: [DelimitedText.Field], row: Int, ageYears: Double) -> Double {
         guard let (value, k) = cell("tmt", fields) else { return .nan }
         guard let appointed = Self.date(value) else {
-            problem(row: row, column: k, headerName("tmt"), "not a real date; expected dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd")
+            unexpected(row: row, column: k, "tmt", expected: "a real date as dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd")
             return .nan
         }
         let years = Self.years(from: appointed, to: context.startDate)
@@ -296,7 +350,7 @@ struct RosterReader {
         case "s2", "s 2", "magister", "master": return .s2
         case "s3", "s 3", "doktor", "doctor": return .s3
         default:
-            problem(row: row, column: k, headerName("education"), "unknown education '\(value)'; expected SD, SMP, SMA/SMK, D1–D3, D4, S1, S2 or S3")
+            unexpected(row: row, column: k, "education", expected: "SD, SMP, SMA/SMK, D1–D3, D4, S1, S2 or S3")
             return nil
         }
     }
@@ -308,7 +362,7 @@ struct RosterReader {
         case "ya", "yes", "y", "1", "true", "belum", "owed", "wajib": owes = true
         case "tidak", "no", "n", "0", "false", "sudah", "done", "lulus": owes = false
         default:
-            problem(row: row, column: k, headerName("latsarOwed"), "expected ya or tidak (yes/no, 1/0, belum/sudah), found '\(value)'")
+            unexpected(row: row, column: k, "latsarOwed", expected: "ya or tidak (yes/no, 1/0, belum/sudah)")
             return false
         }
         if owes && status == .pppk {
@@ -317,18 +371,44 @@ struct RosterReader {
         return owes
     }
 
-    /// A number in `range` (a decimal comma is read as a point), or NaN when the cell is empty.
+    /// A number in `range` written in decimal (`12`, `3.5`, `3,5`; not `0x1p4`, `1e3`, `inf`),
+    /// or NaN when the cell is empty.
     mutating func number(_ key: String, _ fields: [DelimitedText.Field], row: Int, range: ClosedRange<Double>, expected: String) -> Double {
         guard let (value, k) = cell(key, fields) else { return .nan }
-        guard let x = Double(value.utf8.contains(UInt8(ascii: ",")) ? String(value.map { $0 == "," ? "." : $0 }) : value), x.isFinite else {
-            problem(row: row, column: k, headerName(key), "expected \(expected), found '\(value)'")
+        guard let x = Self.decimal(value) else {
+            unexpected(row: row, column: k, key, expected: "\(expected), in decimal digits")
             return .nan
         }
         guard range.contains(x) else {
-            problem(row: row, column: k, headerName(key), "expected \(expected), found \(NumberText.plain(x))")
+            problem(row: row, column: k, headerName(key), "expected \(expected); this number is \(x < range.lowerBound ? "below" : "above") it (the value is not shown)")
             return .nan
         }
         return x
+    }
+
+    /// A plain decimal number: an optional sign, digits, and at most one `.` or `,` followed by
+    /// digits. `nil` for anything else (hexadecimal, exponents, `inf`, `nan`, thousands separators).
+    static func decimal(_ text: String) -> Double? {
+        var digits = 0, point = false, afterPoint = 0, index = 0
+        var normalised: [UInt8] = []
+        for byte in text.utf8 {
+            defer { index += 1 }
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                guard index == 0 else { return nil }
+                normalised.append(byte)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if point { afterPoint += 1 } else { digits += 1 }
+                normalised.append(byte)
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                guard !point, digits > 0 else { return nil }
+                point = true
+                normalised.append(UInt8(ascii: "."))
+            default: return nil
+            }
+        }
+        guard digits > 0, !point || afterPoint > 0, digits + afterPoint <= 30 else { return nil }
+        return Double(String(decoding: normalised, as: UTF8.self))
     }
 
     // MARK: - Dates

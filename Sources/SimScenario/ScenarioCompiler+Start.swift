@@ -58,7 +58,9 @@ extension ScenarioCompiler {
                 region.headcount = roster.count
                 dataFiles.append(DataFile(region: region.id, kind: "roster", sha256: roster.sha256, rows: roster.count))
                 for (k, row) in reader.employeeRows.enumerated() { rosterRows[row] = k }
+                notes.append("\(file): read \(roster.count) employee row\(roster.count == 1 ? "" : "s") (the roster of \(region.id))")
             }
+            notes += reader.notes
             diagnostics += reader.diagnostics
         }
         let start = node["startState"]
@@ -80,6 +82,11 @@ extension ScenarioCompiler {
             rosterRows: rosterRows, rosterLastRow: rosterRows.keys.max() ?? 1, clock: WorkingClock(simulation), startDate: startDate))
         region.startState.bookedSessions = reader.read()
         diagnostics += reader.diagnostics
+        notes += reader.notes
+        if reader.diagnostics.isEmpty {
+            let count = region.startState.bookedSessions.count
+            notes.append("\(file): read \(count) booked session\(count == 1 ? "" : "s") (\(region.id))")
+        }
         dataFiles.append(DataFile(region: region.id, kind: "bookedSessions", sha256: SHA256.hex(of: bytes), rows: region.startState.bookedSessions.count))
     }
 
@@ -93,11 +100,12 @@ extension ScenarioCompiler {
         if reference.hasPrefix("/") || reference.hasPrefix("~") { shown = resolved }
         else if folder.isEmpty { shown = reference }
         else { shown = (folder as NSString).appendingPathComponent(reference) }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            problem(node, path, "cannot read '\(reference)' (looked for \(resolved))")
+        switch ScenarioLoader.readRegularFile(resolved, limit: ScenarioLoader.dataFileLimit) {
+        case .success(let bytes): return (shown, bytes)
+        case .failure(let why):
+            problem(node, path, "cannot read '\(reference)' (looked for \(resolved)): \(why.text)")
             unreadableInput = true
             return nil
         }
-        return (shown, [UInt8](data))
     }
 }

@@ -22,22 +22,22 @@ func rosterDiagnostics(_ file: String) -> [String] {
         ("good.csv", [String]()),
         // An export's own columns (No, Agama, Golongan) are not read; a trailing separator is fine;
         // a near miss of a known header is not ignored silently.
-        ("extra-columns.csv", ["extra-columns.csv:1:9: error: Pendidkan: unknown column; did you mean 'pendidikan'?"]),
-        ("unknown-unit.csv", ["unknown-unit.csv:2:3: error: Unit Kerja: unknown unit 'dukcapl'; did you mean 'dukcapil'?"]),
+        ("extra-columns.csv", ["extra-columns.csv:1:9: error: column 9: unknown column header; did you mean 'pendidikan'?"]),
+        ("unknown-unit.csv", ["unknown-unit.csv:2:3: error: Unit Kerja: not a value this column takes (the value is not shown: a roster cell may be personal data); expected one of the region's units (dukcapil, kantor); did you mean 'dukcapil'?"]),
         ("impossible-date.csv", ["impossible-date.csv:2:7: error: Tanggal Lahir: not a real date"]),
         ("duplicate-nip.csv", ["duplicate-nip.csv:4:1: error: NIP: duplicate NIP: the same as row 2"]),
-        ("level-outside.csv", ["level-outside.csv:2:12: error: Kompetensi digital: expected a level from 1 to 5, found 6"]),
+        ("level-outside.csv", ["level-outside.csv:2:12: error: Kompetensi digital: expected a level from 1 to 5; this number is above it"]),
         ("pppk-latsar.csv", ["pppk-latsar.csv:2:11: error: Belum Latsar: a PPPK does not owe Latsar"]),
         ("missing-unit-column.csv", ["missing-unit-column.csv:1:1: error: unit: no unit column; expected a header 'Unit Kerja' or 'Unit'"]),
         ("many-problems.csv", [
             "many-problems.csv:2:1: error: NIP: expected 18 digits",
-            "many-problems.csv:2:4: error: Jenis Jabatan: unknown post 'Lurah'",
-            "many-problems.csv:2:6: error: Status: unknown status 'Honorer'",
+            "many-problems.csv:2:4: error: Jenis Jabatan: not a value this column takes",
+            "many-problems.csv:2:6: error: Status: not a value this column takes",
             "many-problems.csv:2:7: error: Tanggal Lahir: already at or past the retirement age (65) on the start date 2027-01-01",
             "many-problems.csv:2:8: error: TMT: after the start date 2027-01-01",
-            "many-problems.csv:2:9: error: Pendidikan: unknown education 'S9'",
-            "many-problems.csv:2:10: error: JP Tahun Ini: expected JP from 0 to 2000, found -3",
-            "many-problems.csv:2:11: error: Belum Latsar: expected ya or tidak",
+            "many-problems.csv:2:9: error: Pendidikan: not a value this column takes",
+            "many-problems.csv:2:10: error: JP Tahun Ini: expected JP from 0 to 2000; this number is below it",
+            "many-problems.csv:2:11: error: Belum Latsar: not a value this column takes",
         ]),
     ])
     func eachBrokenRosterGetsItsDiagnostics(file: String, expected: [String]) {

@@ -92,11 +92,38 @@ func parseCSV(_ text: String, separator: Character = ",") -> [[String]] {
     return rows
 }
 
-/// The files of a results directory except run.json, which holds wall time and the command line.
+/// The files of a results directory except run.json, which holds wall time and the command line,
+/// and SHA256SUMS, which lists run.json's checksum with the others'.
 func reproducibleFiles(_ directory: URL) throws -> [String: String] {
     var files: [String: String] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name != "run.json" {
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name != "run.json" && name != "SHA256SUMS" {
         files[name] = try read(directory.appendingPathComponent(name))
     }
     return files
+}
+
+/// The values found in any of the texts, by a plain byte search: Foundation's `contains` on
+/// long texts costs seconds over the hundreds of values a privacy search needs.
+func valuesFound(_ values: [String], in texts: [String]) -> [String] {
+    let haystacks = texts.map { Array($0.utf8) }
+    func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        // Raw buffers: a few billion byte comparisons per privacy test, without bounds checks.
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+    return values.filter { value in haystacks.contains { occurs(Array(value.utf8), in: $0) } }
 }
