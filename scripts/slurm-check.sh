@@ -28,7 +28,8 @@ fail() { echo "slurm-check: FAIL: $* ($(( $(date +%s) - STARTED )) s)"; exit 1; 
 
 cleanup() {
     set +e
-    [ -n "$WATCHDOG" ] && kill "$WATCHDOG" 2>/dev/null
+    # Its sleep first (a child of the watchdog), then the watchdog itself.
+    [ -n "$WATCHDOG" ] && { pkill -TERM -P "$WATCHDOG" 2>/dev/null; kill "$WATCHDOG" 2>/dev/null; wait "$WATCHDOG" 2>/dev/null; }
     if [ -f "$T/slurm.conf" ]; then
         export SLURM_CONF="$T/slurm.conf"
         # Jobs first, so no job step outlives the daemons.
@@ -47,7 +48,17 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'fail "stopped by a signal or by the time limit of ${LIMIT} s"' TERM INT
-( sleep "$LIMIT"; kill -TERM $$ 2>/dev/null ) &
+# The watchdog: one background job that ends its own sleep when it is stopped, with its output
+# away from the caller's, so nothing of it outlives the script or holds the caller's pipe open.
+watchdog() {
+    local nap=""
+    # The trap first: stopped before its sleep starts, there is no sleep to leave behind.
+    trap '[ -n "$nap" ] && kill "$nap" 2>/dev/null; exit 0' TERM INT
+    sleep "$LIMIT" &
+    nap=$!
+    wait "$nap" && kill -TERM $$ 2>/dev/null
+}
+watchdog </dev/null >/dev/null 2>&1 &
 WATCHDOG=$!
 
 # The first fenced block after `<!-- slurm-check: NAME -->` in docs/cluster.md.
@@ -65,6 +76,8 @@ done
 [ "$(id -u)" = 0 ] || fail "run as root: the daemons of a one-node Slurm run as root here"
 if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v sbatch >/dev/null || ! command -v munged >/dev/null; then
     say "installing slurmctld, slurmd, slurm-client and munge (Debian packages)"
+    # A fresh machine has no package lists yet: without them apt cannot locate munge.
+    apt-get update >"$T/apt.log" 2>&1 || fail "apt-get update failed; see its output: $(tail -1 "$T/apt.log")"
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends slurmctld slurmd slurm-client munge >"$T/apt.log" 2>&1 \
         || fail "could not install Slurm from Debian's packages; see apt-get's output: $(tail -1 "$T/apt.log")"
 fi

@@ -1,5 +1,5 @@
 /// One problem found in a scenario, with the file, the JSON path and what was expected.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The file the problem is in (the base file, for a value inherited through `extends`).
     public var file: String
     public var location: SourceLocation?
@@ -7,12 +7,22 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var path: String
     /// A lowercase fragment with no trailing period, e.g. "expected a number, found a string".
     public var message: String
+    /// A count of the problems a reader stopped listing ("and 199,900 more"), printed whatever
+    /// the limit on problems shown.
+    public var isSummary = false
 
     public init(file: String, location: SourceLocation? = nil, path: String, message: String) {
         self.file = location?.file ?? file
         self.location = location
-        self.path = path
-        self.message = message
+        // A hostile file's 10-megabyte key is not echoed whole.
+        self.path = Self.capped(path, 240)
+        self.message = Self.capped(message, 1_000)
+    }
+
+    /// `text`, or its start and how long it was when it is longer than `limit` characters.
+    public static func capped(_ text: String, _ limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        return String(text.prefix(limit)) + "…(\(text.count) characters)"
     }
 
     /// `FILE:LINE:COLUMN: error: PATH: message` (without line and column when unknown).
@@ -30,9 +40,9 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
     public var isUnreadableInput: Bool
 
     public init(_ diagnostics: [Diagnostic], isUnreadableInput: Bool = false) {
-        var unique: [Diagnostic] = []
-        for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
-        self.diagnostics = unique
+        // Linear: a file with a hundred thousand bad rows must not cost a quadratic de-duplication.
+        var seen: Set<Diagnostic> = []
+        self.diagnostics = diagnostics.filter { seen.insert($0).inserted }
         self.isUnreadableInput = isUnreadableInput
     }
 
@@ -57,8 +67,11 @@ func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 /// The closest candidate to `word`, if it is close enough to be a likely typo ("did you mean"),
-/// or else the one candidate that starts with it (`rupiah` → `rupiahPerYear`).
+/// or else the one candidate that starts with it (`rupiah` → `rupiahPerYear`). Words longer than
+/// 64 characters get no suggestion: no key or column is that long, and the edit distance would
+/// cost their length times every candidate's.
 public func suggestion(for word: String, among candidates: [String]) -> String? {
+    guard word.count <= 64 else { return nil }
     let scored = candidates.map { ($0, editDistance(word, $0)) }
     guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
     if best.1 <= max(2, word.count / 3) { return best.0 }

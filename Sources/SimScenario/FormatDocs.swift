@@ -18,6 +18,13 @@ public enum FormatDocs {
             the validator, the JSON Schema and the compiled model all come from those declarations. `simulate validate` rejects unknown keys, wrong types, values out of range, unknown ids
             and months outside the horizon, all in one run.
 
+            **Limits.** A scenario file is at most \(ScenarioLoader.scenarioFileLimit >> 20) MiB and a roster or
+            booked-session file at most \(ScenarioLoader.dataFileLimit >> 30) GiB, each a regular file (not a folder
+            or a device); a chain of `extends` is at most \(ScenarioLoader.extendsDepthLimit) files deep; a `--set` path
+            has at most \(Override.maximumSegments) segments. Files are read as UTF-8, or as UTF-16 where they carry a
+            byte-order mark; a byte that is not UTF-8 is an error at its line and column. A file with
+            many problems lists the first 100 and says how many more there are.
+
             | Key | Type | Unit | Default | Meaning | Source of the default |
             |---|---|---|---|---|---|
 

@@ -69,6 +69,7 @@ public struct JSONParser {
     mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
         index += 1
         var members: [(key: String, value: JSONNode)] = []
+        var keys: Set<String> = []
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
@@ -76,11 +77,11 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
             let keyLocation = location
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
-                throw SyntaxError(location: keyLocation, message: "duplicate key '\(key)'")
+            guard keys.insert(key).inserted else {
+                throw SyntaxError(location: keyLocation, message: "duplicate key '\(Diagnostic.capped(key, 64))'")
             }
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(Diagnostic.capped(key, 64))'") }
             index += 1
             skipWhitespace()
             members.append((key, try parseValue(depth: depth + 1)))

@@ -82,6 +82,10 @@ enum PathSegment: Equatable {
 
 /// A command-line override `PATH=VALUE`; VALUE is JSON when it parses as JSON, else a string.
 public struct Override: Sendable, Equatable {
+    /// The most parts a path may have (`a.b[2].c` has four): deeper than any scenario key, and a
+    /// bound on the recursion that follows it.
+    public static let maximumSegments = 64
+
     public var path: String
     public var value: JSONNode
     /// VALUE as written, for messages.
@@ -91,7 +95,7 @@ public struct Override: Sendable, Equatable {
     public init?(_ text: String) {
         guard let equals = text.firstIndex(of: "=") else { return nil }
         path = String(text[..<equals])
-        guard PathSegment.parse(path) != nil else { return nil }
+        guard let segments = PathSegment.parse(path), segments.count <= Self.maximumSegments else { return nil }
         let raw = String(text[text.index(after: equals)...])
         self.text = raw
         value = (try? JSONParser.parse(raw, file: "--set")) ?? JSONNode(.string(raw))

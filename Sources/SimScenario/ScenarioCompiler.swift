@@ -9,6 +9,9 @@ struct ScenarioCompiler {
     let raw: JSONNode
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// What to say on stderr that is not an error: rows read from each data file, fields that
+    /// span lines, files read as UTF-16.
+    var notes: [String] = []
     /// Whether a file the scenario names (a roster, a calendar) could not be read (exit 66).
     var unreadableInput = false
     /// The SHA-256 of every data file read, by region and kind, for `run.json` and the fingerprint.

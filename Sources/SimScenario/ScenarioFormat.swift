@@ -1,4 +1,5 @@
 import SimWorkforce
+import SimCore
 
 /// The scenario file format, version 1: every key a planner can write, its type, its default and
 /// the source of that default. `simulate schema` and `docs/scenario-format.md` come from here.
@@ -8,6 +9,20 @@ import SimWorkforce
 /// reads by hand: names, ids, references, weights and lists.
 public enum ScenarioFormat {
     public static let schemaVersion = 1
+
+    /// The keys whose value is the path of a personal-data file (a roster, a booked-session
+    /// calendar that names roster rows): outputs record such a path by its SHA-256 only.
+    public static let personalDataKeys: Set<String> = ["roster", "bookedSessions"]
+
+    /// A `--set PATH=VALUE` as outputs may record it: the value replaced by its SHA-256 when PATH
+    /// names a personal-data file.
+    public static func recordable(_ assignment: String) -> String {
+        guard let equals = assignment.firstIndex(of: "=") else { return assignment }
+        let path = assignment[..<equals]
+        let last = path.split(separator: ".").last.map(String.init) ?? ""
+        guard personalDataKeys.contains(last) else { return assignment }
+        return "\(path)=sha256:\(SHA256.hex(of: Array(assignment[assignment.index(after: equals)...].utf8)))"
+    }
 
     public static let modeNames = Mode.ids
     public static let jobLevelNames = JobLevel.ids

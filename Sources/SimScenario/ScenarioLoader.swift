@@ -63,6 +63,7 @@ public enum ScenarioLoader {
         var compiler = ScenarioCompiler(root: resolved, raw: merged, file: path, log: log)
         let parameters = compiler.compile()
         guard compiler.diagnostics.isEmpty else { throw ScenarioError(compiler.diagnostics, isUnreadableInput: compiler.unreadableInput) }
+        let dataNotes = compiler.notes
         let known = (Metric.allCases.map(\.id) + parameters.domains.flatMap { d in DomainMeasure.allCases.map { MetricKey.domain($0, domain: d.id).id } })
         let unknownMetrics = OptimisationProblem.unknownMetrics(merged, file: path, known: known)
         guard unknownMetrics.isEmpty else { throw ScenarioError(unknownMetrics) }
@@ -74,7 +75,7 @@ public enum ScenarioLoader {
                         file: path, resolved: resolved, parameters: parameters,
                         replications: parameters.simulation.replications, seed: UInt64(parameters.simulation.seed),
                         sources: sources, compiledPaths: log.paths, dataFiles: compiler.dataFiles,
-                        uncertainty: uncertainParameters(resolved), optimisation: OptimisationProblem.resolve(resolved), notes: notes)
+                        uncertainty: uncertainParameters(resolved), optimisation: OptimisationProblem.resolve(resolved), notes: notes + dataNotes)
     }
 
     /// A problem found in a value the file inherits (its location is in a base file) names the
@@ -186,6 +187,9 @@ public enum ScenarioLoader {
             let cycle = (chain + [canonical]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " → ")
             throw ScenarioError([Diagnostic(file: path, path: "extends", message: "extends forms a cycle: \(cycle)")])
         }
+        guard chain.count < extendsDepthLimit else {
+            throw ScenarioError([Diagnostic(file: path, path: "extends", message: "a chain of more than \(extendsDepthLimit) files extending each other; a what-if needs only a few")])
+        }
         let node = try parse(path)
         guard let base = node["extends"] else { return node }
         guard let relative = base.string else {
@@ -194,6 +198,10 @@ public enum ScenarioLoader {
         let basePath = resolve(relative, from: path)
         guard FileManager.default.fileExists(atPath: basePath) else {
             throw ScenarioError([Diagnostic(file: path, location: base.location, path: "extends", message: "cannot find '\(relative)' (looked for \(basePath))")])
+        }
+        if case .failure(let why) = readRegularFile(basePath, limit: scenarioFileLimit, statOnly: true) {
+            throw ScenarioError([Diagnostic(file: path, location: base.location, path: "extends", message: "cannot read '\(relative)': \(why.text)")],
+                                isUnreadableInput: true)
         }
         var own = node
         if case .object(let members) = node.value {
@@ -222,19 +230,78 @@ public enum ScenarioLoader {
         return url.standardizedFileURL.path
     }
 
-    /// Reads and parses one file.
+    /// The documented limits on what a scenario may ask of the loader (docs/scenario-format.md).
+    public static let extendsDepthLimit = 32
+    public static let scenarioFileLimit = 16 << 20
+    public static let dataFileLimit = 1 << 30
+
+    /// Why a file could not be read, in words.
+    public struct ReadFailure: Error, Sendable { public var text: String }
+
+    /// The bytes of a regular file of at most `limit` bytes. A folder, a device (`/dev/zero`), a
+    /// file that is too large or one that cannot be opened is refused with a reason.
+    public static func readRegularFile(_ path: String, limit: Int, statOnly: Bool = false) -> Result<[UInt8], ReadFailure> {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return .failure(ReadFailure(text: errno == ENOENT ? "no such file" : "cannot open it (\(String(cString: strerror(errno))))"))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(ReadFailure(text: "it is a folder; give a file"))
+        default: return .failure(ReadFailure(text: "it is not a regular file (a device or a pipe); give a file"))
+        }
+        guard Int(info.st_size) <= limit else {
+            return .failure(ReadFailure(text: "it is \(Int(info.st_size)) bytes, more than the \(limit) this kind of file may have"))
+        }
+        if statOnly { return .success([]) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ReadFailure(text: "cannot read it (check its permissions)"))
+        }
+        return .success([UInt8](data))
+    }
+
+    /// Reads and parses one file: UTF-8 (a byte-order mark is skipped) or UTF-16 with a
+    /// byte-order mark; anything else is refused with the line and column of the first byte that
+    /// is not UTF-8.
     static func parse(_ path: String) throws(ScenarioError) -> JSONNode {
+        let bytes: [UInt8]
+        switch readRegularFile(path, limit: scenarioFileLimit) {
+        case .success(let read): bytes = read
+        case .failure(let why):
+            throw ScenarioError([Diagnostic(file: path, path: "", message: "cannot read the file: \(why.text)")], isUnreadableInput: true)
+        }
         let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ScenarioError([Diagnostic(file: path, path: "", message: "cannot read the file: \(error.localizedDescription)")],
-                                isUnreadableInput: true)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            text = String(decoding: DelimitedText.utf8(bytes).0, as: UTF8.self)
+        } else {
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            guard let valid = String(validating: body, as: UTF8.self) else {
+                let at = firstInvalidUTF8(body)
+                throw ScenarioError([Diagnostic(file: path, location: at.map { SourceLocation(file: path, line: $0.line, column: $0.column) }, path: "",
+                                                message: "the file is not UTF-8 text (a byte at this place is not UTF-8); save it as UTF-8")])
+            }
+            text = valid
         }
         do {
             return try JSONParser.parse(text, file: path)
         } catch {
             throw ScenarioError([Diagnostic(file: path, location: error.location, path: "", message: "invalid JSON: \(error.message)")])
+        }
+    }
+
+    /// The line and column of the first byte that does not decode as UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var consumed = 0, line = 1, lineStart = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                consumed += String(scalar).utf8.count
+                if scalar == "\n" { line += 1; lineStart = consumed }
+            case .emptyInput: return nil
+            case .error: return (line, consumed - lineStart + 1)
+            }
         }
     }
 

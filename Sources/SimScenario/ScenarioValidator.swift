@@ -26,9 +26,31 @@ struct ScenarioValidator {
             return
         }
         collectIDs(root)
+        checkIDs(root)
         if root["uncertainty"] != nil || root["optimise"] != nil { filledRoot = root.fillingDefaults(ScenarioFormat.root) }
         checkRecord(root, fields: ScenarioFormat.root, path: "")
         if let block = root["optimise"], block.value != .null { checkOptimise(block) }
+    }
+
+    /// The scenario's id and the ids of its regions, units, programmes and domains are words an
+    /// output can carry: not empty, at most 64 characters (the scenario's 200), no control
+    /// characters; the table ids also no dot (a dot separates the parts of a `--set` path and of
+    /// a metric id).
+    mutating func checkIDs(_ root: JSONNode) {
+        func check(_ id: String, _ node: JSONNode?, _ path: String, what: String, dots: Bool = false, limit: Int = 64) {
+            if id.trimmingCharacters(in: .whitespaces).isEmpty {
+                report(node, path, "an empty \(what); give it a short id such as 'dukcapil'")
+            } else if id.count > limit || id.unicodeScalars.contains(where: { $0.value < 0x20 || (!dots && $0 == ".") || $0 == "\u{7F}" }) {
+                report(node, path, "\(what) '\(Diagnostic.capped(id, 64))' must be at most \(limit) characters, without \(dots ? "" : "dots or ")control characters")
+            }
+        }
+        if let id = root["id"], let text = id.string { check(text, id, "id", what: "scenario id", dots: true, limit: 200) }
+        for table in ["programmes", "domains", "regions"] {
+            for member in root[table]?.members ?? [] { check(member.key, member.value, join(table, member.key), what: "id") }
+        }
+        for region in root["regions"]?.members ?? [] {
+            for unit in region.value["units"]?.members ?? [] { check(unit.key, unit.value, "regions.\(region.key).units.\(unit.key)", what: "unit id") }
+        }
     }
 
     mutating func collectIDs(_ root: JSONNode) {
@@ -39,9 +61,9 @@ struct ScenarioValidator {
         definedIDs[.domain] = domains ?? ScenarioFormat.defaultDomains.objectKeys
         definedIDs[.programme] = root["programmes"]?.members?.map(\.key) ?? []
         definedIDs[.region] = root["regions"]?.members?.map(\.key) ?? []
-        var units: [String] = []
+        var units: [String] = [], seen: Set<String> = []
         for region in root["regions"]?.members ?? [] {
-            for unit in region.value["units"]?.members ?? [] where !units.contains(unit.key) { units.append(unit.key) }
+            for unit in region.value["units"]?.members ?? [] where seen.insert(unit.key).inserted { units.append(unit.key) }
         }
         definedIDs[.unit] = units
         let simulation = root["simulation"]
@@ -55,9 +77,12 @@ struct ScenarioValidator {
             report(node, path, "expected an object, found \(node.value.typeName)")
             return
         }
-        let names = fields.map(\.name)
+        let names = Set(fields.map(\.name)), ordered = fields.map(\.name)
         for member in members where !names.contains(member.key) {
-            report(member.value, join(path, member.key), "unknown key '\(member.key)'\(didYouMean(member.key, among: names))")
+            // Past the problems anyone reads, no suggestion is worked out (a hostile file's
+            // hundred thousand keys cost no edit distances).
+            let hint = diagnostics.count < 100 ? didYouMean(member.key, among: ordered) : ""
+            report(member.value, join(path, member.key), "unknown key '\(Diagnostic.capped(member.key, 64))'\(hint)")
         }
         for field in fields {
             let childPath = join(path, field.name)

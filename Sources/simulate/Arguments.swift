@@ -32,6 +32,9 @@ struct Arguments {
                     throw .usage("--\(name) needs a value; see 'simulate \(command) --help'")
                 }
                 if inlineValue == nil { index += 1 }
+                guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw .usage("--\(name) was given an empty value; see 'simulate \(command) --help'")
+                }
                 values[name, default: []].append(value)
             } else {
                 let suggestion = closest(name, among: valueOptions + flagOptions).map { "; did you mean '--\($0)'?" } ?? ""

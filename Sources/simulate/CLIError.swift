@@ -38,13 +38,32 @@ enum CLIError: Error {
         let text: String
         switch self {
         case .usage(let message): text = "simulate: error: \(message)\n"
-        case .scenarios(let error): text = error.diagnostics.map { $0.description + "\n" }.joined()
-            + "simulate: error: \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") found; nothing was run\n"
+        case .scenarios(let error): text = Self.listed(error.diagnostics)
+            + "simulate: error: problems found; nothing was run\n"
         case .cannotWrite(let message): text = "simulate: error: \(message)\n"
         case .failure(let message): text = "simulate: error: \(message)\n"
         case .paused(let message): text = "simulate: \(message)\n"
         }
         FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+extension CLIError {
+    /// At most the first 100 problems of each file, then how many more that file has: a
+    /// hostile or badly broken file does not fill a terminal or a cluster's log.
+    static func listed(_ diagnostics: [Diagnostic], perFile limit: Int = 100) -> String {
+        var shown: [String: Int] = [:], order: [String] = []
+        var text = ""
+        for diagnostic in diagnostics {
+            if diagnostic.isSummary { text += diagnostic.description + "\n"; continue }
+            if shown[diagnostic.file] == nil { order.append(diagnostic.file) }
+            shown[diagnostic.file, default: 0] += 1
+            if shown[diagnostic.file]! <= limit { text += diagnostic.description + "\n" }
+        }
+        for file in order where shown[file]! > limit {
+            text += "\(file): error: and \(shown[file]! - limit) more problems in this file, not listed; fix the ones above first\n"
+        }
+        return text
     }
 }
 

@@ -114,8 +114,9 @@ enum ValidateCommand {
         var unreadable = false
         for file in try Command.scenarioFiles(arguments.positional, command: "validate") {
             do {
-                _ = try ScenarioLoader.load(file, overrides: overrides)
+                let scenario = try ScenarioLoader.load(file, overrides: overrides)
                 print("\(file): ok")
+                for note in scenario.notes { FileHandle.standardError.write(Data("simulate: note: \(note)\n".utf8)) }
             } catch {
                 problems += error.diagnostics
                 unreadable = unreadable || error.isUnreadableInput

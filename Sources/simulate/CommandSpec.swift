@@ -66,14 +66,14 @@ enum CommonOptions {
     static let jobs = OptionSpec.value("jobs", "J", "parallel workers (default: the number of active cores)")
     static let years = OptionSpec.value("years", "Y", "horizon in years, for every scenario")
     static func out(default directory: String) -> OptionSpec {
-        .value("out", "DIR", "output directory (default: \(directory)); replaced only if it holds earlier results")
+        .value("out", "DIR", "output directory (default: \(directory)); simulate replaces only the files it wrote there (SHA256SUMS lists them)")
     }
     static let set = OptionSpec.value("set", "PATH=VALUE", "override a value in every scenario, e.g. regions.sorong.budget.rupiahPerYear=1.5e9",
                                       "(repeatable)")
     static let csvLocale = OptionSpec.value("csv-locale", "L", "en (default: ',' and '.') or id (';' and ',' for Indonesian spreadsheets)")
     static let lang = OptionSpec.value("lang", "L", "language of brief.md, brief.html and sweep.html: id (default) or en")
     static let region = OptionSpec.value("region", "ID", "limit brief.md and brief.html to one region (the CSVs keep every region)")
-    static let force = OptionSpec.flag("force", "replace a non-empty --out directory that is not an earlier results directory")
+    static let force = OptionSpec.flag("force", "write into an --out folder that also holds files simulate did not write (they are left as they are)")
     static let quiet = OptionSpec.flag("quiet", "no progress on stderr")
     static let xlsx = OptionSpec.flag("xlsx", "also write results.xlsx: the tables as a spreadsheet workbook (headers in the --lang language)")
 }

@@ -21,7 +21,7 @@ enum FactsCommand {
         ],
         options: [
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years, CommonOptions.set,
-            .value("out", "DIR", "also write facts.csv into DIR (replaced only if it holds earlier results)"),
+            .value("out", "DIR", "also write facts.csv into DIR (simulate replaces only the files it wrote there)"),
             .flag("markdown", "print a Markdown table instead of plain text"),
             CommonOptions.force, CommonOptions.quiet,
         ],
@@ -30,7 +30,7 @@ enum FactsCommand {
     static func run(_ words: [String]) throws(CLIError) {
         if spec.answersHelp(words) { return }
         let arguments = try spec.parse(words)
-        let output = arguments.value("out").map { OutputDirectory(target: URL(fileURLWithPath: $0), force: arguments.flags.contains("force")) }
+        let output = arguments.value("out").map { OutputDirectory(target: URL(fileURLWithPath: $0), force: arguments.flags.contains("force"), inputs: arguments.positional) }
         let loaded = try RunCommand.loadAll(try Command.scenarioFiles(arguments.positional, command: "facts"),
                                             overrides: try RunCommand.overrides(arguments))
         let plan = try RunPlan.make(loaded, arguments: arguments)

@@ -50,7 +50,8 @@ enum OptimiseCommand {
             throw .usage("'optimise' needs exactly one scenario file with an optimise block; see 'simulate optimise --help'")
         }
         let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
-        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? "results-optimise"), force: arguments.flags.contains("force"))
+        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? "results-optimise"), force: arguments.flags.contains("force"),
+                                     inputs: [file])
         try output.checkWritable()
         let common = try RunCommand.overrides(arguments)
         let scenario = try RunCommand.loadAll([file], overrides: common)[0]
@@ -61,8 +62,9 @@ enum OptimiseCommand {
         let settings = try OptimiseSettings(problem, arguments: arguments, seed: plan.seed)
         let study = OptimiseStudy(scenario: scenario, problem: problem)
         let pauseAfter = try arguments.integer("pause-after")
-        let journal = try OptimiseJournal(url: URL(fileURLWithPath: output.target.path + ".journal"),
+        let journal = try OptimiseJournal.open(url: URL(fileURLWithPath: output.target.path + ".journal"),
                                           fingerprint: fingerprint(scenario, seed: plan.seed, common: common),
+                                          measures: OptimiseStudy.firstMargin + problem.constraints.count,
                                           restart: arguments.flags.contains("restart"))
         let quiet = arguments.flags.contains("quiet")
         if journal.count > 0 && !quiet {
@@ -88,6 +90,18 @@ enum OptimiseCommand {
         let measured = scenario.resolved.merged(with: JSONNode(.object([("optimise", settingsOnly)])))
         let data = scenario.dataFiles.map { "\n\($0.region) \($0.kind) \($0.sha256)" }.joined()
         return SHA256.hex(of: Array((JSONWriter.render(measured.value, indent: 0) + data + "\nseed \(seed)").utf8))
+    }
+}
+
+extension OptimiseJournal {
+    /// The journal, or the CLI's error for why it cannot be used.
+    static func open(url: URL, fingerprint: String, measures: Int, restart: Bool) throws(CLIError) -> OptimiseJournal {
+        do { return try OptimiseJournal(url: url, fingerprint: fingerprint, measures: measures, restart: restart) } catch {
+            switch error {
+            case .notAJournal, .cannotWrite: throw .cannotWrite(error.description)
+            case .otherProblem, .damaged, .cannotRead: throw .usage(error.description)
+            }
+        }
     }
 }
 

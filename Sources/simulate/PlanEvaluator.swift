@@ -48,7 +48,7 @@ struct PlanEvaluator {
             let values = runner.measure(scenarios, replications: todo.map { missing[$0] }) { study.measure($0, $1) }
             for (t, p) in todo.enumerated() {
                 for (replication, measures) in zip(missing[p], values[t]) {
-                    try journal.record(plans[p].key, replication: replication, values: measures)
+                    do { try journal.record(plans[p].key, replication: replication, values: measures) } catch { throw CLIError.cannotWrite(error.description) }
                 }
             }
         }

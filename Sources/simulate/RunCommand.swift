@@ -48,7 +48,11 @@ enum RunCommand {
     static func parseOverrides(_ texts: [String]) throws(CLIError) -> [Override] {
         var overrides: [Override] = []
         for text in texts {
-            guard let override = Override(text) else { throw .usage("--set expects PATH=VALUE (e.g. policy.maxAwayShare=0.05), got '\(text)'") }
+            let path = text.split(separator: "=", maxSplits: 1).first ?? ""
+            guard path.split(separator: ".").count <= Override.maximumSegments else {
+                throw .usage("a --set path of more than \(Override.maximumSegments) parts; no scenario key is that deep")
+            }
+            guard let override = Override(text) else { throw .usage("--set expects PATH=VALUE (e.g. policy.maxAwayShare=0.05), got '\(Diagnostic.capped(text, 80))'") }
             overrides.append(override)
         }
         return overrides
@@ -119,7 +123,7 @@ enum RunCommand {
         let quiet = arguments.flags.contains("quiet")
         let shard = try ShardSelection.from(arguments, environment: ProcessInfo.processInfo.environment)
         let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? (shard.map { "results-shard-\($0.index)-of-\($0.count)" } ?? "results")),
-                                     force: arguments.flags.contains("force"))
+                                     force: arguments.flags.contains("force"), inputs: loaded.map(\.file))
         var plan = try RunPlan.make(loaded, arguments: arguments, baselineChoice: baselineChoice)
         if arguments.flags.contains("uncertain") {
             let draws = try UncertainDraws(loaded, baseline: plan.baseline, seed: plan.seed, overrides: overrides)

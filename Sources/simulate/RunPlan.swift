@@ -95,6 +95,19 @@ struct RunPlan {
         return (.object(perScenario), warning)
     }
 
+    /// The command line as outputs record it: a `--set` that names a personal-data file (a
+    /// roster) keeps its path only as a SHA-256 (docs/privacy.md).
+    static func recordedCommandLine(_ words: [String]) -> [String] {
+        var out: [String] = [], afterSet = false
+        for word in words {
+            if afterSet { out.append(ScenarioFormat.recordable(word)); afterSet = false; continue }
+            if word == "--set" { afterSet = true; out.append(word); continue }
+            if word.hasPrefix("--set=") { out.append("--set=" + ScenarioFormat.recordable(String(word.dropFirst(6)))); continue }
+            out.append(word)
+        }
+        return out
+    }
+
     func runMetadata(seconds: Double, extra: [(String, JSONValue)] = []) -> String {
         let entries: [JSONNode] = fingerprints.map { entry in
             JSONNode(.object([("id", JSONNode(.string(entry.id))), ("file", JSONNode(.string(entry.file))),
@@ -104,7 +117,7 @@ struct RunPlan {
         var members: [(key: String, value: JSONNode)] = [
             ("generator", JSONNode(.string("kompeten-simulate"))),
             ("version", JSONNode(.string(KompetenVersion.current))),
-            ("commandLine", JSONNode(.array(CommandLine.arguments.map { JSONNode(.string($0)) }))),
+            ("commandLine", JSONNode(.array(Self.recordedCommandLine(CommandLine.arguments).map { JSONNode(.string($0)) }))),
             ("seed", JSONNode(.number(Double(seed)))),
             ("replications", JSONNode(.number(Double(replications)))),
             ("baseline", JSONNode(.string(labels[baseline].id))),

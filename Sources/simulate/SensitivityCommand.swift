@@ -10,6 +10,10 @@ import SimShard
 /// `simulate sensitivity`: which uncertain inputs drive the outcomes (Morris screening or Sobol
 /// indices over each scenario's `uncertainty` block).
 enum SensitivityCommand {
+    /// The largest `--samples` (docs/uncertainty.md): 20,000 trajectories of 20 factors are
+    /// 420,000 design points, weeks of computing on 2 cores.
+    static let maximumSamples = 20_000
+
     static let spec = CommandSpec(
         name: "sensitivity",
         usage: "simulate sensitivity FILES... [--method morris|sobol] [--samples N] [options]",
@@ -48,13 +52,19 @@ enum SensitivityCommand {
         guard let method = SensitivityMethod(rawValue: methodText) else { throw .usage("--method expects morris or sobol, got '\(methodText)'") }
         let samples = try arguments.integer("samples") ?? (method == .morris ? 20 : 128)
         guard samples >= 2 else { throw .usage("--samples must be at least 2, got \(samples)") }
+        // The design is built in memory: its points (trajectories × (factors + 1), or N × (factors + 2))
+        // are refused past a limit that fits any machine, before anything is allocated.
+        guard samples <= maximumSamples else {
+            throw .usage("--samples \(samples) is more than the \(maximumSamples) a design may have (a design holds every point in memory, and at a few points a second it would run for years); use at most \(maximumSamples), or shard a study of that size")
+        }
         let bootstrap = try arguments.integer("bootstrap") ?? 1000
         guard bootstrap >= 0 else { throw .usage("--bootstrap must be at least 0") }
         let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
         let shard = try ShardSelection.from(arguments, environment: ProcessInfo.processInfo.environment)
         // Each shard writes its own folder by default, so an array without --out does not collide.
         let defaultOut = shard.map { "results-sensitivity-shard-\($0.index)-of-\($0.count)" } ?? "results-sensitivity"
-        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? defaultOut), force: arguments.flags.contains("force"))
+        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? defaultOut), force: arguments.flags.contains("force"),
+                                     inputs: arguments.positional)
         try output.checkWritable()
         let common = try RunCommand.overrides(arguments)
         // Ids must be unique: a study's design is seeded from its file's id.

@@ -59,7 +59,8 @@ enum SweepCommand {
         let axes = try arguments.all("vary").map(parseAxis)
         guard !axes.isEmpty else { throw .usage("'sweep' needs at least one --vary PATH=FROM:TO:STEPS") }
         let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
-        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? "results-sweep"), force: arguments.flags.contains("force"))
+        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? "results-sweep"), force: arguments.flags.contains("force"),
+                                     inputs: arguments.positional)
         try output.checkWritable()
         var grid: [[Double]] = [[]]
         for axis in axes { grid = grid.flatMap { point in axis.values.map { point + [$0] } } }

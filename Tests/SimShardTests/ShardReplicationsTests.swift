@@ -192,7 +192,7 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         for file in ShardChecksums.covered {
-            for offset in [0, 17, 200] {
+            for offset in [0, 9, 17, 64, 200, 333, 512, 1000] {
                 let directory = try writeShard(manifest(shard: 1, of: 1), under: root, name: "\(file)-\(offset)")
                 let url = URL(fileURLWithPath: directory).appendingPathComponent(file)
                 var bytes = try Data(contentsOf: url)
@@ -208,6 +208,12 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
                     if case let .checksum(d, f, _) = error { #expect(d == directory && f == file) }
                 }
             }
+        }
+        let missing = try writeShard(manifest(shard: 1, of: 1), under: root, name: "no-replications")
+        try FileManager.default.removeItem(at: URL(fileURLWithPath: missing).appendingPathComponent(ShardReplications.fileName))
+        #expect(throws: ShardError.checksum(directory: missing, file: ShardReplications.fileName,
+                                            problem: "is missing or cannot be read; copy the whole shard folder, or run that shard again")) {
+            try ShardSet(directories: [missing])
         }
         let directory = try writeShard(manifest(shard: 1, of: 1), under: root, name: "no-sums")
         try FileManager.default.removeItem(at: URL(fileURLWithPath: directory).appendingPathComponent(ShardChecksums.fileName))
