@@ -161,17 +161,22 @@ wait_ended() {
 }
 # Every array task's state, one per line.
 task_states() { scontrol show job "$1" 2>/dev/null | grep -oE 'JobState=[A-Z_]+' | cut -d= -f2; }
-# Compares every file of two results folders except run.json; prints the count on success.
+# Compares every file of two results folders except run.json (it holds the wall time) and
+# SHA256SUMS (it holds run.json's hash), after checking each folder against its own SHA256SUMS;
+# prints the count on success.
 same_files() {
     local a=$1 b=$2 n=0
     [ -d "$b" ] || { echo "no $b"; return 1; }
+    for dir in "$a" "$b"; do
+        (cd "$dir" && sha256sum -c --quiet SHA256SUMS >/dev/null 2>&1) || { echo "$dir does not match its SHA256SUMS"; return 1; }
+    done
     for file in "$a"/*; do
         local name; name=$(basename "$file")
-        [ "$name" = run.json ] && continue
+        case "$name" in run.json|SHA256SUMS) continue ;; esac
         cmp -s "$file" "$b/$name" || { echo "$name differs"; return 1; }
         n=$((n + 1))
     done
-    [ "$(ls "$b" | grep -vc '^run.json$')" = "$n" ] || { echo "$b has files $a lacks"; return 1; }
+    [ "$(ls "$b" | grep -vcE '^(run.json|SHA256SUMS)$')" = "$n" ] || { echo "$b has files $a lacks"; return 1; }
     echo "$n"
 }
 submit_array() { sbatch --parsable --array=1-$TASKS --cpus-per-task=1 --export="ALL,REPLICATIONS=$R,SAMPLES=2" "$@"; }
