@@ -41,11 +41,11 @@ let package = Package(
         .target(name: "SimOptimise", dependencies: ["SimCore"]),
 
         // Results → tidy CSV, decisions, run metadata and the policy brief. Pure text.
-        .target(name: "SimReport", dependencies: ["SimCore", "SimWorkforce", "SimExperiment", "SimSensitivity", "SimOptimise"]),
+        .target(name: "SimReport", dependencies: ["SimCore", "SimWorkforce", "SimExperiment", "SimSensitivity"]),
 
         // The shard format: a slice of the replications written by one process, read back and
         // folded by the merge into exactly the unsharded run's results.
-        .target(name: "SimShard", dependencies: ["SimWorkforce", "SimScenario", "SimExperiment", "SimReport"]),
+        .target(name: "SimShard", dependencies: ["SimWorkforce", "SimScenario", "SimExperiment"]),
 
         // MARK: - Executables
 
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "SimSensitivityTests", dependencies: ["SimSensitivity"]),
         .testTarget(name: "SimOptimiseTests", dependencies: ["SimOptimise", "SimCore"]),
         .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore"]),
-        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce"], exclude: ["Broken", "BrokenRosters", "Fixtures"]),
+        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce", "SimCore"], exclude: ["Broken", "BrokenRosters", "Fixtures"]),
         // Runs the built `simulate` binary (the dependency makes sure it is built first).
         .testTarget(name: "SimulateCLITests", dependencies: ["simulate", "SimReport"], exclude: ["Golden", "Fixtures"]),
     ],

@@ -3,13 +3,15 @@ import SimWorkforce
 /// JSON text from a ``JSONValue``: the scenario schema, run metadata, shard manifests and
 /// fingerprints all render through here, so equal values give equal bytes.
 public enum JSONWriter {
-    /// Pretty JSON with two-space indents, keys in the order given.
+    /// Pretty JSON with two-space indents, keys in the order given. JSON has no NaN or infinity:
+    /// a number that is not finite is written `null` (RFC 8259 §6), so every text this writes
+    /// is one the parser reads back.
     public static func render(_ value: JSONValue, indent: Int) -> String {
         let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
         switch value {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
-        case .number(let x): return NumberText.plain(x)
+        case .number(let x): return x.isFinite ? NumberText.plain(x) : "null"
         case .string(let s): return quote(s)
         case .array(let elements):
             if elements.isEmpty { return "[]" }

@@ -1,6 +1,6 @@
 import SimWorkforce
 import SimScenario
-import SimReport
+import SimExperiment
 
 /// `partial.json`: everything a merge needs to rebuild the run without the scenario files: which
 /// replications this shard ran, the run's seed and baseline, and each scenario's labels, each

@@ -1,0 +1,44 @@
+import SimWorkforce
+
+/// What the tables need to know about each scenario besides its statistics.
+public struct ScenarioLabels: Sendable, Equatable {
+    public var id: String
+    public var name: LocalizedText
+    public var question: LocalizedText
+    /// Each region's series, in scenario order: the region's id and what it reports.
+    public var catalogues: [RegionCatalogue]
+    public var regionNames: [String]
+    public var programmeIDs: [String]
+    public var startYear: Int
+    /// Inputs that are estimates or assumptions, for the brief's caveats.
+    public var caveats: [String]
+    /// The delivery mode the scenario sets for each programme (a mode id), so the brief can say
+    /// when the evaluation undoes a mode a what-if chose.
+    public var programmeModes: [String]
+    /// Each programme's name for reports (by programme index).
+    public var programmeNames: [LocalizedText]
+    /// False for a baseline given with `--baseline-file`: compared against, not itself reported.
+    public var isReported = true
+    public init(id: String, name: LocalizedText, question: LocalizedText, catalogues: [RegionCatalogue], regionNames: [String], programmeIDs: [String],
+                startYear: Int, caveats: [String] = [], programmeModes: [String] = [], programmeNames: [LocalizedText] = []) {
+        self.programmeNames = programmeNames
+        self.caveats = caveats
+        self.programmeModes = programmeModes
+        self.id = id
+        self.name = name
+        self.question = question
+        self.catalogues = catalogues
+        self.regionNames = regionNames
+        self.programmeIDs = programmeIDs
+        self.startYear = startYear
+    }
+
+    /// The regions' ids, in scenario order.
+    public var regionIDs: [String] { catalogues.map(\.region) }
+
+    /// The index of region `id`, or `nil` when the scenario has none.
+    public func region(_ id: String) -> Int? { catalogues.firstIndex { $0.region == id } }
+
+    /// The region's name, or its id when it has none.
+    public func regionName(_ r: Int) -> String { r < regionNames.count && !regionNames[r].isEmpty ? regionNames[r] : catalogues[r].region }
+}
