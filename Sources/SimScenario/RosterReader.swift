@@ -7,7 +7,7 @@ import SimWorkforce
 /// described by its shape (a NIP, a date, a name), and only the row and column say where.
 struct RosterReader {
     /// What the region's scenario says the roster must fit.
-    struct Context {
+    struct Context: Hashable {
         var unitIDs: [String]
         var unitNames: [String]
         var domainIDs: [String]

@@ -49,19 +49,19 @@ extension ScenarioCompiler {
         let startDate = CivilDate(simulation.startYear, simulation.startMonth, 1)
         var rosterRows: [Int: Int] = [:]
         if let rosterNode = node["roster"], let reference = rosterNode.node.string,
-           let (file, bytes) = readDataFile(reference, node: rosterNode, path: "\(path).roster") {
-            var reader = RosterReader(file: file, bytes: bytes, context: .init(
+           let (file, resolved, bytes) = readDataFile(reference, node: rosterNode, path: "\(path).roster") {
+            let reading = store.roster(resolved, shown: file, bytes: bytes, context: .init(
                 unitIDs: region.units.map(\.id), unitNames: region.units.map(\.name), domainIDs: domainIDs,
                 retirement: region.retirement, startDate: startDate))
-            if let roster = reader.read() {
+            if let roster = reading.roster {
                 region.roster = roster
                 region.headcount = roster.count
                 dataFiles.append(DataFile(region: region.id, kind: "roster", sha256: roster.sha256, rows: roster.count))
-                for (k, row) in reader.employeeRows.enumerated() { rosterRows[row] = k }
+                for (k, row) in reading.employeeRows.enumerated() { rosterRows[row] = k }
                 notes.append("\(file): read \(roster.count) employee row\(roster.count == 1 ? "" : "s") (the roster of \(region.id))")
             }
-            notes += reader.notes
-            diagnostics += reader.diagnostics
+            notes += reading.notes
+            diagnostics += reading.diagnostics
         }
         let start = node["startState"]
         region.startState.budgetSpentRupiah = start?.number("budgetSpentRupiah") ?? 0
@@ -76,7 +76,7 @@ extension ScenarioCompiler {
             }
         }
         guard let calendarNode = start?["bookedSessions"], let reference = calendarNode.node.string,
-              let (file, bytes) = readDataFile(reference, node: calendarNode, path: "\(path).startState.bookedSessions") else { return }
+              let (file, _, bytes) = readDataFile(reference, node: calendarNode, path: "\(path).startState.bookedSessions") else { return }
         var reader = BookedSessionReader(file: file, bytes: bytes, context: .init(
             programmeIDs: programmes.map(\.id), unitIDs: region.units.map(\.id), seatsPerSession: programmes.map(\.seatsPerSession),
             rosterRows: rosterRows, rosterLastRow: rosterRows.keys.max() ?? 1, clock: WorkingClock(simulation), startDate: startDate))
@@ -91,8 +91,9 @@ extension ScenarioCompiler {
     }
 
     /// Reads a file a scenario names, relative to the file that names it; `nil` with a diagnostic
-    /// (and exit 66) when it cannot be read. Returns the path as messages show it, and the bytes.
-    mutating func readDataFile(_ reference: String, node: ReadNode, path: String) -> (String, [UInt8])? {
+    /// (and exit 66) when it cannot be read. Returns the path as messages show it, the path
+    /// resolved, and the bytes (read once per run: ``DataFileStore``).
+    mutating func readDataFile(_ reference: String, node: ReadNode, path: String) -> (String, String, [UInt8])? {
         let declaringFile = node.node.location?.file ?? file
         let resolved = ScenarioLoader.resolve(reference, from: declaringFile)
         let folder = (declaringFile as NSString).deletingLastPathComponent
@@ -100,8 +101,8 @@ extension ScenarioCompiler {
         if reference.hasPrefix("/") || reference.hasPrefix("~") { shown = resolved }
         else if folder.isEmpty { shown = reference }
         else { shown = (folder as NSString).appendingPathComponent(reference) }
-        switch ScenarioLoader.readRegularFile(resolved, limit: ScenarioLoader.dataFileLimit) {
-        case .success(let bytes): return (shown, bytes)
+        switch store.bytes(resolved) {
+        case .success(let bytes): return (shown, resolved, bytes)
         case .failure(let why):
             problem(node, path, "cannot read '\(reference)' (looked for \(resolved)): \(why.text)")
             unreadableInput = true

@@ -17,7 +17,11 @@ struct ScenarioCompiler {
     /// The SHA-256 of every data file read, by region and kind, for `run.json` and the fingerprint.
     var dataFiles: [DataFile] = []
 
-    init(root: JSONNode, raw: JSONNode, file: String, log: ReadLog) {
+    /// The data files read so far this run (shared by every compile of one scenario source).
+    let store: DataFileStore
+
+    init(root: JSONNode, raw: JSONNode, file: String, log: ReadLog, dataFiles store: DataFileStore) {
+        self.store = store
         self.root = ReadNode(root, path: "", log: log)
         self.raw = raw
         self.file = file

@@ -29,6 +29,8 @@ public struct Scenario: Sendable {
     /// What loading did on the planner's behalf, to say on stderr: entries inherited for a
     /// region the file removes, dropped with it.
     public var notes: [String] = []
+    /// The file as read, to compile again with other overrides without touching the disk.
+    public var source: ScenarioSource
 }
 
 /// Reads scenario files: parses them with locations, follows `extends`, applies overrides,
@@ -38,8 +40,15 @@ public enum ScenarioLoader {
     ///
     /// - Throws: ``ScenarioError`` listing each problem with its file, JSON path and message.
     public static func load(_ path: String, overrides: [Override] = []) throws(ScenarioError) -> Scenario {
-        var merged = try mergedTree(path, chain: [])
-        let notes = dropInherited(forRemovedRegions: removedRegions(path, chain: []), in: &merged, file: path)
+        try ScenarioSource(reading: path).compile(overrides: overrides)
+    }
+
+    /// A scenario read once (``ScenarioSource``) with `overrides` applied in memory, validated
+    /// and compiled.
+    static func compile(_ source: ScenarioSource, overrides: [Override]) throws(ScenarioError) -> Scenario {
+        let path = source.path
+        var merged = source.merged
+        let notes = source.notes
         var problems: [Diagnostic] = []
         for override in overrides {
             guard let segments = PathSegment.parse(override.path) else { continue }
@@ -60,7 +69,7 @@ public enum ScenarioLoader {
         guard problems.isEmpty else { throw ScenarioError(problems) }
         let resolved = merged.fillingDefaults(ScenarioFormat.root)
         let log = ReadLog()
-        var compiler = ScenarioCompiler(root: resolved, raw: merged, file: path, log: log)
+        var compiler = ScenarioCompiler(root: resolved, raw: merged, file: path, log: log, dataFiles: source.dataFiles)
         let parameters = compiler.compile()
         guard compiler.diagnostics.isEmpty else { throw ScenarioError(compiler.diagnostics, isUnreadableInput: compiler.unreadableInput) }
         let dataNotes = compiler.notes
@@ -69,13 +78,12 @@ public enum ScenarioLoader {
         guard unknownMetrics.isEmpty else { throw ScenarioError(unknownMetrics) }
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let id = merged["id"]?.string ?? fileName
-        var sources: [(String, String)] = []
-        collectSources(path, into: &sources, chain: [])
+        let sources = source.sources
         return Scenario(id: id, name: merged["name"]?.localizedText ?? LocalizedText(id), question: merged["question"]?.localizedText ?? LocalizedText(""),
                         file: path, resolved: resolved, parameters: parameters,
                         replications: parameters.simulation.replications, seed: UInt64(parameters.simulation.seed),
                         sources: sources, compiledPaths: log.paths, dataFiles: compiler.dataFiles,
-                        uncertainty: uncertainParameters(resolved), optimisation: OptimisationProblem.resolve(resolved), notes: notes + dataNotes)
+                        uncertainty: uncertainParameters(resolved), optimisation: OptimisationProblem.resolve(resolved), notes: notes + dataNotes, source: source)
     }
 
     /// A problem found in a value the file inherits (its location is in a base file) names the

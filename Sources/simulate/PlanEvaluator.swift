@@ -55,12 +55,13 @@ struct PlanEvaluator {
         return plans.indices.map { p in replications[p].map { journal.values(plans[p].key, replication: $0)! } }
     }
 
-    /// Compiles plans in parallel (each is the scenario file with the run's and the plan's overrides).
+    /// Compiles plans in parallel (each is the scenario as read once, with the run's and the plan's
+    /// overrides applied in memory).
     func compile(_ plans: [Plan]) throws(CLIError) -> [ExperimentScenario] {
-        let file = study.scenario.file, common = self.common
+        let source = study.scenario.source, common = self.common
         let outcome = runner.compile(plans.count) { (item: Int) -> Result<ExperimentScenario, ScenarioError> in
             do throws(ScenarioError) {
-                let scenario = try ScenarioLoader.load(file, overrides: common + plans[item].overrides)
+                let scenario = try source.compile(overrides: common + plans[item].overrides)
                 return .success(ExperimentScenario(id: scenario.id, parameters: scenario.parameters))
             } catch {
                 return .failure(error)

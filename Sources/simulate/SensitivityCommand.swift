@@ -116,7 +116,7 @@ enum SensitivityCommand {
         let outcome = runner.run(points: Array(slice), compile: { (global: Int) -> Result<ExperimentScenario, ScenarioError> in
             let (s, p) = owners[global]
             do throws(ScenarioError) {
-                let scenario = try ScenarioLoader.load(studies[s].scenario.file, overrides: studies[s].overrides(point: p, common: common))
+                let scenario = try studies[s].scenario.source.compile(overrides: studies[s].overrides(point: p, common: common))
                 return .success(ExperimentScenario(id: scenario.id, parameters: scenario.parameters))
             } catch {
                 return .failure(error)

@@ -123,7 +123,7 @@ enum SweepCommand {
         var problems: [Diagnostic] = []
         for file in files {
             do {
-                loaded.append(try ScenarioLoader.load(file, overrides: common))
+                loaded.append(try ScenarioSource(reading: file).compile(overrides: common))
                 values.append([])
             } catch {
                 problems += error.diagnostics
@@ -133,7 +133,7 @@ enum SweepCommand {
             for point in grid {
                 let overrides = common + zip(axes, point).compactMap { Override("\($0.path)=\(formatNumber($1))") }
                 do {
-                    var scenario = try ScenarioLoader.load(file, overrides: overrides)
+                    var scenario = try loaded[reference].source.compile(overrides: overrides)
                     scenario.id += "@" + zip(axes, point).map { "\($0.path)=\(formatNumber($1))" }.joined(separator: ",")
                     loaded.append(scenario)
                     values.append(point)

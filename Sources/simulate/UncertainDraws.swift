@@ -13,7 +13,8 @@ import SimExperiment
 /// that value) keeps it: only the baseline's unknowns are drawn, not the what-if's decisions.
 struct UncertainDraws: Sendable {
     struct Member: Sendable {
-        var file: String
+        /// The scenario as read once; each draw is compiled from it in memory.
+        var source: ScenarioSource
         var overrides: [Override]
         var factors: [UncertainParameter]
     }
@@ -41,7 +42,7 @@ struct UncertainDraws: Sendable {
                 }
                 mine.append(factor)
             }
-            members.append(Member(file: scenario.file, overrides: overrides, factors: mine))
+            members.append(Member(source: scenario.source, overrides: overrides, factors: mine))
             kept.append(own)
         }
         self.members = members
@@ -67,9 +68,9 @@ struct UncertainDraws: Sendable {
     /// value a path accepts and both corners compiled before the run, so a failure here is a bug.
     func parameters(scenario s: Int, replication k: Int) -> ModelParameters {
         do {
-            return try ScenarioLoader.load(members[s].file, overrides: overrides(scenario: s, replication: k)).parameters
+            return try members[s].source.compile(overrides: overrides(scenario: s, replication: k)).parameters
         } catch {
-            preconditionFailure("scenario \(members[s].file) failed to compile at replication \(k)'s draw: \(error.diagnostics.map(\.description).joined(separator: "; "))")
+            preconditionFailure("scenario \(members[s].source.path) failed to compile at replication \(k)'s draw: \(error.diagnostics.map(\.description).joined(separator: "; "))")
         }
     }
 
@@ -80,7 +81,7 @@ struct UncertainDraws: Sendable {
         for member in members where !member.factors.isEmpty {
             for u in [0.0, 1.0] {
                 let corner = member.overrides + member.factors.flatMap { $0.overrides(atQuantile: u) }
-                do { _ = try ScenarioLoader.load(member.file, overrides: corner) } catch {
+                do { _ = try member.source.compile(overrides: corner) } catch {
                     problems += error.diagnostics.map { var d = $0; d.message = "with every uncertain input at its \(u == 0 ? "lowest" : "highest"): " + d.message; return d }
                 }
             }

@@ -218,3 +218,6 @@ public struct UnitParameters: ParameterGroup {
         .structural("service"),
     ]
 }
+
+/// Hashable so a roster read for one region's rules is read once per run (SimScenario's store).
+extension RetirementParameters: Hashable {}
