@@ -83,14 +83,14 @@ enum SchemaCommand {
             "Prints the JSON Schema (draft 2020-12) of scenario files. The repository ships the same text as",
             "scenarios/scenario.schema.json; point your editor at it to check files as you type.",
         ],
-        options: [.flag("markdown", "print the format's reference instead (docs/scenario-format.md)")],
+        options: [.flag(.markdown, "print the format's reference instead (docs/scenario-format.md)")],
         examples: ["simulate schema > scenarios/scenario.schema.json"])
 
     static func run(_ words: [String]) throws(CLIError) {
         if spec.answersHelp(words) { return }
         let arguments = try spec.parse(words)
         guard arguments.positional.isEmpty else { throw .usage("'schema' takes no arguments but --markdown") }
-        print(arguments.flags.contains("markdown") ? FormatDocs.markdown() : JSONSchema.text(), terminator: "")
+        print(arguments.flag(.markdown) ? FormatDocs.markdown() : JSONSchema.text(), terminator: "")
     }
 }
 
@@ -109,7 +109,7 @@ enum ValidateCommand {
     static func run(_ words: [String]) throws(CLIError) {
         if spec.answersHelp(words) { return }
         let arguments = try spec.parse(words)
-        let overrides = try RunCommand.parseOverrides(arguments.all("set"))
+        let overrides = try RunCommand.parseOverrides(arguments.all(.set))
         var problems: [Diagnostic] = []
         var unreadable = false
         for file in try Command.scenarioFiles(arguments.positional, command: "validate") {

@@ -1,19 +1,19 @@
 /// One command-line option, declared once: the parser accepts exactly the declared options and
 /// `--help` is written from the same declarations, so the two cannot drift apart.
 struct OptionSpec: Sendable {
-    var name: String
+    var name: OptionName
     /// The value's placeholder (`N`, `DIR`); `nil` for a flag.
     var value: String?
     /// What it does; continuation lines are indented under the first.
     var help: [String]
 
-    static func value(_ name: String, _ placeholder: String, _ help: String...) -> OptionSpec {
+    static func value(_ name: OptionName, _ placeholder: String, _ help: String...) -> OptionSpec {
         OptionSpec(name: name, value: placeholder, help: help)
     }
-    static func flag(_ name: String, _ help: String...) -> OptionSpec { OptionSpec(name: name, value: nil, help: help) }
+    static func flag(_ name: OptionName, _ help: String...) -> OptionSpec { OptionSpec(name: name, value: nil, help: help) }
 
     var isFlag: Bool { value == nil }
-    var signature: String { "--\(name)" + (value.map { " \($0)" } ?? "") }
+    var signature: String { "--\(name.rawValue)" + (value.map { " \($0)" } ?? "") }
 }
 
 /// A subcommand: its usage line, what it does, its options and examples.
@@ -47,8 +47,7 @@ struct CommandSpec: Sendable {
 
     /// Parses `words` against the declared options (`-h`/`--help` are answered before this).
     func parse(_ words: [String]) throws(CLIError) -> Arguments {
-        try Arguments(words, valueOptions: options.filter { !$0.isFlag }.map(\.name),
-                      flagOptions: options.filter(\.isFlag).map(\.name), command: name)
+        try Arguments(words, options: options, command: name)
     }
 
     /// Whether the words ask for help; if so, prints it.
@@ -61,19 +60,19 @@ struct CommandSpec: Sendable {
 
 /// Options several subcommands share, declared once.
 enum CommonOptions {
-    static let replications = OptionSpec.value("replications", "N", "replications per scenario (default: the baseline's simulation.replications)")
-    static let seed = OptionSpec.value("seed", "S", "master seed (default: the baseline's simulation.seed)")
-    static let jobs = OptionSpec.value("jobs", "J", "parallel workers (default: the number of active cores)")
-    static let years = OptionSpec.value("years", "Y", "horizon in years, for every scenario")
+    static let replications = OptionSpec.value(.replications, "N", "replications per scenario (default: the baseline's simulation.replications)")
+    static let seed = OptionSpec.value(.seed, "S", "master seed (default: the baseline's simulation.seed)")
+    static let jobs = OptionSpec.value(.jobs, "J", "parallel workers (default: the number of active cores)")
+    static let years = OptionSpec.value(.years, "Y", "horizon in years, for every scenario")
     static func out(default directory: String) -> OptionSpec {
-        .value("out", "DIR", "output directory (default: \(directory)); simulate replaces only the files it wrote there (SHA256SUMS lists them)")
+        .value(.out, "DIR", "output directory (default: \(directory)); simulate replaces only the files it wrote there (SHA256SUMS lists them)")
     }
-    static let set = OptionSpec.value("set", "PATH=VALUE", "override a value in every scenario, e.g. regions.sorong.budget.rupiahPerYear=1.5e9",
+    static let set = OptionSpec.value(.set, "PATH=VALUE", "override a value in every scenario, e.g. regions.sorong.budget.rupiahPerYear=1.5e9",
                                       "(repeatable)")
-    static let csvLocale = OptionSpec.value("csv-locale", "L", "en (default: ',' and '.') or id (';' and ',' for Indonesian spreadsheets)")
-    static let lang = OptionSpec.value("lang", "L", "language of brief.md, brief.html and sweep.html: id (default) or en")
-    static let region = OptionSpec.value("region", "ID", "limit brief.md and brief.html to one region (the CSVs keep every region)")
-    static let force = OptionSpec.flag("force", "write into an --out folder that also holds files simulate did not write (they are left as they are)")
-    static let quiet = OptionSpec.flag("quiet", "no progress on stderr")
-    static let xlsx = OptionSpec.flag("xlsx", "also write results.xlsx: the tables as a spreadsheet workbook (headers in the --lang language)")
+    static let csvLocale = OptionSpec.value(.csvLocale, "L", "en (default: ',' and '.') or id (';' and ',' for Indonesian spreadsheets)")
+    static let lang = OptionSpec.value(.lang, "L", "language of brief.md, brief.html and sweep.html: id (default) or en")
+    static let region = OptionSpec.value(.region, "ID", "limit brief.md and brief.html to one region (the CSVs keep every region)")
+    static let force = OptionSpec.flag(.force, "write into an --out folder that also holds files simulate did not write (they are left as they are)")
+    static let quiet = OptionSpec.flag(.quiet, "no progress on stderr")
+    static let xlsx = OptionSpec.flag(.xlsx, "also write results.xlsx: the tables as a spreadsheet workbook (headers in the --lang language)")
 }

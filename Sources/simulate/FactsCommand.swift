@@ -21,8 +21,8 @@ enum FactsCommand {
         ],
         options: [
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years, CommonOptions.set,
-            .value("out", "DIR", "also write facts.csv into DIR (simulate replaces only the files it wrote there)"),
-            .flag("markdown", "print a Markdown table instead of plain text"),
+            .value(.out, "DIR", "also write facts.csv into DIR (simulate replaces only the files it wrote there)"),
+            .flag(.markdown, "print a Markdown table instead of plain text"),
             CommonOptions.force, CommonOptions.quiet,
         ],
         examples: ["simulate facts scenarios/baseline.json", "simulate facts scenarios/baseline.json --markdown > docs/validation.md"])
@@ -30,17 +30,17 @@ enum FactsCommand {
     static func run(_ words: [String]) throws(CLIError) {
         if spec.answersHelp(words) { return }
         let arguments = try spec.parse(words)
-        let output = arguments.value("out").map { OutputDirectory(target: URL(fileURLWithPath: $0), force: arguments.flags.contains("force"), inputs: arguments.positional) }
+        let output = arguments.value(.out).map { OutputDirectory(target: URL(fileURLWithPath: $0), force: arguments.flag(.force), inputs: arguments.positional) }
         let loaded = try RunCommand.loadAll(try Command.scenarioFiles(arguments.positional, command: "facts"),
                                             overrides: try RunCommand.overrides(arguments))
         let plan = try RunPlan.make(loaded, arguments: arguments)
         try output?.checkWritable()
         var result = plan.runner.emptyResult()
-        var progress = Progress(total: plan.replications, unit: "replications", quiet: arguments.flags.contains("quiet"))
+        var progress = Progress(total: plan.replications, unit: "replications", quiet: arguments.flag(.quiet))
         plan.runner.run(replications: Array(0..<plan.replications), into: &result) { progress.update(done: $0) }
         progress.finish()
         let checks = StylisedFacts.check(result, labels: plan.labels)
-        print(arguments.flags.contains("markdown") ? markdown(checks, plan: plan) : text(checks), terminator: "")
+        print(arguments.flag(.markdown) ? markdown(checks, plan: plan) : text(checks), terminator: "")
         try output?.write([("facts.csv", csv(checks))])
     }
 

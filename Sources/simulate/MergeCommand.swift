@@ -20,7 +20,7 @@ enum MergeCommand {
             "Shards of 'simulate sensitivity --shard I/N' merge the same way into sensitivity.csv and .html.",
         ],
         options: [
-            .value("out", "DIR", "output directory (required, not one of the shards); simulate replaces only the files it wrote there"),
+            .value(.out, "DIR", "output directory (required, not one of the shards); simulate replaces only the files it wrote there"),
             CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region, CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],
         examples: ["simulate merge results-shard-*-of-4 --out results"])
@@ -30,13 +30,13 @@ enum MergeCommand {
         let started = ContinuousClock.now
         let arguments = try spec.parse(words)
         guard !arguments.positional.isEmpty else { throw .usage("'merge' needs the shard directories; see 'simulate merge --help'") }
-        guard let out = arguments.value("out") else { throw .usage("'merge' needs --out DIR") }
-        let output = OutputDirectory(target: URL(fileURLWithPath: out), force: arguments.flags.contains("force"), inputs: arguments.positional)
+        guard let out = arguments.value(.out) else { throw .usage("'merge' needs --out DIR") }
+        let output = OutputDirectory(target: URL(fileURLWithPath: out), force: arguments.flag(.force), inputs: arguments.positional)
         try output.checkWritable()
         let sensitivityPartial = URL(fileURLWithPath: arguments.positional[0]).appendingPathComponent(SensitivityOutcome.partialFileName).path
         if FileManager.default.fileExists(atPath: sensitivityPartial) {
             return try SensitivityCommand.merge(arguments.positional, output: output, locale: try RunCommand.locale(arguments),
-                                                language: try RunCommand.language(arguments), quiet: arguments.flags.contains("quiet"), started: started)
+                                                language: try RunCommand.language(arguments), quiet: arguments.flag(.quiet), started: started)
         }
         let shards: ShardSet
         var result: ExperimentResult
@@ -58,9 +58,9 @@ enum MergeCommand {
         let files = ResultFiles.make(result, plan: plan, locale: locale, language: language, region: region,
                                      metadata: plan.runMetadata(seconds: started.secondsElapsed,
                                                                 extra: [("breaches", breaches.json),
-                                                                        ("mergedFrom", .array(shards.members.map { JSONNode(.string($0.directory)) }))]), workbook: arguments.flags.contains("xlsx"))
+                                                                        ("mergedFrom", .array(shards.members.map { JSONNode(.string($0.directory)) }))]), workbook: arguments.flag(.xlsx))
         try output.write(files)
-        if !arguments.flags.contains("quiet") {
+        if !arguments.flag(.quiet) {
             FileHandle.standardError.write(Data("simulate: merged \(shards.members.count) shards into \(output.target.path)\n".utf8))
         }
     }

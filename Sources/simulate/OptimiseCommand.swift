@@ -25,16 +25,16 @@ enum OptimiseCommand {
             "resumes from it and gives the same result. The same seed gives the same bytes whatever --jobs.",
         ],
         options: [
-            .value("evaluations", "N", "distinct plans the search may score (default: optimise.evaluations)"),
-            .value("replications", "N", "replications per plan in the search, and the selection's first stage (default: optimise.replications)"),
-            .value("finalists", "K", "best search plans taken to the selection (default: optimise.finalists)"),
-            .value("delta", "D", "the selection's indifference zone, in the objective's units (default: optimise.indifference)"),
-            .value("confidence", "P", "the selection's 1 − α, e.g. 0.95 (default: optimise.confidence)"),
-            .value("confirm", "N", "replications of the winner and of the scenario as written in the confirmation (default 20)"),
+            .value(.evaluations, "N", "distinct plans the search may score (default: optimise.evaluations)"),
+            .value(.replications, "N", "replications per plan in the search, and the selection's first stage (default: optimise.replications)"),
+            .value(.finalists, "K", "best search plans taken to the selection (default: optimise.finalists)"),
+            .value(.delta, "D", "the selection's indifference zone, in the objective's units (default: optimise.indifference)"),
+            .value(.confidence, "P", "the selection's 1 − α, e.g. 0.95 (default: optimise.confidence)"),
+            .value(.confirm, "N", "replications of the winner and of the scenario as written in the confirmation (default 20)"),
             CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results-optimise"), CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang,
-            .value("pause-after", "N", "stop after N batches of simulation (exit 75) and keep the journal; run again to go on"),
-            .flag("restart", "discard a journal written for another problem instead of refusing it"),
+            .value(.pauseAfter, "N", "stop after N batches of simulation (exit 75) and keep the journal; run again to go on"),
+            .flag(.restart, "discard a journal written for another problem instead of refusing it"),
             CommonOptions.force, CommonOptions.quiet,
         ],
         examples: [
@@ -50,7 +50,7 @@ enum OptimiseCommand {
             throw .usage("'optimise' needs exactly one scenario file with an optimise block; see 'simulate optimise --help'")
         }
         let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
-        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? "results-optimise"), force: arguments.flags.contains("force"),
+        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value(.out) ?? "results-optimise"), force: arguments.flag(.force),
                                      inputs: [file])
         try output.checkWritable()
         let common = try RunCommand.overrides(arguments)
@@ -61,12 +61,12 @@ enum OptimiseCommand {
         let plan = try RunPlan.make([scenario], arguments: arguments, baselineChoice: .first)
         let settings = try OptimiseSettings(problem, arguments: arguments, seed: plan.seed)
         let study = OptimiseStudy(scenario: scenario, problem: problem)
-        let pauseAfter = try arguments.integer("pause-after")
+        let pauseAfter = try arguments.integer(.pauseAfter)
         let journal = try OptimiseJournal.open(url: URL(fileURLWithPath: output.target.path + ".journal"),
                                           fingerprint: fingerprint(scenario, seed: plan.seed, common: common),
                                           measures: OptimiseStudy.firstMargin + problem.constraints.count,
-                                          restart: arguments.flags.contains("restart"))
-        let quiet = arguments.flags.contains("quiet")
+                                          restart: arguments.flag(.restart))
+        let quiet = arguments.flag(.quiet)
         if journal.count > 0 && !quiet {
             FileHandle.standardError.write(Data("simulate: resuming from \(journal.url.path) (\(journal.count) replications already measured)\n".utf8))
         }
@@ -107,17 +107,17 @@ extension OptimiseJournal {
 
 extension OptimiseSettings {
     init(_ problem: OptimisationProblem, arguments: Arguments, seed: UInt64) throws(CLIError) {
-        evaluations = try arguments.integer("evaluations", minimum: 2) ?? problem.evaluations
-        replications = try arguments.integer("replications", minimum: 2) ?? problem.replications
-        finalists = try arguments.integer("finalists", minimum: 1) ?? problem.finalists
-        confirmation = try arguments.integer("confirm", minimum: 2) ?? 20
+        evaluations = try arguments.integer(.evaluations, minimum: 2) ?? problem.evaluations
+        replications = try arguments.integer(.replications, minimum: 2) ?? problem.replications
+        finalists = try arguments.integer(.finalists, minimum: 1) ?? problem.finalists
+        confirmation = try arguments.integer(.confirm, minimum: 2) ?? 20
         delta = problem.indifference
-        if let text = arguments.value("delta") {
+        if let text = arguments.value(.delta) {
             guard let x = Double(text), x > 0 else { throw .usage("--delta expects a number above 0 in the objective's units, got '\(text)'") }
             delta = x
         }
         confidence = problem.confidence
-        if let text = arguments.value("confidence") {
+        if let text = arguments.value(.confidence) {
             guard let x = Double(text), x > 0.5, x < 1 else { throw .usage("--confidence expects a probability between 0.5 and 1, e.g. 0.95, got '\(text)'") }
             confidence = x
         }

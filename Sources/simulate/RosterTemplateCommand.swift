@@ -21,8 +21,8 @@ enum RosterTemplateCommand {
         ],
         options: [
             CommonOptions.lang,
-            .value("synthetic", "REGION", "print a synthetic roster of REGION drawn from FILE's distributions"),
-            .value("seed", "S", "seed of the synthetic roster (default 1)"),
+            .value(.synthetic, "REGION", "print a synthetic roster of REGION drawn from FILE's distributions"),
+            .value(.seed, "S", "seed of the synthetic roster (default 1)"),
             CommonOptions.set,
         ],
         examples: ["simulate roster-template > roster.csv",
@@ -31,7 +31,7 @@ enum RosterTemplateCommand {
     static func run(_ words: [String]) throws(CLIError) {
         if spec.answersHelp(words) { return }
         let arguments = try spec.parse(words)
-        let language = arguments.value("lang") ?? "id"
+        let language = arguments.value(.lang) ?? "id"
         guard language == "id" || language == "en" else { throw .usage("--lang: expected id or en, found '\(language)'") }
         let indonesian = language == "id"
         guard arguments.positional.count <= 1 else { throw .usage("'roster-template' takes at most one scenario file") }
@@ -40,7 +40,7 @@ enum RosterTemplateCommand {
         }
         let domains = scenario?.parameters.domains.map(\.id) ?? RosterFormat.defaultDomainIDs
         let separator = indonesian ? ";" : ","
-        guard let region = arguments.value("synthetic") else {
+        guard let region = arguments.value(.synthetic) else {
             print(RosterFormat.headers(indonesian: indonesian, domains: domains).joined(separator: separator), terminator: "\r\n")
             return
         }
@@ -48,7 +48,7 @@ enum RosterTemplateCommand {
         guard let r = scenario.parameters.regions.firstIndex(where: { $0.id == region }) else {
             throw .usage("--synthetic: no region '\(region)' in \(scenario.file); its regions are \(scenario.parameters.regions.map(\.id).joined(separator: ", "))")
         }
-        let seed = try arguments.integer("seed", minimum: 0) ?? 1
+        let seed = try arguments.integer(.seed, minimum: 0) ?? 1
         print(synthetic(scenario.parameters, region: r, seed: UInt64(seed), indonesian: indonesian), terminator: "")
     }
 

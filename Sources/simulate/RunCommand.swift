@@ -26,15 +26,15 @@ enum RunCommand {
         options: [
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results"),
-            .value("baseline", "ID", "the scenario the others are compared with (default: the one with id 'baseline';",
+            .value(.baseline, "ID", "the scenario the others are compared with (default: the one with id 'baseline';",
                    "without one the differences are left empty)"),
-            .value("baseline-file", "FILE", "compare with this scenario file without reporting it"),
+            .value(.baselineFile, "FILE", "compare with this scenario file without reporting it"),
             CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region,
-            .value("shard", "I/N", "run only the I-th of N slices of the replications and write a partial result",
+            .value(.shard, "I/N", "run only the I-th of N slices of the replications and write a partial result",
                    "for 'simulate merge' (taken from SLURM_ARRAY_TASK_ID/COUNT, or from",
                    "JOB_COMPLETION_INDEX with --shard-count N, when those are set)"),
-            .value("shard-count", "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
-            .flag("uncertain", "draw the uncertainty block's inputs once per replication, the same draw for every",
+            .value(.shardCount, "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
+            .flag(.uncertain, "draw the uncertainty block's inputs once per replication, the same draw for every",
                   "scenario (docs/uncertainty.md): intervals and differences then include what we do not know,",
                   "and the brief gives each what-if's probability of beating the baseline"),
             CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
@@ -60,28 +60,28 @@ enum RunCommand {
 
     /// The overrides of `--set` and `--years`, in that order of precedence (later wins).
     static func overrides(_ arguments: Arguments) throws(CLIError) -> [Override] {
-        var overrides = try parseOverrides(arguments.all("set"))
-        if let years = try arguments.integer("years"), let override = Override("simulation.years=\(years)") {
+        var overrides = try parseOverrides(arguments.all(.set))
+        if let years = try arguments.integer(.years), let override = Override("simulation.years=\(years)") {
             overrides.insert(override, at: 0)
         }
         return overrides
     }
 
     static func locale(_ arguments: Arguments) throws(CLIError) -> CSVLocale {
-        let text = arguments.value("csv-locale") ?? "en"
+        let text = arguments.value(.csvLocale) ?? "en"
         guard let locale = CSVLocale(rawValue: text) else { throw .usage("--csv-locale expects en or id, got '\(text)'") }
         return locale
     }
 
     static func language(_ arguments: Arguments) throws(CLIError) -> BriefLanguage {
-        let text = arguments.value("lang") ?? "id"
+        let text = arguments.value(.lang) ?? "id"
         guard let language = BriefLanguage(rawValue: text) else { throw .usage("--lang expects id or en, got '\(text)'") }
         return language
     }
 
     /// The region `--region` names, checked against the baseline's regions before anything runs.
     static func briefRegion(_ arguments: Arguments, plan: RunPlan) throws(CLIError) -> String? {
-        guard let id = arguments.value("region") else { return nil }
+        guard let id = arguments.value(.region) else { return nil }
         let known = plan.labels[plan.baseline].regionIDs
         guard known.contains(id) else { throw .usage("--region: unknown region '\(id)'; the baseline has \(known.joined(separator: ", "))") }
         return id
@@ -93,13 +93,13 @@ enum RunCommand {
         let arguments = try spec.parse(words)
         let files = try Command.scenarioFiles(arguments.positional, command: "run")
         let overrides = try overrides(arguments)
-        let quiet = arguments.flags.contains("quiet")
-        guard let baselineFile = arguments.value("baseline-file") else {
+        let quiet = arguments.flag(.quiet)
+        guard let baselineFile = arguments.value(.baselineFile) else {
             let loaded = setAsideSearches(try loadAll(files, overrides: overrides, quiet: quiet), keepingFirst: 0, quiet: quiet)
             try execute(loaded, arguments: arguments, started: started, overrides: overrides)
             return
         }
-        if arguments.value("baseline") != nil { throw .usage("give --baseline or --baseline-file, not both") }
+        if arguments.value(.baseline) != nil { throw .usage("give --baseline or --baseline-file, not both") }
         try execute(setAsideSearches(try loadAll([baselineFile] + files, overrides: overrides, quiet: quiet), keepingFirst: 1, quiet: quiet),
                     arguments: arguments, started: started, baselineChoice: .hiddenFirst, overrides: overrides)
     }
@@ -120,12 +120,12 @@ enum RunCommand {
     static func execute(_ loaded: [Scenario], arguments: Arguments, started: ContinuousClock.Instant,
                         baselineChoice: BaselineChoice = .fromArguments, overrides: [Override] = []) throws(CLIError) {
         let locale = try locale(arguments), language = try language(arguments)
-        let quiet = arguments.flags.contains("quiet")
+        let quiet = arguments.flag(.quiet)
         let shard = try ShardSelection.from(arguments, environment: ProcessInfo.processInfo.environment)
-        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? (shard.map { "results-shard-\($0.index)-of-\($0.count)" } ?? "results")),
-                                     force: arguments.flags.contains("force"), inputs: loaded.map(\.file))
+        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value(.out) ?? (shard.map { "results-shard-\($0.index)-of-\($0.count)" } ?? "results")),
+                                     force: arguments.flag(.force), inputs: loaded.map(\.file))
         var plan = try RunPlan.make(loaded, arguments: arguments, baselineChoice: baselineChoice)
-        if arguments.flags.contains("uncertain") {
+        if arguments.declares(.uncertain) && arguments.flag(.uncertain) {
             let draws = try UncertainDraws(loaded, baseline: plan.baseline, seed: plan.seed, overrides: overrides)
             plan.draws = draws
             plan.uncertainPaths = draws.paths
@@ -147,7 +147,7 @@ enum RunCommand {
         let breaches = plan.breachReport(result)
         if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
         let files = ResultFiles.make(result, plan: plan, locale: locale, language: language, region: region,
-                                     metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: [("breaches", breaches.json)]), workbook: arguments.flags.contains("xlsx"))
+                                     metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: [("breaches", breaches.json)]), workbook: arguments.flag(.xlsx))
         try output.write(files)
         if !quiet {
             FileHandle.standardError.write(Data("simulate: wrote \(files.map(\.name).joined(separator: ", ")) to \(output.target.path)\n".utf8))

@@ -42,13 +42,14 @@ struct RunPlan {
 
     /// Builds the plan from loaded scenarios and the run options.
     static func make(_ loaded: [Scenario], arguments: Arguments, baselineChoice: BaselineChoice = .fromArguments) throws(CLIError) -> RunPlan {
-        let baseline = baselineChoice == .fromArguments ? try RunCommand.baselineIndex(loaded, requested: arguments.value("baseline")) : 0
+        let requested = arguments.declares(.baseline) ? arguments.value(.baseline) : nil
+        let baseline = baselineChoice == .fromArguments ? try RunCommand.baselineIndex(loaded, requested: requested) : 0
         let months = loaded[baseline].parameters.months
         if let other = loaded.first(where: { $0.parameters.months != months }) {
             throw .usage("scenario '\(other.id)' runs \(other.parameters.years) years but the baseline runs \(loaded[baseline].parameters.years); pass --years to compare them")
         }
         let seed: UInt64
-        if let text = arguments.value("seed") {
+        if let text = arguments.value(.seed) {
             // The same range as simulation.seed: seeds are written to JSON, whose numbers are exact to 2^53.
             guard let parsed = UInt64(text), parsed <= 9_007_199_254_740_991 else {
                 throw .usage("--seed expects a whole number from 0 to 9007199254740991, got '\(text)'")
@@ -67,10 +68,10 @@ struct RunPlan {
                 return (scenario.id, scenario.file, SHA256.hex(of: Array((JSONWriter.render(scenario.resolved.value, indent: 0) + data).utf8)), scenario.dataFiles)
             },
             seed: seed,
-            replications: try arguments.integer("replications") ?? loaded[baseline].replications,
+            replications: try arguments.integer(.replications) ?? loaded[baseline].replications,
             baseline: baseline,
-            jobs: try arguments.integer("jobs") ?? ProcessInfo.processInfo.activeProcessorCount,
-            hasBaseline: baselineChoice != .fromArguments || arguments.value("baseline") != nil || loaded.contains { $0.id == "baseline" })
+            jobs: try arguments.integer(.jobs) ?? ProcessInfo.processInfo.activeProcessorCount,
+            hasBaseline: baselineChoice != .fromArguments || requested != nil || loaded.contains { $0.id == "baseline" })
     }
 
     /// The note on stderr for a run without a baseline.

@@ -28,15 +28,15 @@ enum SensitivityCommand {
             "The same seed gives the same bytes whatever --jobs or --shard split.",
         ],
         options: [
-            .value("method", "M", "morris (default) or sobol"),
-            .value("samples", "N", "morris: trajectories (default 20); sobol: base samples N (default 128)"),
-            .value("factors", "PATH,...", "only these paths of the uncertainty block (default: all of them)"),
-            .value("bootstrap", "B", "bootstrap resamples for the intervals (default 1000)"),
+            .value(.method, "M", "morris (default) or sobol"),
+            .value(.samples, "N", "morris: trajectories (default 20); sobol: base samples N (default 128)"),
+            .value(.factors, "PATH,...", "only these paths of the uncertainty block (default: all of them)"),
+            .value(.bootstrap, "B", "bootstrap resamples for the intervals (default 1000)"),
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results-sensitivity, or results-sensitivity-shard-I-of-N for a shard"), CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang,
-            .value("shard", "I/N", "run only the I-th of N slices of the design points (or from SLURM_ARRAY_TASK_ID/COUNT,",
+            .value(.shard, "I/N", "run only the I-th of N slices of the design points (or from SLURM_ARRAY_TASK_ID/COUNT,",
                    "or JOB_COMPLETION_INDEX with --shard-count N) and write a partial result for 'simulate merge'"),
-            .value("shard-count", "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
+            .value(.shardCount, "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
             CommonOptions.force, CommonOptions.quiet,
         ],
         examples: [
@@ -48,42 +48,42 @@ enum SensitivityCommand {
         if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
         let arguments = try spec.parse(words)
-        let methodText = arguments.value("method") ?? "morris"
+        let methodText = arguments.value(.method) ?? "morris"
         guard let method = SensitivityMethod(rawValue: methodText) else { throw .usage("--method expects morris or sobol, got '\(methodText)'") }
-        let samples = try arguments.integer("samples") ?? (method == .morris ? 20 : 128)
+        let samples = try arguments.integer(.samples) ?? (method == .morris ? 20 : 128)
         guard samples >= 2 else { throw .usage("--samples must be at least 2, got \(samples)") }
         // The design is built in memory: its points (trajectories × (factors + 1), or N × (factors + 2))
         // are refused past a limit that fits any machine, before anything is allocated.
         guard samples <= maximumSamples else {
             throw .usage("--samples \(samples) is more than the \(maximumSamples) a design may have (a design holds every point in memory, and at a few points a second it would run for years); use at most \(maximumSamples), or shard a study of that size")
         }
-        let bootstrap = try arguments.integer("bootstrap") ?? 1000
+        let bootstrap = try arguments.integer(.bootstrap) ?? 1000
         guard bootstrap >= 0 else { throw .usage("--bootstrap must be at least 0") }
         let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
         let shard = try ShardSelection.from(arguments, environment: ProcessInfo.processInfo.environment)
         // Each shard writes its own folder by default, so an array without --out does not collide.
         let defaultOut = shard.map { "results-sensitivity-shard-\($0.index)-of-\($0.count)" } ?? "results-sensitivity"
-        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? defaultOut), force: arguments.flags.contains("force"),
+        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value(.out) ?? defaultOut), force: arguments.flag(.force),
                                      inputs: arguments.positional)
         try output.checkWritable()
         let common = try RunCommand.overrides(arguments)
         // Ids must be unique: a study's design is seeded from its file's id.
         let loaded = try RunCommand.loadAll(try Command.scenarioFiles(arguments.positional, command: "sensitivity"), overrides: common)
         let plan = try RunPlan.make(loaded, arguments: arguments, baselineChoice: .first)
-        let factorFilter = arguments.value("factors").map { $0.split(separator: ",").map(String.init) }
+        let factorFilter = arguments.value(.factors).map { $0.split(separator: ",").map(String.init) }
         let studies = try loaded.map { scenario throws(CLIError) in
             SensitivityStudy(scenario: scenario, factors: try chooseFactors(scenario, only: factorFilter), method: method, samples: samples, seed: plan.seed)
         }
-        let outcome = try evaluate(studies, plan: plan, common: common, bootstrap: bootstrap, shard: shard, quiet: arguments.flags.contains("quiet"))
+        let outcome = try evaluate(studies, plan: plan, common: common, bootstrap: bootstrap, shard: shard, quiet: arguments.flag(.quiet))
         if let shard {
             try output.write([(SensitivityOutcome.partialFileName, outcome.partialJSON(run: (try? JSONParser.parse(plan.runMetadata(seconds: started.secondsElapsed), file: "run.json")) ?? JSONNode(.null)))])
-            if !arguments.flags.contains("quiet") {
+            if !arguments.flag(.quiet) {
                 FileHandle.standardError.write(Data("simulate: wrote sensitivity shard \(shard.index)/\(shard.count) (design points \(outcome.firstPoint)..<\(outcome.firstPoint + outcome.means.count)) to \(output.target.path)\n".utf8))
             }
             return
         }
         try output.write(files(outcome, locale: locale, language: language, metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: outcome.metadata)))
-        if !arguments.flags.contains("quiet") {
+        if !arguments.flag(.quiet) {
             FileHandle.standardError.write(Data("simulate: wrote sensitivity.csv (\(outcome.totalPoints) design points × \(plan.replications) replications) to \(output.target.path)\n".utf8))
         }
     }

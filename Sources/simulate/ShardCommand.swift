@@ -14,7 +14,8 @@ struct ShardSelection: Equatable {
     /// From `--shard I/N`, else Slurm's array variables, else Kubernetes' completion index with
     /// `--shard-count`; `nil` for an unsharded run.
     static func from(_ arguments: Arguments, environment: [String: String]) throws(CLIError) -> ShardSelection? {
-        if let text = arguments.value("shard") {
+        guard arguments.declares(.shard) else { return nil }  // what-if: never a slice
+        if let text = arguments.value(.shard) {
             let parts = text.split(separator: "/")
             guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else {
                 throw .usage("--shard expects I/N with 1 ≤ I ≤ N, e.g. 2/8; got '\(text)'")
@@ -27,7 +28,7 @@ struct ShardSelection: Equatable {
             guard n >= 1, (1...n).contains(index) else { throw .usage("SLURM_ARRAY_TASK_ID \(id) is outside the array of \(n) tasks") }
             return ShardSelection(index: index, count: n)
         }
-        if let n = try arguments.integer("shard-count") {
+        if let n = try arguments.integer(.shardCount) {
             guard let completion = environment["JOB_COMPLETION_INDEX"].flatMap(Int.init), (0..<n).contains(completion) else {
                 throw .usage("--shard-count needs JOB_COMPLETION_INDEX between 0 and \(n - 1) (a Kubernetes Indexed Job), or use --shard I/N")
             }

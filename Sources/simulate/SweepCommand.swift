@@ -21,7 +21,7 @@ enum SweepCommand {
             "share random numbers, so curves are smooth.",
         ],
         options: [
-            .value("vary", "PATH=FROM:TO:STEPS", "a scenario path and the values it takes (repeatable: the full grid)"),
+            .value(.vary, "PATH=FROM:TO:STEPS", "a scenario path and the values it takes (repeatable: the full grid)"),
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results-sweep"), CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang,
             CommonOptions.force, CommonOptions.quiet,
@@ -56,10 +56,10 @@ enum SweepCommand {
         if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
         let arguments = try spec.parse(words)
-        let axes = try arguments.all("vary").map(parseAxis)
+        let axes = try arguments.all(.vary).map(parseAxis)
         guard !axes.isEmpty else { throw .usage("'sweep' needs at least one --vary PATH=FROM:TO:STEPS") }
         let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
-        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value("out") ?? "results-sweep"), force: arguments.flags.contains("force"),
+        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value(.out) ?? "results-sweep"), force: arguments.flag(.force),
                                      inputs: arguments.positional)
         try output.checkWritable()
         var grid: [[Double]] = [[]]
@@ -72,7 +72,7 @@ enum SweepCommand {
                                                      "delta_vs_unchanged", "delta_ci_low", "delta_ci_high"]).map(CSVField.identifier))
         var curves: [String: [SweepPoint]] = [:]
         var progress = Progress(total: plan.replications * groups.count, unit: "replications of \(grid.count) grid points and the unchanged scenario, file by file",
-                                quiet: arguments.flags.contains("quiet"))
+                                quiet: arguments.flag(.quiet))
         for (g, group) in groups.enumerated() {
             // Each file's points are compared with the file as written, on the same replications.
             let members = [group.reference] + Array(group.points)
@@ -107,7 +107,7 @@ enum SweepCommand {
         let horizonYear = (first?.startYear ?? 0) + ((loaded.first?.parameters.months ?? 12) + 11) / 12 - 1
         let page = SweepReport.html(language: language, axis: axes[0].path, horizonYear: horizonYear, charts: charts)
         try output.write([("sweep.csv", csv.text), ("sweep.html", page), ("run.json", plan.runMetadata(seconds: started.secondsElapsed))])
-        if !arguments.flags.contains("quiet") {
+        if !arguments.flag(.quiet) {
             FileHandle.standardError.write(Data("simulate: wrote sweep.csv (\(grid.count) points × \(files.count) scenario\(files.count == 1 ? "" : "s")) to \(output.target.path)\n".utf8))
         }
     }

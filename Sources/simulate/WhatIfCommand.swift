@@ -15,7 +15,7 @@ enum WhatIfCommand {
             "same replications, and writes what 'run' writes. --set changes only the copy.",
         ],
         options: [
-            .value("set", "PATH=VALUE", "the change the copy makes, e.g. regions.sorong.budget.rupiahPerYear=1.5e9 (repeatable);",
+            .value(.set, "PATH=VALUE", "the change the copy makes, e.g. regions.sorong.budget.rupiahPerYear=1.5e9 (repeatable);",
                    "the file as written is the baseline"),
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results-what-if"), CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region,
@@ -29,9 +29,9 @@ enum WhatIfCommand {
         let arguments = try spec.parse(words)
         let files = try Command.scenarioFiles(arguments.positional, command: "what-if")
         guard files.count == 1 else { throw .usage("'what-if' takes one scenario file, got \(files.count)") }
-        let changes = try RunCommand.parseOverrides(arguments.all("set"))
+        let changes = try RunCommand.parseOverrides(arguments.all(.set))
         guard !changes.isEmpty else { throw .usage("'what-if' needs at least one --set PATH=VALUE: the change to compare") }
-        let years = try arguments.integer("years").flatMap { Override("simulation.years=\($0)") }.map { [$0] } ?? []
+        let years = try arguments.integer(.years).flatMap { Override("simulation.years=\($0)") }.map { [$0] } ?? []
         let base = try RunCommand.loadAll(files, overrides: years)
         var changed = try RunCommand.loadAll(files, overrides: years + changes)
         let change = changes.map { "\($0.path)=\($0.text)" }.joined(separator: ", ")
