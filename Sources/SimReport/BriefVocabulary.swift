@@ -56,15 +56,10 @@ struct BriefMetric {
 
 /// The fixed words of the brief in both languages.
 enum BriefWords {
+    /// A delivery mode's name; `id` is validated against ``Mode`` when the scenario is read.
     static func mode(_ id: String, _ language: Language) -> String {
-        let names: [String: (String, String)] = [
-            "classroom": ("kelas (klasikal)", "classroom"), "workshop": ("lokakarya", "workshop"),
-            "simulation": ("simulasi interaktif", "interactive simulation"), "elearning": ("e-learning", "e-learning"),
-            "elearningPractice": ("e-learning dengan praktik", "e-learning with practice"),
-            "blended": ("blended (kelas dan daring)", "blended"), "coaching": ("coaching", "coaching"),
-        ]
-        guard let name = names[id] else { return id }
-        return language == .id ? name.0 : name.1
+        guard let mode = Mode(id: id) else { return id }
+        return mode.words.text(in: language)
     }
 
     static func month(_ index: Int, _ language: Language) -> String {
@@ -82,6 +77,21 @@ enum BriefWords {
         case (.lastYearMean, .en): return "\(lastYear) average"
         case (.total, .id): return firstYear == lastYear ? "total \(lastYear)" : "total \(firstYear)–\(lastYear)"
         case (.total, .en): return firstYear == lastYear ? "\(lastYear) total" : "\(firstYear)–\(lastYear) total"
+        }
+    }
+}
+
+extension Mode {
+    /// The mode's name in reports: one case per mode, so a new mode without a name does not compile.
+    var words: LocalizedText {
+        switch self {
+        case .classroom: LocalizedText(indonesian: "kelas (klasikal)", english: "classroom")
+        case .workshop: LocalizedText(indonesian: "lokakarya", english: "workshop")
+        case .simulation: LocalizedText(indonesian: "simulasi interaktif", english: "interactive simulation")
+        case .elearning: LocalizedText("e-learning")
+        case .elearningPractice: LocalizedText(indonesian: "e-learning dengan praktik", english: "e-learning with practice")
+        case .blended: LocalizedText(indonesian: "blended (kelas dan daring)", english: "blended")
+        case .coaching: LocalizedText("coaching")
         }
     }
 }

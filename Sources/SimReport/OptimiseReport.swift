@@ -91,7 +91,7 @@ public struct OptimiseReportData: Sendable {
 /// on both objective and spending).
 public enum OptimiseReport {
     public static func html(_ data: OptimiseReportData, language: Language) -> String {
-        func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
+        func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
         let style = NumberStyle(language)
         let title = t("Rencana terbaik untuk anggaran: \(data.scenarioName.text(in: .id))", "The best plan for the money: \(data.scenarioName.text(in: .en))")
         var body = "<header><h1>\(xml(title))</h1>\n<p class=\"lead\">\(xml(data.memoSentence(language)))</p>\n"

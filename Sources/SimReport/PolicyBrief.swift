@@ -41,7 +41,7 @@ public struct PolicyBrief {
         style = NumberStyle(language)
     }
 
-    func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
+    func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
 
     /// The scenarios compared with the baseline: none when the run has no baseline.
     var whatIfs: [Int] { result.hasBaseline ? labels.indices.filter { $0 != baseline && labels[$0].isReported } : [] }

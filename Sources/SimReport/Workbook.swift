@@ -9,7 +9,7 @@ import SimExperiment
 /// counters, decisions and programmes tables.
 public enum Workbook {
     public static func make(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, language: Language) -> [UInt8] {
-        func t(_ id: String, _ en: String) -> String { language == .id ? id : en }
+        func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
         var regions = labels[baseline].regionIDs
         for label in labels where label.isReported { for id in label.regionIDs where !regions.contains(id) { regions.append(id) } }
         var sheets: [(name: String, table: ResultTable)] = regions.map { region in

@@ -1,5 +1,11 @@
 /// The languages reports are written in: Bahasa Indonesia (the default) and English.
-public enum Language: String, Sendable, CaseIterable { case id, en }
+public enum Language: String, Sendable, CaseIterable {
+    case id, en
+
+    /// The report's fixed words: `indonesian` in a brief in Bahasa Indonesia, else `english`.
+    /// Every report picks its words through here (`let t = language.pick`).
+    public func pick(_ indonesian: String, _ english: String) -> String { self == .id ? indonesian : english }
+}
 
 /// A text a scenario gives in Bahasa Indonesia, English or both (a scenario's name and question,
 /// a programme's name). Reports use their own language and fall back to the other one, so a file

@@ -142,6 +142,19 @@ extension RegionSimulation {
 
     // MARK: - Analytic fidelity
 
+    /// The sums over `unit`'s staff on duty that an analytic day reads, worked out afresh.
+    mutating func staffSums(_ unit: UnitIndex) -> StaffSums {
+        var sums = StaffSums(version: eventsFired, unitChanges: roster.staffChanges[unit])
+        for e in roster.members[unit] where workforce.active[e] && !workforce.offDuty[e] {
+            let terms = handlerTerms(e)
+            sums.minutes += terms.minutes
+            sums.competency += terms.competency
+            sums.motivation += workforce.effectiveMotivation(e)
+            sums.count += 1
+        }
+        return sums
+    }
+
     /// One working day of every channel by Erlang C with the Allen–Cunneen correction for
     /// lognormal handling times (Wq ≈ Wq(M/M/c)·(1 + cv²)/2), the same inputs as per-request.
     mutating func analyticDay(_ day: Int) {
@@ -151,17 +164,12 @@ extension RegionSimulation {
             let parameters = channels[c].parameters
             // The staff on duty only change at other events: their sums are worked out again only
             // after one that may have changed this unit's (the same sums, so the same numbers).
-            if channels[c].staffSums.version != eventsFired || channels[c].staffSums.unitChanges != staffChanges[unit] {
-                var sums = StaffSums(version: eventsFired, unitChanges: staffChanges[unit])
-                let members = roster.members[unit]
-                for e in members where workforce.active[e] && !workforce.offDuty[e] {
-                    let terms = handlerTerms(e)
-                    sums.minutes += terms.minutes
-                    sums.competency += terms.competency
-                    sums.motivation += workforce.effectiveMotivation(e)
-                    sums.count += 1
-                }
-                channels[c].staffSums = sums
+            if channels[c].staffSums.version != eventsFired || channels[c].staffSums.unitChanges != roster.staffChanges[unit] {
+                channels[c].staffSums = staffSums(unit)
+            } else if BuildConfiguration.internalChecks {
+                let fresh = staffSums(unit)
+                precondition(fresh.matches(channels[c].staffSums),
+                             "the staff sums of unit \(unit) were reused after a change nobody counted (UnitRoster.staffChanges)")
             }
             let sums = channels[c].staffSums
             let minutesSum = sums.minutes, competencySum = sums.competency, motivationSum = sums.motivation, n = sums.count

@@ -461,7 +461,6 @@ extension RegionSimulation {
                     kept.append(e)
                     roster.goAway(unit: unit, mandated: mandated)
                     workforce.offDuty[e] = true
-                    staffChanges[unit] &+= 1
                 } else {
                     unbook(e, session: s)
                 }
@@ -506,9 +505,9 @@ extension RegionSimulation {
                 roster.comeBack(unit: unit, stillEmployed: workforce.active[e], mandated: programme.isMandated)
             } else {
                 roster.trainOnDuty(unit: unit, share: -parameters.dutyShareWhileTraining)
+                roster.staffChanged(unit)  // they learned below
             }
             unitsTouched.append(unit)
-            staffChanges[unit] &+= 1
             unbook(e, session: s)
             programmes[p].windowParticipants += 1
             guard workforce.active[e] else { continue }

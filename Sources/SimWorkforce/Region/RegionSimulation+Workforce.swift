@@ -112,7 +112,6 @@ extension RegionSimulation {
     mutating func addEmployee(_ person: Employee) -> EmployeeIndex {
         let e = workforce.append(person)
         roster.join(e, unit: person.unit)
-        staffChanges[person.unit] &+= 1
         if jpLastYear.count < workforce.count { jpLastYear.append(0) }
         return e
     }
@@ -120,7 +119,6 @@ extension RegionSimulation {
     mutating func removeEmployee(_ e: EmployeeIndex) {
         workforce.active[e] = false
         let unit = workforce.unit[e]
-        staffChanges[unit] &+= 1
         roster.leave(unit: unit, wasAway: workforce.offDuty[e])
         updateServers(unit: unit)
         let level = workforce.jobLevel[e]
@@ -169,8 +167,7 @@ extension RegionSimulation {
 
     mutating func promote(_ e: EmployeeIndex, to level: JobLevel, in unit: UnitIndex) {
         let from = workforce.unit[e]
-        staffChanges[from] &+= 1
-        staffChanges[unit] &+= 1
+        if from == unit { roster.staffChanged(unit) }  // a new post, the same unit
         if from != unit {
             roster.transfer(e, from: from, to: unit)
             workforce.unit[e] = unit

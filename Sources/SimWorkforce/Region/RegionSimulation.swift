@@ -50,7 +50,6 @@ public struct RegionSimulation: DiscreteEventModel {
     /// competency and motivation; a hire or a promotion changes who is in a unit): the analytic
     /// staff sums are worked out again only when either moved.
     var eventsFired = 0
-    var staffChanges: PerUnit<Int>
     /// Each employee's handler terms, kept with what they were worked out from (``handlerTerms(_:)``).
     var handlerMemo = PerEmployee<HandlerTerms>()
     var projects: [Project] = []
@@ -108,7 +107,6 @@ public struct RegionSimulation: DiscreteEventModel {
             for level in 0..<levels { required[d * levels + level] = domain.requiredLevel[level] }
         }
         roster = UnitRoster(unitCount: region.units.count)
-        staffChanges = PerUnit(repeating: 0, count: region.units.count)
         complaintsByDomain = [Double](repeating: 0, count: model.domains.count)
         offDutyEquivalent = TimeWeightedAverage(value: 0, at: .zero)
         let start = clock.monthStart[firstMonth]
@@ -139,7 +137,7 @@ public struct RegionSimulation: DiscreteEventModel {
         if perRequest { advanceChannels() }
         // An invitation changes no one's duty, competency or motivation (an acceptance only books
         // a seat), nor does a workplace part's end (JP and time at work); sessions, hires and
-        // promotions count their change for the units they touch (``staffChanges``).
+        // promotions count their change in the roster (``UnitRoster/staffChanges``).
         switch event {
         case .invite, .analyticDay, .workplacePartEnd, .sessionStart, .sessionEnd, .hire, .promote: break
         case .monthStart: eventsFired &+= 1

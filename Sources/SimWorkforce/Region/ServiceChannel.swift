@@ -320,4 +320,10 @@ struct StaffSums {
     var unitChanges = 0
     var minutes = 0.0, competency = 0.0, motivation = 0.0
     var count = 0
+
+    /// The same sums, to the bit (the versions aside).
+    func matches(_ other: StaffSums) -> Bool {
+        minutes.bitPattern == other.minutes.bitPattern && competency.bitPattern == other.competency.bitPattern
+            && motivation.bitPattern == other.motivation.bitPattern && count == other.count
+    }
 }

@@ -20,6 +20,12 @@ struct UnitRoster {
     var serviceCompetency: PerUnit<Double>
     /// The service channel of each unit, or −1 for a unit without a counter.
     var channel: PerUnit<Int>
+    /// Each unit's count of changes to its staff on duty or to what they bring to the counter.
+    /// Every mutator here that changes who is on duty counts one (join, transfer, leave, goAway,
+    /// comeBack), and ``staffChanged(_:)`` counts a change in someone's competency or post; a
+    /// sum over a unit's staff worked out at one count holds while the count is the same (the
+    /// analytic counters' ``StaffSums``, checked at every use under `SIM_INTERNAL_CHECKS`).
+    private(set) var staffChanges: PerUnit<Int>
 
     init(unitCount: Int) {
         headcount = PerUnit(repeating: 0, count: unitCount)
@@ -30,7 +36,11 @@ struct UnitRoster {
         serviceCompetency = PerUnit(repeating: 0, count: unitCount)
         partlyAway = PerUnit(repeating: 0, count: unitCount)
         channel = PerUnit(repeating: -1, count: unitCount)
+        staffChanges = headcount
     }
+
+    /// Someone on duty in `unit` learned or changed post: sums over its staff are stale.
+    mutating func staffChanged(_ unit: UnitIndex) { staffChanges[unit] &+= 1 }
 
     var count: Int { headcount.count }
     var totalHeadcount: Int { headcount.reduce(0, +) }
@@ -39,6 +49,7 @@ struct UnitRoster {
         headcount[unit] += 1
         onDuty[unit] += 1
         members[unit].append(employee)
+        staffChanged(unit)
     }
 
     /// A member on duty moves to another unit (a promotion into a post there).
@@ -46,6 +57,7 @@ struct UnitRoster {
         headcount[old] -= 1
         onDuty[old] -= 1
         members[old].removeAll { $0 == employee }
+        staffChanged(old)
         join(employee, unit: new)
     }
 
@@ -53,12 +65,14 @@ struct UnitRoster {
     mutating func leave(unit: UnitIndex, wasAway: Bool) {
         headcount[unit] -= 1
         if wasAway { away[unit] -= 1 } else { onDuty[unit] -= 1 }
+        staffChanged(unit)
     }
 
     mutating func goAway(unit: UnitIndex, mandated: Bool) {
         away[unit] += 1
         if mandated { awayMandated[unit] += 1 }
         onDuty[unit] -= 1
+        staffChanged(unit)
     }
 
     /// A member comes back from a session; one who left the service meanwhile does not return to duty.
@@ -66,6 +80,7 @@ struct UnitRoster {
         away[unit] -= 1
         if mandated { awayMandated[unit] -= 1 }
         if stillEmployed { onDuty[unit] += 1 }
+        staffChanged(unit)
     }
 
     /// Adds `share` of a staff member's time to those training on duty (negative: they finish).
