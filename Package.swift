@@ -27,10 +27,11 @@ let package = Package(
         .target(name: "SimWorkforce", dependencies: ["SimCore"]),
 
         // The scenario file format: parsing with locations, extends/overrides, validation, schema.
-        .target(name: "SimScenario", dependencies: ["SimWorkforce", "SimSensitivity"]),
+        .target(name: "SimScenario", dependencies: ["SimWorkforce"]),
 
-        // Scenarios × replications in parallel (Dispatch), statistics over replications, paired deltas.
-        .target(name: "SimExperiment", dependencies: ["SimCore", "SimWorkforce"]),
+        // Scenarios × replications in parallel (Dispatch), statistics over replications, paired deltas,
+        // and the studies built on them: run plans, uncertain draws, sweeps, sensitivity and optimise.
+        .target(name: "SimExperiment", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimSensitivity", "SimOptimise"]),
 
         // Uncertain inputs and global sensitivity: distributions, Morris and Saltelli designs,
         // their indices with bootstrap intervals. Pure arithmetic on seeded streams; no model inside.
@@ -40,17 +41,26 @@ let package = Package(
         // Kim–Nelson ranking and selection. Pure arithmetic on seeded streams; no model inside.
         .target(name: "SimOptimise", dependencies: ["SimCore"]),
 
-        // Results → tidy CSV, decisions, run metadata and the policy brief. Pure text.
-        .target(name: "SimReport", dependencies: ["SimCore", "SimWorkforce", "SimExperiment", "SimSensitivity"]),
+        // Results → tidy CSV, the workbook, the policy brief and the studies' pages, and the results
+        // folder they go into (replacing only what simulate wrote there).
+        .target(name: "SimReport", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimSensitivity", "SimOptimise"]),
 
         // The shard format: a slice of the replications written by one process, read back and
         // folded by the merge into exactly the unsharded run's results.
-        .target(name: "SimShard", dependencies: ["SimWorkforce", "SimScenario", "SimExperiment"]),
+        .target(name: "SimShard", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment"]),
+
+        // A results folder written without losing anything: staging, SHA256SUMS, the lock, and
+        // clean-up when the process is stopped.
+        .target(name: "SimOutput", dependencies: ["SimCore", "SimExperiment", "SimShard"]),
+
+        // The tool's options, each declared once by name and read back by the same name, and the
+        // `--help` texts written from those declarations (the small piece of an argument parser it needs).
+        .target(name: "SimCommandLine", dependencies: ["SimScenario", "SimExperiment"]),
 
         // MARK: - Executables
 
         // The planner's command-line tool. Thin: parsing, I/O, one error printer.
-        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimReport", "SimShard", "SimSensitivity", "SimOptimise"]),
+        .executableTarget(name: "simulate", dependencies: ["SimCore", "SimWorkforce", "SimScenario", "SimExperiment", "SimReport", "SimShard", "SimOutput", "SimCommandLine"]),
 
         // Benchmarks (not tests): kernel throughput and model timings.
         .executableTarget(
@@ -65,9 +75,9 @@ let package = Package(
         .testTarget(name: "SimWorkforceTests", dependencies: ["SimWorkforce", "SimScenario", "SimExperiment", "SimCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SimReportTests", dependencies: ["SimReport", "SimExperiment", "SimScenario", "SimWorkforce", "SimCore"]),
         .testTarget(name: "SimShardTests", dependencies: ["SimShard", "SimScenario", "SimExperiment", "SimReport", "SimWorkforce"]),
-        .testTarget(name: "SimSensitivityTests", dependencies: ["SimSensitivity"]),
+        .testTarget(name: "SimSensitivityTests", dependencies: ["SimSensitivity", "SimCore"]),
         .testTarget(name: "SimOptimiseTests", dependencies: ["SimOptimise", "SimCore"]),
-        .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore"]),
+        .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore", "SimScenario", "SimCommandLine"]),
         .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce", "SimCore"], exclude: ["Broken", "BrokenRosters", "Fixtures"]),
         // Runs the built `simulate` binary (the dependency makes sure it is built first).
         .testTarget(name: "SimulateCLITests", dependencies: ["simulate", "SimReport"], exclude: ["Golden", "Fixtures"]),

@@ -1,6 +1,6 @@
 import Foundation
 import SimWorkforce
-import SimSensitivity
+import SimCore
 
 /// A scenario read, merged, validated and compiled: ready to run.
 public struct Scenario: Sendable {

@@ -1,5 +1,5 @@
 import SimWorkforce
-import SimSensitivity
+import SimCore
 
 /// The `uncertainty` block: for a numeric scenario path, what is known of its value. Designs
 /// (`simulate sensitivity`) and `simulate run --uncertain` draw from these.

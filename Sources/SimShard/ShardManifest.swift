@@ -55,8 +55,7 @@ public struct ShardManifest: Equatable {
     /// The contiguous block of replications shard `index` (1-based) of `count` runs: blocks are
     /// in order, disjoint, and cover `0..<replications`.
     public static func slice(shard index: Int, of count: Int, replications: Int) -> Range<Int> {
-        precondition(count >= 1 && (1...count).contains(index))
-        return (replications * (index - 1) / count)..<(replications * index / count)
+        ShardSlice.range(shard: index, of: count, items: replications)
     }
 
     /// What the replications file holds, scenario by scenario: each region's series, in order, and the months.

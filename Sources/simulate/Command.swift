@@ -1,6 +1,8 @@
+import SimCommandLine
 import Foundation
 import SimCore
 import SimScenario
+import SimExperiment
 
 /// The subcommands and their help.
 enum Command {
@@ -25,7 +27,7 @@ enum Command {
         ]).joined(separator: "\n")
     }
 
-    static func run(_ words: [String]) throws(CLIError) {
+    static func run(_ words: [String]) throws(CommandError) {
         guard let first = words.first else {
             print(mainHelp)
             return
@@ -51,26 +53,19 @@ enum Command {
         default:
             if first.hasSuffix(".json") || first.hasPrefix("-") || first.contains("/") {
                 try RunCommand.run(words)
-            } else if let suggestion = closest(first, among: subcommands) {
-                throw .usage("unknown subcommand '\(first)'; did you mean '\(suggestion)'?")
+            } else if let guess = suggestion(for: first, among: subcommands) {
+                throw .usage("unknown subcommand '\(first)'; did you mean '\(guess)'?")
             } else {
                 throw .usage("unknown subcommand '\(first)'; see 'simulate --help'")
             }
         }
     }
 
-    static func help(for topic: String) throws(CLIError) {
+    static func help(for topic: String) throws(CommandError) {
         guard let spec = specs.first(where: { $0.name == topic }) else {
             throw .usage("no help for '\(topic)'; subcommands are \(subcommands.joined(separator: ", "))")
         }
         print(spec.help)
-    }
-
-    /// The scenario files among `paths`: `.schema.json` files are skipped with a note.
-    static func scenarioFiles(_ paths: [String], command: String) throws(CLIError) -> [String] {
-        let files = paths.filter { !$0.hasSuffix(".schema.json") }
-        guard !files.isEmpty else { throw .usage("'\(command)' needs at least one scenario file; see 'simulate \(command) --help'") }
-        return files
     }
 }
 
@@ -86,7 +81,7 @@ enum SchemaCommand {
         options: [.flag(.markdown, "print the format's reference instead (docs/scenario-format.md)")],
         examples: ["simulate schema > scenarios/scenario.schema.json"])
 
-    static func run(_ words: [String]) throws(CLIError) {
+    static func run(_ words: [String]) throws(CommandError) {
         if spec.answersHelp(words) { return }
         let arguments = try spec.parse(words)
         guard arguments.positional.isEmpty else { throw .usage("'schema' takes no arguments but --markdown") }
@@ -106,17 +101,17 @@ enum ValidateCommand {
         options: [CommonOptions.set],
         examples: ["simulate validate scenarios/*.json"])
 
-    static func run(_ words: [String]) throws(CLIError) {
+    static func run(_ words: [String]) throws(CommandError) {
         if spec.answersHelp(words) { return }
         let arguments = try spec.parse(words)
-        let overrides = try RunCommand.parseOverrides(arguments.all(.set))
+        let overrides = try ScenarioSet.parseOverrides(arguments.all(.set))
         var problems: [Diagnostic] = []
         var unreadable = false
-        for file in try Command.scenarioFiles(arguments.positional, command: "validate") {
+        for file in try ScenarioSet.scenarioFiles(arguments.positional, command: "validate") {
             do {
                 let scenario = try ScenarioLoader.load(file, overrides: overrides)
                 print("\(file): ok")
-                for note in scenario.notes { FileHandle.standardError.write(Data("simulate: note: \(note)\n".utf8)) }
+                scenario.notes.forEach(Stderr.note)
             } catch {
                 problems += error.diagnostics
                 unreadable = unreadable || error.isUnreadableInput

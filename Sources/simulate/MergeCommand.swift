@@ -1,10 +1,9 @@
+import SimCommandLine
 import Foundation
-import SimCore
-import SimWorkforce
 import SimScenario
 import SimExperiment
-import SimReport
 import SimShard
+import SimOutput
 
 /// `simulate merge DIRS... --out DIR`: folds shards in replication order into exactly the files
 /// the unsharded run writes.
@@ -25,43 +24,23 @@ enum MergeCommand {
         ],
         examples: ["simulate merge results-shard-*-of-4 --out results"])
 
-    static func run(_ words: [String]) throws(CLIError) {
+    static func run(_ words: [String]) throws(CommandError) {
         if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
         let arguments = try spec.parse(words)
         guard !arguments.positional.isEmpty else { throw .usage("'merge' needs the shard directories; see 'simulate merge --help'") }
-        guard let out = arguments.value(.out) else { throw .usage("'merge' needs --out DIR") }
-        let output = OutputDirectory(target: URL(fileURLWithPath: out), force: arguments.flag(.force), inputs: arguments.positional)
-        try output.checkWritable()
+        guard arguments.value(.out) != nil else { throw .usage("'merge' needs --out DIR") }
+        let output = try arguments.output(default: nil, inputs: arguments.positional)!
         let sensitivityPartial = URL(fileURLWithPath: arguments.positional[0]).appendingPathComponent(SensitivityOutcome.partialFileName).path
         if FileManager.default.fileExists(atPath: sensitivityPartial) {
-            return try SensitivityCommand.merge(arguments.positional, output: output, locale: try RunCommand.locale(arguments),
-                                                language: try RunCommand.language(arguments), quiet: arguments.flag(.quiet), started: started)
+            return try SensitivityCommand.merge(arguments, output: output, started: started)
         }
-        let shards: ShardSet
-        var result: ExperimentResult
-        do {
-            shards = try ShardSet(directories: arguments.positional)
-            result = shards.emptyResult()
-            try shards.fold(into: &result)
-        } catch {
-            if case let .unreadable(_, file) = error {
-                throw .scenarios(ScenarioError([Diagnostic(file: file, path: "", message: error.description)], isUnreadableInput: true))
-            }
-            throw .failure(error.description)
-        }
+        let (shards, result) = try ShardSet.merged(arguments.positional)
         let plan = RunPlan(shards.manifest)
-        let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
-        let region = try RunCommand.briefRegion(arguments, plan: plan)
-        let breaches = plan.breachReport(result)
-        if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
-        let files = ResultFiles.make(result, plan: plan, locale: locale, language: language, region: region,
-                                     metadata: plan.runMetadata(seconds: started.secondsElapsed,
-                                                                extra: [("breaches", breaches.json),
-                                                                        ("mergedFrom", .array(shards.members.map { JSONNode(.string($0.directory)) }))]), workbook: arguments.flag(.xlsx))
-        try output.write(files)
-        if !arguments.flag(.quiet) {
-            FileHandle.standardError.write(Data("simulate: merged \(shards.members.count) shards into \(output.target.path)\n".utf8))
-        }
+        let region = try arguments.briefRegion(plan)
+        _ = try RunCommand.writeResults(result, plan: plan, arguments: arguments, output: output, region: region,
+                                        locale: try arguments.locale(), language: try arguments.language(), started: started,
+                                        extra: [("mergedFrom", .array(shards.members.map { JSONNode(.string($0.directory)) }))])
+        if !arguments.quiet { Stderr.say("merged \(shards.members.count) shards into \(output.target.path)") }
     }
 }

@@ -1,11 +1,9 @@
+import SimCommandLine
 import Foundation
-import SimCore
-import SimWorkforce
 import SimScenario
 import SimExperiment
 import SimReport
-import SimSensitivity
-import SimShard
+import SimOutput
 
 /// `simulate sensitivity`: which uncertain inputs drive the outcomes (Morris screening or Sobol
 /// indices over each scenario's `uncertainty` block).
@@ -44,7 +42,7 @@ enum SensitivityCommand {
             "simulate sensitivity scenarios/baseline.json --method sobol --samples 256 --factors regions.sawahlunto.headcount,learning.transfer.floorShare",
         ])
 
-    static func run(_ words: [String]) throws(CLIError) {
+    static func run(_ words: [String]) throws(CommandError) {
         if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
         let arguments = try spec.parse(words)
@@ -58,92 +56,45 @@ enum SensitivityCommand {
             throw .usage("--samples \(samples) is more than the \(maximumSamples) a design may have (a design holds every point in memory, and at a few points a second it would run for years); use at most \(maximumSamples), or shard a study of that size")
         }
         let bootstrap = try arguments.integer(.bootstrap) ?? 1000
-        guard bootstrap >= 0 else { throw .usage("--bootstrap must be at least 0") }
-        let locale = try RunCommand.locale(arguments), language = try RunCommand.language(arguments)
-        let shard = try ShardSelection.from(arguments, environment: ProcessInfo.processInfo.environment)
+        let locale = try arguments.locale(), language = try arguments.language()
+        let shard = try arguments.shard()
         // Each shard writes its own folder by default, so an array without --out does not collide.
         let defaultOut = shard.map { "results-sensitivity-shard-\($0.index)-of-\($0.count)" } ?? "results-sensitivity"
-        let output = OutputDirectory(target: URL(fileURLWithPath: arguments.value(.out) ?? defaultOut), force: arguments.flag(.force),
-                                     inputs: arguments.positional)
-        try output.checkWritable()
-        let common = try RunCommand.overrides(arguments)
+        let output = try arguments.output(default: defaultOut, inputs: arguments.positional)!
+        let common = try arguments.overrides()
         // Ids must be unique: a study's design is seeded from its file's id.
-        let loaded = try RunCommand.loadAll(try Command.scenarioFiles(arguments.positional, command: "sensitivity"), overrides: common)
-        let plan = try RunPlan.make(loaded, arguments: arguments, baselineChoice: .first)
+        let loaded = try arguments.load(try ScenarioSet.scenarioFiles(arguments.positional, command: "sensitivity"), overrides: common)
+        let plan = try RunPlan.make(loaded, options: try arguments.planOptions(), baselineChoice: .first)
         let factorFilter = arguments.value(.factors).map { $0.split(separator: ",").map(String.init) }
-        let studies = try loaded.map { scenario throws(CLIError) in
-            SensitivityStudy(scenario: scenario, factors: try chooseFactors(scenario, only: factorFilter), method: method, samples: samples, seed: plan.seed)
+        let studies = try loaded.map { scenario throws(CommandError) in
+            SensitivityStudy(scenario: scenario, factors: try SensitivityStudy.chooseFactors(scenario, only: factorFilter), method: method,
+                             samples: samples, seed: plan.seed)
         }
-        let outcome = try evaluate(studies, plan: plan, common: common, bootstrap: bootstrap, shard: shard, quiet: arguments.flag(.quiet))
+        let owned = shard?.slice(of: studies.reduce(0) { $0 + $1.points.count }).count ?? studies.reduce(0) { $0 + $1.points.count }
+        var progress = Progress(total: owned, unit: "design points × \(plan.replications) replications", quiet: arguments.quiet)
+        let outcome = try SensitivityStudy.evaluate(studies, plan: plan, common: common, bootstrap: bootstrap,
+                                                    shard: shard.map { ($0.index, $0.count) }, progress: { progress.update(done: $0) })
+        progress.finish()
         if let shard {
-            try output.write([(SensitivityOutcome.partialFileName, outcome.partialJSON(run: (try? JSONParser.parse(plan.runMetadata(seconds: started.secondsElapsed), file: "run.json")) ?? JSONNode(.null)))])
-            if !arguments.flag(.quiet) {
-                FileHandle.standardError.write(Data("simulate: wrote sensitivity shard \(shard.index)/\(shard.count) (design points \(outcome.firstPoint)..<\(outcome.firstPoint + outcome.means.count)) to \(output.target.path)\n".utf8))
+            let run = (try? JSONParser.parse(plan.runMetadata(seconds: started.secondsElapsed), file: "run.json")) ?? JSONNode(.null)
+            try output.write([(SensitivityOutcome.partialFileName, outcome.partialJSON(run: run))])
+            if !arguments.quiet {
+                Stderr.say("wrote sensitivity shard \(shard.index)/\(shard.count) (design points \(outcome.firstPoint)..<\(outcome.firstPoint + outcome.means.count)) to \(output.target.path)")
             }
             return
         }
-        try output.write(files(outcome, locale: locale, language: language, metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: outcome.metadata)))
-        if !arguments.flag(.quiet) {
-            FileHandle.standardError.write(Data("simulate: wrote sensitivity.csv (\(outcome.totalPoints) design points × \(plan.replications) replications) to \(output.target.path)\n".utf8))
+        try output.write(SensitivityFiles.make(outcome, locale: locale, language: language,
+                                               metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: outcome.metadata)))
+        if !arguments.quiet {
+            Stderr.say("wrote sensitivity.csv (\(outcome.totalPoints) design points × \(plan.replications) replications) to \(output.target.path)")
         }
     }
 
-    /// The factors of a scenario: its whole uncertainty block, or the paths `--factors` names.
-    static func chooseFactors(_ scenario: Scenario, only: [String]?) throws(CLIError) -> [UncertainParameter] {
-        guard !scenario.uncertainty.isEmpty else {
-            throw .usage("\(scenario.file) has no uncertainty block; add one (docs/uncertainty.md) or extend scenarios/baseline.json")
-        }
-        guard let only else { return scenario.uncertainty }
-        let known = scenario.uncertainty.map(\.path)
-        var chosen: [UncertainParameter] = []
-        for path in only {
-            guard let factor = scenario.uncertainty.first(where: { $0.path == path }) else {
-                let hint = suggestion(for: path, among: known).map { "; did you mean '\($0)'?" } ?? "; the block has \(known.joined(separator: ", "))"
-                throw .usage("--factors: '\(path)' is not in the uncertainty block of \(scenario.file)\(hint)")
-            }
-            if !chosen.contains(where: { $0.path == path }) { chosen.append(factor) }
-        }
-        return chosen
-    }
-
-    /// Runs the design points this process owns (all of them, or a shard's slice).
-    static func evaluate(_ studies: [SensitivityStudy], plan: RunPlan, common: [Override], bootstrap: Int,
-                         shard: ShardSelection?, quiet: Bool) throws(CLIError) -> SensitivityOutcome {
-        let owners = studies.enumerated().flatMap { s, study in study.points.indices.map { (s, $0) } }
-        let slice = shard.map { ShardManifest.slice(shard: $0.index, of: $0.count, replications: owners.count) } ?? 0..<owners.count
-        let runner = DesignRunner(seed: plan.seed, replications: plan.replications, jobs: plan.jobs)
-        var progress = Progress(total: slice.count, unit: "design points × \(plan.replications) replications", quiet: quiet)
-        let outcome = runner.run(points: Array(slice), compile: { (global: Int) -> Result<ExperimentScenario, ScenarioError> in
-            let (s, p) = owners[global]
-            do throws(ScenarioError) {
-                let scenario = try studies[s].scenario.source.compile(overrides: studies[s].overrides(point: p, common: common))
-                return .success(ExperimentScenario(id: scenario.id, parameters: scenario.parameters))
-            } catch {
-                return .failure(error)
-            }
-        }, progress: { progress.update(done: $0) })
-        progress.finish()
-        let means: [DesignRunner.PointMeans]
-        switch outcome {
-        case .success(let values): means = values
-        case .failure(let error): throw .scenarios(error)
-        }
-        // Only region-level metrics: they are what indices are computed for, and every region reports them.
-        let summaries = studies.enumerated().map { s, study in
-            let label = plan.labels[s]
-            return SensitivityOutcome.Study(id: study.scenario.id, file: study.scenario.file, sha256: plan.fingerprints[s].sha256,
-                                            name: study.scenario.name, regionIDs: label.regionIDs, regionNames: label.regionNames,
-                                            metrics: label.catalogues.first?.metrics.filter(\.isRegionLevel) ?? [], factors: study.factors.map(\.path),
-                                            pointCount: study.points.count,
-                                            horizonYear: label.startYear + (study.scenario.parameters.months + 11) / 12 - 1)
-        }
-        // Each point's values read by region id and key, in the study's order.
-        let kept = slice.enumerated().map { offset, global in
-            let study = summaries[owners[global].0]
-            return study.regionIDs.map { region in study.metrics.map { means[offset].value(region: region, $0.key) ?? .nan } }
-        }
-        return SensitivityOutcome(method: studies[0].method, samples: studies[0].samples, seed: plan.seed, replications: plan.replications,
-                                  bootstrap: bootstrap, studies: summaries, firstPoint: slice.lowerBound, means: kept,
-                                  shard: shard.map { ($0.index, $0.count) })
+    /// `simulate merge` of sensitivity shards: writes what the unsharded run writes.
+    static func merge(_ arguments: Arguments, output: OutputDirectory, started: ContinuousClock.Instant) throws(CommandError) {
+        let (merged, directories) = try SensitivityOutcome.merging(arguments.positional)
+        let metadata = SensitivityFiles.mergedMetadata(merged, directories: directories, seconds: started.secondsElapsed)
+        try output.write(SensitivityFiles.make(merged, locale: try arguments.locale(), language: try arguments.language(), metadata: metadata))
+        if !arguments.quiet { Stderr.say("merged \(directories.count) sensitivity shards into \(output.target.path)") }
     }
 }

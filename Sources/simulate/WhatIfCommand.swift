@@ -1,6 +1,8 @@
+import SimCommandLine
 import Foundation
 import SimWorkforce
 import SimScenario
+import SimExperiment
 
 /// `simulate what-if FILE --set PATH=VALUE`: a one-line what-if. The file as written is the
 /// baseline; a copy with the `--set` changes is the what-if; both run side by side on the same
@@ -23,17 +25,17 @@ enum WhatIfCommand {
         ],
         examples: ["simulate what-if scenarios/baseline.json --set regions.sawahlunto.budget.rupiahPerYear=8e8 --years 1"])
 
-    static func run(_ words: [String]) throws(CLIError) {
+    static func run(_ words: [String]) throws(CommandError) {
         if spec.answersHelp(words) { return }
         let started = ContinuousClock.now
         let arguments = try spec.parse(words)
-        let files = try Command.scenarioFiles(arguments.positional, command: "what-if")
+        let files = try ScenarioSet.scenarioFiles(arguments.positional, command: "what-if")
         guard files.count == 1 else { throw .usage("'what-if' takes one scenario file, got \(files.count)") }
-        let changes = try RunCommand.parseOverrides(arguments.all(.set))
+        let changes = try ScenarioSet.parseOverrides(arguments.all(.set))
         guard !changes.isEmpty else { throw .usage("'what-if' needs at least one --set PATH=VALUE: the change to compare") }
         let years = try arguments.integer(.years).flatMap { Override("simulation.years=\($0)") }.map { [$0] } ?? []
-        let base = try RunCommand.loadAll(files, overrides: years)
-        var changed = try RunCommand.loadAll(files, overrides: years + changes)
+        let base = try arguments.load(files, overrides: years)
+        var changed = try ScenarioSet.load(files, overrides: years + changes)
         let change = changes.map { "\($0.path)=\($0.text)" }.joined(separator: ", ")
         changed[0].id = base[0].id + "-what-if"
         changed[0].name = LocalizedText(change)

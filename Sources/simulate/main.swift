@@ -1,7 +1,9 @@
 import Foundation
 import SimCore
+import SimExperiment
+import SimOutput
 
-// simulate: the planner's command-line tool. Everything that can go wrong becomes a CLIError;
+// simulate: the planner's command-line tool. Everything that can go wrong becomes a CommandError;
 // exactly one place (below) turns it into text on stderr and an exit status.
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SimSensitivity
+import SimCore
 
 /// The estimators against functions whose indices are known in closed form. No model is involved:
 /// these check the statistics, not the simulator.

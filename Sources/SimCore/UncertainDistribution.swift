@@ -1,5 +1,3 @@
-import Foundation
-
 /// What is known of one uncertain input: a bounded distribution. Designs work in the unit
 /// hypercube and map each coordinate through ``quantile(_:)``, so every distribution here is
 /// bounded (a normal is truncated) and `quantile(0)` and `quantile(1)` are its ends.

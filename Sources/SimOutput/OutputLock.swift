@@ -1,26 +1,27 @@
 import Foundation
+import SimExperiment
 
 /// The lock a run holds on its output folder: a file `.NAME.lock` beside it, created exclusively
 /// (`O_CREAT | O_EXCL`, atomic on local and NFS file systems alike, where `flock` may not hold
 /// across machines), holding the process id and host of the run that owns it. A second run
 /// stops with a message naming the first; a lock whose process is gone (same host) is taken
 /// over, with a note.
-final class OutputLock {
-    let file: URL
-    let target: URL
+public final class OutputLock {
+    public let file: URL
+    public let target: URL
     private var held = false
 
-    init(target: URL) {
+    public init(target: URL) {
         self.target = target
         file = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).lock")
     }
 
-    static var host: String { ProcessInfo.processInfo.hostName }
+    public static var host: String { ProcessInfo.processInfo.hostName }
 
     /// Takes the lock, once per run.
     ///
     /// - Throws: exit 73 when another running simulate holds it.
-    func acquire() throws(CLIError) {
+    public func acquire() throws(CommandError) {
         guard !held else { return }
         let me = ProcessInfo.processInfo.processIdentifier
         for _ in 0..<2 {
@@ -50,7 +51,7 @@ final class OutputLock {
     }
 
     /// Gives the lock up (at the end of a run, or when it is stopped).
-    func release() {
+    public func release() {
         guard held else { return }
         held = false
         unlink(file.path)
@@ -61,27 +62,27 @@ final class OutputLock {
 /// What a run must undo if it is stopped (SIGINT, SIGTERM) or fails: its staging folders and its
 /// locks. The one piece of process-wide state in the tool, behind a lock; the signal handlers
 /// run on a dispatch queue, not in signal context.
-final class Cleanup: @unchecked Sendable {
-    static let shared = Cleanup()
+public final class Cleanup: @unchecked Sendable {
+    public static let shared = Cleanup()
     private let mutex = NSLock()
     private var folders: [URL] = []
     private var locks: [OutputLock] = []
     private var sources: [DispatchSourceSignal] = []
 
-    func register(_ folder: URL) { mutex.withLock { folders.append(folder) } }
-    func unregister(_ folder: URL) { mutex.withLock { folders.removeAll { $0 == folder } } }
-    func register(lock: OutputLock) { mutex.withLock { locks.append(lock) } }
-    func unregister(lock: OutputLock) { mutex.withLock { locks.removeAll { $0 === lock } } }
+    public func register(_ folder: URL) { mutex.withLock { folders.append(folder) } }
+    public func unregister(_ folder: URL) { mutex.withLock { folders.removeAll { $0 == folder } } }
+    public func register(lock: OutputLock) { mutex.withLock { locks.append(lock) } }
+    public func unregister(lock: OutputLock) { mutex.withLock { locks.removeAll { $0 === lock } } }
 
     /// Removes every staging folder registered and releases every lock.
-    func run() {
+    public func run() {
         let (folders, locks) = mutex.withLock { (self.folders, self.locks) }
         for folder in folders { try? FileManager.default.removeItem(at: folder) }
         for lock in locks { lock.release() }
     }
 
     /// On SIGINT or SIGTERM: clean up, say so, and exit 128 + the signal.
-    func installSignalHandlers() {
+    public func installSignalHandlers() {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

@@ -1,7 +1,6 @@
 import SimCore
 import SimWorkforce
 import SimScenario
-import SimExperiment
 
 /// `run --uncertain`: every replication draws the uncertain inputs once, and every scenario of
 /// that replication uses the same draw, so the paired differences keep their pairing and now
@@ -11,22 +10,22 @@ import SimExperiment
 /// and the factor's path), and each scenario maps it through its own distribution for that path.
 /// A scenario that sets a value of its own at one of the factor's paths (a what-if whose policy is
 /// that value) keeps it: only the baseline's unknowns are drawn, not the what-if's decisions.
-struct UncertainDraws: Sendable {
-    struct Member: Sendable {
+public struct UncertainDraws: Sendable {
+    public struct Member: Sendable {
         /// The scenario as read once; each draw is compiled from it in memory.
-        var source: ScenarioSource
-        var overrides: [Override]
-        var factors: [UncertainParameter]
+        public var source: ScenarioSource
+        public var overrides: [Override]
+        public var factors: [UncertainParameter]
     }
 
-    let members: [Member]
-    let seed: UInt64
+    public let members: [Member]
+    public let seed: UInt64
     /// Every factor path drawn, in the baseline's order then any others.
-    let paths: [String]
+    public let paths: [String]
     /// Per scenario, the factors it keeps at its own value (for the note on stderr).
-    let kept: [[String]]
+    public let kept: [[String]]
 
-    init(_ scenarios: [Scenario], baseline: Int, seed: UInt64, overrides: [Override]) throws(CLIError) {
+    public init(_ scenarios: [Scenario], baseline: Int, seed: UInt64, overrides: [Override]) throws(CommandError) {
         let reference = scenarios[baseline].uncertainty
         guard scenarios.contains(where: { !$0.uncertainty.isEmpty }) else {
             throw .usage("--uncertain needs an uncertainty block in the scenarios (docs/uncertainty.md); none of them has one")
@@ -53,20 +52,20 @@ struct UncertainDraws: Sendable {
     }
 
     /// The quantile factor `path` takes in replication k: one uniform from a stream of its own.
-    func quantile(_ path: String, replication: Int) -> Double {
+    public func quantile(_ path: String, replication: Int) -> Double {
         var h: UInt64 = 0x0C3A_17A1_4700_0000
         for byte in path.utf8 { h = SplitMix64.mix(h ^ UInt64(byte)) }
         var stream = RandomStream(seed: seed, replication: replication, stream: StreamID(h | (1 << 63)))
         return stream.uniform()
     }
 
-    func overrides(scenario s: Int, replication k: Int) -> [Override] {
+    public func overrides(scenario s: Int, replication k: Int) -> [Override] {
         members[s].overrides + members[s].factors.flatMap { $0.overrides(atQuantile: quantile($0.path, replication: k)) }
     }
 
     /// The parameters of scenario s in replication k. The ranges were validated against every
     /// value a path accepts and both corners compiled before the run, so a failure here is a bug.
-    func parameters(scenario s: Int, replication k: Int) -> ModelParameters {
+    public func parameters(scenario s: Int, replication k: Int) -> ModelParameters {
         do {
             return try members[s].source.compile(overrides: overrides(scenario: s, replication: k)).parameters
         } catch {
@@ -76,7 +75,7 @@ struct UncertainDraws: Sendable {
 
     /// Compiles every scenario with all its factors at their lowest and at their highest, so a
     /// range that breaks the model fails before the run, with the file's own diagnostics.
-    func checkCorners(_ scenarios: [Scenario]) throws(CLIError) {
+    public func checkCorners(_ scenarios: [Scenario]) throws(CommandError) {
         var problems: [Diagnostic] = []
         for member in members where !member.factors.isEmpty {
             for u in [0.0, 1.0] {

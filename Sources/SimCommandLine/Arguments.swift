@@ -1,7 +1,10 @@
+import SimScenario
+import SimExperiment
+
 /// Every command-line option's name, once: declaring an option (``OptionSpec``) and reading it
 /// (``Arguments``) both name a case, so a misspelt option does not compile. The raw value is
 /// what the user types after `--`.
-enum OptionName: String, CaseIterable, Sendable {
+public enum OptionName: String, CaseIterable, Sendable {
     case baseline
     case baselineFile = "baseline-file"
     case bootstrap
@@ -38,15 +41,15 @@ enum OptionName: String, CaseIterable, Sendable {
 /// Parsed command-line options. Flags are kebab-case; every value option takes the next word or
 /// `--name=value`. Reading an option the command did not declare, or a flag as a value, is a
 /// programming error and stops at once (the CLI tests run every command).
-struct Arguments {
-    var positional: [String] = []
+public struct Arguments {
+    public var positional: [String] = []
     private var values: [OptionName: [String]] = [:]
     private var flags: Set<OptionName> = []
     /// The options the command declared: true for a flag.
     private let declared: [OptionName: Bool]
 
     /// Parses `words` against the options a subcommand accepts.
-    init(_ words: [String], options: [OptionSpec], command: String) throws(CLIError) {
+    public init(_ words: [String], options: [OptionSpec], command: String) throws(CommandError) {
         declared = Dictionary(options.map { ($0.name, $0.isFlag) }, uniquingKeysWith: { first, _ in first })
         let spellings = options.map(\.name.rawValue)
         var index = 0
@@ -67,8 +70,8 @@ struct Arguments {
                 text = String(text[..<equals])
             }
             guard let name = OptionName(rawValue: text), let isFlag = declared[name] else {
-                let suggestion = closest(text, among: spellings).map { "; did you mean '--\($0)'?" } ?? ""
-                throw .usage("unknown option '--\(text)' for '\(command)'\(suggestion)")
+                let guess = suggestion(for: text, among: spellings).map { "; did you mean '--\($0)'?" } ?? ""
+                throw .usage("unknown option '--\(text)' for '\(command)'\(guess)")
             }
             if isFlag {
                 guard inlineValue == nil else { throw .usage("--\(text) takes no value") }
@@ -91,28 +94,28 @@ struct Arguments {
     }
 
     /// The value given last, or `nil`.
-    func value(_ name: OptionName) -> String? {
+    public func value(_ name: OptionName) -> String? {
         checkDeclared(name, flag: false)
         return values[name]?.last
     }
 
     /// Every value given, in order (a repeatable option).
-    func all(_ name: OptionName) -> [String] {
+    public func all(_ name: OptionName) -> [String] {
         checkDeclared(name, flag: false)
         return values[name] ?? []
     }
 
     /// Whether the flag was given.
-    func flag(_ name: OptionName) -> Bool {
+    public func flag(_ name: OptionName) -> Bool {
         checkDeclared(name, flag: true)
         return flags.contains(name)
     }
 
     /// Whether the command declares the option: code several commands share reads an option
     /// only some of them have (`--shard` in `run`, not in `what-if`) through this.
-    func declares(_ name: OptionName) -> Bool { declared[name] != nil }
+    public func declares(_ name: OptionName) -> Bool { declared[name] != nil }
 
-    func integer(_ name: OptionName, minimum: Int = 1) throws(CLIError) -> Int? {
+    public func integer(_ name: OptionName, minimum: Int = 1) throws(CommandError) -> Int? {
         guard let text = value(name) else { return nil }
         guard let n = Int(text), n >= minimum else { throw .usage("--\(name.rawValue) expects a whole number ≥ \(minimum), got '\(text)'") }
         return n

@@ -2,46 +2,44 @@ import Foundation
 import SimCore
 import SimWorkforce
 import SimScenario
-import SimExperiment
-import SimReport
 import SimSensitivity
 
 /// What a sensitivity run needs to write its results without the scenario files: for each study,
 /// its labels, factors, region-level metrics and the mean of every design point. A shard holds a
 /// slice of the points (all studies' points in one global order); the merge joins the slices.
-struct SensitivityOutcome {
-    struct Study {
-        var id: String
-        var file: String
-        var sha256: String
-        var name: LocalizedText
-        var regionIDs: [String]
-        var regionNames: [String]
+public struct SensitivityOutcome {
+    public struct Study {
+        public var id: String
+        public var file: String
+        public var sha256: String
+        public var name: LocalizedText
+        public var regionIDs: [String]
+        public var regionNames: [String]
         /// The region-level metrics, in catalogue order; every region reports them (means are in this order).
-        var metrics: [MetricDefinition]
-        var factors: [String]
-        var pointCount: Int
-        var horizonYear: Int
+        public var metrics: [MetricDefinition]
+        public var factors: [String]
+        public var pointCount: Int
+        public var horizonYear: Int
     }
 
-    static let partialFileName = "sensitivity-partial.json"
+    public static let partialFileName = "sensitivity-partial.json"
 
-    var method: SensitivityMethod
-    var samples: Int
-    var seed: UInt64
-    var replications: Int
-    var bootstrap: Int
-    var studies: [Study]
+    public var method: SensitivityMethod
+    public var samples: Int
+    public var seed: UInt64
+    public var replications: Int
+    public var bootstrap: Int
+    public var studies: [Study]
     /// Global index of the first point held, and the means of the points held (region × metric).
-    var firstPoint: Int
-    var means: [[[Double]]]
-    var shard: (index: Int, count: Int)?
+    public var firstPoint: Int
+    public var means: [[[Double]]]
+    public var shard: (index: Int, count: Int)?
 
-    var totalPoints: Int { studies.reduce(0) { $0 + $1.pointCount } }
+    public var totalPoints: Int { studies.reduce(0) { $0 + $1.pointCount } }
 
     // MARK: - Partial file
 
-    func partialJSON(run: JSONNode) -> String {
+    public func partialJSON(run: JSONNode) -> String {
         func number(_ x: Double) -> JSONNode { JSONNode(x.isFinite ? .number(x) : .null) }
         func strings(_ xs: [String]) -> JSONNode { JSONNode(.array(xs.map { JSONNode(.string($0)) })) }
         let studyNodes = studies.map { s in
@@ -66,10 +64,10 @@ struct SensitivityOutcome {
     }
 
     /// Reads a partial file; throws, naming the file and what is missing, when it is not one.
-    init(parsing text: String, file: String) throws(CLIError) {
-        func bad(_ what: String) -> CLIError { .failure("\(file): not a sensitivity shard (\(what))") }
+    public init(parsing text: String, file: String) throws(CommandError) {
+        func bad(_ what: String) -> CommandError { .failure("\(file): not a sensitivity shard (\(what))") }
         guard let root = try? JSONParser.parse(text, file: file) else { throw bad("invalid JSON") }
-        func int(_ key: String) throws(CLIError) -> Int {
+        func int(_ key: String) throws(CommandError) -> Int {
             guard let x = root[key]?.number, x == x.rounded() else { throw bad("no \(key)") }
             return Int(x)
         }
@@ -98,16 +96,72 @@ struct SensitivityOutcome {
         }
     }
 
-    init(method: SensitivityMethod, samples: Int, seed: UInt64, replications: Int, bootstrap: Int, studies: [Study],
+    public init(method: SensitivityMethod, samples: Int, seed: UInt64, replications: Int, bootstrap: Int, studies: [Study],
          firstPoint: Int, means: [[[Double]]], shard: (index: Int, count: Int)?) {
         (self.method, self.samples, self.seed, self.replications, self.bootstrap) = (method, samples, seed, replications, bootstrap)
         (self.studies, self.firstPoint, self.means, self.shard) = (studies, firstPoint, means, shard)
     }
 
     /// The same run, as far as a shard can tell: everything but the slice it holds.
-    func isSameRun(as other: SensitivityOutcome) -> Bool {
+    public func isSameRun(as other: SensitivityOutcome) -> Bool {
         method == other.method && samples == other.samples && seed == other.seed && replications == other.replications
             && bootstrap == other.bootstrap && studies.map(\.sha256) == other.studies.map(\.sha256)
             && studies.map(\.factors) == other.studies.map(\.factors) && shard?.count == other.shard?.count
+    }
+}
+
+extension SensitivityOutcome {
+    /// Every index of every study, region, region-level metric and factor.
+    public func rows() -> [(study: Int, region: Int, metric: Int, factor: Int, name: String, value: SensitivityIndex)] {
+        var rows: [(Int, Int, Int, Int, String, SensitivityIndex)] = []
+        var offset = 0
+        for (s, study) in studies.enumerated() {
+            let design = SensitivityDesign(method, factors: study.factors.count, samples: samples, seed: seed, scenario: study.id)
+            let bootstrapSeed = SensitivityDesign.seed(seed, scenario: study.id, purpose: 2)
+            let points = means[offset..<(offset + study.pointCount)]
+            offset += study.pointCount
+            for region in study.regionIDs.indices {
+                for metric in study.metrics.indices {
+                    let outputs = points.map { $0[region][metric] }
+                    for (factor, indices) in design.indices(outputs: outputs, bootstrap: bootstrap, seed: bootstrapSeed).enumerated() {
+                        for index in indices { rows.append((s, region, metric, factor, index.name, index.value)) }
+                    }
+                }
+            }
+        }
+        return rows
+    }
+
+    /// Reads the partial result in each shard folder and joins them, checking they are one run
+    /// and cover every design point once. Returns the merged outcome and the folders in point order.
+    public static func merging(_ directories: [String]) throws(CommandError) -> (outcome: SensitivityOutcome, directories: [String]) {
+        var parts: [(directory: String, outcome: SensitivityOutcome)] = []
+        for directory in directories {
+            let file = URL(fileURLWithPath: directory).appendingPathComponent(Self.partialFileName).path
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw .scenarios(ScenarioError([Diagnostic(file: file, path: "", message: "cannot read the sensitivity shard (is \(directory) the output of 'simulate sensitivity --shard'?)")], isUnreadableInput: true))
+            }
+            parts.append((directory, try SensitivityOutcome(parsing: text, file: file)))
+        }
+        parts.sort { $0.outcome.firstPoint < $1.outcome.firstPoint }
+        var merged = parts[0].outcome
+        merged.means = []
+        for part in parts {
+            guard part.outcome.isSameRun(as: merged) else {
+                throw .failure("\(part.directory) is a shard of another sensitivity run than \(parts[0].directory) (method, samples, seed, replications, scenarios or factors differ)")
+            }
+            guard part.outcome.firstPoint == merged.means.count else {
+                throw .failure(part.outcome.firstPoint > merged.means.count
+                               ? "design points \(merged.means.count)..<\(part.outcome.firstPoint) are in no shard given; add the missing shard"
+                               : "\(part.directory) repeats design points another shard holds; give each shard once")
+            }
+            merged.means += part.outcome.means
+        }
+        guard merged.means.count == merged.totalPoints else {
+            throw .failure("design points \(merged.means.count)..<\(merged.totalPoints) are in no shard given; add the missing shard")
+        }
+        merged.firstPoint = 0
+        merged.shard = nil
+        return (merged, parts.map(\.directory))
     }
 }

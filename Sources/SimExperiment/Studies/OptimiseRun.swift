@@ -1,65 +1,68 @@
-import Foundation
 import SimCore
 import SimScenario
 import SimWorkforce
-import SimExperiment
 import SimOptimise
 
 /// The settings of one optimisation, from the block and the command line.
-struct OptimiseSettings {
-    var evaluations: Int
-    var replications: Int
-    var finalists: Int
-    var delta: Double
-    var confidence: Double
+public struct OptimiseSettings {
+    public var evaluations: Int
+    public var replications: Int
+    public var finalists: Int
+    public var delta: Double
+    public var confidence: Double
     /// Replications of the winner and of the scenario as written in the confirmation.
-    var confirmation: Int
-    var seed: UInt64
+    public var confirmation: Int
+    public var seed: UInt64
 }
 
 /// Everything `simulate optimise` found: each candidate with its measures, the convergence,
 /// the final selection and the confirmation of the winner against the scenario as written.
-struct OptimiseOutcome {
-    struct Candidate {
+public struct OptimiseOutcome {
+    public struct Candidate {
         /// `as-written`, `search` or `final` (a search plan taken to the selection).
-        var stage: String
-        var plan: [SearchSpace.Value]?
-        var overrides: [Override]
+        public var stage: String
+        public var plan: [SearchSpace.Value]?
+        public var overrides: [Override]
         /// Measures on the search's replications, then on the selection's (if it went there).
-        var searchMeasures: [[Double]]
-        var selectionMeasures: [[Double]] = []
-        var score: Score
+        public var searchMeasures: [[Double]]
+        public var selectionMeasures: [[Double]] = []
+        public var score: Score
     }
 
-    var candidates: [Candidate]
+    public var candidates: [Candidate]
     /// The best score after each search plan (in search order).
-    var convergence: [Score]
+    public var convergence: [Score]
     /// The candidates taken to the selection, in its system order.
-    var finalists: [Int]
-    var eliminatedAt: [Int?]
-    var winner: Int
+    public var finalists: [Int]
+    public var eliminatedAt: [Int?]
+    public var winner: Int
     /// The confirmation's measures, `[replication][measure]`, of the winner and of the scenario as written.
-    var confirmationWinner: [[Double]]
-    var confirmationCurrent: [[Double]]
-    var settings: OptimiseSettings
-    var plansSimulated: Int
+    public var confirmationWinner: [[Double]]
+    public var confirmationCurrent: [[Double]]
+    public var settings: OptimiseSettings
+    public var plansSimulated: Int
 }
 
 /// Search (an evolution strategy on common random numbers), then selection (KN on fresh
 /// replications), then confirmation (on replications neither used). docs/optimise.md says why.
-struct OptimiseRun {
-    var evaluator: PlanEvaluator
-    let settings: OptimiseSettings
-    let quiet: Bool
+public struct OptimiseRun {
+    public var evaluator: PlanEvaluator
+    public let settings: OptimiseSettings
+    /// Where progress lines go (stderr in the tool; nowhere with --quiet).
+    public let report: (String) -> Void
 
-    var study: OptimiseStudy { evaluator.study }
-    var searchReplications: [Int] { Array(0..<settings.replications) }
+    public init(evaluator: PlanEvaluator, settings: OptimiseSettings, report: @escaping (String) -> Void) {
+        (self.evaluator, self.settings, self.report) = (evaluator, settings, report)
+    }
+
+    public var study: OptimiseStudy { evaluator.study }
+    public var searchReplications: [Int] { Array(0..<settings.replications) }
     /// The selection starts after the search's replications: not the luck that picked the finalists.
-    var selectionStart: Int { settings.replications }
+    public var selectionStart: Int { settings.replications }
     /// The confirmation's replications lie far past anything the selection can reach.
-    static let confirmationStart = 1_000_000
+    public static let confirmationStart = 1_000_000
 
-    mutating func run() throws(CLIError) -> OptimiseOutcome {
+    public mutating func run() throws(CommandError) -> OptimiseOutcome {
         let current = try evaluator.measure([PlanEvaluator.asWritten], replications: [searchReplications])[0]
         var candidates = [OptimiseOutcome.Candidate(stage: "as-written", plan: nil, overrides: [], searchMeasures: current, score: study.score(current))]
         var search = EvolutionarySearch(space: study.space, budget: settings.evaluations, seed: settings.seed,
@@ -94,7 +97,7 @@ struct OptimiseRun {
 
     /// The scenario as written (when it meets the constraints) and the best search plans that
     /// meet them, skipping a plan that measured exactly as the scenario as written (the same plan).
-    func chooseFinalists(_ candidates: [OptimiseOutcome.Candidate]) -> [Int] {
+    public func chooseFinalists(_ candidates: [OptimiseOutcome.Candidate]) -> [Int] {
         var chosen = candidates[0].score.isFeasible ? [0] : []
         let ranked = candidates.indices.dropFirst().filter { candidates[$0].score.isFeasible }.sorted { a, b in
             candidates[a].score.isBetter(than: candidates[b].score) || (!candidates[b].score.isBetter(than: candidates[a].score) && a < b)
@@ -106,12 +109,12 @@ struct OptimiseRun {
         return chosen
     }
 
-    func planOf(_ candidate: OptimiseOutcome.Candidate) -> PlanEvaluator.Plan {
+    public func planOf(_ candidate: OptimiseOutcome.Candidate) -> PlanEvaluator.Plan {
         candidate.plan.map(evaluator.plan) ?? PlanEvaluator.asWritten
     }
 
     /// KN among the finalists on fresh replications, fed in batches sized to keep the workers busy.
-    mutating func select(_ finalists: [OptimiseOutcome.Candidate]) throws(CLIError) -> (KNSelection, [[[Double]]]) {
+    public mutating func select(_ finalists: [OptimiseOutcome.Candidate]) throws(CommandError) -> (KNSelection, [[[Double]]]) {
         var kn = KNSelection(systems: finalists.count, initialReplications: settings.replications, delta: settings.delta, alpha: 1 - settings.confidence)
         var measures = Array(repeating: [[Double]](), count: finalists.count)
         let sign = study.problem.maximise ? 1.0 : -1.0
@@ -133,13 +136,9 @@ struct OptimiseRun {
         return (kn, measures)
     }
 
-    func describe(_ score: Score?) -> String {
+    public func describe(_ score: Score?) -> String {
         guard let score else { return "none yet" }
         let objective = study.problem.maximise ? score.objective : -score.objective
         return "objective \(NumberText.plain((objective * 1e4).rounded() / 1e4))" + (score.isFeasible ? " (meets the constraints)" : " (misses the constraints)")
-    }
-
-    func report(_ line: String) {
-        if !quiet { FileHandle.standardError.write(Data("simulate: \(line)\n".utf8)) }
     }
 }

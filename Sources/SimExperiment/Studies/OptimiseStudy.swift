@@ -1,7 +1,7 @@
+import Foundation
 import SimCore
 import SimWorkforce
 import SimScenario
-import SimExperiment
 import SimOptimise
 
 /// A scenario's `optimise` block made ready to search: its decisions as a ``SearchSpace``, and
@@ -11,15 +11,15 @@ import SimOptimise
 /// the objective's weighted sum as written (not negated), the development spending over the
 /// horizon in every region, the mean IKM over the regions, and per constraint its margin: the
 /// worst of its region-year checks, positive when met, in the metric's units.
-struct OptimiseStudy: Sendable {
-    let scenario: Scenario
-    let problem: OptimisationProblem
-    let space: SearchSpace
-    let regionIDs: [String]
+public struct OptimiseStudy: Sendable {
+    public let scenario: Scenario
+    public let problem: OptimisationProblem
+    public let space: SearchSpace
+    public let regionIDs: [String]
 
-    static let objectiveIndex = 0, spentIndex = 1, ikmIndex = 2, firstMargin = 3
+    public static let objectiveIndex = 0, spentIndex = 1, ikmIndex = 2, firstMargin = 3
 
-    init(scenario: Scenario, problem: OptimisationProblem) {
+    public init(scenario: Scenario, problem: OptimisationProblem) {
         self.scenario = scenario
         self.problem = problem
         regionIDs = scenario.parameters.regions.map(\.id)
@@ -33,7 +33,7 @@ struct OptimiseStudy: Sendable {
     }
 
     /// The overrides that put a plan into the scenario (after the run's own `--set`).
-    func overrides(_ plan: [SearchSpace.Value]) -> [Override] {
+    public func overrides(_ plan: [SearchSpace.Value]) -> [Override] {
         zip(problem.decisions, plan).flatMap { decision, value -> [Override] in
             switch value {
             case .number(let x): return decision.overrides(number: x)
@@ -44,13 +44,13 @@ struct OptimiseStudy: Sendable {
     }
 
     /// A plan's key in the journal and its column values: `path=value` joined by `;`.
-    func key(_ plan: [SearchSpace.Value]) -> String {
+    public func key(_ plan: [SearchSpace.Value]) -> String {
         overrides(plan).map { "\($0.path)=\($0.text)" }.joined(separator: ";")
     }
 
     /// The scenario's own values as a plan, when every decision can express them (a choice
     /// whose current value is not among its choices cannot).
-    var currentPlan: [SearchSpace.Value]? {
+    public var currentPlan: [SearchSpace.Value]? {
         var plan: [SearchSpace.Value] = []
         for decision in problem.decisions {
             switch decision.kind {
@@ -71,7 +71,7 @@ struct OptimiseStudy: Sendable {
     }
 
     /// The constraints' names in outputs, e.g. `service.ikm >= 76.61 (every region, every year)`.
-    var constraintLabels: [String] {
+    public var constraintLabels: [String] {
         problem.constraints.map { c in
             let bounds = [c.atLeast.map { ">= \(NumberText.plain($0))" }, c.atMost.map { "<= \(NumberText.plain($0))" }].compactMap { $0 }.joined(separator: " and ")
             return "\(c.metric) \(bounds) (\(c.region ?? "every region")\(c.eachYear ? ", every year" : ""))"
@@ -79,7 +79,7 @@ struct OptimiseStudy: Sendable {
     }
 
     /// One replication's measures (see the type's comment).
-    func measure(_ result: ReplicationResult, _ run: ExperimentScenario) -> [Double] {
+    public func measure(_ result: ReplicationResult, _ run: ExperimentScenario) -> [Double] {
         let catalogues = run.catalogues, months = run.parameters.months
         let horizon = ExperimentResult.horizonValues(result, catalogues: catalogues, months: months)
         let domains = run.parameters.domains.map(\.id)
@@ -125,7 +125,7 @@ struct OptimiseStudy: Sendable {
 
     /// How a plan did over its replications, for the search (means; Deb's violation scaled by
     /// each bound so constraints in different units add up).
-    func score(_ replications: [[Double]]) -> Score {
+    public func score(_ replications: [[Double]]) -> Score {
         let means = Self.means(replications)
         var violation = 0.0
         for (c, constraint) in problem.constraints.enumerated() {
@@ -137,8 +137,53 @@ struct OptimiseStudy: Sendable {
         return Score(objective: objective.isNaN ? -.infinity : (problem.maximise ? objective : -objective), violation: violation)
     }
 
-    static func means(_ replications: [[Double]]) -> [Double] {
+    public static func means(_ replications: [[Double]]) -> [Double] {
         guard let first = replications.first else { return [] }
         return first.indices.map { i in replications.map { $0[i] }.reduce(0, +) / Double(replications.count) }
+    }
+
+    /// What the journal's measures depend on: the scenario after `--set` (without the search's
+    /// own settings, which change which plans are measured, never a measure), its data files and the seed.
+    public static func fingerprint(_ scenario: Scenario, seed: UInt64, common: [Override]) -> String {
+        let settingsOnly = JSONNode(.object(["evaluations", "replications", "finalists", "indifference", "confidence", "decisions"].map { ($0, JSONNode(.null)) }))
+        let measured = scenario.resolved.merged(with: JSONNode(.object([("optimise", settingsOnly)])))
+        let data = scenario.dataFiles.map { "\n\($0.region) \($0.kind) \($0.sha256)" }.joined()
+        return SHA256.hex(of: Array((JSONWriter.render(measured.value, indent: 0) + data + "\nseed \(seed)").utf8))
+    }
+}
+
+
+extension OptimiseJournal {
+    /// The journal, or the CLI's error for why it cannot be used.
+    public static func open(url: URL, fingerprint: String, measures: Int, restart: Bool) throws(CommandError) -> OptimiseJournal {
+        do { return try OptimiseJournal(url: url, fingerprint: fingerprint, measures: measures, restart: restart) } catch {
+            switch error {
+            case .notAJournal, .cannotWrite: throw .cannotWrite(error.description)
+            case .otherProblem, .damaged, .cannotRead: throw .usage(error.description)
+            }
+        }
+    }
+}
+
+extension OptimiseSettings {
+    /// The block's settings, each replaced by the command line's where given (`delta` and
+    /// `confidence` as typed, checked here).
+    public init(_ problem: OptimisationProblem, evaluations: Int?, replications: Int?, finalists: Int?, confirmation: Int?,
+         delta: String?, confidence: String?, seed: UInt64) throws(CommandError) {
+        self.evaluations = evaluations ?? problem.evaluations
+        self.replications = replications ?? problem.replications
+        self.finalists = finalists ?? problem.finalists
+        self.confirmation = confirmation ?? 20
+        self.delta = problem.indifference
+        if let text = delta {
+            guard let x = Double(text), x > 0 else { throw .usage("--delta expects a number above 0 in the objective's units, got '\(text)'") }
+            self.delta = x
+        }
+        self.confidence = problem.confidence
+        if let text = confidence {
+            guard let x = Double(text), x > 0.5, x < 1 else { throw .usage("--confidence expects a probability between 0.5 and 1, e.g. 0.95, got '\(text)'") }
+            self.confidence = x
+        }
+        self.seed = seed
     }
 }

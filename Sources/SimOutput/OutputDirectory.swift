@@ -1,6 +1,7 @@
 import Foundation
 import SimCore
 import SimShard
+import SimExperiment
 
 /// Writes a results folder without ever losing a file the planner put there.
 ///
@@ -18,32 +19,32 @@ import SimShard
 /// - A lock file beside the target (`.NAME.lock`, holding the process id and host, which works on
 ///   a cluster's shared file system where `flock` may not) keeps a second run off the same folder.
 /// - Every start clears what an earlier killed run left (its lock, its staging) and says so.
-struct OutputDirectory {
-    let target: URL
-    let force: Bool
+public struct OutputDirectory {
+    public let target: URL
+    public let force: Bool
     /// Files and folders the command reads: the target may not be one of them, hold one, or sit in one.
-    var inputs: [String] = []
+    public var inputs: [String] = []
     private let lock: OutputLock
 
-    static let marker = "\"generator\": \"kompeten-simulate\""
-    static let sumsName = "SHA256SUMS"
+    public static let marker = "\"generator\": \"kompeten-simulate\""
+    public static let sumsName = "SHA256SUMS"
     /// The files whose content carries the tool's marker: one of them, listed and unchanged, makes
     /// a `SHA256SUMS` the tool's own.
-    static let markedFiles = ["run.json", "partial.json", "sensitivity-partial.json"]
+    public static let markedFiles = ["run.json", "partial.json", "sensitivity-partial.json"]
 
-    init(target: URL, force: Bool, inputs: [String] = []) {
+    public init(target: URL, force: Bool, inputs: [String] = []) {
         self.target = target.standardizedFileURL
         self.force = force
         self.inputs = inputs
         lock = OutputLock(target: self.target)
     }
 
-    var parent: URL { target.deletingLastPathComponent() }
-    var name: String { target.lastPathComponent }
-    var stagingPrefix: String { ".\(name).partial-" }
+    public var parent: URL { target.deletingLastPathComponent() }
+    public var name: String { target.lastPathComponent }
+    public var stagingPrefix: String { ".\(name).partial-" }
 
     /// Checks, before anything runs, that the target may be written, and takes the lock on it.
-    func checkWritable() throws(CLIError) {
+    public func checkWritable() throws(CommandError) {
         guard !name.isEmpty, name != "/", name != ".", name != ".." else { throw .usage("--out needs a folder name, got '\(target.path)'") }
         try refuseOverlapWithInputs()
         let manager = FileManager.default
@@ -65,7 +66,7 @@ struct OutputDirectory {
     }
 
     /// The target is none of the inputs, holds none, and is inside none.
-    func refuseOverlapWithInputs() throws(CLIError) {
+    public func refuseOverlapWithInputs() throws(CommandError) {
         let out = target.resolvingSymlinksInPath().path
         for input in inputs {
             let path = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
@@ -79,7 +80,7 @@ struct OutputDirectory {
     ///
     /// - Throws: exit 73 naming the first files that are not the tool's (unless `force`), or a
     ///   file of the tool's changed since it was written (even with `force`).
-    func ownership() throws(CLIError) -> (own: Set<String>, others: [String]) {
+    public func ownership() throws(CommandError) -> (own: Set<String>, others: [String]) {
         let manager = FileManager.default
         guard let contents = try? manager.contentsOfDirectory(atPath: target.path) else { return ([], []) }
         // Name → the digests the tool wrote it with: the target's list, and the list of a staging
@@ -112,14 +113,14 @@ struct OutputDirectory {
         return (own, others)
     }
 
-    static func names(_ files: [String]) -> String {
+    public static func names(_ files: [String]) -> String {
         let shown = files.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
         return files.count > 5 ? "\(shown) and \(files.count - 5) more" : shown
     }
 
     /// The files a folder's `SHA256SUMS` lists, when it is the tool's (a file it lists that
     /// carries the marker is unchanged in one of `vouchers`): name → SHA-256.
-    static func listing(in folder: URL, vouchedBy vouchers: [URL]) -> [String: String] {
+    public static func listing(in folder: URL, vouchedBy vouchers: [URL]) -> [String: String] {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(sumsName), encoding: .utf8) else { return [:] }
         var listed: [String: String] = [:]
         for line in text.split(separator: "\n") {
@@ -138,34 +139,34 @@ struct OutputDirectory {
         return vouched ? listed : [:]
     }
 
-    static func digest(of url: URL) throws -> String { try ShardChecksums.digest(of: url) }
+    public static func digest(of url: URL) throws -> String { try ShardChecksums.digest(of: url) }
 
     /// Staging folders of earlier runs of this target (only a run holding the lock writes one).
-    func leftovers() -> [String] {
+    public func leftovers() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [])
             .filter { $0.hasPrefix(stagingPrefix) || $0.hasPrefix(".\(name).previous-") }.sorted()
     }
 
     /// Writes `files` (name → text) and puts them in place.
-    func write(_ files: [(name: String, contents: String)]) throws(CLIError) {
+    public func write(_ files: [(name: String, contents: String)]) throws(CommandError) {
         try write(files.map { ($0.name, Array($0.contents.utf8)) })
     }
 
     /// Writes `files` (name → bytes) and puts them in place.
-    func write(_ files: [(name: String, bytes: [UInt8])]) throws(CLIError) {
+    public func write(_ files: [(name: String, bytes: [UInt8])]) throws(CommandError) {
         try write { staging in
             for file in files { try Data(file.bytes).write(to: Self.child(staging, file.name)) }
         }
     }
 
     /// A file of the staging directory; names are made by this tool, never paths out of it.
-    static func child(_ directory: URL, _ name: String) -> URL {
+    public static func child(_ directory: URL, _ name: String) -> URL {
         precondition(!name.contains("/") && name != ".." && name != "." && !name.isEmpty, "bad output name \(name)")
         return directory.appendingPathComponent(name)
     }
 
     /// Lets `produce` fill a staging folder, lists its files in `SHA256SUMS`, then puts them in place.
-    func write(_ produce: (URL) throws -> Void) throws(CLIError) {
+    public func write(_ produce: (URL) throws -> Void) throws(CommandError) {
         let manager = FileManager.default
         do { try manager.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
             throw .cannotWrite("cannot create \(parent.path): \(error.localizedDescription)")
@@ -195,14 +196,14 @@ struct OutputDirectory {
             } else {
                 let clashes = written.filter { manager.fileExists(atPath: target.appendingPathComponent($0).path) && !own.contains($0) }
                 guard clashes.isEmpty else {
-                    throw CLIError.cannotWrite("\(target.path) holds \(Self.names(clashes)), which simulate did not write and would have to replace; move \(clashes.count == 1 ? "it" : "them") away or choose another --out")
+                    throw CommandError.cannotWrite("\(target.path) holds \(Self.names(clashes)), which simulate did not write and would have to replace; move \(clashes.count == 1 ? "it" : "them") away or choose another --out")
                 }
                 Cleanup.shared.unregister(staging)
                 keep = true
                 try moveIntoPlace(from: staging, files: written, replacing: own)
                 keep = false
             }
-        } catch let error as CLIError {
+        } catch let error as CommandError {
             throw error
         } catch {
             throw .cannotWrite("cannot write \(target.path): \(error.localizedDescription)")
@@ -217,14 +218,14 @@ struct OutputDirectory {
     /// the old files (its run.json is unchanged), and after it, the staging folder's list holds
     /// for every file. Nothing moves unless every file can: a file of the planner's with a name
     /// the tool writes stops the run first.
-    func moveIntoPlace(from staging: URL, files: [String], replacing own: Set<String>) throws {
+    public func moveIntoPlace(from staging: URL, files: [String], replacing own: Set<String>) throws {
         let manager = FileManager.default
         let ordered = files.filter { !Self.markedFiles.contains($0) } + files.filter { Self.markedFiles.contains($0) }
         /// rename(2): replaces the destination in one step, or fails leaving both as they were.
         func move(_ name: String) throws {
             let destination = target.appendingPathComponent(name)
             guard rename(staging.appendingPathComponent(name).path, destination.path) == 0 else {
-                throw CLIError.cannotWrite("cannot put \(name) into \(target.path): \(String(cString: strerror(errno)))")
+                throw CommandError.cannotWrite("cannot put \(name) into \(target.path): \(String(cString: strerror(errno)))")
             }
         }
         for file in ordered where !Self.markedFiles.contains(file) { try move(file) }
@@ -235,7 +236,7 @@ struct OutputDirectory {
 
     /// Removes what earlier killed runs of this target left, saying so on stderr; a results
     /// folder an old version was swapping when it was killed is put back first.
-    func clearLeftovers() {
+    public func clearLeftovers() {
         let manager = FileManager.default
         for leftover in leftovers() {
             let url = parent.appendingPathComponent(leftover)
@@ -249,17 +250,17 @@ struct OutputDirectory {
         }
     }
 
-    func note(_ text: String) { FileHandle.standardError.write(Data("simulate: note: \(text)\n".utf8)) }
+    public func note(_ text: String) { FileHandle.standardError.write(Data("simulate: note: \(text)\n".utf8)) }
 }
 
 /// The atomic exchange of two folders where the platform has one (Linux's `renameat2` with
 /// `RENAME_EXCHANGE`, found at run time: the Glibc module does not declare it).
-enum Swap {
-    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-    static let renameExchange: UInt32 = 2
+public enum Swap {
+    public typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    public static let renameExchange: UInt32 = 2
 
     /// Exchanges `a` and `b` in one step; `false` when the platform or the file system cannot.
-    static func exchange(_ a: URL, _ b: URL) -> Bool {
+    public static func exchange(_ a: URL, _ b: URL) -> Bool {
         #if os(Linux)
         guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
         let rename = unsafeBitCast(symbol, to: RenameAt2.self)

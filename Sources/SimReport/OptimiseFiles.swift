@@ -3,31 +3,34 @@ import SimCore
 import SimWorkforce
 import SimScenario
 import SimExperiment
-import SimReport
 import SimOptimise
 
 /// The files of an optimisation: best.json, optimise.csv, optimise.html and run.json's extra.
-struct OptimiseFiles {
-    let outcome: OptimiseOutcome
-    let study: OptimiseStudy
-    let common: [Override]
-    let language: Language
-    let locale: CSVLocale
+public struct OptimiseFiles {
+    public let outcome: OptimiseOutcome
+    public let study: OptimiseStudy
+    public let common: [Override]
+    public let language: Language
+    public let locale: CSVLocale
     /// The results folder (best.json's `extends` is relative to it).
-    let output: URL
+    public let output: URL
 
-    var problem: OptimisationProblem { study.problem }
-    var winner: OptimiseOutcome.Candidate { outcome.candidates[outcome.winner] }
+    public init(outcome: OptimiseOutcome, study: OptimiseStudy, common: [Override], language: Language, locale: CSVLocale, output: URL) {
+        (self.outcome, self.study, self.common, self.language, self.locale, self.output) = (outcome, study, common, language, locale, output)
+    }
 
-    func all(metadata: String) -> [(name: String, contents: String)] {
+    public var problem: OptimisationProblem { study.problem }
+    public var winner: OptimiseOutcome.Candidate { outcome.candidates[outcome.winner] }
+
+    public func all(metadata: String) -> [(name: String, contents: String)] {
         [("best.json", bestScenario()), ("optimise.csv", table()), ("optimise.html", OptimiseReport.html(reportData, language: language)),
          ("run.json", metadata)]
     }
 
-    func memoSentence(_ language: Language) -> String { reportData.memoSentence(language) }
+    public func memoSentence(_ language: Language) -> String { reportData.memoSentence(language) }
 
     /// What run.json adds: the settings, the plans scored and the winner.
-    var metadata: [(String, JSONValue)] {
+    public var metadata: [(String, JSONValue)] {
         let s = outcome.settings
         func n(_ x: Double) -> JSONNode { JSONNode(.number(x)) }
         return [("optimise", .object([
@@ -41,7 +44,7 @@ struct OptimiseFiles {
     // MARK: best.json
 
     /// A scenario that extends the input and sets the chosen values (and the run's `--set`).
-    func bestScenario() -> String {
+    public func bestScenario() -> String {
         let settings = JSONNode(.object([])).setting(common + winner.overrides)
         let name = study.scenario.name
         var members: [(String, JSONNode)] = [
@@ -62,7 +65,7 @@ struct OptimiseFiles {
 
     /// `file` as seen from `folder`: relative when both are under one root, so the results
     /// folder can move with the scenarios; absolute otherwise.
-    static func relativePath(of file: String, from folder: URL) -> String {
+    public static func relativePath(of file: String, from folder: URL) -> String {
         let target = URL(fileURLWithPath: file).standardizedFileURL.pathComponents
         let base = folder.standardizedFileURL.pathComponents
         var shared = 0
@@ -74,11 +77,11 @@ struct OptimiseFiles {
     // MARK: optimise.csv
 
     /// Every decision target: the CSV's value columns.
-    var targetPaths: [String] { problem.decisions.flatMap { $0.targets.map(\.path) } }
+    public var targetPaths: [String] { problem.decisions.flatMap { $0.targets.map(\.path) } }
 
     /// A candidate's value at each target, from its overrides (the scenario's own where unset):
     /// a word as itself, anything else as JSON.
-    func values(of candidate: OptimiseOutcome.Candidate) -> [String] {
+    public func values(of candidate: OptimiseOutcome.Candidate) -> [String] {
         func text(_ value: JSONValue) -> String {
             if case .string(let word) = value { return word }
             return JSONWriter.render(value, indent: 0)
@@ -87,7 +90,7 @@ struct OptimiseFiles {
         return zip(targetPaths, current).map { path, value in candidate.overrides.first { $0.path == path }.map { text($0.value.value) } ?? value }
     }
 
-    func table() -> String {
+    public func table() -> String {
         var writer = CSVWriter(locale: locale)
         let labels = study.constraintLabels
         writer.row((["candidate", "stage"] + targetPaths + ["objective_mean", "objective_ci_low", "objective_ci_high", "replications"]
@@ -113,7 +116,7 @@ struct OptimiseFiles {
         return writer.text
     }
 
-    static func estimate(_ measures: [[Double]], _ index: Int) -> Estimate {
+    public static func estimate(_ measures: [[Double]], _ index: Int) -> Estimate {
         var stats = RunningStatistics()
         for m in measures { stats.add(m[index]) }
         return Estimate(stats)
@@ -121,7 +124,7 @@ struct OptimiseFiles {
 
     // MARK: optimise.html
 
-    var reportData: OptimiseReportData {
+    public var reportData: OptimiseReportData {
         let sign = problem.maximise ? 1.0 : -1.0
         let points = outcome.candidates.enumerated().map { c, candidate in
             OptimiseReportData.Point(objective: Self.estimate(candidate.searchMeasures, OptimiseStudy.objectiveIndex).mean,

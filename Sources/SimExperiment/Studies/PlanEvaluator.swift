@@ -1,22 +1,21 @@
 import Foundation
 import SimCore
 import SimScenario
-import SimExperiment
 import SimOptimise
 
 /// Measures plans on given replications, in parallel, remembering every measure in the journal:
 /// a plan and replication measured once (in this run or one interrupted before) is never run again.
-struct PlanEvaluator {
-    let study: OptimiseStudy
-    let runner: DesignRunner
+public struct PlanEvaluator {
+    public let study: OptimiseStudy
+    public let runner: DesignRunner
     /// The run's own `--set`, applied before every plan.
-    let common: [Override]
-    let journal: OptimiseJournal
+    public let common: [Override]
+    public let journal: OptimiseJournal
     /// Stop (to resume later) once this many plan batches have been run by this process.
-    let pauseAfter: Int?
+    public let pauseAfter: Int?
     private(set) var runsThisProcess = 0
 
-    init(study: OptimiseStudy, runner: DesignRunner, common: [Override], journal: OptimiseJournal, pauseAfter: Int?) {
+    public init(study: OptimiseStudy, runner: DesignRunner, common: [Override], journal: OptimiseJournal, pauseAfter: Int?) {
         self.study = study
         self.runner = runner
         self.common = common
@@ -25,17 +24,17 @@ struct PlanEvaluator {
     }
 
     /// A plan to measure: its journal key and its overrides (`nil`: the scenario as written).
-    struct Plan {
-        var key: String
-        var overrides: [Override]
+    public struct Plan: Sendable {
+        public var key: String
+        public var overrides: [Override]
     }
 
-    static let asWritten = Plan(key: "(as written)", overrides: [])
+    public static let asWritten = Plan(key: "(as written)", overrides: [])
 
-    func plan(_ values: [SearchSpace.Value]) -> Plan { Plan(key: study.key(values), overrides: study.overrides(values)) }
+    public func plan(_ values: [SearchSpace.Value]) -> Plan { Plan(key: study.key(values), overrides: study.overrides(values)) }
 
     /// The measures of each plan on its replications: `[plan][replication] → measures`.
-    mutating func measure(_ plans: [Plan], replications: [[Int]]) throws(CLIError) -> [[[Double]]] {
+    public mutating func measure(_ plans: [Plan], replications: [[Int]]) throws(CommandError) -> [[[Double]]] {
         let missing = plans.indices.map { p in replications[p].filter { journal.values(plans[p].key, replication: $0) == nil } }
         let todo = plans.indices.filter { !missing[$0].isEmpty }
         if !todo.isEmpty {
@@ -48,7 +47,7 @@ struct PlanEvaluator {
             let values = runner.measure(scenarios, replications: todo.map { missing[$0] }) { study.measure($0, $1) }
             for (t, p) in todo.enumerated() {
                 for (replication, measures) in zip(missing[p], values[t]) {
-                    do { try journal.record(plans[p].key, replication: replication, values: measures) } catch { throw CLIError.cannotWrite(error.description) }
+                    do { try journal.record(plans[p].key, replication: replication, values: measures) } catch { throw CommandError.cannotWrite(error.description) }
                 }
             }
         }
@@ -57,7 +56,7 @@ struct PlanEvaluator {
 
     /// Compiles plans in parallel (each is the scenario as read once, with the run's and the plan's
     /// overrides applied in memory).
-    func compile(_ plans: [Plan]) throws(CLIError) -> [ExperimentScenario] {
+    public func compile(_ plans: [Plan]) throws(CommandError) -> [ExperimentScenario] {
         let source = study.scenario.source, common = self.common
         let outcome = runner.compile(plans.count) { (item: Int) -> Result<ExperimentScenario, ScenarioError> in
             do throws(ScenarioError) {

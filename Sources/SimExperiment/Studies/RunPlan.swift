@@ -2,11 +2,9 @@ import Foundation
 import SimCore
 import SimWorkforce
 import SimScenario
-import SimExperiment
-import SimReport
 
 /// Which loaded scenario the others are compared with.
-enum BaselineChoice {
+public enum BaselineChoice {
     /// `--baseline ID`, else the scenario with id 'baseline'; without either, none.
     case fromArguments
     /// The first, which is compared with but not reported (`--baseline-file`).
@@ -16,40 +14,63 @@ enum BaselineChoice {
 }
 
 /// Everything a run, a shard or a sweep needs once the scenarios are loaded.
-struct RunPlan {
-    var scenarios: [ExperimentScenario]
-    var labels: [ScenarioLabels]
+public struct RunPlan {
+    public var scenarios: [ExperimentScenario]
+    public var labels: [ScenarioLabels]
     /// (id, file, SHA-256 of the scenario after `extends`, overrides and defaults).
     /// The SHA-256 covers the data files the scenario reads (rosters, calendars) too.
-    var fingerprints: [(id: String, file: String, sha256: String, dataFiles: [DataFile])]
-    var seed: UInt64
-    var replications: Int
-    var baseline: Int
-    var jobs: Int
+    public var fingerprints: [(id: String, file: String, sha256: String, dataFiles: [DataFile])]
+    public var seed: UInt64
+    public var replications: Int
+    public var baseline: Int
+    public var jobs: Int
     /// Whether a scenario is the baseline (by --baseline, --baseline-file or the id 'baseline');
     /// without one, reports leave the differences empty.
-    var hasBaseline = true
+    public var hasBaseline = true
     /// `run --uncertain`: the inputs drawn per replication; `nil` runs at the scenarios' own values.
-    var draws: UncertainDraws?
+    public var draws: UncertainDraws?
     /// The paths drawn per replication (from `draws`, or from a shard's run.json), for the brief.
-    var uncertainPaths: [String] = []
+    public var uncertainPaths: [String] = []
 
-    var runner: ExperimentRunner {
+    public init(scenarios: [ExperimentScenario], labels: [ScenarioLabels],
+                fingerprints: [(id: String, file: String, sha256: String, dataFiles: [DataFile])], seed: UInt64,
+                replications: Int, baseline: Int, jobs: Int, hasBaseline: Bool = true, draws: UncertainDraws? = nil,
+                uncertainPaths: [String] = []) {
+        (self.scenarios, self.labels, self.fingerprints, self.seed) = (scenarios, labels, fingerprints, seed)
+        (self.replications, self.baseline, self.jobs, self.hasBaseline) = (replications, baseline, jobs, hasBaseline)
+        (self.draws, self.uncertainPaths) = (draws, uncertainPaths)
+    }
+
+    public var runner: ExperimentRunner {
         var runner = ExperimentRunner(scenarios: scenarios, seed: seed, baseline: baseline, jobs: jobs)
         if let draws { runner.parametersFor = { draws.parameters(scenario: $0, replication: $1) } }
         return runner
     }
 
+    /// What the command line may set in a plan; `nil` takes the baseline scenario's own value.
+    public struct Options {
+        /// `--baseline ID`.
+        public var baseline: String?
+        /// `--seed`, as typed (checked here).
+        public var seed: String?
+        public var replications: Int?
+        public var jobs: Int?
+
+        public init(baseline: String? = nil, seed: String? = nil, replications: Int? = nil, jobs: Int? = nil) {
+            (self.baseline, self.seed, self.replications, self.jobs) = (baseline, seed, replications, jobs)
+        }
+    }
+
     /// Builds the plan from loaded scenarios and the run options.
-    static func make(_ loaded: [Scenario], arguments: Arguments, baselineChoice: BaselineChoice = .fromArguments) throws(CLIError) -> RunPlan {
-        let requested = arguments.declares(.baseline) ? arguments.value(.baseline) : nil
-        let baseline = baselineChoice == .fromArguments ? try RunCommand.baselineIndex(loaded, requested: requested) : 0
+    public static func make(_ loaded: [Scenario], options: Options, baselineChoice: BaselineChoice = .fromArguments) throws(CommandError) -> RunPlan {
+        let requested = options.baseline
+        let baseline = baselineChoice == .fromArguments ? try ScenarioSet.baselineIndex(loaded, requested: requested) : 0
         let months = loaded[baseline].parameters.months
         if let other = loaded.first(where: { $0.parameters.months != months }) {
             throw .usage("scenario '\(other.id)' runs \(other.parameters.years) years but the baseline runs \(loaded[baseline].parameters.years); pass --years to compare them")
         }
         let seed: UInt64
-        if let text = arguments.value(.seed) {
+        if let text = options.seed {
             // The same range as simulation.seed: seeds are written to JSON, whose numbers are exact to 2^53.
             guard let parsed = UInt64(text), parsed <= 9_007_199_254_740_991 else {
                 throw .usage("--seed expects a whole number from 0 to 9007199254740991, got '\(text)'")
@@ -58,7 +79,7 @@ struct RunPlan {
         } else {
             seed = loaded[baseline].seed
         }
-        var labels = loaded.map(RunCommand.labels(for:))
+        var labels = loaded.map(ScenarioSet.labels(for:))
         if baselineChoice == .hiddenFirst { labels[0].isReported = false }
         return RunPlan(
             scenarios: loaded.map { ExperimentScenario(id: $0.id, parameters: $0.parameters) },
@@ -68,22 +89,20 @@ struct RunPlan {
                 return (scenario.id, scenario.file, SHA256.hex(of: Array((JSONWriter.render(scenario.resolved.value, indent: 0) + data).utf8)), scenario.dataFiles)
             },
             seed: seed,
-            replications: try arguments.integer(.replications) ?? loaded[baseline].replications,
+            replications: options.replications ?? loaded[baseline].replications,
             baseline: baseline,
-            jobs: try arguments.integer(.jobs) ?? ProcessInfo.processInfo.activeProcessorCount,
+            jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             hasBaseline: baselineChoice != .fromArguments || requested != nil || loaded.contains { $0.id == "baseline" })
     }
 
     /// The note on stderr for a run without a baseline.
-    var noBaselineNote: String? {
+    public var noBaselineNote: String? {
         hasBaseline ? nil : "simulate: note: no baseline among the files (no scenario with id 'baseline', no --baseline or --baseline-file), so the differences are left empty; add scenarios/baseline.json, or use 'simulate what-if FILE --set PATH=VALUE'\n"
     }
 
-    /// `run.json`: what produced the results. The only file with a wall time, so the CSVs stay
-    /// byte-reproducible.
     /// The breaches of the model's constraints per scenario, for `run.json`, and a warning for
     /// stderr when there are any (a correct model has none).
-    func breachReport(_ result: ExperimentResult) -> (json: JSONValue, warning: String?) {
+    public func breachReport(_ result: ExperimentResult) -> (json: JSONValue, warning: String?) {
         let perScenario = labels.indices.map { s -> (key: String, value: JSONNode) in
             let counts = Breach.allCases.map { ($0.id, JSONNode(.number(Double(result.breaches[s][$0.rawValue])))) }
             return (labels[s].id, JSONNode(.object(counts)))
@@ -98,7 +117,7 @@ struct RunPlan {
 
     /// The command line as outputs record it: a `--set` that names a personal-data file (a
     /// roster) keeps its path only as a SHA-256 (docs/privacy.md).
-    static func recordedCommandLine(_ words: [String]) -> [String] {
+    public static func recordedCommandLine(_ words: [String]) -> [String] {
         var out: [String] = [], afterSet = false
         for word in words {
             if afterSet { out.append(ScenarioFormat.recordable(word)); afterSet = false; continue }
@@ -109,7 +128,9 @@ struct RunPlan {
         return out
     }
 
-    func runMetadata(seconds: Double, extra: [(String, JSONValue)] = []) -> String {
+    /// `run.json`: what produced the results. The only file with a wall time, so the CSVs stay
+    /// byte-reproducible.
+    public func runMetadata(seconds: Double, extra: [(String, JSONValue)] = []) -> String {
         let entries: [JSONNode] = fingerprints.map { entry in
             JSONNode(.object([("id", JSONNode(.string(entry.id))), ("file", JSONNode(.string(entry.file))),
                               ("sha256", JSONNode(.string(entry.sha256)))]
@@ -132,28 +153,3 @@ struct RunPlan {
     }
 }
 
-/// The result files of a run or a merge.
-enum ResultFiles {
-    static func make(_ result: ExperimentResult, plan: RunPlan, locale: CSVLocale, language: BriefLanguage, region: String? = nil,
-                     metadata: String, workbook: Bool = false) -> [(name: String, bytes: [UInt8])] {
-        var result = result
-        result.hasBaseline = plan.hasBaseline
-        var brief = PolicyBrief(result: result, labels: plan.labels, baseline: plan.baseline, language: language,
-                                replications: plan.replications, seed: plan.seed, region: region)
-        brief.uncertainPaths = plan.uncertainPaths
-        let text: [(name: String, contents: String)] = [
-            ("summary.csv", ResultTables.summary(result, labels: plan.labels).csv(locale)),
-            ("timeseries.csv", ResultTables.timeseries(result, labels: plan.labels).csv(locale)),
-            ("decisions.csv", ResultTables.decisions(result, labels: plan.labels).csv(locale)),
-            ("programmes.csv", ResultTables.programmes(result, labels: plan.labels).csv(locale)),
-            ("services.csv", ResultTables.services(result, labels: plan.labels).csv(locale)),
-            ("yearly.csv", ResultTables.yearly(result, labels: plan.labels).csv(locale)),
-            ("brief.md", brief.markdown()),
-            ("brief.html", brief.html()),
-            ("run.json", metadata),
-        ]
-        let files = text.map { (name: $0.name, bytes: Array($0.contents.utf8)) }
-        guard workbook else { return files }
-        return files + [("results.xlsx", Workbook.make(result, labels: plan.labels, baseline: plan.baseline, language: language))]
-    }
-}
