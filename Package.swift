@@ -53,9 +53,10 @@ let package = Package(
         // clean-up when the process is stopped.
         .target(name: "SimOutput", dependencies: ["SimCore", "SimExperiment", "SimShard"]),
 
-        // The tool's options, each declared once by name and read back by the same name, and the
-        // `--help` texts written from those declarations (the small piece of an argument parser it needs).
-        .target(name: "SimCommandLine", dependencies: ["SimScenario", "SimExperiment"]),
+        // The tool's options, each declared once by name and read back by the same name, the
+        // `--help` texts written from those declarations (the small piece of an argument parser it
+        // needs), the options several commands share, and the tool's lines on stderr.
+        .target(name: "SimCommandLine", dependencies: ["SimScenario", "SimExperiment", "SimReport", "SimShard", "SimOutput"]),
 
         // MARK: - Executables
 

@@ -19,10 +19,12 @@ for dir in "$old" "$root"; do (cd "$dir" && swift build -c release --product sim
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+# Each run writes a folder of its own: a tool that keeps a list of its files refuses a folder an
+# older one wrote without one.
 instructions() {  # DIR FIDELITY REPLICATIONS: instructions of one CLI run
     (cd "$1" && valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
         .build/release/simulate run scenarios/baseline.json --replications "$3" --jobs 1 \
-        --set "simulation.serviceFidelity=\"$2\"" --out "$out/run" --force --quiet 2>&1) \
+        --set "simulation.serviceFidelity=\"$2\"" --out "$out/run-$(basename "$1")-$2-$3" --quiet 2>&1) \
         | sed -n 's/.*I *refs: *//p' | tr -d ,
 }
 for fidelity in perRequest analytic; do

@@ -39,7 +39,7 @@ cli_seconds() {  # DIR FIDELITY: wall seconds per replication of one CLI run
     local dir=$1 fidelity=$2 start end
     start=$(date +%s.%N)
     (cd "$dir" && .build/release/simulate run scenarios/baseline.json --replications "$reps" --jobs 1 \
-        --set "simulation.serviceFidelity=\"$fidelity\"" --out "$out/run" --force --quiet)
+        --set "simulation.serviceFidelity=\"$fidelity\"" --out "$out/run-$(basename "$dir")" --force --quiet)
     end=$(date +%s.%N)
     awk -v a="$start" -v b="$end" -v k="$reps" 'BEGIN { print (b - a) / k }'
 }

@@ -1,9 +1,9 @@
 import Foundation
 import SimCore
-import SimWorkforce
-import SimScenario
 import SimExperiment
+import SimScenario
 import SimSensitivity
+import SimWorkforce
 
 /// Simulated employee-months per second on one core: the workload that grows with a region's
 /// size and horizon, so figures from scenarios of different sizes compare.
@@ -15,15 +15,19 @@ func employeeMonths(_ parameters: ModelParameters) -> Double {
 func perCoreBenchmark(replications: Int, directory: String) {
     for fidelity in ["perRequest", "analytic"] {
         guard let override = Override("simulation.serviceFidelity=\"\(fidelity)\""),
-              let scenario = try? ScenarioLoader.load(directory + "/baseline.json", overrides: [override]) else {
+            let scenario = try? ScenarioLoader.load(directory + "/baseline.json", overrides: [override])
+        else {
             FileHandle.standardError.write(Data("simulate-bench: cannot load \(directory)/baseline.json\n".utf8))
             exit(65)
         }
-        let runner = ExperimentRunner(scenarios: [ExperimentScenario(id: scenario.id, parameters: scenario.parameters)], seed: 2027, baseline: 0, jobs: 1)
+        let runner = ExperimentRunner(
+            scenarios: [ExperimentScenario(id: scenario.id, parameters: scenario.parameters)], seed: 2027, baseline: 0, jobs: 1)
         var result = runner.emptyResult()
         let seconds = ContinuousClock().measure { runner.run(replications: Array(0..<replications), into: &result) }.inSeconds
         let rate = employeeMonths(scenario.parameters) * Double(replications) / seconds
-        print("model.per_core fidelity=\(fidelity) replications=\(replications) seconds=\(String(format: "%.2f", seconds)) employee_months_per_second_per_core=\(Int(rate)) seconds_per_replication=\(String(format: "%.3f", seconds / Double(replications)))")
+        print(
+            "model.per_core fidelity=\(fidelity) replications=\(replications) seconds=\(String(format: "%.2f", seconds)) employee_months_per_second_per_core=\(Int(rate)) seconds_per_replication=\(String(format: "%.3f", seconds / Double(replications)))"
+        )
     }
 }
 
@@ -55,5 +59,7 @@ func sensitivityBenchmark(trajectories: Int, factors count: Int, replications: I
         FileHandle.standardError.write(Data("simulate-bench: a design point failed\n".utf8))
         exit(70)
     }
-    print("sensitivity.morris factors=\(count) trajectories=\(trajectories) points=\(means.count) replications=\(replications) years=\(years) jobs=\(jobs) seconds=\(String(format: "%.2f", seconds)) design_points_per_second=\(String(format: "%.3f", Double(means.count) / seconds))")
+    print(
+        "sensitivity.morris factors=\(count) trajectories=\(trajectories) points=\(means.count) replications=\(replications) years=\(years) jobs=\(jobs) seconds=\(String(format: "%.2f", seconds)) design_points_per_second=\(String(format: "%.3f", Double(means.count) / seconds))"
+    )
 }

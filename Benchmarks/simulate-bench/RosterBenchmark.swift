@@ -15,23 +15,29 @@ func peakResidentKiB() -> Int {
 func writeBenchmarkRoster(rows: Int, directory: URL, baseline: String) throws -> URL {
     let units = ["dukcapil", "dpmptsp", "administration", "technical", "education", "health"]
     let posts = ["Pelaksana", "Fungsional", "Pengawas", "Administrator"]
-    var text = "NIP;Nama;Unit Kerja;Jenis Jabatan;Jenjang;Status;Tanggal Lahir;TMT;Pendidikan;JP Tahun Ini;Belum Latsar;"
+    var text =
+        "NIP;Nama;Unit Kerja;Jenis Jabatan;Jenjang;Status;Tanggal Lahir;TMT;Pendidikan;JP Tahun Ini;Belum Latsar;"
         + "Kompetensi digital;Kompetensi service;Kompetensi management;Kompetensi leadership;Kompetensi socioCultural\r\n"
     text.reserveCapacity(rows * 150)
     for k in 0..<rows {
         let serial = String(k + 1)
         let nip = "9" + String(repeating: "0", count: 17 - serial.count) + serial
         let post = posts[k % 4]
-        let day = 1 + k % 28, month = 1 + k % 12, year = 1970 + k % 30
-        let fields = [nip, "SINTETIS \(k + 1)", units[k % units.count], post, post == "Fungsional" ? "Ahli Muda" : "", k % 9 == 0 ? "PPPK" : "PNS",
-                      "\(day < 10 ? "0" : "")\(day)-\(month < 10 ? "0" : "")\(month)-\(year)", "01-03-\(year + 25)", "S1", "\(k % 24)", "tidak",
-                      "2,5", "3", "1,5", "2", "2,25"]
+        let day = 1 + k % 28
+        let month = 1 + k % 12
+        let year = 1970 + k % 30
+        let fields = [
+            nip, "SINTETIS \(k + 1)", units[k % units.count], post, post == "Fungsional" ? "Ahli Muda" : "", k % 9 == 0 ? "PPPK" : "PNS",
+            "\(day < 10 ? "0" : "")\(day)-\(month < 10 ? "0" : "")\(month)-\(year)", "01-03-\(year + 25)", "S1", "\(k % 24)", "tidak",
+            "2,5", "3", "1,5", "2", "2,25",
+        ]
         text += fields.joined(separator: ";") + "\r\n"
     }
     let roster = directory.appendingPathComponent("roster-\(rows).csv")
     try Data(text.utf8).write(to: roster)
     let scenario = directory.appendingPathComponent("roster-\(rows).json")
-    let json = "{\"schemaVersion\": 1, \"extends\": \"\(baseline)\", \"id\": \"roster-\(rows)\", \"regions\": {\"sorong\": {\"roster\": \"roster-\(rows).csv\"}}}"
+    let json =
+        "{\"schemaVersion\": 1, \"extends\": \"\(baseline)\", \"id\": \"roster-\(rows)\", \"regions\": {\"sorong\": {\"roster\": \"roster-\(rows).csv\"}}}"
     try Data(json.utf8).write(to: scenario)
     return scenario
 }
@@ -39,7 +45,8 @@ func writeBenchmarkRoster(rows: Int, directory: URL, baseline: String) throws ->
 /// Loads a `rows`-row roster (the whole scenario load: parse, check every cell, hash, compile)
 /// and reports the median load time and the growth of peak memory over the smaller sizes.
 func rosterBenchmark(rows: Int, runs: Int, directory: String) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kompeten-roster-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "kompeten-roster-bench-\(ProcessInfo.processInfo.processIdentifier)")
     defer { try? FileManager.default.removeItem(at: folder) }
     do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -55,7 +62,9 @@ func rosterBenchmark(rows: Int, runs: Int, directory: String) {
                 precondition(loaded.parameters.regions.contains { $0.roster?.count == size }, "the roster was not read whole")
             }
             let after = peakResidentKiB()
-            print("roster.load rows=\(size) seconds=\(String(format: "%.3f", median(times))) peak_rss_mib=\(after / 1024) peak_growth_mib=\((after - before) / 1024) bytes_per_row=\(size > 0 ? (after - before) * 1024 / size : 0)")
+            print(
+                "roster.load rows=\(size) seconds=\(String(format: "%.3f", median(times))) peak_rss_mib=\(after / 1024) peak_growth_mib=\((after - before) / 1024) bytes_per_row=\(size > 0 ? (after - before) * 1024 / size : 0)"
+            )
         }
     } catch {
         FileHandle.standardError.write(Data("simulate-bench: error: \(error)\n".utf8))

@@ -2,24 +2,26 @@
 // within one run on one machine (ratios), not absolute claims.
 import Foundation
 import SimCore
-import SimWorkforce
-import SimScenario
 import SimExperiment
+import SimScenario
+import SimWorkforce
 
 /// The kernel benchmark: the M/M/10 validation model (λ = 9/h, μ = 1/h, an 8-hour working day)
 /// run for `customers` arrivals, `runs` times; prints the median rates and a checksum that proves the
 /// work was done and is the same every run.
 func kernelBenchmark(customers: Int, runs: Int, seed: UInt64) {
     let hoursPerDay = 8.0
-    let arrivalRate = 9 * hoursPerDay, serviceRate = 1 * hoursPerDay
+    let arrivalRate = 9 * hoursPerDay
+    let serviceRate = 1 * hoursPerDay
     let horizon = SimTime(workingDays: Double(customers) / arrivalRate)
     var customerRates: [Double] = []
     var eventRates: [Double] = []
     var checksums: Set<UInt64> = []
     let clock = ContinuousClock()
     for _ in 0..<runs {
-        var model = MMcModel(arrivalRate: arrivalRate, serviceRate: serviceRate, servers: 10,
-                             seed: seed, replication: 0)
+        var model = MMcModel(
+            arrivalRate: arrivalRate, serviceRate: serviceRate, servers: 10,
+            seed: seed, replication: 0)
         var fired = 0
         let elapsed = clock.measure { fired = model.run(until: horizon) }
         let seconds = elapsed.inSeconds
@@ -42,7 +44,8 @@ func median(_ values: [Double]) -> Double {
 
 func option(_ name: String, in arguments: [String], default value: Int) -> Int {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
-          let parsed = Int(arguments[index + 1]) else { return value }
+        let parsed = Int(arguments[index + 1])
+    else { return value }
     return parsed
 }
 
@@ -83,13 +86,18 @@ func scalingBenchmark(replications: Int, maxJobs: Int, directory: String) {
     let scenarios = bundledScenarios(directory: directory)
     var counts: [Int] = []
     var jobs = 1
-    while jobs < maxJobs { counts.append(jobs); jobs *= 2 }
+    while jobs < maxJobs {
+        counts.append(jobs)
+        jobs *= 2
+    }
     counts.append(maxJobs)
     var single = 0.0
     for jobs in counts {
         let seconds = timeBundled(scenarios, replications: replications, jobs: jobs)
         if jobs == 1 { single = seconds }
-        print("scaling jobs=\(jobs) seconds=\(String(format: "%.2f", seconds)) speedup=\(String(format: "%.2f", single / seconds)) efficiency=\(String(format: "%.2f", single / seconds / Double(jobs)))")
+        print(
+            "scaling jobs=\(jobs) seconds=\(String(format: "%.2f", seconds)) speedup=\(String(format: "%.2f", single / seconds)) efficiency=\(String(format: "%.2f", single / seconds / Double(jobs)))"
+        )
     }
 }
 
@@ -125,27 +133,33 @@ let usage = """
     """
 switch arguments.first {
 case "kernel":
-    kernelBenchmark(customers: option("--customers", in: arguments, default: 5_000_000),
-                    runs: option("--runs", in: arguments, default: 5),
-                    seed: UInt64(option("--seed", in: arguments, default: 2026)))
+    kernelBenchmark(
+        customers: option("--customers", in: arguments, default: 5_000_000),
+        runs: option("--runs", in: arguments, default: 5),
+        seed: UInt64(option("--seed", in: arguments, default: 2026)))
 case "model":
-    modelBenchmark(replications: option("--replications", in: arguments, default: 10),
-                   jobs: option("--jobs", in: arguments, default: cores),
-                   directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
+    modelBenchmark(
+        replications: option("--replications", in: arguments, default: 10),
+        jobs: option("--jobs", in: arguments, default: cores),
+        directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
 case "percore":
-    perCoreBenchmark(replications: option("--replications", in: arguments, default: 10),
-                     directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
+    perCoreBenchmark(
+        replications: option("--replications", in: arguments, default: 10),
+        directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
 case "scaling":
-    scalingBenchmark(replications: option("--replications", in: arguments, default: 10),
-                     maxJobs: option("--max-jobs", in: arguments, default: cores),
-                     directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
+    scalingBenchmark(
+        replications: option("--replications", in: arguments, default: 10),
+        maxJobs: option("--max-jobs", in: arguments, default: cores),
+        directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
 case "roster":
-    rosterBenchmark(rows: option("--rows", in: arguments, default: 200_000), runs: option("--runs", in: arguments, default: 3),
-                    directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
+    rosterBenchmark(
+        rows: option("--rows", in: arguments, default: 200_000), runs: option("--runs", in: arguments, default: 3),
+        directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
 case "sensitivity":
-    sensitivityBenchmark(trajectories: option("--trajectories", in: arguments, default: 20), factors: option("--factors", in: arguments, default: 10),
-                         replications: option("--replications", in: arguments, default: 10), years: option("--years", in: arguments, default: 5),
-                         jobs: option("--jobs", in: arguments, default: cores), directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
+    sensitivityBenchmark(
+        trajectories: option("--trajectories", in: arguments, default: 20), factors: option("--factors", in: arguments, default: 10),
+        replications: option("--replications", in: arguments, default: 10), years: option("--years", in: arguments, default: 5),
+        jobs: option("--jobs", in: arguments, default: cores), directory: stringOption("--scenarios", in: arguments, default: "scenarios"))
 case "-h", "--help", nil:
     print(usage)
 default:

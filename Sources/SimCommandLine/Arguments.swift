@@ -1,5 +1,5 @@
-import SimScenario
 import SimExperiment
+import SimScenario
 
 /// Every command-line option's name, once: declaring an option (``OptionSpec``) and reading it
 /// (``Arguments``) both name a case, so a misspelt option does not compile. The raw value is
@@ -90,7 +90,8 @@ public struct Arguments {
     }
 
     private func checkDeclared(_ name: OptionName, flag: Bool) {
-        precondition(declared[name] == flag, "the command reads --\(name.rawValue) as a \(flag ? "flag" : "value") but does not declare it so")
+        precondition(
+            declared[name] == flag, "the command reads --\(name.rawValue) as a \(flag ? "flag" : "value") but does not declare it so")
     }
 
     /// The value given last, or `nil`.

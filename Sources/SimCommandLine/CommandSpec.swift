@@ -29,7 +29,9 @@ public struct CommandSpec: Sendable {
     public var examples: [String]
 
     public init(name: String, usage: String, summary: String, description: [String], options: [OptionSpec], examples: [String]) {
-        (self.name, self.usage, self.summary, self.description, self.options, self.examples) = (name, usage, summary, description, options, examples)
+        (self.name, self.usage, self.summary, self.description, self.options, self.examples) = (
+            name, usage, summary, description, options, examples
+        )
     }
 
     /// The `--help` text.
@@ -66,19 +68,26 @@ public struct CommandSpec: Sendable {
 
 /// Options several subcommands share, declared once.
 public enum CommonOptions {
-    public static let replications = OptionSpec.value(.replications, "N", "replications per scenario (default: the baseline's simulation.replications)")
+    public static let replications = OptionSpec.value(
+        .replications, "N", "replications per scenario (default: the baseline's simulation.replications)")
     public static let seed = OptionSpec.value(.seed, "S", "master seed (default: the baseline's simulation.seed)")
     public static let jobs = OptionSpec.value(.jobs, "J", "parallel workers (default: the number of active cores)")
     public static let years = OptionSpec.value(.years, "Y", "horizon in years, for every scenario")
     public static func out(default directory: String) -> OptionSpec {
-        .value(.out, "DIR", "output directory (default: \(directory)); simulate replaces only the files it wrote there (SHA256SUMS lists them)")
+        .value(
+            .out, "DIR", "output directory (default: \(directory)); simulate replaces only the files it wrote there (SHA256SUMS lists them)"
+        )
     }
-    public static let set = OptionSpec.value(.set, "PATH=VALUE", "override a value in every scenario, e.g. regions.sorong.budget.rupiahPerYear=1.5e9",
-                                      "(repeatable)")
-    public static let csvLocale = OptionSpec.value(.csvLocale, "L", "en (default: ',' and '.') or id (';' and ',' for Indonesian spreadsheets)")
+    public static let set = OptionSpec.value(
+        .set, "PATH=VALUE", "override a value in every scenario, e.g. regions.sorong.budget.rupiahPerYear=1.5e9",
+        "(repeatable)")
+    public static let csvLocale = OptionSpec.value(
+        .csvLocale, "L", "en (default: ',' and '.') or id (';' and ',' for Indonesian spreadsheets)")
     public static let lang = OptionSpec.value(.lang, "L", "language of brief.md, brief.html and sweep.html: id (default) or en")
     public static let region = OptionSpec.value(.region, "ID", "limit brief.md and brief.html to one region (the CSVs keep every region)")
-    public static let force = OptionSpec.flag(.force, "write into an --out folder that also holds files simulate did not write (they are left as they are)")
+    public static let force = OptionSpec.flag(
+        .force, "write into an --out folder that also holds files simulate did not write (they are left as they are)")
     public static let quiet = OptionSpec.flag(.quiet, "no progress on stderr")
-    public static let xlsx = OptionSpec.flag(.xlsx, "also write results.xlsx: the tables as a spreadsheet workbook (headers in the --lang language)")
+    public static let xlsx = OptionSpec.flag(
+        .xlsx, "also write results.xlsx: the tables as a spreadsheet workbook (headers in the --lang language)")
 }

@@ -18,8 +18,10 @@ public struct BacklogDay: Sendable, Equatable {
     ///   - arrivalsPerMinute: λ; `servicePerMinute`: the counter's total service rate s = c·μ.
     ///   - minutes: the day's length T.
     ///   - stationary: the day's Erlang C mean and p90 wait when λ < s (ignored otherwise).
-    public init(backlog: Double, arrivalsPerMinute λ: Double, servicePerMinute s: Double, minutes T: Double,
-                stationary: (mean: Double, p90: Double)) {
+    public init(
+        backlog: Double, arrivalsPerMinute λ: Double, servicePerMinute s: Double, minutes T: Double,
+        stationary: (mean: Double, p90: Double)
+    ) {
         let b0 = max(0, backlog)
         if λ >= s {
             // The queue grows all day: waits run evenly from b0/s to (b0 + (λ − s)T)/s.

@@ -4,9 +4,9 @@ public enum BuildConfiguration {
     /// debug builds, and the second test run of `.ci/run`).
     public static let internalChecks: Bool = {
         #if SIM_INTERNAL_CHECKS
-        return true
+            return true
         #else
-        return false
+            return false
         #endif
     }()
 }

@@ -52,7 +52,7 @@ extension RandomStream {
     public mutating func standardExponential() -> Double {
         let bits = next()
         let layer = exponentialZiggurat.layers[Int(truncatingIfNeeded: bits & 0xFF)]
-        let u = Double(bits >> 11) * 0x1.0p-53   // bits 11–63: independent of the layer bits
+        let u = Double(bits >> 11) * 0x1.0p-53  // bits 11–63: independent of the layer bits
         if u < layer.insideRatio { return u * layer.edge }
         return standardExponential(continuing: bits)
     }

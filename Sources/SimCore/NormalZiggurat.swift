@@ -39,7 +39,7 @@ extension RandomStream {
     public mutating func standardNormal() -> Double {
         let bits = next()
         let layer = normalZiggurat.layers[Int(truncatingIfNeeded: bits & 0xFF)]
-        let u = Double(bits >> 11) * 0x1.0p-53   // bits 11–63: independent of layer and sign
+        let u = Double(bits >> 11) * 0x1.0p-53  // bits 11–63: independent of layer and sign
         if u < layer.insideRatio {
             let x = u * layer.edge
             return bits & 0x100 != 0 ? -x : x

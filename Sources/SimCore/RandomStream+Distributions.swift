@@ -101,8 +101,9 @@ extension RandomStream {
     @inlinable
     public mutating func beta(mean: Double, sd: Double) -> Double {
         let variance = sd * sd
-        precondition(mean > 0 && mean < 1 && variance > 0 && variance < mean * (1 - mean),
-                     "beta(mean:sd:) needs 0 < mean < 1 and 0 < sd² < mean(1-mean)")
+        precondition(
+            mean > 0 && mean < 1 && variance > 0 && variance < mean * (1 - mean),
+            "beta(mean:sd:) needs 0 < mean < 1 and 0 < sd² < mean(1-mean)")
         let common = mean * (1 - mean) / variance - 1
         return beta(mean * common, (1 - mean) * common)
     }

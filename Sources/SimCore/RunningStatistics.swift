@@ -44,7 +44,10 @@ public struct RunningStatistics: Sendable, Equatable {
     /// - Complexity: O(1).
     public mutating func merge(_ other: RunningStatistics) {
         guard other.count > 0 else { return }
-        guard _count > 0 else { self = other; return }
+        guard _count > 0 else {
+            self = other
+            return
+        }
         let total = Double(_count + other.count)
         let delta = other.mean - _mean
         _mean += delta * Double(other.count) / total

@@ -25,17 +25,18 @@ public enum UncertainDistribution: Sendable, Equatable {
     public func quantile(_ u: Double) -> Double {
         let u = min(max(u, 0), 1)
         switch self {
-        case let .uniform(low, high):
+        case .uniform(let low, let high):
             return low + (high - low) * u
-        case let .triangular(low, mode, high):
+        case .triangular(let low, let mode, let high):
             let width = high - low
             guard width > 0 else { return low }
             let split = (mode - low) / width
             if u <= split { return low + (u * width * (mode - low)).squareRoot() }
             return high - ((1 - u) * width * (high - mode)).squareRoot()
-        case let .truncatedNormal(mean, sd, low, high):
+        case .truncatedNormal(let mean, let sd, let low, let high):
             guard sd > 0 else { return min(max(mean, low), high) }
-            let a = NormalDistribution.cdf((low - mean) / sd), b = NormalDistribution.cdf((high - mean) / sd)
+            let a = NormalDistribution.cdf((low - mean) / sd)
+            let b = NormalDistribution.cdf((high - mean) / sd)
             let x = mean + sd * NormalDistribution.quantile(a + u * (b - a))
             return min(max(x, low), high)
         }
@@ -44,11 +45,12 @@ public enum UncertainDistribution: Sendable, Equatable {
     /// The distribution's mean (for the table of ranges and the scenario's central value).
     public var mean: Double {
         switch self {
-        case let .uniform(low, high): return (low + high) / 2
-        case let .triangular(low, mode, high): return (low + mode + high) / 3
-        case let .truncatedNormal(mean, sd, low, high):
+        case .uniform(let low, let high): return (low + high) / 2
+        case .triangular(let low, let mode, let high): return (low + mode + high) / 3
+        case .truncatedNormal(let mean, let sd, let low, let high):
             guard sd > 0 else { return min(max(mean, low), high) }
-            let alpha = (low - mean) / sd, beta = (high - mean) / sd
+            let alpha = (low - mean) / sd
+            let beta = (high - mean) / sd
             let mass = NormalDistribution.cdf(beta) - NormalDistribution.cdf(alpha)
             return mean + sd * (NormalDistribution.density(alpha) - NormalDistribution.density(beta)) / mass
         }
@@ -66,21 +68,34 @@ public enum NormalDistribution {
     public static func quantile(_ p: Double) -> Double {
         if p <= 0 { return -.infinity }
         if p >= 1 { return .infinity }
-        let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
+        let a = [
+            -3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01,
+            2.506628277459239e+00,
+        ]
         let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01]
-        let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
+        let c = [
+            -7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00,
+            2.938163982698783e+00,
+        ]
         let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
         let lowTail = 0.02425
         var x: Double
         if p < lowTail {
             let q = (-2 * log(p)).squareRoot()
-            x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+            x =
+                (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
         } else if p <= 1 - lowTail {
-            let q = p - 0.5, r = q * q
-            x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+            let q = p - 0.5
+            let r = q * q
+            x =
+                (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
         } else {
             let q = (-2 * log(1 - p)).squareRoot()
-            x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+            x =
+                -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
         }
         let e = cdf(x) - p
         let u = e * (2 * Double.pi).squareRoot() * exp(x * x / 2)

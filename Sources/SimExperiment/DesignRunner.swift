@@ -39,8 +39,10 @@ public struct DesignRunner: Sendable {
     ///
     /// - Parameter progress: called on the calling thread after each batch with the count done.
     /// - Returns: the means in the order of `indices`, or the first compile error in that order.
-    public func run<Failure: Error>(points indices: [Int], compile: @Sendable (Int) -> Result<ExperimentScenario, Failure>,
-                                    progress: (Int) -> Void = { _ in }) -> Result<[PointMeans], Failure> {
+    public func run<Failure: Error>(
+        points indices: [Int], compile: @Sendable (Int) -> Result<ExperimentScenario, Failure>,
+        progress: (Int) -> Void = { _ in }
+    ) -> Result<[PointMeans], Failure> {
         var all: [PointMeans] = []
         all.reserveCapacity(indices.count)
         let batchSize = max(1, jobs * 2)
@@ -58,7 +60,9 @@ public struct DesignRunner: Sendable {
     }
 
     /// Compiles `count` scenarios in parallel; the first error in index order, if any.
-    public func compile<Failure: Error>(_ count: Int, _ compile: @Sendable (Int) -> Result<ExperimentScenario, Failure>) -> Result<[ExperimentScenario], Failure> {
+    public func compile<Failure: Error>(_ count: Int, _ compile: @Sendable (Int) -> Result<ExperimentScenario, Failure>) -> Result<
+        [ExperimentScenario], Failure
+    > {
         let compiled = ResultSlots<Result<ExperimentScenario, Failure>>(count: count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
             while let item = compiled.takeNext() { compiled.store(compile(item), at: item) }
@@ -75,14 +79,16 @@ public struct DesignRunner: Sendable {
 
     /// Runs every (point, replication) of a batch in parallel and averages in replication order.
     func runBatch(_ scenarios: [ExperimentScenario]) -> [PointMeans] {
-        let r = replications, items = scenarios.count * r
+        let r = replications
+        let items = scenarios.count * r
         let slots = ResultSlots<[[Double]]>(count: items)
         let seed = self.seed
         DispatchQueue.concurrentPerform(iterations: min(jobs, items)) { _ in
             while let item = slots.takeNext() {
                 let scenario = scenarios[item / r]
                 let result = runReplication(scenario.parameters, seed: seed, replication: item % r)
-                slots.store(ExperimentResult.horizonValues(result, catalogues: scenario.catalogues, months: scenario.parameters.months), at: item)
+                slots.store(
+                    ExperimentResult.horizonValues(result, catalogues: scenario.catalogues, months: scenario.parameters.months), at: item)
             }
         }
         let values = slots.inIndexOrder()
@@ -100,8 +106,10 @@ public struct DesignRunner: Sendable {
     /// Runs replications `replications[p]` of every scenario `p` in parallel and gives what
     /// `measure` takes from each, as `[scenario][replication]` in the order given: the raw
     /// per-replication values a paired or sequential procedure needs (not averaged).
-    public func measure<Value: Sendable>(_ scenarios: [ExperimentScenario], replications: [[Int]],
-                                         _ measure: @escaping @Sendable (ReplicationResult, ExperimentScenario) -> Value) -> [[Value]] {
+    public func measure<Value: Sendable>(
+        _ scenarios: [ExperimentScenario], replications: [[Int]],
+        _ measure: @escaping @Sendable (ReplicationResult, ExperimentScenario) -> Value
+    ) -> [[Value]] {
         precondition(scenarios.count == replications.count)
         let items = replications.enumerated().flatMap { p, list in list.map { (p, $0) } }
         guard !items.isEmpty else { return scenarios.map { _ in [] } }

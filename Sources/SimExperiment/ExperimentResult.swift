@@ -141,7 +141,8 @@ public struct ExperimentResult: Sendable {
         let years = self.years
         // Each scenario's values in catalogue order: horizon `[r][m]` and years `[r][m × years + y]`.
         let canonical = results.indices.map { s in canonicalValues(results[s], scenario: s) }
-        let baseHorizon = canonical[baseline].horizon, baseYears = canonical[baseline].years
+        let baseHorizon = canonical[baseline].horizon
+        let baseYears = canonical[baseline].years
         for s in results.indices {
             let (values, yearValues, monthly) = canonical[s]
             for r in catalogues[s].indices {
@@ -159,14 +160,18 @@ public struct ExperimentResult: Sendable {
                     if delta > 0 { pairedAbove[s][r][m] += 1 }
                     if delta < 0 { pairedBelow[s][r][m] += 1 }
                     for year in 0..<years {
-                        yearlyDelta[s][r][m * years + year].add(yearValues[r][m * years + year] - baseYears[partner.region][mb * years + year])
+                        yearlyDelta[s][r][m * years + year].add(
+                            yearValues[r][m * years + year] - baseYears[partner.region][mb * years + year])
                     }
                 }
                 var seen: Set<Key> = []
                 for decision in region.decisions {
                     let key = Key(month: decision.month, region: r, programme: decision.programme, action: decision.action.rawValue)
                     var summary = decisions[s][key] ?? DecisionSummary()
-                    if !seen.contains(key) { summary.count += 1; seen.insert(key) }
+                    if !seen.contains(key) {
+                        summary.count += 1
+                        seen.insert(key)
+                    }
                     summary.effect.add(decision.measuredGapClosedLevels)
                     summary.movedShare.add(decision.movedShare)
                     if summary.reason.isEmpty {
@@ -185,7 +190,9 @@ public struct ExperimentResult: Sendable {
     /// the yearly summaries and the monthly values of each region.
     func canonicalValues(_ result: ReplicationResult, scenario s: Int) -> (horizon: [[Double]], years: [[Double]], months: [[Double]]) {
         precondition(result.regions.count == catalogues[s].count, "a replication of scenario \(s) has other regions than its catalogue")
-        var horizon: [[Double]] = [], years: [[Double]] = [], monthly: [[Double]] = []
+        var horizon: [[Double]] = []
+        var years: [[Double]] = []
+        var monthly: [[Double]] = []
         for (r, region) in result.regions.enumerated() {
             let catalogue = catalogues[s][r]
             precondition(region.region == catalogue.region, "region \(region.region) where \(catalogue.region) was expected")
@@ -245,14 +252,16 @@ public struct ExperimentResult: Sendable {
         case .lastMonth: return region[slot: slot, span.upperBound - 1]
         case .total:
             // Months before a late start are NaN: a total is over the months simulated.
-            var sum = 0.0, counted = false
+            var sum = 0.0
+            var counted = false
             for month in span where !region[slot: slot, month].isNaN {
                 sum += region[slot: slot, month]
                 counted = true
             }
             return counted ? sum : .nan
         case .lastYearMean:
-            var sum = 0.0, count = 0
+            var sum = 0.0
+            var count = 0
             for month in max(span.lowerBound, span.upperBound - 12)..<span.upperBound where !region[slot: slot, month].isNaN {
                 sum += region[slot: slot, month]
                 count += 1

@@ -42,14 +42,17 @@ public struct ExperimentRunner: Sendable {
     }
 
     public func emptyResult() -> ExperimentResult {
-        ExperimentResult(catalogues: scenarios.map(\.catalogues), months: scenarios.map { $0.parameters.months }.min() ?? 0, baseline: baseline)
+        ExperimentResult(
+            catalogues: scenarios.map(\.catalogues), months: scenarios.map { $0.parameters.months }.min() ?? 0, baseline: baseline)
     }
 
     /// Runs `replications` (the given indices, in order) and folds them into `result`.
     ///
     /// - Parameter progress: called on the calling thread after each batch with the count done.
-    public func run(replications indices: [Int], into result: inout ExperimentResult,
-                    progress: (Int) -> Void = { _ in }) {
+    public func run(
+        replications indices: [Int], into result: inout ExperimentResult,
+        progress: (Int) -> Void = { _ in }
+    ) {
         let batchSize = max(1, jobs * 4)
         var start = 0
         while start < indices.count {
@@ -66,7 +69,11 @@ public struct ExperimentRunner: Sendable {
     public func runBatch(_ batch: [Int]) -> [[ReplicationResult]] {
         let items = batch.count * scenarios.count
         let slots = ResultSlots<ReplicationResult>(count: items)
-        let scenarios = self.scenarios, seed = self.seed, workers = min(jobs, items), vary = parametersFor, shuffle = layoutShuffle
+        let scenarios = self.scenarios
+        let seed = self.seed
+        let workers = min(jobs, items)
+        let vary = parametersFor
+        let shuffle = layoutShuffle
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             // Each worker takes the next untaken item until none is left: which worker runs an
             // item changes speed, never results (they land in the item's slot).
@@ -74,7 +81,9 @@ public struct ExperimentRunner: Sendable {
                 let replication = batch[item / scenarios.count]
                 let s = item % scenarios.count
                 let parameters = vary?(s, replication) ?? scenarios[s].parameters
-                slots.store(runReplication(parameters, seed: seed, replication: replication, layoutShuffle: shuffle.map { $0 &+ UInt64(item) }), at: item)
+                slots.store(
+                    runReplication(parameters, seed: seed, replication: replication, layoutShuffle: shuffle.map { $0 &+ UInt64(item) }),
+                    at: item)
             }
         }
         let flat = slots.inIndexOrder()

@@ -19,8 +19,11 @@ public struct ScenarioLabels: Sendable, Equatable {
     public var programmeNames: [LocalizedText]
     /// False for a baseline given with `--baseline-file`: compared against, not itself reported.
     public var isReported = true
-    public init(id: String, name: LocalizedText, question: LocalizedText, catalogues: [RegionCatalogue], regionNames: [String], programmeIDs: [String],
-                startYear: Int, caveats: [String] = [], programmeModes: [String] = [], programmeNames: [LocalizedText] = []) {
+    public init(
+        id: String, name: LocalizedText, question: LocalizedText, catalogues: [RegionCatalogue], regionNames: [String],
+        programmeIDs: [String],
+        startYear: Int, caveats: [String] = [], programmeModes: [String] = [], programmeNames: [LocalizedText] = []
+    ) {
         self.programmeNames = programmeNames
         self.caveats = caveats
         self.programmeModes = programmeModes

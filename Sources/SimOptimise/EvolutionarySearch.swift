@@ -120,7 +120,8 @@ public struct EvolutionarySearch: Sendable {
 
     /// The better of two parents drawn at random.
     mutating func tournament(_ ranked: [[Double]]) -> [Double] {
-        let a = random.index(below: ranked.count), b = random.index(below: ranked.count)
+        let a = random.index(below: ranked.count)
+        let b = random.index(below: ranked.count)
         return ranked[min(a, b)]  // ranked best first: the lower index is the better
     }
 }

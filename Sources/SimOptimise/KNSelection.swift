@@ -83,7 +83,10 @@ public struct KNSelection: Sendable {
             var stays = true
             for (b, l) in survivors.enumerated() where b != a {
                 let w = max(0, delta / (2 * r) * (hSquared * varianceOfDifference[i][l] / (delta * delta) - r))
-                if means[a] < means[b] - w { stays = false; break }
+                if means[a] < means[b] - w {
+                    stays = false
+                    break
+                }
             }
             if stays { keep.append(i) }
         }
@@ -96,11 +99,15 @@ public struct KNSelection: Sendable {
     /// Past max N_il = ⌊h² S²_il / δ²⌋ the region has closed; only exact ties remain.
     var maximumStage: Double {
         var n = 0.0
-        for i in survivors { for l in survivors where l != i { n = max(n, (hSquared * varianceOfDifference[i][l] / (delta * delta)).rounded(.down)) } }
+        for i in survivors {
+            for l in survivors where l != i { n = max(n, (hSquared * varianceOfDifference[i][l] / (delta * delta)).rounded(.down)) }
+        }
         return n + 1
     }
 
     var bestMean: Int {
-        survivors.max { values[$0].reduce(0, +) < values[$1].reduce(0, +) || (values[$0].reduce(0, +) == values[$1].reduce(0, +) && $0 > $1) } ?? survivors[0]
+        survivors.max {
+            values[$0].reduce(0, +) < values[$1].reduce(0, +) || (values[$0].reduce(0, +) == values[$1].reduce(0, +) && $0 > $1)
+        } ?? survivors[0]
     }
 }

@@ -37,12 +37,14 @@ public final class OptimiseJournal {
         public var description: String {
             switch self {
             case .notAJournal(let file): return "\(file) is not a journal of simulate optimise; move it away or choose another --out"
-            case let .otherProblem(file, older):
-                return "\(file) was written \(older ? "by an older simulate" : "for another problem (the scenario, its objective, constraints, --set or seed differ)"); pass --restart to discard it and start over"
-            case let .damaged(file, line, why):
-                return "\(file):\(line): \(why); the journal was changed or damaged after simulate wrote it. Pass --restart to start afresh (the plans are measured again)"
+            case .otherProblem(let file, let older):
+                return
+                    "\(file) was written \(older ? "by an older simulate" : "for another problem (the scenario, its objective, constraints, --set or seed differ)"); pass --restart to discard it and start over"
+            case .damaged(let file, let line, let why):
+                return
+                    "\(file):\(line): \(why); the journal was changed or damaged after simulate wrote it. Pass --restart to start afresh (the plans are measured again)"
             case .cannotRead(let file): return "cannot read the journal \(file) as text; pass --restart to start afresh"
-            case let .cannotWrite(file, why): return "cannot write the journal \(file): \(why); choose another --out"
+            case .cannotWrite(let file, let why): return "cannot write the journal \(file): \(why); choose another --out"
             }
         }
     }
@@ -113,13 +115,17 @@ public final class OptimiseJournal {
     private func read(_ line: Substring, number: Int) throws(Problem) {
         func damaged(_ why: String) -> Problem { .damaged(file: url.path, line: number, why: why) }
         guard let tab = line.lastIndex(of: "\t") else { throw damaged("no checksum") }
-        let body = line[..<tab], sum = line[line.index(after: tab)...]
+        let body = line[..<tab]
+        let sum = line[line.index(after: tab)...]
         guard Self.checksum(body) == sum else { throw damaged("the line does not match its checksum") }
         let fields = body.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 3, let replication = Int(fields[0]), replication >= 0 else { throw damaged("expected a replication, a plan and its numbers") }
+        guard fields.count == 3, let replication = Int(fields[0]), replication >= 0 else {
+            throw damaged("expected a replication, a plan and its numbers")
+        }
         let numbers = fields[2].split(separator: " ").map { Double(String($0)) }
         guard numbers.count == measures, numbers.allSatisfy({ $0 != nil }) else { throw damaged("expected \(measures) numbers") }
-        let key = String(fields[1]), values = numbers.map { $0! }
+        let key = String(fields[1])
+        let values = numbers.map { $0! }
         if let earlier = measured[key]?[replication] {
             guard earlier.map(\.bitPattern) == values.map(\.bitPattern) else {
                 throw damaged("it gives other numbers for the same plan and replication than line \(lineOf[key]?[replication] ?? 0)")

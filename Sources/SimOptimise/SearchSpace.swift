@@ -35,7 +35,8 @@ public struct SearchSpace: Sendable, Equatable {
 
     public init(_ dimensions: [Dimension]) {
         self.dimensions = dimensions
-        var offsets: [Int] = [], width = 0
+        var offsets: [Int] = []
+        var width = 0
         for dimension in dimensions {
             offsets.append(width)
             width += dimension.width
@@ -50,7 +51,7 @@ public struct SearchSpace: Sendable, Equatable {
         return dimensions.indices.map { d in
             let start = offsets[d]
             switch dimensions[d] {
-            case let .range(low, high, step):
+            case .range(let low, let high, let step):
                 let x = low + min(max(genome[start], 0), 1) * (high - low)
                 guard step > 0 else { return .number(x) }
                 return .number(min(high, low + ((x - low) / step).rounded() * step))
@@ -60,7 +61,8 @@ public struct SearchSpace: Sendable, Equatable {
                 let weights = genome[start..<start + count].map { min(max($0, 0), 1) }
                 let total = weights.reduce(0, +)
                 // Shares rounded to 1e-6 so that genomes a hair apart are one plan.
-                return .shares(total > 0 ? weights.map { ($0 / total * 1e6).rounded() / 1e6 } : Array(repeating: 1 / Double(count), count: count))
+                return .shares(
+                    total > 0 ? weights.map { ($0 / total * 1e6).rounded() / 1e6 } : Array(repeating: 1 / Double(count), count: count))
             }
         }
     }
@@ -70,9 +72,9 @@ public struct SearchSpace: Sendable, Equatable {
         var genome: [Double] = []
         for (dimension, value) in zip(dimensions, plan) {
             switch (dimension, value) {
-            case let (.range(low, high, _), .number(x)): genome.append(high > low ? min(max((x - low) / (high - low), 0), 1) : 0.5)
-            case let (.choice(count), .choice(index)): genome.append((Double(index) + 0.5) / Double(count))
-            case let (.split(count), .shares(shares)):
+            case (.range(let low, let high, _), .number(let x)): genome.append(high > low ? min(max((x - low) / (high - low), 0), 1) : 0.5)
+            case (.choice(let count), .choice(let index)): genome.append((Double(index) + 0.5) / Double(count))
+            case (.split(let count), .shares(let shares)):
                 let top = shares.max() ?? 1
                 genome += (0..<count).map { $0 < shares.count && top > 0 ? shares[$0] / top : 1 }
             default: preconditionFailure("a plan's value does not fit its dimension")

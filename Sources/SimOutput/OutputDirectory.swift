@@ -1,7 +1,7 @@
 import Foundation
 import SimCore
-import SimShard
 import SimExperiment
+import SimShard
 
 /// Writes a results folder without ever losing a file the planner put there.
 ///
@@ -71,7 +71,9 @@ public struct OutputDirectory {
         for input in inputs {
             let path = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
             if path == out || path.hasPrefix(out + "/") || out.hasPrefix(path + "/") {
-                throw .usage("--out \(target.path) \(path == out ? "is" : path.hasPrefix(out + "/") ? "holds" : "is inside") the input \(input); write the results somewhere else")
+                throw .usage(
+                    "--out \(target.path) \(path == out ? "is" : path.hasPrefix(out + "/") ? "holds" : "is inside") the input \(input); write the results somewhere else"
+                )
             }
         }
     }
@@ -87,25 +89,40 @@ public struct OutputDirectory {
         // folder a run killed while renaming its files into place left (its run.json may
         // already be in the target).
         var listed: [String: Set<String>] = [:]
-        let lists = [Self.listing(in: target, vouchedBy: [target])] + leftovers().map { leftover in
-            let folder = parent.appendingPathComponent(leftover)
-            return Self.listing(in: folder, vouchedBy: [folder, target])
-        }
+        let lists =
+            [Self.listing(in: target, vouchedBy: [target])]
+            + leftovers().map { leftover in
+                let folder = parent.appendingPathComponent(leftover)
+                return Self.listing(in: folder, vouchedBy: [folder, target])
+            }
         for list in lists { for (name, sum) in list { listed[name, default: []].insert(sum.lowercased()) } }
-        var own: Set<String> = [], changed: [String] = [], others: [String] = []
+        var own: Set<String> = []
+        var changed: [String] = []
+        var others: [String] = []
         for entry in contents.sorted() where entry != Self.sumsName {
-            guard let sums = listed[entry] else { others.append(entry); continue }
-            if let found = try? Self.digest(of: target.appendingPathComponent(entry)), sums.contains(found) { own.insert(entry) } else { changed.append(entry) }
+            guard let sums = listed[entry] else {
+                others.append(entry)
+                continue
+            }
+            if let found = try? Self.digest(of: target.appendingPathComponent(entry)), sums.contains(found) {
+                own.insert(entry)
+            } else {
+                changed.append(entry)
+            }
         }
         if contents.contains(Self.sumsName) && listed.isEmpty { others.append(Self.sumsName) }
         if !changed.isEmpty {
-            throw .cannotWrite("\(target.path) holds \(Self.names(changed)), changed since simulate wrote \(changed.count == 1 ? "it" : "them"); simulate never overwrites your edits, even with --force: move or rename \(changed.count == 1 ? "it" : "them"), or choose another --out")
+            throw .cannotWrite(
+                "\(target.path) holds \(Self.names(changed)), changed since simulate wrote \(changed.count == 1 ? "it" : "them"); simulate never overwrites your edits, even with --force: move or rename \(changed.count == 1 ? "it" : "them"), or choose another --out"
+            )
         }
         if !others.isEmpty && !force {
-            let legacy = Self.markedFiles.contains { name in
-                (try? String(contentsOf: target.appendingPathComponent(name), encoding: .utf8))?.contains(Self.marker) == true
-            } && listed.isEmpty
-            let why = legacy
+            let legacy =
+                Self.markedFiles.contains { name in
+                    (try? String(contentsOf: target.appendingPathComponent(name), encoding: .utf8))?.contains(Self.marker) == true
+                } && listed.isEmpty
+            let why =
+                legacy
                 ? "it was written by an older simulate that kept no list of its files, so its files cannot be told from yours; move the folder away or choose another --out"
                 : "simulate did not write \(others.count == 1 ? "it" : "them"); choose another --out, or pass --force to write beside \(others.count == 1 ? "it" : "them") (nothing of yours is replaced or deleted)"
             throw .cannotWrite("\(target.path) holds \(Self.names(others)): \(why)")
@@ -196,7 +213,9 @@ public struct OutputDirectory {
             } else {
                 let clashes = written.filter { manager.fileExists(atPath: target.appendingPathComponent($0).path) && !own.contains($0) }
                 guard clashes.isEmpty else {
-                    throw CommandError.cannotWrite("\(target.path) holds \(Self.names(clashes)), which simulate did not write and would have to replace; move \(clashes.count == 1 ? "it" : "them") away or choose another --out")
+                    throw CommandError.cannotWrite(
+                        "\(target.path) holds \(Self.names(clashes)), which simulate did not write and would have to replace; move \(clashes.count == 1 ? "it" : "them") away or choose another --out"
+                    )
                 }
                 Cleanup.shared.unregister(staging)
                 keep = true
@@ -262,11 +281,11 @@ public enum Swap {
     /// Exchanges `a` and `b` in one step; `false` when the platform or the file system cannot.
     public static func exchange(_ a: URL, _ b: URL) -> Bool {
         #if os(Linux)
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
-        let rename = unsafeBitCast(symbol, to: RenameAt2.self)
-        return rename(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0
+            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
+            let rename = unsafeBitCast(symbol, to: RenameAt2.self)
+            return rename(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 }

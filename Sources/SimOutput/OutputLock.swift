@@ -37,15 +37,22 @@ public final class OutputLock {
             guard errno == EEXIST else { throw .cannotWrite("cannot create the lock \(file.path): \(String(cString: strerror(errno)))") }
             let owner = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
             let parts = owner.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            let pid = parts.first.flatMap { Int32($0) }, host = parts.count > 1 ? parts[1] : ""
+            let pid = parts.first.flatMap { Int32($0) }
+            let host = parts.count > 1 ? parts[1] : ""
             if let pid, host == Self.host, pid != me, kill(pid, 0) != 0 && errno == ESRCH {
                 try? FileManager.default.removeItem(at: file)
-                FileHandle.standardError.write(Data("simulate: note: removed \(file.path), the lock of an earlier run (process \(pid)) that was stopped\n".utf8))
+                FileHandle.standardError.write(
+                    Data("simulate: note: removed \(file.path), the lock of an earlier run (process \(pid)) that was stopped\n".utf8))
                 continue
             }
-            if let pid, host == Self.host, pid == me { held = true; return }
+            if let pid, host == Self.host, pid == me {
+                held = true
+                return
+            }
             let who = pid.map { "process \($0)" + (host.isEmpty ? "" : " on \(host)") } ?? "another run"
-            throw .cannotWrite("another simulate (\(who)) is writing to \(target.path); wait for it to finish or choose another --out (if that run is no longer running, delete \(file.path))")
+            throw .cannotWrite(
+                "another simulate (\(who)) is writing to \(target.path); wait for it to finish or choose another --out (if that run is no longer running, delete \(file.path))"
+            )
         }
         throw .cannotWrite("cannot take the lock \(file.path)")
     }
@@ -88,7 +95,8 @@ public final class Cleanup: @unchecked Sendable {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [self] in
                 run()
-                FileHandle.standardError.write(Data("simulate: stopped; no results were written (any earlier results are as they were)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("simulate: stopped; no results were written (any earlier results are as they were)\n".utf8))
                 exit(128 + signalNumber)
             }
             source.resume()

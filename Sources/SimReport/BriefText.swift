@@ -46,12 +46,15 @@ extension Array where Element == Piece {
         map { piece -> String in
             switch piece {
             case .words(let s), .user(let s): return xml(s)
-            case let .figure(text, figure):
-                var attributes = "class=\"fig\" data-scenario=\"\(xml(figure.scenario))\" data-region=\"\(xml(figure.region))\" data-metric=\"\(xml(figure.metric))\""
-                attributes += " data-role=\"\(figure.role.rawValue)\" data-period=\"\(figure.period)\" data-value=\"\(formatNumber(figure.value))\""
+            case .figure(let text, let figure):
+                var attributes =
+                    "class=\"fig\" data-scenario=\"\(xml(figure.scenario))\" data-region=\"\(xml(figure.region))\" data-metric=\"\(xml(figure.metric))\""
+                attributes +=
+                    " data-role=\"\(figure.role.rawValue)\" data-period=\"\(figure.period)\" data-value=\"\(formatNumber(figure.value))\""
                 if figure.role == .interval { attributes += " data-high=\"\(formatNumber(figure.high))\"" }
                 attributes += " data-half-width=\"\(formatNumber(figure.halfWidth))\" data-scale=\"\(formatNumber(figure.scale))\""
-                attributes += " data-ci-mean=\"\(formatNumber(figure.governing.mean))\" data-ci-low=\"\(formatNumber(figure.governing.low))\" data-ci-high=\"\(formatNumber(figure.governing.high))\""
+                attributes +=
+                    " data-ci-mean=\"\(formatNumber(figure.governing.mean))\" data-ci-low=\"\(formatNumber(figure.governing.low))\" data-ci-high=\"\(formatNumber(figure.governing.high))\""
                 return "<span \(attributes)>\(xml(text))</span>"
             }
         }.joined()

@@ -26,18 +26,23 @@ struct BriefMetric {
     var id: String { key.id }
     var label: LocalizedText { definition.label }
 
-    static let competency = BriefMetric(.competencyMean, .level, phrase: ("rata-rata kompetensi ASN", "mean ASN competency"),
-                                        short: ("Kompetensi (1–5)", "Competency (1–5)"))
-    static let jp20 = BriefMetric(.jpShareReaching20, .share, phrase: ("porsi PNS yang mencapai 20 JP", "the share of PNS reaching 20 JP"),
-                                  short: ("PNS ≥ 20 JP", "PNS ≥ 20 JP"))
+    static let competency = BriefMetric(
+        .competencyMean, .level, phrase: ("rata-rata kompetensi ASN", "mean ASN competency"),
+        short: ("Kompetensi (1–5)", "Competency (1–5)"))
+    static let jp20 = BriefMetric(
+        .jpShareReaching20, .share, phrase: ("porsi PNS yang mencapai 20 JP", "the share of PNS reaching 20 JP"),
+        short: ("PNS ≥ 20 JP", "PNS ≥ 20 JP"))
     static let ikm = BriefMetric(.serviceIKM, .index, phrase: ("IKM", "the IKM (citizen satisfaction)"), short: ("IKM", "IKM"))
-    static let atStandard = BriefMetric(.competencyShareAtStandard, .share,
-                                        phrase: ("porsi pegawai yang memenuhi standar kompetensi", "the share of staff at the competency standard"),
-                                        short: ("Memenuhi standar", "At standard"))
-    static let wait = BriefMetric(.serviceWaitMean, .minutes, phrase: ("rata-rata waktu tunggu di loket", "the mean wait at the counter"),
-                                  short: ("Waktu tunggu", "Wait"))
-    static let spent = BriefMetric(.budgetSpentRupiah, .rupiah, phrase: ("anggaran terpakai", "the budget spent"),
-                                   short: ("Anggaran terpakai", "Budget spent"))
+    static let atStandard = BriefMetric(
+        .competencyShareAtStandard, .share,
+        phrase: ("porsi pegawai yang memenuhi standar kompetensi", "the share of staff at the competency standard"),
+        short: ("Memenuhi standar", "At standard"))
+    static let wait = BriefMetric(
+        .serviceWaitMean, .minutes, phrase: ("rata-rata waktu tunggu di loket", "the mean wait at the counter"),
+        short: ("Waktu tunggu", "Wait"))
+    static let spent = BriefMetric(
+        .budgetSpentRupiah, .rupiah, phrase: ("anggaran terpakai", "the budget spent"),
+        short: ("Anggaran terpakai", "Budget spent"))
 
     /// The metrics the brief reports, in order. The first three answer most questions.
     static let headline: [BriefMetric] = [competency, jp20, ikm, atStandard, wait, spent]
@@ -63,7 +68,9 @@ enum BriefWords {
     }
 
     static func month(_ index: Int, _ language: Language) -> String {
-        let id = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+        let id = [
+            "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+        ]
         let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         return (language == .id ? id : en)[((index % 12) + 12) % 12]
     }

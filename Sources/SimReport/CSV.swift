@@ -49,7 +49,9 @@ public struct CSVWriter {
     func quoted(_ s: String) -> String {
         // One pass over the bytes: every character that calls for quotes is ASCII.
         let separator = locale == .standard ? UInt8(ascii: ",") : UInt8(ascii: ";")
-        let needsQuotes = s.utf8.contains { $0 == separator || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        let needsQuotes = s.utf8.contains {
+            $0 == separator || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }
         return needsQuotes ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
     }
 }

@@ -3,10 +3,14 @@
 
 /// Compresses bytes into one fixed-Huffman DEFLATE block.
 public enum Deflate {
-    static let lengthBase: [Int] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+    static let lengthBase: [Int] = [
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+    ]
     static let lengthExtra: [Int] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-    static let distanceBase: [Int] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
-                                      4097, 6145, 8193, 12289, 16385, 24577]
+    static let distanceBase: [Int] = [
+        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
+        4097, 6145, 8193, 12289, 16385, 24577,
+    ]
     static let distanceExtra: [Int] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
     static let window = 32_768, maxMatch = 258, maxChain = 48
 
@@ -25,14 +29,19 @@ public enum Deflate {
         }
         var i = 0
         while i < input.count {
-            var bestLength = 0, bestDistance = 0
+            var bestLength = 0
+            var bestDistance = 0
             if i + 2 < input.count {
-                var candidate = head[hash(i)], chain = 0
+                var candidate = head[hash(i)]
+                var chain = 0
                 let limit = min(maxMatch, input.count - i)
                 while candidate >= 0 && i - candidate <= window && chain < maxChain {
                     var length = 0
                     while length < limit && input[candidate + length] == input[i + length] { length += 1 }
-                    if length > bestLength { bestLength = length; bestDistance = i - candidate }
+                    if length > bestLength {
+                        bestLength = length
+                        bestDistance = i - candidate
+                    }
                     if length == limit { break }
                     candidate = previous[candidate & (window - 1)]
                     chain += 1

@@ -1,5 +1,5 @@
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// What `simulate facts` prints and writes: each region's stylised facts (MODEL.md §11) as
 /// text, as Markdown (docs/validation.md) and as facts.csv.
@@ -35,7 +35,8 @@ public enum FactsReport {
 
             """
         for check in checks {
-            md += "| \(check.holds ? "✔" : "✘") | \(check.scenario) | \(check.region) | \(check.fact) | \(check.target) | \(interval(check)) | \(check.source) |\n"
+            md +=
+                "| \(check.holds ? "✔" : "✘") | \(check.scenario) | \(check.region) | \(check.fact) | \(check.target) | \(interval(check)) | \(check.source) |\n"
         }
         return md
     }
@@ -44,9 +45,11 @@ public enum FactsReport {
         var csv = CSVWriter(locale: .standard)
         csv.row(["scenario", "region", "fact", "target", "value", "ci_low", "ci_high", "holds", "source"].map(CSVField.identifier))
         for check in checks {
-            csv.row([.userText(check.scenario), .userText(check.region), .identifier(check.fact), .identifier(check.target),
-                     .number(check.value), .number(check.low), .number(check.high), .identifier(check.holds ? "yes" : "no"),
-                     .identifier(check.source)])
+            csv.row([
+                .userText(check.scenario), .userText(check.region), .identifier(check.fact), .identifier(check.target),
+                .number(check.value), .number(check.low), .number(check.high), .identifier(check.holds ? "yes" : "no"),
+                .identifier(check.source),
+            ])
         }
         return csv.text
     }

@@ -1,5 +1,5 @@
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// What a number measures, which decides how a reader sees it: shares as percentages (and their
 /// differences as percentage points), money in Rupiah with juta/miliar, levels and indices as
@@ -26,8 +26,12 @@ public struct NumberStyle: Sendable {
     /// interval, three significant digits of `value`.
     public static func places(halfWidth: Double, value: Double) -> Int {
         if halfWidth.isFinite && halfWidth > 0 {
-            var unit = 1.0, places = 0
-            while unit / 10 >= halfWidth && places < 6 { unit /= 10; places += 1 }
+            var unit = 1.0
+            var places = 0
+            while unit / 10 >= halfWidth && places < 6 {
+                unit /= 10
+                places += 1
+            }
             return places
         }
         guard value.isFinite && value != 0 else { return 0 }
@@ -74,10 +78,16 @@ public struct NumberStyle: Sendable {
     func scale(_ quantity: Quantity, magnitude: Double) -> Scale {
         switch quantity {
         case .share: return Scale(factor: 100, suffix: "%", deltaSuffix: language == .id ? " poin" : " pp", prefix: "")
-        case .minutes: let unit = language == .id ? " menit" : " min"; return Scale(factor: 1, suffix: unit, deltaSuffix: unit, prefix: "")
-        case .people: let unit = language == .id ? " orang" : " people"; return Scale(factor: 1, suffix: unit, deltaSuffix: unit, prefix: "")
+        case .minutes:
+            let unit = language == .id ? " menit" : " min"
+            return Scale(factor: 1, suffix: unit, deltaSuffix: unit, prefix: "")
+        case .people:
+            let unit = language == .id ? " orang" : " people"
+            return Scale(factor: 1, suffix: unit, deltaSuffix: unit, prefix: "")
         case .rupiah:
-            let (factor, word): (Double, String) = magnitude >= 1e9 ? (1e-9, language == .id ? " miliar" : " billion")
+            let (factor, word): (Double, String) =
+                magnitude >= 1e9
+                ? (1e-9, language == .id ? " miliar" : " billion")
                 : magnitude >= 1e6 ? (1e-6, language == .id ? " juta" : " million") : (1, "")
             return Scale(factor: factor, suffix: word, deltaSuffix: word, prefix: "Rp ")
         case .level, .index, .plain: return Scale(factor: 1, suffix: "", deltaSuffix: "", prefix: "")
@@ -127,7 +137,8 @@ public struct NumberStyle: Sendable {
     public func interval(_ e: Estimate, _ quantity: Quantity, signed: Bool) -> String {
         guard e.low.isFinite && e.high.isFinite else { return language == .id ? "tanpa IK (1 replikasi)" : "no CI (1 replication)" }
         let (scale, places) = layout(e, quantity)
-        let low = decimal(e.low * scale.factor, places: places, signed: signed), high = decimal(e.high * scale.factor, places: places, signed: signed)
+        let low = decimal(e.low * scale.factor, places: places, signed: signed)
+        let high = decimal(e.high * scale.factor, places: places, signed: signed)
         return language == .id ? "IK 95% \(low) s.d. \(high)" : "95% CI \(low) to \(high)"
     }
 
@@ -159,13 +170,27 @@ extension Double {
     /// Base-10 logarithm without Foundation (SimReport is pure text).
     func log10() -> Double {
         precondition(self > 0)
-        var x = self, exponent = 0.0
-        while x >= 10 { x /= 10; exponent += 1 }
-        while x < 1 { x *= 10; exponent -= 1 }
+        var x = self
+        var exponent = 0.0
+        while x >= 10 {
+            x /= 10
+            exponent += 1
+        }
+        while x < 1 {
+            x *= 10
+            exponent -= 1
+        }
         // ln(x)/ln(10) for x in [1, 10) by the atanh series of ln.
-        let y = (x - 1) / (x + 1), y2 = y * y
-        var term = y, sum = 0.0, k = 1.0
-        while abs(term / k) > 1e-17 { sum += term / k; term *= y2; k += 2 }
+        let y = (x - 1) / (x + 1)
+        let y2 = y * y
+        var term = y
+        var sum = 0.0
+        var k = 1.0
+        while abs(term / k) > 1e-17 {
+            sum += term / k
+            term *= y2
+            k += 2
+        }
         return exponent + 2 * sum / 2.302585092994046
     }
 }

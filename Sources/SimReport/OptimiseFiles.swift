@@ -1,9 +1,9 @@
 import Foundation
 import SimCore
-import SimWorkforce
-import SimScenario
 import SimExperiment
 import SimOptimise
+import SimScenario
+import SimWorkforce
 
 /// The files of an optimisation: best.json, optimise.csv, optimise.html and run.json's extra.
 public struct OptimiseFiles {
@@ -16,15 +16,20 @@ public struct OptimiseFiles {
     public let output: URL
 
     public init(outcome: OptimiseOutcome, study: OptimiseStudy, common: [Override], language: Language, locale: CSVLocale, output: URL) {
-        (self.outcome, self.study, self.common, self.language, self.locale, self.output) = (outcome, study, common, language, locale, output)
+        (self.outcome, self.study, self.common, self.language, self.locale, self.output) = (
+            outcome, study, common, language, locale, output
+        )
     }
 
     public var problem: OptimisationProblem { study.problem }
     public var winner: OptimiseOutcome.Candidate { outcome.candidates[outcome.winner] }
 
     public func all(metadata: String) -> [(name: String, contents: String)] {
-        [("best.json", bestScenario()), ("optimise.csv", table()), ("optimise.html", OptimiseReport.html(reportData, language: language)),
-         ("run.json", metadata)]
+        [
+            ("best.json", bestScenario()), ("optimise.csv", table()),
+            ("optimise.html", OptimiseReport.html(reportData, language: language)),
+            ("run.json", metadata),
+        ]
     }
 
     public func memoSentence(_ language: Language) -> String { reportData.memoSentence(language) }
@@ -33,12 +38,17 @@ public struct OptimiseFiles {
     public var metadata: [(String, JSONValue)] {
         let s = outcome.settings
         func n(_ x: Double) -> JSONNode { JSONNode(.number(x)) }
-        return [("optimise", .object([
-            ("evaluations", n(Double(s.evaluations))), ("plansSearched", n(Double(outcome.plansSimulated))),
-            ("replications", n(Double(s.replications))), ("finalists", n(Double(outcome.finalists.count))),
-            ("indifference", n(s.delta)), ("confidence", n(s.confidence)), ("confirmation", n(Double(s.confirmation))),
-            ("winner", n(Double(outcome.winner))),
-        ]))]
+        return [
+            (
+                "optimise",
+                .object([
+                    ("evaluations", n(Double(s.evaluations))), ("plansSearched", n(Double(outcome.plansSimulated))),
+                    ("replications", n(Double(s.replications))), ("finalists", n(Double(outcome.finalists.count))),
+                    ("indifference", n(s.delta)), ("confidence", n(s.confidence)), ("confirmation", n(Double(s.confirmation))),
+                    ("winner", n(Double(outcome.winner))),
+                ])
+            )
+        ]
     }
 
     // MARK: best.json
@@ -51,13 +61,27 @@ public struct OptimiseFiles {
             ("schemaVersion", JSONNode(.number(1))),
             ("extends", JSONNode(.string(Self.relativePath(of: study.scenario.file, from: output)))),
             ("id", JSONNode(.string("\(study.scenario.id)-best"))),
-            ("name", JSONNode(.object([("id", JSONNode(.string("\(name.text(in: .id)) — rencana terbaik"))), ("en", JSONNode(.string("\(name.text(in: .en)) — the best plan")))]))),
-            ("notes", JSONNode(.string("Chosen by simulate optimise (seed \(outcome.settings.seed)): \(outcome.plansSimulated) plans searched on \(outcome.settings.replications) replications each, the best \(outcome.finalists.count) compared by Kim and Nelson's procedure (δ = \(NumberText.plain(outcome.settings.delta)), confidence \(NumberText.plain(outcome.settings.confidence))). \(memoSentence(.en))"))),
+            (
+                "name",
+                JSONNode(
+                    .object([
+                        ("id", JSONNode(.string("\(name.text(in: .id)) — rencana terbaik"))),
+                        ("en", JSONNode(.string("\(name.text(in: .en)) — the best plan"))),
+                    ]))
+            ),
+            (
+                "notes",
+                JSONNode(
+                    .string(
+                        "Chosen by simulate optimise (seed \(outcome.settings.seed)): \(outcome.plansSimulated) plans searched on \(outcome.settings.replications) replications each, the best \(outcome.finalists.count) compared by Kim and Nelson's procedure (δ = \(NumberText.plain(outcome.settings.delta)), confidence \(NumberText.plain(outcome.settings.confidence))). \(memoSentence(.en))"
+                    ))
+            ),
             // The search's own block is done with: this file is a plan to run, not a search to repeat.
             ("optimise", JSONNode(.null)),
         ]
         members += (settings.members ?? []).map { ($0.key, $0.value) }
-        let sources = common.map { ($0.path, JSONNode(.string("set on the command line of simulate optimise (--set)"))) }
+        let sources =
+            common.map { ($0.path, JSONNode(.string("set on the command line of simulate optimise (--set)"))) }
             + winner.overrides.map { ($0.path, JSONNode(.string("chosen by simulate optimise; see optimise.html and optimise.csv"))) }
         if !sources.isEmpty { members.append(("sources", JSONNode(.object(sources)))) }
         return JSONWriter.render(.object(members), indent: 0) + "\n"
@@ -87,15 +111,21 @@ public struct OptimiseFiles {
             return JSONWriter.render(value, indent: 0)
         }
         let current = problem.decisions.flatMap { d in d.targets.indices.map { text(d.current[min($0, d.current.count - 1)]) } }
-        return zip(targetPaths, current).map { path, value in candidate.overrides.first { $0.path == path }.map { text($0.value.value) } ?? value }
+        return zip(targetPaths, current).map { path, value in
+            candidate.overrides.first { $0.path == path }.map { text($0.value.value) } ?? value
+        }
     }
 
     public func table() -> String {
         var writer = CSVWriter(locale: locale)
         let labels = study.constraintLabels
-        writer.row((["candidate", "stage"] + targetPaths + ["objective_mean", "objective_ci_low", "objective_ci_high", "replications"]
-                    + labels.flatMap { ["margin_mean \($0)", "margin_ci_low \($0)", "margin_ci_high \($0)"] }
-                    + ["meets_constraints", "spent_rupiah_mean", "ikm_mean", "selection_replications", "selection_objective_mean", "eliminated_at_replication", "chosen"]).map { .identifier($0) })
+        writer.row(
+            (["candidate", "stage"] + targetPaths + ["objective_mean", "objective_ci_low", "objective_ci_high", "replications"]
+                + labels.flatMap { ["margin_mean \($0)", "margin_ci_low \($0)", "margin_ci_high \($0)"] }
+                + [
+                    "meets_constraints", "spent_rupiah_mean", "ikm_mean", "selection_replications", "selection_objective_mean",
+                    "eliminated_at_replication", "chosen",
+                ]).map { .identifier($0) })
         for (c, candidate) in outcome.candidates.enumerated() {
             let objective = Self.estimate(candidate.searchMeasures, OptimiseStudy.objectiveIndex)
             var row: [CSVField] = [.integer(c), .identifier(candidate.stage)] + values(of: candidate).map { .userText($0) }
@@ -105,12 +135,16 @@ public struct OptimiseFiles {
                 row += [.number(margin.mean), .number(margin.low), .number(margin.high)]
             }
             let system = outcome.finalists.firstIndex(of: c)
-            row += [.integer(candidate.score.isFeasible ? 1 : 0), .number(Self.estimate(candidate.searchMeasures, OptimiseStudy.spentIndex).mean),
-                    .number(Self.estimate(candidate.searchMeasures, OptimiseStudy.ikmIndex).mean),
-                    system.map { _ in .integer(candidate.selectionMeasures.count) } ?? .identifier(""),
-                    system.map { _ in .number(Self.estimate(candidate.selectionMeasures, OptimiseStudy.objectiveIndex).mean) } ?? .identifier(""),
-                    system.flatMap { outcome.eliminatedAt[$0] }.map { .integer($0) } ?? .identifier(""),
-                    .integer(c == outcome.winner ? 1 : 0)]
+            row += [
+                .integer(candidate.score.isFeasible ? 1 : 0),
+                .number(Self.estimate(candidate.searchMeasures, OptimiseStudy.spentIndex).mean),
+                .number(Self.estimate(candidate.searchMeasures, OptimiseStudy.ikmIndex).mean),
+                system.map { _ in .integer(candidate.selectionMeasures.count) } ?? .identifier(""),
+                system.map { _ in .number(Self.estimate(candidate.selectionMeasures, OptimiseStudy.objectiveIndex).mean) }
+                    ?? .identifier(""),
+                system.flatMap { outcome.eliminatedAt[$0] }.map { .integer($0) } ?? .identifier(""),
+                .integer(c == outcome.winner ? 1 : 0),
+            ]
             writer.row(row)
         }
         return writer.text
@@ -127,22 +161,30 @@ public struct OptimiseFiles {
     public var reportData: OptimiseReportData {
         let sign = problem.maximise ? 1.0 : -1.0
         let points = outcome.candidates.enumerated().map { c, candidate in
-            OptimiseReportData.Point(objective: Self.estimate(candidate.searchMeasures, OptimiseStudy.objectiveIndex).mean,
-                                     spentRupiah: Self.estimate(candidate.searchMeasures, OptimiseStudy.spentIndex).mean,
-                                     ikm: Self.estimate(candidate.searchMeasures, OptimiseStudy.ikmIndex).mean,
-                                     feasible: candidate.score.isFeasible, isWinner: c == outcome.winner, isCurrent: c == 0)
+            OptimiseReportData.Point(
+                objective: Self.estimate(candidate.searchMeasures, OptimiseStudy.objectiveIndex).mean,
+                spentRupiah: Self.estimate(candidate.searchMeasures, OptimiseStudy.spentIndex).mean,
+                ikm: Self.estimate(candidate.searchMeasures, OptimiseStudy.ikmIndex).mean,
+                feasible: candidate.score.isFeasible, isWinner: c == outcome.winner, isCurrent: c == 0)
         }
-        let current = values(of: outcome.candidates[0]), chosen = values(of: winner)
+        let current = values(of: outcome.candidates[0])
+        let chosen = values(of: winner)
         var gain = RunningStatistics()
-        for (w, b) in zip(outcome.confirmationWinner, outcome.confirmationCurrent) { gain.add(w[OptimiseStudy.objectiveIndex] - b[OptimiseStudy.objectiveIndex]) }
-        let checks = study.constraintLabels.indices.map { k in
-            OptimiseReportData.Check(label: study.constraintLabels[k], margin: Self.estimate(outcome.confirmationWinner, OptimiseStudy.firstMargin + k))
+        for (w, b) in zip(outcome.confirmationWinner, outcome.confirmationCurrent) {
+            gain.add(w[OptimiseStudy.objectiveIndex] - b[OptimiseStudy.objectiveIndex])
         }
-        let objectiveLabel = problem.objective.map { ($0.weight == 1 ? "" : "\(NumberText.plain($0.weight)) × ") + $0.metric + " (\($0.region ?? "mean of the regions"))" }.joined(separator: " + ")
+        let checks = study.constraintLabels.indices.map { k in
+            OptimiseReportData.Check(
+                label: study.constraintLabels[k], margin: Self.estimate(outcome.confirmationWinner, OptimiseStudy.firstMargin + k))
+        }
+        let objectiveLabel = problem.objective.map {
+            ($0.weight == 1 ? "" : "\(NumberText.plain($0.weight)) × ") + $0.metric + " (\($0.region ?? "mean of the regions"))"
+        }.joined(separator: " + ")
         return OptimiseReportData(
             scenarioName: study.scenario.name, objectiveLabel: objectiveLabel,
             objectiveMetric: problem.objective.count == 1 && problem.objective[0].weight == 1 ? problem.objective[0].metric : nil,
-            objectiveRegion: problem.objective.count == 1 ? problem.objective[0].region.flatMap { id in study.scenario.parameters.regions.first { $0.id == id }?.name } : nil,
+            objectiveRegion: problem.objective.count == 1
+                ? problem.objective[0].region.flatMap { id in study.scenario.parameters.regions.first { $0.id == id }?.name } : nil,
             maximise: problem.maximise, convergence: outcome.convergence.map { $0.isFeasible ? sign * $0.objective : .nan }, points: points,
             decisions: targetPaths.indices.map { OptimiseReportData.Row(name: targetPaths[$0], current: current[$0], chosen: chosen[$0]) },
             gain: Estimate(gain), checks: checks, plansSearched: outcome.plansSimulated, searchReplications: outcome.settings.replications,

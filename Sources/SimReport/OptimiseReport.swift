@@ -1,5 +1,5 @@
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// What `optimise.html` shows, in numbers the command has already worked out.
 public struct OptimiseReportData: Sendable {
@@ -11,7 +11,9 @@ public struct OptimiseReportData: Sendable {
         public var isWinner: Bool
         public var isCurrent: Bool
         public init(objective: Double, spentRupiah: Double, ikm: Double, feasible: Bool, isWinner: Bool, isCurrent: Bool) {
-            (self.objective, self.spentRupiah, self.ikm, self.feasible, self.isWinner, self.isCurrent) = (objective, spentRupiah, ikm, feasible, isWinner, isCurrent)
+            (self.objective, self.spentRupiah, self.ikm, self.feasible, self.isWinner, self.isCurrent) = (
+                objective, spentRupiah, ikm, feasible, isWinner, isCurrent
+            )
         }
     }
 
@@ -52,16 +54,25 @@ public struct OptimiseReportData: Sendable {
     public var confidence: Double
     public var winnerIsCurrent: Bool
 
-    public init(scenarioName: LocalizedText, objectiveLabel: String, objectiveMetric: String?, objectiveRegion: String?, maximise: Bool, convergence: [Double], points: [Point],
-                decisions: [Row], gain: Estimate, checks: [Check], plansSearched: Int, searchReplications: Int, finalists: Int,
-                selectionReplications: Int, delta: Double, confidence: Double, winnerIsCurrent: Bool) {
-        (self.scenarioName, self.objectiveLabel, self.objectiveMetric, self.objectiveRegion, self.maximise) = (scenarioName, objectiveLabel, objectiveMetric, objectiveRegion, maximise)
+    public init(
+        scenarioName: LocalizedText, objectiveLabel: String, objectiveMetric: String?, objectiveRegion: String?, maximise: Bool,
+        convergence: [Double], points: [Point],
+        decisions: [Row], gain: Estimate, checks: [Check], plansSearched: Int, searchReplications: Int, finalists: Int,
+        selectionReplications: Int, delta: Double, confidence: Double, winnerIsCurrent: Bool
+    ) {
+        (self.scenarioName, self.objectiveLabel, self.objectiveMetric, self.objectiveRegion, self.maximise) = (
+            scenarioName, objectiveLabel, objectiveMetric, objectiveRegion, maximise
+        )
         (self.convergence, self.points, self.decisions, self.gain, self.checks) = (convergence, points, decisions, gain, checks)
-        (self.plansSearched, self.searchReplications, self.finalists, self.selectionReplications) = (plansSearched, searchReplications, finalists, selectionReplications)
+        (self.plansSearched, self.searchReplications, self.finalists, self.selectionReplications) = (
+            plansSearched, searchReplications, finalists, selectionReplications
+        )
         (self.delta, self.confidence, self.winnerIsCurrent) = (delta, confidence, winnerIsCurrent)
     }
 
-    var quantity: Quantity { objectiveMetric.flatMap { BriefMetric.named($0)?.quantity } ?? (objectiveMetric?.contains("share") == true ? .share : .plain) }
+    var quantity: Quantity {
+        objectiveMetric.flatMap { BriefMetric.named($0)?.quantity } ?? (objectiveMetric?.contains("share") == true ? .share : .plain)
+    }
 
     /// The objective in words: the brief's phrase for one headline metric, else as written.
     func objectivePhrase(_ language: Language) -> String {
@@ -73,7 +84,8 @@ public struct OptimiseReportData: Sendable {
     public func memoSentence(_ language: Language) -> String {
         let style = NumberStyle(language)
         let objectiveLabel = objectivePhrase(language)
-        let gainText = style.difference(gain, quantity), interval = style.interval(gain, quantity, signed: true)
+        let gainText = style.difference(gain, quantity)
+        let interval = style.interval(gain, quantity, signed: true)
         let met = checks.allSatisfy { $0.margin.mean >= 0 }
         if winnerIsCurrent {
             return language == .id
@@ -93,28 +105,45 @@ public enum OptimiseReport {
     public static func html(_ data: OptimiseReportData, language: Language) -> String {
         func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
         let style = NumberStyle(language)
-        let title = t("Rencana terbaik untuk anggaran: \(data.scenarioName.text(in: .id))", "The best plan for the money: \(data.scenarioName.text(in: .en))")
+        let title = t(
+            "Rencana terbaik untuk anggaran: \(data.scenarioName.text(in: .id))",
+            "The best plan for the money: \(data.scenarioName.text(in: .en))")
         var body = "<header><h1>\(xml(title))</h1>\n<p class=\"lead\">\(xml(data.memoSentence(language)))</p>\n"
-        body += "<p class=\"meta\">" + xml(t(
-            "Tujuan: \(data.maximise ? "memaksimalkan" : "meminimalkan") \(data.objectiveLabel). Pencarian: \(data.plansSearched) rencana, masing-masing \(data.searchReplications) replikasi dengan bilangan acak yang sama. Seleksi: \(data.finalists) rencana (yang terbaik dari pencarian, dan rencana saat ini bila memenuhi batasan) dengan prosedur Kim–Nelson (δ = \(style.decimal(data.delta, places: 4)), peluang benar ≥ \(style.decimal(data.confidence * 100, places: 0))%) pada \(data.selectionReplications) replikasi baru. Selisih di atas dari \(data.gain.replications) replikasi konfirmasi yang tidak dipakai kedua tahap. Semua angka ada di optimise.csv; cara kerjanya di docs/optimise.md.",
-            "Objective: \(data.maximise ? "maximise" : "minimise") \(data.objectiveLabel). Search: \(data.plansSearched) plans, each on \(data.searchReplications) replications with common random numbers. Selection: \(data.finalists) plans (the best of the search, and the plan as written when it meets the constraints) with Kim and Nelson's procedure (δ = \(style.decimal(data.delta, places: 4)), probability of a correct choice ≥ \(style.decimal(data.confidence * 100, places: 0))%) on \(data.selectionReplications) fresh replications. The difference above is from \(data.gain.replications) confirmation replications that neither stage used. All numbers are in optimise.csv; how it works is in docs/optimise.md.")) + "</p></header>\n"
-        body += "<h2>\(xml(t("Rencana terpilih", "The chosen plan")))</h2>\n<table><thead><tr><th>\(xml(t("Keputusan", "Decision")))</th><th>\(xml(t("Saat ini", "As written")))</th><th>\(xml(t("Terpilih", "Chosen")))</th></tr></thead><tbody>\n"
+        body +=
+            "<p class=\"meta\">"
+            + xml(
+                t(
+                    "Tujuan: \(data.maximise ? "memaksimalkan" : "meminimalkan") \(data.objectiveLabel). Pencarian: \(data.plansSearched) rencana, masing-masing \(data.searchReplications) replikasi dengan bilangan acak yang sama. Seleksi: \(data.finalists) rencana (yang terbaik dari pencarian, dan rencana saat ini bila memenuhi batasan) dengan prosedur Kim–Nelson (δ = \(style.decimal(data.delta, places: 4)), peluang benar ≥ \(style.decimal(data.confidence * 100, places: 0))%) pada \(data.selectionReplications) replikasi baru. Selisih di atas dari \(data.gain.replications) replikasi konfirmasi yang tidak dipakai kedua tahap. Semua angka ada di optimise.csv; cara kerjanya di docs/optimise.md.",
+                    "Objective: \(data.maximise ? "maximise" : "minimise") \(data.objectiveLabel). Search: \(data.plansSearched) plans, each on \(data.searchReplications) replications with common random numbers. Selection: \(data.finalists) plans (the best of the search, and the plan as written when it meets the constraints) with Kim and Nelson's procedure (δ = \(style.decimal(data.delta, places: 4)), probability of a correct choice ≥ \(style.decimal(data.confidence * 100, places: 0))%) on \(data.selectionReplications) fresh replications. The difference above is from \(data.gain.replications) confirmation replications that neither stage used. All numbers are in optimise.csv; how it works is in docs/optimise.md."
+                )) + "</p></header>\n"
+        body +=
+            "<h2>\(xml(t("Rencana terpilih", "The chosen plan")))</h2>\n<table><thead><tr><th>\(xml(t("Keputusan", "Decision")))</th><th>\(xml(t("Saat ini", "As written")))</th><th>\(xml(t("Terpilih", "Chosen")))</th></tr></thead><tbody>\n"
         for row in data.decisions {
-            body += "<tr><td><code>\(xml(row.name))</code></td><td>\(xml(row.current))</td><td\(row.current == row.chosen ? "" : " class=\"changed\"")>\(xml(row.chosen))</td></tr>\n"
+            body +=
+                "<tr><td><code>\(xml(row.name))</code></td><td>\(xml(row.current))</td><td\(row.current == row.chosen ? "" : " class=\"changed\"")>\(xml(row.chosen))</td></tr>\n"
         }
         body += "</tbody></table>\n"
         if !data.checks.isEmpty {
-            body += "<h2>\(xml(t("Batasan", "Constraints")))</h2>\n<table><thead><tr><th>\(xml(t("Batasan", "Constraint")))</th><th>\(xml(t("Margin rencana terpilih (interval 95%)", "The chosen plan's margin (95% interval)")))</th><th></th></tr></thead><tbody>\n"
+            body +=
+                "<h2>\(xml(t("Batasan", "Constraints")))</h2>\n<table><thead><tr><th>\(xml(t("Batasan", "Constraint")))</th><th>\(xml(t("Margin rencana terpilih (interval 95%)", "The chosen plan's margin (95% interval)")))</th><th></th></tr></thead><tbody>\n"
             for check in data.checks {
                 let met = check.margin.mean >= 0
-                body += "<tr><td>\(xml(check.label))</td><td>\(xml(style.difference(check.margin, .plain) + " (" + style.interval(check.margin, .plain, signed: true) + ")"))</td><td>\(xml(met ? t("terpenuhi", "met") : t("tidak terpenuhi", "not met")))</td></tr>\n"
+                body +=
+                    "<tr><td>\(xml(check.label))</td><td>\(xml(style.difference(check.margin, .plain) + " (" + style.interval(check.margin, .plain, signed: true) + ")"))</td><td>\(xml(met ? t("terpenuhi", "met") : t("tidak terpenuhi", "not met")))</td></tr>\n"
             }
             body += "</tbody></table>\n"
         }
-        body += "<h2>\(xml(t("Konvergensi pencarian", "How the search converged")))</h2>\n<figure>" + convergence(data, language: language) + "</figure>\n"
+        body +=
+            "<h2>\(xml(t("Konvergensi pencarian", "How the search converged")))</h2>\n<figure>" + convergence(data, language: language)
+            + "</figure>\n"
         body += "<h2>\(xml(t("Tujuan, biaya dan IKM", "Objective, cost and IKM")))</h2>\n"
-        body += "<p>\(xml(t("Setiap titik satu rencana yang dicari. Garis oranye: rencana yang memenuhi batasan dan tidak dikalahkan rencana lain sekaligus pada tujuan dan belanja (front Pareto). Lingkaran kosong: tidak memenuhi batasan.", "Each point is a plan the search scored. Orange line: the plans that meet the constraints and that no other beats on both the objective and the spending (the Pareto front). Hollow circles miss the constraints.")))</p>\n"
-        body += "<figure>" + scatter(data, x: \.spentRupiah, xLabel: t("Belanja pengembangan selama horizon", "Development spending over the horizon"), xQuantity: .rupiah, front: true, language: language) + "</figure>\n"
+        body +=
+            "<p>\(xml(t("Setiap titik satu rencana yang dicari. Garis oranye: rencana yang memenuhi batasan dan tidak dikalahkan rencana lain sekaligus pada tujuan dan belanja (front Pareto). Lingkaran kosong: tidak memenuhi batasan.", "Each point is a plan the search scored. Orange line: the plans that meet the constraints and that no other beats on both the objective and the spending (the Pareto front). Hollow circles miss the constraints.")))</p>\n"
+        body +=
+            "<figure>"
+            + scatter(
+                data, x: \.spentRupiah, xLabel: t("Belanja pengembangan selama horizon", "Development spending over the horizon"),
+                xQuantity: .rupiah, front: true, language: language) + "</figure>\n"
         body += "<figure>" + scatter(data, x: \.ikm, xLabel: "IKM", xQuantity: .index, front: false, language: language) + "</figure>\n"
         return page(title: title, language: language, body: body)
     }
@@ -123,11 +152,16 @@ public enum OptimiseReport {
         let style = NumberStyle(language)
         let values = data.convergence
         let finite = values.filter(\.isFinite)
-        var canvas = SVGCanvas(width: 900, height: 300, title: language == .id ? "Konvergensi" : "Convergence",
-                               description: language == .id ? "Nilai tujuan terbaik setelah setiap rencana yang dicoba." : "The best objective after each plan scored.")
+        var canvas = SVGCanvas(
+            width: 900, height: 300, title: language == .id ? "Konvergensi" : "Convergence",
+            description: language == .id
+                ? "Nilai tujuan terbaik setelah setiap rencana yang dicoba." : "The best objective after each plan scored.")
         guard let low0 = finite.min(), let high0 = finite.max(), values.count > 1 else { return canvas.svg() }
         let (low, high) = low0 == high0 ? (low0 - 1e-9, high0 + 1e-9) : (low0, high0)
-        let left = 90.0, right = 870.0, top = 30.0, bottom = 250.0
+        let left = 90.0
+        let right = 870.0
+        let top = 30.0
+        let bottom = 250.0
         func x(_ i: Int) -> Double { left + (right - left) * Double(i) / Double(values.count - 1) }
         func y(_ v: Double) -> Double { bottom - (bottom - top) * (v - low) / (high - low) }
         let scale = style.scale(data.quantity, magnitude: max(abs(low), abs(high)))
@@ -150,48 +184,71 @@ public enum OptimiseReport {
         let feasible = points.filter { $0.feasible && $0.objective.isFinite && $0.spentRupiah.isFinite }
         func better(_ a: Double, _ b: Double) -> Bool { maximise ? a > b : a < b }
         return feasible.filter { p in
-            !feasible.contains { q in q.spentRupiah <= p.spentRupiah && !better(p.objective, q.objective) && (q.spentRupiah < p.spentRupiah || better(q.objective, p.objective)) }
+            !feasible.contains { q in
+                q.spentRupiah <= p.spentRupiah && !better(p.objective, q.objective)
+                    && (q.spentRupiah < p.spentRupiah || better(q.objective, p.objective))
+            }
         }.sorted { $0.spentRupiah < $1.spentRupiah }
     }
 
-    static func scatter(_ data: OptimiseReportData, x key: KeyPath<OptimiseReportData.Point, Double>, xLabel: String, xQuantity: Quantity,
-                        front showFront: Bool, language: Language) -> String {
+    static func scatter(
+        _ data: OptimiseReportData, x key: KeyPath<OptimiseReportData.Point, Double>, xLabel: String, xQuantity: Quantity,
+        front showFront: Bool, language: Language
+    ) -> String {
         let style = NumberStyle(language)
         let points = data.points.filter { $0.objective.isFinite && $0[keyPath: key].isFinite }
-        var canvas = SVGCanvas(width: 900, height: 340, title: "\(data.objectiveLabel) / \(xLabel)",
-                               description: language == .id ? "Setiap rencana: \(data.objectiveLabel) terhadap \(xLabel)." : "Each plan: \(data.objectiveLabel) against \(xLabel).")
+        var canvas = SVGCanvas(
+            width: 900, height: 340, title: "\(data.objectiveLabel) / \(xLabel)",
+            description: language == .id
+                ? "Setiap rencana: \(data.objectiveLabel) terhadap \(xLabel)." : "Each plan: \(data.objectiveLabel) against \(xLabel).")
         guard let xs = points.map({ $0[keyPath: key] }).minAndMax, let ys = points.map(\.objective).minAndMax else { return canvas.svg() }
-        let (x0, x1) = xs.0 == xs.1 ? (xs.0 - 1, xs.1 + 1) : xs, (y0, y1) = ys.0 == ys.1 ? (ys.0 - 1e-9, ys.1 + 1e-9) : ys
-        let left = 90.0, right = 870.0, top = 30.0, bottom = 280.0
+        let (x0, x1) = xs.0 == xs.1 ? (xs.0 - 1, xs.1 + 1) : xs
+        let (y0, y1) = ys.0 == ys.1 ? (ys.0 - 1e-9, ys.1 + 1e-9) : ys
+        let left = 90.0
+        let right = 870.0
+        let top = 30.0
+        let bottom = 280.0
         canvas.text(data.objectivePhrase(language), x: left, y: 12, size: 12)
         func px(_ v: Double) -> Double { left + (right - left) * (v - x0) / (x1 - x0) }
         func py(_ v: Double) -> Double { bottom - (bottom - top) * (v - y0) / (y1 - y0) }
-        let yScale = style.scale(data.quantity, magnitude: max(abs(y0), abs(y1))), xScale = style.scale(xQuantity, magnitude: max(abs(x0), abs(x1)))
+        let yScale = style.scale(data.quantity, magnitude: max(abs(y0), abs(y1)))
+        let xScale = style.scale(xQuantity, magnitude: max(abs(x0), abs(x1)))
         for tick in style.ticks(low: y0 * yScale.factor, high: y1 * yScale.factor, count: 5) {
             let yt = py(tick.value / yScale.factor)
             canvas.element("<line x1=\"\(f(left))\" x2=\"\(f(right))\" y1=\"\(f(yt))\" y2=\"\(f(yt))\" stroke=\"#eee\"/>")
             canvas.text(tick.text + yScale.suffix, x: left - 6, y: yt + 4, size: 11, anchor: .end, fill: "#555")
         }
         for tick in style.ticks(low: x0 * xScale.factor, high: x1 * xScale.factor, count: 5) {
-            canvas.text(xScale.prefix + tick.text + xScale.suffix, x: px(tick.value / xScale.factor), y: bottom + 16, size: 11, anchor: .middle, fill: "#555")
+            canvas.text(
+                xScale.prefix + tick.text + xScale.suffix, x: px(tick.value / xScale.factor), y: bottom + 16, size: 11, anchor: .middle,
+                fill: "#555")
         }
         canvas.text(xLabel, x: (left + right) / 2, y: 330, size: 12, anchor: .middle)
         if showFront {
-            let line = front(points, maximise: data.maximise).map { "\(f(px($0.spentRupiah))),\(f(py($0.objective)))" }.joined(separator: " ")
+            let line = front(points, maximise: data.maximise).map { "\(f(px($0.spentRupiah))),\(f(py($0.objective)))" }.joined(
+                separator: " ")
             canvas.element("<polyline points=\"\(line)\" fill=\"none\" stroke=\"#ff7f0e\" stroke-width=\"2\" data-front=\"pareto\"/>")
         }
         for p in points.sorted(by: { ($0.isWinner || $0.isCurrent ? 1 : 0) < ($1.isWinner || $1.isCurrent ? 1 : 0) }) {
             let colour = p.isWinner ? "#d62728" : p.isCurrent ? "#000" : "#1f77b4"
             let r = p.isWinner || p.isCurrent ? 6.0 : 3.5
-            canvas.element("<circle cx=\"\(f(px(p[keyPath: key])))\" cy=\"\(f(py(p.objective)))\" r=\"\(f(r))\" fill=\"\(p.feasible ? colour : "none")\" stroke=\"\(colour)\"\(p.isWinner ? " data-plan=\"chosen\"" : p.isCurrent ? " data-plan=\"as-written\"" : "")/>")
+            canvas.element(
+                "<circle cx=\"\(f(px(p[keyPath: key])))\" cy=\"\(f(py(p.objective)))\" r=\"\(f(r))\" fill=\"\(p.feasible ? colour : "none")\" stroke=\"\(colour)\"\(p.isWinner ? " data-plan=\"chosen\"" : p.isCurrent ? " data-plan=\"as-written\"" : "")/>"
+            )
         }
         // A label near the right edge goes on the point's left, so it is not cut off.
         func label(_ text: String, at p: OptimiseReportData.Point, dy: Double, fill: String) {
-            let x = px(p[keyPath: key]), onLeft = x > right - 80
-            canvas.text(text, x: onLeft ? x - 9 : x + 9, y: py(p.objective) + dy, size: 11, anchor: onLeft ? .end : .start, fill: fill, halo: true)
+            let x = px(p[keyPath: key])
+            let onLeft = x > right - 80
+            canvas.text(
+                text, x: onLeft ? x - 9 : x + 9, y: py(p.objective) + dy, size: 11, anchor: onLeft ? .end : .start, fill: fill, halo: true)
         }
-        if let winner = points.first(where: \.isWinner) { label(language == .id ? "terpilih" : "chosen", at: winner, dy: -8, fill: "#d62728") }
-        if let current = points.first(where: \.isCurrent) { label(language == .id ? "saat ini" : "as written", at: current, dy: 16, fill: "#333") }
+        if let winner = points.first(where: \.isWinner) {
+            label(language == .id ? "terpilih" : "chosen", at: winner, dy: -8, fill: "#d62728")
+        }
+        if let current = points.first(where: \.isCurrent) {
+            label(language == .id ? "saat ini" : "as written", at: current, dy: 16, fill: "#333")
+        }
         return canvas.svg()
     }
 }

@@ -1,5 +1,5 @@
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// The brief's section on service counters: for each region, the what-ifs that change a
 /// counter's results (a significant paired difference in the last year), one row per such counter,
@@ -8,7 +8,9 @@ import SimExperiment
 extension PolicyBrief {
     /// The measures the section shows, in order, with the brief's way of showing each.
     typealias CounterColumn = (measure: CounterMeasure, quantity: Quantity)
-    var counterColumns: [CounterColumn] { [(.waitMean, .minutes), (.lebaranWaitMean, .minutes), (.ikm, .index), (.staffDaysTraining, .plain)] }
+    var counterColumns: [CounterColumn] {
+        [(.waitMean, .minutes), (.lebaranWaitMean, .minutes), (.ikm, .index), (.staffDaysTraining, .plain)]
+    }
 
     /// A column's series at one counter: its definition's label is the column's heading.
     func counterMetric(_ unit: String, _ column: CounterColumn) -> BriefMetric {
@@ -34,8 +36,10 @@ extension PolicyBrief {
 
     var counterHeading: String { t("Loket pelayanan", "Service counters") }
     var counterIntro: String {
-        t("Skenario yang mengubah hasil satu loket pada \(lastYear) (setidaknya satu selisih berbeda nyata). Selisih terhadap \(comparedWith): rata-rata tahun itu, atau totalnya untuk hari-orang; tunggu sekitar Lebaran: permintaan yang datang 7 hari sebelum sampai 7 hari sesudah Idul Fitri. Dengan banyak loket dan ukuran, kira-kira satu dari dua puluh sel tampak berbeda nyata karena kebetulan; periksa tahun-tahun lain di services.csv.",
-          "What-ifs that change one counter's results in \(lastYear) (at least one significant difference). Differences from \(comparedWith): the year's mean, or its total for staff-days; wait around Lebaran: requests arriving from 7 days before Idul Fitri to 7 days after. With many counters and measures, about one cell in twenty looks significant by chance; check the other years in services.csv.")
+        t(
+            "Skenario yang mengubah hasil satu loket pada \(lastYear) (setidaknya satu selisih berbeda nyata). Selisih terhadap \(comparedWith): rata-rata tahun itu, atau totalnya untuk hari-orang; tunggu sekitar Lebaran: permintaan yang datang 7 hari sebelum sampai 7 hari sesudah Idul Fitri. Dengan banyak loket dan ukuran, kira-kira satu dari dua puluh sel tampak berbeda nyata karena kebetulan; periksa tahun-tahun lain di services.csv.",
+            "What-ifs that change one counter's results in \(lastYear) (at least one significant difference). Differences from \(comparedWith): the year's mean, or its total for staff-days; wait around Lebaran: requests arriving from 7 days before Idul Fitri to 7 days after. With many counters and measures, about one cell in twenty looks significant by chance; check the other years in services.csv."
+        )
     }
 
     func counterCells(_ s: Int, _ region: String, unit: String) -> [(line: Line, significant: Bool)] {
@@ -47,11 +51,15 @@ extension PolicyBrief {
         guard !shown.isEmpty else { return "" }
         var md = "\n## \(counterHeading)\n\n\(counterIntro)\n"
         for (region, rows) in shown {
-            md += "\n### \(escapeMarkdown(regionName(region)))\n\n| " + t("Skenario", "Scenario") + " | " + t("Loket", "Counter") + " | "
-                + counterColumns.map { "Δ " + escapeMarkdown($0.measure.definition(unit: "").label.text(in: language)) }.joined(separator: " | ") + " |\n"
+            md +=
+                "\n### \(escapeMarkdown(regionName(region)))\n\n| " + t("Skenario", "Scenario") + " | " + t("Loket", "Counter") + " | "
+                + counterColumns.map { "Δ " + escapeMarkdown($0.measure.definition(unit: "").label.text(in: language)) }.joined(
+                    separator: " | ") + " |\n"
             md += "|---|---" + String(repeating: "|---", count: counterColumns.count) + "|\n"
             for row in rows {
-                let cells = counterCells(row.scenario, region, unit: row.unit).map { $0.significant ? "**\($0.line.markdown)**" : $0.line.markdown }
+                let cells = counterCells(row.scenario, region, unit: row.unit).map {
+                    $0.significant ? "**\($0.line.markdown)**" : $0.line.markdown
+                }
                 md += "| \(escapeMarkdown(name(row.scenario))) | \(escapeMarkdown(row.unit)) | " + cells.joined(separator: " | ") + " |\n"
             }
         }
@@ -63,12 +71,16 @@ extension PolicyBrief {
         guard !shown.isEmpty else { return "" }
         var html = "<h2>\(xml(counterHeading))</h2>\n<p>\(xml(counterIntro))</p>\n"
         for (region, rows) in shown {
-            html += "<h3>\(xml(regionName(region)))</h3>\n<table>\n<tr><th>" + xml(t("Skenario", "Scenario")) + "</th><th>" + xml(t("Loket", "Counter")) + "</th>"
+            html +=
+                "<h3>\(xml(regionName(region)))</h3>\n<table>\n<tr><th>" + xml(t("Skenario", "Scenario")) + "</th><th>"
+                + xml(t("Loket", "Counter")) + "</th>"
                 + counterColumns.map { "<th>Δ \(xml($0.measure.definition(unit: "").label.text(in: language)))</th>" }.joined() + "</tr>\n"
             for row in rows {
-                html += "<tr><td>\(xml(name(row.scenario)))</td><td>\(xml(row.unit))</td>" + counterCells(row.scenario, region, unit: row.unit).map {
-                    $0.significant ? "<td class=\"sig\">\($0.line.html)</td>" : "<td class=\"ns\">\($0.line.html)</td>"
-                }.joined() + "</tr>\n"
+                html +=
+                    "<tr><td>\(xml(name(row.scenario)))</td><td>\(xml(row.unit))</td>"
+                    + counterCells(row.scenario, region, unit: row.unit).map {
+                        $0.significant ? "<td class=\"sig\">\($0.line.html)</td>" : "<td class=\"ns\">\($0.line.html)</td>"
+                    }.joined() + "</tr>\n"
             }
             html += "</table>\n"
         }

@@ -1,6 +1,6 @@
 import SimCore
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// The adaptive policy's decisions and the caveats, in sentences.
 extension PolicyBrief {
@@ -13,10 +13,17 @@ extension PolicyBrief {
                 var region: Int, programme: Int, action: String
                 static func < (a: Kind, b: Kind) -> Bool { (a.region, a.programme, a.action) < (b.region, b.programme, b.action) }
             }
-            struct Group { var count = 0; var firstMonth: Int; var from: Mode?; var to: Mode?; var moved = RunningStatistics() }
+            struct Group {
+                var count = 0
+                var firstMonth: Int
+                var from: Mode?
+                var to: Mode?
+                var moved = RunningStatistics()
+            }
             var groups: [Kind: Group] = [:]
             // In month order, so a kind's first entry is its first month.
-            for (key, summary) in result.decisions[s].sorted(by: { $0.key < $1.key }) where regions.contains(labels[s].regionIDs[key.region]) {
+            for (key, summary) in result.decisions[s].sorted(by: { $0.key < $1.key })
+            where regions.contains(labels[s].regionIDs[key.region]) {
                 let kind = Kind(region: key.region, programme: key.programme, action: key.action)
                 var group = groups[kind] ?? Group(firstMonth: key.month, from: summary.fromMode, to: summary.toMode)
                 group.count += summary.count
@@ -31,17 +38,26 @@ extension PolicyBrief {
                 let what: String
                 switch entry.action {
                 case "switchMode":
-                    let from = group.from.map { BriefWords.mode($0.id, language) } ?? "?", to = group.to.map { BriefWords.mode($0.id, language) } ?? "?"
+                    let from = group.from.map { BriefWords.mode($0.id, language) } ?? "?"
+                    let to = group.to.map { BriefWords.mode($0.id, language) } ?? "?"
                     what = t("metode diganti dari \(from) ke \(to)", "delivery switched from \(from) to \(to)")
                 case "shiftBudget":
-                    what = t("\(share) anggaran yang tersisa dialihkan ke program yang lebih efektif di domain yang sama",
-                             "\(share) of its remaining money moved to a more effective programme for the same domain")
+                    what = t(
+                        "\(share) anggaran yang tersisa dialihkan ke program yang lebih efektif di domain yang sama",
+                        "\(share) of its remaining money moved to a more effective programme for the same domain")
                 default:
-                    what = t("program dihentikan dan anggarannya dikembalikan ke rencana", "programme dropped and its money returned to the plan")
+                    what = t(
+                        "program dihentikan dan anggarannya dikembalikan ke rencana", "programme dropped and its money returned to the plan"
+                    )
                 }
-                return [.words(labels[s].regionName(entry.region) + ", "), .user(programmeName(s, entry.programme)),
-                        .words(": " + what + t(" (rata-rata \(perReplication) kali per replikasi; pertama pada \(month)).",
-                                               " (\(perReplication) times per replication on average; first in \(month))."))]
+                return [
+                    .words(labels[s].regionName(entry.region) + ", "), .user(programmeName(s, entry.programme)),
+                    .words(
+                        ": " + what
+                            + t(
+                                " (rata-rata \(perReplication) kali per replikasi; pertama pada \(month)).",
+                                " (\(perReplication) times per replication on average; first in \(month)).")),
+                ]
             }
             if !lines.isEmpty { out.append((s, lines)) }
         }
@@ -59,17 +75,25 @@ extension PolicyBrief {
         var lines: [Line] = []
         for (s, label) in labels.enumerated() where s != baseline && label.programmeModes.count == label.programmeIDs.count {
             var switched: [Int: Int] = [:]
-            for (key, summary) in result.decisions[s] where key.action == "switchMode" && regions.contains(labels[s].regionIDs[key.region]) {
+            for (key, summary) in result.decisions[s] where key.action == "switchMode" && regions.contains(labels[s].regionIDs[key.region])
+            {
                 switched[key.programme, default: 0] += summary.count
             }
             for (p, count) in switched.sorted(by: { $0.key < $1.key }) {
                 guard let b = base.programmeIDs.firstIndex(of: label.programmeIDs[p]), b < base.programmeModes.count,
-                      base.programmeModes[b] != label.programmeModes[p] else { continue }
-                let id = label.programmeIDs[p], mode = BriefWords.mode(label.programmeModes[p], language)
+                    base.programmeModes[b] != label.programmeModes[p]
+                else { continue }
+                let id = label.programmeIDs[p]
+                let mode = BriefWords.mode(label.programmeModes[p], language)
                 let times = style.decimal(Double(count) / Double(max(result.replicationsDone, 1)), places: 1)
-                lines.append([.user(name(s)), .words(t(" memilih metode \(mode) untuk ", " set ")), .user(programmeName(s, p)),
-                              .words(t(", tetapi evaluasi menggantinya (rata-rata \(times) kali per replikasi), sehingga hasilnya tidak lagi menguji pilihan itu. Untuk mengujinya, cantumkan \(id) di policy.evaluation.exemptProgrammes.",
-                                       " to \(mode), but the evaluation switched it away (\(times) times per replication on average), so its result no longer tests that choice. To test it, list \(id) in policy.evaluation.exemptProgrammes."))])
+                lines.append([
+                    .user(name(s)), .words(t(" memilih metode \(mode) untuk ", " set ")), .user(programmeName(s, p)),
+                    .words(
+                        t(
+                            ", tetapi evaluasi menggantinya (rata-rata \(times) kali per replikasi), sehingga hasilnya tidak lagi menguji pilihan itu. Untuk mengujinya, cantumkan \(id) di policy.evaluation.exemptProgrammes.",
+                            " to \(mode), but the evaluation switched it away (\(times) times per replication on average), so its result no longer tests that choice. To test it, list \(id) in policy.evaluation.exemptProgrammes."
+                        )),
+                ])
             }
         }
         return lines
@@ -78,17 +102,23 @@ extension PolicyBrief {
     /// What the model assumes, for the box on the first page.
     func assumptions() -> [String] {
         var lines = [
-            t("Ini model untuk membandingkan kebijakan, bukan ramalan: selisih antarskenario lebih dapat dipercaya daripada angka absolutnya.",
-              "This is a model for comparing policies, not a forecast: differences between scenarios deserve more trust than absolute levels."),
-            t("Pengaruh pelatihan pada kinerja mengikuti kurva transfer dari kajian: hanya sebagian dari yang dipelajari dipakai di tempat kerja.",
-              "Training affects work through a transfer curve from the literature: only part of what is learned is used on the job."),
-            t("IKM dan IP ASN di sini adalah proksi yang dihitung model, bukan survei atau pengukuran BKN.",
-              "IKM and IP ASN here are proxies computed by the model, not surveys or BKN's measurement."),
+            t(
+                "Ini model untuk membandingkan kebijakan, bukan ramalan: selisih antarskenario lebih dapat dipercaya daripada angka absolutnya.",
+                "This is a model for comparing policies, not a forecast: differences between scenarios deserve more trust than absolute levels."
+            ),
+            t(
+                "Pengaruh pelatihan pada kinerja mengikuti kurva transfer dari kajian: hanya sebagian dari yang dipelajari dipakai di tempat kerja.",
+                "Training affects work through a transfer curve from the literature: only part of what is learned is used on the job."),
+            t(
+                "IKM dan IP ASN di sini adalah proksi yang dihitung model, bukan survei atau pengukuran BKN.",
+                "IKM and IP ASN here are proxies computed by the model, not surveys or BKN's measurement."),
         ]
         let estimates = Set(labels.flatMap(\.caveats)).count
         if estimates > 0 {
-            lines.append(t("\(estimates) masukan adalah perkiraan atau asumsi, bukan angka resmi (daftarnya di bagian catatan).",
-                           "\(estimates) inputs are estimates or assumptions, not published figures (listed with the caveats)."))
+            lines.append(
+                t(
+                    "\(estimates) masukan adalah perkiraan atau asumsi, bukan angka resmi (daftarnya di bagian catatan).",
+                    "\(estimates) inputs are estimates or assumptions, not published figures (listed with the caveats)."))
         }
         return lines
     }
@@ -99,8 +129,11 @@ extension PolicyBrief {
         var words = assumptions()
         var foreign: [(String, String)] = []
         for check in StylisedFacts.check(result, labels: labels) where !check.holds {
-            foreign.append((t("Fakta yang tidak terpenuhi (MODEL.md §11)", "A stylised fact the model misses (MODEL.md §11)"),
-                            "\(check.scenario) · \(check.region) · \(check.fact): \(NumberText.significant(check.value, digits: 3)); target \(check.target)"))
+            foreign.append(
+                (
+                    t("Fakta yang tidak terpenuhi (MODEL.md §11)", "A stylised fact the model misses (MODEL.md §11)"),
+                    "\(check.scenario) · \(check.region) · \(check.fact): \(NumberText.significant(check.value, digits: 3)); target \(check.target)"
+                ))
         }
         var seen: Set<String> = []
         for label in labels {

@@ -1,6 +1,6 @@
 import SimCore
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// `brief.md` and `brief.html`: the same sections, the HTML with charts and a print stylesheet.
 extension PolicyBrief {
@@ -8,18 +8,25 @@ extension PolicyBrief {
 
     var context: String {
         let names = regions.map(regionName).joined(separator: t(" dan ", " and "))
-        return t("Proyeksi \(firstYear)–\(lastYear) untuk \(names). Angka berlaku untuk akhir \(lastYear) kecuali disebut lain; \(replications) replikasi per skenario (seed \(seed)); Kompeten \(KompetenVersion.current).",
-                 "Projection \(firstYear)–\(lastYear) for \(names). Figures hold at the end of \(lastYear) unless stated; \(replications) replications per scenario (seed \(seed)); Kompeten \(KompetenVersion.current).")
+        return t(
+            "Proyeksi \(firstYear)–\(lastYear) untuk \(names). Angka berlaku untuk akhir \(lastYear) kecuali disebut lain; \(replications) replikasi per skenario (seed \(seed)); Kompeten \(KompetenVersion.current).",
+            "Projection \(firstYear)–\(lastYear) for \(names). Figures hold at the end of \(lastYear) unless stated; \(replications) replications per scenario (seed \(seed)); Kompeten \(KompetenVersion.current)."
+        )
     }
 
     var howToRead: String {
-        t("Setiap skenario dibandingkan dengan \(comparedWith) pada replikasi yang sama (berpasangan, bilangan acak bersama). \"Berbeda nyata\" berarti interval kepercayaan (IK) 95% selisihnya tidak mencakup nol; \"tn\" berarti tidak berbeda nyata. Angka dibulatkan sesuai lebar intervalnya; angka lengkap ada di summary.csv.",
-          "Each scenario is compared with \(comparedWith) on the same replications (paired, common random numbers). \"Significant\" means the 95% confidence interval (CI) of the difference excludes zero; \"ns\" means not significant. Numbers are rounded to what their interval supports; full precision is in summary.csv.")
+        t(
+            "Setiap skenario dibandingkan dengan \(comparedWith) pada replikasi yang sama (berpasangan, bilangan acak bersama). \"Berbeda nyata\" berarti interval kepercayaan (IK) 95% selisihnya tidak mencakup nol; \"tn\" berarti tidak berbeda nyata. Angka dibulatkan sesuai lebar intervalnya; angka lengkap ada di summary.csv.",
+            "Each scenario is compared with \(comparedWith) on the same replications (paired, common random numbers). \"Significant\" means the 95% confidence interval (CI) of the difference excludes zero; \"ns\" means not significant. Numbers are rounded to what their interval supports; full precision is in summary.csv."
+        )
     }
 
     /// What every answer compares with: the baseline's name and question.
     var baselineIntro: Line {
-        [.words(t("Pembanding: ", "Compared with: ")), .user(name(baseline)), .words(" — "), .user(labels[baseline].question.text(in: language))]
+        [
+            .words(t("Pembanding: ", "Compared with: ")), .user(name(baseline)), .words(" — "),
+            .user(labels[baseline].question.text(in: language)),
+        ]
     }
 
     /// The baseline's own levels in a region, for context.
@@ -30,7 +37,9 @@ extension PolicyBrief {
         var line: Line = [.words("\(title), \(regionName(region)): ")]
         let shown = BriefMetric.ranked.compactMap { metric in
             comparison(s, region: region, metric).map {
-                Comparison(metric: $0.metric, summary: $0.summary, higherIsBetter: $0.higherIsBetter, base: $0.value, value: $0.value, delta: $0.value, year: nil)
+                Comparison(
+                    metric: $0.metric, summary: $0.summary, higherIsBetter: $0.higherIsBetter, base: $0.value, value: $0.value,
+                    delta: $0.value, year: nil)
             }
         }
         for (i, c) in shown.enumerated() {
@@ -46,8 +55,10 @@ extension PolicyBrief {
 
     /// Said at the top of a brief whose run has no baseline.
     var noBaselineNotice: String {
-        t("Tidak ada baseline di antara berkas skenario (tidak ada skenario ber-id 'baseline', --baseline, atau --baseline-file), jadi tidak ada selisih yang dihitung. Di bawah ini tingkat setiap skenario; untuk membandingkan, jalankan bersama scenarios/baseline.json atau gunakan 'simulate what-if'.",
-          "There is no baseline among the scenario files (no scenario with id 'baseline', no --baseline or --baseline-file), so no difference is computed. Below are each scenario's own levels; to compare, run it with scenarios/baseline.json or use 'simulate what-if'.")
+        t(
+            "Tidak ada baseline di antara berkas skenario (tidak ada skenario ber-id 'baseline', --baseline, atau --baseline-file), jadi tidak ada selisih yang dihitung. Di bawah ini tingkat setiap skenario; untuk membandingkan, jalankan bersama scenarios/baseline.json atau gunakan 'simulate what-if'.",
+            "There is no baseline among the scenario files (no scenario with id 'baseline', no --baseline or --baseline-file), so no difference is computed. Below are each scenario's own levels; to compare, run it with scenarios/baseline.json or use 'simulate what-if'."
+        )
     }
 
     /// Each reported scenario's own levels per region, for a run without a baseline.
@@ -61,7 +72,9 @@ extension PolicyBrief {
         }
         var md = "# \(title)\n\n\(context)\n\n\(howToRead)\n\n"
         md += "> **" + t("Yang diasumsikan model", "What the model assumes") + "**\n"
-        md += assumptions().map { ">\n> - \($0)\n" }.joined() + ">\n> " + t("Semua catatan: bagian *Catatan dan keterbatasan*.", "All caveats: section *Caveats*.") + "\n\n"
+        md +=
+            assumptions().map { ">\n> - \($0)\n" }.joined() + ">\n> "
+            + t("Semua catatan: bagian *Catatan dan keterbatasan*.", "All caveats: section *Caveats*.") + "\n\n"
         md += "## " + t("Jawaban atas pertanyaan tiap skenario", "The answer to each scenario's question") + "\n\n"
         md += baselineIntro.markdown + "\n"
         for s in whatIfs {
@@ -72,7 +85,9 @@ extension PolicyBrief {
         md += "\n## " + t("Sekilas: tahun pertama dan akhir periode", "At a glance: the first year and the horizon") + "\n"
         for region in regions {
             md += "\n### \(escapeMarkdown(regionName(region)))\n\n\(baselineLine(region: region).markdown)\n\n"
-            md += "| " + t("Skenario", "Scenario") + " | " + glanceColumns.map { escapeMarkdown(glanceHeader($0)) }.joined(separator: " | ") + " |\n"
+            md +=
+                "| " + t("Skenario", "Scenario") + " | " + glanceColumns.map { escapeMarkdown(glanceHeader($0)) }.joined(separator: " | ")
+                + " |\n"
             md += "|---" + String(repeating: "|---", count: glanceColumns.count) + "|\n"
             for s in touching(region: region) {
                 let cells = glanceColumns.map { column -> String in
@@ -82,7 +97,11 @@ extension PolicyBrief {
                 md += "| \(escapeMarkdown(name(s))) | " + cells.joined(separator: " | ") + " |\n"
             }
             let untouched = whatIfs.filter { !touching(region: region).contains($0) }.map(name)
-            if !untouched.isEmpty { md += "\n" + t("Tidak berubah di wilayah ini: ", "Unchanged in this region: ") + escapeMarkdown(untouched.joined(separator: "; ")) + ".\n" }
+            if !untouched.isEmpty {
+                md +=
+                    "\n" + t("Tidak berubah di wilayah ini: ", "Unchanged in this region: ")
+                    + escapeMarkdown(untouched.joined(separator: "; ")) + ".\n"
+            }
             md += "\n" + extremes(region: region).map { "- \($0.markdown)\n" }.joined()
         }
         md += countersMarkdown()
@@ -91,14 +110,23 @@ extension PolicyBrief {
         md += "\n## " + t("Catatan dan keterbatasan", "Caveats") + "\n\n"
         let (words, foreign) = caveats()
         md += words.map { "- \($0)\n" }.joined() + foreign.map { "- \($0.intro): \(escapeMarkdown($0.text))\n" }.joined()
-        md += "\n" + t("Grafik ada di brief.html; angka lengkap di summary.csv dan timeseries.csv.", "Charts are in brief.html; all numbers are in summary.csv and timeseries.csv.") + "\n"
+        md +=
+            "\n"
+            + t(
+                "Grafik ada di brief.html; angka lengkap di summary.csv dan timeseries.csv.",
+                "Charts are in brief.html; all numbers are in summary.csv and timeseries.csv.") + "\n"
         return md
     }
 
     func decisionsMarkdown() -> String {
-        let groups = decisionLines(), undone = undoneChoices()
-        guard !groups.isEmpty || !undone.isEmpty else { return t("Evaluasi tidak mengubah program apa pun.", "The evaluation changed no programme.") + "\n" }
-        var md = groups.map { group in "- **\(escapeMarkdown(name(group.scenario)))**\n" + group.lines.map { "  - \($0.markdown)\n" }.joined() }.joined()
+        let groups = decisionLines()
+        let undone = undoneChoices()
+        guard !groups.isEmpty || !undone.isEmpty else {
+            return t("Evaluasi tidak mengubah program apa pun.", "The evaluation changed no programme.") + "\n"
+        }
+        var md = groups.map { group in
+            "- **\(escapeMarkdown(name(group.scenario)))**\n" + group.lines.map { "  - \($0.markdown)\n" }.joined()
+        }.joined()
         md += undone.map { "- \($0.markdown)\n" }.joined()
         return md
     }
@@ -107,7 +135,8 @@ extension PolicyBrief {
 
     public func html() -> String {
         guard result.hasBaseline else {
-            let body = "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">\(xml(context))</p></header>\n<p class=\"read\"><b>\(xml(noBaselineNotice))</b></p>\n<ul>\n"
+            let body =
+                "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">\(xml(context))</p></header>\n<p class=\"read\"><b>\(xml(noBaselineNotice))</b></p>\n<ul>\n"
                 + levelLines.map { "<li>\($0.html)</li>\n" }.joined() + "</ul>\n"
             return page(title: title, language: language, body: body)
         }
@@ -115,11 +144,13 @@ extension PolicyBrief {
         body += "<p class=\"read\">\(xml(howToRead))</p>\n"
         body += "<aside class=\"assume\"><h2>" + xml(t("Yang diasumsikan model", "What the model assumes")) + "</h2>\n<ul>\n"
         body += assumptions().map { "<li>\(xml($0))</li>\n" }.joined()
-        body += "</ul>\n<p><a href=\"#catatan\">" + xml(t("Semua catatan dan keterbatasan", "All caveats and limits")) + "</a></p></aside>\n"
+        body +=
+            "</ul>\n<p><a href=\"#catatan\">" + xml(t("Semua catatan dan keterbatasan", "All caveats and limits")) + "</a></p></aside>\n"
         body += "<h2>" + xml(t("Jawaban atas pertanyaan tiap skenario", "The answer to each scenario's question")) + "</h2>\n"
         body += "<p>\(baselineIntro.html)</p>\n"
         for s in whatIfs {
-            body += "<section class=\"answer\"><h3>\(xml(name(s)))</h3>\n<p class=\"question\">\(xml(labels[s].question.text(in: language)))</p>\n"
+            body +=
+                "<section class=\"answer\"><h3>\(xml(name(s)))</h3>\n<p class=\"question\">\(xml(labels[s].question.text(in: language)))</p>\n"
             body += (regions.flatMap { answer(s, region: $0) } + novelties(s)).map { "<p>\($0.html)</p>\n" }.joined() + "</section>\n"
         }
         body += robustnessHTML()
@@ -133,7 +164,12 @@ extension PolicyBrief {
         let (words, foreign) = caveats()
         body += words.map { "<li>\(xml($0))</li>\n" }.joined()
         body += foreign.map { "<li>\(xml($0.intro)): <q lang=\"en\">\(xml($0.text))</q></li>\n" }.joined() + "</ul>\n"
-        body += "<p class=\"meta\">" + xml(t("Angka lengkap: summary.csv, timeseries.csv, decisions.csv, programmes.csv, services.csv. Berkas skenario: ", "All numbers: summary.csv, timeseries.csv, decisions.csv, programmes.csv, services.csv. Scenario files: "))
+        body +=
+            "<p class=\"meta\">"
+            + xml(
+                t(
+                    "Angka lengkap: summary.csv, timeseries.csv, decisions.csv, programmes.csv, services.csv. Berkas skenario: ",
+                    "All numbers: summary.csv, timeseries.csv, decisions.csv, programmes.csv, services.csv. Scenario files: "))
             + xml(labels.map(\.id).joined(separator: ", ")) + "</p>\n"
         return page(title: title, language: language, body: body)
     }
@@ -143,19 +179,27 @@ extension PolicyBrief {
         let rows = touching(region: region)
         if !rows.isEmpty {
             let perMetric = result.years > 1 ? 2 : 1
-            html += "<table>\n<tr><th rowspan=\"2\">" + xml(t("Skenario", "Scenario")) + "</th>"
-                + BriefMetric.answered.map { "<th colspan=\"\(perMetric)\">Δ \(xml($0.short.text(in: language)))</th>" }.joined() + "</tr>\n<tr>"
+            html +=
+                "<table>\n<tr><th rowspan=\"2\">" + xml(t("Skenario", "Scenario")) + "</th>"
+                + BriefMetric.answered.map { "<th colspan=\"\(perMetric)\">Δ \(xml($0.short.text(in: language)))</th>" }.joined()
+                + "</tr>\n<tr>"
                 + glanceColumns.map { "<th>\(xml(glancePeriod($0)))</th>" }.joined() + "</tr>\n"
             for s in rows {
-                html += "<tr><td>\(xml(name(s)))</td>" + glanceColumns.map { column in
-                    let (line, significant) = cell(s, region, comparison(s, region: region, column.metric, year: column.year))
-                    return significant ? "<td class=\"sig\">\(line.html)</td>" : "<td class=\"ns\">\(line.html)</td>"
-                }.joined() + "</tr>\n"
+                html +=
+                    "<tr><td>\(xml(name(s)))</td>"
+                    + glanceColumns.map { column in
+                        let (line, significant) = cell(s, region, comparison(s, region: region, column.metric, year: column.year))
+                        return significant ? "<td class=\"sig\">\(line.html)</td>" : "<td class=\"ns\">\(line.html)</td>"
+                    }.joined() + "</tr>\n"
             }
             html += "</table>\n"
         }
         let untouched = whatIfs.filter { !rows.contains($0) }.map(name)
-        if !untouched.isEmpty { html += "<p>" + xml(t("Tidak berubah di wilayah ini: ", "Unchanged in this region: ") + untouched.joined(separator: "; ")) + ".</p>\n" }
+        if !untouched.isEmpty {
+            html +=
+                "<p>" + xml(t("Tidak berubah di wilayah ini: ", "Unchanged in this region: ") + untouched.joined(separator: "; "))
+                + ".</p>\n"
+        }
         return html + "<ul>\n" + extremes(region: region).map { "<li>\($0.html)</li>\n" }.joined() + "</ul>\n"
     }
 
@@ -167,25 +211,37 @@ extension PolicyBrief {
         }
         for metric in BriefMetric.headline {
             let period = comparison(baseline, region: region, metric).map(when) ?? ""
-            html += figure(metric.label.text(in: language) + ": " + t("selisih terhadap \(comparedWith)", "difference from \(comparedWith)") + " (\(period))",
-                           forestPlot(region: region, metric: metric))
+            html += figure(
+                metric.label.text(in: language) + ": " + t("selisih terhadap \(comparedWith)", "difference from \(comparedWith)")
+                    + " (\(period))",
+                forestPlot(region: region, metric: metric))
         }
         for metric in BriefMetric.answered {
             let svg = smallMultiples(region: region, metric: metric, grades: metric.id == "service.ikm")
-            html += figure(metric.label.text(in: language) + ", \(firstYear)–\(lastYear): " + t("\(comparedWith) dan skenario yang berbeda nyata", "\(comparedWith) and the scenarios that differ"), svg)
+            html += figure(
+                metric.label.text(in: language) + ", \(firstYear)–\(lastYear): "
+                    + t("\(comparedWith) dan skenario yang berbeda nyata", "\(comparedWith) and the scenarios that differ"), svg)
         }
         if let chart = costEffect(region: region) {
             let note = chart.key.isEmpty ? "" : "<p class=\"key\">\(xml(chart.key.joined(separator: "; ")))</p>\n"
-            html += figure(t("Biaya dan hasil: selisih anggaran terhadap selisih kompetensi", "Cost and effect: the change in spending against the change in competency"), chart.svg, note: note)
+            html += figure(
+                t(
+                    "Biaya dan hasil: selisih anggaran terhadap selisih kompetensi",
+                    "Cost and effect: the change in spending against the change in competency"), chart.svg, note: note)
         }
         return html
     }
 
     func decisionsHTML() -> String {
-        let groups = decisionLines(), undone = undoneChoices()
-        guard !groups.isEmpty || !undone.isEmpty else { return "<p>" + xml(t("Evaluasi tidak mengubah program apa pun.", "The evaluation changed no programme.")) + "</p>\n" }
+        let groups = decisionLines()
+        let undone = undoneChoices()
+        guard !groups.isEmpty || !undone.isEmpty else {
+            return "<p>" + xml(t("Evaluasi tidak mengubah program apa pun.", "The evaluation changed no programme.")) + "</p>\n"
+        }
         var html = "<ul>\n"
-        html += groups.map { group in "<li><b>\(xml(name(group.scenario)))</b>\n<ul>\n" + group.lines.map { "<li>\($0.html)</li>\n" }.joined() + "</ul></li>\n" }.joined()
+        html += groups.map { group in
+            "<li><b>\(xml(name(group.scenario)))</b>\n<ul>\n" + group.lines.map { "<li>\($0.html)</li>\n" }.joined() + "</ul></li>\n"
+        }.joined()
         return html + undone.map { "<li>\($0.html)</li>\n" }.joined() + "</ul>\n"
     }
 }

@@ -1,6 +1,6 @@
 import SimCore
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// The brief's language: Bahasa Indonesia (default) or English.
 public typealias BriefLanguage = Language
@@ -27,8 +27,10 @@ public struct PolicyBrief {
     /// The uncertain inputs drawn per replication (`run --uncertain`); empty for a run at fixed values.
     public var uncertainPaths: [String] = []
 
-    public init(result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, language: Language, replications: Int, seed: UInt64,
-                region: String? = nil) {
+    public init(
+        result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, language: Language, replications: Int, seed: UInt64,
+        region: String? = nil
+    ) {
         self.result = result
         self.labels = labels
         self.baseline = baseline
@@ -102,9 +104,12 @@ public struct PolicyBrief {
     /// be compared with).
     func comparison(_ s: Int, region: String, _ metric: BriefMetric, year: Int? = nil) -> Comparison? {
         guard let (r, m, definition) = series(s, region, metric.key), let (rb, mb) = result.baselinePartner(s, r, m) else { return nil }
-        let value: Estimate, base: Estimate, delta: Estimate
+        let value: Estimate
+        let base: Estimate
+        let delta: Estimate
         if let year {
-            let y = year - firstYear, years = result.years
+            let y = year - firstYear
+            let years = result.years
             value = Estimate(result.yearly[s][r][m * years + y])
             base = Estimate(result.yearly[baseline][rb][mb * years + y])
             delta = Estimate(result.yearlyDelta[s][r][m * years + y])
@@ -114,8 +119,9 @@ public struct PolicyBrief {
             delta = Estimate(result.pairedDelta[s][r][m])
         }
         guard value.mean.isFinite, base.mean.isFinite, delta.mean.isFinite else { return nil }
-        return Comparison(metric: metric, summary: definition.summary, higherIsBetter: definition.higherIsBetter,
-                          base: base, value: value, delta: delta, year: year)
+        return Comparison(
+            metric: metric, summary: definition.summary, higherIsBetter: definition.higherIsBetter,
+            base: base, value: value, delta: delta, year: year)
     }
 
     /// A what-if leaves a region exactly as the baseline has it in every replication and every
@@ -153,9 +159,10 @@ public struct PolicyBrief {
         case .interval: text = style.interval(own, quantity, signed: true)
         }
         let scenario = role == .baseline ? labels[baseline].id : labels[s].id
-        var figure = Figure(scenario: scenario, region: region, metric: c.metric.id, role: role,
-                            period: c.year.map(String.init) ?? "horizon", value: role == .interval ? own.low : own.mean,
-                            halfWidth: governing.halfWidth, scale: scale.factor)
+        var figure = Figure(
+            scenario: scenario, region: region, metric: c.metric.id, role: role,
+            period: c.year.map(String.init) ?? "horizon", value: role == .interval ? own.low : own.mean,
+            halfWidth: governing.halfWidth, scale: scale.factor)
         figure.governing = (governing.mean, governing.low, governing.high)
         if role == .interval { figure.high = own.high }
         return .figure(text, figure)

@@ -2,12 +2,15 @@ import SimExperiment
 
 /// The result files of a run or a merge.
 public enum ResultFiles {
-    public static func make(_ result: ExperimentResult, plan: RunPlan, locale: CSVLocale, language: BriefLanguage, region: String? = nil,
-                     metadata: String, workbook: Bool = false) -> [(name: String, bytes: [UInt8])] {
+    public static func make(
+        _ result: ExperimentResult, plan: RunPlan, locale: CSVLocale, language: BriefLanguage, region: String? = nil,
+        metadata: String, workbook: Bool = false
+    ) -> [(name: String, bytes: [UInt8])] {
         var result = result
         result.hasBaseline = plan.hasBaseline
-        var brief = PolicyBrief(result: result, labels: plan.labels, baseline: plan.baseline, language: language,
-                                replications: plan.replications, seed: plan.seed, region: region)
+        var brief = PolicyBrief(
+            result: result, labels: plan.labels, baseline: plan.baseline, language: language,
+            replications: plan.replications, seed: plan.seed, region: region)
         brief.uncertainPaths = plan.uncertainPaths
         let text: [(name: String, contents: String)] = [
             ("summary.csv", ResultTables.summary(result, labels: plan.labels).csv(locale)),

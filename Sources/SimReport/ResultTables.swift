@@ -1,6 +1,6 @@
 import SimCore
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// `YYYY-MM` of month `index` after January of `startYear`.
 public func periodLabel(startYear: Int, month index: Int) -> String { monthText(startYear * 12 + index) }
@@ -15,8 +15,10 @@ public enum ResultTables {
     /// series the baseline does not have).
     static func withDifference(_ estimate: Estimate, _ delta: RunningStatistics?) -> [CSVField] {
         let delta = delta.map(Estimate.init)
-        return [.number(estimate.mean), .number(estimate.low), .number(estimate.high), .integer(estimate.replications),
-                .number(delta?.mean ?? .nan), .number(delta?.low ?? .nan), .number(delta?.high ?? .nan)]
+        return [
+            .number(estimate.mean), .number(estimate.low), .number(estimate.high), .integer(estimate.replications),
+            .number(delta?.mean ?? .nan), .number(delta?.low ?? .nan), .number(delta?.high ?? .nan),
+        ]
     }
 
     /// The scenarios a table reports: all but a baseline given only to compare with.
@@ -37,7 +39,8 @@ public enum ResultTables {
         csv.row((["scenario", "region", "metric", "unit"] + withDifferenceHeader).map(CSVField.identifier))
         for (s, label) in reported(labels) {
             for (r, region, m, metric) in regionLevel(result, s) {
-                csv.row([.userText(label.id), .userText(region), .identifier(metric.id), .identifier(metric.unit)]
+                csv.row(
+                    [.userText(label.id), .userText(region), .identifier(metric.id), .identifier(metric.unit)]
                         + withDifference(Estimate(result.horizon[s][r][m]), result.horizonDifference(s, r, m)))
             }
         }
@@ -54,8 +57,11 @@ public enum ResultTables {
         for (s, label) in reported(labels) {
             for (r, region, m, metric) in regionLevel(result, s) {
                 for year in 0..<years {
-                    csv.row([.userText(label.id), .userText(region), .identifier(metric.id), .identifier(metric.unit),
-                             .integer(label.startYear + year), .identifier(yearRule(metric.summary))]
+                    csv.row(
+                        [
+                            .userText(label.id), .userText(region), .identifier(metric.id), .identifier(metric.unit),
+                            .integer(label.startYear + year), .identifier(yearRule(metric.summary)),
+                        ]
                             + withDifference(Estimate(result.yearly[s][r][m * years + year]), result.yearDifference(s, r, m, year: year)))
                 }
             }
@@ -80,9 +86,11 @@ public enum ResultTables {
             for (r, region, m, metric) in regionLevel(result, s) {
                 for month in 0..<result.months {
                     let estimate = Estimate(result.series[s][r][m * result.months + month])
-                    csv.row([.userText(label.id), .userText(region), .identifier(metric.id), .identifier(metric.unit),
-                             .identifier(periodLabel(startYear: label.startYear, month: month)),
-                             .number(estimate.mean), .number(estimate.low), .number(estimate.high)])
+                    csv.row([
+                        .userText(label.id), .userText(region), .identifier(metric.id), .identifier(metric.unit),
+                        .identifier(periodLabel(startYear: label.startYear, month: month)),
+                        .number(estimate.mean), .number(estimate.low), .number(estimate.high),
+                    ])
                 }
             }
         }
@@ -94,7 +102,8 @@ public enum ResultTables {
     /// evaluation did to it that year (with the share of replications that did it).
     public static func programmes(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
         var csv = ResultTable()
-        csv.row((["scenario", "region", "programme", "year"] + ProgrammeMeasure.allCases.map(\.name) + ["evaluation"]).map(CSVField.identifier))
+        csv.row(
+            (["scenario", "region", "programme", "year"] + ProgrammeMeasure.allCases.map(\.name) + ["evaluation"]).map(CSVField.identifier))
         let months = result.months
         for (s, label) in reported(labels) {
             for (r, catalogue) in result.catalogues[s].enumerated() {
@@ -104,7 +113,8 @@ public enum ResultTables {
                     for year in 0..<result.years {
                         let span = (year * 12)..<min(months, year * 12 + 12)
                         let sums = positions.map { m in span.reduce(0.0) { $0 + result.series[s][r][m * months + $1].mean } }
-                        csv.row([.userText(label.id), .userText(catalogue.region), .userText(id), .integer(label.startYear + year)]
+                        csv.row(
+                            [.userText(label.id), .userText(catalogue.region), .userText(id), .integer(label.startYear + year)]
                                 + sums.map(CSVField.number)
                                 + [.userText(evaluation(result, scenario: s, region: r, programme: p, months: span, label: label))])
                     }
@@ -128,9 +138,13 @@ public enum ResultTables {
                     for measure in CounterMeasure.allCases {
                         guard let m = catalogue.position(of: .counter(measure, unit: unit)) else { continue }
                         for year in 0..<years {
-                            csv.row([.userText(label.id), .userText(catalogue.region), .userText(unit), .identifier(measure.name),
-                                     .identifier(catalogue.metrics[m].unit), .integer(label.startYear + year)]
-                                    + withDifference(Estimate(result.yearly[s][r][m * years + year]), result.yearDifference(s, r, m, year: year)))
+                            csv.row(
+                                [
+                                    .userText(label.id), .userText(catalogue.region), .userText(unit), .identifier(measure.name),
+                                    .identifier(catalogue.metrics[m].unit), .integer(label.startYear + year),
+                                ]
+                                    + withDifference(
+                                        Estimate(result.yearly[s][r][m * years + year]), result.yearDifference(s, r, m, year: year)))
                         }
                     }
                 }
@@ -140,8 +154,10 @@ public enum ResultTables {
     }
 
     /// The evaluation's decisions on one programme in some months, in words.
-    static func evaluation(_ result: ExperimentResult, scenario s: Int, region r: Int, programme: Int, months: Range<Int>,
-                           label: ScenarioLabels) -> String {
+    static func evaluation(
+        _ result: ExperimentResult, scenario s: Int, region r: Int, programme: Int, months: Range<Int>,
+        label: ScenarioLabels
+    ) -> String {
         let replications = max(result.replicationsDone, 1)
         return result.decisions[s].keys.sorted()
             .filter { $0.region == r && $0.programme == programme && months.contains($0.month) }
@@ -154,16 +170,21 @@ public enum ResultTables {
     /// The adaptive policy's decisions, aggregated over replications, in time order.
     public static func decisions(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
         var csv = ResultTable()
-        csv.row(["scenario", "period", "region", "programme", "action", "replications", "share_of_replications",
-                 "mean_gap_closed_per_attendee_levels", "reason"].map(CSVField.identifier))
+        csv.row(
+            [
+                "scenario", "period", "region", "programme", "action", "replications", "share_of_replications",
+                "mean_gap_closed_per_attendee_levels", "reason",
+            ].map(CSVField.identifier))
         for (s, label) in reported(labels) {
             for key in result.decisions[s].keys.sorted() {
                 guard let summary = result.decisions[s][key] else { continue }
-                csv.row([.userText(label.id), .identifier(periodLabel(startYear: label.startYear, month: key.month)),
-                         .userText(label.regionIDs[key.region]), .userText(label.programmeIDs[key.programme]),
-                         .identifier(key.action), .integer(summary.count),
-                         .number(Double(summary.count) / Double(max(result.replicationsDone, 1))),
-                         .number(summary.effect.mean), .userText(summary.reason)])
+                csv.row([
+                    .userText(label.id), .identifier(periodLabel(startYear: label.startYear, month: key.month)),
+                    .userText(label.regionIDs[key.region]), .userText(label.programmeIDs[key.programme]),
+                    .identifier(key.action), .integer(summary.count),
+                    .number(Double(summary.count) / Double(max(result.replicationsDone, 1))),
+                    .number(summary.effect.mean), .userText(summary.reason),
+                ])
             }
         }
         return csv

@@ -58,11 +58,14 @@ struct SVGCanvas {
     }
 
     /// Draws a text and records its box.
-    mutating func text(_ text: String, x: Double, y: Double, size: Double = 11, anchor: TextAnchor = .start,
-                       bold: Bool = false, fill: String = "#333", halo: Bool = false) {
+    mutating func text(
+        _ text: String, x: Double, y: Double, size: Double = 11, anchor: TextAnchor = .start,
+        bold: Bool = false, fill: String = "#333", halo: Bool = false
+    ) {
         occupied.append(Self.textBox(text, x: x, y: y, size: size, anchor: anchor, bold: bold))
-        body += "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" text-anchor=\"\(anchor.rawValue)\"" +
-            (bold ? " font-weight=\"bold\"" : "") + (halo ? " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"" : "")
+        body +=
+            "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" text-anchor=\"\(anchor.rawValue)\""
+            + (bold ? " font-weight=\"bold\"" : "") + (halo ? " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"" : "")
             + " fill=\"\(fill)\">\(xml(text))</text>\n"
     }
 

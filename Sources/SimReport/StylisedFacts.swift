@@ -1,6 +1,6 @@
 import SimCore
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// One stylised fact of MODEL.md §11 checked on one region of one scenario.
 public struct FactCheck: Sendable {
@@ -42,11 +42,15 @@ public enum StylisedFacts {
             for (r, region) in label.regionIDs.enumerated() {
                 func index(_ metric: Metric) -> Int? { result.metric(s, r, .region(metric)) }
                 guard let retirements = index(.retirements), let headcount = index(.headcount), let age = index(.age51PlusShare),
-                      let overdue = index(.latsarOverdue), let standard = index(.competencyShareAtStandard),
-                      let ikm = index(.serviceIKM) else { continue }
-                func fact(_ name: String, _ source: String, _ target: String, _ value: Double, _ low: Double, _ high: Double, _ holds: Bool) {
-                    checks.append(FactCheck(scenario: label.id, region: region, fact: name, source: source, target: target,
-                                            value: value, low: low, high: high, holds: holds))
+                    let overdue = index(.latsarOverdue), let standard = index(.competencyShareAtStandard),
+                    let ikm = index(.serviceIKM)
+                else { continue }
+                func fact(_ name: String, _ source: String, _ target: String, _ value: Double, _ low: Double, _ high: Double, _ holds: Bool)
+                {
+                    checks.append(
+                        FactCheck(
+                            scenario: label.id, region: region, fact: name, source: source, target: target,
+                            value: value, low: low, high: high, holds: holds))
                 }
                 // Retirements per year ÷ mean headcount: the run's total per replication (with its
                 // interval), over the mean headcount of the months.
@@ -54,24 +58,30 @@ public enum StylisedFacts {
                 let meanHeadcount = (0..<months).reduce(0.0) { $0 + result.series[s][r][headcount * months + $1].mean } / Double(months)
                 let perYear = Double(months) / 12 * meanHeadcount
                 let rate = (total.mean / perYear, total.low / perYear, total.high / perYear)
-                fact("PNS retiring per year", "BKN 2023: 851,498 of 3,745,226 PNS retire 2023–2027 (≈4.5%)",
-                     "3.5–5.5% of headcount a year", rate.0, rate.1, rate.2,
-                     rate.0 >= retirementRate.low && rate.0 <= retirementRate.high)
+                fact(
+                    "PNS retiring per year", "BKN 2023: 851,498 of 3,745,226 PNS retire 2023–2027 (≈4.5%)",
+                    "3.5–5.5% of headcount a year", rate.0, rate.1, rate.2,
+                    rate.0 >= retirementRate.low && rate.0 <= retirementRate.high)
                 let start = Estimate(result.series[s][r][age * months])
-                fact("share aged 51 and over at the start", "BKN 2023 age profile (51–60 31%, over 60 0.5%)",
-                     "31% ± 3 pp", start.mean, start.low, start.high, abs(start.mean - age51Plus.target) <= age51Plus.tolerance)
+                fact(
+                    "share aged 51 and over at the start", "BKN 2023 age profile (51–60 31%, over 60 0.5%)",
+                    "31% ± 3 pp", start.mean, start.low, start.high, abs(start.mean - age51Plus.target) <= age51Plus.tolerance)
                 let monthly = (0..<months).map { result.series[s][r][retirements * months + $0].mean }
                 let meanMonth = monthly.reduce(0, +) / Double(months)
                 let ratio = meanMonth > 0 ? (monthly.max() ?? 0) / meanMonth : .nan
-                fact("no month-0 exodus", "follows from retirement in the month BUP is reached",
-                     "no month's retirements above 3× the mean month", ratio, .nan, .nan, !(ratio > exodusRatio))
+                fact(
+                    "no month-0 exodus", "follows from retirement in the month BUP is reached",
+                    "no month's retirements above 3× the mean month", ratio, .nan, .nan, !(ratio > exodusRatio))
                 let late = Estimate(result.horizon[s][r][overdue])
-                fact("new CPNS complete Latsar within 12 months", "Perlan LAN 1/2021 (probation year)",
-                     "latsar.overdue 0 at the horizon (mean below 0.5 person)", late.mean, late.low, late.high, late.mean < overdueTolerance)
+                fact(
+                    "new CPNS complete Latsar within 12 months", "Perlan LAN 1/2021 (probation year)",
+                    "latsar.overdue 0 at the horizon (mean below 0.5 person)", late.mean, late.low, late.high, late.mean < overdueTolerance)
                 let atStandard = Estimate(result.series[s][r][standard * months])
-                fact("share of employee-domain pairs at their standard at the start", "LAN end 2022: 35.23% (national, applied to both cities; the starting gap is calibrated to it)",
-                     "35% ± 3 pp", atStandard.mean, atStandard.low, atStandard.high,
-                     abs(atStandard.mean - shareAtStandard.target) <= shareAtStandard.tolerance)
+                fact(
+                    "share of employee-domain pairs at their standard at the start",
+                    "LAN end 2022: 35.23% (national, applied to both cities; the starting gap is calibrated to it)",
+                    "35% ± 3 pp", atStandard.mean, atStandard.low, atStandard.high,
+                    abs(atStandard.mean - shareAtStandard.target) <= shareAtStandard.tolerance)
                 if region == "sawahlunto" {
                     // The first year: the survey describes the city as it is, not as a policy leaves it.
                     let firstYear = (0..<min(12, months)).map { Estimate(result.series[s][r][ikm * months + $0]) }
@@ -79,10 +89,12 @@ public enum StylisedFacts {
                     let mean = firstYear.reduce(0) { $0 + $1.mean } / n
                     // The mean of the months' half-widths bounds the half-width of their mean (the SD of a
                     // mean is at most the mean of the SDs, however the months are correlated).
-                    let low = firstYear.reduce(0) { $0 + $1.low } / n, high = firstYear.reduce(0) { $0 + $1.high } / n
-                    fact("Sawahlunto IKM in the first year", "Sawahlunto DPMPTSP & Naker SKM 2017: 3.21 × 25 = 80.2 (grade B)",
-                         "76.61–84.2 (grade B, within 4 points of 80.2)", mean, low, high,
-                         mean >= sawahluntoIKM.low && mean <= sawahluntoIKM.high)
+                    let low = firstYear.reduce(0) { $0 + $1.low } / n
+                    let high = firstYear.reduce(0) { $0 + $1.high } / n
+                    fact(
+                        "Sawahlunto IKM in the first year", "Sawahlunto DPMPTSP & Naker SKM 2017: 3.21 × 25 = 80.2 (grade B)",
+                        "76.61–84.2 (grade B, within 4 points of 80.2)", mean, low, high,
+                        mean >= sawahluntoIKM.low && mean <= sawahluntoIKM.high)
                 }
             }
         }

@@ -46,8 +46,11 @@ public enum SweepReport {
         func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
         let title = t("Kurva hasil: \(axis)", "Outcome curves: \(axis)")
         var body = "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">"
-        body += xml(t("Setiap titik adalah rata-rata replikasi pada satu nilai \(axis), dengan pita interval kepercayaan 95%; titik-titik memakai bilangan acak yang sama sehingga kurvanya halus. Angka lengkap ada di sweep.csv.",
-                      "Each point is the mean over replications at one value of \(axis), with its 95% confidence band; points share random numbers, so the curves are smooth. All numbers are in sweep.csv."))
+        body += xml(
+            t(
+                "Setiap titik adalah rata-rata replikasi pada satu nilai \(axis), dengan pita interval kepercayaan 95%; titik-titik memakai bilangan acak yang sama sehingga kurvanya halus. Angka lengkap ada di sweep.csv.",
+                "Each point is the mean over replications at one value of \(axis), with its 95% confidence band; points share random numbers, so the curves are smooth. All numbers are in sweep.csv."
+            ))
         body += "</p></header>\n"
         for chart in charts where !chart.points.isEmpty {
             let metric = BriefMetric.named(chart.metric)
@@ -65,6 +68,22 @@ public enum SweepReport {
         return key.contains("rupiah") ? .rupiah : key.contains("share") ? .share : .plain
     }
 
+    /// [low, high], widened by 1 each way when it is a single value.
+    static func widened(_ low: Double, _ high: Double) -> (Double, Double) {
+        high - low < 1e-12 ? (low - 1, high + 1) : (low, high)
+    }
+
+    /// The unit an axis of this quantity is labelled in, at the scale's factor.
+    static func unit(of quantity: Quantity, factor: Double, language: Language) -> String {
+        switch quantity {
+        case .share: return "%"
+        case .rupiah:
+            return factor == 1e-9
+                ? language.pick("Rp miliar", "Rp billion") : factor == 1e-6 ? language.pick("Rp juta", "Rp million") : "Rp"
+        default: return ""
+        }
+    }
+
     static func svg(_ chart: SweepChart, label: String, quantity: Quantity, axis: String, style: NumberStyle) -> String {
         let language = style.language
         func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
@@ -73,28 +92,34 @@ public enum SweepReport {
             scenarios.append((point.scenario, point.name.text(in: language)))
         }
         let legendHeight = 18.0 * Double(scenarios.count)
-        let width = 900.0, left = 70.0, right = width - 20, top = 34.0 + legendHeight, height = top + 260, bottom = height - 46
+        let width = 900.0
+        let left = 70.0
+        let right = width - 20
+        let top = 34.0 + legendHeight
+        let height = top + 260
+        let bottom = height - 46
         let axisQuantity = Self.quantity(ofPath: axis)
         let xScale = style.scale(axisQuantity, magnitude: chart.points.map { abs($0.x) }.max() ?? 0)
         let yScale = style.scale(quantity, magnitude: chart.points.map { abs($0.mean) }.max() ?? 0)
-        var xLow = (chart.points.map(\.x).min() ?? 0) * xScale.factor, xHigh = (chart.points.map(\.x).max() ?? 1) * xScale.factor
-        var yLow = (chart.points.map(\.low).filter(\.isFinite).min() ?? 0) * yScale.factor
-        var yHigh = (chart.points.map(\.high).filter(\.isFinite).max() ?? 1) * yScale.factor
-        if xHigh - xLow < 1e-12 { xLow -= 1; xHigh += 1 }
-        if yHigh - yLow < 1e-12 { yLow -= 1; yHigh += 1 }
+        let (xLow, xHigh) = widened((chart.points.map(\.x).min() ?? 0) * xScale.factor, (chart.points.map(\.x).max() ?? 1) * xScale.factor)
+        var (yLow, yHigh) = widened(
+            (chart.points.map(\.low).filter(\.isFinite).min() ?? 0) * yScale.factor,
+            (chart.points.map(\.high).filter(\.isFinite).max() ?? 1) * yScale.factor)
         let pad = (yHigh - yLow) * 0.08
-        yLow -= pad; yHigh += pad
-        let xFactor: Double = xScale.factor, yFactor: Double = yScale.factor
+        yLow -= pad
+        yHigh += pad
+        let xFactor: Double = xScale.factor
+        let yFactor: Double = yScale.factor
         func x(_ v: Double) -> Double { left + (right - left) * (v * xFactor - xLow) / (xHigh - xLow) }
         func y(_ v: Double) -> Double { bottom - (bottom - top) * (v * yFactor - yLow) / (yHigh - yLow) }
-        var canvas = SVGCanvas(width: width, height: height, title: "\(chart.regionName): \(label)",
-                               description: t("\(label) di \(chart.regionName) terhadap \(axis), satu garis per skenario dengan pita interval kepercayaan 95%.",
-                                              "\(label) in \(chart.regionName) against \(axis), a line per scenario with its 95% confidence band."))
+        var canvas = SVGCanvas(
+            width: width, height: height, title: "\(chart.regionName): \(label)",
+            description: t(
+                "\(label) di \(chart.regionName) terhadap \(axis), satu garis per skenario dengan pita interval kepercayaan 95%.",
+                "\(label) in \(chart.regionName) against \(axis), a line per scenario with its 95% confidence band."))
         let yUnit = yScale.suffix.trimmingLeadingSpace()
         canvas.text(label + (yUnit.isEmpty || label.contains(yUnit) ? "" : " (\(yUnit))"), x: left, y: top - 10, size: 12)
-        var xUnit = ""
-        if axisQuantity == .share { xUnit = "%" }
-        if axisQuantity == .rupiah { xUnit = xFactor == 1e-9 ? t("Rp miliar", "Rp billion") : xFactor == 1e-6 ? t("Rp juta", "Rp million") : "Rp" }
+        let xUnit = unit(of: axisQuantity, factor: xFactor, language: language)
         canvas.text(axis + (xUnit.isEmpty ? "" : " (\(xUnit))"), x: (left + right) / 2, y: height - 10, size: 12, anchor: .middle)
         for tick in style.ticks(low: xLow, high: xHigh, count: 6) {
             let xt = left + (right - left) * (tick.value - xLow) / (xHigh - xLow)
@@ -112,14 +137,21 @@ public enum SweepReport {
             let band = line.filter { $0.low.isFinite && $0.high.isFinite }
             if band.count == line.count {
                 let outline = band.map { "\(f(x($0.x))),\(f(y($0.high)))" } + band.reversed().map { "\(f(x($0.x))),\(f(y($0.low)))" }
-                canvas.element("<polygon points=\"\(outline.joined(separator: " "))\" fill=\"\(color)\" fill-opacity=\"0.15\" stroke=\"none\"/>")
+                canvas.element(
+                    "<polygon points=\"\(outline.joined(separator: " "))\" fill=\"\(color)\" fill-opacity=\"0.15\" stroke=\"none\"/>")
             }
-            canvas.element("<polyline points=\"\(line.map { "\(f(x($0.x))),\(f(y($0.mean)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.8\"/>")
+            canvas.element(
+                "<polyline points=\"\(line.map { "\(f(x($0.x))),\(f(y($0.mean)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.8\"/>"
+            )
             for point in line {
-                canvas.element("<circle cx=\"\(f(x(point.x)))\" cy=\"\(f(y(point.mean)))\" r=\"3\" fill=\"\(color)\" data-scenario=\"\(xml(point.scenario))\" data-region=\"\(xml(chart.regionID))\" data-metric=\"\(xml(chart.metric))\" data-x=\"\(formatNumber(point.x))\" data-value=\"\(formatNumber(point.mean))\"/>")
+                canvas.element(
+                    "<circle cx=\"\(f(x(point.x)))\" cy=\"\(f(y(point.mean)))\" r=\"3\" fill=\"\(color)\" data-scenario=\"\(xml(point.scenario))\" data-region=\"\(xml(chart.regionID))\" data-metric=\"\(xml(chart.metric))\" data-x=\"\(formatNumber(point.x))\" data-value=\"\(formatNumber(point.mean))\"/>"
+                )
             }
             let legendY = 16 + 18 * Double(index)
-            canvas.element("<line x1=\"\(f(left))\" x2=\"\(f(left + 18))\" y1=\"\(f(legendY - 4))\" y2=\"\(f(legendY - 4))\" stroke=\"\(color)\" stroke-width=\"2\"/>")
+            canvas.element(
+                "<line x1=\"\(f(left))\" x2=\"\(f(left + 18))\" y1=\"\(f(legendY - 4))\" y2=\"\(f(legendY - 4))\" stroke=\"\(color)\" stroke-width=\"2\"/>"
+            )
             canvas.text(SVGCanvas.fitted(scenario.name, size: 12, maxWidth: right - left - 30), x: left + 24, y: legendY, size: 12)
         }
         return canvas.svg()

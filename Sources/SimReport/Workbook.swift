@@ -1,6 +1,6 @@
 import SimCore
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// `results.xlsx`: the run's tables as an Office Open XML workbook, written by hand (the package
 /// has no dependencies). Numbers are typed as numbers, rounded as in the CSVs, so each cell equals
@@ -13,7 +13,10 @@ public enum Workbook {
         var regions = labels[baseline].regionIDs
         for label in labels where label.isReported { for id in label.regionIDs where !regions.contains(id) { regions.append(id) } }
         var sheets: [(name: String, table: ResultTable)] = regions.map { region in
-            (t("Ringkasan ", "Summary ") + region, wideSummary(result, labels: labels, baseline: baseline, region: region, language: language))
+            (
+                t("Ringkasan ", "Summary ") + region,
+                wideSummary(result, labels: labels, baseline: baseline, region: region, language: language)
+            )
         }
         sheets += [
             (t("Tahunan", "Yearly"), ResultTables.yearly(result, labels: labels)),
@@ -29,7 +32,8 @@ public enum Workbook {
         zip.add("xl/_rels/workbook.xml.rels", Array(workbookRelations(sheets.count).utf8))
         zip.add("xl/styles.xml", Array(styles.utf8))
         for (i, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(i + 1).xml", Array(worksheet(sheet.table, language: language, comparison: labels[baseline].id).utf8))
+            zip.add(
+                "xl/worksheets/sheet\(i + 1).xml", Array(worksheet(sheet.table, language: language, comparison: labels[baseline].id).utf8))
         }
         return zip.finished()
     }
@@ -40,12 +44,15 @@ public enum Workbook {
     /// Each cell is found by the region's id and the metric's key in its own scenario; a scenario
     /// without the region or the series leaves its cell empty, and so does a difference where
     /// the baseline has nothing to compare with.
-    static func wideSummary(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, region: String, language: Language) -> ResultTable {
+    static func wideSummary(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, region: String, language: Language)
+        -> ResultTable
+    {
         let shown = labels.indices.filter { labels[$0].isReported && result.region($0, region) != nil }
         let compared = result.hasBaseline ? shown.filter { $0 != baseline } : []
         var table = ResultTable()
-        table.row([.identifier("metric"), .identifier("unit")] + shown.map { .userText(labels[$0].id) }
-                  + compared.map { .userText("Δ " + labels[$0].id + " − " + labels[baseline].id) })
+        table.row(
+            [.identifier("metric"), .identifier("unit")] + shown.map { .userText(labels[$0].id) }
+                + compared.map { .userText("Δ " + labels[$0].id + " − " + labels[baseline].id) })
         // The rows: every region-level series any shown scenario reports here, the baseline's first.
         var rows: [MetricDefinition] = []
         for s in [baseline] + shown where s == baseline || labels[s].isReported {
@@ -59,7 +66,8 @@ public enum Workbook {
             }
             func difference(_ s: Int) -> CSVField {
                 guard let r = result.region(s, region), let m = result.metric(s, r, metric.key),
-                      let delta = result.horizonDifference(s, r, m) else { return .number(.nan) }
+                    let delta = result.horizonDifference(s, r, m)
+                else { return .number(.nan) }
                 return .number(Estimate(delta).mean)
             }
             table.row([.identifier(metric.id), .identifier(metric.unit)] + shown.map(value) + compared.map(difference))
@@ -79,11 +87,14 @@ public enum Workbook {
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
             + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
             + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-            + (1...sheets).map { "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined()
+            + (1...sheets).map {
+                "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            }.joined()
             + "</Types>"
     }
 
-    static let packageRelations = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    static let packageRelations =
+        header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relationships)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
 
     static func workbook(_ names: [String]) -> String {
@@ -94,12 +105,15 @@ public enum Workbook {
 
     static func workbookRelations(_ sheets: Int) -> String {
         header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + (1...sheets).map { "<Relationship Id=\"rId\($0)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>" }.joined()
+            + (1...sheets).map {
+                "<Relationship Id=\"rId\($0)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+            }.joined()
             + "<Relationship Id=\"rId\(sheets + 1)\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/></Relationships>"
     }
 
     /// Two cell formats: plain, and bold for the header row.
-    static let styles = header + "<styleSheet xmlns=\"\(main)\">"
+    static let styles =
+        header + "<styleSheet xmlns=\"\(main)\">"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
@@ -111,7 +125,8 @@ public enum Workbook {
     /// One table as a worksheet: the header row bold and frozen, numbers as numbers, empty
     /// numbers (NaN) as empty cells, text inline.
     static func worksheet(_ table: ResultTable, language: Language, comparison: String) -> String {
-        var out = header + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
+        var out =
+            header + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
             + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
             + columnWidths(table, language: language, comparison: comparison) + "<sheetData>"
         out.reserveCapacity(table.rows.count * 160)
@@ -123,7 +138,9 @@ public enum Workbook {
                 case .number(let x): out += "<c><v>\(formatNumber(x))</v></c>"
                 case .integer(let n): out += "<c><v>\(n)</v></c>"
                 case .identifier(let s):
-                    out += i == 0 ? "<c s=\"1\" t=\"inlineStr\"><is><t>\(cellText(WorkbookHeaders.title(s, language, comparison: comparison)))</t></is></c>"
+                    out +=
+                        i == 0
+                        ? "<c s=\"1\" t=\"inlineStr\"><is><t>\(cellText(WorkbookHeaders.title(s, language, comparison: comparison)))</t></is></c>"
                         : "<c t=\"inlineStr\"><is><t>\(cellText(s))</t></is></c>"
                 case .userText(let s):
                     out += "<c\(i == 0 ? " s=\"1\"" : "") t=\"inlineStr\"><is><t xml:space=\"preserve\">\(cellText(s))</t></is></c>"
@@ -151,7 +168,10 @@ public enum Workbook {
             }
         }
         guard !widths.isEmpty else { return "" }
-        return "<cols>" + widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(min(50, max(8, $1 + 2)))\" customWidth=\"1\"/>" }.joined() + "</cols>"
+        return "<cols>"
+            + widths.enumerated().map {
+                "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(min(50, max(8, $1 + 2)))\" customWidth=\"1\"/>"
+            }.joined() + "</cols>"
     }
 
     /// Text as XML 1.0 allows it: escaped, control characters other than tab and line breaks dropped.

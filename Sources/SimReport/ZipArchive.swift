@@ -37,13 +37,22 @@ public struct ZipArchive {
             var h: [UInt8] = []
             h.append(le: signature)
             if central { h.append(le: UInt16(20)) }  // made by: version 2.0
-            h.append(le: UInt16(20)); h.append(le: UInt16(0)); h.append(le: UInt16(8))  // version needed, flags, deflated
-            h.append(le: UInt16(0)); h.append(le: Self.dosDate)
-            h.append(le: crc); h.append(le: UInt32(packed.count)); h.append(le: UInt32(contents.count))
-            h.append(le: UInt16(nameBytes.count)); h.append(le: UInt16(0))
+            h.append(le: UInt16(20))
+            h.append(le: UInt16(0))
+            h.append(le: UInt16(8))  // version needed, flags, deflated
+            h.append(le: UInt16(0))
+            h.append(le: Self.dosDate)
+            h.append(le: crc)
+            h.append(le: UInt32(packed.count))
+            h.append(le: UInt32(contents.count))
+            h.append(le: UInt16(nameBytes.count))
+            h.append(le: UInt16(0))
             if central {
-                h.append(le: UInt16(0)); h.append(le: UInt16(0)); h.append(le: UInt16(0))  // comment, disk, internal attributes
-                h.append(le: UInt32(0)); h.append(le: offset)
+                h.append(le: UInt16(0))
+                h.append(le: UInt16(0))
+                h.append(le: UInt16(0))  // comment, disk, internal attributes
+                h.append(le: UInt32(0))
+                h.append(le: offset)
             }
             return h + nameBytes
         }
@@ -55,14 +64,24 @@ public struct ZipArchive {
     /// The archive: the entries, the central directory and its end record.
     public func finished() -> [UInt8] {
         var end: [UInt8] = []
-        end.append(le: UInt32(0x0605_4B50)); end.append(le: UInt16(0)); end.append(le: UInt16(0))
-        end.append(le: UInt16(count)); end.append(le: UInt16(count))
-        end.append(le: UInt32(central.count)); end.append(le: UInt32(bytes.count)); end.append(le: UInt16(0))
+        end.append(le: UInt32(0x0605_4B50))
+        end.append(le: UInt16(0))
+        end.append(le: UInt16(0))
+        end.append(le: UInt16(count))
+        end.append(le: UInt16(count))
+        end.append(le: UInt32(central.count))
+        end.append(le: UInt32(bytes.count))
+        end.append(le: UInt16(0))
         return bytes + central + end
     }
 }
 
 extension Array where Element == UInt8 {
-    mutating func append(le value: UInt16) { append(UInt8(value & 0xFF)); append(UInt8(value >> 8)) }
-    mutating func append(le value: UInt32) { for shift in stride(from: 0, to: 32, by: 8) { append(UInt8((value >> UInt32(shift)) & 0xFF)) } }
+    mutating func append(le value: UInt16) {
+        append(UInt8(value & 0xFF))
+        append(UInt8(value >> 8))
+    }
+    mutating func append(le value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    }
 }

@@ -22,7 +22,10 @@ struct BookedSessionReader {
         ("start", ["start", "mulai", "tanggal mulai", "start date"], "first day (dd-mm-yyyy or yyyy-mm-dd), on or after the start date"),
         ("end", ["end", "selesai", "tanggal selesai", "end date"], "last day (empty: the programme's own length)"),
         ("seats", ["seats", "kursi", "kuota", "jumlah peserta"], "seats (empty: the programme's seatsPerSession)"),
-        ("participants", ["participants", "peserta"], "roster rows (e.g. `2 17 40`, the header being row 1), or unit ids (e.g. `dukcapil dpmptsp`); empty: anyone eligible"),
+        (
+            "participants", ["participants", "peserta"],
+            "roster rows (e.g. `2 17 40`, the header being row 1), or unit ids (e.g. `dukcapil dpmptsp`); empty: anyone eligible"
+        ),
     ]
 
     let file: String
@@ -42,13 +45,18 @@ struct BookedSessionReader {
     }
 
     mutating func problem(row: Int, column: Int, _ name: String, _ message: String) {
-        guard diagnostics.count < RosterReader.problemLimit else { suppressed += 1; return }
-        diagnostics.append(Diagnostic(file: file, location: SourceLocation(file: file, line: row, column: column + 1), path: name, message: message))
+        guard diagnostics.count < RosterReader.problemLimit else {
+            suppressed += 1
+            return
+        }
+        diagnostics.append(
+            Diagnostic(file: file, location: SourceLocation(file: file, line: row, column: column + 1), path: name, message: message))
     }
 
     mutating func read() -> [BookedSession] {
         var sessions: [BookedSession] = []
-        var headerRead = false, rows = 0
+        var headerRead = false
+        var rows = 0
         let findings = text.forEachRecord { row, fields in
             guard headerRead else {
                 headerRead = true
@@ -63,7 +71,10 @@ struct BookedSessionReader {
                     }
                 }
                 for required in ["programme", "start"] where position[required] == nil {
-                    problem(row: row, column: 0, required, "no \(required) column; the header needs \(Self.columns.first { $0.key == required }!.spellings.prefix(2).map { "'\($0)'" }.joined(separator: " or "))")
+                    problem(
+                        row: row, column: 0, required,
+                        "no \(required) column; the header needs \(Self.columns.first { $0.key == required }!.spellings.prefix(2).map { "'\($0)'" }.joined(separator: " or "))"
+                    )
                 }
                 return
             }
@@ -73,16 +84,30 @@ struct BookedSessionReader {
         }
         for finding in findings {
             switch finding {
-            case let .unterminatedQuote(row, line):
-                problem(row: row, column: 0, "bookedSessions", "a quoted field opened in this row (line \(line) of the file) is never closed, so the rest of the file would be one cell; close the quote or remove it")
-            case let .spansLines(row, line, lines):
-                notes.append("\(file):\(row): a quoted field of this row spans \(lines) lines (from line \(line)); check that the row is one session")
+            case .unterminatedQuote(let row, let line):
+                problem(
+                    row: row, column: 0, "bookedSessions",
+                    "a quoted field opened in this row (line \(line) of the file) is never closed, so the rest of the file would be one cell; close the quote or remove it"
+                )
+            case .spansLines(let row, let line, let lines):
+                notes.append(
+                    "\(file):\(row): a quoted field of this row spans \(lines) lines (from line \(line)); check that the row is one session"
+                )
             }
         }
-        if !headerRead { problem(row: 1, column: 0, "bookedSessions", "the file is empty; expected a header row (programme, start, …) and one row per session") }
-        else if rows == 0 && diagnostics.isEmpty { problem(row: 2, column: 0, "bookedSessions", "the file has a header but no session; remove startState.bookedSessions, or add the sessions") }
+        if !headerRead {
+            problem(
+                row: 1, column: 0, "bookedSessions",
+                "the file is empty; expected a header row (programme, start, …) and one row per session")
+        } else if rows == 0 && diagnostics.isEmpty {
+            problem(
+                row: 2, column: 0, "bookedSessions",
+                "the file has a header but no session; remove startState.bookedSessions, or add the sessions")
+        }
         if suppressed > 0 {
-            var summary = Diagnostic(file: file, path: "bookedSessions", message: "and \(suppressed) more problems in this file, not listed; fix the ones above first")
+            var summary = Diagnostic(
+                file: file, path: "bookedSessions",
+                message: "and \(suppressed) more problems in this file, not listed; fix the ones above first")
             summary.isSummary = true
             diagnostics.append(summary)
         }
@@ -102,7 +127,9 @@ struct BookedSessionReader {
         let start = readDate("start", fields, row: row)
         var lengthDays: Double?
         if let start, start < context.startDate, let k = position["start"] {
-            problem(row: row, column: k, name("start"), "before the run's start date \(context.startDate); a session already held is in the roster's JP, not booked")
+            problem(
+                row: row, column: k, name("start"),
+                "before the run's start date \(context.startDate); a session already held is in the roster's JP, not booked")
         }
         if let start, context.clock.time(of: start) >= context.clock.horizonDays, let k = position["start"] {
             problem(row: row, column: k, name("start"), "after the horizon")
@@ -117,8 +144,11 @@ struct BookedSessionReader {
         }
         var seats = programme.map { context.seatsPerSession[$0] } ?? 1
         if let (value, k) = cell("seats", fields) {
-            if value.utf8.count <= 6, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(value), (1...10_000).contains(n) { seats = n }
-            else { problem(row: row, column: k, name("seats"), "expected a whole number of seats from 1 to 10000 (the value is not shown)") }
+            if value.utf8.count <= 6, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(value), (1...10_000).contains(n) {
+                seats = n
+            } else {
+                problem(row: row, column: k, name("seats"), "expected a whole number of seats from 1 to 10000 (the value is not shown)")
+            }
         }
         let (people, units) = readParticipants(fields, row: row)
         if people.count > seats, let k = position["participants"] {
@@ -135,7 +165,9 @@ struct BookedSessionReader {
         }
         if let p = context.programmeIDs.firstIndex(of: value) { return p }
         let close = value.count <= 40 ? suggestion(for: value, among: context.programmeIDs).map { "; did you mean '\($0)'?" } ?? "" : ""
-        problem(row: row, column: k, name("programme"), "not one of the scenario's programmes (\(context.programmeIDs.joined(separator: ", ")))\(close) (the value is not shown)")
+        problem(
+            row: row, column: k, name("programme"),
+            "not one of the scenario's programmes (\(context.programmeIDs.joined(separator: ", ")))\(close) (the value is not shown)")
         return nil
     }
 
@@ -155,15 +187,21 @@ struct BookedSessionReader {
     mutating func readParticipants(_ fields: [DelimitedText.Field], row: Int) -> (people: [Int], units: [Int]) {
         guard let (value, k) = cell("participants", fields) else { return ([], []) }
         let words = value.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "," }).map(String.init)
-        var people: [Int] = [], units: [Int] = [], booked: Set<Int> = []
+        var people: [Int] = []
+        var units: [Int] = []
+        var booked: Set<Int> = []
         for word in words {
             if word.utf8.count <= 9, word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let rosterRow = Int(word) {
                 guard !context.rosterRows.isEmpty else {
-                    problem(row: row, column: k, name("participants"), "row \(rosterRow): the region has no roster, so name units instead of rows")
+                    problem(
+                        row: row, column: k, name("participants"),
+                        "row \(rosterRow): the region has no roster, so name units instead of rows")
                     continue
                 }
                 guard let employee = context.rosterRows[rosterRow] else {
-                    problem(row: row, column: k, name("participants"), "row \(rosterRow) is not an employee row of the roster (rows 2–\(context.rosterLastRow))")
+                    problem(
+                        row: row, column: k, name("participants"),
+                        "row \(rosterRow) is not an employee row of the roster (rows 2–\(context.rosterLastRow))")
                     continue
                 }
                 if !booked.insert(employee).inserted {
@@ -173,7 +211,10 @@ struct BookedSessionReader {
             } else if let u = context.unitIDs.firstIndex(of: word) {
                 units.append(u)
             } else {
-                problem(row: row, column: k, name("participants"), "a word that is neither a roster row nor one of the region's units (\(context.unitIDs.joined(separator: ", "))); the value is not shown")
+                problem(
+                    row: row, column: k, name("participants"),
+                    "a word that is neither a roster row nor one of the region's units (\(context.unitIDs.joined(separator: ", "))); the value is not shown"
+                )
             }
         }
         if !people.isEmpty && !units.isEmpty {

@@ -7,7 +7,12 @@ enum CellShape: Equatable {
         let bytes = Array(text.utf8)
         let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-        if digits >= 15 && digits + bytes.filter({ $0 == 0x20 || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "+") }).count == bytes.count {
+        if digits >= 15
+            && digits
+                + bytes.filter({
+                    $0 == 0x20 || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "+")
+                }).count == bytes.count
+        {
             self = .nip
         } else if RosterReader.date(text) != nil {
             self = .date
@@ -23,17 +28,25 @@ enum CellShape: Equatable {
     static func looksLikeName(_ text: String, letters: Int) -> Bool {
         let words = text.split(separator: " ")
         guard (2...6).contains(words.count), letters * 10 >= text.count * 7, words[0].first?.isUppercase == true else { return false }
-        let offices: Set<String> = ["dinas", "badan", "kantor", "bagian", "sekretariat", "kecamatan", "kelurahan", "rumah", "sakit", "puskesmas",
-                                    "satuan", "inspektorat", "unit", "bidang", "seksi", "jabatan", "fungsional", "pelaksana", "ahli", "sma", "smk"]
+        let offices: Set<String> = [
+            "dinas", "badan", "kantor", "bagian", "sekretariat", "kecamatan", "kelurahan", "rumah", "sakit", "puskesmas",
+            "satuan", "inspektorat", "unit", "bidang", "seksi", "jabatan", "fungsional", "pelaksana", "ahli", "sma", "smk",
+        ]
         return !words.contains { offices.contains($0.lowercased()) }
     }
 
     /// How a message says what the cell is, without quoting it.
     func words(in column: String) -> String {
         switch self {
-        case .nip: return "this cell looks like a NIP, not a value of \(column): the columns look shifted (the value is not shown: it is personal data)"
-        case .date: return "this cell looks like a date, not a value of \(column): the columns may be shifted (the value is not shown: it may be personal data)"
-        case .name: return "this cell looks like a person's name, not a value of \(column): the columns look shifted (the value is not shown: it is personal data)"
+        case .nip:
+            return
+                "this cell looks like a NIP, not a value of \(column): the columns look shifted (the value is not shown: it is personal data)"
+        case .date:
+            return
+                "this cell looks like a date, not a value of \(column): the columns may be shifted (the value is not shown: it may be personal data)"
+        case .name:
+            return
+                "this cell looks like a person's name, not a value of \(column): the columns look shifted (the value is not shown: it is personal data)"
         case .other: return "not a value this column takes (the value is not shown: a roster cell may be personal data)"
         }
     }

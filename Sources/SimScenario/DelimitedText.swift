@@ -33,7 +33,9 @@ struct DelimitedText {
     init(_ raw: [UInt8]) {
         (bytes, transcodedFrom) = Self.utf8(raw)
         start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var commas = 0, semicolons = 0, inQuotes = false
+        var commas = 0
+        var semicolons = 0
+        var inQuotes = false
         for b in bytes[start...] {
             if b == UInt8(ascii: "\"") { inQuotes.toggle() }
             if inQuotes { continue }
@@ -49,15 +51,22 @@ struct DelimitedText {
     static func utf8(_ raw: [UInt8]) -> ([UInt8], String?) {
         var littleEndian: Bool?
         var body = raw[...]
-        if raw.starts(with: [0xFF, 0xFE]) { littleEndian = true; body = raw.dropFirst(2) }
-        else if raw.starts(with: [0xFE, 0xFF]) { littleEndian = false; body = raw.dropFirst(2) }
-        else if raw.count >= 4 {
+        if raw.starts(with: [0xFF, 0xFE]) {
+            littleEndian = true
+            body = raw.dropFirst(2)
+        } else if raw.starts(with: [0xFE, 0xFF]) {
+            littleEndian = false
+            body = raw.dropFirst(2)
+        } else if raw.count >= 4 {
             let sample = raw.prefix(512)
             let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
             let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
             let half = sample.count / 2
-            if oddZeros * 10 >= half * 9 && evenZeros == 0 { littleEndian = true }
-            else if evenZeros * 10 >= half * 9 && oddZeros == 0 { littleEndian = false }
+            if oddZeros * 10 >= half * 9 && evenZeros == 0 {
+                littleEndian = true
+            } else if evenZeros * 10 >= half * 9 && oddZeros == 0 {
+                littleEndian = false
+            }
         }
         guard let littleEndian else { return (raw, nil) }
         var units: [UInt16] = []
@@ -93,7 +102,9 @@ struct DelimitedText {
         var fields: [Field] = []
         fields.reserveCapacity(32)
         var findings: [Finding] = []
-        var i = start, row = 0, line = 1
+        var i = start
+        var row = 0
+        var line = 1
         let end = bytes.count
         while i < end {
             fields.removeAll(keepingCapacity: true)
@@ -101,7 +112,8 @@ struct DelimitedText {
             let firstLine = line
             var blank = true
             while true {
-                var fieldStart = i, quoted = false
+                var fieldStart = i
+                var quoted = false
                 if i < end && bytes[i] == UInt8(ascii: "\"") {
                     quoted = true
                     fieldStart = i
@@ -109,7 +121,10 @@ struct DelimitedText {
                     var closed = false
                     while i < end {
                         if bytes[i] == UInt8(ascii: "\"") {
-                            if i + 1 < end && bytes[i + 1] == UInt8(ascii: "\"") { i += 2; continue }
+                            if i + 1 < end && bytes[i + 1] == UInt8(ascii: "\"") {
+                                i += 2
+                                continue
+                            }
                             i += 1
                             closed = true
                             break
@@ -130,7 +145,10 @@ struct DelimitedText {
                 let field = Field(range: fieldStart..<i, quoted: quoted)
                 if blank && !trimmed(field).isEmpty { blank = false }
                 fields.append(field)
-                if i < end && bytes[i] == separator { i += 1; continue }
+                if i < end && bytes[i] == separator {
+                    i += 1
+                    continue
+                }
                 if i < end { i = pastLineEnd(i) }
                 line += 1
                 break
@@ -143,7 +161,8 @@ struct DelimitedText {
 
     /// The field's bytes without surrounding spaces and quotes.
     func trimmed(_ field: Field) -> Range<Int> {
-        var lower = field.range.lowerBound, upper = field.range.upperBound
+        var lower = field.range.lowerBound
+        var upper = field.range.upperBound
         while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x09) { lower += 1 }
         while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09) { upper -= 1 }
         if field.quoted && upper - lower >= 2 && bytes[lower] == UInt8(ascii: "\"") && bytes[upper - 1] == UInt8(ascii: "\"") {

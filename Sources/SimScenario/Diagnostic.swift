@@ -51,7 +51,8 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
 
 /// The edit distance between two words (Levenshtein), for "did you mean" suggestions.
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.lowercased()), b = Array(b.lowercased())
+    let a = Array(a.lowercased())
+    let b = Array(b.lowercased())
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

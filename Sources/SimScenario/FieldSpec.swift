@@ -66,8 +66,10 @@ public struct Field: Sendable {
     /// The regulation, statistic or study behind the default, or "assumption".
     public var source: String?
 
-    public init(_ name: String, _ type: FieldType, default defaultValue: JSONValue? = nil, required: Bool = false,
-                unit: String? = nil, doc: String, source: String? = nil) {
+    public init(
+        _ name: String, _ type: FieldType, default defaultValue: JSONValue? = nil, required: Bool = false,
+        unit: String? = nil, doc: String, source: String? = nil
+    ) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
@@ -95,23 +97,26 @@ extension Field {
             let type: FieldType
             let value: JSONValue?
             switch spec.kind {
-            case let .number(x, minimum, maximum, excludesMinimum):
+            case .number(let x, let minimum, let maximum, let excludesMinimum):
                 type = .number(minimum: minimum, maximum: maximum, aboveMinimum: excludesMinimum)
                 value = .n(x)
-            case let .integer(x, minimum, maximum):
+            case .integer(let x, let minimum, let maximum):
                 type = .integer(minimum: minimum, maximum: maximum)
                 value = .n(Double(x))
-            case let .flag(x): (type, value) = (.boolean, .bool(x))
-            case let .choice(word, words): (type, value) = (.choice(words), .s(word))
-            case let .group(inner):
+            case .flag(let x): (type, value) = (.boolean, .bool(x))
+            case .choice(let word, let words): (type, value) = (.choice(words), .s(word))
+            case .group(let inner):
                 type = .record(declared(inner, structural: structural, prefix: "\(prefix)\(spec.key)."))
                 value = .emptyObject
             case .structural:
-                guard let field = structural[prefix + spec.key] else { preconditionFailure("no format entry for structural key \(prefix)\(spec.key)") }
+                guard let field = structural[prefix + spec.key] else {
+                    preconditionFailure("no format entry for structural key \(prefix)\(spec.key)")
+                }
                 return field
             }
-            return Field(spec.key, type, default: spec.required ? nil : value, required: spec.required, unit: spec.unit,
-                         doc: spec.doc, source: spec.source)
+            return Field(
+                spec.key, type, default: spec.required ? nil : value, required: spec.required, unit: spec.unit,
+                doc: spec.doc, source: spec.source)
         }
     }
 
@@ -119,11 +124,11 @@ extension Field {
     static func values(_ specs: [ParameterSpec]) -> [(String, JSONValue)] {
         specs.compactMap { spec in
             switch spec.kind {
-            case let .number(x, _, _, _): return (spec.key, .n(x))
-            case let .integer(x, _, _): return (spec.key, .n(Double(x)))
-            case let .flag(x): return (spec.key, .bool(x))
-            case let .choice(word, _): return (spec.key, .s(word))
-            case let .group(inner): return (spec.key, .obj(values(inner)))
+            case .number(let x, _, _, _): return (spec.key, .n(x))
+            case .integer(let x, _, _): return (spec.key, .n(Double(x)))
+            case .flag(let x): return (spec.key, .bool(x))
+            case .choice(let word, _): return (spec.key, .s(word))
+            case .group(let inner): return (spec.key, .obj(values(inner)))
             case .structural: return nil
             }
         }

@@ -1,4 +1,5 @@
 import SimWorkforce
+
 /// `docs/scenario-format.md`, generated from ``ScenarioFormat`` so it cannot drift from the
 /// validator (a test keeps the shipped file identical; `simulate schema --markdown` prints it).
 public enum FormatDocs {
@@ -37,7 +38,8 @@ public enum FormatDocs {
         for field in fields {
             let here = path.isEmpty ? field.name : "\(path).\(field.name)"
             let value = field.defaultValue.map { defaultText($0) } ?? (field.required ? "**required**" : "–")
-            md += "| `\(here)` | \(typeText(field.type)) | \(cell(field.unit ?? "")) | \(value) | \(cell(field.doc)) | \(cell(field.source ?? "")) |\n"
+            md +=
+                "| `\(here)` | \(typeText(field.type)) | \(cell(field.unit ?? "")) | \(value) | \(cell(field.doc)) | \(cell(field.source ?? "")) |\n"
             switch field.type {
             case .record(let inner): rows(inner, path: here, into: &md)
             case .table(let kind, .record(let inner)): rows(inner, path: "\(here).<\(kind.rawValue)>", into: &md)
@@ -49,12 +51,14 @@ public enum FormatDocs {
 
     static func typeText(_ type: FieldType) -> String {
         switch type {
-        case let .number(minimum, maximum, above):
+        case .number(let minimum, let maximum, let above):
             let low = minimum.map { above ? "> \(NumberText.plain($0))" : "≥ \(NumberText.plain($0))" }
             let high = maximum.map { "≤ \(NumberText.plain($0))" }
-            return "number" + ([low, high].compactMap { $0 }.isEmpty ? "" : " (" + [low, high].compactMap { $0 }.joined(separator: ", ") + ")")
-        case let .integer(minimum, maximum):
-            return "integer" + (minimum != nil || maximum != nil ? " (\(minimum.map(String.init) ?? "")…\(maximum.map(String.init) ?? ""))" : "")
+            return "number"
+                + ([low, high].compactMap { $0 }.isEmpty ? "" : " (" + [low, high].compactMap { $0 }.joined(separator: ", ") + ")")
+        case .integer(let minimum, let maximum):
+            return "integer"
+                + (minimum != nil || maximum != nil ? " (\(minimum.map(String.init) ?? "")…\(maximum.map(String.init) ?? ""))" : "")
         case .boolean: return "boolean"
         case .text: return "string"
         case .localizedText: return "string, or `{\"id\": …, \"en\": …}`"
@@ -75,7 +79,11 @@ public enum FormatDocs {
     static func defaultText(_ value: JSONValue) -> String {
         switch value {
         case .object(let members) where members.isEmpty: return "(defaults below)"
-        case .object(let members) where members.contains(where: { if case .object = $0.value.value { return true }; return false }):
+        case .object(let members)
+        where members.contains(where: {
+            if case .object = $0.value.value { return true }
+            return false
+        }):
             return "(" + members.map(\.key).joined(separator: ", ") + ")"
         default:
             return "`" + JSONWriter.render(value, indent: 0).replacingPipes() + "`"

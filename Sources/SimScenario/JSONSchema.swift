@@ -1,4 +1,5 @@
 import SimWorkforce
+
 /// The JSON Schema (draft 2020-12) of the scenario format, generated from ``ScenarioFormat``,
 /// so editors can check files as they are typed. `simulate schema` prints it.
 public enum JSONSchema {
@@ -13,9 +14,11 @@ public enum JSONSchema {
         // file without `extends` must name every required key; `simulate validate` checks the
         // merged result, nested required keys included.
         let required = ScenarioFormat.root.filter { $0.required && $0.name != "schemaVersion" }.map { JSONValue.s($0.name) }
-        root += [("required", .list([.s("schemaVersion")])),
-                 ("if", .obj([("not", .obj([("required", .list([.s("extends")]))]))])),
-                 ("then", .obj([("required", .list(required))]))]
+        root += [
+            ("required", .list([.s("schemaVersion")])),
+            ("if", .obj([("not", .obj([("required", .list([.s("extends")]))]))])),
+            ("then", .obj([("required", .list(required))])),
+        ]
         return JSONWriter.render(.obj(root), indent: 0) + "\n"
     }
 
@@ -32,7 +35,9 @@ public enum JSONSchema {
             }
             return (field.name, schema)
         }
-        let pairs: [(String, JSONValue)] = [("type", .s("object")), ("properties", .obj(properties)), ("additionalProperties", .bool(false))]
+        let pairs: [(String, JSONValue)] = [
+            ("type", .s("object")), ("properties", .obj(properties)), ("additionalProperties", .bool(false)),
+        ]
         return .obj(pairs)
     }
 
@@ -40,12 +45,12 @@ public enum JSONSchema {
 
     static func type(_ type: FieldType) -> JSONValue {
         switch type {
-        case let .number(minimum, maximum, above):
+        case .number(let minimum, let maximum, let above):
             var pairs: [(String, JSONValue)] = [("type", .s("number"))]
             if let minimum { pairs.append((above ? "exclusiveMinimum" : "minimum", .n(minimum))) }
             if let maximum { pairs.append(("maximum", .n(maximum))) }
             return .obj(pairs)
-        case let .integer(minimum, maximum):
+        case .integer(let minimum, let maximum):
             var pairs: [(String, JSONValue)] = [("type", .s("integer"))]
             if let minimum { pairs.append(("minimum", .n(Double(minimum)))) }
             if let maximum { pairs.append(("maximum", .n(Double(maximum)))) }
@@ -53,8 +58,10 @@ public enum JSONSchema {
         case .boolean: return .obj([("type", .s("boolean"))])
         case .text: return .obj([("type", .s("string"))])
         case .localizedText:
-            let languages = JSONValue.obj([("type", .s("object")), ("minProperties", .n(1)), ("additionalProperties", .bool(false)),
-                                           ("properties", .obj(Language.allCases.map { ($0.rawValue, .obj([("type", .s("string"))])) }))])
+            let languages = JSONValue.obj([
+                ("type", .s("object")), ("minProperties", .n(1)), ("additionalProperties", .bool(false)),
+                ("properties", .obj(Language.allCases.map { ($0.rawValue, .obj([("type", .s("string"))])) })),
+            ])
             return .obj([("oneOf", .list([.obj([("type", .s("string"))]), languages]))])
         case .choice(let words): return .obj([("enum", .list(words.map(JSONValue.s)))])
         case .month: return .obj([("type", .s("string")), ("pattern", .s("^[0-9]{4}-(0[1-9]|1[0-2])$"))])
@@ -66,15 +73,18 @@ public enum JSONSchema {
             case .education: return .obj([("enum", .list(ScenarioFormat.educationNames.map(JSONValue.s)))])
             default: return .obj([("type", .s("string")), ("pattern", .s(idPattern))])
             }
-        case let .list(element, minimumCount):
+        case .list(let element, let minimumCount):
             var pairs: [(String, JSONValue)] = [("type", .s("array")), ("items", self.type(element))]
             if minimumCount > 0 { pairs.append(("minItems", .n(Double(minimumCount)))) }
             return .obj(pairs)
         case .record(let fields): return record(fields)
-        case let .table(kind, element):
-            let names: JSONValue = kind == .mode ? .obj([("enum", .list(ScenarioFormat.modeNames.map(JSONValue.s)))]) : .obj([("pattern", .s(idPattern))])
-            return .obj([("type", .s("object")), ("propertyNames", names),
-                         ("additionalProperties", .obj([("oneOf", .list([self.type(element), .obj([("type", .s("null"))])]))]))])
+        case .table(let kind, let element):
+            let names: JSONValue =
+                kind == .mode ? .obj([("enum", .list(ScenarioFormat.modeNames.map(JSONValue.s)))]) : .obj([("pattern", .s(idPattern))])
+            return .obj([
+                ("type", .s("object")), ("propertyNames", names),
+                ("additionalProperties", .obj([("oneOf", .list([self.type(element), .obj([("type", .s("null"))])]))])),
+            ])
         case .weights:
             return .obj([("type", .s("object")), ("additionalProperties", .obj([("type", .s("number")), ("minimum", .n(0))]))])
         case .textMap:

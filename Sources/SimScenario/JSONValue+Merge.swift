@@ -71,7 +71,8 @@ enum PathSegment: Equatable {
             rest = rest[bracket...]
             while !rest.isEmpty {
                 guard rest.first == "[", let close = rest.firstIndex(of: "]"),
-                      let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0 else { return nil }
+                    let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0
+                else { return nil }
                 segments.append(.index(index))
                 rest = rest[rest.index(after: close)...]
             }

@@ -13,11 +13,11 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
-        case let (.bool(x), .bool(y)): return x == y
-        case let (.number(x), .number(y)): return x == y
-        case let (.string(x), .string(y)): return x == y
-        case let (.array(x), .array(y)): return x.map(\.value) == y.map(\.value)
-        case let (.object(x), .object(y)):
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x.map(\.value) == y.map(\.value)
+        case (.object(let x), .object(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value.value == $1.value.value }
         default: return false
         }
@@ -67,9 +67,18 @@ public struct JSONNode: Sendable, Equatable {
         return members.last { $0.key == key }?.value
     }
 
-    public var number: Double? { if case .number(let x) = value { return x }; return nil }
-    public var string: String? { if case .string(let x) = value { return x }; return nil }
-    public var bool: Bool? { if case .bool(let x) = value { return x }; return nil }
+    public var number: Double? {
+        if case .number(let x) = value { return x }
+        return nil
+    }
+    public var string: String? {
+        if case .string(let x) = value { return x }
+        return nil
+    }
+    public var bool: Bool? {
+        if case .bool(let x) = value { return x }
+        return nil
+    }
     /// A report text: a string (both languages) or `{"id": …, "en": …}`; `nil` when neither.
     public var localizedText: LocalizedText? {
         if let text = string { return LocalizedText(text) }
@@ -81,9 +90,17 @@ public struct JSONNode: Sendable, Equatable {
         if text.indonesian == text.english, let both = text.english {
             self.init(.string(both))
         } else {
-            self.init(.object([("id", text.indonesian), ("en", text.english)].compactMap { pair in pair.1.map { (pair.0, JSONNode(.string($0))) } }))
+            self.init(
+                .object(
+                    [("id", text.indonesian), ("en", text.english)].compactMap { pair in pair.1.map { (pair.0, JSONNode(.string($0))) } }))
         }
     }
-    public var members: [(key: String, value: JSONNode)]? { if case .object(let m) = value { return m }; return nil }
-    public var elements: [JSONNode]? { if case .array(let e) = value { return e }; return nil }
+    public var members: [(key: String, value: JSONNode)]? {
+        if case .object(let m) = value { return m }
+        return nil
+    }
+    public var elements: [JSONNode]? {
+        if case .array(let e) = value { return e }
+        return nil
+    }
 }

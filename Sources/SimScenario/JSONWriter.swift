@@ -7,7 +7,8 @@ public enum JSONWriter {
     /// a number that is not finite is written `null` (RFC 8259 §6), so every text this writes
     /// is one the parser reads back.
     public static func render(_ value: JSONValue, indent: Int) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
+        let pad = String(repeating: "  ", count: indent + 1)
+        let close = String(repeating: "  ", count: indent)
         switch value {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
@@ -15,13 +16,18 @@ public enum JSONWriter {
         case .string(let s): return quote(s)
         case .array(let elements):
             if elements.isEmpty { return "[]" }
-            if elements.allSatisfy({ if case .object = $0.value { return false }; if case .array = $0.value { return false }; return true }) {
+            if elements.allSatisfy({
+                if case .object = $0.value { return false }
+                if case .array = $0.value { return false }
+                return true
+            }) {
                 return "[" + elements.map { render($0.value, indent: indent + 1) }.joined(separator: ", ") + "]"
             }
             return "[\n" + elements.map { pad + render($0.value, indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { pad + quote($0.key) + ": " + render($0.value.value, indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "}"
+            return "{\n" + members.map { pad + quote($0.key) + ": " + render($0.value.value, indent: indent + 1) }.joined(separator: ",\n")
+                + "\n" + close + "}"
         }
     }
 

@@ -15,28 +15,53 @@ public enum RosterFormat {
     }
 
     public static let columns: [Column] = [
-        Column(key: "nip", indonesian: "NIP", english: "NIP", aliases: ["nip baru", "nip 18", "ni pppk", "nip ni pppk", "nomor induk pegawai"],
-               required: true, personal: true, doc: "18 digits (spaces allowed); unique. Checked for duplicates, then dropped"),
-        Column(key: "name", indonesian: "Nama", english: "Name", aliases: ["nama lengkap", "nama pegawai", "nama asn", "full name"],
-               required: false, personal: true, doc: "never read"),
-        Column(key: "unit", indonesian: "Unit Kerja", english: "Unit", aliases: ["opd", "satuan kerja", "unor", "perangkat daerah", "unit organisasi", "unit id"],
-               required: true, personal: false, doc: "the unit's id or name in the scenario's `units`"),
-        Column(key: "post", indonesian: "Jenis Jabatan", english: "Post", aliases: ["jabatan", "kelompok jabatan", "job level", "jenis jabatan asn"],
-               required: true, personal: false, doc: "JPT, Administrator, Pengawas, Pelaksana or Fungsional (also Eselon II–IV, JFU, JFT, JF)"),
-        Column(key: "jenjang", indonesian: "Jenjang", english: "Grade", aliases: ["jenjang jabatan", "jenjang jf", "jenjang fungsional", "functional grade"],
-               required: false, personal: false, doc: "for Fungsional: Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama, Pemula, Terampil, Mahir or Penyelia (sets the BUP: 58, 60 for Ahli Madya, 65 for Ahli Utama); ignored for other posts"),
-        Column(key: "status", indonesian: "Status", english: "Status", aliases: ["status pegawai", "status kepegawaian", "status asn", "jenis pegawai", "employment"],
-               required: true, personal: false, doc: "PNS, PPPK (also P3K) or CPNS"),
-        Column(key: "birthDate", indonesian: "Tanggal Lahir", english: "Birth Date", aliases: ["tgl lahir", "date of birth", "dob", "tanggal lahir pegawai"],
-               required: false, personal: true, doc: "dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd; sets the age on the start date, then dropped"),
-        Column(key: "tmt", indonesian: "TMT", english: "Appointment Date", aliases: ["tmt cpns", "tmt pppk", "tmt cpns pppk", "tmt pengangkatan", "appointed"],
-               required: false, personal: false, doc: "date of appointment as CPNS or PPPK (same formats); sets the months of service on the start date"),
-        Column(key: "education", indonesian: "Pendidikan", english: "Education", aliases: ["pendidikan terakhir", "tingkat pendidikan", "jenjang pendidikan"],
-               required: false, personal: false, doc: "SD–SMA/SMK, D1–D3 (diploma), D4 or S1, S2, S3"),
-        Column(key: "jpThisYear", indonesian: "JP Tahun Ini", english: "JP This Year", aliases: ["jp", "jp done", "jumlah jp", "jp pengembangan kompetensi"],
-               required: false, personal: false, doc: "JP of development already done in the start date's fiscal year (0 when empty)"),
-        Column(key: "latsarOwed", indonesian: "Belum Latsar", english: "Latsar Owed", aliases: ["latsar", "owes latsar", "wajib latsar"],
-               required: false, personal: false, doc: "ya/tidak (yes/no, 1/0; `belum` = owed, `sudah` = done); empty: owed by CPNS only. A PPPK never owes it"),
+        Column(
+            key: "nip", indonesian: "NIP", english: "NIP",
+            aliases: ["nip baru", "nip 18", "ni pppk", "nip ni pppk", "nomor induk pegawai"],
+            required: true, personal: true, doc: "18 digits (spaces allowed); unique. Checked for duplicates, then dropped"),
+        Column(
+            key: "name", indonesian: "Nama", english: "Name", aliases: ["nama lengkap", "nama pegawai", "nama asn", "full name"],
+            required: false, personal: true, doc: "never read"),
+        Column(
+            key: "unit", indonesian: "Unit Kerja", english: "Unit",
+            aliases: ["opd", "satuan kerja", "unor", "perangkat daerah", "unit organisasi", "unit id"],
+            required: true, personal: false, doc: "the unit's id or name in the scenario's `units`"),
+        Column(
+            key: "post", indonesian: "Jenis Jabatan", english: "Post",
+            aliases: ["jabatan", "kelompok jabatan", "job level", "jenis jabatan asn"],
+            required: true, personal: false, doc: "JPT, Administrator, Pengawas, Pelaksana or Fungsional (also Eselon II–IV, JFU, JFT, JF)"),
+        Column(
+            key: "jenjang", indonesian: "Jenjang", english: "Grade",
+            aliases: ["jenjang jabatan", "jenjang jf", "jenjang fungsional", "functional grade"],
+            required: false, personal: false,
+            doc:
+                "for Fungsional: Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama, Pemula, Terampil, Mahir or Penyelia (sets the BUP: 58, 60 for Ahli Madya, 65 for Ahli Utama); ignored for other posts"
+        ),
+        Column(
+            key: "status", indonesian: "Status", english: "Status",
+            aliases: ["status pegawai", "status kepegawaian", "status asn", "jenis pegawai", "employment"],
+            required: true, personal: false, doc: "PNS, PPPK (also P3K) or CPNS"),
+        Column(
+            key: "birthDate", indonesian: "Tanggal Lahir", english: "Birth Date",
+            aliases: ["tgl lahir", "date of birth", "dob", "tanggal lahir pegawai"],
+            required: false, personal: true, doc: "dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd; sets the age on the start date, then dropped"),
+        Column(
+            key: "tmt", indonesian: "TMT", english: "Appointment Date",
+            aliases: ["tmt cpns", "tmt pppk", "tmt cpns pppk", "tmt pengangkatan", "appointed"],
+            required: false, personal: false,
+            doc: "date of appointment as CPNS or PPPK (same formats); sets the months of service on the start date"),
+        Column(
+            key: "education", indonesian: "Pendidikan", english: "Education",
+            aliases: ["pendidikan terakhir", "tingkat pendidikan", "jenjang pendidikan"],
+            required: false, personal: false, doc: "SD–SMA/SMK, D1–D3 (diploma), D4 or S1, S2, S3"),
+        Column(
+            key: "jpThisYear", indonesian: "JP Tahun Ini", english: "JP This Year",
+            aliases: ["jp", "jp done", "jumlah jp", "jp pengembangan kompetensi"],
+            required: false, personal: false, doc: "JP of development already done in the start date's fiscal year (0 when empty)"),
+        Column(
+            key: "latsarOwed", indonesian: "Belum Latsar", english: "Latsar Owed", aliases: ["latsar", "owes latsar", "wajib latsar"],
+            required: false, personal: false,
+            doc: "ya/tidak (yes/no, 1/0; `belum` = owed, `sudah` = done); empty: owed by CPNS only. A PPPK never owes it"),
     ]
 
     /// The competency column of `domain`: its Indonesian and English headers.
@@ -44,17 +69,22 @@ public enum RosterFormat {
         ("Kompetensi \(domain)", "Competency \(domain)")
     }
 
-    public static let competencyDoc = "competency-assessment level in the domain, 1–5 (decimals allowed); empty: drawn from the region's distribution"
+    public static let competencyDoc =
+        "competency-assessment level in the domain, 1–5 (decimals allowed); empty: drawn from the region's distribution"
 
     /// A header reduced for matching: lowercase, with `_ - . /` and runs of spaces as one space.
     static func normalised(_ header: String) -> String {
-        var out = "", space = false
+        var out = ""
+        var space = false
         for ch in header.lowercased() {
             if ch == " " || ch == "_" || ch == "-" || ch == "." || ch == "/" || ch == "\t" || ch == "\u{FEFF}" {
                 space = !out.isEmpty
                 continue
             }
-            if space { out.append(" "); space = false }
+            if space {
+                out.append(" ")
+                space = false
+            }
             out.append(ch)
         }
         return out

@@ -23,17 +23,22 @@ public struct DataFile: Sendable, Equatable {
 extension [DataFile] {
     /// As `run.json` and shard manifests write them.
     public var json: JSONValue {
-        .array(map { file in
-            JSONNode(.object([("region", JSONNode(.string(file.region))), ("kind", JSONNode(.string(file.kind))),
-                              ("sha256", JSONNode(.string(file.sha256))), ("rows", JSONNode(.number(Double(file.rows))))]))
-        })
+        .array(
+            map { file in
+                JSONNode(
+                    .object([
+                        ("region", JSONNode(.string(file.region))), ("kind", JSONNode(.string(file.kind))),
+                        ("sha256", JSONNode(.string(file.sha256))), ("rows", JSONNode(.number(Double(file.rows)))),
+                    ]))
+            })
     }
 
     /// Read back from ``json``; entries that do not parse are left out.
     public init(parsing node: JSONNode?) {
         self = (node?.elements ?? []).compactMap { entry in
             guard let region = entry["region"]?.string, let kind = entry["kind"]?.string, let sha = entry["sha256"]?.string,
-                  let rows = entry["rows"]?.number else { return nil }
+                let rows = entry["rows"]?.number
+            else { return nil }
             return DataFile(region: region, kind: kind, sha256: sha, rows: Int(rows))
         }
     }
@@ -42,17 +47,22 @@ extension [DataFile] {
 /// The region's start: its roster file, the money spent, the sessions booked and the queues on
 /// the start date (docs/roster.md).
 extension ScenarioCompiler {
-    mutating func compileStart(_ region: inout RegionParameters, node: ReadNode?, simulation: SimulationParameters,
-                               domainIDs: [String], programmes: [ProgrammeParameters]) {
+    mutating func compileStart(
+        _ region: inout RegionParameters, node: ReadNode?, simulation: SimulationParameters,
+        domainIDs: [String], programmes: [ProgrammeParameters]
+    ) {
         guard let node else { return }
         let path = "regions.\(region.id)"
         let startDate = CivilDate(simulation.startYear, simulation.startMonth, 1)
         var rosterRows: [Int: Int] = [:]
         if let rosterNode = node["roster"], let reference = rosterNode.node.string,
-           let (file, resolved, bytes) = readDataFile(reference, node: rosterNode, path: "\(path).roster") {
-            let reading = store.roster(resolved, shown: file, bytes: bytes, context: .init(
-                unitIDs: region.units.map(\.id), unitNames: region.units.map(\.name), domainIDs: domainIDs,
-                retirement: region.retirement, startDate: startDate))
+            let (file, resolved, bytes) = readDataFile(reference, node: rosterNode, path: "\(path).roster")
+        {
+            let reading = store.roster(
+                resolved, shown: file, bytes: bytes,
+                context: .init(
+                    unitIDs: region.units.map(\.id), unitNames: region.units.map(\.name), domainIDs: domainIDs,
+                    retirement: region.retirement, startDate: startDate))
             if let roster = reading.roster {
                 region.roster = roster
                 region.headcount = roster.count
@@ -66,20 +76,25 @@ extension ScenarioCompiler {
         let start = node["startState"]
         region.startState.budgetSpentRupiah = start?.number("budgetSpentRupiah") ?? 0
         if region.startState.budgetSpentRupiah > region.budget.rupiahPerYear {
-            problem(start?["budgetSpentRupiah"], "\(path).startState.budgetSpentRupiah",
-                    "more than the year's budget (\(NumberText.plain(region.budget.rupiahPerYear)) Rupiah)")
+            problem(
+                start?["budgetSpentRupiah"], "\(path).startState.budgetSpentRupiah",
+                "more than the year's budget (\(NumberText.plain(region.budget.rupiahPerYear)) Rupiah)")
         }
         region.startState.waiting = (start?.weights("waiting", ids: region.units.map(\.id)) ?? []).map { Int($0.rounded()) }
         if let waiting = start?["waiting"]?.node.members {
             for member in waiting where !region.units.contains(where: { $0.id == member.key && $0.service != nil }) {
-                problem(start?["waiting"], "\(path).startState.waiting.\(member.key)", "'\(member.key)' has no service counter in this region")
+                problem(
+                    start?["waiting"], "\(path).startState.waiting.\(member.key)", "'\(member.key)' has no service counter in this region")
             }
         }
         guard let calendarNode = start?["bookedSessions"], let reference = calendarNode.node.string,
-              let (file, _, bytes) = readDataFile(reference, node: calendarNode, path: "\(path).startState.bookedSessions") else { return }
-        var reader = BookedSessionReader(file: file, bytes: bytes, context: .init(
-            programmeIDs: programmes.map(\.id), unitIDs: region.units.map(\.id), seatsPerSession: programmes.map(\.seatsPerSession),
-            rosterRows: rosterRows, rosterLastRow: rosterRows.keys.max() ?? 1, clock: WorkingClock(simulation), startDate: startDate))
+            let (file, _, bytes) = readDataFile(reference, node: calendarNode, path: "\(path).startState.bookedSessions")
+        else { return }
+        var reader = BookedSessionReader(
+            file: file, bytes: bytes,
+            context: .init(
+                programmeIDs: programmes.map(\.id), unitIDs: region.units.map(\.id), seatsPerSession: programmes.map(\.seatsPerSession),
+                rosterRows: rosterRows, rosterLastRow: rosterRows.keys.max() ?? 1, clock: WorkingClock(simulation), startDate: startDate))
         region.startState.bookedSessions = reader.read()
         diagnostics += reader.diagnostics
         notes += reader.notes
@@ -87,7 +102,9 @@ extension ScenarioCompiler {
             let count = region.startState.bookedSessions.count
             notes.append("\(file): read \(count) booked session\(count == 1 ? "" : "s") (\(region.id))")
         }
-        dataFiles.append(DataFile(region: region.id, kind: "bookedSessions", sha256: SHA256.hex(of: bytes), rows: region.startState.bookedSessions.count))
+        dataFiles.append(
+            DataFile(region: region.id, kind: "bookedSessions", sha256: SHA256.hex(of: bytes), rows: region.startState.bookedSessions.count)
+        )
     }
 
     /// Reads a file a scenario names, relative to the file that names it; `nil` with a diagnostic
@@ -98,9 +115,13 @@ extension ScenarioCompiler {
         let resolved = ScenarioLoader.resolve(reference, from: declaringFile)
         let folder = (declaringFile as NSString).deletingLastPathComponent
         let shown: String
-        if reference.hasPrefix("/") || reference.hasPrefix("~") { shown = resolved }
-        else if folder.isEmpty { shown = reference }
-        else { shown = (folder as NSString).appendingPathComponent(reference) }
+        if reference.hasPrefix("/") || reference.hasPrefix("~") {
+            shown = resolved
+        } else if folder.isEmpty {
+            shown = reference
+        } else {
+            shown = (folder as NSString).appendingPathComponent(reference)
+        }
         switch store.bytes(resolved) {
         case .success(let bytes): return (shown, resolved, bytes)
         case .failure(let why):

@@ -43,15 +43,18 @@ struct ScenarioCompiler {
         let domainIDs = domains.map(\.id)
         let modeTable = root.table("modes")
         let modes = Mode.allCases.map { mode in
-            guard let node = modeTable.first(where: { $0.key == mode.id })?.value else { preconditionFailure("mode \(mode.id) missing from the filled tree") }
+            guard let node = modeTable.first(where: { $0.key == mode.id })?.value else {
+                preconditionFailure("mode \(mode.id) missing from the filled tree")
+            }
             var parameters = ModeParameters(reading: node)
             parameters.switchTo = node.word("switchTo").flatMap(Mode.init(id:))
             return parameters
         }
         let learning = LearningParameters(reading: root.filled("learning"))
         if learning.transfer.floorShare > learning.transfer.immediateShare {
-            problem(root.filled("learning").filled("transfer")["floorShare"], "learning.transfer.floorShare",
-                    "the long-run share cannot exceed the immediate share (\(NumberText.plain(learning.transfer.immediateShare)))")
+            problem(
+                root.filled("learning").filled("transfer")["floorShare"], "learning.transfer.floorShare",
+                "the long-run share cannot exceed the immediate share (\(NumberText.plain(learning.transfer.immediateShare)))")
         }
         let programmes = root.table("programmes").map { compileProgramme($0, domainIDs: domainIDs) }
         let programmeIDs = programmes.map(\.id)
@@ -66,7 +69,9 @@ struct ScenarioCompiler {
         let quality = ServiceQualityParameters(reading: root.filled("serviceQuality"))
         let weightSum = quality.satisfactionWeights.reduce(0, +)
         if abs(weightSum - 1) > 1e-6 {
-            problem(root.filled("serviceQuality"), "serviceQuality", "the five satisfaction weights must add up to 1 (they add up to \(NumberText.plain(weightSum)))")
+            problem(
+                root.filled("serviceQuality"), "serviceQuality",
+                "the five satisfaction weights must add up to 1 (they add up to \(NumberText.plain(weightSum)))")
         }
         return ModelParameters(
             simulation: simulation, domains: domains, modes: modes, learning: learning,
@@ -84,13 +89,17 @@ struct ScenarioCompiler {
         for programme in programmes where !programme.isMandated {
             let pnsCap = regions.map(\.policy.maxJPPerEmployeePerYear).max() ?? 0
             let pppkCap = regions.map { min($0.policy.maxJPPerEmployeePerYear, $0.policy.pppkMaxJPPerYear) }.max() ?? 0
-            let caps = [(programme.employment.admits(isPPPK: false), pnsCap, "policy.maxJPPerEmployeePerYear"),
-                        (programme.employment.admits(isPPPK: true), pppkCap, "policy.pppkMaxJPPerYear")].filter(\.0)
+            let caps = [
+                (programme.employment.admits(isPPPK: false), pnsCap, "policy.maxJPPerEmployeePerYear"),
+                (programme.employment.admits(isPPPK: true), pppkCap, "policy.pppkMaxJPPerYear"),
+            ].filter(\.0)
             guard !caps.isEmpty, caps.allSatisfy({ programme.lengthJP > $0.1 }) else { continue }
             let limits = caps.map { "\($0.2) \(NumberText.plain($0.1))" }.joined(separator: " and ")
-            problem(root.filled("programmes")[programme.id]?.filled("lengthJP") ?? root.filled("programmes")[programme.id],
-                    "programmes.\(programme.id).lengthJP",
-                    "\(NumberText.plain(programme.lengthJP)) JP is more than any eligible employee may take in a year (\(limits)), so no one could ever attend; shorten it, raise the cap, or mark it mandatoryForNewcomers or mandatoryOnPromotion if it is mandated")
+            problem(
+                root.filled("programmes")[programme.id]?.filled("lengthJP") ?? root.filled("programmes")[programme.id],
+                "programmes.\(programme.id).lengthJP",
+                "\(NumberText.plain(programme.lengthJP)) JP is more than any eligible employee may take in a year (\(limits)), so no one could ever attend; shorten it, raise the cap, or mark it mandatoryForNewcomers or mandatoryOnPromotion if it is mandated"
+            )
         }
     }
 
@@ -131,14 +140,16 @@ struct ScenarioCompiler {
         switch node.word("kind") {
         case "suspendMode":
             guard let mode = node.word("mode").flatMap(Mode.init(id:)) else {
-                problem(node, "\(path).mode", "suspendMode needs a mode"); return nil
+                problem(node, "\(path).mode", "suspendMode needs a mode")
+                return nil
             }
             kind = .suspendMode(mode)
         case "budgetCut":
             kind = .budgetCut(share: node.required("share"))
         default:
             guard let domain = node.word("domain").flatMap({ domainIDs.firstIndex(of: $0) }) else {
-                problem(node, "\(path).domain", "requirementJump needs a domain"); return nil
+                problem(node, "\(path).domain", "requirementJump needs a domain")
+                return nil
             }
             kind = .requirementJump(domain: domain, levels: node.required("levels"))
         }
@@ -162,17 +173,25 @@ struct ScenarioCompiler {
             problem(budget["quarterShares"], "\(path).budget.quarterShares", "expected 4 shares that add up to 1")
         }
         region.jobLevelShares = node.weights("jobLevelShares", ids: JobLevel.ids)
-        if region.jobLevelShares.reduce(0, +) <= 0 { problem(node["jobLevelShares"], "\(path).jobLevelShares", "expected a positive total") }
+        if region.jobLevelShares.reduce(0, +) <= 0 {
+            problem(node["jobLevelShares"], "\(path).jobLevelShares", "expected a positive total")
+        }
         region.educationShares = node.weights("educationShares", ids: Education.ids)
-        if region.educationShares.reduce(0, +) <= 0 { problem(node["educationShares"], "\(path).educationShares", "expected a positive total") }
-        if region.age.bands.reduce(0, { $0 + $1.share }) <= 0 { problem(node["age"], "\(path).age", "give at least one age band a positive share") }
+        if region.educationShares.reduce(0, +) <= 0 {
+            problem(node["educationShares"], "\(path).educationShares", "expected a positive total")
+        }
+        if region.age.bands.reduce(0, { $0 + $1.share }) <= 0 {
+            problem(node["age"], "\(path).age", "give at least one age band a positive share")
+        }
         if region.retirement.fungsionalMadyaShare + region.retirement.fungsionalUtamaShare > 1 {
             problem(node["retirement"], "\(path).retirement", "fungsionalMadyaShare and fungsionalUtamaShare add up to more than 1")
         }
         let retirement = node.filled("retirement")
         region.retirement.ageByJobLevel = retirement.weights("ageByJobLevel", ids: JobLevel.ids, missing: .nan)
         for (level, age) in zip(JobLevel.allCases, region.retirement.ageByJobLevel) where age.isNaN {
-            problem(retirement["ageByJobLevel"], "\(path).retirement.ageByJobLevel", "give a retirement age for every job level (\(level.id) is missing)")
+            problem(
+                retirement["ageByJobLevel"], "\(path).retirement.ageByJobLevel",
+                "give a retirement age for every job level (\(level.id) is missing)")
         }
         // The region's policy: the scenario's, with the region's own keys laid over it (read from
         // the unfilled tree, so defaults of the region's partial policy do not mask the scenario's).
@@ -197,8 +216,11 @@ struct ScenarioCompiler {
         }
         unit.usage = node.weights("usage", ids: domainIDs)
         for (domain, weight) in zip(domainIDs, unit.usage) where weight > 1 {
-            diagnostics.append(Diagnostic(file: file, location: node.node["usage"]?[domain]?.location,
-                                          path: "\(regionPath).units.\(member.key).usage.\(domain)", message: "expected a number at most 1, found \(NumberText.plain(weight))"))
+            diagnostics.append(
+                Diagnostic(
+                    file: file, location: node.node["usage"]?[domain]?.location,
+                    path: "\(regionPath).units.\(member.key).usage.\(domain)",
+                    message: "expected a number at most 1, found \(NumberText.plain(weight))"))
         }
         return unit
     }
@@ -263,7 +285,9 @@ struct ReadNode: ParameterSource {
     func table(_ key: String) -> [(key: String, value: ReadNode)] {
         let here = childPath(key)
         log.paths.insert(here)
-        return (node[key]?.members ?? []).filter { $0.value.value != .null }.map { ($0.key, ReadNode($0.value, path: "\(here).*", log: log)) }
+        return (node[key]?.members ?? []).filter { $0.value.value != .null }.map {
+            ($0.key, ReadNode($0.value, path: "\(here).*", log: log))
+        }
     }
 
     /// The elements of a list.

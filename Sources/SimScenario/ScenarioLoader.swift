@@ -1,6 +1,6 @@
 import Foundation
-import SimWorkforce
 import SimCore
+import SimWorkforce
 
 /// A scenario read, merged, validated and compiled: ready to run.
 public struct Scenario: Sendable {
@@ -55,8 +55,9 @@ public enum ScenarioLoader {
             // A table the file leaves to its default (the default domains) is first written out in
             // full, so `--set domains.digital.x=…` changes one domain instead of replacing the table.
             if case .key(let key)? = segments.first, merged[key] == nil,
-               let field = ScenarioFormat.root.first(where: { $0.name == key }), case .table = field.type,
-               let defaults = field.defaultValue {
+                let field = ScenarioFormat.root.first(where: { $0.name == key }), case .table = field.type,
+                let defaults = field.defaultValue
+            {
                 _ = merged.set(path: segments.prefix(1), to: JSONNode(defaults))
             }
             if let message = merged.set(path: segments[...], to: override.value) {
@@ -73,26 +74,35 @@ public enum ScenarioLoader {
         let parameters = compiler.compile()
         guard compiler.diagnostics.isEmpty else { throw ScenarioError(compiler.diagnostics, isUnreadableInput: compiler.unreadableInput) }
         let dataNotes = compiler.notes
-        let known = (Metric.allCases.map(\.id) + parameters.domains.flatMap { d in DomainMeasure.allCases.map { MetricKey.domain($0, domain: d.id).id } })
+        let known =
+            (Metric.allCases.map(\.id)
+                + parameters.domains.flatMap { d in DomainMeasure.allCases.map { MetricKey.domain($0, domain: d.id).id } })
         let unknownMetrics = OptimisationProblem.unknownMetrics(merged, file: path, known: known)
         guard unknownMetrics.isEmpty else { throw ScenarioError(unknownMetrics) }
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let id = merged["id"]?.string ?? fileName
         let sources = source.sources
-        return Scenario(id: id, name: merged["name"]?.localizedText ?? LocalizedText(id), question: merged["question"]?.localizedText ?? LocalizedText(""),
-                        file: path, resolved: resolved, parameters: parameters,
-                        replications: parameters.simulation.replications, seed: UInt64(parameters.simulation.seed),
-                        sources: sources, compiledPaths: log.paths, dataFiles: compiler.dataFiles,
-                        uncertainty: uncertainParameters(resolved), optimisation: OptimisationProblem.resolve(resolved), notes: notes + dataNotes, source: source)
+        return Scenario(
+            id: id, name: merged["name"]?.localizedText ?? LocalizedText(id),
+            question: merged["question"]?.localizedText ?? LocalizedText(""),
+            file: path, resolved: resolved, parameters: parameters,
+            replications: parameters.simulation.replications, seed: UInt64(parameters.simulation.seed),
+            sources: sources, compiledPaths: log.paths, dataFiles: compiler.dataFiles,
+            uncertainty: uncertainParameters(resolved), optimisation: OptimisationProblem.resolve(resolved), notes: notes + dataNotes,
+            source: source)
     }
 
     /// A problem found in a value the file inherits (its location is in a base file) names the
     /// file being loaded, where the planner can change it, and says what to write there.
     static func blamingInheritance(_ diagnostic: Diagnostic, file path: String) -> Diagnostic {
-        guard let location = diagnostic.location, location.file != path, diagnostic.file != "--set", !diagnostic.path.isEmpty else { return diagnostic }
-        let base = URL(fileURLWithPath: location.file).lastPathComponent, mine = URL(fileURLWithPath: path).lastPathComponent
+        guard let location = diagnostic.location, location.file != path, diagnostic.file != "--set", !diagnostic.path.isEmpty else {
+            return diagnostic
+        }
+        let base = URL(fileURLWithPath: location.file).lastPathComponent
+        let mine = URL(fileURLWithPath: path).lastPathComponent
         var blamed = Diagnostic(file: path, path: diagnostic.path, message: diagnostic.message)
-        blamed.message += " (inherited from \(base), line \(location.line); write '\(diagnostic.path)' in \(mine) to replace it, or null to drop it)"
+        blamed.message +=
+            " (inherited from \(base), line \(location.line); write '\(diagnostic.path)' in \(mine) to replace it, or null to drop it)"
         return blamed
     }
 
@@ -143,7 +153,9 @@ public enum ScenarioLoader {
             for block in ["uncertainty", "optimise.decisions", "optimise.maximise", "optimise.minimise", "optimise.constraints"] {
                 let entries = dropped.filter { $0.region == region && $0.block == block }.map(\.entry)
                 guard !entries.isEmpty else { continue }
-                notes.append("\(mine): removes region '\(region)', so \(entries.count) inherited \(block) entr\(entries.count == 1 ? "y" : "ies") on it \(entries.count == 1 ? "is" : "are") dropped too (\(entries.joined(separator: ", ")))")
+                notes.append(
+                    "\(mine): removes region '\(region)', so \(entries.count) inherited \(block) entr\(entries.count == 1 ? "y" : "ies") on it \(entries.count == 1 ? "is" : "are") dropped too (\(entries.joined(separator: ", ")))"
+                )
             }
         }
         return notes
@@ -153,12 +165,15 @@ public enum ScenarioLoader {
     static func uncertainParameters(_ resolved: JSONNode) -> [UncertainParameter] {
         (resolved["uncertainty"]?.members ?? []).compactMap { member in
             guard case .success(let leaves) = UncertaintyPaths.leaves(of: member.key, in: resolved),
-                  let low = member.value["low"]?.number, let high = member.value["high"]?.number else { return nil }
+                let low = member.value["low"]?.number, let high = member.value["high"]?.number
+            else { return nil }
             let distribution: UncertainDistribution
             switch member.value["distribution"]?.string ?? "uniform" {
             case "triangular": distribution = .triangular(low: low, mode: member.value["mode"]?.number ?? (low + high) / 2, high: high)
-            case "normal": distribution = .truncatedNormal(mean: member.value["mean"]?.number ?? (low + high) / 2,
-                                                           sd: member.value["sd"]?.number ?? (high - low) / 4, low: low, high: high)
+            case "normal":
+                distribution = .truncatedNormal(
+                    mean: member.value["mean"]?.number ?? (low + high) / 2,
+                    sd: member.value["sd"]?.number ?? (high - low) / 4, low: low, high: high)
             default: distribution = .uniform(low: low, high: high)
             }
             let targets = leaves.map { leaf -> UncertainParameter.Target in
@@ -166,21 +181,25 @@ public enum ScenarioLoader {
                 if case .integer = leaf.type { isInteger = true }
                 return UncertainParameter.Target(path: leaf.path, base: leaf.node?.number ?? .nan, isInteger: isInteger)
             }
-            return UncertainParameter(path: member.key, distribution: distribution, relative: member.value["relative"]?.bool ?? false,
-                                      source: member.value["source"]?.string ?? "", targets: targets)
+            return UncertainParameter(
+                path: member.key, distribution: distribution, relative: member.value["relative"]?.bool ?? false,
+                source: member.value["source"]?.string ?? "", targets: targets)
         }
     }
 
     /// A problem in a value given with `--set` (it has no place in a file) names `--set`, and a
     /// misspelt key there gets the full path to write.
     static func blamingOverrides(_ diagnostic: Diagnostic, _ overrides: [Override]) -> Diagnostic {
-        guard diagnostic.location == nil, let override = overrides.last(where: {
-            diagnostic.path == $0.path || diagnostic.path.hasPrefix($0.path + ".") || diagnostic.path.hasPrefix($0.path + "[")
-        }) else { return diagnostic }
+        guard diagnostic.location == nil,
+            let override = overrides.last(where: {
+                diagnostic.path == $0.path || diagnostic.path.hasPrefix($0.path + ".") || diagnostic.path.hasPrefix($0.path + "[")
+            })
+        else { return diagnostic }
         var blamed = diagnostic
         blamed.file = "--set"
         guard diagnostic.message.hasPrefix("unknown key"), let mean = diagnostic.message.range(of: "; did you mean '"),
-              let close = diagnostic.message[mean.upperBound...].firstIndex(of: "'") else { return blamed }
+            let close = diagnostic.message[mean.upperBound...].firstIndex(of: "'")
+        else { return blamed }
         let key = diagnostic.message[mean.upperBound..<close]
         let parent = diagnostic.path.lastIndex(of: ".").map { String(diagnostic.path[..<$0]) + "." } ?? ""
         let full = diagnostic.path == override.path ? "--set \(parent)\(key)=\(override.text)" : "\(parent)\(key)"
@@ -196,20 +215,31 @@ public enum ScenarioLoader {
             throw ScenarioError([Diagnostic(file: path, path: "extends", message: "extends forms a cycle: \(cycle)")])
         }
         guard chain.count < extendsDepthLimit else {
-            throw ScenarioError([Diagnostic(file: path, path: "extends", message: "a chain of more than \(extendsDepthLimit) files extending each other; a what-if needs only a few")])
+            throw ScenarioError([
+                Diagnostic(
+                    file: path, path: "extends",
+                    message: "a chain of more than \(extendsDepthLimit) files extending each other; a what-if needs only a few")
+            ])
         }
         let node = try parse(path)
         guard let base = node["extends"] else { return node }
         guard let relative = base.string else {
-            throw ScenarioError([Diagnostic(file: path, location: base.location, path: "extends", message: "expected a file path, found \(base.value.typeName)")])
+            throw ScenarioError([
+                Diagnostic(
+                    file: path, location: base.location, path: "extends", message: "expected a file path, found \(base.value.typeName)")
+            ])
         }
         let basePath = resolve(relative, from: path)
         guard FileManager.default.fileExists(atPath: basePath) else {
-            throw ScenarioError([Diagnostic(file: path, location: base.location, path: "extends", message: "cannot find '\(relative)' (looked for \(basePath))")])
+            throw ScenarioError([
+                Diagnostic(
+                    file: path, location: base.location, path: "extends", message: "cannot find '\(relative)' (looked for \(basePath))")
+            ])
         }
         if case .failure(let why) = readRegularFile(basePath, limit: scenarioFileLimit, statOnly: true) {
-            throw ScenarioError([Diagnostic(file: path, location: base.location, path: "extends", message: "cannot read '\(relative)': \(why.text)")],
-                                isUnreadableInput: true)
+            throw ScenarioError(
+                [Diagnostic(file: path, location: base.location, path: "extends", message: "cannot read '\(relative)': \(why.text)")],
+                isUnreadableInput: true)
         }
         var own = node
         if case .object(let members) = node.value {
@@ -285,8 +315,11 @@ public enum ScenarioLoader {
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             guard let valid = String(validating: body, as: UTF8.self) else {
                 let at = firstInvalidUTF8(body)
-                throw ScenarioError([Diagnostic(file: path, location: at.map { SourceLocation(file: path, line: $0.line, column: $0.column) }, path: "",
-                                                message: "the file is not UTF-8 text (a byte at this place is not UTF-8); save it as UTF-8")])
+                throw ScenarioError([
+                    Diagnostic(
+                        file: path, location: at.map { SourceLocation(file: path, line: $0.line, column: $0.column) }, path: "",
+                        message: "the file is not UTF-8 text (a byte at this place is not UTF-8); save it as UTF-8")
+                ])
             }
             text = valid
         }
@@ -301,12 +334,17 @@ public enum ScenarioLoader {
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
-        var consumed = 0, line = 1, lineStart = 0
+        var consumed = 0
+        var line = 1
+        var lineStart = 0
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 consumed += String(scalar).utf8.count
-                if scalar == "\n" { line += 1; lineStart = consumed }
+                if scalar == "\n" {
+                    line += 1
+                    lineStart = consumed
+                }
             case .emptyInput: return nil
             case .error: return (line, consumed - lineStart + 1)
             }

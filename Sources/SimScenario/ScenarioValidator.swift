@@ -41,7 +41,10 @@ struct ScenarioValidator {
             if id.trimmingCharacters(in: .whitespaces).isEmpty {
                 report(node, path, "an empty \(what); give it a short id such as 'dukcapil'")
             } else if id.count > limit || id.unicodeScalars.contains(where: { $0.value < 0x20 || (!dots && $0 == ".") || $0 == "\u{7F}" }) {
-                report(node, path, "\(what) '\(Diagnostic.capped(id, 64))' must be at most \(limit) characters, without \(dots ? "" : "dots or ")control characters")
+                report(
+                    node, path,
+                    "\(what) '\(Diagnostic.capped(id, 64))' must be at most \(limit) characters, without \(dots ? "" : "dots or ")control characters"
+                )
             }
         }
         if let id = root["id"], let text = id.string { check(text, id, "id", what: "scenario id", dots: true, limit: 200) }
@@ -49,7 +52,9 @@ struct ScenarioValidator {
             for member in root[table]?.members ?? [] { check(member.key, member.value, join(table, member.key), what: "id") }
         }
         for region in root["regions"]?.members ?? [] {
-            for unit in region.value["units"]?.members ?? [] { check(unit.key, unit.value, "regions.\(region.key).units.\(unit.key)", what: "unit id") }
+            for unit in region.value["units"]?.members ?? [] {
+                check(unit.key, unit.value, "regions.\(region.key).units.\(unit.key)", what: "unit id")
+            }
         }
     }
 
@@ -61,7 +66,8 @@ struct ScenarioValidator {
         definedIDs[.domain] = domains ?? ScenarioFormat.defaultDomains.objectKeys
         definedIDs[.programme] = root["programmes"]?.members?.map(\.key) ?? []
         definedIDs[.region] = root["regions"]?.members?.map(\.key) ?? []
-        var units: [String] = [], seen: Set<String> = []
+        var units: [String] = []
+        var seen: Set<String> = []
         for region in root["regions"]?.members ?? [] {
             for unit in region.value["units"]?.members ?? [] where seen.insert(unit.key).inserted { units.append(unit.key) }
         }
@@ -77,7 +83,8 @@ struct ScenarioValidator {
             report(node, path, "expected an object, found \(node.value.typeName)")
             return
         }
-        let names = Set(fields.map(\.name)), ordered = fields.map(\.name)
+        let names = Set(fields.map(\.name))
+        let ordered = fields.map(\.name)
         for member in members where !names.contains(member.key) {
             // Past the problems anyone reads, no suggestion is worked out (a hostile file's
             // hundred thousand keys cost no edit distances).
@@ -96,10 +103,10 @@ struct ScenarioValidator {
 
     mutating func check(_ node: JSONNode, type: FieldType, path: String) {
         switch type {
-        case let .number(minimum, maximum, aboveMinimum):
+        case .number(let minimum, let maximum, let aboveMinimum):
             guard let x = node.number else { return expected("a number", node, path) }
             checkRange(x, minimum: minimum, maximum: maximum, aboveMinimum: aboveMinimum, node: node, path: path)
-        case let .integer(minimum, maximum):
+        case .integer(let minimum, let maximum):
             guard let x = node.number else { return expected("a whole number", node, path) }
             guard x == x.rounded() else { return report(node, path, "expected a whole number, found \(NumberText.plain(x))") }
             checkRange(x, minimum: minimum.map(Double.init), maximum: maximum.map(Double.init), aboveMinimum: false, node: node, path: path)
@@ -110,13 +117,17 @@ struct ScenarioValidator {
         case .choice(let words):
             guard let word = node.string else { return expected("one of \(words.joined(separator: ", "))", node, path) }
             if !words.contains(word) {
-                report(node, path, "unknown value '\(word)', expected one of \(words.joined(separator: ", "))\(didYouMean(word, among: words))")
+                report(
+                    node, path, "unknown value '\(word)', expected one of \(words.joined(separator: ", "))\(didYouMean(word, among: words))"
+                )
             }
         case .month(let endOfWindow):
             guard let text = node.string else { return expected("a month written YYYY-MM", node, path) }
             guard let month = parseMonth(text) else { return report(node, path, "expected a month written YYYY-MM, found '\(text)'") }
             if endOfWindow ? month < horizon.lowerBound : !horizon.contains(month) {
-                report(node, path, "month \(text) is outside the simulated horizon \(monthText(horizon.lowerBound)) to \(monthText(horizon.upperBound))")
+                report(
+                    node, path,
+                    "month \(text) is outside the simulated horizon \(monthText(horizon.lowerBound)) to \(monthText(horizon.upperBound))")
             }
         case .date:
             guard let text = node.string else { return expected("a date written YYYY-MM-DD, or MM-DD for every year", node, path) }
@@ -126,47 +137,18 @@ struct ScenarioValidator {
         case .reference(let kind):
             guard let id = node.string else { return expected("the id of a \(kind.noun)", node, path) }
             checkReference(id, kind: kind, node: node, path: path)
-        case let .list(element, minimumCount):
+        case .list(let element, let minimumCount):
             guard let elements = node.elements else { return expected("an array", node, path) }
             if elements.count < minimumCount { report(node, path, "expected at least \(minimumCount) elements") }
             for (index, child) in elements.enumerated() { check(child, type: element, path: "\(path)[\(index)]") }
         case .record(let fields):
             checkRecord(node, fields: fields, path: path)
-        case let .table(kind, element):
-            guard let members = node.members else { return expected("an object keyed by \(kind.noun) id", node, path) }
-            for member in members {
-                let childPath = join(path, member.key)
-                if kind == .mode, !ScenarioFormat.modeNames.contains(member.key) {
-                    report(member.value, childPath, "unknown mode '\(member.key)'\(didYouMean(member.key, among: ScenarioFormat.modeNames))")
-                    continue
-                }
-                if !isValidID(member.key) {
-                    report(member.value, childPath, "ids may contain only letters, digits, '-' and '_' and must start with a letter")
-                }
-                if member.value.value == .null { continue }  // null removes an inherited entry
-                check(member.value, type: element, path: childPath)
-            }
+        case .table(let kind, let element):
+            checkTable(node, kind: kind, element: element, path: path)
         case .weights(let kind):
-            guard let members = node.members else { return expected("an object from \(kind.noun) ids to numbers", node, path) }
-            for member in members {
-                let childPath = join(path, member.key)
-                checkReference(member.key, kind: kind, node: member.value, path: childPath)
-                guard let x = member.value.number else { expected("a number", member.value, childPath); continue }
-                if x < 0 { report(member.value, childPath, "expected a non-negative number, found \(NumberText.plain(x))") }
-            }
+            checkWeights(node, kind: kind, path: path)
         case .localizedText:
-            if node.string != nil { return }
-            guard let members = node.members, !members.isEmpty else {
-                return expected("a string, or an object {\"id\": \"…\", \"en\": \"…\"} (Bahasa Indonesia, English)", node, path)
-            }
-            for member in members {
-                let childPath = join(path, member.key)
-                guard Language(rawValue: member.key) != nil else {
-                    report(member.value, childPath, "unknown language '\(member.key)'\(didYouMean(member.key, among: Language.allCases.map(\.rawValue))); the languages are id (Bahasa Indonesia) and en (English)")
-                    continue
-                }
-                if member.value.string == nil { expected("a string", member.value, childPath) }
-            }
+            checkLocalizedText(node, path: path)
         case .pathTable(let element):
             guard let members = node.members else { return expected("an object keyed by scenario path", node, path) }
             for member in members where member.value.value != .null {  // null removes an inherited entry
@@ -180,6 +162,54 @@ struct ScenarioValidator {
         case .textMap:
             guard let members = node.members else { return expected("an object of strings", node, path) }
             for member in members where member.value.string == nil { expected("a string", member.value, join(path, member.key)) }
+        }
+    }
+
+    mutating func checkTable(_ node: JSONNode, kind: IDKind, element: FieldType, path: String) {
+        guard let members = node.members else { return expected("an object keyed by \(kind.noun) id", node, path) }
+        for member in members {
+            let childPath = join(path, member.key)
+            if kind == .mode, !ScenarioFormat.modeNames.contains(member.key) {
+                report(
+                    member.value, childPath, "unknown mode '\(member.key)'\(didYouMean(member.key, among: ScenarioFormat.modeNames))")
+                continue
+            }
+            if !isValidID(member.key) {
+                report(member.value, childPath, "ids may contain only letters, digits, '-' and '_' and must start with a letter")
+            }
+            if member.value.value == .null { continue }  // null removes an inherited entry
+            check(member.value, type: element, path: childPath)
+        }
+    }
+
+    mutating func checkWeights(_ node: JSONNode, kind: IDKind, path: String) {
+        guard let members = node.members else { return expected("an object from \(kind.noun) ids to numbers", node, path) }
+        for member in members {
+            let childPath = join(path, member.key)
+            checkReference(member.key, kind: kind, node: member.value, path: childPath)
+            guard let x = member.value.number else {
+                expected("a number", member.value, childPath)
+                continue
+            }
+            if x < 0 { report(member.value, childPath, "expected a non-negative number, found \(NumberText.plain(x))") }
+        }
+    }
+
+    mutating func checkLocalizedText(_ node: JSONNode, path: String) {
+        if node.string != nil { return }
+        guard let members = node.members, !members.isEmpty else {
+            return expected("a string, or an object {\"id\": \"…\", \"en\": \"…\"} (Bahasa Indonesia, English)", node, path)
+        }
+        for member in members {
+            let childPath = join(path, member.key)
+            guard Language(rawValue: member.key) != nil else {
+                report(
+                    member.value, childPath,
+                    "unknown language '\(member.key)'\(didYouMean(member.key, among: Language.allCases.map(\.rawValue))); the languages are id (Bahasa Indonesia) and en (English)"
+                )
+                continue
+            }
+            if member.value.string == nil { expected("a string", member.value, childPath) }
         }
     }
 
@@ -226,5 +256,8 @@ func isValidID(_ id: String) -> Bool {
 }
 
 extension JSONValue {
-    var objectKeys: [String] { if case .object(let m) = self { return m.map(\.key) }; return [] }
+    var objectKeys: [String] {
+        if case .object(let m) = self { return m.map(\.key) }
+        return []
+    }
 }

@@ -21,8 +21,12 @@ public enum SyntheticRoster {
         for (k, person) in staff.enumerated() {
             let born = start.adding(days: -Int(person.ageYears * 365.25) - 1)
             let appointed = start.adding(days: -Int(person.tenureMonths * 30.4375))
-            let jenjang = person.jobLevel != .fungsional ? ""
-                : person.retirementAgeYears >= 65 ? "Ahli Utama" : person.retirementAgeYears >= 60 ? "Ahli Madya" : person.tenureMonths < 96 ? "Ahli Pertama" : "Ahli Muda"
+            let jenjang =
+                person.jobLevel != .fungsional
+                ? ""
+                : person.retirementAgeYears >= 65
+                    ? "Ahli Utama"
+                    : person.retirementAgeYears >= 60 ? "Ahli Madya" : person.tenureMonths < 96 ? "Ahli Pertama" : "Ahli Muda"
             let status = person.status == .pppk ? "PPPK" : person.tenureMonths < 12 ? "CPNS" : "PNS"
             let jp = Int((jpStream.uniform() * 30 * monthsDone / 12).rounded(.down))
             let serial = String(k + 1)

@@ -1,19 +1,24 @@
-import SimWorkforce
 import SimCore
+import SimWorkforce
 
 /// The `uncertainty` block: for a numeric scenario path, what is known of its value. Designs
 /// (`simulate sensitivity`) and `simulate run --uncertain` draw from these.
 extension ScenarioFormat {
     static let uncertaintyFields: [Field] = [
-        Field("distribution", .choice(["uniform", "triangular", "normal"]), default: .s("uniform"),
-              doc: "uniform: every value in [low, high] equally plausible; triangular: most plausible at `mode`; normal: `mean` and `sd`, cut to [low, high]"),
+        Field(
+            "distribution", .choice(["uniform", "triangular", "normal"]), default: .s("uniform"),
+            doc:
+                "uniform: every value in [low, high] equally plausible; triangular: most plausible at `mode`; normal: `mean` and `sd`, cut to [low, high]"
+        ),
         Field("low", .number(minimum: nil, maximum: nil), required: true, doc: "the lowest plausible value (a multiplier when `relative`)"),
-        Field("high", .number(minimum: nil, maximum: nil), required: true, doc: "the highest plausible value (a multiplier when `relative`)"),
+        Field(
+            "high", .number(minimum: nil, maximum: nil), required: true, doc: "the highest plausible value (a multiplier when `relative`)"),
         Field("mode", .number(minimum: nil, maximum: nil), doc: "triangular: the most plausible value"),
         Field("mean", .number(minimum: nil, maximum: nil), doc: "normal: the mean before truncation"),
         Field("sd", .number(minimum: 0, maximum: nil, aboveMinimum: true), doc: "normal: the standard deviation before truncation"),
-        Field("relative", .boolean, default: .bool(false),
-              doc: "the numbers are multipliers of the scenario's own value at each path (so `*` can vary units that differ together)"),
+        Field(
+            "relative", .boolean, default: .bool(false),
+            doc: "the numbers are multipliers of the scenario's own value at each path (so `*` can vary units that differ together)"),
         Field("source", .text, required: true, doc: "why this range: the statistic, study or reasoning behind it"),
     ]
 }
@@ -92,8 +97,10 @@ enum UncertaintyPaths {
         }
     }
 
-    static func walk(_ rest: ArraySlice<PathSegment>, type: FieldType, node: JSONNode?, prefix: String, scalars: Bool = false,
-                     into found: inout [Leaf]) -> Message? {
+    static func walk(
+        _ rest: ArraySlice<PathSegment>, type: FieldType, node: JSONNode?, prefix: String, scalars: Bool = false,
+        into found: inout [Leaf]
+    ) -> Message? {
         guard let segment = rest.first else {
             switch type {
             case .number, .integer:
@@ -103,10 +110,19 @@ enum UncertaintyPaths {
                 found.append(Leaf(path: prefix, type: type, node: node))
                 return nil
             case .record(let fields):
-                let numbers = fields.filter { if case .number = $0.type { return true }; if case .integer = $0.type { return true }; return false }
-                return Message("'\(prefix)' is a group of settings, not a number" + (numbers.isEmpty ? "" : "; its numbers are \(numbers.prefix(6).map { "\(prefix).\($0.name)" }.joined(separator: ", "))"))
+                let numbers = fields.filter {
+                    if case .number = $0.type { return true }
+                    if case .integer = $0.type { return true }
+                    return false
+                }
+                return Message(
+                    "'\(prefix)' is a group of settings, not a number"
+                        + (numbers.isEmpty
+                            ? "" : "; its numbers are \(numbers.prefix(6).map { "\(prefix).\($0.name)" }.joined(separator: ", "))"))
             default:
-                return Message("'\(prefix)' is \(FormatDocs.typeText(type)), not a number; " + (scalars ? "a decision can be a number, a word, an id or true/false" : "only a number can have a range"))
+                return Message(
+                    "'\(prefix)' is \(FormatDocs.typeText(type)), not a number; "
+                        + (scalars ? "a decision can be a number, a word, an id or true/false" : "only a number can have a range"))
             }
         }
         let next = rest.dropFirst()
@@ -124,7 +140,9 @@ enum UncertaintyPaths {
         case (.table(let kind, let element), .key(let key)):
             return walkKeyed(next, kind: kind, key: key, element: element, node: node, prefix: prefix, scalars: scalars, into: &found)
         case (.weights(let kind), .key(let key)):
-            return walkKeyed(next, kind: kind, key: key, element: .number(minimum: 0, maximum: nil), node: node, prefix: prefix, scalars: scalars, into: &found)
+            return walkKeyed(
+                next, kind: kind, key: key, element: .number(minimum: 0, maximum: nil), node: node, prefix: prefix, scalars: scalars,
+                into: &found)
         case (.list(let element, _), .index(let index)):
             let count = node?.elements?.count ?? 0
             guard index < count else { return Message("'\(prefix)' has \(count) element\(count == 1 ? "" : "s"); there is no [\(index)]") }
@@ -139,16 +157,26 @@ enum UncertaintyPaths {
         }
     }
 
-    static func walkKeyed(_ next: ArraySlice<PathSegment>, kind: IDKind, key: String, element: FieldType, node: JSONNode?, prefix: String,
-                          scalars: Bool = false, into found: inout [Leaf]) -> Message? {
+    static func walkKeyed(
+        _ next: ArraySlice<PathSegment>, kind: IDKind, key: String, element: FieldType, node: JSONNode?, prefix: String,
+        scalars: Bool = false, into found: inout [Leaf]
+    ) -> Message? {
         let ids = (node?.members ?? []).filter { $0.value.value != .null }.map(\.key)
         if key == "*" {
             guard !ids.isEmpty else { return Message("'\(prefix)' has no \(kind.noun) for '*' to stand for") }
             let before = found.count
             for id in ids {
-                if let problem = walk(next, type: element, node: node?[id], prefix: join(prefix, id), scalars: scalars, into: &found), !problem.isAbsent { return problem }
+                if let problem = walk(next, type: element, node: node?[id], prefix: join(prefix, id), scalars: scalars, into: &found),
+                    !problem.isAbsent
+                {
+                    return problem
+                }
             }
-            return found.count > before ? nil : Message("no \(kind.noun) in '\(prefix)' has '\(next.map { if case .key(let k) = $0 { return k }; return "[]" }.joined(separator: "."))'")
+            let rest = next.map { segment -> String in
+                if case .key(let k) = segment { return k }
+                return "[]"
+            }
+            return found.count > before ? nil : Message("no \(kind.noun) in '\(prefix)' has '\(rest.joined(separator: "."))'")
         }
         guard ids.contains(key) else {
             let hint = suggestion(for: key, among: ids).map { "; did you mean '\(join(prefix, $0))'?" } ?? ""

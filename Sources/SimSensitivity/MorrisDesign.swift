@@ -18,14 +18,16 @@ public struct MorrisDesign: Sendable {
     let moves: [[(factor: Int, step: Double)]]
 
     public init(factors: Int, trajectories: Int, levels: Int = 4, seed: UInt64) {
-        precondition(factors >= 1 && trajectories >= 2 && levels >= 2 && levels % 2 == 0, "Morris needs k ≥ 1, r ≥ 2 and an even level count")
+        precondition(
+            factors >= 1 && trajectories >= 2 && levels >= 2 && levels % 2 == 0, "Morris needs k ≥ 1, r ≥ 2 and an even level count")
         self.factors = factors
         self.trajectories = trajectories
         self.levels = levels
         var random = RandomStream(seed: seed)
         let delta = Double(levels) / (2 * Double(levels - 1))
         let grid = (0..<levels).map { Double($0) / Double(levels - 1) }
-        var points: [[Double]] = [], moves: [[(Int, Double)]] = []
+        var points: [[Double]] = []
+        var moves: [[(Int, Double)]] = []
         for _ in 0..<trajectories {
             // Direction first: a factor that will step up starts where +Δ stays inside [0, 1].
             let up = (0..<factors).map { _ in random.uniform() < 0.5 }
@@ -80,12 +82,15 @@ public struct MorrisDesign: Sendable {
         let intervals = Bootstrap.intervals(units: trajectories, samples: samples, seed: seed) { chosen in
             var result = [Double](repeating: 0, count: 2 * k)
             for i in 0..<k {
-                var absolute = 0.0, sum = 0.0, squares = 0.0
+                var absolute = 0.0
+                var sum = 0.0
+                var squares = 0.0
                 for t in chosen {
                     absolute += abs(effects[t][i])
                     sum += effects[t][i]
                 }
-                let n = Double(chosen.count), mean = sum / n
+                let n = Double(chosen.count)
+                let mean = sum / n
                 for t in chosen { squares += (effects[t][i] - mean) * (effects[t][i] - mean) }
                 result[i] = absolute / n
                 result[k + i] = chosen.count > 1 ? (squares / (n - 1)).squareRoot() : 0

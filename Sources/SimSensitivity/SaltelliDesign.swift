@@ -21,7 +21,8 @@ public struct SaltelliDesign: Sendable {
         var points: [[Double]] = []
         points.reserveCapacity(baseSamples * (factors + 2))
         for row in both {
-            let a = Array(row[0..<factors]), b = Array(row[factors...])
+            let a = Array(row[0..<factors])
+            let b = Array(row[factors...])
             points.append(a)
             points.append(b)
             for i in 0..<factors {
@@ -41,22 +42,29 @@ public struct SaltelliDesign: Sendable {
     /// S1 and ST for each factor, with bootstrap intervals over the N rows.
     public func indices(outputs: [Double], bootstrap samples: Int = 1000, seed: UInt64) -> [Indices] {
         precondition(outputs.count == points.count, "one output per design point")
-        let k = factors, width = k + 2
+        let k = factors
+        let width = k + 2
         let estimates = Bootstrap.intervals(units: baseSamples, samples: samples, seed: seed) { rows in
-            var sum = 0.0, squares = 0.0
+            var sum = 0.0
+            var squares = 0.0
             for j in rows {
-                let a = outputs[j * width], b = outputs[j * width + 1]
+                let a = outputs[j * width]
+                let b = outputs[j * width + 1]
                 sum += a + b
                 squares += a * a + b * b
             }
-            let n = Double(rows.count), mean = sum / (2 * n)
+            let n = Double(rows.count)
+            let mean = sum / (2 * n)
             let variance = squares / (2 * n) - mean * mean
             var result = [Double](repeating: .nan, count: 2 * k)
             guard variance > 0 else { return result }
             for i in 0..<k {
-                var first = 0.0, total = 0.0
+                var first = 0.0
+                var total = 0.0
                 for j in rows {
-                    let a = outputs[j * width], b = outputs[j * width + 1], ab = outputs[j * width + 2 + i]
+                    let a = outputs[j * width]
+                    let b = outputs[j * width + 1]
+                    let ab = outputs[j * width + 2 + i]
                     first += b * (ab - a)
                     total += (a - ab) * (a - ab)
                 }

@@ -43,7 +43,8 @@ enum Bootstrap {
     /// Linear interpolation between order statistics (type 7).
     static func percentile(_ sorted: [Double], _ p: Double) -> Double {
         let position = p * Double(sorted.count - 1)
-        let below = Int(position.rounded(.down)), above = min(below + 1, sorted.count - 1)
+        let below = Int(position.rounded(.down))
+        let above = min(below + 1, sorted.count - 1)
         return sorted[below] + (sorted[above] - sorted[below]) * (position - Double(below))
     }
 }

@@ -32,7 +32,9 @@ public enum ShardChecksums {
         let base = URL(fileURLWithPath: directory)
         let sums = base.appendingPathComponent(fileName)
         guard let text = try? String(contentsOf: sums, encoding: .utf8) else {
-            throw .checksum(directory: directory, file: fileName, problem: "is missing or unreadable; the shard was not finished, or was copied without it")
+            throw .checksum(
+                directory: directory, file: fileName,
+                problem: "is missing or unreadable; the shard was not finished, or was copied without it")
         }
         var expected: [String: String] = [:]
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -43,13 +45,21 @@ public enum ShardChecksums {
             expected[String(parts[1].trimmingCharacters(in: .whitespaces))] = String(parts[0]).lowercased()
         }
         for file in covered {
-            guard let sum = expected[file] else { throw .checksum(directory: directory, file: file, problem: "has no checksum in \(fileName)") }
+            guard let sum = expected[file] else {
+                throw .checksum(directory: directory, file: file, problem: "has no checksum in \(fileName)")
+            }
             let found: String
             do { found = try digest(of: base.appendingPathComponent(file)) } catch {
-                throw .checksum(directory: directory, file: file, problem: "is missing or cannot be read; copy the whole shard folder, or run that shard again")
+                throw .checksum(
+                    directory: directory, file: file,
+                    problem: "is missing or cannot be read; copy the whole shard folder, or run that shard again")
             }
             guard found == sum else {
-                throw .checksum(directory: directory, file: file, problem: "does not match its checksum in \(fileName): the file was changed or damaged after it was written; run that shard again")
+                throw .checksum(
+                    directory: directory, file: file,
+                    problem:
+                        "does not match its checksum in \(fileName): the file was changed or damaged after it was written; run that shard again"
+                )
             }
         }
     }

@@ -20,20 +20,23 @@ public enum ShardError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unreadable(directory, file): return "\(file): cannot read the partial result (is \(directory) a --shard output?)"
+        case .unreadable(let directory, let file): return "\(file): cannot read the partial result (is \(directory) a --shard output?)"
         case .notAShard(let file): return "\(file) is not a partial result of 'simulate run --shard'"
-        case let .malformed(file, key): return "\(file): '\(key)' is missing or wrong; the file was not written by 'simulate run --shard'"
-        case let .mismatch(directory, reference, what): return "\(directory) \(what) from \(reference); merge shards of one run only"
+        case .malformed(let file, let key):
+            return "\(file): '\(key)' is missing or wrong; the file was not written by 'simulate run --shard'"
+        case .mismatch(let directory, let reference, let what):
+            return "\(directory) \(what) from \(reference); merge shards of one run only"
         case .missing(let range): return "replications \(range.lowerBound)..<\(range.upperBound) are missing: give every shard"
         case .overlap(let directory): return "\(directory) overlaps another shard"
-        case let .replicationOutOfOrder(directory, found, expected): return "\(directory) holds replication \(found) where \(expected) was expected"
-        case let .stopsEarly(directory, at, expected): return "\(directory) stops at replication \(at), before \(expected)"
+        case .replicationOutOfOrder(let directory, let found, let expected):
+            return "\(directory) holds replication \(found) where \(expected) was expected"
+        case .stopsEarly(let directory, let at, let expected): return "\(directory) stops at replication \(at), before \(expected)"
         case .records(let message): return message
         case .cannotWrite(let message): return message
-        case let .otherFormat(file, found, expected):
+        case .otherFormat(let file, let found, let expected):
             return "\(file) is shard format \(found); this simulate reads format \(expected): run every shard again with this version"
-        case let .checksum(directory, file, problem): return "\(directory): \(file) \(problem)"
-        case let .keysDiffer(directory, reference, difference):
+        case .checksum(let directory, let file, let problem): return "\(directory): \(file) \(problem)"
+        case .keysDiffer(let directory, let reference, let difference):
             return "\(directory) and \(reference) report different results: \(difference); merge shards of one run only"
         }
     }

@@ -1,6 +1,6 @@
-import SimWorkforce
-import SimScenario
 import SimExperiment
+import SimScenario
+import SimWorkforce
 
 /// `partial.json`: everything a merge needs to rebuild the run without the scenario files: which
 /// replications this shard ran, the run's seed and baseline, and each scenario's labels, each
@@ -39,8 +39,10 @@ public struct ShardManifest: Equatable {
     /// The shard's own run metadata (command line, jobs, wall time), kept as it was written.
     public var run: JSONNode
 
-    public init(shard: Int, shardCount: Int, totalReplications: Int, seed: UInt64, baseline: Int, hasBaseline: Bool = true,
-                scenarios: [Scenario], run: JSONNode) {
+    public init(
+        shard: Int, shardCount: Int, totalReplications: Int, seed: UInt64, baseline: Int, hasBaseline: Bool = true,
+        scenarios: [Scenario], run: JSONNode
+    ) {
         self.hasBaseline = hasBaseline
         self.shard = shard
         self.shardCount = shardCount
@@ -77,25 +79,30 @@ public struct ShardManifest: Equatable {
         let scenarios: [JSONNode] = self.scenarios.map { scenario in
             let label = scenario.labels
             let regions: [JSONNode] = label.catalogues.enumerated().map { r, catalogue in
-                JSONNode(.object([("id", text(catalogue.region)), ("name", text(label.regionName(r))),
-                                  ("metrics", JSONNode(.array(catalogue.metrics.map(\.json))))]))
+                JSONNode(
+                    .object([
+                        ("id", text(catalogue.region)), ("name", text(label.regionName(r))),
+                        ("metrics", JSONNode(.array(catalogue.metrics.map(\.json)))),
+                    ]))
             }
-            return JSONNode(.object([
-                ("id", text(label.id)), ("name", JSONNode(label.name)), ("question", JSONNode(label.question)),
-                ("file", text(scenario.file)), ("sha256", text(scenario.sha256)), ("dataFiles", JSONNode(scenario.dataFiles.json)),
-                ("startYear", number(label.startYear)), ("months", number(scenario.months)),
-                ("regions", JSONNode(.array(regions))),
-                ("programmeIDs", strings(label.programmeIDs)), ("programmeModes", strings(label.programmeModes)),
-                ("programmeNames", JSONNode(.array(label.programmeNames.map(JSONNode.init)))),
-                ("caveats", strings(label.caveats)), ("reported", JSONNode(.bool(label.isReported))),
-            ]))
+            return JSONNode(
+                .object([
+                    ("id", text(label.id)), ("name", JSONNode(label.name)), ("question", JSONNode(label.question)),
+                    ("file", text(scenario.file)), ("sha256", text(scenario.sha256)), ("dataFiles", JSONNode(scenario.dataFiles.json)),
+                    ("startYear", number(label.startYear)), ("months", number(scenario.months)),
+                    ("regions", JSONNode(.array(regions))),
+                    ("programmeIDs", strings(label.programmeIDs)), ("programmeModes", strings(label.programmeModes)),
+                    ("programmeNames", JSONNode(.array(label.programmeNames.map(JSONNode.init)))),
+                    ("caveats", strings(label.caveats)), ("reported", JSONNode(.bool(label.isReported))),
+                ]))
         }
         let value = JSONValue.object([
             ("generator", text("kompeten-simulate")), ("kind", text("partial")), ("formatVersion", number(Self.formatVersion)),
             ("shard", number(shard)), ("shardCount", number(shardCount)),
             ("firstReplication", number(replications.lowerBound)), ("endReplication", number(replications.upperBound)),
             ("replications", number(totalReplications)), ("seed", JSONNode(.number(Double(seed)))),
-            ("baseline", number(baseline)), ("hasBaseline", JSONNode(.bool(hasBaseline))), ("scenarios", JSONNode(.array(scenarios))), ("run", run),
+            ("baseline", number(baseline)), ("hasBaseline", JSONNode(.bool(hasBaseline))), ("scenarios", JSONNode(.array(scenarios))),
+            ("run", run),
         ])
         return JSONWriter.render(value, indent: 0) + "\n"
     }
@@ -112,7 +119,8 @@ public struct ShardManifest: Equatable {
         var scenarios: [Scenario] = []
         for node in root["scenarios"]?.elements ?? [] {
             func strings(_ key: String) -> [String] { node[key]?.elements?.compactMap(\.string) ?? [] }
-            var catalogues: [RegionCatalogue] = [], regionNames: [String] = []
+            var catalogues: [RegionCatalogue] = []
+            var regionNames: [String] = []
             for region in node["regions"]?.elements ?? [] {
                 guard let id = region["id"]?.string else { throw .malformed(file, "regions.id") }
                 var metrics: [MetricDefinition] = []
@@ -127,23 +135,32 @@ public struct ShardManifest: Equatable {
                 regionNames.append(region["name"]?.string ?? id)
             }
             guard let id = node["id"]?.string else { throw .malformed(file, "scenarios.id") }
-            var labels = ScenarioLabels(id: id, name: node["name"]?.localizedText ?? LocalizedText(id), question: node["question"]?.localizedText ?? LocalizedText(""),
-                                        catalogues: catalogues, regionNames: regionNames, programmeIDs: strings("programmeIDs"),
-                                        startYear: try int(node, "startYear"), caveats: strings("caveats"),
-                                        programmeModes: strings("programmeModes"),
-                                        programmeNames: node["programmeNames"]?.elements?.map { $0.localizedText ?? LocalizedText("") } ?? [])
+            var labels = ScenarioLabels(
+                id: id, name: node["name"]?.localizedText ?? LocalizedText(id),
+                question: node["question"]?.localizedText ?? LocalizedText(""),
+                catalogues: catalogues, regionNames: regionNames, programmeIDs: strings("programmeIDs"),
+                startYear: try int(node, "startYear"), caveats: strings("caveats"),
+                programmeModes: strings("programmeModes"),
+                programmeNames: node["programmeNames"]?.elements?.map { $0.localizedText ?? LocalizedText("") } ?? [])
             labels.isReported = node["reported"]?.bool ?? true
-            scenarios.append(Scenario(labels: labels, file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",
-                                      months: try int(node, "months"), dataFiles: [DataFile](parsing: node["dataFiles"])))
+            scenarios.append(
+                Scenario(
+                    labels: labels, file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",
+                    months: try int(node, "months"), dataFiles: [DataFile](parsing: node["dataFiles"])))
         }
         guard !scenarios.isEmpty else { throw .malformed(file, "scenarios") }
-        let shard = try int(root, "shard"), shardCount = try int(root, "shardCount"), total = try int(root, "replications")
+        let shard = try int(root, "shard")
+        let shardCount = try int(root, "shardCount")
+        let total = try int(root, "replications")
         guard shardCount >= 1, (1...shardCount).contains(shard), total >= 0 else { throw .malformed(file, "shard") }
         // Seeds go up to 2^53 − 1 (exact in JSON), past `int`'s 1e15.
-        guard let seed = root["seed"]?.number, seed >= 0, seed == seed.rounded(), seed <= 9_007_199_254_740_991 else { throw .malformed(file, "seed") }
-        self.init(shard: shard, shardCount: shardCount, totalReplications: total, seed: UInt64(seed),
-                  baseline: try int(root, "baseline"), hasBaseline: root["hasBaseline"]?.bool ?? true,
-                  scenarios: scenarios, run: root["run"] ?? JSONNode(.null))
+        guard let seed = root["seed"]?.number, seed >= 0, seed == seed.rounded(), seed <= 9_007_199_254_740_991 else {
+            throw .malformed(file, "seed")
+        }
+        self.init(
+            shard: shard, shardCount: shardCount, totalReplications: total, seed: UInt64(seed),
+            baseline: try int(root, "baseline"), hasBaseline: root["hasBaseline"]?.bool ?? true,
+            scenarios: scenarios, run: root["run"] ?? JSONNode(.null))
         guard replications == (try int(root, "firstReplication"))..<(try int(root, "endReplication")) else {
             throw .malformed(file, "firstReplication")
         }

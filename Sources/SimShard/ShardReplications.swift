@@ -1,6 +1,6 @@
 import Foundation
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// `replications.bin`: the replications of one shard, written so a merge can fold several shards
 /// in replication order and produce exactly the bytes of the unsharded run.
@@ -62,7 +62,8 @@ public enum ShardReplications {
         let layouts: [[ResultLayout]]
 
         public enum ReadError: Error, CustomStringConvertible {
-            case notAPartial(String), truncated(String)
+            case notAPartial(String)
+            case truncated(String)
             public var description: String {
                 switch self {
                 case .notAPartial(let f): return "\(f) is not a partial result of simulate run --shard"
@@ -116,14 +117,18 @@ public enum ShardReplications {
                     for i in 0..<count { region.values[i] = Double(bitPattern: UInt64(bitPattern: try int())) }
                     let decisions = Int(try int())
                     for _ in 0..<decisions {
-                        let month = Int(try int()), programme = Int(try int())
+                        let month = Int(try int())
+                        let programme = Int(try int())
                         let effect = Double(bitPattern: UInt64(bitPattern: try int()))
                         guard let action = Decision.Action(rawValue: try text()) else { throw ReadError.notAPartial(file) }
                         let reason = try text()
-                        let from = Mode(rawValue: Int(try int())), to = Mode(rawValue: Int(try int()))
+                        let from = Mode(rawValue: Int(try int()))
+                        let to = Mode(rawValue: Int(try int()))
                         let moved = Double(bitPattern: UInt64(bitPattern: try int()))
-                        region.decisions.append(Decision(month: month, programme: programme, measuredGapClosedLevels: effect,
-                                                         action: action, reason: reason, fromMode: from, toMode: to, movedShare: moved))
+                        region.decisions.append(
+                            Decision(
+                                month: month, programme: programme, measuredGapClosedLevels: effect,
+                                action: action, reason: reason, fromMode: from, toMode: to, movedShare: moved))
                     }
                     guard Int(try int()) == region.breaches.count else { throw ReadError.truncated(file) }
                     for kind in region.breaches.indices { region.breaches[kind] = Int(try int()) }

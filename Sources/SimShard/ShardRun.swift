@@ -1,7 +1,7 @@
 import Foundation
 import SimCore
-import SimScenario
 import SimExperiment
+import SimScenario
 
 /// Which slice of the replications (or design points) this process runs.
 public struct ShardSelection: Equatable, Sendable {
@@ -28,7 +28,8 @@ public struct ShardSelection: Equatable, Sendable {
         }
         if let n = count {
             guard let completion = environment["JOB_COMPLETION_INDEX"].flatMap(Int.init), (0..<n).contains(completion) else {
-                throw .usage("--shard-count needs JOB_COMPLETION_INDEX between 0 and \(n - 1) (a Kubernetes Indexed Job), or use --shard I/N")
+                throw .usage(
+                    "--shard-count needs JOB_COMPLETION_INDEX between 0 and \(n - 1) (a Kubernetes Indexed Job), or use --shard I/N")
             }
             return ShardSelection(index: completion + 1, count: n)
         }
@@ -43,8 +44,10 @@ public struct ShardSelection: Equatable, Sendable {
 /// and ``ShardReplications``), streamed replication by replication so memory stays flat.
 public enum ShardRun {
     /// `progress` gets the replications done; `run` is the shard's own `run.json`, made at the end.
-    public static func write(_ plan: RunPlan, shard: ShardSelection, into directory: URL, progress: (Int) -> Void,
-                             run: () -> String) throws(CommandError) {
+    public static func write(
+        _ plan: RunPlan, shard: ShardSelection, into directory: URL, progress: (Int) -> Void,
+        run: () -> String
+    ) throws(CommandError) {
         let slice = shard.slice(of: plan.replications)
         let runner = plan.runner
         do throws(ShardError) {
@@ -69,21 +72,24 @@ extension RunPlan {
     /// The manifest of shard `shard` of this plan, with the shard's own `run.json` inside.
     public func shardManifest(_ shard: ShardSelection, run: String) -> ShardManifest {
         let entries = labels.indices.map { s in
-            ShardManifest.Scenario(labels: labels[s], file: fingerprints[s].file, sha256: fingerprints[s].sha256,
-                                   months: scenarios[s].parameters.months, dataFiles: fingerprints[s].dataFiles)
+            ShardManifest.Scenario(
+                labels: labels[s], file: fingerprints[s].file, sha256: fingerprints[s].sha256,
+                months: scenarios[s].parameters.months, dataFiles: fingerprints[s].dataFiles)
         }
-        return ShardManifest(shard: shard.index, shardCount: shard.count, totalReplications: replications, seed: seed,
-                             baseline: baseline, hasBaseline: hasBaseline, scenarios: entries,
-                             run: (try? JSONParser.parse(run, file: "run.json")) ?? JSONNode(.null))
+        return ShardManifest(
+            shard: shard.index, shardCount: shard.count, totalReplications: replications, seed: seed,
+            baseline: baseline, hasBaseline: hasBaseline, scenarios: entries,
+            run: (try? JSONParser.parse(run, file: "run.json")) ?? JSONNode(.null))
     }
 
     /// The plan of the original run, from a shard's manifest (no scenario file needed).
     public init(_ manifest: ShardManifest) {
-        self.init(scenarios: [], labels: manifest.scenarios.map(\.labels),
-                  fingerprints: manifest.scenarios.map { ($0.labels.id, $0.file, $0.sha256, $0.dataFiles) },
-                  seed: manifest.seed, replications: manifest.totalReplications, baseline: manifest.baseline,
-                  jobs: Int(manifest.run["jobs"]?.number ?? 1), hasBaseline: manifest.hasBaseline,
-                  uncertainPaths: (manifest.run["uncertain"]?.elements ?? []).compactMap(\.string))
+        self.init(
+            scenarios: [], labels: manifest.scenarios.map(\.labels),
+            fingerprints: manifest.scenarios.map { ($0.labels.id, $0.file, $0.sha256, $0.dataFiles) },
+            seed: manifest.seed, replications: manifest.totalReplications, baseline: manifest.baseline,
+            jobs: Int(manifest.run["jobs"]?.number ?? 1), hasBaseline: manifest.hasBaseline,
+            uncertainPaths: (manifest.run["uncertain"]?.elements ?? []).compactMap(\.string))
     }
 }
 
@@ -97,7 +103,7 @@ extension ShardSet {
             try shards.fold(into: &result)
             return (shards, result)
         } catch {
-            if case let .unreadable(_, file) = error {
+            if case .unreadable(_, let file) = error {
                 throw .scenarios(ScenarioError([Diagnostic(file: file, path: "", message: error.description)], isUnreadableInput: true))
             }
             throw .failure(error.description)

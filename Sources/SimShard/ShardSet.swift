@@ -34,7 +34,8 @@ public struct ShardSet {
     func checkOneRun() throws(ShardError) {
         let reference = members[0]
         for member in members.dropFirst() {
-            let a = member.manifest, b = reference.manifest
+            let a = member.manifest
+            let b = reference.manifest
             let differences: [(Bool, String)] = [
                 (a.totalReplications != b.totalReplications, "has a different replications"),
                 (a.seed != b.seed, "has a different seed"),
@@ -56,19 +57,22 @@ public struct ShardSet {
 
     /// The first scenario, region or series one manifest reports and the other does not, in words.
     static func firstKeyDifference(_ a: ShardManifest, _ b: ShardManifest) -> String? {
-        let ids = a.scenarios.map(\.labels.id), others = b.scenarios.map(\.labels.id)
+        let ids = a.scenarios.map(\.labels.id)
+        let others = b.scenarios.map(\.labels.id)
         if let missing = ids.first(where: { !others.contains($0) }) ?? others.first(where: { !ids.contains($0) }) {
             return "scenario '\(missing)' is in one and not the other"
         }
         if ids != others { return "the scenarios are in another order" }
         for (x, y) in zip(a.scenarios, b.scenarios) {
             let scenario = x.labels.id
-            let regions = x.labels.regionIDs, otherRegions = y.labels.regionIDs
+            let regions = x.labels.regionIDs
+            let otherRegions = y.labels.regionIDs
             if let missing = regions.first(where: { !otherRegions.contains($0) }) ?? otherRegions.first(where: { !regions.contains($0) }) {
                 return "scenario '\(scenario)' has region '\(missing)' in one and not the other"
             }
             for (p, q) in zip(x.labels.catalogues, y.labels.catalogues) {
-                let keys = p.keys, otherKeys = q.keys
+                let keys = p.keys
+                let otherKeys = q.keys
                 if let missing = keys.first(where: { q.position(of: $0) == nil }) ?? otherKeys.first(where: { p.position(of: $0) == nil }) {
                     return "scenario '\(scenario)', region '\(p.region)': series \(missing.id) is in one and not the other"
                 }
@@ -95,8 +99,9 @@ public struct ShardSet {
 
     /// An empty result shaped like the run.
     public func emptyResult() -> ExperimentResult {
-        ExperimentResult(catalogues: manifest.scenarios.map(\.labels.catalogues),
-                         months: manifest.scenarios.first?.months ?? 0, baseline: manifest.baseline)
+        ExperimentResult(
+            catalogues: manifest.scenarios.map(\.labels.catalogues),
+            months: manifest.scenarios.first?.months ?? 0, baseline: manifest.baseline)
     }
 
     /// Folds every shard's replications into `result` in replication order, which is what makes

@@ -1,7 +1,7 @@
 import Foundation
 import SimCore
-import SimWorkforce
 import SimExperiment
+import SimWorkforce
 
 /// Writes one shard into a directory: `replications.bin` streamed replication by replication (so
 /// memory stays flat however many a shard runs), then `partial.json` once they are all there,
@@ -20,7 +20,8 @@ public final class ShardWriter {
         hasher.update(ShardReplications.header())
         let file = directory.appendingPathComponent(ShardReplications.fileName)
         guard FileManager.default.createFile(atPath: file.path, contents: ShardReplications.header()),
-              let handle = try? FileHandle(forWritingTo: file) else {
+            let handle = try? FileHandle(forWritingTo: file)
+        else {
             throw .cannotWrite("cannot create \(file.path)")
         }
         self.handle = handle
@@ -34,7 +35,9 @@ public final class ShardWriter {
         bytes.removeAll(keepingCapacity: true)
         ShardReplications.encode(replication: replication, results: results, catalogues: catalogues, into: &bytes)
         hasher.update(bytes)
-        do { try handle.write(contentsOf: bytes) } catch { throw .cannotWrite("cannot write \(ShardReplications.fileName) in \(directory.path): \(error)") }
+        do { try handle.write(contentsOf: bytes) } catch {
+            throw .cannotWrite("cannot write \(ShardReplications.fileName) in \(directory.path): \(error)")
+        }
     }
 
     /// Writes the manifest and the checksums and closes the replications file.

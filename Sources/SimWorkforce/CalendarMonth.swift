@@ -5,12 +5,14 @@
 public func parseMonth(_ text: String) -> Int? {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-          let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+        let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+    else { return nil }
     return year * 12 + month - 1
 }
 
 /// year·12 + month − 1 → `YYYY-MM`.
 public func monthText(_ index: Int) -> String {
-    let year = index / 12, month = index % 12 + 1
+    let year = index / 12
+    let month = index % 12 + 1
     return "\(year)-\(month < 10 ? "0" : "")\(month)"
 }

@@ -1,7 +1,10 @@
 /// The service-quality grade of an IKM value (PermenPAN-RB 14/2017): A Sangat Baik 88.31–100,
 /// B Baik 76.61–88.30, C Kurang Baik 65.00–76.60, D Tidak Baik 25.00–64.99.
 public enum IKMGrade: String, Sendable, CaseIterable {
-    case a = "A", b = "B", c = "C", d = "D"
+    case a = "A"
+    case b = "B"
+    case c = "C"
+    case d = "D"
 
     /// The grade of `ikm`. Values between the published bounds (e.g. 88.305) take the lower grade,
     /// as the regulation's table leaves no gap above two decimals.

@@ -22,8 +22,10 @@ public struct MetricDefinition: Sendable, Equatable {
     /// Whether a higher value is better, for rankings (`nil`: neither).
     public var higherIsBetter: Bool?
 
-    public init(_ key: MetricKey, _ unit: String, _ description: String, label: LocalizedText, summary: HorizonSummary = .lastMonth,
-                higherIsBetter: Bool? = nil) {
+    public init(
+        _ key: MetricKey, _ unit: String, _ description: String, label: LocalizedText, summary: HorizonSummary = .lastMonth,
+        higherIsBetter: Bool? = nil
+    ) {
         self.key = key
         self.unit = unit
         self.description = description
@@ -55,9 +57,9 @@ public enum MetricKey: Hashable, Sendable {
     public var id: String {
         switch self {
         case .region(let metric): return metric.id
-        case let .domain(measure, domain): return "competency.\(domain)" + measure.suffix
-        case let .programme(measure, programme): return "programme.\(programme).\(measure.name)"
-        case let .counter(measure, unit): return "counter.\(unit).\(measure.name)"
+        case .domain(let measure, let domain): return "competency.\(domain)" + measure.suffix
+        case .programme(let measure, let programme): return "programme.\(programme).\(measure.name)"
+        case .counter(let measure, let unit): return "counter.\(unit).\(measure.name)"
         }
     }
 
@@ -67,9 +69,9 @@ public enum MetricKey: Hashable, Sendable {
     public var parts: [String] {
         switch self {
         case .region(let metric): return ["region", metric.id]
-        case let .domain(measure, domain): return ["domain", measure.name, domain]
-        case let .programme(measure, programme): return ["programme", measure.name, programme]
-        case let .counter(measure, unit): return ["counter", measure.name, unit]
+        case .domain(let measure, let domain): return ["domain", measure.name, domain]
+        case .programme(let measure, let programme): return ["programme", measure.name, programme]
+        case .counter(let measure, let unit): return ["counter", measure.name, unit]
         }
     }
 
@@ -105,7 +107,9 @@ public enum MetricKey: Hashable, Sendable {
     public static func regionLevel(id: String, domains: [String]) -> MetricKey? {
         if let metric = Metric.allCases.first(where: { $0.id == id }) { return .region(metric) }
         for domain in domains {
-            for measure in DomainMeasure.allCases where "competency.\(domain)" + measure.suffix == id { return .domain(measure, domain: domain) }
+            for measure in DomainMeasure.allCases where "competency.\(domain)" + measure.suffix == id {
+                return .domain(measure, domain: domain)
+            }
         }
         return nil
     }
@@ -134,13 +138,17 @@ public enum Metric: Int, CaseIterable, Sendable {
 
     public var definition: MetricDefinition {
         let d = declaration
-        return MetricDefinition(.region(self), d.unit, d.description, label: LocalizedText(indonesian: d.label.0, english: d.label.1),
-                                summary: d.summary, higherIsBetter: d.higherIsBetter)
+        return MetricDefinition(
+            .region(self), d.unit, d.description, label: LocalizedText(indonesian: d.label.0, english: d.label.1),
+            summary: d.summary, higherIsBetter: d.higherIsBetter)
     }
 
-    typealias Declaration = (id: String, unit: String, label: (String, String), description: String, summary: HorizonSummary, higherIsBetter: Bool?)
+    typealias Declaration = (
+        id: String, unit: String, label: (String, String), description: String, summary: HorizonSummary, higherIsBetter: Bool?
+    )
 
     // The table: one line per metric.
+    // swift-format-ignore
     var declaration: Declaration {
         switch self {
         case .competencyMean: return ("competency.mean", "level (1-5)", ("Rata-rata kompetensi (level 1–5)", "Mean competency (level 1–5)"), "mean applied competency over employees and domains", .lastMonth, true)
@@ -202,16 +210,20 @@ public enum DomainMeasure: Int, CaseIterable, Sendable {
     public var name: String { self == .mean ? "mean" : "share_at_standard" }
 
     public func definition(domain: DomainParameters) -> MetricDefinition {
-        let key = MetricKey.domain(self, domain: domain.id), name = domain.name.isEmpty ? domain.id : domain.name
+        let key = MetricKey.domain(self, domain: domain.id)
+        let name = domain.name.isEmpty ? domain.id : domain.name
         switch self {
         case .mean:
-            return MetricDefinition(key, "level (1-5)", "mean applied competency in \(name)",
-                                    label: LocalizedText(indonesian: "Kompetensi \(name) (level 1–5)", english: "Competency in \(name) (level 1–5)"),
-                                    higherIsBetter: true)
+            return MetricDefinition(
+                key, "level (1-5)", "mean applied competency in \(name)",
+                label: LocalizedText(indonesian: "Kompetensi \(name) (level 1–5)", english: "Competency in \(name) (level 1–5)"),
+                higherIsBetter: true)
         case .shareAtStandard:
-            return MetricDefinition(key, "share", "share of employees at or above the required level in \(name), among those whose post requires more than level 1",
-                                    label: LocalizedText(indonesian: "Memenuhi standar \(name)", english: "At the standard in \(name)"),
-                                    higherIsBetter: true)
+            return MetricDefinition(
+                key, "share",
+                "share of employees at or above the required level in \(name), among those whose post requires more than level 1",
+                label: LocalizedText(indonesian: "Memenuhi standar \(name)", english: "At the standard in \(name)"),
+                higherIsBetter: true)
         }
     }
 }
@@ -223,8 +235,11 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
 
     public var name: String { declaration.name }
 
-    typealias Declaration = (name: String, unit: String, label: (String, String), description: String, summary: HorizonSummary, higherIsBetter: Bool?)
+    typealias Declaration = (
+        name: String, unit: String, label: (String, String), description: String, summary: HorizonSummary, higherIsBetter: Bool?
+    )
 
+    // swift-format-ignore
     var declaration: Declaration {
         switch self {
         case .requests: return ("requests", "requests", ("Permohonan", "Requests"), "citizen requests arriving at the counter", .total, nil)
@@ -241,8 +256,9 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
 
     public func definition(unit: String) -> MetricDefinition {
         let d = declaration
-        return MetricDefinition(.counter(self, unit: unit), d.unit, d.description, label: LocalizedText(indonesian: d.label.0, english: d.label.1),
-                                summary: d.summary, higherIsBetter: d.higherIsBetter)
+        return MetricDefinition(
+            .counter(self, unit: unit), d.unit, d.description, label: LocalizedText(indonesian: d.label.0, english: d.label.1),
+            summary: d.summary, higherIsBetter: d.higherIsBetter)
     }
 }
 
@@ -254,6 +270,7 @@ public enum ProgrammeMeasure: Int, CaseIterable, Sendable {
 
     typealias Declaration = (name: String, unit: String, label: (String, String), description: String)
 
+    // swift-format-ignore
     var declaration: Declaration {
         switch self {
         case .invited: return ("invited", "people", ("Diundang", "Invited"), "invitations sent")
@@ -266,8 +283,9 @@ public enum ProgrammeMeasure: Int, CaseIterable, Sendable {
 
     public func definition(programme id: String) -> MetricDefinition {
         let d = declaration
-        return MetricDefinition(.programme(self, programme: id), d.unit, d.description,
-                                label: LocalizedText(indonesian: d.label.0, english: d.label.1), summary: .total)
+        return MetricDefinition(
+            .programme(self, programme: id), d.unit, d.description,
+            label: LocalizedText(indonesian: d.label.0, english: d.label.1), summary: .total)
     }
 }
 
@@ -343,8 +361,10 @@ public struct Decision: Sendable, Equatable {
     public var toMode: Mode?
     /// shiftBudget and drop: the share of the programme's remaining planned money moved away (0–1).
     public var movedShare: Double
-    public init(month: Int, programme: Int, measuredGapClosedLevels: Double, action: Action, reason: String,
-                fromMode: Mode? = nil, toMode: Mode? = nil, movedShare: Double = 0) {
+    public init(
+        month: Int, programme: Int, measuredGapClosedLevels: Double, action: Action, reason: String,
+        fromMode: Mode? = nil, toMode: Mode? = nil, movedShare: Double = 0
+    ) {
         self.fromMode = fromMode
         self.toMode = toMode
         self.movedShare = movedShare

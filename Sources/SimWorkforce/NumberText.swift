@@ -66,8 +66,14 @@ extension Double {
         var magnitude = 0
         var value = self
         guard value > 0 else { return 0 }
-        while value >= 10 { value /= 10; magnitude += 1 }
-        while value < 1 { value *= 10; magnitude -= 1 }
+        while value >= 10 {
+            value /= 10
+            magnitude += 1
+        }
+        while value < 1 {
+            value *= 10
+            magnitude -= 1
+        }
         return magnitude
     }
 }

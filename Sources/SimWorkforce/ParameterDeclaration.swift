@@ -45,9 +45,13 @@ public struct Declaration<Group: ParameterGroup>: Sendable {
     // MARK: - Constructors, one per kind
 
     /// A number in `[minimum, maximum]` (`minimum` excluded when `above` is true).
-    public static func number(_ key: String, _ path: WritableKeyPath<Group, Double> & Sendable, min: Double? = 0, max: Double? = nil,
-                              above: Bool = false, unit: String, _ doc: String, source: String) -> Self {
-        Self(key: key, kind: .number(path, minimum: min, maximum: max, excludesMinimum: above), unit: unit, doc: doc, source: source, required: false)
+    public static func number(
+        _ key: String, _ path: WritableKeyPath<Group, Double> & Sendable, min: Double? = 0, max: Double? = nil,
+        above: Bool = false, unit: String, _ doc: String, source: String
+    ) -> Self {
+        Self(
+            key: key, kind: .number(path, minimum: min, maximum: max, excludesMinimum: above), unit: unit, doc: doc, source: source,
+            required: false)
     }
 
     /// A share or probability in [0, 1].
@@ -56,10 +60,13 @@ public struct Declaration<Group: ParameterGroup>: Sendable {
     }
 
     /// A whole number in `minimum...maximum`.
-    public static func integer(_ key: String, _ path: WritableKeyPath<Group, Int> & Sendable, _ range: ClosedRange<Int>, unit: String,
-                               _ doc: String, source: String?, required: Bool = false) -> Self {
-        Self(key: key, kind: .integer(path, minimum: range.lowerBound, maximum: range.upperBound), unit: unit, doc: doc,
-             source: source, required: required)
+    public static func integer(
+        _ key: String, _ path: WritableKeyPath<Group, Int> & Sendable, _ range: ClosedRange<Int>, unit: String,
+        _ doc: String, source: String?, required: Bool = false
+    ) -> Self {
+        Self(
+            key: key, kind: .integer(path, minimum: range.lowerBound, maximum: range.upperBound), unit: unit, doc: doc,
+            source: source, required: required)
     }
 
     public static func flag(_ key: String, _ path: WritableKeyPath<Group, Bool> & Sendable, _ doc: String, source: String) -> Self {
@@ -67,18 +74,28 @@ public struct Declaration<Group: ParameterGroup>: Sendable {
     }
 
     /// One of an enum's words.
-    public static func choice<E: ParameterChoice>(_ key: String, _ path: WritableKeyPath<Group, E> & Sendable, _ doc: String,
-                                                  source: String) -> Self {
-        Self(key: key, kind: .choice(words: E.allCases.map(\.rawValue), get: { $0[keyPath: path].rawValue },
-                                     set: { group, word in if let value = E(rawValue: word) { group[keyPath: path] = value } }),
-             unit: nil, doc: doc, source: source, required: false)
+    public static func choice<E: ParameterChoice>(
+        _ key: String, _ path: WritableKeyPath<Group, E> & Sendable, _ doc: String,
+        source: String
+    ) -> Self {
+        Self(
+            key: key,
+            kind: .choice(
+                words: E.allCases.map(\.rawValue), get: { $0[keyPath: path].rawValue },
+                set: { group, word in if let value = E(rawValue: word) { group[keyPath: path] = value } }),
+            unit: nil, doc: doc, source: source, required: false)
     }
 
     /// A nested group, written in the file as an object under `key`.
-    public static func group<Child: ParameterGroup>(_ key: String, _ path: WritableKeyPath<Group, Child> & Sendable, _ doc: String) -> Self {
-        Self(key: key, kind: .group(specs: { Child.specs($0[keyPath: path]) }, read: { group, source in
-            if let child = source.child(key) { group[keyPath: path] = Child(reading: child) }
-        }), unit: nil, doc: doc, source: nil, required: false)
+    public static func group<Child: ParameterGroup>(_ key: String, _ path: WritableKeyPath<Group, Child> & Sendable, _ doc: String) -> Self
+    {
+        Self(
+            key: key,
+            kind: .group(
+                specs: { Child.specs($0[keyPath: path]) },
+                read: { group, source in
+                    if let child = source.child(key) { group[keyPath: path] = Child(reading: child) }
+                }), unit: nil, doc: doc, source: nil, required: false)
     }
 
     /// A key the compiler reads by hand (see ``Kind/structural``).
@@ -103,11 +120,11 @@ extension ParameterGroup {
         for declaration in Self.declarations {
             let key = declaration.key
             switch declaration.kind {
-            case let .number(path, _, _, _): if let x = source.number(key) { self[keyPath: path] = x }
-            case let .integer(path, _, _): if let x = source.number(key) { self[keyPath: path] = Int(x) }
-            case let .flag(path): if let x = source.flag(key) { self[keyPath: path] = x }
-            case let .choice(_, _, set): if let word = source.word(key) { set(&self, word) }
-            case let .group(_, read): read(&self, source)
+            case .number(let path, _, _, _): if let x = source.number(key) { self[keyPath: path] = x }
+            case .integer(let path, _, _): if let x = source.number(key) { self[keyPath: path] = Int(x) }
+            case .flag(let path): if let x = source.flag(key) { self[keyPath: path] = x }
+            case .choice(_, _, let set): if let word = source.word(key) { set(&self, word) }
+            case .group(_, let read): read(&self, source)
             case .structural: break
             }
         }
@@ -119,16 +136,18 @@ extension ParameterGroup {
         declarations.map { declaration in
             let kind: ParameterSpec.Kind
             switch declaration.kind {
-            case let .number(path, minimum, maximum, excludesMinimum):
+            case .number(let path, let minimum, let maximum, let excludesMinimum):
                 kind = .number(default: defaults[keyPath: path], minimum: minimum, maximum: maximum, excludesMinimum: excludesMinimum)
-            case let .integer(path, minimum, maximum): kind = .integer(default: defaults[keyPath: path], minimum: minimum, maximum: maximum)
-            case let .flag(path): kind = .flag(default: defaults[keyPath: path])
-            case let .choice(words, get, _): kind = .choice(default: get(defaults), words: words)
-            case let .group(specs, _): kind = .group(specs(defaults))
+            case .integer(let path, let minimum, let maximum):
+                kind = .integer(default: defaults[keyPath: path], minimum: minimum, maximum: maximum)
+            case .flag(let path): kind = .flag(default: defaults[keyPath: path])
+            case .choice(let words, let get, _): kind = .choice(default: get(defaults), words: words)
+            case .group(let specs, _): kind = .group(specs(defaults))
             case .structural: kind = .structural
             }
-            return ParameterSpec(key: declaration.key, kind: kind, unit: declaration.unit, doc: declaration.doc,
-                                 source: declaration.source, required: declaration.required)
+            return ParameterSpec(
+                key: declaration.key, kind: kind, unit: declaration.unit, doc: declaration.doc,
+                source: declaration.source, required: declaration.required)
         }
     }
 }

@@ -30,12 +30,13 @@ public final class ResultLayout: Sendable {
         var slot: [MetricKey: Int] = [:]
         for (i, key) in keys.enumerated() { slot[key] = i }
         // Every key below is in the catalogue: it is built from the same parameters.
-        self.init(keys: keys,
-                  domain: model.domains.map { d in DomainMeasure.allCases.map { slot[.domain($0, domain: d.id)]! } },
-                  programme: model.programmes.map { p in ProgrammeMeasure.allCases.map { slot[.programme($0, programme: p.id)]! } },
-                  counter: model.regions[r].units.map { unit in
-                      unit.service == nil ? [] : CounterMeasure.allCases.map { slot[.counter($0, unit: unit.id)]! }
-                  })
+        self.init(
+            keys: keys,
+            domain: model.domains.map { d in DomainMeasure.allCases.map { slot[.domain($0, domain: d.id)]! } },
+            programme: model.programmes.map { p in ProgrammeMeasure.allCases.map { slot[.programme($0, programme: p.id)]! } },
+            counter: model.regions[r].units.map { unit in
+                unit.service == nil ? [] : CounterMeasure.allCases.map { slot[.counter($0, unit: unit.id)]! }
+            })
     }
 
     /// A layout that lists `keys` in order, for a result read back from a shard: it answers

@@ -8,9 +8,11 @@ import SimCore
 /// - Parameter layoutShuffle: tests only: each region writes its series in shuffled slots
 ///   (``ResultLayout``), which nothing downstream may notice.
 public func runReplication(_ model: ModelParameters, seed: UInt64, replication: Int, layoutShuffle: UInt64? = nil) -> ReplicationResult {
-    ReplicationResult(regions: model.regions.indices.map { region in
-        var simulation = RegionSimulation(model: model, regionIndex: region, seed: seed, replication: replication,
-                                          layoutShuffle: layoutShuffle.map { $0 &+ UInt64(region) })
-        return simulation.runToHorizon()
-    })
+    ReplicationResult(
+        regions: model.regions.indices.map { region in
+            var simulation = RegionSimulation(
+                model: model, regionIndex: region, seed: seed, replication: replication,
+                layoutShuffle: layoutShuffle.map { $0 &+ UInt64(region) })
+            return simulation.runToHorizon()
+        })
 }

@@ -75,14 +75,29 @@ struct Workforce {
     /// Room for `count` employees in every column, so building the workforce and hiring do not
     /// grow each column step by step.
     mutating func reserveCapacity(_ count: Int) {
-        active.storage.reserveCapacity(count); unit.storage.reserveCapacity(count); jobLevel.storage.reserveCapacity(count)
-        isPPPK.storage.reserveCapacity(count); isCPNS.storage.reserveCapacity(count); education.storage.reserveCapacity(count)
-        ageYears.storage.reserveCapacity(count); retirementAgeYears.storage.reserveCapacity(count); tenureMonths.storage.reserveCapacity(count)
-        stable.reserveCapacity(count * domainCount); transient.reserveCapacity(count * domainCount); latent.reserveCapacity(count * domainCount)
-        motivation.storage.reserveCapacity(count); awardBoost.storage.reserveCapacity(count); jpThisYear.storage.reserveCapacity(count)
-        jpMandatoryThisYear.storage.reserveCapacity(count); jpBooked.storage.reserveCapacity(count); bookedUntil.storage.reserveCapacity(count)
-        offDuty.storage.reserveCapacity(count); owesLatsar.storage.reserveCapacity(count); owesPromotionTraining.storage.reserveCapacity(count)
-        lastRewardMonth.storage.reserveCapacity(count); lastCompletedYear.reserveCapacity(count * programmeCount)
+        active.storage.reserveCapacity(count)
+        unit.storage.reserveCapacity(count)
+        jobLevel.storage.reserveCapacity(count)
+        isPPPK.storage.reserveCapacity(count)
+        isCPNS.storage.reserveCapacity(count)
+        education.storage.reserveCapacity(count)
+        ageYears.storage.reserveCapacity(count)
+        retirementAgeYears.storage.reserveCapacity(count)
+        tenureMonths.storage.reserveCapacity(count)
+        stable.reserveCapacity(count * domainCount)
+        transient.reserveCapacity(count * domainCount)
+        latent.reserveCapacity(count * domainCount)
+        motivation.storage.reserveCapacity(count)
+        awardBoost.storage.reserveCapacity(count)
+        jpThisYear.storage.reserveCapacity(count)
+        jpMandatoryThisYear.storage.reserveCapacity(count)
+        jpBooked.storage.reserveCapacity(count)
+        bookedUntil.storage.reserveCapacity(count)
+        offDuty.storage.reserveCapacity(count)
+        owesLatsar.storage.reserveCapacity(count)
+        owesPromotionTraining.storage.reserveCapacity(count)
+        lastRewardMonth.storage.reserveCapacity(count)
+        lastCompletedYear.reserveCapacity(count * programmeCount)
         activeIndices.reserveCapacity(count)
     }
 
@@ -148,12 +163,15 @@ extension Workforce {
     /// Every employee is scored and written; eligibility and the positive value only decide
     /// whether the written key is kept. Both go either way from one employee to the next, so
     /// without branches the pass pays no mispredictions (it runs per programme each quarter).
-    func needsKeys(for programme: ProgrammeParameters, units: PerUnit<Bool>,
-                   targets: [(domain: Int, cap: Double, weight: Double)], gaps: [Double]) -> [UInt128] {
+    func needsKeys(
+        for programme: ProgrammeParameters, units: PerUnit<Bool>,
+        targets: [(domain: Int, cap: Double, weight: Double)], gaps: [Double]
+    ) -> [UInt128] {
         let levelAdmits = programme.eligibleJobLevels.map { $0 ? 1 : 0 }
         let unitAdmits = units.storage.map { $0 ? 1 : 0 }
         let employmentAdmits = [programme.employment.admits(isPPPK: false) ? 1 : 0, programme.employment.admits(isPPPK: true) ? 1 : 0]
-        let owing = programme.mandatoryForNewcomers ? owesLatsar.storage : programme.mandatoryOnPromotion ? owesPromotionTraining.storage : nil
+        let owing =
+            programme.mandatoryForNewcomers ? owesLatsar.storage : programme.mandatoryOnPromotion ? owesPromotionTraining.storage : nil
         let mandated = programme.isMandated ? 1 : 0
         let domains = domainCount
         return [UInt128](unsafeUninitializedCapacity: count) { keys, kept in
@@ -162,7 +180,8 @@ extension Workforce {
                 var value = 0.0
                 let base = e.rawValue &* domains
                 for target in targets { value += target.weight * min(gaps[base &+ target.domain], target.cap) }
-                let eligible = (active[e] ? 1 : 0) & levelAdmits[jobLevel[e].rawValue] & employmentAdmits[isPPPK[e] ? 1 : 0]
+                let eligible =
+                    (active[e] ? 1 : 0) & levelAdmits[jobLevel[e].rawValue] & employmentAdmits[isPPPK[e] ? 1 : 0]
                     & unitAdmits[unit[e].rawValue] & (owing.map { $0[e.rawValue] ? 1 : 0 } ?? 1)
                 keys[kept] = CandidateList.key(score: value, employee: e)
                 kept &+= eligible & (mandated | (value > 0 ? 1 : 0))
@@ -197,4 +216,3 @@ struct Employee {
     var owesLatsar: Bool
     var isCPNS: Bool
 }
-

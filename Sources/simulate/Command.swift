@@ -1,30 +1,34 @@
-import SimCommandLine
 import Foundation
+import SimCommandLine
 import SimCore
-import SimScenario
 import SimExperiment
+import SimScenario
 
 /// The subcommands and their help.
 enum Command {
-    static let specs = [RunCommand.spec, WhatIfCommand.spec, ValidateCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimiseCommand.spec, FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec, RosterTemplateCommand.spec]
+    static let specs = [
+        RunCommand.spec, WhatIfCommand.spec, ValidateCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimiseCommand.spec,
+        FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec, RosterTemplateCommand.spec,
+    ]
     static let subcommands = specs.map(\.name) + ["help"]
 
     /// `simulate --help`: the subcommands from their declarations, then examples.
     static var mainHelp: String {
         let usages = specs.flatMap { ["  " + $0.usage, "      " + $0.summary] }
-        return ([
-            "simulate \(KompetenVersion.current): test civil-service (ASN) training policies before spending the money", "",
-            "USAGE:",
-        ] + usages + [
-            "",
-            "EXAMPLES:",
-            "  simulate scenarios/*.json",
-            "  simulate scenarios/baseline.json scenarios/budget-plus-50.json --replications 30 --out results/budget",
-            "  simulate validate scenarios/*.json",
-            "  simulate what-if scenarios/baseline.json --set regions.sorong.budget.rupiahPerYear=1.5e9",
-            "",
-            "See 'simulate COMMAND --help' for each command's options. Files ending in .schema.json are skipped.",
-        ]).joined(separator: "\n")
+        return
+            ([
+                "simulate \(KompetenVersion.current): test civil-service (ASN) training policies before spending the money", "",
+                "USAGE:",
+            ] + usages + [
+                "",
+                "EXAMPLES:",
+                "  simulate scenarios/*.json",
+                "  simulate scenarios/baseline.json scenarios/budget-plus-50.json --replications 30 --out results/budget",
+                "  simulate validate scenarios/*.json",
+                "  simulate what-if scenarios/baseline.json --set regions.sorong.budget.rupiahPerYear=1.5e9",
+                "",
+                "See 'simulate COMMAND --help' for each command's options. Files ending in .schema.json are skipped.",
+            ]).joined(separator: "\n")
     }
 
     static func run(_ words: [String]) throws(CommandError) {

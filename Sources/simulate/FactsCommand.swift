@@ -1,5 +1,5 @@
-import SimCommandLine
 import Foundation
+import SimCommandLine
 import SimExperiment
 import SimReport
 
@@ -36,8 +36,10 @@ enum FactsCommand {
         plan.runner.run(replications: Array(0..<plan.replications), into: &result) { progress.update(done: $0) }
         progress.finish()
         let checks = StylisedFacts.check(result, labels: plan.labels)
-        print(arguments.flag(.markdown) ? FactsReport.markdown(checks, replications: plan.replications, seed: plan.seed)
-                                        : FactsReport.text(checks), terminator: "")
+        print(
+            arguments.flag(.markdown)
+                ? FactsReport.markdown(checks, replications: plan.replications, seed: plan.seed)
+                : FactsReport.text(checks), terminator: "")
         try output?.write([("facts.csv", FactsReport.csv(checks))])
     }
 }

@@ -1,9 +1,9 @@
-import SimCommandLine
 import Foundation
-import SimScenario
+import SimCommandLine
 import SimExperiment
-import SimShard
 import SimOutput
+import SimScenario
+import SimShard
 
 /// `simulate merge DIRS... --out DIR`: folds shards in replication order into exactly the files
 /// the unsharded run writes.
@@ -31,16 +31,18 @@ enum MergeCommand {
         guard !arguments.positional.isEmpty else { throw .usage("'merge' needs the shard directories; see 'simulate merge --help'") }
         guard arguments.value(.out) != nil else { throw .usage("'merge' needs --out DIR") }
         let output = try arguments.output(default: nil, inputs: arguments.positional)!
-        let sensitivityPartial = URL(fileURLWithPath: arguments.positional[0]).appendingPathComponent(SensitivityOutcome.partialFileName).path
+        let sensitivityPartial = URL(fileURLWithPath: arguments.positional[0]).appendingPathComponent(SensitivityOutcome.partialFileName)
+            .path
         if FileManager.default.fileExists(atPath: sensitivityPartial) {
             return try SensitivityCommand.merge(arguments, output: output, started: started)
         }
         let (shards, result) = try ShardSet.merged(arguments.positional)
         let plan = RunPlan(shards.manifest)
         let region = try arguments.briefRegion(plan)
-        _ = try RunCommand.writeResults(result, plan: plan, arguments: arguments, output: output, region: region,
-                                        locale: try arguments.locale(), language: try arguments.language(), started: started,
-                                        extra: [("mergedFrom", .array(shards.members.map { JSONNode(.string($0.directory)) }))])
+        _ = try RunCommand.writeResults(
+            result, plan: plan, arguments: arguments, output: output, region: region,
+            locale: try arguments.locale(), language: try arguments.language(), started: started,
+            extra: [("mergedFrom", .array(shards.members.map { JSONNode(.string($0.directory)) }))])
         if !arguments.quiet { Stderr.say("merged \(shards.members.count) shards into \(output.target.path)") }
     }
 }

@@ -1,9 +1,9 @@
-import SimCommandLine
 import Foundation
-import SimWorkforce
+import SimCommandLine
 import SimExperiment
-import SimReport
 import SimOptimise
+import SimReport
+import SimWorkforce
 
 /// `simulate optimise`: the best plan for the money, found by search under noise, chosen with a
 /// statistical guarantee, and written back as a scenario.
@@ -25,7 +25,8 @@ enum OptimiseCommand {
         ],
         options: [
             .value(.evaluations, "N", "distinct plans the search may score (default: optimise.evaluations)"),
-            .value(.replications, "N", "replications per plan in the search, and the selection's first stage (default: optimise.replications)"),
+            .value(
+                .replications, "N", "replications per plan in the search, and the selection's first stage (default: optimise.replications)"),
             .value(.finalists, "K", "best search plans taken to the selection (default: optimise.finalists)"),
             .value(.delta, "D", "the selection's indifference zone, in the objective's units (default: optimise.indifference)"),
             .value(.confidence, "P", "the selection's 1 − α, e.g. 0.95 (default: optimise.confidence)"),
@@ -48,7 +49,8 @@ enum OptimiseCommand {
         guard arguments.positional.count == 1, let file = arguments.positional.first else {
             throw .usage("'optimise' needs exactly one scenario file with an optimise block; see 'simulate optimise --help'")
         }
-        let locale = try arguments.locale(), language = try arguments.language()
+        let locale = try arguments.locale()
+        let language = try arguments.language()
         let output = try arguments.output(default: "results-optimise", inputs: [file])!
         let common = try arguments.overrides()
         let scenario = try arguments.load([file], overrides: common)[0]
@@ -56,20 +58,23 @@ enum OptimiseCommand {
             throw .usage("\(file) has no optimise block; add one (docs/optimise.md) or start from scenarios/optimise-sawahlunto.json")
         }
         let plan = try RunPlan.make([scenario], options: try arguments.planOptions(), baselineChoice: .first)
-        let settings = try OptimiseSettings(problem, evaluations: try arguments.integer(.evaluations, minimum: 2),
-                                            replications: try arguments.integer(.replications, minimum: 2),
-                                            finalists: try arguments.integer(.finalists, minimum: 1),
-                                            confirmation: try arguments.integer(.confirm, minimum: 2),
-                                            delta: arguments.value(.delta), confidence: arguments.value(.confidence), seed: plan.seed)
+        let settings = try OptimiseSettings(
+            problem, evaluations: try arguments.integer(.evaluations, minimum: 2),
+            replications: try arguments.integer(.replications, minimum: 2),
+            finalists: try arguments.integer(.finalists, minimum: 1),
+            confirmation: try arguments.integer(.confirm, minimum: 2),
+            delta: arguments.value(.delta), confidence: arguments.value(.confidence), seed: plan.seed)
         let study = OptimiseStudy(scenario: scenario, problem: problem)
-        let journal = try OptimiseJournal.open(url: URL(fileURLWithPath: output.target.path + ".journal"),
-                                               fingerprint: OptimiseStudy.fingerprint(scenario, seed: plan.seed, common: common),
-                                               measures: OptimiseStudy.firstMargin + problem.constraints.count,
-                                               restart: arguments.flag(.restart))
+        let journal = try OptimiseJournal.open(
+            url: URL(fileURLWithPath: output.target.path + ".journal"),
+            fingerprint: OptimiseStudy.fingerprint(scenario, seed: plan.seed, common: common),
+            measures: OptimiseStudy.firstMargin + problem.constraints.count,
+            restart: arguments.flag(.restart))
         let quiet = arguments.quiet
         if journal.count > 0 && !quiet { Stderr.say("resuming from \(journal.url.path) (\(journal.count) replications already measured)") }
-        let evaluator = PlanEvaluator(study: study, runner: DesignRunner(seed: plan.seed, replications: 1, jobs: plan.jobs), common: common,
-                                      journal: journal, pauseAfter: try arguments.integer(.pauseAfter))
+        let evaluator = PlanEvaluator(
+            study: study, runner: DesignRunner(seed: plan.seed, replications: 1, jobs: plan.jobs), common: common,
+            journal: journal, pauseAfter: try arguments.integer(.pauseAfter))
         var search = OptimiseRun(evaluator: evaluator, settings: settings, report: { if !quiet { Stderr.say($0) } })
         let outcome = try search.run()
         let files = OptimiseFiles(outcome: outcome, study: study, common: common, language: language, locale: locale, output: output.target)

@@ -1,12 +1,12 @@
-import SimCommandLine
 import Foundation
+import SimCommandLine
 import SimCore
-import SimWorkforce
-import SimScenario
 import SimExperiment
-import SimReport
-import SimShard
 import SimOutput
+import SimReport
+import SimScenario
+import SimShard
+import SimWorkforce
 
 enum RunCommand {
     static let spec = CommandSpec(
@@ -29,17 +29,20 @@ enum RunCommand {
         options: [
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results"),
-            .value(.baseline, "ID", "the scenario the others are compared with (default: the one with id 'baseline';",
-                   "without one the differences are left empty)"),
+            .value(
+                .baseline, "ID", "the scenario the others are compared with (default: the one with id 'baseline';",
+                "without one the differences are left empty)"),
             .value(.baselineFile, "FILE", "compare with this scenario file without reporting it"),
             CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region,
-            .value(.shard, "I/N", "run only the I-th of N slices of the replications and write a partial result",
-                   "for 'simulate merge' (taken from SLURM_ARRAY_TASK_ID/COUNT, or from",
-                   "JOB_COMPLETION_INDEX with --shard-count N, when those are set)"),
+            .value(
+                .shard, "I/N", "run only the I-th of N slices of the replications and write a partial result",
+                "for 'simulate merge' (taken from SLURM_ARRAY_TASK_ID/COUNT, or from",
+                "JOB_COMPLETION_INDEX with --shard-count N, when those are set)"),
             .value(.shardCount, "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
-            .flag(.uncertain, "draw the uncertainty block's inputs once per replication, the same draw for every",
-                  "scenario (docs/uncertainty.md): intervals and differences then include what we do not know,",
-                  "and the brief gives each what-if's probability of beating the baseline"),
+            .flag(
+                .uncertain, "draw the uncertainty block's inputs once per replication, the same draw for every",
+                "scenario (docs/uncertainty.md): intervals and differences then include what we do not know,",
+                "and the brief gives each what-if's probability of beating the baseline"),
             CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],
         examples: [
@@ -59,14 +62,18 @@ enum RunCommand {
         let first = baselineFile.map { [$0] } ?? []
         let (kept, notes) = ScenarioSet.setAsideSearches(try arguments.load(first + files, overrides: overrides), keepingFirst: first.count)
         if !arguments.quiet { notes.forEach(Stderr.note) }
-        try execute(kept, arguments: arguments, started: started, baselineChoice: first.isEmpty ? .fromArguments : .hiddenFirst,
-                    overrides: overrides)
+        try execute(
+            kept, arguments: arguments, started: started, baselineChoice: first.isEmpty ? .fromArguments : .hiddenFirst,
+            overrides: overrides)
     }
 
     /// Runs loaded scenarios and writes the results, compared with the baseline `baselineChoice` picks.
-    static func execute(_ loaded: [Scenario], arguments: Arguments, started: ContinuousClock.Instant,
-                        baselineChoice: BaselineChoice = .fromArguments, overrides: [Override] = []) throws(CommandError) {
-        let locale = try arguments.locale(), language = try arguments.language()
+    static func execute(
+        _ loaded: [Scenario], arguments: Arguments, started: ContinuousClock.Instant,
+        baselineChoice: BaselineChoice = .fromArguments, overrides: [Override] = []
+    ) throws(CommandError) {
+        let locale = try arguments.locale()
+        let language = try arguments.language()
         let shard = try arguments.shard()
         let defaultOut = shard.map { "results-shard-\($0.index)-of-\($0.count)" } ?? "results"
         var plan = try RunPlan.make(loaded, options: try arguments.planOptions(), baselineChoice: baselineChoice)
@@ -80,37 +87,47 @@ enum RunCommand {
         let region = try arguments.briefRegion(plan)
         if let note = plan.noBaselineNote { FileHandle.standardError.write(Data(note.utf8)) }
         let output = try arguments.output(default: defaultOut, inputs: loaded.map(\.file))!
-        var progress = Progress(total: shard?.slice(of: plan.replications).count ?? plan.replications,
-                                unit: shard.map { "replications (shard \($0.index)/\($0.count))" }
-                                    ?? "replications of \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")",
-                                quiet: arguments.quiet)
+        var progress = Progress(
+            total: shard?.slice(of: plan.replications).count ?? plan.replications,
+            unit: shard.map { "replications (shard \($0.index)/\($0.count))" }
+                ?? "replications of \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")",
+            quiet: arguments.quiet)
         if let shard {
             try output.write { staging throws(CommandError) in
-                try ShardRun.write(plan, shard: shard, into: staging, progress: { progress.update(done: $0) },
-                                   run: { plan.runMetadata(seconds: started.secondsElapsed) })
+                try ShardRun.write(
+                    plan, shard: shard, into: staging, progress: { progress.update(done: $0) },
+                    run: { plan.runMetadata(seconds: started.secondsElapsed) })
             }
             progress.finish()
             let slice = shard.slice(of: plan.replications)
-            if !arguments.quiet { Stderr.say("wrote shard \(shard.index)/\(shard.count) (replications \(slice.lowerBound)..<\(slice.upperBound)) to \(output.target.path)") }
+            if !arguments.quiet {
+                Stderr.say(
+                    "wrote shard \(shard.index)/\(shard.count) (replications \(slice.lowerBound)..<\(slice.upperBound)) to \(output.target.path)"
+                )
+            }
             return
         }
         var result = plan.runner.emptyResult()
         plan.runner.run(replications: Array(0..<plan.replications), into: &result) { progress.update(done: $0) }
         progress.finish()
-        let names = try writeResults(result, plan: plan, arguments: arguments, output: output, region: region, locale: locale,
-                                     language: language, started: started, extra: [])
+        let names = try writeResults(
+            result, plan: plan, arguments: arguments, output: output, region: region, locale: locale,
+            language: language, started: started, extra: [])
         if !arguments.quiet { Stderr.say("wrote \(names.joined(separator: ", ")) to \(output.target.path)") }
     }
 
     /// Writes the result files of a run or a merge (and returns their names), with run.json's breaches and a warning for any.
-    static func writeResults(_ result: ExperimentResult, plan: RunPlan, arguments: Arguments, output: OutputDirectory, region: String?,
-                             locale: CSVLocale, language: BriefLanguage, started: ContinuousClock.Instant,
-                             extra: [(String, JSONValue)]) throws(CommandError) -> [String] {
+    static func writeResults(
+        _ result: ExperimentResult, plan: RunPlan, arguments: Arguments, output: OutputDirectory, region: String?,
+        locale: CSVLocale, language: BriefLanguage, started: ContinuousClock.Instant,
+        extra: [(String, JSONValue)]
+    ) throws(CommandError) -> [String] {
         let breaches = plan.breachReport(result)
         if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
         let metadata = plan.runMetadata(seconds: started.secondsElapsed, extra: [("breaches", breaches.json)] + extra)
-        let files = ResultFiles.make(result, plan: plan, locale: locale, language: language, region: region,
-                                     metadata: metadata, workbook: arguments.flag(.xlsx))
+        let files = ResultFiles.make(
+            result, plan: plan, locale: locale, language: language, region: region,
+            metadata: metadata, workbook: arguments.flag(.xlsx))
         try output.write(files)
         return files.map(\.name)
     }

@@ -1,9 +1,9 @@
-import SimCommandLine
 import Foundation
-import SimScenario
+import SimCommandLine
 import SimExperiment
-import SimReport
 import SimOutput
+import SimReport
+import SimScenario
 
 /// `simulate sensitivity`: which uncertain inputs drive the outcomes (Morris screening or Sobol
 /// indices over each scenario's `uncertainty` block).
@@ -31,9 +31,11 @@ enum SensitivityCommand {
             .value(.factors, "PATH,...", "only these paths of the uncertainty block (default: all of them)"),
             .value(.bootstrap, "B", "bootstrap resamples for the intervals (default 1000)"),
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
-            CommonOptions.out(default: "results-sensitivity, or results-sensitivity-shard-I-of-N for a shard"), CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang,
-            .value(.shard, "I/N", "run only the I-th of N slices of the design points (or from SLURM_ARRAY_TASK_ID/COUNT,",
-                   "or JOB_COMPLETION_INDEX with --shard-count N) and write a partial result for 'simulate merge'"),
+            CommonOptions.out(default: "results-sensitivity, or results-sensitivity-shard-I-of-N for a shard"), CommonOptions.set,
+            CommonOptions.csvLocale, CommonOptions.lang,
+            .value(
+                .shard, "I/N", "run only the I-th of N slices of the design points (or from SLURM_ARRAY_TASK_ID/COUNT,",
+                "or JOB_COMPLETION_INDEX with --shard-count N) and write a partial result for 'simulate merge'"),
             .value(.shardCount, "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
             CommonOptions.force, CommonOptions.quiet,
         ],
@@ -47,16 +49,21 @@ enum SensitivityCommand {
         let started = ContinuousClock.now
         let arguments = try spec.parse(words)
         let methodText = arguments.value(.method) ?? "morris"
-        guard let method = SensitivityMethod(rawValue: methodText) else { throw .usage("--method expects morris or sobol, got '\(methodText)'") }
+        guard let method = SensitivityMethod(rawValue: methodText) else {
+            throw .usage("--method expects morris or sobol, got '\(methodText)'")
+        }
         let samples = try arguments.integer(.samples) ?? (method == .morris ? 20 : 128)
         guard samples >= 2 else { throw .usage("--samples must be at least 2, got \(samples)") }
         // The design is built in memory: its points (trajectories × (factors + 1), or N × (factors + 2))
         // are refused past a limit that fits any machine, before anything is allocated.
         guard samples <= maximumSamples else {
-            throw .usage("--samples \(samples) is more than the \(maximumSamples) a design may have (a design holds every point in memory, and at a few points a second it would run for years); use at most \(maximumSamples), or shard a study of that size")
+            throw .usage(
+                "--samples \(samples) is more than the \(maximumSamples) a design may have (a design holds every point in memory, and at a few points a second it would run for years); use at most \(maximumSamples), or shard a study of that size"
+            )
         }
         let bootstrap = try arguments.integer(.bootstrap) ?? 1000
-        let locale = try arguments.locale(), language = try arguments.language()
+        let locale = try arguments.locale()
+        let language = try arguments.language()
         let shard = try arguments.shard()
         // Each shard writes its own folder by default, so an array without --out does not collide.
         let defaultOut = shard.map { "results-sensitivity-shard-\($0.index)-of-\($0.count)" } ?? "results-sensitivity"
@@ -67,26 +74,33 @@ enum SensitivityCommand {
         let plan = try RunPlan.make(loaded, options: try arguments.planOptions(), baselineChoice: .first)
         let factorFilter = arguments.value(.factors).map { $0.split(separator: ",").map(String.init) }
         let studies = try loaded.map { scenario throws(CommandError) in
-            SensitivityStudy(scenario: scenario, factors: try SensitivityStudy.chooseFactors(scenario, only: factorFilter), method: method,
-                             samples: samples, seed: plan.seed)
+            SensitivityStudy(
+                scenario: scenario, factors: try SensitivityStudy.chooseFactors(scenario, only: factorFilter), method: method,
+                samples: samples, seed: plan.seed)
         }
         let owned = shard?.slice(of: studies.reduce(0) { $0 + $1.points.count }).count ?? studies.reduce(0) { $0 + $1.points.count }
         var progress = Progress(total: owned, unit: "design points × \(plan.replications) replications", quiet: arguments.quiet)
-        let outcome = try SensitivityStudy.evaluate(studies, plan: plan, common: common, bootstrap: bootstrap,
-                                                    shard: shard.map { ($0.index, $0.count) }, progress: { progress.update(done: $0) })
+        let outcome = try SensitivityStudy.evaluate(
+            studies, plan: plan, common: common, bootstrap: bootstrap,
+            shard: shard.map { ($0.index, $0.count) }, progress: { progress.update(done: $0) })
         progress.finish()
         if let shard {
             let run = (try? JSONParser.parse(plan.runMetadata(seconds: started.secondsElapsed), file: "run.json")) ?? JSONNode(.null)
             try output.write([(SensitivityOutcome.partialFileName, outcome.partialJSON(run: run))])
             if !arguments.quiet {
-                Stderr.say("wrote sensitivity shard \(shard.index)/\(shard.count) (design points \(outcome.firstPoint)..<\(outcome.firstPoint + outcome.means.count)) to \(output.target.path)")
+                Stderr.say(
+                    "wrote sensitivity shard \(shard.index)/\(shard.count) (design points \(outcome.firstPoint)..<\(outcome.firstPoint + outcome.means.count)) to \(output.target.path)"
+                )
             }
             return
         }
-        try output.write(SensitivityFiles.make(outcome, locale: locale, language: language,
-                                               metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: outcome.metadata)))
+        try output.write(
+            SensitivityFiles.make(
+                outcome, locale: locale, language: language,
+                metadata: plan.runMetadata(seconds: started.secondsElapsed, extra: outcome.metadata)))
         if !arguments.quiet {
-            Stderr.say("wrote sensitivity.csv (\(outcome.totalPoints) design points × \(plan.replications) replications) to \(output.target.path)")
+            Stderr.say(
+                "wrote sensitivity.csv (\(outcome.totalPoints) design points × \(plan.replications) replications) to \(output.target.path)")
         }
     }
 
@@ -94,7 +108,8 @@ enum SensitivityCommand {
     static func merge(_ arguments: Arguments, output: OutputDirectory, started: ContinuousClock.Instant) throws(CommandError) {
         let (merged, directories) = try SensitivityOutcome.merging(arguments.positional)
         let metadata = SensitivityFiles.mergedMetadata(merged, directories: directories, seconds: started.secondsElapsed)
-        try output.write(SensitivityFiles.make(merged, locale: try arguments.locale(), language: try arguments.language(), metadata: metadata))
+        try output.write(
+            SensitivityFiles.make(merged, locale: try arguments.locale(), language: try arguments.language(), metadata: metadata))
         if !arguments.quiet { Stderr.say("merged \(directories.count) sensitivity shards into \(output.target.path)") }
     }
 }

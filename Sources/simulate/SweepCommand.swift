@@ -1,5 +1,5 @@
-import SimCommandLine
 import Foundation
+import SimCommandLine
 import SimExperiment
 import SimReport
 
@@ -32,19 +32,25 @@ enum SweepCommand {
         let arguments = try spec.parse(words)
         let axes = try arguments.all(.vary).map { text throws(CommandError) in try SweepStudy.Axis(parsing: text) }
         guard !axes.isEmpty else { throw .usage("'sweep' needs at least one --vary PATH=FROM:TO:STEPS") }
-        let locale = try arguments.locale(), language = try arguments.language()
+        let locale = try arguments.locale()
+        let language = try arguments.language()
         let output = try arguments.output(default: "results-sweep", inputs: arguments.positional)!
         let files = try ScenarioSet.scenarioFiles(arguments.positional, command: "sweep")
         let study = try SweepStudy(files: files, axes: axes, common: try arguments.overrides())
         let plan = try RunPlan.make(study.loaded, options: try arguments.planOptions())
-        var progress = Progress(total: plan.replications * study.groups.count,
-                                unit: "replications of \(study.grid.count) grid points and the unchanged scenario, file by file", quiet: arguments.quiet)
+        var progress = Progress(
+            total: plan.replications * study.groups.count,
+            unit: "replications of \(study.grid.count) grid points and the unchanged scenario, file by file", quiet: arguments.quiet)
         let rows = study.run(plan) { progress.update(done: $0) }
         progress.finish()
-        try output.write(SweepFiles.make(study, rows: rows, plan: plan, locale: locale, language: language,
-                                         metadata: plan.runMetadata(seconds: started.secondsElapsed)))
+        try output.write(
+            SweepFiles.make(
+                study, rows: rows, plan: plan, locale: locale, language: language,
+                metadata: plan.runMetadata(seconds: started.secondsElapsed)))
         if !arguments.quiet {
-            Stderr.say("wrote sweep.csv (\(study.grid.count) points × \(files.count) scenario\(files.count == 1 ? "" : "s")) to \(output.target.path)")
+            Stderr.say(
+                "wrote sweep.csv (\(study.grid.count) points × \(files.count) scenario\(files.count == 1 ? "" : "s")) to \(output.target.path)"
+            )
         }
     }
 }

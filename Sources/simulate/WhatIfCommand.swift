@@ -1,8 +1,8 @@
-import SimCommandLine
 import Foundation
-import SimWorkforce
-import SimScenario
+import SimCommandLine
 import SimExperiment
+import SimScenario
+import SimWorkforce
 
 /// `simulate what-if FILE --set PATH=VALUE`: a one-line what-if. The file as written is the
 /// baseline; a copy with the `--set` changes is the what-if; both run side by side on the same
@@ -17,8 +17,9 @@ enum WhatIfCommand {
             "same replications, and writes what 'run' writes. --set changes only the copy.",
         ],
         options: [
-            .value(.set, "PATH=VALUE", "the change the copy makes, e.g. regions.sorong.budget.rupiahPerYear=1.5e9 (repeatable);",
-                   "the file as written is the baseline"),
+            .value(
+                .set, "PATH=VALUE", "the change the copy makes, e.g. regions.sorong.budget.rupiahPerYear=1.5e9 (repeatable);",
+                "the file as written is the baseline"),
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results-what-if"), CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region,
             CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,

@@ -1,5 +1,5 @@
-import Testing
 import SimCore
+import Testing
 
 /// The fluid day of analytic service fidelity, against hand-worked cases (T = 450 minutes).
 @Suite struct BacklogDayTests {

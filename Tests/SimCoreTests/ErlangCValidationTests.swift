@@ -1,5 +1,5 @@
-import Testing
 import SimCore
+import Testing
 
 /// The kernel against queueing theory. Each expectation is computed from the formula in the test;
 /// the tolerance is stated and the replications' own 95% interval is checked to be tighter than

@@ -1,11 +1,14 @@
 import Foundation
-import Testing
 import SimCore
+import Testing
 
 /// A tiny model in SimPy's test style: each event carries a label and is logged as (time, label)
 /// when it fires; a label may schedule a follow-up.
 struct LoggingModel: DiscreteEventModel {
-    enum Event { case log(String), logThenSchedule(String, follow: String, after: Double) }
+    enum Event {
+        case log(String)
+        case logThenSchedule(String, follow: String, after: Double)
+    }
     var calendar = EventCalendar<Event>()
     var log: [(Double, String)] = []
 

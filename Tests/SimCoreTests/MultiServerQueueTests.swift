@@ -1,9 +1,13 @@
-import Testing
 import SimCore
+import Testing
 
 /// A hand-traced case: two servers, one leaves at t=1 while both are busy and returns at t=5.
 struct CapacityChangeModel: DiscreteEventModel {
-    enum Event { case arrive(String, service: Double), end(String), servers(Int) }
+    enum Event {
+        case arrive(String, service: Double)
+        case end(String)
+        case servers(Int)
+    }
     var calendar = EventCalendar<Event>()
     var queue = MultiServerQueue<(name: String, service: Double)>(servers: 2)
     var log: [String] = []
@@ -41,15 +45,16 @@ struct CapacityChangeModel: DiscreteEventModel {
         at(2, .arrive("D", service: 1))
         at(5, .servers(2))
         model.run(until: .never)
-        #expect(model.log == [
-            "0.0:arrive A", "0.0:start A", "0.0:arrive B", "0.0:start B",
-            "1.0:servers 1", "1.0:arrive C",
-            "2.0:arrive D",
-            "4.0:end A",                 // one server left: busy 1 = capacity 1, C keeps waiting
-            "4.0:end B", "4.0:start C",
-            "5.0:servers 2", "5.0:start D",
-            "6.0:end C", "6.0:end D",
-        ])
+        #expect(
+            model.log == [
+                "0.0:arrive A", "0.0:start A", "0.0:arrive B", "0.0:start B",
+                "1.0:servers 1", "1.0:arrive C",
+                "2.0:arrive D",
+                "4.0:end A",  // one server left: busy 1 = capacity 1, C keeps waiting
+                "4.0:end B", "4.0:start C",
+                "5.0:servers 2", "5.0:start D",
+                "6.0:end C", "6.0:end D",
+            ])
         #expect(model.waits == ["A": 0, "B": 0, "C": 3, "D": 3])
         let end = SimTime(workingDays: 6)
         // Queue length: 1 on [1,2], 2 on [2,4], 1 on [4,5] → area 6 over 6 days.
@@ -80,7 +85,11 @@ struct CapacityChangeModel: DiscreteEventModel {
         var out: [Int] = []
         var next = 0
         for round in 0..<50 {
-            for _ in 0..<(round % 7 + 1) { ring.append(next); expected.append(next); next += 1 }
+            for _ in 0..<(round % 7 + 1) {
+                ring.append(next)
+                expected.append(next)
+                next += 1
+            }
             for _ in 0..<(round % 5) { if let x = ring.popFirst() { out.append(x) } }
         }
         while let x = ring.popFirst() { out.append(x) }

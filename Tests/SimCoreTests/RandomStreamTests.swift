@@ -1,5 +1,5 @@
-import Testing
 import SimCore
+import Testing
 
 /// Distribution checks: n draws; the sample mean must lie within 4 standard errors of the true
 /// mean, and the sample variance within the stated relative tolerance (≥ 5 of its own standard
@@ -7,8 +7,10 @@ import SimCore
 @Suite struct RandomStreamTests {
     static let n = 200_000
 
-    func check(_ name: String, mean: Double, variance: Double, varianceTolerance: Double = 0.03,
-               seed: UInt64 = 1, _ draw: (inout RandomStream) -> Double) {
+    func check(
+        _ name: String, mean: Double, variance: Double, varianceTolerance: Double = 0.03,
+        seed: UInt64 = 1, _ draw: (inout RandomStream) -> Double
+    ) {
         var stream = RandomStream(seed: seed, replication: 0, stream: StreamID(7))
         var stats = RunningStatistics()
         for _ in 0..<Self.n { stats.add(draw(&stream)) }
@@ -58,7 +60,8 @@ import SimCore
         var stream = RandomStream(seed: 4, replication: 0, stream: StreamID(1))
         var counts = [Int](repeating: 0, count: 7)
         for _ in 0..<Self.n { counts[stream.index(below: 7)] += 1 }
-        let p = 1.0 / 7, se = (p * (1 - p) / Double(Self.n)).squareRoot()
+        let p = 1.0 / 7
+        let se = (p * (1 - p) / Double(Self.n)).squareRoot()
         for count in counts { #expect(abs(Double(count) / Double(Self.n) - p) <= 4 * se) }
     }
 
@@ -74,7 +77,8 @@ import SimCore
             for (i, t) in thresholds.enumerated() where x > t { above[i] += 1 }
         }
         for (i, t) in thresholds.enumerated() {
-            let p = exp(-t), se = (p * (1 - p) / Double(draws)).squareRoot()
+            let p = exp(-t)
+            let se = (p * (1 - p) / Double(draws)).squareRoot()
             #expect(abs(Double(above[i]) / Double(draws) - p) <= 4 * se, "P(X > \(t))")
         }
     }
@@ -85,7 +89,8 @@ import SimCore
     @Test func normalTailsMatchTheDistributionFunction() {
         var stream = RandomStream(seed: 6, replication: 0, stream: StreamID(1))
         let thresholds = [0.0, 0.05, 0.3, 1, 1.5, 2, 2.5, 3, 3.5, 3.65, 4]
-        var above = [Int](repeating: 0, count: thresholds.count), below = above
+        var above = [Int](repeating: 0, count: thresholds.count)
+        var below = above
         let draws = 2_000_000
         for _ in 0..<draws {
             let x = stream.standardNormal()
@@ -95,7 +100,8 @@ import SimCore
             }
         }
         for (i, t) in thresholds.enumerated() {
-            let p = erfc(t / 2.0.squareRoot()) / 2, se = (p * (1 - p) / Double(draws)).squareRoot()
+            let p = erfc(t / 2.0.squareRoot()) / 2
+            let se = (p * (1 - p) / Double(draws)).squareRoot()
             #expect(abs(Double(above[i]) / Double(draws) - p) <= 4 * se, "P(X > \(t))")
             #expect(abs(Double(below[i]) / Double(draws) - p) <= 4 * se, "P(X < -\(t))")
         }

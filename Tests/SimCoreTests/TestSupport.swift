@@ -7,9 +7,11 @@ func isClose(_ actual: Double, _ expected: Double, relative: Double) -> Bool {
 
 /// The 0.975 quantile of Student's t with `df` degrees of freedom, for small df (table, df ≥ 30 → normal).
 func studentT975(df: Int) -> Double {
-    let table: [Double] = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                           2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-                           2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045]
+    let table: [Double] = [
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+        2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+        2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045,
+    ]
     return df >= 1 && df <= table.count ? table[df - 1] : 1.960
 }
 
@@ -30,22 +32,25 @@ struct MMcExperiment {
     /// Half-width of the 95% t interval over replication means, in hours.
     var halfWidthHours: Double {
         var stats = RunningStatistics()
-        replicationWaits.forEach { stats.add($0) }
+        for wait in replicationWaits { stats.add(wait) }
         return studentT975(df: replicationWaits.count - 1) * stats.standardDeviation / Double(replicationWaits.count).squareRoot()
     }
 }
 
 /// Runs `replications` replications of M/M/c in hours (one working day = 8 hours), each for
 /// `customers` expected arrivals after a warm-up of `warmupCustomers`.
-func runMMc(arrivalsPerHour: Double, servicesPerHour: Double, servers: Int, customers: Int,
-            replications: Int, seed: UInt64 = 20_261_122, warmupCustomers: Int = 2_000,
-            tailHours: Double = 1) -> MMcExperiment {
+func runMMc(
+    arrivalsPerHour: Double, servicesPerHour: Double, servers: Int, customers: Int,
+    replications: Int, seed: UInt64 = 20_261_122, warmupCustomers: Int = 2_000,
+    tailHours: Double = 1
+) -> MMcExperiment {
     let hoursPerDay = 8.0
     var experiment = MMcExperiment()
     for replication in 0..<replications {
-        var model = MMcModel(arrivalRate: arrivalsPerHour * hoursPerDay, serviceRate: servicesPerHour * hoursPerDay,
-                             servers: servers, seed: seed, replication: replication,
-                             tailThreshold: .hours(tailHours, hoursPerWorkingDay: hoursPerDay))
+        var model = MMcModel(
+            arrivalRate: arrivalsPerHour * hoursPerDay, serviceRate: servicesPerHour * hoursPerDay,
+            servers: servers, seed: seed, replication: replication,
+            tailThreshold: .hours(tailHours, hoursPerWorkingDay: hoursPerDay))
         let warmup = SimTime(workingDays: Double(warmupCustomers) / (arrivalsPerHour * hoursPerDay))
         model.run(until: warmup)
         model.resetStatistics()

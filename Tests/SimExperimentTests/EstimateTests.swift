@@ -1,6 +1,6 @@
-import Testing
 import SimCore
 import SimExperiment
+import Testing
 
 @Suite struct EstimateTests {
     /// One replication says nothing about spread: the interval is undefined, not zero wide.

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
-import SimCore
-import SimScenario
-import SimExperiment
 import SimCommandLine
+import SimCore
+import SimExperiment
+import SimScenario
+import Testing
 
 /// The studies and the option parser as libraries, without the binary.
 @Suite struct StudyTests {
@@ -52,7 +52,10 @@ import SimCommandLine
             _ = try ScenarioSet.load([Self.scenario("baseline.json"), Self.scenario("baseline.json")], overrides: [])
             Issue.record("two files with one id loaded")
         } catch {
-            guard case .scenarios(let problems) = error else { Issue.record("\(error)"); return }
+            guard case .scenarios(let problems) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(problems.diagnostics.count == 1)
             #expect(problems.diagnostics[0].message.contains("is also used by"))
         }
@@ -70,7 +73,8 @@ import SimCommandLine
         let loaded = try ScenarioSet.load([Self.scenario("baseline.json"), Self.scenario("budget-plus-50.json")], overrides: [])
         let draws = try UncertainDraws(loaded, baseline: 0, seed: 7, overrides: [])
         let path = try #require(draws.paths.first)
-        let u0 = draws.quantile(path, replication: 0), u1 = draws.quantile(path, replication: 1)
+        let u0 = draws.quantile(path, replication: 0)
+        let u1 = draws.quantile(path, replication: 1)
         #expect(u0 != u1 && (0...1).contains(u0))
         // Both scenarios draw that path at the same quantile in a replication: their overrides agree there.
         let a = draws.overrides(scenario: 0, replication: 3).filter { $0.path.hasPrefix(path) }
@@ -80,7 +84,8 @@ import SimCommandLine
 
     @Test func optionsAreReadByTheNameTheyWereDeclaredWith() throws {
         let options: [OptionSpec] = [.value(.seed, "S", "seed"), .flag(.quiet, "quiet"), .value(.set, "P=V", "set")]
-        let parsed = try Arguments(["a.json", "--seed=5", "--set", "x=1", "--set", "y=2", "--quiet", "b.json"], options: options, command: "run")
+        let parsed = try Arguments(
+            ["a.json", "--seed=5", "--set", "x=1", "--set", "y=2", "--quiet", "b.json"], options: options, command: "run")
         #expect(parsed.positional == ["a.json", "b.json"])
         #expect(parsed.value(.seed) == "5" && parsed.all(.set) == ["x=1", "y=2"] && parsed.flag(.quiet))
         #expect(!parsed.declares(.jobs))

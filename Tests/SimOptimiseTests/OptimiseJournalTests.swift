@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SimOptimise
+import Testing
 
 /// The optimise journal (issue 33, item 11): a line changed by hand or by a damaged disk is
 /// refused with its number, never taken as measured; only a last line cut short by a kill is
@@ -26,28 +26,35 @@ import SimOptimise
                 _ = try Self.reopen(url, text: Data((changed.joined(separator: "\n") + "\n").utf8))
                 Issue.record("accepted: \(changed[line - 1])")
             } catch {
-                if case let .damaged(_, found, _) = error { #expect(found == line, "\(error)") } else { Issue.record("\(error)") }
+                if case .damaged(_, let found, _) = error { #expect(found == line, "\(error)") } else { Issue.record("\(error)") }
             }
         }
         // A changed value, a NaN or an infinity typed in, a line with too few numbers, a
         // conflicting duplicate: each refused at its line.
-        var changed = lines; changed[5] = changed[5].replacingOccurrences(of: "\t4.0 ", with: "\t5.0 ")
+        var changed = lines
+        changed[5] = changed[5].replacingOccurrences(of: "\t4.0 ", with: "\t5.0 ")
         refused(changed, line: 6)
-        changed = lines; changed[2] = changed[2].replacingOccurrences(of: "\t1.0 1.0 ", with: "\tnan 1.0 ")
+        changed = lines
+        changed[2] = changed[2].replacingOccurrences(of: "\t1.0 1.0 ", with: "\tnan 1.0 ")
         refused(changed, line: 3)
-        changed = lines; changed[8] = changed[8].replacingOccurrences(of: " inf", with: " 1e308")
+        changed = lines
+        changed[8] = changed[8].replacingOccurrences(of: " inf", with: " 1e308")
         refused(changed, line: 9)
         let fields = lines[4].split(separator: "\t")
         let short = "\(fields[0])\t\(fields[1])\t1.0 2.0"
-        changed = lines; changed[4] = short + "\t" + String(checksum(short))
+        changed = lines
+        changed[4] = short + "\t" + String(checksum(short))
         refused(changed, line: 5)
         let body = lines[6].split(separator: "\t").dropLast().joined(separator: "\t").replacingOccurrences(of: "\t5.0 ", with: "\t6.5 ")
-        changed = lines; changed.append(body + "\t" + checksum(body))
+        changed = lines
+        changed.append(body + "\t" + checksum(body))
         refused(changed, line: 22)
         // CRLF reads; a last line cut short is ignored; a duplicate with the same numbers is fine.
         let crlf = lines.joined(separator: "\r\n") + "\r\n"
         let read = try Self.reopen(url, text: Data(crlf.utf8))
-        #expect(read.count == 20 && read.values("plan3", replication: 3)?[1].isNaN == true && read.values("plan4", replication: 4)?[2] == .infinity)
+        #expect(
+            read.count == 20 && read.values("plan3", replication: 3)?[1].isNaN == true
+                && read.values("plan4", replication: 4)?[2] == .infinity)
         lines.append(lines[3])
         #expect(try Self.reopen(url, text: Data((lines.joined(separator: "\n") + "\n" + "7\tplan0\t1.0 2").utf8)).count == 20)
         // --restart discards a damaged journal.
@@ -59,7 +66,8 @@ import SimOptimise
         // The journal's rule, restated: the first 16 hex digits of the line's SHA-256.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try? process.run()
@@ -86,8 +94,14 @@ import SimOptimise
         }
         let original = [UInt8](try Data(contentsOf: url))
         var state: UInt64 = 3
-        func next() -> UInt64 { state &+= 0x9E37_79B9_7F4A_7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9; return z ^ (z >> 27) }
-        var opened = 0, refused = 0
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            return z ^ (z >> 27)
+        }
+        var opened = 0
+        var refused = 0
         for _ in 0..<1_000 {
             var bytes = original
             let at = Int(next() % UInt64(bytes.count))

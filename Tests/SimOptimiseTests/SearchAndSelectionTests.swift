@@ -1,5 +1,6 @@
-import Testing
 import SimCore
+import Testing
+
 @testable import SimOptimise
 
 /// A noisy, constrained, mixed problem with a known optimum and no model inside:
@@ -8,12 +9,15 @@ import SimCore
 /// (best 0.5, 0.3, 0.2). Each plan is scored as the mean of 5 noisy replications on common
 /// random numbers, as the simulator would be.
 struct SyntheticProblem {
-    static let space = SearchSpace([.range(low: 0, high: 10, step: 0.5), .range(low: -5, high: 5, step: 0), .choice(count: 4), .split(count: 3)])
+    static let space = SearchSpace([
+        .range(low: 0, high: 10, step: 0.5), .range(low: -5, high: 5, step: 0), .choice(count: 4), .split(count: 3),
+    ])
     static let choiceValue = [0, 0.3, 1, 0.2]
     static let target = [0.5, 0.3, 0.2]
 
     static func truth(_ plan: [SearchSpace.Value]) -> (objective: Double, x: Double) {
-        guard case .number(let x) = plan[0], case .number(let y) = plan[1], case .choice(let c) = plan[2], case .shares(let s) = plan[3] else { fatalError() }
+        guard case .number(let x) = plan[0], case .number(let y) = plan[1], case .choice(let c) = plan[2], case .shares(let s) = plan[3]
+        else { fatalError() }
         let shares = zip(s, target).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
         return (-(x - 7) * (x - 7) / 10 - (y + 1.5) * (y + 1.5) / 5 + choiceValue[c] - 5 * shares, x)
     }
@@ -35,14 +39,16 @@ struct SearchAndSelectionTests {
     func searchFindsTheKnownOptimum() {
         var hits = 0
         for seed: UInt64 in 1...5 {
-            var search = EvolutionarySearch(space: SyntheticProblem.space, budget: 300, seed: seed,
-                                            starts: [[.number(1), .number(4), .choice(0), .shares([1 / 3, 1 / 3, 1 / 3])]])
+            var search = EvolutionarySearch(
+                space: SyntheticProblem.space, budget: 300, seed: seed,
+                starts: [[.number(1), .number(4), .choice(0), .shares([1 / 3, 1 / 3, 1 / 3])]])
             while !search.isFinished {
                 let plans = search.ask()
                 search.tell(plans, scores: plans.map { SyntheticProblem.score($0.plan, seed: seed) })
             }
             let best = search.scored[search.ranking[0]].plan
-            guard case .number(let x) = best[0], case .number(let y) = best[1], case .choice(let c) = best[2], case .shares(let s) = best[3] else { continue }
+            guard case .number(let x) = best[0], case .number(let y) = best[1], case .choice(let c) = best[2], case .shares(let s) = best[3]
+            else { continue }
             // Tolerance: x on its grid at the constraint, y within 0.5, the right choice, shares within 0.1.
             if x == 6 && abs(y + 1.5) <= 0.5 && c == 2 && zip(s, SyntheticProblem.target).allSatisfy({ abs($0 - $1) <= 0.1 }) { hits += 1 }
             #expect(search.scored.count <= 300)
@@ -81,8 +87,11 @@ struct SearchAndSelectionTests {
     /// of about 0.0034, so it is accepted down to 1 − α − 2 standard errors.
     @Test("KN selects the best with probability at least 1 − α over 4,000 macro-replications at δ")
     func knProbabilityOfCorrectSelection() {
-        let delta = 0.5, alpha = 0.05, k = 5
-        var correct = 0, totalReplications = 0
+        let delta = 0.5
+        let alpha = 0.05
+        let k = 5
+        var correct = 0
+        var totalReplications = 0
         for macro in 0..<4000 {
             var random = RandomStream(seed: 77, replication: macro, stream: StreamID(2))
             var kn = KNSelection(systems: k, initialReplications: 10, delta: delta, alpha: alpha)
@@ -127,7 +136,8 @@ struct SearchAndSelectionTests {
             }
             return (kn.selected, kn.eliminatedAt)
         }
-        let one = select(batchSize: 1), eight = select(batchSize: 8)
+        let one = select(batchSize: 1)
+        let eight = select(batchSize: 8)
         #expect(one.0 == eight.0 && one.1 == eight.1)
         #expect(one.0 != nil)
     }

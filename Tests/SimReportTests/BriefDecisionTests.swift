@@ -1,8 +1,8 @@
-import Testing
 import SimCore
 import SimExperiment
 import SimReport
 import SimWorkforce
+import Testing
 
 /// The brief says in plain words when the evaluation switched a programme away from the mode a
 /// what-if set, and names the remedy; it says nothing when the mode is the baseline's.
@@ -10,8 +10,10 @@ import SimWorkforce
     func brief(whatIfMode: String, language: BriefLanguage) -> String {
         let catalogue = RegionCatalogue(region: "town", metrics: Metric.allCases.map(\.definition))
         func labels(_ id: String, mode: String) -> ScenarioLabels {
-            ScenarioLabels(id: id, name: LocalizedText(id == "baseline" ? "Baseline" : "Online first"), question: LocalizedText("?"), catalogues: [catalogue],
-                           regionNames: ["Town"], programmeIDs: ["course"], startYear: 2027, programmeModes: [mode])
+            ScenarioLabels(
+                id: id, name: LocalizedText(id == "baseline" ? "Baseline" : "Online first"), question: LocalizedText("?"),
+                catalogues: [catalogue],
+                regionNames: ["Town"], programmeIDs: ["course"], startYear: 2027, programmeModes: [mode])
         }
         var result = ExperimentResult(catalogues: [[catalogue], [catalogue]], months: 12, baseline: 0)
         for _ in 0..<2 {
@@ -23,10 +25,14 @@ import SimWorkforce
                 }
                 return r
             }
-            result.add(replication: [ReplicationResult(regions: [region(decided: false)]), ReplicationResult(regions: [region(decided: true)])])
+            result.add(replication: [
+                ReplicationResult(regions: [region(decided: false)]), ReplicationResult(regions: [region(decided: true)]),
+            ])
         }
-        return PolicyBrief(result: result, labels: [labels("baseline", mode: "classroom"), labels("online", mode: whatIfMode)], baseline: 0,
-                           language: language, replications: 2, seed: 1).markdown()
+        return PolicyBrief(
+            result: result, labels: [labels("baseline", mode: "classroom"), labels("online", mode: whatIfMode)], baseline: 0,
+            language: language, replications: 2, seed: 1
+        ).markdown()
     }
 
     @Test func aSwitchedWhatIfChoiceIsNamedWithItsRemedy() {

@@ -1,27 +1,31 @@
 import Foundation
 import SimCore
+import Testing
+
 @testable import SimReport
 @testable import SimScenario
-import Testing
 
 /// The hand-written CSV writer and DEFLATE tested as libraries: CSV read back through the
 /// product's own reader (the one that reads rosters), DEFLATE inflated by the system's zlib.
 @Suite struct CodecTests {
-    static let texts = ["plain", "a,b", "a;b", "quote \" inside", "\"quoted\"", "line\nbreak", "cr\rlf", "=SUM(A1)",
-                        "+62", "-5", "@x", "é–€😀", "tab\tinside", "  ", "0,5"]
+    static let texts = [
+        "plain", "a,b", "a;b", "quote \" inside", "\"quoted\"", "line\nbreak", "cr\rlf", "=SUM(A1)",
+        "+62", "-5", "@x", "é–€😀", "tab\tinside", "  ", "0,5",
+    ]
 
     /// A random table: an identifier column first (never empty, so no row is blank), then
     /// numbers, integers and user text.
     static func table(_ random: inout RandomStream) -> [[CSVField]] {
         (0..<Int.random(in: 1..<30, using: &random)).map { r in
-            [CSVField.identifier("row\(r)")] + (0..<Int.random(in: 1..<8, using: &random)).map { _ in
-                switch Int.random(in: 0..<4, using: &random) {
-                case 0: return .number(Double(bitPattern: random.next()))
-                case 1: return .number(Double.random(in: -1e7...1e7, using: &random))
-                case 2: return .integer(Int.random(in: -1_000_000...1_000_000, using: &random))
-                default: return .userText(texts[Int.random(in: 0..<texts.count, using: &random)])
+            [CSVField.identifier("row\(r)")]
+                + (0..<Int.random(in: 1..<8, using: &random)).map { _ in
+                    switch Int.random(in: 0..<4, using: &random) {
+                    case 0: return .number(Double(bitPattern: random.next()))
+                    case 1: return .number(Double.random(in: -1e7...1e7, using: &random))
+                    case 2: return .integer(Int.random(in: -1_000_000...1_000_000, using: &random))
+                    default: return .userText(texts[Int.random(in: 0..<texts.count, using: &random)])
+                    }
                 }
-            }
         }
     }
 
@@ -81,10 +85,15 @@ import Testing
     /// the Adler-32 of the expected bytes, which zlib checks).
     static func inflate(_ deflated: [UInt8], expectedCount: Int, original: [UInt8]) -> [UInt8]? {
         guard let uncompress else { return nil }
-        var a: UInt32 = 1, b: UInt32 = 0
-        for byte in original { a = (a + UInt32(byte)) % 65_521; b = (b + a) % 65_521 }
+        var a: UInt32 = 1
+        var b: UInt32 = 0
+        for byte in original {
+            a = (a + UInt32(byte)) % 65_521
+            b = (b + a) % 65_521
+        }
         let adler = b << 16 | a
-        let stream = [0x78, 0x01] + deflated + [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)]
+        let stream =
+            [0x78, 0x01] + deflated + [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)]
         var out = [UInt8](repeating: 0, count: max(expectedCount, 1))
         var length = UInt(expectedCount)
         let status = out.withUnsafeMutableBufferPointer { o in

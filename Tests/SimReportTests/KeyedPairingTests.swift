@@ -1,37 +1,42 @@
 import Foundation
-import Testing
 import SimCore
 import SimExperiment
 import SimReport
 import SimScenario
 import SimWorkforce
+import Testing
 
 /// Results are paired by key, never by position: every difference the tables report is the
 /// paired difference of the same region and series recomputed here from the replications, and
 /// shuffling the slots a replication writes its values in changes no output byte.
 @Suite struct KeyedPairingTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// Every bundled what-if and the baseline, two years (the pandemic starts in the second).
     static func bundled() throws -> [Scenario] {
         let directory = packageRoot.appendingPathComponent("scenarios")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.sorted()
-        let loaded = try files.map { try ScenarioLoader.load(directory.appendingPathComponent($0).path, overrides: [Override("simulation.years=2")!]) }
+        let loaded = try files.map {
+            try ScenarioLoader.load(directory.appendingPathComponent($0).path, overrides: [Override("simulation.years=2")!])
+        }
         let kept = loaded.filter { $0.optimisation == nil }
         return kept.filter { $0.id == "baseline" } + kept.filter { $0.id != "baseline" }
     }
 
     static func labels(_ scenario: Scenario) -> ScenarioLabels {
         let p = scenario.parameters
-        return ScenarioLabels(id: scenario.id, name: scenario.name, question: scenario.question, catalogues: p.catalogues,
-                              regionNames: p.regions.map(\.name), programmeIDs: p.programmes.map(\.id), startYear: p.startYear,
-                              programmeModes: p.programmes.map(\.mode.id), programmeNames: p.programmes.map(\.name))
+        return ScenarioLabels(
+            id: scenario.id, name: scenario.name, question: scenario.question, catalogues: p.catalogues,
+            regionNames: p.regions.map(\.name), programmeIDs: p.programmes.map(\.id), startYear: p.startYear,
+            programmeModes: p.programmes.map(\.mode.id), programmeNames: p.programmes.map(\.name))
     }
 
     static func run(_ scenarios: [Scenario], replications: Int, shuffle: UInt64? = nil) -> ExperimentResult {
-        var runner = ExperimentRunner(scenarios: scenarios.map { ExperimentScenario(id: $0.id, parameters: $0.parameters) },
-                                      seed: 2027, baseline: 0, jobs: 2)
+        var runner = ExperimentRunner(
+            scenarios: scenarios.map { ExperimentScenario(id: $0.id, parameters: $0.parameters) },
+            seed: 2027, baseline: 0, jobs: 2)
         runner.layoutShuffle = shuffle
         var result = runner.emptyResult()
         runner.run(replications: Array(0..<replications), into: &result)
@@ -50,7 +55,11 @@ import SimWorkforce
     }
 
     /// A series' place and period: region id, key, and year (`nil`: the whole run).
-    struct Cell: Hashable { var region: String; var key: MetricKey; var year: Int? }
+    struct Cell: Hashable {
+        var region: String
+        var key: MetricKey
+        var year: Int?
+    }
 
     /// Each series of one replication of a scenario, summarised over the run and over each year.
     static func summaries(_ parameters: ModelParameters, replication: Int) -> [Cell: Double] {
@@ -61,7 +70,8 @@ import SimWorkforce
                 let series = (0..<region.months).map { region[metric.key, $0]! }
                 values[Cell(region: region.region, key: metric.key, year: nil)] = summarise(series, metric.summary)
                 for year in 0..<(region.months / 12) {
-                    values[Cell(region: region.region, key: metric.key, year: year)] = summarise(Array(series[(year * 12)..<(year * 12 + 12)]), metric.summary)
+                    values[Cell(region: region.region, key: metric.key, year: year)] = summarise(
+                        Array(series[(year * 12)..<(year * 12 + 12)]), metric.summary)
                 }
             }
         }
@@ -113,29 +123,47 @@ import SimWorkforce
                 let expected = recomputed[scenario]?[cell]
                 let reported = Self.number(row[column])
                 guard let expected else {
-                    #expect(reported?.isNaN ?? true, "\(scenario) \(region) \(metric.id): no baseline series, yet Δ \(String(describing: reported))")
+                    #expect(
+                        reported?.isNaN ?? true,
+                        "\(scenario) \(region) \(metric.id): no baseline series, yet Δ \(String(describing: reported))")
                     continue
                 }
-                guard let reported else { Issue.record("\(scenario) \(region) \(metric.id): no Δ"); continue }
+                guard let reported else {
+                    Issue.record("\(scenario) \(region) \(metric.id): no Δ")
+                    continue
+                }
                 if expected.mean.isNaN {
                     #expect(reported.isNaN, "\(scenario) \(region) \(metric.id): Δ \(reported), recomputed NaN")
                 } else {
-                    #expect(abs(reported - expected.mean) <= 1e-9 * max(1, abs(expected.mean)),
-                            "\(scenario) \(region) \(metric.id): Δ \(reported), recomputed \(expected.mean)")
+                    #expect(
+                        abs(reported - expected.mean) <= 1e-9 * max(1, abs(expected.mean)),
+                        "\(scenario) \(region) \(metric.id): Δ \(reported), recomputed \(expected.mean)")
                 }
                 checked += 1
             }
             return checked
         }
         let domains = scenarios[0].parameters.domains.map(\.id)
-        let summaryRows = check(ResultTables.summary(result, labels: labels), key: { row in
-            (Self.text(row[0]), MetricKey.regionLevel(id: Self.text(row[2]), domains: domains).map { Cell(region: Self.text(row[1]), key: $0, year: nil) })
-        }, delta: 8)
-        let serviceRows = check(ResultTables.services(result, labels: labels), key: { row in
-            let measure = CounterMeasure.allCases.first { $0.name == Self.text(row[3]) }
-            let year = Int(Self.number(row[5]) ?? 0) - startYear
-            return (Self.text(row[0]), measure.map { Cell(region: Self.text(row[1]), key: .counter($0, unit: Self.text(row[2])), year: year) })
-        }, delta: 10)
+        let summaryRows = check(
+            ResultTables.summary(result, labels: labels),
+            key: { row in
+                (
+                    Self.text(row[0]),
+                    MetricKey.regionLevel(id: Self.text(row[2]), domains: domains).map {
+                        Cell(region: Self.text(row[1]), key: $0, year: nil)
+                    }
+                )
+            }, delta: 8)
+        let serviceRows = check(
+            ResultTables.services(result, labels: labels),
+            key: { row in
+                let measure = CounterMeasure.allCases.first { $0.name == Self.text(row[3]) }
+                let year = Int(Self.number(row[5]) ?? 0) - startYear
+                return (
+                    Self.text(row[0]),
+                    measure.map { Cell(region: Self.text(row[1]), key: .counter($0, unit: Self.text(row[2])), year: year) }
+                )
+            }, delta: 10)
         #expect(summaryRows > 1000 && serviceRows > 500, "checked \(summaryRows) summary and \(serviceRows) service rows")
     }
 

@@ -1,6 +1,6 @@
-import Testing
 import SimReport
 import SimWorkforce
+import Testing
 
 /// CSV numbers: locale-independent, never `nan`/`inf`, never a crash on extreme values.
 @Suite struct NumberFormatTests {

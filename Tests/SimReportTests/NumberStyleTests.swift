@@ -1,8 +1,8 @@
-import Testing
 import SimCore
 import SimExperiment
 import SimReport
 import SimWorkforce
+import Testing
 
 /// Numbers for people: each language's marks, units and rounding to what the interval supports.
 @Suite struct NumberStyleTests {

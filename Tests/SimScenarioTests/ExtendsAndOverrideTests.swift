@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SimScenario
+import Testing
 
 @Suite struct ExtendsAndOverrideTests {
     func node(_ text: String) throws -> JSONNode { try JSONParser.parse(text, file: "test.json") }
@@ -22,23 +22,31 @@ import SimScenario
         defer { try? FileManager.default.removeItem(at: dir) }
         let base = packageRoot.appendingPathComponent("scenarios/baseline.json").path
         let broken = dir.appendingPathComponent("fewer-domains.json")
-        try #"{"schemaVersion": 1, "extends": "\#(base)", "id": "x", "domains": {"leadership": null}}"#.write(to: broken, atomically: true, encoding: .utf8)
+        try #"{"schemaVersion": 1, "extends": "\#(base)", "id": "x", "domains": {"leadership": null}}"#.write(
+            to: broken, atomically: true, encoding: .utf8)
         do {
             _ = try ScenarioLoader.load(broken.path)
             Issue.record("a what-if whose programmes name removed domains loaded")
         } catch {
             let first = try #require(error.diagnostics.first { $0.path == "programmes.leadership-coaching.domains.leadership" })
             #expect(first.file == broken.path && first.location == nil)
-            #expect(first.message.contains("(inherited from baseline.json, line 47; write 'programmes.leadership-coaching.domains.leadership' in fewer-domains.json to replace it, or null to drop it)"),
-                    "\(first.message)")
+            #expect(
+                first.message.contains(
+                    "(inherited from baseline.json, line 47; write 'programmes.leadership-coaching.domains.leadership' in fewer-domains.json to replace it, or null to drop it)"
+                ),
+                "\(first.message)")
         }
         let alone = dir.appendingPathComponent("alone.json")
-        try #"{"schemaVersion": 1, "extends": "\#(base)", "id": "alone", "regions": {"sorong": null}}"#.write(to: alone, atomically: true, encoding: .utf8)
+        try #"{"schemaVersion": 1, "extends": "\#(base)", "id": "alone", "regions": {"sorong": null}}"#.write(
+            to: alone, atomically: true, encoding: .utf8)
         let scenario = try ScenarioLoader.load(alone.path)
         #expect(scenario.parameters.regions.map(\.id) == ["sawahlunto"])
         #expect(!scenario.uncertainty.contains { $0.path.hasPrefix("regions.sorong.") })
         #expect(scenario.uncertainty.contains { $0.path == "regions.sawahlunto.headcount" })
-        #expect(scenario.notes == ["alone.json: removes region 'sorong', so 5 inherited uncertainty entries on it are dropped too (regions.sorong.headcount, regions.sorong.initialGapLevels, regions.sorong.motivation.mean, regions.sorong.internetQuality, regions.sorong.units.*.service.requestsPerDay)"])
+        #expect(
+            scenario.notes == [
+                "alone.json: removes region 'sorong', so 5 inherited uncertainty entries on it are dropped too (regions.sorong.headcount, regions.sorong.initialGapLevels, regions.sorong.motivation.mean, regions.sorong.internetQuality, regions.sorong.units.*.service.requestsPerDay)"
+            ])
     }
 
     @Test func whatIfFilesInheritEverythingTheyDoNotChange() throws {
@@ -52,8 +60,10 @@ import SimScenario
 
     @Test func setAddressesRegionsAndProgrammesByID() throws {
         let path = packageRoot.appendingPathComponent("scenarios/baseline.json").path
-        let overrides = ["regions.sorong.budget.rupiahPerYear=1.5e9", "programmes.latsar.seatsPerSession=40",
-                         "policy.blackoutMonths=[6,12]", "shocks=[{\"kind\":\"budgetCut\",\"from\":\"2028-01\"}]"].compactMap(Override.init)
+        let overrides = [
+            "regions.sorong.budget.rupiahPerYear=1.5e9", "programmes.latsar.seatsPerSession=40",
+            "policy.blackoutMonths=[6,12]", "shocks=[{\"kind\":\"budgetCut\",\"from\":\"2028-01\"}]",
+        ].compactMap(Override.init)
         #expect(overrides.count == 4)
         let scenario = try ScenarioLoader.load(path, overrides: overrides)
         let sorong = try #require(scenario.parameters.regions.first { $0.id == "sorong" })
@@ -69,7 +79,8 @@ import SimScenario
     @Test func setOnADefaultTableChangesOneEntry() throws {
         let path = packageRoot.appendingPathComponent("scenarios/baseline.json").path
         let plain = try ScenarioLoader.load(path).parameters
-        let changed = try ScenarioLoader.load(path, overrides: ["domains.management.initialGapLevels=1.5"].compactMap(Override.init)).parameters
+        let changed = try ScenarioLoader.load(path, overrides: ["domains.management.initialGapLevels=1.5"].compactMap(Override.init))
+            .parameters
         #expect(changed.domains.map(\.id) == plain.domains.map(\.id))
         for (a, b) in zip(plain.domains, changed.domains) {
             #expect(b.initialGapLevels == (a.id == "management" ? 1.5 : a.initialGapLevels), "\(a.id)")

@@ -1,12 +1,15 @@
-import Testing
 import SimScenario
+import Testing
 
 /// The scenario parser: strict JSON (RFC 8259) with locations, key order kept, duplicate keys and
 /// runaway nesting refused.
 @Suite struct JSONParserTests {
     func value(_ text: String) throws -> JSONValue { try JSONParser.parse(text, file: "t.json").value }
     func failure(_ text: String) -> String? {
-        do { _ = try JSONParser.parse(text, file: "t.json"); return nil } catch { return error.message }
+        do {
+            _ = try JSONParser.parse(text, file: "t.json")
+            return nil
+        } catch { return error.message }
     }
 
     @Test func escapes() throws {
@@ -22,8 +25,10 @@ import SimScenario
         #expect(failure(text) != nil, "accepted \(text)")
     }
 
-    @Test(arguments: [("0", 0.0), ("-0", -0.0), ("1.5e3", 1500), ("1E-2", 0.01), ("-12.25", -12.25),
-                      ("9007199254740993", 9007199254740992), ("1e308", 1e308)])
+    @Test(arguments: [
+        ("0", 0.0), ("-0", -0.0), ("1.5e3", 1500), ("1E-2", 0.01), ("-12.25", -12.25),
+        ("9007199254740993", 9_007_199_254_740_992), ("1e308", 1e308),
+    ])
     func numbers(text: String, expected: Double) throws {
         let parsed = try value(text)
         #expect(parsed == .number(expected))

@@ -45,8 +45,10 @@ import Testing
         }
     }
 
-    static let alphabet: [Unicode.Scalar] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}",
-                                             "\u{1F}", "\u{7F}", "é", "–", "€", "😀", "\u{10FFFF}", "\u{FEFF}", ":", ","]
+    static let alphabet: [Unicode.Scalar] = [
+        "a", "Z", "0", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}",
+        "\u{1F}", "\u{7F}", "é", "–", "€", "😀", "\u{10FFFF}", "\u{FEFF}", ":", ",",
+    ]
 
     static func string(_ random: inout RandomStream) -> String {
         var s = String.UnicodeScalarView()
@@ -72,7 +74,10 @@ import Testing
         for _ in 0..<20_000 {
             let x = Self.number(&random)
             let parsed = try JSONParser.parse(JSONWriter.render(.number(x), indent: 0), file: "n.json").value
-            guard case .number(let y) = parsed else { Issue.record("\(x) read back as \(parsed)"); return }
+            guard case .number(let y) = parsed else {
+                Issue.record("\(x) read back as \(parsed)")
+                return
+            }
             // -0 is written 0 (JSON readers differ on -0); every other value keeps its bits.
             #expect(y.bitPattern == x.bitPattern || (x == 0 && y == 0), "\(x) read back as \(y)")
         }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SimScenario
 import SimWorkforce
+import Testing
 
 /// Every parameter is declared once, beside the struct that holds it; these tests prove the
 /// declarations, the structs and the compiler agree, so a key cannot be misspelt between them.
@@ -104,12 +104,25 @@ func mirrorLeaves(_ value: Any, _ path: String = "") -> [String: String] {
 struct SingleValueSource: ParameterSource {
     let path: [String]
     let value: Marker
-    enum Marker { case number(Double), flag(Bool), word(String) }
+    enum Marker {
+        case number(Double)
+        case flag(Bool)
+        case word(String)
+    }
 
     func leaf(_ key: String) -> Marker? { path == [key] ? value : nil }
-    func number(_ key: String) -> Double? { if case .number(let x)? = leaf(key) { return x }; return nil }
-    func flag(_ key: String) -> Bool? { if case .flag(let x)? = leaf(key) { return x }; return nil }
-    func word(_ key: String) -> String? { if case .word(let x)? = leaf(key) { return x }; return nil }
+    func number(_ key: String) -> Double? {
+        if case .number(let x)? = leaf(key) { return x }
+        return nil
+    }
+    func flag(_ key: String) -> Bool? {
+        if case .flag(let x)? = leaf(key) { return x }
+        return nil
+    }
+    func word(_ key: String) -> String? {
+        if case .word(let x)? = leaf(key) { return x }
+        return nil
+    }
     func child(_ key: String) -> (any ParameterSource)? {
         path.count > 1 && path[0] == key ? SingleValueSource(path: Array(path.dropFirst()), value: value) : nil
     }
@@ -134,10 +147,13 @@ func problems<G: ParameterGroup>(_ group: G.Type) -> [String] {
             case .choice(let word, let words):
                 guard let other = words.first(where: { $0 != word }) else { continue }
                 marker = .word(other)
-            case .group(let inner): probe(inner, prefix: path); continue
+            case .group(let inner):
+                probe(inner, prefix: path)
+                continue
             case .structural: continue
             }
-            let changed = mirrorLeaves(G(reading: SingleValueSource(path: path, value: marker))).filter { defaults[$0.key] != $0.value }.map(\.key)
+            let changed = mirrorLeaves(G(reading: SingleValueSource(path: path, value: marker))).filter { defaults[$0.key] != $0.value }
+                .map(\.key)
             let expected = path.joined(separator: ".")
             if changed != [expected] { found.append("\(expected) changes \(changed)") }
         }

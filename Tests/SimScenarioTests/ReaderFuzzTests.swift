@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SimScenario
+import Testing
 
 /// A seeded generator of mutations (SplitMix64): the same seed, the same 1,000 files.
 struct Mutator {
@@ -46,8 +46,10 @@ struct Mutator {
 /// (unit and programme ids) is not a cell of the file.
 @Suite struct ReaderFuzzTests {
     static let town = brokenRosters.appendingPathComponent("town.json").path
-    static let names = ["Ani", "Budi", "Citra", "Dedi", "Eka", "Fitri", "Gilang", "Hana", "Wijaya", "Hartono", "Dewi", "Kurniawan",
-                        "Saputra", "Handayani", "Ramadhan", "Lestari"]
+    static let names = [
+        "Ani", "Budi", "Citra", "Dedi", "Eka", "Fitri", "Gilang", "Hana", "Wijaya", "Hartono", "Dewi", "Kurniawan",
+        "Saputra", "Handayani", "Ramadhan", "Lestari",
+    ]
 
     /// The runs of the file that could be personal data.
     static func cells(_ bytes: [UInt8]) -> Set<String> {
@@ -60,7 +62,9 @@ struct Mutator {
             if (text.count >= 8 && digits) || names.contains(where: { text.contains($0) && text.count >= 5 }) { cells.insert(text) }
         }
         for byte in bytes {
-            if [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(byte) {
+            if [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")]
+                .contains(byte)
+            {
                 flush()
             } else {
                 current.append(byte)
@@ -82,7 +86,9 @@ struct Mutator {
         }
     }
 
-    @Test(arguments: [("regions.town.roster", "fuzz-base.csv", UInt64(1)), ("regions.town.startState.bookedSessions", "fuzz-booked.csv", UInt64(2))])
+    @Test(arguments: [
+        ("regions.town.roster", "fuzz-base.csv", UInt64(1)), ("regions.town.startState.bookedSessions", "fuzz-booked.csv", UInt64(2)),
+    ])
     func mutatedFilesGiveAResultOrAnErrorAndNoCell(key: String, base: String, seed: UInt64) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -90,7 +96,8 @@ struct Mutator {
         let original = [UInt8](try Data(contentsOf: brokenRosters.appendingPathComponent(base)))
         let scenarioText = try String(contentsOfFile: Self.town, encoding: .utf8)
         var mutator = Mutator(state: seed)
-        var loaded = 0, refused = 0
+        var loaded = 0
+        var refused = 0
         for number in 0..<1_000 {
             let bytes = mutator.mutate(original)
             let (ok, texts) = try Self.messages(key, bytes, in: dir, number: number)

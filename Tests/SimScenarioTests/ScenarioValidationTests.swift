@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SimScenario
+import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let brokenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Broken")
@@ -37,20 +37,29 @@ func diagnostics(_ name: String) -> [Diagnostic] {
         ("misspelt-key.json", "policy.maxAwayShrae", "unknown key 'maxAwayShrae'; did you mean 'maxAwayShare'?"),
         ("wrong-type.json", "regions.sorong.headcount", "expected a whole number, found a string"),
         ("negative-budget.json", "regions.sawahlunto.budget.rupiahPerYear", "expected a non-negative number, found -1000000"),
-        ("unattendable-programme.json", "programmes.egov-basics.lengthJP", "120 JP is more than any eligible employee may take in a year (policy.maxJPPerEmployeePerYear 80 and policy.pppkMaxJPPerYear 24), so no one could ever attend; shorten it, raise the cap, or mark it mandatoryForNewcomers or mandatoryOnPromotion if it is mandated"),
+        (
+            "unattendable-programme.json", "programmes.egov-basics.lengthJP",
+            "120 JP is more than any eligible employee may take in a year (policy.maxJPPerEmployeePerYear 80 and policy.pppkMaxJPPerYear 24), so no one could ever attend; shorten it, raise the cap, or mark it mandatoryForNewcomers or mandatoryOnPromotion if it is mandated"
+        ),
         ("unknown-programme-domain.json", "programmes.egov-basics.domains.digitl", "unknown domain 'digitl'; did you mean 'digital'?"),
         ("unknown-mode.json", "programmes.egov-basics.mode", "unknown mode 'clasroom'; did you mean 'classroom'?"),
         ("probability-above-one.json", "participation.baseAcceptance", "expected a number at most 1, found 1.5"),
         ("month-outside-horizon.json", "shocks[0].from", "month 2035-01 is outside the simulated horizon 2027-01 to 2031-12"),
         ("unknown-region.json", "shocks[0].region", "unknown region 'padang'"),
-        ("unknown-language.json", "name.eng", "unknown language 'eng'; did you mean 'en'?; the languages are id (Bahasa Indonesia) and en (English)"),
+        (
+            "unknown-language.json", "name.eng",
+            "unknown language 'eng'; did you mean 'en'?; the languages are id (Bahasa Indonesia) and en (English)"
+        ),
         ("syntax-error.json", "", "invalid JSON: expected a key in double quotes"),
         ("cycle-a.json", "extends", "extends forms a cycle: cycle-a.json → cycle-b.json → cycle-a.json"),
         ("missing-schema-version.json", "schemaVersion", "missing required key 'schemaVersion'"),
         ("unknown-unit-eligibility.json", "programmes.egov-basics.eligibleUnits[1]", "unknown unit 'dukcapl'; did you mean 'dukcapil'?"),
         ("period-and-dates.json", "policy.noTraining[0]", "give either period or from and to, not both"),
         ("impossible-date.json", "policy.noTraining[0].to", "expected a date written YYYY-MM-DD, or MM-DD for every year, found '02-30'"),
-        ("unknown-period.json", "regions.sorong.units.dukcapil.service.demand.peaks[0].period", "unknown value 'lebaram', expected one of lebaran, ramadan, idulAdha, yearEnd; did you mean 'lebaran'?"),
+        (
+            "unknown-period.json", "regions.sorong.units.dukcapil.service.demand.peaks[0].period",
+            "unknown value 'lebaram', expected one of lebaran, ramadan, idulAdha, yearEnd; did you mean 'lebaran'?"
+        ),
         ("unknown-programme.json", "policy.evaluation.exemptProgrammes[1]", "unknown programme 'lasar'; did you mean 'latsar'?"),
     ])
     func brokenFileGivesItsDiagnostic(file: String, path: String, message: String) {
@@ -63,7 +72,8 @@ func diagnostics(_ name: String) -> [Diagnostic] {
         let found = diagnostics("syntax-error.json")
         #expect(found.first?.location?.line == 3)
         #expect(found.first?.location?.column == 37)
-        #expect(found.first?.description.hasPrefix(brokenDirectory.appendingPathComponent("syntax-error.json").path + ":3:37: error: ") == true)
+        #expect(
+            found.first?.description.hasPrefix(brokenDirectory.appendingPathComponent("syntax-error.json").path + ":3:37: error: ") == true)
     }
 
     @Test func valueErrorsPointAtTheValueInTheFileThatWroteIt() {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SimScenario
+import Testing
 
 @Suite struct SchemaAndSourcesTests {
     @Test func theShippedSchemaIsWhatSimulateSchemaPrints() throws {
@@ -44,7 +44,9 @@ import SimScenario
                 if !covered && path != "schemaVersion" { uncovered.append(path) }
             case .object(let members):
                 // The uncertainty block's numbers carry their own required `source`.
-                for member in members where member.key != "sources" && member.key != "uncertainty" { walk(member.value, path.isEmpty ? member.key : "\(path).\(member.key)") }
+                for member in members where member.key != "sources" && member.key != "uncertainty" {
+                    walk(member.value, path.isEmpty ? member.key : "\(path).\(member.key)")
+                }
             case .array(let elements):
                 for (i, element) in elements.enumerated() { walk(element, "\(path)[\(i)]") }
             default: break

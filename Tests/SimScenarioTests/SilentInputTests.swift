@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SimScenario
 import SimWorkforce
+import Testing
+
+@testable import SimScenario
 
 /// Input that used to be cut short, misread or refused without a word (issue 33, items 7–9 and
 /// 12–13): each is now read as meant or refused with where and what to do, never a trap.
@@ -35,8 +36,12 @@ import SimWorkforce
     @Test func aClosedQuoteAcrossLinesIsOneCellWithANote() throws {
         let scenario = try load("regions.town.roster=multiline-name.csv")
         #expect(scenario.parameters.regions[0].roster?.count == 6)
-        #expect(scenario.notes.contains { $0.hasSuffix("multiline-name.csv:4: a quoted field of this row spans 2 lines (from line 4); check that the row is one employee") },
-                "\(scenario.notes)")
+        #expect(
+            scenario.notes.contains {
+                $0.hasSuffix(
+                    "multiline-name.csv:4: a quoted field of this row spans 2 lines (from line 4); check that the row is one employee")
+            },
+            "\(scenario.notes)")
         #expect(scenario.notes.contains { $0.hasSuffix("multiline-name.csv: read 6 employee rows (the roster of town)") })
     }
 
@@ -45,13 +50,16 @@ import SimWorkforce
     func otherLineEndsAndEncodingsReadTheSame(file: String) throws {
         let reference = try load("regions.town.roster=cr-only.csv").parameters.regions[0].roster
         let lf = FileManager.default.temporaryDirectory.appendingPathComponent("lf-\(UUID().uuidString).csv")
-        let text = try String(contentsOf: brokenRosters.appendingPathComponent("cr-only.csv"), encoding: .utf8).replacingOccurrences(of: "\r", with: "\n")
+        let text = try String(contentsOf: brokenRosters.appendingPathComponent("cr-only.csv"), encoding: .utf8).replacingOccurrences(
+            of: "\r", with: "\n")
         try text.write(to: lf, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: lf) }
         let plain = try load("regions.town.roster=\(lf.path)").parameters.regions[0].roster
         let read = try load("regions.town.roster=\(file)").parameters.regions[0].roster
         #expect(read?.count == 6)
-        #expect(read?.unit == plain?.unit && read?.ageYears == plain?.ageYears && read?.jobLevel == plain?.jobLevel && reference?.unit == plain?.unit)
+        #expect(
+            read?.unit == plain?.unit && read?.ageYears == plain?.ageYears && read?.jobLevel == plain?.jobLevel
+                && reference?.unit == plain?.unit)
     }
 
     /// `0x1p4` is 16 to Swift's `Double`, not a JP count a spreadsheet writes: refused.
@@ -79,13 +87,22 @@ import SimWorkforce
     @Test func scenarioFilesInOtherEncodingsAndOtherThingsToExtend() throws {
         _ = try ScenarioLoader.load(Self.broken.appendingPathComponent("utf16.json").path)
         func diagnostics(_ name: String) -> ScenarioError? {
-            do { _ = try ScenarioLoader.load(Self.broken.appendingPathComponent(name).path); return nil } catch { return error }
+            do {
+                _ = try ScenarioLoader.load(Self.broken.appendingPathComponent(name).path)
+                return nil
+            } catch { return error }
         }
         let invalid = try #require(diagnostics("invalid-utf8.json"))
-        #expect(!invalid.isUnreadableInput && invalid.diagnostics.first?.location?.line == 4 && invalid.diagnostics.first?.location?.column == 15)
+        #expect(
+            !invalid.isUnreadableInput && invalid.diagnostics.first?.location?.line == 4
+                && invalid.diagnostics.first?.location?.column == 15)
         #expect(invalid.description.contains("not UTF-8 text"))
         let device = try #require(diagnostics("extends-device.json"))
-        #expect(device.isUnreadableInput && device.description.contains("extends-device.json:3:14: error: extends: cannot read '/dev/zero': it is not a regular file"))
+        #expect(
+            device.isUnreadableInput
+                && device.description.contains(
+                    "extends-device.json:3:14: error: extends: cannot read '/dev/zero': it is not a regular file")
+        )
         let folder = try #require(diagnostics("extends-folder.json"))
         #expect(folder.description.contains("extends-folder.json:3:14: error: extends: cannot read '.': it is a folder"))
         let empty = try #require(diagnostics("empty-id.json"))
@@ -98,10 +115,13 @@ import SimWorkforce
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try String(contentsOfFile: Self.town, encoding: .utf8).replacingOccurrences(of: "\"good.csv\"", with: "\"\(brokenRosters.appendingPathComponent("good.csv").path)\"")
-            .write(to: dir.appendingPathComponent("f0.json"), atomically: true, encoding: .utf8)
+        try String(contentsOfFile: Self.town, encoding: .utf8).replacingOccurrences(
+            of: "\"good.csv\"", with: "\"\(brokenRosters.appendingPathComponent("good.csv").path)\""
+        )
+        .write(to: dir.appendingPathComponent("f0.json"), atomically: true, encoding: .utf8)
         for i in 1...40 {
-            try #"{"schemaVersion": 1, "extends": "f\#(i - 1).json"}"#.write(to: dir.appendingPathComponent("f\(i).json"), atomically: true, encoding: .utf8)
+            try #"{"schemaVersion": 1, "extends": "f\#(i - 1).json"}"#.write(
+                to: dir.appendingPathComponent("f\(i).json"), atomically: true, encoding: .utf8)
         }
         _ = try ScenarioLoader.load(dir.appendingPathComponent("f30.json").path)
         do {
@@ -122,20 +142,25 @@ import SimWorkforce
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         var rows = ["NIP;Nama;Unit Kerja;Jenis Jabatan;Status"]
-        for i in 0..<5_000 { rows.append("\(198001012005011001 + i);Ani Wijaya \(i);nowhere\(i);Pelaksana;PNS") }
+        for i in 0..<5_000 { rows.append("\(198_001_012_005_011_001 + i);Ani Wijaya \(i);nowhere\(i);Pelaksana;PNS") }
         let bad = dir.appendingPathComponent("bad.csv")
         try rows.joined(separator: "\n").write(to: bad, atomically: true, encoding: .utf8)
         let found = problems("regions.town.roster=\(bad.path)")
         #expect(found.count == 101)
-        #expect(found.last?.isSummary == true && found.last?.message.hasPrefix("and 4900 more problems") == true, "\(String(describing: found.last))")
+        #expect(
+            found.last?.isSummary == true && found.last?.message.hasPrefix("and 4900 more problems") == true,
+            "\(String(describing: found.last))")
         let long = dir.appendingPathComponent("long.csv")
-        try ("NIP;" + String(repeating: "U", count: 10_000_000) + ";Unit Kerja;Jenis Jabatan;Status\n198001012005011001;x;dukcapil;Pelaksana;PNS\n")
+        try
+            ("NIP;" + String(repeating: "U", count: 10_000_000)
+            + ";Unit Kerja;Jenis Jabatan;Status\n198001012005011001;x;dukcapil;Pelaksana;PNS\n")
             .write(to: long, atomically: true, encoding: .utf8)
         let scenario = try load("regions.town.roster=\(long.path)")
         #expect(scenario.parameters.regions[0].roster?.count == 1)
         let header = String(repeating: "Unti Kerjaa", count: 2)
         let near = dir.appendingPathComponent("near.csv")
-        try "NIP;Unit Kerja;Jenis Jabatan;Status;\(header)\n198001012005011001;dukcapil;Pelaksana;PNS;x\n".write(to: near, atomically: true, encoding: .utf8)
+        try "NIP;Unit Kerja;Jenis Jabatan;Status;\(header)\n198001012005011001;dukcapil;Pelaksana;PNS;x\n".write(
+            to: near, atomically: true, encoding: .utf8)
         #expect(problems("regions.town.roster=\(near.path)").allSatisfy { !$0.description.contains(header) })
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import SimSensitivity
 import SimCore
+import SimSensitivity
+import Testing
 
 /// The estimators against functions whose indices are known in closed form. No model is involved:
 /// these check the statistics, not the simulator.
@@ -13,11 +13,12 @@ import SimCore
     }
 
     @Test func sobolMatchesTheIshigamiFunctionWithin003AtN8192() {
-        let design = SaltelliDesign(factors: 3, baseSamples: 8192, seed: 20261123)
+        let design = SaltelliDesign(factors: 3, baseSamples: 8192, seed: 20_261_123)
         let range = UncertainDistribution.uniform(low: -Double.pi, high: Double.pi)
         let outputs = design.points.map { point in Self.ishigami(point.map(range.quantile)) }
         let indices = design.indices(outputs: outputs, bootstrap: 200, seed: 7)
-        let first = [0.3139, 0.4424, 0.0], total = [0.5576, 0.4424, 0.2437]
+        let first = [0.3139, 0.4424, 0.0]
+        let total = [0.5576, 0.4424, 0.2437]
         for i in 0..<3 {
             #expect(abs(indices[i].firstOrder.value - first[i]) < 0.03, "S1[\(i)] = \(indices[i].firstOrder.value), analytic \(first[i])")
             #expect(abs(indices[i].total.value - total[i]) < 0.03, "ST[\(i)] = \(indices[i].total.value), analytic \(total[i])")
@@ -40,7 +41,8 @@ import SimCore
     }
 
     @Test func theSameSeedGivesTheSameDesignAndAnotherSeedAnother() {
-        let a = SaltelliDesign(factors: 4, baseSamples: 64, seed: 11), b = SaltelliDesign(factors: 4, baseSamples: 64, seed: 11)
+        let a = SaltelliDesign(factors: 4, baseSamples: 64, seed: 11)
+        let b = SaltelliDesign(factors: 4, baseSamples: 64, seed: 11)
         #expect(a.points == b.points)
         #expect(a.points != SaltelliDesign(factors: 4, baseSamples: 64, seed: 12).points)
         #expect(a.points.count == 64 * 6 && a.points.allSatisfy { $0.allSatisfy { (0...1).contains($0) } })
@@ -83,7 +85,8 @@ import SimCore
         #expect(design.points.count == 30 * 7)
         for t in 0..<30 {
             for j in 0..<6 {
-                let a = design.points[t * 7 + j], b = design.points[t * 7 + j + 1]
+                let a = design.points[t * 7 + j]
+                let b = design.points[t * 7 + j + 1]
                 let changed = (0..<6).filter { a[$0] != b[$0] }
                 #expect(changed.count == 1 && abs(abs(b[changed[0]] - a[changed[0]]) - design.delta) < 1e-12)
             }

@@ -1,10 +1,10 @@
 import Foundation
-import Testing
 import SimExperiment
-import SimWorkforce
 import SimReport
-import SimShard
 import SimScenario
+import SimShard
+import SimWorkforce
+import Testing
 
 /// The shard format gives back exactly what it was given: values bit for bit (NaN, −0 and the
 /// unwritten mark included), decisions with their text, breach counts.
@@ -27,12 +27,26 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
     @Test func replicationsRoundTripBitForBit() throws {
         let months = 4
         let written: [(Int, [ReplicationResult])] = [
-            (7, [ReplicationResult(regions: [region(1, months: months), region(2, months: months, id: "b")]), ReplicationResult(regions: [region(3, months: months)])]),
-            (8, [ReplicationResult(regions: [region(4, months: months), region(5, months: months, id: "b")]), ReplicationResult(regions: [region(6, months: months)])]),
+            (
+                7,
+                [
+                    ReplicationResult(regions: [region(1, months: months), region(2, months: months, id: "b")]),
+                    ReplicationResult(regions: [region(3, months: months)]),
+                ]
+            ),
+            (
+                8,
+                [
+                    ReplicationResult(regions: [region(4, months: months), region(5, months: months, id: "b")]),
+                    ReplicationResult(regions: [region(6, months: months)]),
+                ]
+            ),
         ]
         let catalogues = [[fixedCatalogue("a"), fixedCatalogue("b")], [fixedCatalogue("a")]]
         var data = ShardReplications.header()
-        for (replication, results) in written { ShardReplications.encode(replication: replication, results: results, catalogues: catalogues, into: &data) }
+        for (replication, results) in written {
+            ShardReplications.encode(replication: replication, results: results, catalogues: catalogues, into: &data)
+        }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("partial-\(UUID().uuidString).bin")
         try data.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -51,7 +65,8 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
 
     @Test func aTruncatedFileIsRefused() throws {
         var data = ShardReplications.header()
-        ShardReplications.encode(replication: 0, results: [ReplicationResult(regions: [region(1, months: 2)])], catalogues: [[fixedCatalogue("a")]], into: &data)
+        ShardReplications.encode(
+            replication: 0, results: [ReplicationResult(regions: [region(1, months: 2)])], catalogues: [[fixedCatalogue("a")]], into: &data)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("partial-\(UUID().uuidString).bin")
         try data.prefix(data.count - 5).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -65,12 +80,14 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
 @Suite struct ShardSetTests {
     func manifest(shard: Int, of count: Int, replications: Int = 5, seed: UInt64 = 7, extra: [MetricDefinition] = []) -> ShardManifest {
         let catalogues = ["a", "b"].map { RegionCatalogue(region: $0, metrics: fixedCatalogue($0).metrics + extra) }
-        let labels = ScenarioLabels(id: "baseline", name: LocalizedText(indonesian: "Dasar", english: "Baseline"), question: LocalizedText("Q?"),
-                                    catalogues: catalogues, regionNames: ["A", "B"],
-                                    programmeIDs: ["p"], startYear: 2027, caveats: ["assumed"])
-        return ShardManifest(shard: shard, shardCount: count, totalReplications: replications, seed: seed, baseline: 0,
-                             scenarios: [.init(labels: labels, file: "scenarios/baseline.json", sha256: "ab12", months: 2)],
-                             run: JSONNode(.object([("jobs", JSONNode(.number(2)))])))
+        let labels = ScenarioLabels(
+            id: "baseline", name: LocalizedText(indonesian: "Dasar", english: "Baseline"), question: LocalizedText("Q?"),
+            catalogues: catalogues, regionNames: ["A", "B"],
+            programmeIDs: ["p"], startYear: 2027, caveats: ["assumed"])
+        return ShardManifest(
+            shard: shard, shardCount: count, totalReplications: replications, seed: seed, baseline: 0,
+            scenarios: [.init(labels: labels, file: "scenarios/baseline.json", sha256: "ab12", months: 2)],
+            run: JSONNode(.object([("jobs", JSONNode(.number(2)))])))
     }
 
     @Test func slicesAreDisjointInOrderAndCoverEveryReplication() {
@@ -98,7 +115,9 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
         #expect(throws: ShardError.malformed("partial.json", "firstReplication")) { try ShardManifest(parsing: text, file: "partial.json") }
         #expect(throws: ShardError.notAShard("x.json")) { try ShardManifest(parsing: "{}", file: "x.json") }
         let older = manifest(shard: 1, of: 1).json().replacingOccurrences(of: "\"formatVersion\": 4", with: "\"formatVersion\": 3")
-        #expect(throws: ShardError.otherFormat(file: "partial.json", found: 3, expected: 4)) { try ShardManifest(parsing: older, file: "partial.json") }
+        #expect(throws: ShardError.otherFormat(file: "partial.json", found: 3, expected: 4)) {
+            try ShardManifest(parsing: older, file: "partial.json")
+        }
     }
 
     /// Writes shards with ShardWriter, reads them with ShardSet, and folds them: the merged
@@ -107,12 +126,15 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         func replication(_ r: Int) -> [ReplicationResult] {
-            [ReplicationResult(regions: (0..<2).map { k in
-                let id = ["a", "b"][k]
-                var region = RegionResult(region: id, layout: ResultLayout(keys: fixedCatalogue(id).keys), months: 2)
-                for i in region.values.indices { region.values[i] = Double(r * 10 + k) + 0.25 * Double(i) }
-                return region
-            })]
+            [
+                ReplicationResult(
+                    regions: (0..<2).map { k in
+                        let id = ["a", "b"][k]
+                        var region = RegionResult(region: id, layout: ResultLayout(keys: fixedCatalogue(id).keys), months: 2)
+                        for i in region.values.indices { region.values[i] = Double(r * 10 + k) + 0.25 * Double(i) }
+                        return region
+                    })
+            ]
         }
         var directories: [String] = []
         for shard in [2, 1] {  // out of order on purpose: the set sorts them
@@ -147,13 +169,16 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
         let catalogues = m.scenarios.map(\.labels.catalogues)
         let writer = try ShardWriter(directory: directory, catalogues: catalogues)
         for r in m.replications {
-            try writer.append(replication: r, results: catalogues.map { regions in
-                ReplicationResult(regions: regions.map { catalogue in
-                    var region = RegionResult(region: catalogue.region, layout: ResultLayout(keys: catalogue.keys), months: 2)
-                    for i in region.values.indices { region.values[i] = Double(r) + 0.5 * Double(i) }
-                    return region
+            try writer.append(
+                replication: r,
+                results: catalogues.map { regions in
+                    ReplicationResult(
+                        regions: regions.map { catalogue in
+                            var region = RegionResult(region: catalogue.region, layout: ResultLayout(keys: catalogue.keys), months: 2)
+                            for i in region.values.indices { region.values[i] = Double(r) + 0.5 * Double(i) }
+                            return region
+                        })
                 })
-            })
         }
         try writer.finish(m)
         return directory.path
@@ -162,8 +187,10 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
     @Test func shardsOfAnotherRunAreRefused() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let directories = [try writeShard(manifest(shard: 1, of: 2, seed: 7), under: root, name: "shard1"),
-                           try writeShard(manifest(shard: 2, of: 2, seed: 8), under: root, name: "shard2")]
+        let directories = [
+            try writeShard(manifest(shard: 1, of: 2, seed: 7), under: root, name: "shard1"),
+            try writeShard(manifest(shard: 2, of: 2, seed: 8), under: root, name: "shard2"),
+        ]
         #expect(throws: ShardError.mismatch(directory: directories[1], reference: directories[0], what: "has a different seed")) {
             try ShardSet(directories: directories)
         }
@@ -175,14 +202,19 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let extra = ProgrammeMeasure.allCases.map { $0.definition(programme: "coaching") }
-        let directories = [try writeShard(manifest(shard: 1, of: 2), under: root, name: "shard1"),
-                           try writeShard(manifest(shard: 2, of: 2, extra: extra), under: root, name: "shard2")]
+        let directories = [
+            try writeShard(manifest(shard: 1, of: 2), under: root, name: "shard1"),
+            try writeShard(manifest(shard: 2, of: 2, extra: extra), under: root, name: "shard2"),
+        ]
         do {
             _ = try ShardSet(directories: directories)
             Issue.record("shards with different series were merged")
         } catch {
-            #expect(error == .keysDiffer(directory: directories[1], reference: directories[0],
-                                         difference: "scenario 'baseline', region 'a': series programme.coaching.invited is in one and not the other"))
+            #expect(
+                error
+                    == .keysDiffer(
+                        directory: directories[1], reference: directories[0],
+                        difference: "scenario 'baseline', region 'a': series programme.coaching.invited is in one and not the other"))
         }
     }
 
@@ -205,14 +237,17 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
                     Issue.record("a shard with a changed byte \(offset) in \(file) was accepted")
                 } catch {
                     // Either the manifest no longer parses, or its checksum catches it.
-                    if case let .checksum(d, f, _) = error { #expect(d == directory && f == file) }
+                    if case .checksum(let d, let f, _) = error { #expect(d == directory && f == file) }
                 }
             }
         }
         let missing = try writeShard(manifest(shard: 1, of: 1), under: root, name: "no-replications")
         try FileManager.default.removeItem(at: URL(fileURLWithPath: missing).appendingPathComponent(ShardReplications.fileName))
-        #expect(throws: ShardError.checksum(directory: missing, file: ShardReplications.fileName,
-                                            problem: "is missing or cannot be read; copy the whole shard folder, or run that shard again")) {
+        #expect(
+            throws: ShardError.checksum(
+                directory: missing, file: ShardReplications.fileName,
+                problem: "is missing or cannot be read; copy the whole shard folder, or run that shard again")
+        ) {
             try ShardSet(directories: [missing])
         }
         let directory = try writeShard(manifest(shard: 1, of: 1), under: root, name: "no-sums")

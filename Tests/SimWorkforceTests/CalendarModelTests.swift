@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import SimCore
 import SimExperiment
 import SimScenario
 import SimWorkforce
+import Testing
 
 /// The working calendar in the model: seasonal demand, no-training periods scoped to a unit,
 /// per-counter results, and Erlang C per counter without seasonality.
@@ -34,8 +34,10 @@ import SimWorkforce
     @Test func aWindowScopedToOneUnitKeepsItsStaffOnDutyWhileOthersTrain() throws {
         let window = #"policy.noTraining=[{"from": "03-01", "to": "04-30", "units": ["desk"]}]"#
         let model = try fixture("two-counters.json", "regions.town.budget.rupiahPerYear=1e10", window)
-        let desk = Self.counterMetric(model, "desk", .staffDaysTraining), office = Self.counterMetric(model, "office", .staffDaysTraining)
-        var inWindow = (desk: 0.0, office: 0.0), outside = 0.0
+        let desk = Self.counterMetric(model, "desk", .staffDaysTraining)
+        let office = Self.counterMetric(model, "office", .staffDaysTraining)
+        var inWindow = (desk: 0.0, office: 0.0)
+        var outside = 0.0
         for replication in 0..<4 {
             let region = runReplication(model, seed: 7, replication: replication).regions[0]
             #expect(region.breaches[Breach.sessionInNoTrainingPeriod.rawValue] == 0)
@@ -58,8 +60,9 @@ import SimWorkforce
     /// and no session starts above either unit's cap.
     @Test func aUnitsOwnAwayCapHoldsAndBindsOnlyThatUnit() throws {
         let open = try fixture("two-counters.json", "regions.town.budget.rupiahPerYear=1e10", "simulation.years=1")
-        let capped = try fixture("two-counters.json", "regions.town.budget.rupiahPerYear=1e10", "simulation.years=1",
-                                 "regions.town.units.desk.maxAwayShare=0.05")
+        let capped = try fixture(
+            "two-counters.json", "regions.town.budget.rupiahPerYear=1e10", "simulation.years=1",
+            "regions.town.units.desk.maxAwayShare=0.05")
         let desk = Self.counterMetric(open, "desk", .staffDaysTraining)
         let fewer = pairedDifference(open, capped, replications: 8) { result in
             #expect(result.regions[0].breaches[Breach.awayCapExceeded.rawValue] == 0)
@@ -79,8 +82,10 @@ import SimWorkforce
         let minutesPerDay = model.hoursPerWorkingDay * 60
         for (unit, servers, perDay) in [("desk", 8, 200.0), ("office", 5, 100.0)] {
             let theory = ErlangC(arrivalRate: perDay / minutesPerDay, serviceRate: 1.0 / 15, servers: servers)
-            let wait = Self.counterMetric(model, unit, .waitMean), requests = Self.counterMetric(model, unit, .requests)
-            var sum = 0.0, count = 0.0
+            let wait = Self.counterMetric(model, unit, .waitMean)
+            let requests = Self.counterMetric(model, unit, .requests)
+            var sum = 0.0
+            var count = 0.0
             for replication in 0..<48 {
                 let region = runReplication(model, seed: 3, replication: replication).regions[0]
                 for month in 1..<region.months {
@@ -89,7 +94,8 @@ import SimWorkforce
                 }
             }
             let pooled = sum / count
-            #expect(abs(pooled - theory.meanWait) / theory.meanWait < 0.03, "\(unit): \(pooled) min against Erlang C \(theory.meanWait) min")
+            #expect(
+                abs(pooled - theory.meanWait) / theory.meanWait < 0.03, "\(unit): \(pooled) min against Erlang C \(theory.meanWait) min")
         }
     }
 
@@ -101,7 +107,8 @@ import SimWorkforce
         simulation.years = 2
         let clock = WorkingClock(simulation)
         for m in 0..<clock.months {
-            let year = 2026 + m / 12, month = m % 12 + 1
+            let year = 2026 + m / 12
+            let month = m % 12 + 1
             let table = IndonesianCalendar.holidays(in: year)
             let days = (1...CivilDate.daysIn(month: month, year: year)).map { CivilDate(year, month, $0) }
             let weekdays = days.filter { !$0.isWeekend }.count

@@ -1,5 +1,6 @@
-import Testing
 import SimCore
+import Testing
+
 @testable import SimWorkforce
 
 @Suite struct CandidateListTests {
@@ -8,7 +9,7 @@ import SimCore
     /// and tiny magnitudes and infinities, read one by one, in batches and at random points, as
     /// sessions and invitations read it.
     @Test func lazyOrderMatchesAFullComparisonSort() {
-        var stream = RandomStream(seed: 20261204)
+        var stream = RandomStream(seed: 20_261_204)
         let pool: [Double] = [0, -0.0, 1, -1, 0.25, 1e-300, -1e-300, 3e12, .infinity, -.infinity, 0.125, 0.1 + 0.2]
         for trial in 0..<60 {
             let n = trial < 3 ? trial : 1 + stream.index(below: 3000)
@@ -53,23 +54,29 @@ import SimCore
         for region in model.regions.indices {
             var simulation = RegionSimulation(model: model, regionIndex: region, seed: 7, replication: 1)
             simulation.run(until: SimTime(workingDays: clock.monthStart[14]))
-            let gaps = simulation.needsGaps(), weights = simulation.complaintWeights
+            let gaps = simulation.needsGaps()
+            let weights = simulation.complaintWeights
             #expect(simulation.workforce.indices.contains { !simulation.workforce.active[$0] }, "leavers by month 14")
             for p in simulation.programmes.indices {
-                let programme = model.programmes[p], mode = simulation.programmes[p].mode
+                let programme = model.programmes[p]
+                let mode = simulation.programmes[p].mode
                 let gain = simulation.needsGain(mode)
                 let targets = (0..<model.domains.count).filter { programme.domains[$0] > 0 }
                     .map { (domain: $0, cap: gain * programme.domains[$0], weight: weights[$0]) }
-                let keys = simulation.workforce.needsKeys(for: programme, units: simulation.programmeUnitEligible[p], targets: targets, gaps: gaps)
+                let keys = simulation.workforce.needsKeys(
+                    for: programme, units: simulation.programmeUnitEligible[p], targets: targets, gaps: gaps)
                 let expected = simulation.workforce.indices.compactMap { e -> UInt128? in
                     guard simulation.workforce.isEligible(e, for: programme, units: simulation.programmeUnitEligible[p]) else { return nil }
                     let value = simulation.needsValue(of: e, completing: p, in: mode, complaintWeights: weights)
                     return programme.isMandated || value > 0 ? CandidateList.key(score: value, employee: e) : nil
                 }
                 #expect(!expected.isEmpty, "\(programme.id) has candidates")
-                let firstDifference = (0..<min(keys.count, expected.count)).first { keys[$0] != expected[$0] } ?? min(keys.count, expected.count)
-                #expect(keys.count == expected.count && firstDifference == keys.count,
-                        "\(model.regions[region].id) \(programme.id): \(keys.count) keys for \(expected.count) expected, the first difference at \(firstDifference)")
+                let firstDifference =
+                    (0..<min(keys.count, expected.count)).first { keys[$0] != expected[$0] } ?? min(keys.count, expected.count)
+                #expect(
+                    keys.count == expected.count && firstDifference == keys.count,
+                    "\(model.regions[region].id) \(programme.id): \(keys.count) keys for \(expected.count) expected, the first difference at \(firstDifference)"
+                )
             }
         }
     }

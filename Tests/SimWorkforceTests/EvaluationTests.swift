@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SimWorkforce
+import Testing
 
 /// The 6-monthly evaluation (MODEL.md §6) judges a programme within its own domain, by the gap it
 /// closes, and logs only what it changes.

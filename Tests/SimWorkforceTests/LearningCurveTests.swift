@@ -1,5 +1,5 @@
-import Testing
 import SimWorkforce
+import Testing
 
 @Suite struct LearningCurveTests {
     /// With no decay and no support, the applied share of a gain follows Saks & Belcourt (2006):
@@ -11,7 +11,8 @@ import SimWorkforce
         let curve = LearningCurve(parameters, leadershipSupport: 0)
         let gain = 0.36
         let parts = curve.split(gain: gain)
-        var transient = parts.transient, latent = parts.latent
+        var transient = parts.transient
+        var latent = parts.latent
         var applied: [Double] = []
         for month in 0...12 {
             if month > 0 { curve.advanceMonth(transient: &transient, latent: &latent, latentKeep: curve.monthlyLatentKeep(usage: 0)) }
@@ -30,7 +31,8 @@ import SimWorkforce
         var parameters = LearningParameters()
         parameters.decay.halfLifeMonths = halfLife
         let curve = LearningCurve(parameters, leadershipSupport: 0)
-        var transient = 0.0, latent = 1.0
+        var transient = 0.0
+        var latent = 1.0
         var months = 0
         while latent > 0.5 {
             curve.advanceMonth(transient: &transient, latent: &latent, latentKeep: curve.monthlyLatentKeep(usage: 0))

@@ -1,5 +1,6 @@
-import Testing
 import SimCore
+import Testing
+
 @testable import SimWorkforce
 
 /// The look-ups the hot paths use in place of a search answer exactly as the search would.
@@ -8,7 +9,7 @@ import SimCore
     /// spans themselves do: spans on whole days and on fractions of days, times on and either side
     /// of every bound, before the first day and past the last.
     @Test func lebaranDaysPlaceTimesAsTheSpansDo() {
-        var stream = RandomStream(seed: 20261204)
+        var stream = RandomStream(seed: 20_261_204)
         for trial in 0..<40 {
             var spans: [Range<Double>] = []
             var start = -2.0 + 30 * stream.uniform()
@@ -19,10 +20,15 @@ import SimCore
                 spans.append(start..<(start + length))
                 start += length + (whole ? Double(stream.index(below: 20)) : 20 * stream.uniform())
             }
-            let rules = ServiceRules(channel: ServiceChannelParameters(), quality: ServiceQualityParameters(),
-                                     hoursPerWorkingDay: 7.5, lebaranSpans: spans)
-            var times = spans.flatMap { [$0.lowerBound, $0.upperBound, $0.lowerBound.nextDown, $0.upperBound.nextDown,
-                                         $0.lowerBound.rounded(.down), $0.upperBound.rounded(.up)] }
+            let rules = ServiceRules(
+                channel: ServiceChannelParameters(), quality: ServiceQualityParameters(),
+                hoursPerWorkingDay: 7.5, lebaranSpans: spans)
+            var times = spans.flatMap {
+                [
+                    $0.lowerBound, $0.upperBound, $0.lowerBound.nextDown, $0.upperBound.nextDown,
+                    $0.lowerBound.rounded(.down), $0.upperBound.rounded(.up),
+                ]
+            }
             times += (0..<400).map { _ in -3 + (start + 6) * stream.uniform() }
             for t in times {
                 #expect(rules.isLebaran(t) == spans.contains { $0.contains(t) }, "trial \(trial): t = \(t) in \(spans)")

@@ -1,6 +1,6 @@
-import Testing
 import SimScenario
 import SimWorkforce
+import Testing
 
 /// The constraints hold in every month of every bundled scenario: budget never exceeded, away
 /// share never above the cap, no session in a blackout month or a suspended mode, JP caps.
@@ -19,7 +19,9 @@ import SimWorkforce
             for replication in 0..<2 {
                 var simulation = RegionSimulation(model: model, regionIndex: region, seed: 5, replication: replication)
                 let result = simulation.runToHorizon()
-                let breaches = Breach.allCases.filter { result.breaches[$0.rawValue] > 0 }.map { "\(result.breaches[$0.rawValue]) × \($0.meaning)" }
+                let breaches = Breach.allCases.filter { result.breaches[$0.rawValue] > 0 }.map {
+                    "\(result.breaches[$0.rawValue]) × \($0.meaning)"
+                }
                 #expect(breaches.isEmpty, "\(file) region \(region): \(breaches)")
                 checkDecisions(result.decisions, model: model, file: "\(file) region \(region)")
                 checkProgrammesAddUp(result, model: model, file: "\(file) region \(region)")
@@ -70,7 +72,8 @@ import SimWorkforce
                     !dropped.contains(p) && !model.programmes[p].isMandated && model.programmes[p].domains[d] > 0
                         && model.programmes[p].sessionsPerYear > 0
                 }
-                #expect(taught, "\(file): dropping \(model.programmes[decision.programme].id) left \(model.domains[d].id) with no programme")
+                #expect(
+                    taught, "\(file): dropping \(model.programmes[decision.programme].id) left \(model.domains[d].id) with no programme")
             }
         }
     }

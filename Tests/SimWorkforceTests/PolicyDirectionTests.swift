@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SimExperiment
 import SimWorkforce
+import Testing
 
 /// Policy directions, each from 20 paired replications with common random numbers: the paired
 /// 95% interval of the difference must exclude zero on the expected side, so a mechanism that does
@@ -26,10 +26,13 @@ import SimWorkforce
         let none = try bundled("baseline.json", "regions.sawahlunto.budget.rupiahPerYear=0", "regions.sorong.budget.rupiahPerYear=0")
         for r in base.regions.indices {
             let region = base.regions[r].id
-            Self.expectBelow(pairedDifference(base, more, Self.atHorizon(.competencyGapMean, region: r)), "+50%: \(region) competency.gap_mean")
-            Self.expectAbove(pairedDifference(base, more, Self.atHorizon(.jpShareReaching20, region: r)), "+50%: \(region) jp.share_reaching_20")
+            Self.expectBelow(
+                pairedDifference(base, more, Self.atHorizon(.competencyGapMean, region: r)), "+50%: \(region) competency.gap_mean")
+            Self.expectAbove(
+                pairedDifference(base, more, Self.atHorizon(.jpShareReaching20, region: r)), "+50%: \(region) jp.share_reaching_20")
             for metric in [Metric.competencyShareAtStandard, .jpShareReaching20] {
-                Self.expectBelow(pairedDifference(base, none, Self.atHorizon(metric, region: r)), "no budget: \(region) \(metric.definition.id)")
+                Self.expectBelow(
+                    pairedDifference(base, none, Self.atHorizon(metric, region: r)), "no budget: \(region) \(metric.definition.id)")
             }
         }
     }
@@ -42,7 +45,8 @@ import SimWorkforce
         let low = try bundled("baseline.json", fixed + ["policy.leadershipSupport=0"])
         let high = try bundled("baseline.json", fixed + ["policy.leadershipSupport=1"])
         for r in low.regions.indices {
-            Self.expectAbove(pairedDifference(low, high, Self.atHorizon(.competencyMean, region: r)), "\(low.regions[r].id) competency.mean")
+            Self.expectAbove(
+                pairedDifference(low, high, Self.atHorizon(.competencyMean, region: r)), "\(low.regions[r].id) competency.mean")
         }
     }
 
@@ -63,7 +67,9 @@ import SimWorkforce
         for rule in ["seniority", "random"] {
             let other = try bundled("baseline.json", "policy.allocation=\(rule)")
             for r in needs.regions.indices {
-                Self.expectAbove(pairedDifference(needs, other, Self.atHorizon(.competencyGapMean, region: r)), "\(rule): \(needs.regions[r].id) competency.gap_mean")
+                Self.expectAbove(
+                    pairedDifference(needs, other, Self.atHorizon(.competencyGapMean, region: r)),
+                    "\(rule): \(needs.regions[r].id) competency.gap_mean")
             }
         }
     }
@@ -73,7 +79,9 @@ import SimWorkforce
         let base = try bundled("baseline.json")
         let participatory = try bundled("baseline.json", "policy.needsAnalysis=participatory")
         for r in base.regions.indices {
-            let perCompletion: @Sendable (ReplicationResult) -> Double = { $0.regions[r].total(.trainingGainLevels) / $0.regions[r].total(.completed) }
+            let perCompletion: @Sendable (ReplicationResult) -> Double = {
+                $0.regions[r].total(.trainingGainLevels) / $0.regions[r].total(.completed)
+            }
             Self.expectAbove(pairedDifference(base, participatory, perCompletion), "\(base.regions[r].id) gain per completion")
         }
     }
@@ -88,7 +96,8 @@ import SimWorkforce
     /// percentage point (+0.8 pp [−0.3, +1.8] at 20 replications), so this test pools 60.
     @Test func incentivesRaiseCompletionToTheLastYear() throws {
         let base = try bundled("baseline.json", "policy.evaluation.enabled=false")
-        let paid = try bundled("baseline.json", "policy.evaluation.enabled=false", "policy.incentive.enabled=true", "policy.incentive.rupiahPerCompletion=0")
+        let paid = try bundled(
+            "baseline.json", "policy.evaluation.enabled=false", "policy.incentive.enabled=true", "policy.incentive.rupiahPerCompletion=0")
         for r in base.regions.indices {
             let lastYearRate: @Sendable (ReplicationResult) -> Double = { result in
                 let months = (result.regions[r].months - 12)..<result.regions[r].months
@@ -96,7 +105,8 @@ import SimWorkforce
                 let dropped = months.reduce(0.0) { $0 + result.regions[r][.droppedOut, $1] }
                 return done / (done + dropped)
             }
-            Self.expectAbove(pairedDifference(base, paid, replications: 60, lastYearRate), "\(base.regions[r].id) completion rate in the last year")
+            Self.expectAbove(
+                pairedDifference(base, paid, replications: 60, lastYearRate), "\(base.regions[r].id) completion rate in the last year")
         }
     }
 
@@ -106,7 +116,8 @@ import SimWorkforce
         let forums = try bundled("knowledge-forums.json")
         for r in base.regions.indices {
             Self.expectAbove(pairedDifference(base, forums, Self.atHorizon(.jpMean, region: r)), "\(base.regions[r].id) jp.mean")
-            Self.expectAbove(pairedDifference(base, forums, { $0.regions[r].total(.trainingGainLevels) }), "\(base.regions[r].id) training.gain_levels")
+            Self.expectAbove(
+                pairedDifference(base, forums, { $0.regions[r].total(.trainingGainLevels) }), "\(base.regions[r].id) training.gain_levels")
         }
     }
 
@@ -138,9 +149,13 @@ import SimWorkforce
         let window = 14..<29  // 2028-03 to 2029-05
         for r in base.regions.indices {
             let id = base.regions[r].id
-            Self.expectBelow(pairedDifference(base, pandemic, { result in window.reduce(0) { $0 + result.regions[r][.completed, $1] } }), "\(id) completions while suspended")
+            Self.expectBelow(
+                pairedDifference(base, pandemic, { result in window.reduce(0) { $0 + result.regions[r][.completed, $1] } }),
+                "\(id) completions while suspended")
             Self.expectBelow(pairedDifference(base, cut, { $0.regions[r].total(.budgetSpentRupiah) }), "\(id) spending under the cut")
-            Self.expectBelow(pairedDifference(base, jump, { $0.regions[r][.competencyShareAtStandard, 18] }), "\(id) share at standard in the jump's month")
+            Self.expectBelow(
+                pairedDifference(base, jump, { $0.regions[r][.competencyShareAtStandard, 18] }),
+                "\(id) share at standard in the jump's month")
             let before = pairedDifference(base, jump, { $0.regions[r][.competencyShareAtStandard, 17] })
             #expect(before.mean == 0, "\(id): nothing changes before the jump (\(before.shown))")
         }
@@ -185,7 +200,9 @@ import SimWorkforce
         let weak = try bundled("baseline.json", "regions.sawahlunto.initialGapLevels=1.5", "regions.sorong.initialGapLevels=1.5")
         let strong = try bundled("baseline.json", "regions.sawahlunto.initialGapLevels=-0.5", "regions.sorong.initialGapLevels=-0.5")
         for r in weak.regions.indices {
-            Self.expectBelow(pairedDifference(weak, strong, Self.atHorizon(.projectsMeanDelayMonths, region: r)), "\(weak.regions[r].id) projects.mean_delay_months")
+            Self.expectBelow(
+                pairedDifference(weak, strong, Self.atHorizon(.projectsMeanDelayMonths, region: r)),
+                "\(weak.regions[r].id) projects.mean_delay_months")
         }
     }
 

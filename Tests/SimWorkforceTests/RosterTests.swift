@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import SimCore
 import SimScenario
 import SimWorkforce
+import Testing
 
 /// The roster fixture read independently of the product: a plain split on ';' (the fixture has
 /// no quoted field), so a test checks the reader against what the file says, not against itself.
@@ -32,7 +32,8 @@ func readRosterFixture(_ name: String) throws -> [RosterFixtureRow] {
         let staff = RegionSimulation(model: model, regionIndex: 0, seed: 3, replication: 2).staff
         #expect(staff.count == rows.count && region.headcount == rows.count)
         func key(_ unit: String, _ post: String, _ status: String) -> String { "\(unit) \(post) \(status)" }
-        var expected: [String: Int] = [:], found: [String: Int] = [:]
+        var expected: [String: Int] = [:]
+        var found: [String: Int] = [:]
         for row in rows { expected[key(row.unit, row.post == "jpt" ? "jpt" : row.post, row.status), default: 0] += 1 }
         for person in staff { found[key(region.units[person.unit].id, person.jobLevel.id, person.status.id), default: 0] += 1 }
         #expect(found == expected)
@@ -62,7 +63,9 @@ func readRosterFixture(_ name: String) throws -> [RosterFixtureRow] {
         simulation.run(until: SimTime(workingDays: clock.monthStart[11]))
         #expect(simulation.staff[2].jpThisYear == 20)
         let result = runReplication(model, seed: 3, replication: 0).regions[0]
-        #expect((0..<9).allSatisfy { result[.jpShareReaching20, $0].isNaN && result[.headcount, $0].isNaN }, "months before the start are empty")
+        #expect(
+            (0..<9).allSatisfy { result[.jpShareReaching20, $0].isNaN && result[.headcount, $0].isNaN }, "months before the start are empty"
+        )
         #expect(result[.headcount, 9] == 60)
         // 100 M a year less 70 M spent before the start: what October spends (the CPNS' Latsar)
         // and what is left add up to 30 M.
@@ -79,8 +82,10 @@ func readRosterFixture(_ name: String) throws -> [RosterFixtureRow] {
     /// Erlang C 44.7. At ρ = 0.9 the empty start costs only about 1–3% of the first month's wait
     /// (600 replications, in this code and the code before it), too little to test.
     @Test func aWarmUpRemovesTheEmptyOfficeStart() throws {
-        let base = ["simulation.years=1", "simulation.calendar=flat", "regions.town.units.counter.service.counterShare=0.1",
-                    "regions.town.units.counter.service.requestsPerDay=291"]
+        let base = [
+            "simulation.years=1", "simulation.calendar=flat", "regions.town.units.counter.service.counterShare=0.1",
+            "regions.town.units.counter.service.requestsPerDay=291",
+        ]
         let cold = try fixture("counter.json", base)
         let warm = try fixture("counter.json", base + ["simulation.warmUpDays=60"])
         let theory = ErlangC(arrivalRate: 291 / (cold.hoursPerWorkingDay * 60), serviceRate: 1.0 / 15, servers: 10).meanWait
@@ -91,9 +96,12 @@ func readRosterFixture(_ name: String) throws -> [RosterFixtureRow] {
             for wait in waits { stats.add(wait) }
             return (stats.mean, stats.standardDeviation / Double(n).squareRoot())
         }
-        let coldWait = firstMonth(cold), warmWait = firstMonth(warm)
+        let coldWait = firstMonth(cold)
+        let warmWait = firstMonth(warm)
         #expect(abs(warmWait.mean / theory - 1) < 0.10, "warm \(warmWait) against Erlang C \(theory)")
         let standardError = (coldWait.standardError * coldWait.standardError + warmWait.standardError * warmWait.standardError).squareRoot()
-        #expect(warmWait.mean - coldWait.mean > 2 * standardError, "the warm-up must change the first month: cold \(coldWait), warm \(warmWait), Erlang C \(theory)")
+        #expect(
+            warmWait.mean - coldWait.mean > 2 * standardError,
+            "the warm-up must change the first month: cold \(coldWait), warm \(warmWait), Erlang C \(theory)")
     }
 }

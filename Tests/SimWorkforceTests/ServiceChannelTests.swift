@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import SimCore
 import SimScenario
 import SimWorkforce
+import Testing
 
 func fixture(_ name: String, _ overrides: String...) throws -> ModelParameters {
     try fixture(name, overrides)
@@ -23,12 +23,14 @@ func fixture(_ name: String, _ overrides: [String]) throws -> ModelParameters {
         let model = try fixture("counter.json")
         let minutesPerDay = model.hoursPerWorkingDay * 60
         let theory = ErlangC(arrivalRate: 200 / minutesPerDay, serviceRate: 1.0 / 15, servers: 8)
-        var waitSum = 0.0, requests = 0.0
+        var waitSum = 0.0
+        var requests = 0.0
         var replicationMeans: [Double] = []
         for replication in 0..<30 {
             let region = runReplication(model, seed: 99, replication: replication).regions[0]
             #expect(region.total(.completed) == 0 && region[.headcount, region.months - 1] == 100, "staff must stay fixed")
-            var sum = 0.0, count = 0.0
+            var sum = 0.0
+            var count = 0.0
             for month in 1..<region.months {  // month 0 holds the empty-start transient
                 sum += region[.serviceWaitMean, month] * region[.serviceRequests, month]
                 count += region[.serviceRequests, month]
@@ -40,7 +42,7 @@ func fixture(_ name: String, _ overrides: [String]) throws -> ModelParameters {
         let pooled = waitSum / requests
         #expect(abs(pooled - theory.meanWait) / theory.meanWait < 0.02, "mean wait \(pooled) min vs Erlang C \(theory.meanWait) min")
         var spread = RunningStatistics()
-        replicationMeans.forEach { spread.add($0) }
+        for mean in replicationMeans { spread.add(mean) }
         let halfWidth = 2.045 * spread.standardDeviation / Double(replicationMeans.count).squareRoot()
         #expect(halfWidth / theory.meanWait < 0.02, "replications too noisy for a ±2% test: half-width \(halfWidth / theory.meanWait)")
     }
@@ -49,13 +51,16 @@ func fixture(_ name: String, _ overrides: [String]) throws -> ModelParameters {
     /// counter's staff away in March. March's waits are longer with the session; once the
     /// attendees are back, handling is faster than without it.
     @Test func trainingLengthensWaitsWhileAwayAndShortensHandlingAfter() throws {
-        let noTraining = try fixture("counter.json", "regions.town.units.counter.service.noviceMultiplier=1.6",
-                                     "regions.town.units.counter.service.counterShare=0.12")
-        let training = try fixture("counter.json", "regions.town.units.counter.service.noviceMultiplier=1.6",
-                                   "regions.town.units.counter.service.counterShare=0.12",
-                                   "regions.town.budget.rupiahPerYear=1e9", "programmes.service-course.lengthJP=80",
-                                   "simulation.years=1", "policy.allocation=random")
-        var march = (with: 0.0, without: 0.0), later = (with: 0.0, without: 0.0)
+        let noTraining = try fixture(
+            "counter.json", "regions.town.units.counter.service.noviceMultiplier=1.6",
+            "regions.town.units.counter.service.counterShare=0.12")
+        let training = try fixture(
+            "counter.json", "regions.town.units.counter.service.noviceMultiplier=1.6",
+            "regions.town.units.counter.service.counterShare=0.12",
+            "regions.town.budget.rupiahPerYear=1e9", "programmes.service-course.lengthJP=80",
+            "simulation.years=1", "policy.allocation=random")
+        var march = (with: 0.0, without: 0.0)
+        var later = (with: 0.0, without: 0.0)
         for replication in 0..<4 {
             let a = runReplication(training, seed: 5, replication: replication).regions[0]
             let b = runReplication(noTraining, seed: 5, replication: replication).regions[0]
@@ -97,7 +102,8 @@ func fixture(_ name: String, _ overrides: [String]) throws -> ModelParameters {
         let analytic = try bundled("baseline.json", "simulation.years=1", "simulation.serviceFidelity=analytic")
         for metric in [Metric.serviceWaitMean, .serviceIKM] {
             for region in perRequest.regions.indices {
-                var a = RunningStatistics(), b = RunningStatistics()
+                var a = RunningStatistics()
+                var b = RunningStatistics()
                 for replication in 0..<6 {
                     let x = runReplication(perRequest, seed: 21, replication: replication).regions[region]
                     let y = runReplication(analytic, seed: 21, replication: replication).regions[region]
@@ -105,15 +111,19 @@ func fixture(_ name: String, _ overrides: [String]) throws -> ModelParameters {
                     b.add(yearlyMean(y, metric))
                 }
                 let t = 2.571
-                let halfA = t * a.standardDeviation / 6.0.squareRoot(), halfB = t * b.standardDeviation / 6.0.squareRoot()
+                let halfA = t * a.standardDeviation / 6.0.squareRoot()
+                let halfB = t * b.standardDeviation / 6.0.squareRoot()
                 let margin = metric == .serviceIKM ? 0.25 : 0.10 * a.mean
-                #expect(abs(a.mean - b.mean) <= halfA + halfB + margin, "\(metric) region \(region): per-request \(a.mean)±\(halfA), analytic \(b.mean)±\(halfB)")
+                #expect(
+                    abs(a.mean - b.mean) <= halfA + halfB + margin,
+                    "\(metric) region \(region): per-request \(a.mean)±\(halfA), analytic \(b.mean)±\(halfB)")
             }
         }
     }
 
     func yearlyMean(_ region: RegionResult, _ metric: Metric) -> Double {
-        var sum = 0.0, weight = 0.0
+        var sum = 0.0
+        var weight = 0.0
         for month in 0..<region.months {
             sum += region[metric, month] * region[.serviceRequests, month]
             weight += region[.serviceRequests, month]
@@ -127,8 +137,10 @@ func fixture(_ name: String, _ overrides: [String]) throws -> ModelParameters {
     /// here (noviceMultiplier 1), so only the time away can move the wait; when e-learners stayed
     /// at the counter the difference was nil.
     @Test func eLearningTimeLeavesTheCounter() throws {
-        let course = ["programmes.service-course.mode=elearning", "programmes.service-course.sessionsPerYear=12",
-                      "policy.maxJPPerEmployeePerYear=1000", "simulation.years=2"]
+        let course = [
+            "programmes.service-course.mode=elearning", "programmes.service-course.sessionsPerYear=12",
+            "policy.maxJPPerEmployeePerYear=1000", "simulation.years=2",
+        ]
         let idle = try fixture("counter.json", course + ["regions.town.budget.rupiahPerYear=0"])
         let learning = try fixture("counter.json", course + ["regions.town.budget.rupiahPerYear=1e9"])
         let wait: @Sendable (ReplicationResult) -> Double = { result in

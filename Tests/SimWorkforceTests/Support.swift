@@ -12,7 +12,8 @@ func bundled(_ name: String, _ overrides: String...) throws -> ModelParameters {
 }
 
 func bundled(_ name: String, _ overrides: [String]) throws -> ModelParameters {
-    try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/\(name)").path, overrides: overrides.compactMap(Override.init)).parameters
+    try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/\(name)").path, overrides: overrides.compactMap(Override.init))
+        .parameters
 }
 
 func bundledScenarioFiles() throws -> [String] {
@@ -40,8 +41,10 @@ func meanOver(_ replications: Range<Int>, _ model: ModelParameters, seed: UInt64
 /// The paired difference `value(b) − value(a)` with common random numbers (the same seed and
 /// replication indices in both arms), as a mean with its 95% Student-t interval. Replications run
 /// in parallel; each writes only its own slot, so the result does not depend on the order.
-func pairedDifference(_ a: ModelParameters, _ b: ModelParameters, replications: Int = 20, seed: UInt64 = 11,
-                      _ value: @escaping @Sendable (ReplicationResult) -> Double) -> Estimate {
+func pairedDifference(
+    _ a: ModelParameters, _ b: ModelParameters, replications: Int = 20, seed: UInt64 = 11,
+    _ value: @escaping @Sendable (ReplicationResult) -> Double
+) -> Estimate {
     let differences = DifferenceSlots(count: replications)
     DispatchQueue.concurrentPerform(iterations: replications) { r in
         differences.set(r, value(runReplication(b, seed: seed, replication: r)) - value(runReplication(a, seed: seed, replication: r)))

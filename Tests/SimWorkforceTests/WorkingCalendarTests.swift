@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimWorkforce
 
 /// The working calendar against its sources: the shipped decrees as transcribed, and the
@@ -45,9 +46,13 @@ import Testing
                 let want = decreed.filter { $0.kind == kind }.map(\.date.dayNumber)
                 let got = estimated.filter { $0.kind == kind }.map(\.date.dayNumber)
                 #expect(want.count == got.count, "\(year) \(kind): \(got.count) estimated, \(want.count) decreed")
-                let exact: Set<HolidayKind> = [.newYear, .labourDay, .pancasila, .independence, .christmas, .goodFriday, .easter, .ascension]
+                let exact: Set<HolidayKind> = [
+                    .newYear, .labourDay, .pancasila, .independence, .christmas, .goodFriday, .easter, .ascension,
+                ]
                 for (w, g) in zip(want, got) {
-                    #expect(abs(w - g) <= (exact.contains(kind) ? 0 : 2), "\(year) \(kind): \(CivilDate(dayNumber: g)) for \(CivilDate(dayNumber: w))")
+                    #expect(
+                        abs(w - g) <= (exact.contains(kind) ? 0 : 2),
+                        "\(year) \(kind): \(CivilDate(dayNumber: g)) for \(CivilDate(dayNumber: w))")
                 }
             }
         }
@@ -74,7 +79,8 @@ import Testing
         #expect(window(.ramadan, 2026) == [CivilDate(2026, 2, 19)...CivilDate(2026, 3, 20)])
         #expect(window(.idulAdha, 2026) == [CivilDate(2026, 5, 25)...CivilDate(2026, 5, 30)])
         #expect(window(.yearEnd, 2026) == [CivilDate(2026, 12, 1)...CivilDate(2026, 12, 31)])
-        #expect(CalendarPeriod.everyYear(from: (12, 15), to: (1, 10)).windows(in: 2027) == [CivilDate(2027, 12, 15)...CivilDate(2028, 1, 10)])
+        #expect(
+            CalendarPeriod.everyYear(from: (12, 15), to: (1, 10)).windows(in: 2027) == [CivilDate(2027, 12, 15)...CivilDate(2028, 1, 10)])
         let once = CalendarPeriod.once(from: CivilDate(2028, 3, 1), to: CivilDate(2028, 3, 15))
         #expect(once.windows(in: 2028).count == 1 && once.windows(in: 2029).isEmpty)
     }

@@ -29,10 +29,14 @@ import Testing
         #expect(brief.contains("Tidak ada baseline di antara berkas skenario"))
         #expect(!brief.contains("berbeda nyata"), "nothing is compared")
         for i in 1...2 {
-            #expect(try simulate([budgetCut] + short + ["--shard", "\(i)/2", "--out", dir.appendingPathComponent("s\(i)").path]).status == 0)
+            #expect(
+                try simulate([budgetCut] + short + ["--shard", "\(i)/2", "--out", dir.appendingPathComponent("s\(i)").path]).status == 0)
         }
-        #expect(try simulate(["merge", dir.appendingPathComponent("s1").path, dir.appendingPathComponent("s2").path, "--quiet",
-                              "--out", dir.appendingPathComponent("merged").path]).status == 0)
+        #expect(
+            try simulate([
+                "merge", dir.appendingPathComponent("s1").path, dir.appendingPathComponent("s2").path, "--quiet",
+                "--out", dir.appendingPathComponent("merged").path,
+            ]).status == 0)
         #expect(try reproducibleFiles(dir.appendingPathComponent("merged")) == reproducibleFiles(dir.appendingPathComponent("full")))
     }
 
@@ -41,14 +45,21 @@ import Testing
     @Test func aBaselineFileIsComparedWithButNotReported() throws {
         let dir = scratchDirectory("baseline-file")
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try simulate([budgetCut, "--baseline-file", "scenarios/baseline.json"] + short + ["--out", dir.appendingPathComponent("file").path]).status == 0)
-        #expect(try simulate(["scenarios/baseline.json", budgetCut] + short + ["--out", dir.appendingPathComponent("both").path]).status == 0)
+        #expect(
+            try simulate(
+                [budgetCut, "--baseline-file", "scenarios/baseline.json"] + short + ["--out", dir.appendingPathComponent("file").path]
+            ).status == 0)
+        #expect(
+            try simulate(["scenarios/baseline.json", budgetCut] + short + ["--out", dir.appendingPathComponent("both").path]).status == 0)
         let file = try rows(dir.appendingPathComponent("file"), "summary.csv")
         let both = try rows(dir.appendingPathComponent("both"), "summary.csv").filter { $0[0] == "budget-cut-30" }
         #expect(!file.contains { $0[0] == "baseline" })
         #expect(file == both)
         #expect(file.contains { $0[2] == "budget.spent_rupiah" && $0[8].hasPrefix("-") }, "the cut spends less")
-        let clash = try simulate([budgetCut, "--baseline", "baseline", "--baseline-file", "scenarios/baseline.json", "--out", dir.appendingPathComponent("x").path])
+        let clash = try simulate([
+            budgetCut, "--baseline", "baseline", "--baseline-file", "scenarios/baseline.json", "--out",
+            dir.appendingPathComponent("x").path,
+        ])
         #expect(clash.status == 64 && clash.stderr.contains("give --baseline or --baseline-file, not both"))
     }
 
@@ -57,8 +68,9 @@ import Testing
     @Test func whatIfRunsTheFileAndItsChangedCopy() throws {
         let dir = scratchDirectory("what-if")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outcome = try simulate(["what-if", "scenarios/baseline.json", "--set", "regions.sawahlunto.budget.rupiahPerYear=8e8"] + short
-                                   + ["--out", dir.path])
+        let outcome = try simulate(
+            ["what-if", "scenarios/baseline.json", "--set", "regions.sawahlunto.budget.rupiahPerYear=8e8"] + short
+                + ["--out", dir.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let summary = try rows(dir, "summary.csv")
         #expect(Set(summary.map { $0[0] }) == ["baseline", "baseline-what-if"])

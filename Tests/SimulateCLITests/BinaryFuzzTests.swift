@@ -10,7 +10,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let rosters = packageRoot.appendingPathComponent("Tests/SimScenarioTests/BrokenRosters")
         var state: UInt64 = 11
-        func next() -> UInt64 { state &+= 0x9E37_79B9_7F4A_7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9; return z ^ (z >> 27) }
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            return z ^ (z >> 27)
+        }
         var statuses: [Int32: Int] = [:]
         for (key, base) in [("regions.town.roster", "fuzz-base.csv"), ("regions.town.startState.bookedSessions", "fuzz-booked.csv")] {
             let original = [UInt8](try Data(contentsOf: rosters.appendingPathComponent(base)))
@@ -25,10 +30,13 @@ import Testing
                     default: bytes = Array(bytes.prefix(max(1, at)))
                     }
                 }
-                let file = dir.appendingPathComponent("\(base)-\(number).csv"), out = dir.appendingPathComponent("out-\(base)-\(number)")
+                let file = dir.appendingPathComponent("\(base)-\(number).csv")
+                let out = dir.appendingPathComponent("out-\(base)-\(number)")
                 try Data(bytes).write(to: file)
-                let outcome = try simulate([rosters.appendingPathComponent("town.json").path, "--set", "\(key)=\(file.path)",
-                                            "--replications", "1", "--out", out.path, "--quiet"])
+                let outcome = try simulate([
+                    rosters.appendingPathComponent("town.json").path, "--set", "\(key)=\(file.path)",
+                    "--replications", "1", "--out", out.path, "--quiet",
+                ])
                 statuses[outcome.status, default: 0] += 1
                 #expect([0, 65, 66].contains(outcome.status), "\(base) mutation \(number): exit \(outcome.status) \(outcome.stderr)")
                 if outcome.status == 0 {

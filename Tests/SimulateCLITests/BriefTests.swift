@@ -18,8 +18,11 @@ import Testing
             dirs[language] = dir
         }
         let sweep = scratchDirectory("brief-sweep")
-        _ = try? simulate(["sweep", packageRoot.appendingPathComponent("scenarios/baseline.json").path, "--vary", "regions.sorong.budget.rupiahPerYear=0:2e9:3",
-                           "--replications", "2", "--years", "1", "--out", sweep.path, "--force", "--quiet"])
+        _ = try? simulate([
+            "sweep", packageRoot.appendingPathComponent("scenarios/baseline.json").path, "--vary",
+            "regions.sorong.budget.rupiahPerYear=0:2e9:3",
+            "--replications", "2", "--years", "1", "--out", sweep.path, "--force", "--quiet",
+        ])
         dirs["sweep"] = sweep
         return dirs
     }()
@@ -39,8 +42,9 @@ import Testing
         #expect(texts.charts.count >= (file == "sweep.html" ? 5 : 6))
         for chart in texts.charts {
             for (i, a) in chart.texts.enumerated() {
-                #expect(a.box.x0 >= 0 && a.box.y0 >= 0 && a.box.x1 <= chart.width && a.box.y1 <= chart.height,
-                        "'\(a.content)' leaves the viewBox of '\(chart.title)'")
+                #expect(
+                    a.box.x0 >= 0 && a.box.y0 >= 0 && a.box.x1 <= chart.width && a.box.y1 <= chart.height,
+                    "'\(a.content)' leaves the viewBox of '\(chart.title)'")
                 for b in chart.texts[(i + 1)...] where a.box.overlaps(b.box) {
                     Issue.record("'\(a.content)' overlaps '\(b.content)' in '\(chart.title)'")
                 }
@@ -60,7 +64,9 @@ import Testing
         let (mean, low, high) = governing
         guard low > 0 || high < 0 else { return places }
         let base = places
-        while places < base + 2 && [mean, low, high].contains(where: { (abs($0 * scale) * pow(10, Double(places))).rounded() == 0 }) { places += 1 }
+        while places < base + 2 && [mean, low, high].contains(where: { (abs($0 * scale) * pow(10, Double(places))).rounded() == 0 }) {
+            places += 1
+        }
         return places
     }
 
@@ -79,7 +85,9 @@ import Testing
         for c in text {
             if c.isNumber || c == "." || c == "," || ((c == "−" || c == "-" || c == "+") && current.isEmpty) {
                 current.append(c)
-            } else { flush() }
+            } else {
+                flush()
+            }
         }
         flush()
         return out.filter { !($0.0 == 95 && $0.1 == 0) }  // the "95%" of "IK 95%"
@@ -90,11 +98,14 @@ import Testing
         let figures = try FigureSpans.parse(Self.page(language, "brief.html"))
         #expect(figures.count > 100)
         for figure in figures {
-            let allowed = Self.allowedPlaces(halfWidth: figure.number("data-half-width"),
-                                             governing: (figure.number("data-ci-mean"), figure.number("data-ci-low"), figure.number("data-ci-high")),
-                                             scale: figure.number("data-scale"))
+            let allowed = Self.allowedPlaces(
+                halfWidth: figure.number("data-half-width"),
+                governing: (figure.number("data-ci-mean"), figure.number("data-ci-low"), figure.number("data-ci-high")),
+                scale: figure.number("data-scale"))
             for number in Self.numbers(in: figure.text, decimalMark: language == "id" ? "," : ".") {
-                #expect(number.places <= allowed, "'\(figure.text)' shows \(number.places) decimals; its interval supports \(allowed): \(figure.attributes)")
+                #expect(
+                    number.places <= allowed,
+                    "'\(figure.text)' shows \(number.places) decimals; its interval supports \(allowed): \(figure.attributes)")
             }
         }
     }
@@ -104,8 +115,10 @@ import Testing
     func firstPageFiguresAreTheCSVValuesRounded(language: String) throws {
         let summary = parseCSV(try Self.page(language, "summary.csv")).dropFirst()
         var checked = 0
-        for figure in try FigureSpans.parse(Self.page(language, "brief.html")) where figure.attributes["data-period"] == "horizon"
-            && figure.attributes["data-metric"]?.hasPrefix("counter.") == false {
+        for figure in try FigureSpans.parse(Self.page(language, "brief.html"))
+        where figure.attributes["data-period"] == "horizon"
+            && figure.attributes["data-metric"]?.hasPrefix("counter.") == false
+        {
             let a = figure.attributes
             let row = summary.first { $0[0] == a["data-scenario"] && $0[1] == a["data-region"] && $0[2] == a["data-metric"] }
             let column: Int
@@ -119,7 +132,8 @@ import Testing
             let shown = Self.numbers(in: figure.text, decimalMark: language == "id" ? "," : ".")
             guard let first = shown.first, let value = Double(a["data-value"] ?? "") else { continue }
             let scale = figure.number("data-scale")
-            #expect(abs(first.value - value * scale) <= 0.5 * pow(10, -Double(first.places)) + 1e-9, "'\(figure.text)' is not \(value) rounded")
+            #expect(
+                abs(first.value - value * scale) <= 0.5 * pow(10, -Double(first.places)) + 1e-9, "'\(figure.text)' is not \(value) rounded")
             checked += 1
         }
         #expect(checked > 50)
@@ -131,11 +145,16 @@ import Testing
     func counterFiguresAreTheServicesCSV(language: String) throws {
         let services = parseCSV(try Self.page(language, "services.csv")).dropFirst()
         var checked = 0
-        for figure in try FigureSpans.parse(Self.page(language, "brief.html")) where figure.attributes["data-metric"]?.hasPrefix("counter.") == true {
+        for figure in try FigureSpans.parse(Self.page(language, "brief.html"))
+        where figure.attributes["data-metric"]?.hasPrefix("counter.") == true {
             let a = figure.attributes
             let id = (a["data-metric"] ?? "").dropFirst("counter.".count)
-            let counter = String(id.prefix { $0 != "." }), measure = String(id.drop { $0 != "." }.dropFirst())
-            let row = services.first { $0[0] == a["data-scenario"] && $0[1] == a["data-region"] && $0[2] == counter && $0[3] == measure && $0[5] == a["data-period"] }
+            let counter = String(id.prefix { $0 != "." })
+            let measure = String(id.drop { $0 != "." }.dropFirst())
+            let row = services.first {
+                $0[0] == a["data-scenario"] && $0[1] == a["data-region"] && $0[2] == counter && $0[3] == measure
+                    && $0[5] == a["data-period"]
+            }
             #expect(row?[a["data-role"] == "delta" ? 10 : 6] == a["data-value"], "\(a)")
             checked += 1
         }
@@ -144,8 +163,13 @@ import Testing
 
     // MARK: - Language
 
-    static let englishWords = ["the", "and", "of", "with", "from", "budget", "competency", "scenario", "significant", "difference", "share", "wait", "replications", "end"]
-    static let indonesianWords = ["dan", "yang", "dari", "anggaran", "kompetensi", "skenario", "berbeda", "nyata", "selisih", "akhir", "replikasi", "tidak"]
+    static let englishWords = [
+        "the", "and", "of", "with", "from", "budget", "competency", "scenario", "significant", "difference", "share", "wait",
+        "replications", "end",
+    ]
+    static let indonesianWords = [
+        "dan", "yang", "dari", "anggaran", "kompetensi", "skenario", "berbeda", "nyata", "selisih", "akhir", "replikasi", "tidak",
+    ]
 
     /// The words of a text, leaving out dotted identifiers (scenario paths such as
     /// `regions.sorong.budget.rupiahPerYear`, metric ids), which are the same in both languages.
@@ -211,7 +235,10 @@ final class SVGTexts: NSObject, XMLParserDelegate {
         var x0, y0, x1, y1: Double
         func overlaps(_ o: Box) -> Bool { x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1 }
     }
-    struct Text { var content: String; var box: Box }
+    struct Text {
+        var content: String
+        var box: Box
+    }
     struct Chart { var width = 0.0, height = 0.0, title = "", description = "", texts: [Text] = [] }
     var charts: [Chart] = []
     private var open: [String: String]?
@@ -221,12 +248,15 @@ final class SVGTexts: NSObject, XMLParserDelegate {
     /// Em widths: narrow letters 0.28, wide ones 0.85, capitals and digits 0.62, the rest 0.52.
     static func width(_ s: String, size: Double, bold: Bool) -> Double {
         s.reduce(0.0) { sum, c in
-            let em: Double = "iljtfr.,:;'|!()[] I".contains(c) ? 0.28 : "mwMW—%".contains(c) ? 0.85 : (c.isUppercase || c.isNumber) ? 0.62 : 0.52
+            let em: Double =
+                "iljtfr.,:;'|!()[] I".contains(c) ? 0.28 : "mwMW—%".contains(c) ? 0.85 : (c.isUppercase || c.isNumber) ? 0.62 : 0.52
             return sum + em
         } * size * (bold ? 1.05 : 1)
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         element = name
         content = ""
         if name == "svg" {
@@ -250,7 +280,8 @@ final class SVGTexts: NSObject, XMLParserDelegate {
             }
             let w = Self.width(content, size: size, bold: a["font-weight"] == "bold")
             let left = a["text-anchor"] == "middle" ? x - w / 2 : a["text-anchor"] == "end" ? x - w : x
-            charts[charts.count - 1].texts.append(Text(content: content, box: Box(x0: left, y0: y - 0.75 * size, x1: left + w, y1: y + 0.2 * size)))
+            charts[charts.count - 1].texts.append(
+                Text(content: content, box: Box(x0: left, y0: y - 0.75 * size, x1: left + w, y1: y + 0.2 * size)))
             open = nil
         default: break
         }
@@ -268,12 +299,18 @@ struct FigureSpans {
         final class Collector: NSObject, XMLParserDelegate {
             var spans: [FigureSpans] = []
             var current: FigureSpans?
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]
+            ) {
                 if name == "span" && attributes["class"] == "fig" { current = FigureSpans(attributes: attributes, text: "") }
             }
             func parser(_ parser: XMLParser, foundCharacters string: String) { current?.text += string }
             func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-                if name == "span", let span = current { spans.append(span); current = nil }
+                if name == "span", let span = current {
+                    spans.append(span)
+                    current = nil
+                }
             }
         }
         let collector = Collector()
@@ -290,7 +327,9 @@ final class VisibleText: NSObject, XMLParserDelegate {
     var text = ""
     private var hidden = 0
     private var stack: [Bool] = []
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         let hides = ["style", "title", "desc"].contains(name) || (attributes["lang"] != nil && name != "html")
         stack.append(hides)
         if hides { hidden += 1 }

@@ -2,7 +2,10 @@ import Foundation
 import Testing
 
 @Suite struct CLIMannersTests {
-    @Test(arguments: [["--help"], ["run", "--help"], ["what-if", "--help"], ["validate", "--help"], ["sweep", "--help"], ["sensitivity", "--help"], ["optimise", "--help"], ["merge", "--help"], ["schema", "--help"], ["help", "run"]])
+    @Test(arguments: [
+        ["--help"], ["run", "--help"], ["what-if", "--help"], ["validate", "--help"], ["sweep", "--help"], ["sensitivity", "--help"],
+        ["optimise", "--help"], ["merge", "--help"], ["schema", "--help"], ["help", "run"],
+    ])
     func everySubcommandHasHelpWithExamples(arguments: [String]) throws {
         let outcome = try simulate(arguments)
         #expect(outcome.status == 0)
@@ -22,7 +25,9 @@ import Testing
             try outcome.stdout.write(to: file, atomically: true, encoding: .utf8)
             Issue.record("recorded \(file.lastPathComponent); run again without RECORD_GOLDEN to test")
         } else {
-            #expect(outcome.stdout == (try read(file)), "help of \(command) differs from Golden/help/\(command).txt; re-record with RECORD_GOLDEN=1 if intended")
+            #expect(
+                outcome.stdout == (try read(file)),
+                "help of \(command) differs from Golden/help/\(command).txt; re-record with RECORD_GOLDEN=1 if intended")
         }
     }
 
@@ -100,7 +105,8 @@ import Testing
         #expect(rows.count == 11, "5 facts × 2 regions, and Sawahlunto's IKM")
         #expect(rows.allSatisfy { $0.hasPrefix("| ✔") }, "\(rows.filter { $0.hasPrefix("| ✘") })")
         let doc = try read(packageRoot.appendingPathComponent("docs/validation.md"))
-        #expect(outcome.stdout == doc, "docs/validation.md is stale: simulate facts scenarios/baseline.json --markdown > docs/validation.md")
+        #expect(
+            outcome.stdout == doc, "docs/validation.md is stale: simulate facts scenarios/baseline.json --markdown > docs/validation.md")
     }
 
     /// A failing fact is reported, not an error: a budget far too small for Latsar leaves new CPNS
@@ -108,8 +114,10 @@ import Testing
     @Test func aMissedFactIsReportedWithExitZero() throws {
         let dir = scratchDirectory("facts")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outcome = try simulate(["facts", "scenarios/baseline.json", "--replications", "3", "--set", "regions.sorong.budget.rupiahPerYear=1e8",
-                                    "--out", dir.path, "--quiet"])
+        let outcome = try simulate([
+            "facts", "scenarios/baseline.json", "--replications", "3", "--set", "regions.sorong.budget.rupiahPerYear=1e8",
+            "--out", dir.path, "--quiet",
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("✘ baseline · sorong · new CPNS complete Latsar within 12 months"))
         let csv = parseCSV(try read(dir.appendingPathComponent("facts.csv")))

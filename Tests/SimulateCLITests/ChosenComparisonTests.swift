@@ -7,12 +7,15 @@ import Testing
     @Test func theChosenComparisonIsNamedInEveryHeading() throws {
         let dir = scratchDirectory("chosen")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outcome = try simulate(["scenarios/baseline.json", "scenarios/budget-cut-30.json", "scenarios/budget-plus-50.json",
-                                    "--baseline", "budget-cut-30", "--uncertain", "--years", "1", "--replications", "3", "--xlsx",
-                                    "--quiet", "--out", dir.path])
+        let outcome = try simulate([
+            "scenarios/baseline.json", "scenarios/budget-cut-30.json", "scenarios/budget-plus-50.json",
+            "--baseline", "budget-cut-30", "--uncertain", "--years", "1", "--replications", "3", "--xlsx",
+            "--quiet", "--out", dir.path,
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let name = "Pemotongan anggaran 30% (refocusing) mulai Juli 2027"
-        let markdown = try read(dir.appendingPathComponent("brief.md")), html = try read(dir.appendingPathComponent("brief.html"))
+        let markdown = try read(dir.appendingPathComponent("brief.md"))
+        let html = try read(dir.appendingPathComponent("brief.html"))
         #expect(markdown.contains("Pembanding: \(name)"))
         #expect(markdown.contains("Setiap skenario dibandingkan dengan “\(name)”"))
         #expect(markdown.contains("## Seberapa yakin? Peluang mengungguli “\(name)”"))

@@ -17,7 +17,9 @@ import Testing
     @Test func theBestPlanBeatsThePlanAsWrittenOnAnotherSeedAndMeetsTheConstraint() throws {
         let dir = scratchDirectory("optimise-example")
         let out = dir.appendingPathComponent("search")
-        let search = try simulate(["optimise", Self.example, "--evaluations", "16", "--replications", "6", "--confirm", "10", "--out", out.path, "--quiet"])
+        let search = try simulate([
+            "optimise", Self.example, "--evaluations", "16", "--replications", "6", "--confirm", "10", "--out", out.path, "--quiet",
+        ])
         #expect(search.status == 0, "\(search.stderr)")
         let best = try read(out.appendingPathComponent("best.json"))
         #expect(best.contains("\"optimise\": null") && best.contains("\"extends\": "))
@@ -29,13 +31,18 @@ import Testing
         #expect(html.contains("data-plan=\"chosen\"") && html.contains("data-front=\"pareto\"") && html.contains("Rencana terpilih"))
 
         let rerun = dir.appendingPathComponent("rerun")
-        let outcome = try simulate(["run", out.appendingPathComponent("best.json").path, "--baseline-file", Self.example,
-                                    "--seed", "7", "--replications", "10", "--out", rerun.path, "--quiet"])
+        let outcome = try simulate([
+            "run", out.appendingPathComponent("best.json").path, "--baseline-file", Self.example,
+            "--seed", "7", "--replications", "10", "--out", rerun.path, "--quiet",
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let summary = try Self.rows(rerun.appendingPathComponent("summary.csv"))
         let gain = summary.first { $0["region"] == "sawahlunto" && $0["metric"] == "competency.share_at_standard" }
-        #expect((Double(gain?["delta_ci_low"] ?? "") ?? 0) > 0, "the best plan should beat the plan as written: \(String(describing: gain))")
-        let years = try Self.rows(rerun.appendingPathComponent("yearly.csv")).filter { $0["metric"] == "service.ikm" && $0["region"] == "sawahlunto" }
+        #expect(
+            (Double(gain?["delta_ci_low"] ?? "") ?? 0) > 0, "the best plan should beat the plan as written: \(String(describing: gain))")
+        let years = try Self.rows(rerun.appendingPathComponent("yearly.csv")).filter {
+            $0["metric"] == "service.ikm" && $0["region"] == "sawahlunto"
+        }
         #expect(years.count == 5)
         for year in years { #expect((Double(year["mean"] ?? "") ?? 0) >= 76.61, "IKM below grade B: \(year)") }
     }
@@ -45,7 +52,8 @@ import Testing
     @Test func interruptingAndResumingGivesTheSameBestPlan() throws {
         let dir = scratchDirectory("optimise-resume")
         let args = ["optimise", Self.example, "--evaluations", "10", "--replications", "4", "--confirm", "4", "--years", "2", "--quiet"]
-        let whole = dir.appendingPathComponent("whole"), resumed = dir.appendingPathComponent("resumed")
+        let whole = dir.appendingPathComponent("whole")
+        let resumed = dir.appendingPathComponent("resumed")
         #expect(try simulate(args + ["--out", whole.path]).status == 0)
         let paused = try simulate(args + ["--out", resumed.path, "--pause-after", "1"])
         #expect(paused.status == 75, "\(paused.stderr)")
@@ -61,13 +69,17 @@ import Testing
         #expect(finished.status == 0, "\(finished.stderr)")
         #expect(!FileManager.default.fileExists(atPath: journal))
         for name in ["best.json", "optimise.csv", "optimise.html"] {
-            #expect(try read(whole.appendingPathComponent(name)) == read(resumed.appendingPathComponent(name)), "\(name) differs after a resume")
+            #expect(
+                try read(whole.appendingPathComponent(name)) == read(resumed.appendingPathComponent(name)), "\(name) differs after a resume"
+            )
         }
     }
 
     @Test func badOptimiseBlocksGetClearErrorsAndWriteNothing() throws {
         let dir = scratchDirectory("optimise-bad")
-        let outcome = try simulate(["optimise", "Tests/SimulateCLITests/Fixtures/bad-optimise.json", "--out", dir.appendingPathComponent("out").path])
+        let outcome = try simulate([
+            "optimise", "Tests/SimulateCLITests/Fixtures/bad-optimise.json", "--out", dir.appendingPathComponent("out").path,
+        ])
         #expect(outcome.status == 65)
         for expected in [
             "optimise.minimise: give 'maximise' or 'minimise', not both",
@@ -82,8 +94,12 @@ import Testing
             #expect(outcome.stderr.contains(expected), "missing: \(expected)\n\(outcome.stderr)")
         }
         #expect(outcome.stderr.contains("bad-optimise.json:9:"), "errors name the file and line")
-        let metric = try simulate(["optimise", "Tests/SimulateCLITests/Fixtures/bad-optimise-metric.json", "--out", dir.appendingPathComponent("out").path])
-        #expect(metric.status == 65 && metric.stderr.contains("unknown metric 'competency.share_at_standrd'; did you mean 'competency.share_at_standard'?"))
+        let metric = try simulate([
+            "optimise", "Tests/SimulateCLITests/Fixtures/bad-optimise-metric.json", "--out", dir.appendingPathComponent("out").path,
+        ])
+        #expect(
+            metric.status == 65
+                && metric.stderr.contains("unknown metric 'competency.share_at_standrd'; did you mean 'competency.share_at_standard'?"))
         let none = try simulate(["optimise", "scenarios/baseline.json", "--out", dir.appendingPathComponent("out").path])
         #expect(none.status == 64 && none.stderr.contains("has no optimise block"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
@@ -93,7 +109,9 @@ import Testing
     /// `simulate scenarios/*.json` runs what-ifs: the search file is left out with a note.
     @Test func aRunOfEveryFileLeavesTheSearchOut() throws {
         let dir = scratchDirectory("optimise-left-out")
-        let outcome = try simulate(["run", "scenarios/baseline.json", Self.example, "--replications", "2", "--years", "1", "--out", dir.path])
+        let outcome = try simulate([
+            "run", "scenarios/baseline.json", Self.example, "--replications", "2", "--years", "1", "--out", dir.path,
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("left out \(Self.example)"))
         let summary = try Self.rows(dir.appendingPathComponent("summary.csv"))

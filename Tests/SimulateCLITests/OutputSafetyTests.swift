@@ -36,7 +36,8 @@ import Testing
     func sha256(_ data: Data) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try? process.run()
@@ -55,7 +56,8 @@ import Testing
         #expect(try simulate([tiny, "--out", dir.path, "--quiet", "--xlsx"]).status == 0)
         try expectSumsHold(dir)
         try "my notes".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        try FileManager.default.copyItem(at: dir.appendingPathComponent("summary.csv"), to: dir.appendingPathComponent("summary-annotated.csv"))
+        try FileManager.default.copyItem(
+            at: dir.appendingPathComponent("summary.csv"), to: dir.appendingPathComponent("summary-annotated.csv"))
         let before = try contents(dir)
         let refused = try simulate([tiny, "--out", dir.path, "--quiet", "--seed", "8"])
         #expect(refused.status == 73 && refused.stderr.contains("'notes.txt'") && refused.stderr.contains("--force"), "\(refused.stderr)")
@@ -88,7 +90,8 @@ import Testing
     @Test func aFolderWithACopiedRunJSONIsNotReplaced() throws {
         let dir = scratchDirectory("copied-run-json")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let results = dir.appendingPathComponent("results"), mine = dir.appendingPathComponent("my-scenarios")
+        let results = dir.appendingPathComponent("results")
+        let mine = dir.appendingPathComponent("my-scenarios")
         #expect(try simulate([tiny, "--out", results.path, "--quiet"]).status == 0)
         try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: results.appendingPathComponent("run.json"), to: mine.appendingPathComponent("run.json"))
@@ -109,7 +112,8 @@ import Testing
     @Test func anOutputMayNotBeAnInput() throws {
         let dir = scratchDirectory("merge-into-input")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let s1 = dir.appendingPathComponent("s1"), s2 = dir.appendingPathComponent("s2")
+        let s1 = dir.appendingPathComponent("s1")
+        let s2 = dir.appendingPathComponent("s2")
         for (i, s) in [s1, s2].enumerated() {
             #expect(try simulate([tiny, "--shard", "\(i + 1)/2", "--out", s.path, "--quiet"]).status == 0)
         }
@@ -129,11 +133,15 @@ import Testing
         let deep = Array(repeating: "a", count: 40_000).joined(separator: ".") + "=1"
         let set = try simulate([tiny, "--set", deep, "--out", scratchDirectory("deep").path])
         #expect(set.status == 64 && set.stderr.contains("a --set path of more than 64 parts"), "\(set.stderr.prefix(300))")
-        let samples = try simulate(["sensitivity", "scenarios/baseline.json", "--samples", "100000000", "--out", scratchDirectory("samples").path])
+        let samples = try simulate([
+            "sensitivity", "scenarios/baseline.json", "--samples", "100000000", "--out", scratchDirectory("samples").path,
+        ])
         #expect(samples.status == 64 && samples.stderr.contains("--samples 100000000 is more than the 20000"), "\(samples.stderr)")
         let dir = scratchDirectory("rows")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let roster = try simulate(["Tests/SimWorkforceTests/Fixtures/roster-town.json", "--replications", "1", "--out", dir.appendingPathComponent("r").path])
+        let roster = try simulate([
+            "Tests/SimWorkforceTests/Fixtures/roster-town.json", "--replications", "1", "--out", dir.appendingPathComponent("r").path,
+        ])
         #expect(roster.stderr.contains("rosters/town.csv: read 60 employee rows (the roster of town)"), "\(roster.stderr)")
         #expect(roster.stderr.contains("rosters/town-booked.csv: read 1 booked session (town)"), "\(roster.stderr)")
     }
@@ -143,11 +151,15 @@ import Testing
     @Test func aSecondRunStopsOnTheFirstsLock() throws {
         let dir = scratchDirectory("lock")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("results"), lock = dir.appendingPathComponent(".results.lock")
-        let me = ProcessInfo.processInfo.processIdentifier, host = ProcessInfo.processInfo.hostName
+        let out = dir.appendingPathComponent("results")
+        let lock = dir.appendingPathComponent(".results.lock")
+        let me = ProcessInfo.processInfo.processIdentifier
+        let host = ProcessInfo.processInfo.hostName
         try "\(me) \(host)\n".write(to: lock, atomically: true, encoding: .utf8)
         let held = try simulate([tiny, "--out", out.path, "--quiet"])
-        #expect(held.status == 73 && held.stderr.contains("another simulate (process \(me) on \(host)) is writing to \(out.path)"), "\(held.stderr)")
+        #expect(
+            held.status == 73 && held.stderr.contains("another simulate (process \(me) on \(host)) is writing to \(out.path)"),
+            "\(held.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
         let gone = Process()
         gone.executableURL = URL(fileURLWithPath: "/bin/true")
@@ -155,7 +167,9 @@ import Testing
         gone.waitUntilExit()
         try "\(gone.processIdentifier) \(host)\n".write(to: lock, atomically: true, encoding: .utf8)
         let taken = try simulate([tiny, "--out", out.path, "--quiet"])
-        #expect(taken.status == 0 && taken.stderr.contains("the lock of an earlier run (process \(gone.processIdentifier)) that was stopped"), "\(taken.stderr)")
+        #expect(
+            taken.status == 0 && taken.stderr.contains("the lock of an earlier run (process \(gone.processIdentifier)) that was stopped"),
+            "\(taken.stderr)")
         #expect(!FileManager.default.fileExists(atPath: lock.path), "the lock is given up at the end")
     }
 
@@ -178,7 +192,9 @@ import Testing
         process.terminate()
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 143 && stderr.contains("stopped; no results were written"), "\(process.terminationStatus) \(stderr)")
+        #expect(
+            process.terminationStatus == 143 && stderr.contains("stopped; no results were written"),
+            "\(process.terminationStatus) \(stderr)")
         #expect(try contents(out) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["results"], "no staging or lock left")
     }
@@ -190,7 +206,8 @@ import Testing
     @Test func aRunKilledWhileMovingFilesIntoPlaceIsRecovered() throws {
         let dir = scratchDirectory("half-moved")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("results"), other = dir.appendingPathComponent("other")
+        let out = dir.appendingPathComponent("results")
+        let other = dir.appendingPathComponent("other")
         #expect(try simulate([tiny, "--out", out.path, "--quiet"]).status == 0)
         #expect(try simulate([tiny, "--out", other.path, "--quiet", "--seed", "9"]).status == 0)
         try "my notes".write(to: out.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
@@ -205,7 +222,8 @@ import Testing
         }
         let outcome = try simulate([tiny, "--out", out.path, "--force", "--seed", "10"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("removed \(staging.path), left by an earlier run that was stopped while writing"), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.contains("removed \(staging.path), left by an earlier run that was stopped while writing"), "\(outcome.stderr)")
         #expect(try read(out.appendingPathComponent("notes.txt")) == "my notes")
         try expectSumsHold(out, besides: ["notes.txt"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["results"])

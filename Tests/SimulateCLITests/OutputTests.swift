@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite(.serialized) struct OutputTests {
     let tiny = fixtures.appendingPathComponent("tiny.json").path
@@ -24,7 +25,8 @@ import Testing
         var nonzero = 0
         for row in yearly where row[0] == "tiny-lean" {
             guard let base = yearly.first(where: { $0[0] == "tiny" && $0[1] == row[1] && $0[2] == row[2] && $0[4] == row[4] }),
-                  let mean = Double(row[6]), let baseMean = Double(base[6]), let delta = Double(row[10]) else { continue }
+                let mean = Double(row[6]), let baseMean = Double(base[6]), let delta = Double(row[10])
+            else { continue }
             // Each printed value carries 6 significant digits, so the check allows their rounding.
             let rounding = 1e-5 * (max(abs(mean), abs(baseMean)) + abs(delta))
             #expect(abs(delta - (mean - baseMean)) <= rounding, "\(row[2]) \(row[4]): Δ \(delta) against \(mean) − \(baseMean)")
@@ -52,8 +54,10 @@ import Testing
     @Test func aSweepComparesEachPointWithTheUnchangedScenario() throws {
         let dir = scratchDirectory("sweep-delta")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outcome = try simulate(["sweep", tiny, "--vary", "regions.town.budget.rupiahPerYear=4000000:60000000:3", "--replications", "4",
-                                    "--out", dir.path, "--force", "--quiet"])
+        let outcome = try simulate([
+            "sweep", tiny, "--vary", "regions.town.budget.rupiahPerYear=4000000:60000000:3", "--replications", "4",
+            "--out", dir.path, "--force", "--quiet",
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let rows = parseCSV(try read(dir.appendingPathComponent("sweep.csv")))
         #expect(Array(rows[0].suffix(3)) == ["delta_vs_unchanged", "delta_ci_low", "delta_ci_high"])
@@ -78,12 +82,16 @@ import Testing
             if recording {
                 try produced.write(to: golden.appendingPathComponent(name), atomically: true, encoding: .utf8)
             } else {
-                #expect(produced == (try read(golden.appendingPathComponent(name))), "\(name) differs from Golden/\(name); re-record with RECORD_GOLDEN=1 if the change is intended")
+                #expect(
+                    produced == (try read(golden.appendingPathComponent(name))),
+                    "\(name) differs from Golden/\(name); re-record with RECORD_GOLDEN=1 if the change is intended")
             }
         }
         let sweepDirectory = dir.appendingPathComponent("sweep")
-        let sweep = try simulate(["sweep", tiny, "--vary", "regions.town.budget.rupiahPerYear=30000000:90000000:3", "--replications", "2",
-                                  "--out", sweepDirectory.path, "--quiet"])
+        let sweep = try simulate([
+            "sweep", tiny, "--vary", "regions.town.budget.rupiahPerYear=30000000:90000000:3", "--replications", "2",
+            "--out", sweepDirectory.path, "--quiet",
+        ])
         #expect(sweep.status == 0, "\(sweep.stderr)")
         let producedSweep = try read(sweepDirectory.appendingPathComponent("sweep.csv"))
         if recording {
@@ -111,16 +119,22 @@ import Testing
         for point in collector.points where point["class"] != "fig" {
             if let period = point["data-period"] {
                 // Small multiples: a what-if's value each December, as in timeseries.csv.
-                let row = series.first { $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == point["data-metric"] && $0[4] == period }
+                let row = series.first {
+                    $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == point["data-metric"] && $0[4] == period
+                }
                 #expect(row?[5] == point["data-value"], "\(point)")
                 #expect(row?[6] == point["data-ci-low"] && row?[7] == point["data-ci-high"])
             } else {
                 // Forest plots and cost-effect: paired differences, as in summary.csv.
-                let row = summary.first { $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == point["data-metric"] }
+                let row = summary.first {
+                    $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == point["data-metric"]
+                }
                 #expect(row?[8] == point["data-delta"], "\(point)")
                 if let low = point["data-ci-low"] { #expect(row?[9] == low && row?[10] == point["data-ci-high"]) }
                 if let deltaMetric = point["data-delta-metric"] {
-                    let effectRow = summary.first { $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == deltaMetric }
+                    let effectRow = summary.first {
+                        $0[0] == point["data-scenario"] && $0[1] == point["data-region"] && $0[2] == deltaMetric
+                    }
                     #expect(effectRow?[8] == point["data-effect"])
                 }
             }
@@ -206,7 +220,11 @@ import Testing
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(try reproducibleFiles(out) == before)
         #expect(try read(out.appendingPathComponent("run.json")) == runJSON)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["SHA256SUMS", "brief.html", "brief.md", "decisions.csv", "programmes.csv", "run.json", "services.csv", "summary.csv", "timeseries.csv", "yearly.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+                "SHA256SUMS", "brief.html", "brief.md", "decisions.csv", "programmes.csv", "run.json", "services.csv", "summary.csv",
+                "timeseries.csv", "yearly.csv",
+            ])
     }
 }
 
@@ -215,8 +233,10 @@ final class PlottedValues: NSObject, XMLParserDelegate {
     var points: [[String: String]] = []
     var sawSVG = false
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if elementName == "svg" { sawSVG = true }
         if attributes["data-value"] != nil || attributes["data-delta"] != nil { points.append(attributes) }
     }

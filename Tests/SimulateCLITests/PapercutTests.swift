@@ -17,19 +17,25 @@ import Testing
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: baseline, toPath: home.appendingPathComponent("plans-baseline.json").path)
         let tilde = dir.appendingPathComponent("tilde.json")
-        try #"{ "schemaVersion": 1, "extends": "~/plans-baseline.json", "id": "tilde" }"#.write(to: tilde, atomically: true, encoding: .utf8)
+        try #"{ "schemaVersion": 1, "extends": "~/plans-baseline.json", "id": "tilde" }"#.write(
+            to: tilde, atomically: true, encoding: .utf8)
         let fromHome = try simulate(["validate", tilde.path], environment: ["HOME": home.path])
         #expect(fromHome.status == 0, "\(fromHome.stderr)")
         let missing = try simulate(["validate", tilde.path], environment: ["HOME": dir.path])
         #expect(missing.status == 65)
-        #expect(missing.stderr.contains("cannot find '~/plans-baseline.json' (looked for \(dir.path)/plans-baseline.json)"), "\(missing.stderr)")
+        #expect(
+            missing.stderr.contains("cannot find '~/plans-baseline.json' (looked for \(dir.path)/plans-baseline.json)"), "\(missing.stderr)"
+        )
     }
 
     /// A misspelt key in `--set` names `--set`, not the scenario file, and gives the full path to write.
     @Test func aMisspeltSetKeyNamesSetAndTheFullPath() throws {
         let outcome = try simulate(["validate", baseline, "--set", "regions.sawahlunto.budget.rupiah=8e8"])
         #expect(outcome.status == 65)
-        #expect(outcome.stderr.contains("--set: error: regions.sawahlunto.budget.rupiah: unknown key 'rupiah'; did you mean --set regions.sawahlunto.budget.rupiahPerYear=8e8?"), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.contains(
+                "--set: error: regions.sawahlunto.budget.rupiah: unknown key 'rupiah'; did you mean --set regions.sawahlunto.budget.rupiahPerYear=8e8?"
+            ), "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("baseline.json"), "the file is not to blame: \(outcome.stderr)")
     }
 
@@ -38,7 +44,8 @@ import Testing
         let budgetCut = packageRoot.appendingPathComponent("scenarios/budget-cut-30.json").path
         let outcome = try simulate(["validate", baseline, budgetCut, "--set", "regions.sorong.budget.rupiahPerYear=0,8e9"])
         #expect(outcome.status == 65)
-        let line = "--set: error: regions.sorong.budget.rupiahPerYear: expected a number, found a string; write the decimal with a point: 0.8e9 (a comma is not a decimal mark in JSON)"
+        let line =
+            "--set: error: regions.sorong.budget.rupiahPerYear: expected a number, found a string; write the decimal with a point: 0.8e9 (a comma is not a decimal mark in JSON)"
         #expect(outcome.stderr.components(separatedBy: line).count == 2, "said once: \(outcome.stderr)")
     }
 

@@ -48,13 +48,18 @@ func rosterPersonalData() throws -> [String] {
 
     /// The same roster and seed give the same bytes with one worker or two.
     @Test func aRosterRunIsTheSameWhateverTheJobs() throws {
-        let one = scratchDirectory("roster-jobs-1"), two = scratchDirectory("roster-jobs-2")
-        defer { try? FileManager.default.removeItem(at: one); try? FileManager.default.removeItem(at: two) }
+        let one = scratchDirectory("roster-jobs-1")
+        let two = scratchDirectory("roster-jobs-2")
+        defer {
+            try? FileManager.default.removeItem(at: one)
+            try? FileManager.default.removeItem(at: two)
+        }
         for (dir, jobs) in [(one, "1"), (two, "2")] {
             let outcome = try simulate([rosterScenario, "--replications", "4", "--jobs", jobs, "--out", dir.path, "--force", "--quiet"])
             #expect(outcome.status == 0, "\(outcome.stderr)")
         }
-        let a = try reproducibleFiles(one), b = try reproducibleFiles(two)
+        let a = try reproducibleFiles(one)
+        let b = try reproducibleFiles(two)
         #expect(a.count >= 8 && a == b)
     }
 
@@ -74,14 +79,17 @@ func rosterPersonalData() throws -> [String] {
             ($0, packageRoot.appendingPathComponent("Tests/SimWorkforceTests/Fixtures/rosters/\($0)").path)
         }
         for k in 0..<(header.count - 1) {
-            let dropped = [lines[0]] + lines.dropFirst().map { line -> String in
-                var cells = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-                cells.remove(at: k)
-                return cells.joined(separator: ";")
-            }
+            let dropped =
+                [lines[0]]
+                + lines.dropFirst().map { line -> String in
+                    var cells = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+                    cells.remove(at: k)
+                    return cells.joined(separator: ";")
+                }
             var swapped = header
             swapped.swapAt(k, k + 1)
-            for (name, text) in [("dropped-\(k).csv", dropped), ("swapped-\(k).csv", [swapped.joined(separator: ";")] + lines.dropFirst())] {
+            for (name, text) in [("dropped-\(k).csv", dropped), ("swapped-\(k).csv", [swapped.joined(separator: ";")] + lines.dropFirst())]
+            {
                 let url = dir.appendingPathComponent(name)
                 try text.joined(separator: "\n").appending("\n").write(to: url, atomically: true, encoding: .utf8)
                 variants.append((name, url.path))
@@ -110,7 +118,8 @@ func rosterPersonalData() throws -> [String] {
         let dir = scratchDirectory("roster-set-path")
         defer { try? FileManager.default.removeItem(at: dir) }
         let copy = dir.appendingPathComponent("pegawai-kota-2026.csv")
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/SimWorkforceTests/Fixtures/rosters/town.csv"), to: copy)
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("Tests/SimWorkforceTests/Fixtures/rosters/town.csv"), to: copy)
         let set = ["--set", "regions.town.roster=\(copy.path)", "--replications", "2", "--quiet"]
         #expect(try simulate([rosterScenario] + set + ["--out", dir.appendingPathComponent("run").path]).status == 0)
         #expect(try simulate([rosterScenario] + set + ["--shard", "1/2", "--out", dir.appendingPathComponent("shard").path]).status == 0)
@@ -124,7 +133,9 @@ func rosterPersonalData() throws -> [String] {
     /// A broken roster stops the run before anything is written: exit 65, no output folder.
     @Test func aBrokenRosterWritesNothing() throws {
         let out = scratchDirectory("roster-broken").appendingPathComponent("results")
-        let outcome = try simulate(["Tests/SimScenarioTests/BrokenRosters/town.json", "--set", "regions.town.roster=many-problems.csv", "--out", out.path])
+        let outcome = try simulate([
+            "Tests/SimScenarioTests/BrokenRosters/town.json", "--set", "regions.town.roster=many-problems.csv", "--out", out.path,
+        ])
         #expect(outcome.status == 65)
         #expect(outcome.stderr.contains("many-problems.csv:2:6: error: Status: not a value this column takes"))
         #expect(!FileManager.default.fileExists(atPath: out.path))

@@ -12,7 +12,10 @@ import Testing
             #expect(outcome.status == 0, "\(outcome.stderr)")
         }
         let reference = try reproducibleFiles(dir.appendingPathComponent("a"))
-        #expect(Set(reference.keys) == ["summary.csv", "timeseries.csv", "yearly.csv", "decisions.csv", "programmes.csv", "services.csv", "brief.md", "brief.html"])
+        #expect(
+            Set(reference.keys) == [
+                "summary.csv", "timeseries.csv", "yearly.csv", "decisions.csv", "programmes.csv", "services.csv", "brief.md", "brief.html",
+            ])
         for name in ["b", "c", "d"] {
             #expect(try reproducibleFiles(dir.appendingPathComponent(name)) == reference, "run \(name) differs")
         }
@@ -28,16 +31,23 @@ import Testing
             #expect(outcome.status == 0, "\(outcome.stderr)")
         }
         // Kubernetes' index with --shard-count gives the same slice as --shard.
-        let k8s = try simulate(args + ["--shard-count", "3", "--out", dir.appendingPathComponent("k8s2").path], environment: ["JOB_COMPLETION_INDEX": "1"])
+        let k8s = try simulate(
+            args + ["--shard-count", "3", "--out", dir.appendingPathComponent("k8s2").path], environment: ["JOB_COMPLETION_INDEX": "1"])
         #expect(k8s.status == 0)
-        #expect(try Data(contentsOf: dir.appendingPathComponent("k8s2/replications.bin")) == Data(contentsOf: dir.appendingPathComponent("shard2/replications.bin")))
-        let merge = try simulate(["merge", dir.appendingPathComponent("shard3").path, dir.appendingPathComponent("shard1").path,
-                                  dir.appendingPathComponent("shard2").path, "--out", dir.appendingPathComponent("merged").path, "--quiet"])
+        #expect(
+            try Data(contentsOf: dir.appendingPathComponent("k8s2/replications.bin"))
+                == Data(contentsOf: dir.appendingPathComponent("shard2/replications.bin")))
+        let merge = try simulate([
+            "merge", dir.appendingPathComponent("shard3").path, dir.appendingPathComponent("shard1").path,
+            dir.appendingPathComponent("shard2").path, "--out", dir.appendingPathComponent("merged").path, "--quiet",
+        ])
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(try reproducibleFiles(dir.appendingPathComponent("merged")) == reproducibleFiles(dir.appendingPathComponent("full")))
         // A missing shard is refused.
-        let incomplete = try simulate(["merge", dir.appendingPathComponent("shard1").path, dir.appendingPathComponent("shard3").path,
-                                       "--out", dir.appendingPathComponent("bad").path])
+        let incomplete = try simulate([
+            "merge", dir.appendingPathComponent("shard1").path, dir.appendingPathComponent("shard3").path,
+            "--out", dir.appendingPathComponent("bad").path,
+        ])
         #expect(incomplete.status != 0 && incomplete.stderr.contains("missing"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad").path))
     }
@@ -58,11 +68,14 @@ import Testing
         for metric in ["competency.mean", "competency.share_at_standard", "competency.gap_mean", "ip_asn.proxy"] {
             for region in ["sawahlunto", "sorong"] {
                 func row(_ scenario: String) -> [String] { rows.first { $0[0] == scenario && $0[1] == region && $0[2] == metric }! }
-                let base = row("baseline"), more = row("budget-plus-50")
+                let base = row("baseline")
+                let more = row("budget-plus-50")
                 let h1 = (Double(base[column("ci_high")])! - Double(base[column("ci_low")])!) / 2
                 let h2 = (Double(more[column("ci_high")])! - Double(more[column("ci_low")])!) / 2
                 let paired = (Double(more[column("delta_ci_high")])! - Double(more[column("delta_ci_low")])!) / 2
-                #expect(paired < (h1 * h1 + h2 * h2).squareRoot(), "\(metric) \(region): paired ±\(paired) vs unpaired ±\((h1 * h1 + h2 * h2).squareRoot())")
+                #expect(
+                    paired < (h1 * h1 + h2 * h2).squareRoot(),
+                    "\(metric) \(region): paired ±\(paired) vs unpaired ±\((h1 * h1 + h2 * h2).squareRoot())")
                 compared += 1
             }
         }
@@ -72,8 +85,10 @@ import Testing
     @Test func aSweepWritesOneRowPerGridPointAndScenario() throws {
         let dir = scratchDirectory("sweep")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outcome = try simulate(["sweep", fixtures.appendingPathComponent("tiny.json").path, fixtures.appendingPathComponent("tiny-more.json").path,
-                                    "--vary", "regions.town.budget.rupiahPerYear=0:90000000:4", "--replications", "2", "--out", dir.path, "--force", "--quiet"])
+        let outcome = try simulate([
+            "sweep", fixtures.appendingPathComponent("tiny.json").path, fixtures.appendingPathComponent("tiny-more.json").path,
+            "--vary", "regions.town.budget.rupiahPerYear=0:90000000:4", "--replications", "2", "--out", dir.path, "--force", "--quiet",
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let rows = parseCSV(try read(dir.appendingPathComponent("sweep.csv")))
         #expect(rows[0].prefix(3) == ["scenario", "regions.town.budget.rupiahPerYear", "region"])
@@ -94,7 +109,10 @@ import Testing
                 guard let start = circle.range(of: "\(name)=\"") else { return nil }
                 return String(circle[start.upperBound...].prefix { $0 != "\"" })
             }
-            let row = rows.first { $0[0] == attribute("data-scenario") && $0[1] == attribute("data-x") && $0[2] == attribute("data-region") && $0[3] == attribute("data-metric") }
+            let row = rows.first {
+                $0[0] == attribute("data-scenario") && $0[1] == attribute("data-x") && $0[2] == attribute("data-region")
+                    && $0[3] == attribute("data-metric")
+            }
             #expect(row?[5] == attribute("data-value"), "\(circle.prefix(200))")
         }
     }
@@ -107,10 +125,12 @@ import Testing
         /// Spawns simulate and reads that child's own peak RSS from wait4 (other tests' children
         /// running in parallel do not count).
         func peakKilobytes(_ replications: Int) throws -> Int {
-            let arguments = [simulateBinary.path, packageRoot.appendingPathComponent("scenarios/baseline.json").path, "--years", "1",
-                             "--replications", "\(replications)", "--jobs", "2", "--out", dir.appendingPathComponent("r\(replications)").path, "--quiet"]
+            let arguments = [
+                simulateBinary.path, packageRoot.appendingPathComponent("scenarios/baseline.json").path, "--years", "1",
+                "--replications", "\(replications)", "--jobs", "2", "--out", dir.appendingPathComponent("r\(replications)").path, "--quiet",
+            ]
             var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
+            defer { for pointer in argv { free(pointer) } }
             var pid: pid_t = 0
             #expect(posix_spawn(&pid, simulateBinary.path, nil, nil, &argv, environ) == 0)
             var status: Int32 = 0

@@ -7,8 +7,10 @@ import Testing
 /// checked against closed forms in SimSensitivityTests).
 @Suite struct SensitivityTests {
     static let factors = "regions.sawahlunto.headcount,regions.sorong.motivation.mean,learning.transfer.floorShare"
-    static let small = ["sensitivity", "scenarios/baseline.json", "--samples", "4", "--replications", "2", "--years", "1",
-                        "--factors", factors, "--bootstrap", "200", "--quiet"]
+    static let small = [
+        "sensitivity", "scenarios/baseline.json", "--samples", "4", "--replications", "2", "--years", "1",
+        "--factors", factors, "--bootstrap", "200", "--quiet",
+    ]
 
     static func rows(_ directory: URL) throws -> [[String: String]] {
         let table = parseCSV(try read(directory.appendingPathComponent("sensitivity.csv")))
@@ -26,13 +28,17 @@ import Testing
         let inSawahlunto = sorongFactor.filter { $0["region"] == "sawahlunto" }
         #expect(inSawahlunto.count > 10)
         for row in inSawahlunto {
-            let low = Double(row["ci_low"] ?? "") ?? .nan, high = Double(row["ci_high"] ?? "") ?? .nan
+            let low = Double(row["ci_low"] ?? "") ?? .nan
+            let high = Double(row["ci_high"] ?? "") ?? .nan
             #expect(low <= 0 && 0 <= high, "\(row)")
         }
         let sorongIKM = sorongFactor.first { $0["region"] == "sorong" && $0["metric"] == "service.ikm" && $0["index"] == "mu_star" }
         #expect((Double(sorongIKM?["ci_low"] ?? "") ?? 0) > 0, "motivation should move Sorong's IKM: \(String(describing: sorongIKM))")
         // Sawahlunto's unpublished headcount moves its IKM by grades (the C at 1,300 against B at 1,800).
-        let headcount = rows.first { $0["region"] == "sawahlunto" && $0["metric"] == "service.ikm" && $0["parameter"] == "regions.sawahlunto.headcount" && $0["index"] == "mu_star" }
+        let headcount = rows.first {
+            $0["region"] == "sawahlunto" && $0["metric"] == "service.ikm" && $0["parameter"] == "regions.sawahlunto.headcount"
+                && $0["index"] == "mu_star"
+        }
         #expect((Double(headcount?["ci_low"] ?? "") ?? 0) > 2, "\(String(describing: headcount))")
         let html = try read(dir.appendingPathComponent("sensitivity.html"))
         #expect(html.contains("data-parameter=\"regions.sawahlunto.headcount\"") && html.contains("Apa yang paling menentukan hasil?"))
@@ -48,10 +54,15 @@ import Testing
             #expect(outcome.status == 0, "\(outcome.stderr)")
         }
         // A missing shard is refused by name.
-        let partial = try simulate(["merge", dir.appendingPathComponent("s1").path, dir.appendingPathComponent("s3").path,
-                                    "--out", dir.appendingPathComponent("bad").path, "--quiet"])
+        let partial = try simulate([
+            "merge", dir.appendingPathComponent("s1").path, dir.appendingPathComponent("s3").path,
+            "--out", dir.appendingPathComponent("bad").path, "--quiet",
+        ])
         #expect(partial.status != 0 && partial.stderr.contains("are in no shard given"))
-        let merged = try simulate(["merge"] + (1...3).map { dir.appendingPathComponent("s\($0)").path } + ["--out", dir.appendingPathComponent("merged").path, "--quiet"])
+        let merged = try simulate(
+            ["merge"] + (1...3).map { dir.appendingPathComponent("s\($0)").path } + [
+                "--out", dir.appendingPathComponent("merged").path, "--quiet",
+            ])
         #expect(merged.status == 0, "\(merged.stderr)")
         let reference = try reproducibleFiles(dir.appendingPathComponent("one"))
         #expect(reference.keys.sorted() == ["sensitivity.csv", "sensitivity.html"])
@@ -62,7 +73,9 @@ import Testing
 
     @Test func badUncertaintyBlocksAreRefusedWithTheirPathAndReason() throws {
         let dir = scratchDirectory("sensitivity-bad")
-        let outcome = try simulate(["sensitivity", "Tests/SimulateCLITests/Fixtures/bad-uncertainty.json", "--out", dir.appendingPathComponent("out").path])
+        let outcome = try simulate([
+            "sensitivity", "Tests/SimulateCLITests/Fixtures/bad-uncertainty.json", "--out", dir.appendingPathComponent("out").path,
+        ])
         #expect(outcome.status == 65)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
         for expected in [
@@ -81,7 +94,9 @@ import Testing
     /// docs/uncertainty.md states and justifies every range of the baseline's block.
     @Test func theDocsTableHasEveryRangeOfTheBaseline() throws {
         let doc = try read(packageRoot.appendingPathComponent("docs/uncertainty.md"))
-        let baseline = try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent("scenarios/baseline.json"))) as? [String: Any]
+        let baseline =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent("scenarios/baseline.json")))
+            as? [String: Any]
         let block = try #require(baseline?["uncertainty"] as? [String: [String: Any]])
         #expect(block.count >= 15)
         for (path, entry) in block {
@@ -112,7 +127,9 @@ import Testing
     /// several times wider. The what-if's probability of beating the baseline is in the brief.
     @Test func drawsWidenTheIntervalsAndTheBriefGivesTheProbabilityOfBeatingTheBaseline() throws {
         let dir = scratchDirectory("uncertain")
-        let args = ["scenarios/baseline.json", "scenarios/budget-plus-50.json", "--replications", "16", "--years", "1", "--quiet", "--lang", "en"]
+        let args = [
+            "scenarios/baseline.json", "scenarios/budget-plus-50.json", "--replications", "16", "--years", "1", "--quiet", "--lang", "en",
+        ]
         #expect(try simulate(args + ["--out", dir.appendingPathComponent("fixed").path]).status == 0)
         let drawn = try simulate(args + ["--uncertain", "--jobs", "1", "--out", dir.appendingPathComponent("drawn").path])
         #expect(drawn.status == 0, "\(drawn.stderr)")
@@ -138,11 +155,18 @@ import Testing
 
     @Test func shardsOfAnUncertainRunMergeIntoTheSameBytes() throws {
         let dir = scratchDirectory("uncertain-shards")
-        let args = ["scenarios/baseline.json", "scenarios/budget-plus-50.json", "--uncertain", "--replications", "6", "--years", "1", "--quiet"]
+        let args = [
+            "scenarios/baseline.json", "scenarios/budget-plus-50.json", "--uncertain", "--replications", "6", "--years", "1", "--quiet",
+        ]
         #expect(try simulate(args + ["--out", dir.appendingPathComponent("whole").path]).status == 0)
-        for i in 1...2 { #expect(try simulate(args + ["--shard", "\(i)/2", "--out", dir.appendingPathComponent("s\(i)").path]).status == 0) }
-        #expect(try simulate(["merge", dir.appendingPathComponent("s1").path, dir.appendingPathComponent("s2").path,
-                              "--out", dir.appendingPathComponent("merged").path, "--quiet"]).status == 0)
+        for i in 1...2 {
+            #expect(try simulate(args + ["--shard", "\(i)/2", "--out", dir.appendingPathComponent("s\(i)").path]).status == 0)
+        }
+        #expect(
+            try simulate([
+                "merge", dir.appendingPathComponent("s1").path, dir.appendingPathComponent("s2").path,
+                "--out", dir.appendingPathComponent("merged").path, "--quiet",
+            ]).status == 0)
         let whole = try reproducibleFiles(dir.appendingPathComponent("whole"))
         #expect(whole["brief.html"]?.contains("Seberapa yakin?") == true)
         #expect(try reproducibleFiles(dir.appendingPathComponent("merged")) == whole)
@@ -153,8 +177,10 @@ import Testing
     /// headcount spreads over replications and the what-if's does not.
     @Test func aWhatIfKeepsTheValueItSets() throws {
         let dir = scratchDirectory("uncertain-own")
-        let outcome = try simulate(["scenarios/baseline.json", "Tests/SimulateCLITests/Fixtures/hire-more.json", "--uncertain",
-                                    "--replications", "6", "--years", "1", "--out", dir.path])
+        let outcome = try simulate([
+            "scenarios/baseline.json", "Tests/SimulateCLITests/Fixtures/hire-more.json", "--uncertain",
+            "--replications", "6", "--years", "1", "--out", dir.path,
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("note: hire-more sets its own regions.sawahlunto.headcount; those are not drawn for it"))
         let rows = try Self.summary(dir)

@@ -14,8 +14,11 @@ import Testing
     static func run(fidelity: String) throws -> (directory: URL, outcome: Outcome) {
         let dir = scratchDirectory("structural-\(fidelity)")
         let files = whatIfs.map { fixtures.appendingPathComponent("structural/\($0).json").path }
-        let outcome = try simulate(["scenarios/baseline.json"] + files + ["--years", "1", "--replications", "2", "--xlsx", "--quiet",
-                                                                         "--set", "simulation.serviceFidelity=\(fidelity)", "--out", dir.path])
+        let outcome = try simulate(
+            ["scenarios/baseline.json"] + files + [
+                "--years", "1", "--replications", "2", "--xlsx", "--quiet",
+                "--set", "simulation.serviceFidelity=\(fidelity)", "--out", dir.path,
+            ])
         return (dir, outcome)
     }
 
@@ -57,13 +60,17 @@ import Testing
         // programmes.csv and decisions.csv carry no difference: each what-if's rows equal the baseline's.
         for table in ["programmes", "decisions"] {
             let rows = try Self.rows(dir.appendingPathComponent("\(table).csv"))
-            func body(_ row: [String: String]) -> String { row.filter { $0.key != "scenario" }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";") }
+            func body(_ row: [String: String]) -> String {
+                row.filter { $0.key != "scenario" }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+            }
             let baseline = Set(rows.filter { $0["scenario"] == "baseline" }.map(body))
             for row in rows where row["scenario"] != "baseline" && row["programme"] != "senior-coaching" {
                 #expect(baseline.contains(body(row)), "\(table): \(row)")
             }
             for whatIf in ["idle-programme", "unit-without-counter", "counter-without-demand"] {
-                #expect(rows.filter { $0["scenario"] == whatIf && $0["programme"] != "senior-coaching" }.count == baseline.count, "\(table): \(whatIf)")
+                #expect(
+                    rows.filter { $0["scenario"] == whatIf && $0["programme"] != "senior-coaching" }.count == baseline.count,
+                    "\(table): \(whatIf)")
             }
         }
         // The workbook: every difference column of each region's summary sheet is 0 or empty.
@@ -75,7 +82,9 @@ import Testing
             #expect(!deltas.isEmpty)
             for row in sheet.dropFirst() {
                 for column in deltas where column < row.count {
-                    #expect(row[column].text == "0" || row[column].text.isEmpty, "sheet \(sheetNumber) \(row[0].text) \(header[column]): \(row[column].text)")
+                    #expect(
+                        row[column].text == "0" || row[column].text.isEmpty,
+                        "sheet \(sheetNumber) \(row[0].text) \(header[column]): \(row[column].text)")
                 }
             }
         }
@@ -105,9 +114,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let outcome = try simulate(["validate", fixtures.appendingPathComponent("structural/without-sorong.json").path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let run = try simulate([fixtures.appendingPathComponent("structural/without-sorong.json").path, "--years", "1", "--replications", "1",
-                                "--uncertain", "--out", dir.path])
+        let run = try simulate([
+            fixtures.appendingPathComponent("structural/without-sorong.json").path, "--years", "1", "--replications", "1",
+            "--uncertain", "--out", dir.path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("without-sorong.json: removes region 'sorong', so 5 inherited uncertainty entries on it are dropped"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("without-sorong.json: removes region 'sorong', so 5 inherited uncertainty entries on it are dropped"),
+            "\(run.stderr)")
     }
 }

@@ -35,15 +35,17 @@ func simulate(_ arguments: [String], environment: [String: String] = [:]) throws
     for key in env.keys where key.hasPrefix("SLURM_") || key == "JOB_COMPLETION_INDEX" { env[key] = nil }
     for (key, value) in environment { env[key] = value }
     process.environment = env
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Outcome(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                   stderr: String(decoding: stderrData, as: UTF8.self))
+    return Outcome(
+        status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+        stderr: String(decoding: stderrData, as: UTF8.self))
 }
 
 /// A fresh directory for one test's outputs.
@@ -64,31 +66,48 @@ func parseCSV(_ text: String, separator: Character = ",") -> [[String]] {
     var iterator = Array(text).makeIterator()
     var pending: Character? = nil
     func next() -> Character? {
-        if let p = pending { pending = nil; return p }
+        if let p = pending {
+            pending = nil
+            return p
+        }
         return iterator.next()
     }
     while let c = next() {
         if quoted {
             if c == "\"" {
                 if let following = next() {
-                    if following == "\"" { field.append("\"") } else { quoted = false; pending = following }
-                } else { quoted = false }
+                    if following == "\"" {
+                        field.append("\"")
+                    } else {
+                        quoted = false
+                        pending = following
+                    }
+                } else {
+                    quoted = false
+                }
             } else {
                 field.append(c)
             }
         } else if c == "\"" {
             quoted = true
         } else if c == separator {
-            row.append(field); field = ""
+            row.append(field)
+            field = ""
         } else if c == "\r" {
             continue
         } else if c == "\n" || c == "\r\n" {  // CRLF is one Character in Swift
-            row.append(field); rows.append(row); row = []; field = ""
+            row.append(field)
+            rows.append(row)
+            row = []
+            field = ""
         } else {
             field.append(c)
         }
     }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    if !field.isEmpty || !row.isEmpty {
+        row.append(field)
+        rows.append(row)
+    }
     return rows
 }
 

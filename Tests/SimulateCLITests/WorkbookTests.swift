@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// results.xlsx, read back without a spreadsheet program: the ZIP is parsed entry by entry, each
 /// entry inflated and its CRC-32 checked, each worksheet's XML parsed, and the cells compared
@@ -16,7 +17,10 @@ import Testing
         var i = 0
         while i + 30 <= data.count && u32(i) == 0x0403_4B50 {
             #expect(u16(i + 8) == 8, "deflated entries")
-            let packedSize = u32(i + 18), size = u32(i + 22), nameLength = u16(i + 26), extra = u16(i + 28)
+            let packedSize = u32(i + 18)
+            let size = u32(i + 22)
+            let nameLength = u16(i + 26)
+            let extra = u16(i + 28)
             let name = String(decoding: data[(i + 30)..<(i + 30 + nameLength)], as: UTF8.self)
             let start = i + 30 + nameLength + extra
             let bytes = inflateFixed(Array(data[start..<(start + packedSize)]))
@@ -48,18 +52,29 @@ import Testing
             c = c << 1 | bit()
             return 144 + c - 400
         }
-        let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+        let lengthBase = [
+            3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+        ]
         let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-        let distanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
+        let distanceBase = [
+            1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289,
+            16385, 24577,
+        ]
         let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
         var out: [UInt8] = []
         var final = 0
         repeat {
             final = bit()
-            guard bits(2) == 1 else { Issue.record("not a fixed-Huffman block"); return out }
+            guard bits(2) == 1 else {
+                Issue.record("not a fixed-Huffman block")
+                return out
+            }
             while true {
                 let s = symbol()
-                if s < 256 { out.append(UInt8(s)); continue }
+                if s < 256 {
+                    out.append(UInt8(s))
+                    continue
+                }
                 if s == 256 { break }
                 let length = lengthBase[s - 257] + bits(lengthExtra[s - 257])
                 let d = code(5)
@@ -83,10 +98,15 @@ import Testing
     final class SheetReader: NSObject, XMLParserDelegate {
         var rows: [[(text: String, isNumber: Bool)]] = []
         var text = "", inValue = false, isNumber = false
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             switch name {
             case "row": rows.append([])
-            case "c": text = ""; isNumber = attributes["t"] == nil
+            case "c":
+                text = ""
+                isNumber = attributes["t"] == nil
             case "v", "t": inValue = true
             default: break
             }
@@ -110,7 +130,10 @@ import Testing
         let dir = scratchDirectory("xlsx")
         defer { try? FileManager.default.removeItem(at: dir) }
         let lean = fixtures.appendingPathComponent("tiny-lean.json").path
-        let outcome = try simulate([fixtures.appendingPathComponent("tiny.json").path, lean, "--baseline", "tiny", "--years", "2", "--xlsx", "--out", dir.path, "--quiet"])
+        let outcome = try simulate([
+            fixtures.appendingPathComponent("tiny.json").path, lean, "--baseline", "tiny", "--years", "2", "--xlsx", "--out", dir.path,
+            "--quiet",
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let entries = try Self.unzip(Array(try Data(contentsOf: dir.appendingPathComponent("results.xlsx"))))
         for part in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"] {
@@ -119,7 +142,8 @@ import Testing
             #expect(parser.parse(), "\(part) is well-formed")
         }
         let workbook = String(decoding: entries["xl/workbook.xml"] ?? [], as: UTF8.self)
-        #expect(workbook.contains("name=\"Ringkasan town\"") && workbook.contains("name=\"Tahunan\""), "Indonesian sheet names: \(workbook)")
+        #expect(
+            workbook.contains("name=\"Ringkasan town\"") && workbook.contains("name=\"Tahunan\""), "Indonesian sheet names: \(workbook)")
         // Sheet 1 is the wide summary of the one region; sheet 2 the yearly table.
         let summary = parseCSV(try read(dir.appendingPathComponent("summary.csv"))).dropFirst()
         let wide = Self.sheet(entries["xl/worksheets/sheet1.xml"])

@@ -33,8 +33,10 @@ public struct MMcModel: DiscreteEventModel {
     ///   - servers: c.
     ///   - seed, replication: select the random streams.
     ///   - tailThreshold: waits above it are counted in ``waitsAboveThreshold``.
-    public init(arrivalRate: Double, serviceRate: Double, servers: Int,
-                seed: UInt64, replication: Int, tailThreshold: SimDuration = .zero) {
+    public init(
+        arrivalRate: Double, serviceRate: Double, servers: Int,
+        seed: UInt64, replication: Int, tailThreshold: SimDuration = .zero
+    ) {
         precondition(arrivalRate > 0 && serviceRate > 0 && servers > 0, "M/M/c needs positive rates and servers")
         meanInterarrival = 1 / arrivalRate
         meanService = 1 / serviceRate

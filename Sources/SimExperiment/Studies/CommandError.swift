@@ -45,10 +45,14 @@ public enum CommandError: Error {
     /// At most the first 100 problems of each file, then how many more that file has: a
     /// hostile or badly broken file does not fill a terminal or a cluster's log.
     public static func listed(_ diagnostics: [Diagnostic], perFile limit: Int = 100) -> String {
-        var shown: [String: Int] = [:], order: [String] = []
+        var shown: [String: Int] = [:]
+        var order: [String] = []
         var text = ""
         for diagnostic in diagnostics {
-            if diagnostic.isSummary { text += diagnostic.description + "\n"; continue }
+            if diagnostic.isSummary {
+                text += diagnostic.description + "\n"
+                continue
+            }
             if shown[diagnostic.file] == nil { order.append(diagnostic.file) }
             shown[diagnostic.file, default: 0] += 1
             if shown[diagnostic.file]! <= limit { text += diagnostic.description + "\n" }

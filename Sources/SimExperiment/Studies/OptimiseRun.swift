@@ -1,7 +1,7 @@
 import SimCore
+import SimOptimise
 import SimScenario
 import SimWorkforce
-import SimOptimise
 
 /// The settings of one optimisation, from the block and the command line.
 public struct OptimiseSettings {
@@ -64,9 +64,12 @@ public struct OptimiseRun {
 
     public mutating func run() throws(CommandError) -> OptimiseOutcome {
         let current = try evaluator.measure([PlanEvaluator.asWritten], replications: [searchReplications])[0]
-        var candidates = [OptimiseOutcome.Candidate(stage: "as-written", plan: nil, overrides: [], searchMeasures: current, score: study.score(current))]
-        var search = EvolutionarySearch(space: study.space, budget: settings.evaluations, seed: settings.seed,
-                                        starts: study.currentPlan.map { [$0] } ?? [])
+        var candidates = [
+            OptimiseOutcome.Candidate(stage: "as-written", plan: nil, overrides: [], searchMeasures: current, score: study.score(current))
+        ]
+        var search = EvolutionarySearch(
+            space: study.space, budget: settings.evaluations, seed: settings.seed,
+            starts: study.currentPlan.map { [$0] } ?? [])
         while !search.isFinished {
             let asked = search.ask()
             guard !asked.isEmpty else { continue }
@@ -75,13 +78,16 @@ public struct OptimiseRun {
             let scores = measures.map(study.score)
             search.tell(asked, scores: scores)
             for (p, plan) in plans.enumerated() {
-                candidates.append(.init(stage: "search", plan: asked[p].plan, overrides: plan.overrides, searchMeasures: measures[p], score: scores[p]))
+                candidates.append(
+                    .init(stage: "search", plan: asked[p].plan, overrides: plan.overrides, searchMeasures: measures[p], score: scores[p]))
             }
             report("search: \(search.scored.count)/\(settings.evaluations) plans, best \(describe(search.bestSoFar.last))")
         }
         let finalists = chooseFinalists(candidates)
         guard !finalists.isEmpty else {
-            throw .failure("no plan met the constraints in the search (\(search.scored.count) plans, the best missed by \(NumberText.plain(search.bestSoFar.last?.violation ?? 0)) of its bounds); loosen the constraints, widen the decisions or raise optimise.evaluations")
+            throw .failure(
+                "no plan met the constraints in the search (\(search.scored.count) plans, the best missed by \(NumberText.plain(search.bestSoFar.last?.violation ?? 0)) of its bounds); loosen the constraints, widen the decisions or raise optimise.evaluations"
+            )
         }
         for f in finalists where f > 0 { candidates[f].stage = "final" }
         let (kn, selection) = try select(finalists.map { candidates[$0] })
@@ -89,10 +95,12 @@ public struct OptimiseRun {
         let winner = finalists[kn.selected ?? 0]
         report("selection: \(finalists.count) plans, the winner after \(selection.map(\.count).max() ?? 0) replications")
         let confirmation = Array(Self.confirmationStart..<(Self.confirmationStart + settings.confirmation))
-        let confirmed = try evaluator.measure([planOf(candidates[winner]), PlanEvaluator.asWritten], replications: [confirmation, confirmation])
-        return OptimiseOutcome(candidates: candidates, convergence: search.bestSoFar, finalists: finalists, eliminatedAt: kn.eliminatedAt,
-                               winner: winner, confirmationWinner: confirmed[0], confirmationCurrent: confirmed[1],
-                               settings: settings, plansSimulated: search.scored.count)
+        let confirmed = try evaluator.measure(
+            [planOf(candidates[winner]), PlanEvaluator.asWritten], replications: [confirmation, confirmation])
+        return OptimiseOutcome(
+            candidates: candidates, convergence: search.bestSoFar, finalists: finalists, eliminatedAt: kn.eliminatedAt,
+            winner: winner, confirmationWinner: confirmed[0], confirmationCurrent: confirmed[1],
+            settings: settings, plansSimulated: search.scored.count)
     }
 
     /// The scenario as written (when it meets the constraints) and the best search plans that
@@ -115,7 +123,8 @@ public struct OptimiseRun {
 
     /// KN among the finalists on fresh replications, fed in batches sized to keep the workers busy.
     public mutating func select(_ finalists: [OptimiseOutcome.Candidate]) throws(CommandError) -> (KNSelection, [[[Double]]]) {
-        var kn = KNSelection(systems: finalists.count, initialReplications: settings.replications, delta: settings.delta, alpha: 1 - settings.confidence)
+        var kn = KNSelection(
+            systems: finalists.count, initialReplications: settings.replications, delta: settings.delta, alpha: 1 - settings.confidence)
         var measures = Array(repeating: [[Double]](), count: finalists.count)
         let sign = study.problem.maximise ? 1.0 : -1.0
         var next = selectionStart
@@ -127,7 +136,9 @@ public struct OptimiseRun {
             let values = try evaluator.measure(survivors.map { planOf(finalists[$0]) }, replications: survivors.map { _ in replications })
             for (s, system) in survivors.enumerated() { measures[system] += values[s] }
             guard values.allSatisfy({ $0.allSatisfy { $0[OptimiseStudy.objectiveIndex].isFinite } }) else {
-                throw .failure("the objective was not measured in a replication of the selection (a metric with nothing to measure); choose an objective every plan measures")
+                throw .failure(
+                    "the objective was not measured in a replication of the selection (a metric with nothing to measure); choose an objective every plan measures"
+                )
             }
             kn.add(values.map { $0.map { sign * $0[OptimiseStudy.objectiveIndex] } })
         }
@@ -139,6 +150,7 @@ public struct OptimiseRun {
     public func describe(_ score: Score?) -> String {
         guard let score else { return "none yet" }
         let objective = study.problem.maximise ? score.objective : -score.objective
-        return "objective \(NumberText.plain((objective * 1e4).rounded() / 1e4))" + (score.isFeasible ? " (meets the constraints)" : " (misses the constraints)")
+        return "objective \(NumberText.plain((objective * 1e4).rounded() / 1e4))"
+            + (score.isFeasible ? " (meets the constraints)" : " (misses the constraints)")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SimCore
-import SimScenario
 import SimOptimise
+import SimScenario
 
 /// Measures plans on given replications, in parallel, remembering every measure in the journal:
 /// a plan and replication measured once (in this run or one interrupted before) is never run again.
@@ -39,7 +39,9 @@ public struct PlanEvaluator {
         let todo = plans.indices.filter { !missing[$0].isEmpty }
         if !todo.isEmpty {
             if let pauseAfter, runsThisProcess >= pauseAfter {
-                throw .paused("paused after \(runsThisProcess) batches of plans as --pause-after asked; \(journal.count) measures are in \(journal.url.path); run the same command again to continue")
+                throw .paused(
+                    "paused after \(runsThisProcess) batches of plans as --pause-after asked; \(journal.count) measures are in \(journal.url.path); run the same command again to continue"
+                )
             }
             runsThisProcess += 1
             let scenarios = try compile(todo.map { plans[$0] })
@@ -47,7 +49,9 @@ public struct PlanEvaluator {
             let values = runner.measure(scenarios, replications: todo.map { missing[$0] }) { study.measure($0, $1) }
             for (t, p) in todo.enumerated() {
                 for (replication, measures) in zip(missing[p], values[t]) {
-                    do { try journal.record(plans[p].key, replication: replication, values: measures) } catch { throw CommandError.cannotWrite(error.description) }
+                    do { try journal.record(plans[p].key, replication: replication, values: measures) } catch {
+                        throw CommandError.cannotWrite(error.description)
+                    }
                 }
             }
         }
@@ -57,7 +61,8 @@ public struct PlanEvaluator {
     /// Compiles plans in parallel (each is the scenario as read once, with the run's and the plan's
     /// overrides applied in memory).
     public func compile(_ plans: [Plan]) throws(CommandError) -> [ExperimentScenario] {
-        let source = study.scenario.source, common = self.common
+        let source = study.scenario.source
+        let common = self.common
         let outcome = runner.compile(plans.count) { (item: Int) -> Result<ExperimentScenario, ScenarioError> in
             do throws(ScenarioError) {
                 let scenario = try source.compile(overrides: common + plans[item].overrides)

@@ -1,7 +1,7 @@
 import Foundation
 import SimCore
-import SimWorkforce
 import SimScenario
+import SimWorkforce
 
 /// Which loaded scenario the others are compared with.
 public enum BaselineChoice {
@@ -32,10 +32,12 @@ public struct RunPlan {
     /// The paths drawn per replication (from `draws`, or from a shard's run.json), for the brief.
     public var uncertainPaths: [String] = []
 
-    public init(scenarios: [ExperimentScenario], labels: [ScenarioLabels],
-                fingerprints: [(id: String, file: String, sha256: String, dataFiles: [DataFile])], seed: UInt64,
-                replications: Int, baseline: Int, jobs: Int, hasBaseline: Bool = true, draws: UncertainDraws? = nil,
-                uncertainPaths: [String] = []) {
+    public init(
+        scenarios: [ExperimentScenario], labels: [ScenarioLabels],
+        fingerprints: [(id: String, file: String, sha256: String, dataFiles: [DataFile])], seed: UInt64,
+        replications: Int, baseline: Int, jobs: Int, hasBaseline: Bool = true, draws: UncertainDraws? = nil,
+        uncertainPaths: [String] = []
+    ) {
         (self.scenarios, self.labels, self.fingerprints, self.seed) = (scenarios, labels, fingerprints, seed)
         (self.replications, self.baseline, self.jobs, self.hasBaseline) = (replications, baseline, jobs, hasBaseline)
         (self.draws, self.uncertainPaths) = (draws, uncertainPaths)
@@ -62,12 +64,16 @@ public struct RunPlan {
     }
 
     /// Builds the plan from loaded scenarios and the run options.
-    public static func make(_ loaded: [Scenario], options: Options, baselineChoice: BaselineChoice = .fromArguments) throws(CommandError) -> RunPlan {
+    public static func make(_ loaded: [Scenario], options: Options, baselineChoice: BaselineChoice = .fromArguments) throws(CommandError)
+        -> RunPlan
+    {
         let requested = options.baseline
         let baseline = baselineChoice == .fromArguments ? try ScenarioSet.baselineIndex(loaded, requested: requested) : 0
         let months = loaded[baseline].parameters.months
         if let other = loaded.first(where: { $0.parameters.months != months }) {
-            throw .usage("scenario '\(other.id)' runs \(other.parameters.years) years but the baseline runs \(loaded[baseline].parameters.years); pass --years to compare them")
+            throw .usage(
+                "scenario '\(other.id)' runs \(other.parameters.years) years but the baseline runs \(loaded[baseline].parameters.years); pass --years to compare them"
+            )
         }
         let seed: UInt64
         if let text = options.seed {
@@ -86,7 +92,10 @@ public struct RunPlan {
             labels: labels,
             fingerprints: loaded.map { scenario in
                 let data = scenario.dataFiles.map { "\n\($0.region) \($0.kind) \($0.sha256)" }.joined()
-                return (scenario.id, scenario.file, SHA256.hex(of: Array((JSONWriter.render(scenario.resolved.value, indent: 0) + data).utf8)), scenario.dataFiles)
+                return (
+                    scenario.id, scenario.file, SHA256.hex(of: Array((JSONWriter.render(scenario.resolved.value, indent: 0) + data).utf8)),
+                    scenario.dataFiles
+                )
             },
             seed: seed,
             replications: options.replications ?? loaded[baseline].replications,
@@ -97,7 +106,9 @@ public struct RunPlan {
 
     /// The note on stderr for a run without a baseline.
     public var noBaselineNote: String? {
-        hasBaseline ? nil : "simulate: note: no baseline among the files (no scenario with id 'baseline', no --baseline or --baseline-file), so the differences are left empty; add scenarios/baseline.json, or use 'simulate what-if FILE --set PATH=VALUE'\n"
+        hasBaseline
+            ? nil
+            : "simulate: note: no baseline among the files (no scenario with id 'baseline', no --baseline or --baseline-file), so the differences are left empty; add scenarios/baseline.json, or use 'simulate what-if FILE --set PATH=VALUE'\n"
     }
 
     /// The breaches of the model's constraints per scenario, for `run.json`, and a warning for
@@ -108,9 +119,13 @@ public struct RunPlan {
             return (labels[s].id, JSONNode(.object(counts)))
         }
         let found = labels.indices.flatMap { s in
-            Breach.allCases.filter { result.breaches[s][$0.rawValue] > 0 }.map { "\(labels[s].id): \(result.breaches[s][$0.rawValue]) × \($0.meaning)" }
+            Breach.allCases.filter { result.breaches[s][$0.rawValue] > 0 }.map {
+                "\(labels[s].id): \(result.breaches[s][$0.rawValue]) × \($0.meaning)"
+            }
         }
-        let warning = found.isEmpty ? nil
+        let warning =
+            found.isEmpty
+            ? nil
             : "simulate: warning: the model broke its own constraints (a bug; please report it with run.json): \(found.joined(separator: "; "))\n"
         return (.object(perScenario), warning)
     }
@@ -118,11 +133,23 @@ public struct RunPlan {
     /// The command line as outputs record it: a `--set` that names a personal-data file (a
     /// roster) keeps its path only as a SHA-256 (docs/privacy.md).
     public static func recordedCommandLine(_ words: [String]) -> [String] {
-        var out: [String] = [], afterSet = false
+        var out: [String] = []
+        var afterSet = false
         for word in words {
-            if afterSet { out.append(ScenarioFormat.recordable(word)); afterSet = false; continue }
-            if word == "--set" { afterSet = true; out.append(word); continue }
-            if word.hasPrefix("--set=") { out.append("--set=" + ScenarioFormat.recordable(String(word.dropFirst(6)))); continue }
+            if afterSet {
+                out.append(ScenarioFormat.recordable(word))
+                afterSet = false
+                continue
+            }
+            if word == "--set" {
+                afterSet = true
+                out.append(word)
+                continue
+            }
+            if word.hasPrefix("--set=") {
+                out.append("--set=" + ScenarioFormat.recordable(String(word.dropFirst(6))))
+                continue
+            }
             out.append(word)
         }
         return out
@@ -132,9 +159,13 @@ public struct RunPlan {
     /// byte-reproducible.
     public func runMetadata(seconds: Double, extra: [(String, JSONValue)] = []) -> String {
         let entries: [JSONNode] = fingerprints.map { entry in
-            JSONNode(.object([("id", JSONNode(.string(entry.id))), ("file", JSONNode(.string(entry.file))),
-                              ("sha256", JSONNode(.string(entry.sha256)))]
-                             + (entry.dataFiles.isEmpty ? [] : [("dataFiles", JSONNode(entry.dataFiles.json))])))
+            JSONNode(
+                .object(
+                    [
+                        ("id", JSONNode(.string(entry.id))), ("file", JSONNode(.string(entry.file))),
+                        ("sha256", JSONNode(.string(entry.sha256))),
+                    ]
+                        + (entry.dataFiles.isEmpty ? [] : [("dataFiles", JSONNode(entry.dataFiles.json))])))
         }
         var members: [(key: String, value: JSONNode)] = [
             ("generator", JSONNode(.string("kompeten-simulate"))),
@@ -152,4 +183,3 @@ public struct RunPlan {
         return JSONWriter.render(.object(members), indent: 0) + "\n"
     }
 }
-

@@ -1,5 +1,5 @@
-import SimWorkforce
 import SimScenario
+import SimWorkforce
 
 /// The scenario files of one command, loaded together: every problem of every file is
 /// collected before failing, ids are unique, and the baseline and labels are chosen once.
@@ -19,7 +19,9 @@ public enum ScenarioSet {
             guard path.split(separator: ".").count <= Override.maximumSegments else {
                 throw .usage("a --set path of more than \(Override.maximumSegments) parts; no scenario key is that deep")
             }
-            guard let override = Override(text) else { throw .usage("--set expects PATH=VALUE (e.g. policy.maxAwayShare=0.05), got '\(Diagnostic.capped(text, 80))'") }
+            guard let override = Override(text) else {
+                throw .usage("--set expects PATH=VALUE (e.g. policy.maxAwayShare=0.05), got '\(Diagnostic.capped(text, 80))'")
+            }
             overrides.append(override)
         }
         return overrides
@@ -42,7 +44,10 @@ public enum ScenarioSet {
         var seen: [String: String] = [:]
         for scenario in scenarios {
             if let first = seen[scenario.id] {
-                problems.append(Diagnostic(file: scenario.file, path: "id", message: "id '\(scenario.id)' is also used by \(first); give each scenario its own id"))
+                problems.append(
+                    Diagnostic(
+                        file: scenario.file, path: "id",
+                        message: "id '\(scenario.id)' is also used by \(first); give each scenario its own id"))
             }
             seen[scenario.id] = scenario.file
         }
@@ -76,11 +81,12 @@ public enum ScenarioSet {
 
     public static func labels(for scenario: Scenario) -> ScenarioLabels {
         let p = scenario.parameters
-        return ScenarioLabels(id: scenario.id, name: scenario.name, question: scenario.question,
-                              catalogues: p.catalogues, regionNames: p.regions.map(\.name),
-                              programmeIDs: p.programmes.map(\.id),
-                              startYear: p.startYear, caveats: caveats(scenario), programmeModes: p.programmes.map(\.mode.id),
-                              programmeNames: p.programmes.map(\.name))
+        return ScenarioLabels(
+            id: scenario.id, name: scenario.name, question: scenario.question,
+            catalogues: p.catalogues, regionNames: p.regions.map(\.name),
+            programmeIDs: p.programmes.map(\.id),
+            startYear: p.startYear, caveats: caveats(scenario), programmeModes: p.programmes.map(\.mode.id),
+            programmeNames: p.programmes.map(\.name))
     }
 
     /// The scenario's inputs whose source is an estimate (`ESTIMATE`) or derived by assumption,
@@ -93,10 +99,15 @@ public enum ScenarioSet {
             for unit in region.units {
                 guard let source = unit.service?.demand?.source, source.hasPrefix("assumption") else { continue }
                 let path = "regions.\(region.id).units.\(unit.id).service.demand"
-                if let i = demand.firstIndex(where: { $0.source == source }) { demand[i].paths.append(path) } else { demand.append((source, [path])) }
+                if let i = demand.firstIndex(where: { $0.source == source }) {
+                    demand[i].paths.append(path)
+                } else {
+                    demand.append((source, [path]))
+                }
             }
         }
-        return estimates + demand.map { "\($0.paths.joined(separator: ", ")): \($0.source)" } + scenario.parameters.regions.compactMap(rosterCaveat)
+        return estimates + demand.map { "\($0.paths.joined(separator: ", ")): \($0.source)" }
+            + scenario.parameters.regions.compactMap(rosterCaveat)
     }
 
     /// What a region's roster left out and the model drew instead, with how many people each.

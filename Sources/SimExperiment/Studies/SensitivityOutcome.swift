@@ -1,8 +1,8 @@
 import Foundation
 import SimCore
-import SimWorkforce
 import SimScenario
 import SimSensitivity
+import SimWorkforce
 
 /// What a sensitivity run needs to write its results without the scenario files: for each study,
 /// its labels, factors, region-level metrics and the mean of every design point. A shard holds a
@@ -43,13 +43,15 @@ public struct SensitivityOutcome {
         func number(_ x: Double) -> JSONNode { JSONNode(x.isFinite ? .number(x) : .null) }
         func strings(_ xs: [String]) -> JSONNode { JSONNode(.array(xs.map { JSONNode(.string($0)) })) }
         let studyNodes = studies.map { s in
-            JSONNode(.object([
-                ("id", JSONNode(.string(s.id))), ("file", JSONNode(.string(s.file))), ("sha256", JSONNode(.string(s.sha256))),
-                ("nameID", JSONNode(.string(s.name.text(in: .id)))), ("nameEN", JSONNode(.string(s.name.text(in: .en)))),
-                ("regionIDs", strings(s.regionIDs)), ("regionNames", strings(s.regionNames)),
-                ("metrics", JSONNode(.array(s.metrics.map(\.json)))),
-                ("factors", strings(s.factors)), ("points", number(Double(s.pointCount))), ("horizonYear", number(Double(s.horizonYear))),
-            ]))
+            JSONNode(
+                .object([
+                    ("id", JSONNode(.string(s.id))), ("file", JSONNode(.string(s.file))), ("sha256", JSONNode(.string(s.sha256))),
+                    ("nameID", JSONNode(.string(s.name.text(in: .id)))), ("nameEN", JSONNode(.string(s.name.text(in: .en)))),
+                    ("regionIDs", strings(s.regionIDs)), ("regionNames", strings(s.regionNames)),
+                    ("metrics", JSONNode(.array(s.metrics.map(\.json)))),
+                    ("factors", strings(s.factors)), ("points", number(Double(s.pointCount))),
+                    ("horizonYear", number(Double(s.horizonYear))),
+                ]))
         }
         let members: [(key: String, value: JSONNode)] = [
             ("generator", JSONNode(.string("kompeten-simulate sensitivity"))),
@@ -83,11 +85,13 @@ public struct SensitivityOutcome {
         for node in root["studies"]?.elements ?? [] {
             let strings = { (key: String) in (node[key]?.elements ?? []).compactMap(\.string) }
             let metrics = (node["metrics"]?.elements ?? []).compactMap(MetricDefinition.init(json:))
-            studies.append(Study(id: node["id"]?.string ?? "", file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",
-                                 name: LocalizedText(indonesian: node["nameID"]?.string, english: node["nameEN"]?.string),
-                                 regionIDs: strings("regionIDs"), regionNames: strings("regionNames"), metrics: metrics,
-                                 factors: strings("factors"), pointCount: Int(node["points"]?.number ?? 0),
-                                 horizonYear: Int(node["horizonYear"]?.number ?? 0)))
+            studies.append(
+                Study(
+                    id: node["id"]?.string ?? "", file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",
+                    name: LocalizedText(indonesian: node["nameID"]?.string, english: node["nameEN"]?.string),
+                    regionIDs: strings("regionIDs"), regionNames: strings("regionNames"), metrics: metrics,
+                    factors: strings("factors"), pointCount: Int(node["points"]?.number ?? 0),
+                    horizonYear: Int(node["horizonYear"]?.number ?? 0)))
         }
         guard !studies.isEmpty else { throw bad("no studies") }
         self.studies = studies
@@ -96,8 +100,10 @@ public struct SensitivityOutcome {
         }
     }
 
-    public init(method: SensitivityMethod, samples: Int, seed: UInt64, replications: Int, bootstrap: Int, studies: [Study],
-         firstPoint: Int, means: [[[Double]]], shard: (index: Int, count: Int)?) {
+    public init(
+        method: SensitivityMethod, samples: Int, seed: UInt64, replications: Int, bootstrap: Int, studies: [Study],
+        firstPoint: Int, means: [[[Double]]], shard: (index: Int, count: Int)?
+    ) {
         (self.method, self.samples, self.seed, self.replications, self.bootstrap) = (method, samples, seed, replications, bootstrap)
         (self.studies, self.firstPoint, self.means, self.shard) = (studies, firstPoint, means, shard)
     }
@@ -139,7 +145,14 @@ extension SensitivityOutcome {
         for directory in directories {
             let file = URL(fileURLWithPath: directory).appendingPathComponent(Self.partialFileName).path
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw .scenarios(ScenarioError([Diagnostic(file: file, path: "", message: "cannot read the sensitivity shard (is \(directory) the output of 'simulate sensitivity --shard'?)")], isUnreadableInput: true))
+                throw .scenarios(
+                    ScenarioError(
+                        [
+                            Diagnostic(
+                                file: file, path: "",
+                                message: "cannot read the sensitivity shard (is \(directory) the output of 'simulate sensitivity --shard'?)"
+                            )
+                        ], isUnreadableInput: true))
             }
             parts.append((directory, try SensitivityOutcome(parsing: text, file: file)))
         }
@@ -148,12 +161,15 @@ extension SensitivityOutcome {
         merged.means = []
         for part in parts {
             guard part.outcome.isSameRun(as: merged) else {
-                throw .failure("\(part.directory) is a shard of another sensitivity run than \(parts[0].directory) (method, samples, seed, replications, scenarios or factors differ)")
+                throw .failure(
+                    "\(part.directory) is a shard of another sensitivity run than \(parts[0].directory) (method, samples, seed, replications, scenarios or factors differ)"
+                )
             }
             guard part.outcome.firstPoint == merged.means.count else {
-                throw .failure(part.outcome.firstPoint > merged.means.count
-                               ? "design points \(merged.means.count)..<\(part.outcome.firstPoint) are in no shard given; add the missing shard"
-                               : "\(part.directory) repeats design points another shard holds; give each shard once")
+                throw .failure(
+                    part.outcome.firstPoint > merged.means.count
+                        ? "design points \(merged.means.count)..<\(part.outcome.firstPoint) are in no shard given; add the missing shard"
+                        : "\(part.directory) repeats design points another shard holds; give each shard once")
             }
             merged.means += part.outcome.means
         }

@@ -1,7 +1,7 @@
 import SimCore
-import SimWorkforce
 import SimScenario
 import SimSensitivity
+import SimWorkforce
 
 /// Which global sensitivity method a study uses.
 public enum SensitivityMethod: String, CaseIterable, Sendable {
@@ -42,7 +42,9 @@ public enum SensitivityDesign: Sendable {
     public func indices(outputs: [Double], bootstrap: Int, seed: UInt64) -> [[(name: String, value: SensitivityIndex)]] {
         switch self {
         case .morris(let design):
-            return design.measures(outputs: outputs, bootstrap: bootstrap, seed: seed).map { [("mu_star", $0.muStar), ("sigma", $0.sigma)] }
+            return design.measures(outputs: outputs, bootstrap: bootstrap, seed: seed).map {
+                [("mu_star", $0.muStar), ("sigma", $0.sigma)]
+            }
         case .sobol(let design):
             return design.indices(outputs: outputs, bootstrap: bootstrap, seed: seed).map { [("S1", $0.firstOrder), ("ST", $0.total)] }
         }
@@ -85,7 +87,9 @@ extension SensitivityStudy {
         var chosen: [UncertainParameter] = []
         for path in only {
             guard let factor = scenario.uncertainty.first(where: { $0.path == path }) else {
-                let hint = suggestion(for: path, among: known).map { "; did you mean '\($0)'?" } ?? "; the block has \(known.joined(separator: ", "))"
+                let hint =
+                    suggestion(for: path, among: known).map { "; did you mean '\($0)'?" }
+                    ?? "; the block has \(known.joined(separator: ", "))"
                 throw .usage("--factors: '\(path)' is not in the uncertainty block of \(scenario.file)\(hint)")
             }
             if !chosen.contains(where: { $0.path == path }) { chosen.append(factor) }
@@ -94,20 +98,24 @@ extension SensitivityStudy {
     }
 
     /// Runs the design points this process owns (all of them, or a shard's slice).
-    public static func evaluate(_ studies: [SensitivityStudy], plan: RunPlan, common: [Override], bootstrap: Int,
-                         shard: (index: Int, count: Int)?, progress: (Int) -> Void) throws(CommandError) -> SensitivityOutcome {
+    public static func evaluate(
+        _ studies: [SensitivityStudy], plan: RunPlan, common: [Override], bootstrap: Int,
+        shard: (index: Int, count: Int)?, progress: (Int) -> Void
+    ) throws(CommandError) -> SensitivityOutcome {
         let owners = studies.enumerated().flatMap { s, study in study.points.indices.map { (s, $0) } }
         let slice = shard.map { ShardSlice.range(shard: $0.index, of: $0.count, items: owners.count) } ?? 0..<owners.count
         let runner = DesignRunner(seed: plan.seed, replications: plan.replications, jobs: plan.jobs)
-        let outcome = runner.run(points: Array(slice), compile: { (global: Int) -> Result<ExperimentScenario, ScenarioError> in
-            let (s, p) = owners[global]
-            do throws(ScenarioError) {
-                let scenario = try studies[s].scenario.source.compile(overrides: studies[s].overrides(point: p, common: common))
-                return .success(ExperimentScenario(id: scenario.id, parameters: scenario.parameters))
-            } catch {
-                return .failure(error)
-            }
-        }, progress: progress)
+        let outcome = runner.run(
+            points: Array(slice),
+            compile: { (global: Int) -> Result<ExperimentScenario, ScenarioError> in
+                let (s, p) = owners[global]
+                do throws(ScenarioError) {
+                    let scenario = try studies[s].scenario.source.compile(overrides: studies[s].overrides(point: p, common: common))
+                    return .success(ExperimentScenario(id: scenario.id, parameters: scenario.parameters))
+                } catch {
+                    return .failure(error)
+                }
+            }, progress: progress)
         let means: [DesignRunner.PointMeans]
         switch outcome {
         case .success(let values): means = values
@@ -116,19 +124,21 @@ extension SensitivityStudy {
         // Only region-level metrics: they are what indices are computed for, and every region reports them.
         let summaries = studies.enumerated().map { s, study in
             let label = plan.labels[s]
-            return SensitivityOutcome.Study(id: study.scenario.id, file: study.scenario.file, sha256: plan.fingerprints[s].sha256,
-                                            name: study.scenario.name, regionIDs: label.regionIDs, regionNames: label.regionNames,
-                                            metrics: label.catalogues.first?.metrics.filter(\.isRegionLevel) ?? [], factors: study.factors.map(\.path),
-                                            pointCount: study.points.count,
-                                            horizonYear: label.startYear + (study.scenario.parameters.months + 11) / 12 - 1)
+            return SensitivityOutcome.Study(
+                id: study.scenario.id, file: study.scenario.file, sha256: plan.fingerprints[s].sha256,
+                name: study.scenario.name, regionIDs: label.regionIDs, regionNames: label.regionNames,
+                metrics: label.catalogues.first?.metrics.filter(\.isRegionLevel) ?? [], factors: study.factors.map(\.path),
+                pointCount: study.points.count,
+                horizonYear: label.startYear + (study.scenario.parameters.months + 11) / 12 - 1)
         }
         // Each point's values read by region id and key, in the study's order.
         let kept = slice.enumerated().map { offset, global in
             let study = summaries[owners[global].0]
             return study.regionIDs.map { region in study.metrics.map { means[offset].value(region: region, $0.key) ?? .nan } }
         }
-        return SensitivityOutcome(method: studies[0].method, samples: studies[0].samples, seed: plan.seed, replications: plan.replications,
-                                  bootstrap: bootstrap, studies: summaries, firstPoint: slice.lowerBound, means: kept,
-                                  shard: shard)
+        return SensitivityOutcome(
+            method: studies[0].method, samples: studies[0].samples, seed: plan.seed, replications: plan.replications,
+            bootstrap: bootstrap, studies: summaries, firstPoint: slice.lowerBound, means: kept,
+            shard: shard)
     }
 }

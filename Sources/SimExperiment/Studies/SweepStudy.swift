@@ -1,5 +1,5 @@
-import SimWorkforce
 import SimScenario
+import SimWorkforce
 
 /// `simulate sweep`: each scenario at every point of a grid of values, compared with the scenario
 /// as written on the same replications (common random numbers, so curves are smooth).
@@ -15,7 +15,8 @@ public struct SweepStudy {
             path = String(text[..<equals])
             let parts = text[text.index(after: equals)...].split(separator: ":").map(String.init)
             guard parts.count == 3, let from = Double(parts[0]), let to = Double(parts[1]), let steps = Int(parts[2]), steps >= 1,
-                  Override("\(path)=0") != nil else {
+                Override("\(path)=0") != nil
+            else {
                 throw .usage("--vary expects PATH=FROM:TO:STEPS with STEPS ≥ 1, got '\(text)'")
             }
             values = steps == 1 ? [from] : (0..<steps).map { from + (to - from) * Double($0) / Double(steps - 1) }
@@ -55,7 +56,9 @@ public struct SweepStudy {
     public init(files: [String], axes: [Axis], common: [Override]) throws(CommandError) {
         var grid: [[Double]] = [[]]
         for axis in axes { grid = grid.flatMap { point in axis.values.map { point + [$0] } } }
-        var loaded: [Scenario] = [], groups: [Group] = [], values: [[Double]] = []
+        var loaded: [Scenario] = []
+        var groups: [Group] = []
+        var values: [[Double]] = []
         var problems: [Diagnostic] = []
         for file in files {
             do {
@@ -94,9 +97,11 @@ public struct SweepStudy {
             for (local, s) in members.enumerated().dropFirst() {
                 for (r, catalogue) in result.catalogues[local].enumerated() {
                     for (m, metric) in catalogue.metrics.enumerated() where metric.isRegionLevel {
-                        rows.append(Row(scenario: loaded[group.reference].id, name: plan.labels[s].name, values: values[s],
-                                        region: catalogue.region, metric: metric, estimate: Estimate(result.horizon[local][r][m]),
-                                        difference: result.horizonDifference(local, r, m).map(Estimate.init)))
+                        rows.append(
+                            Row(
+                                scenario: loaded[group.reference].id, name: plan.labels[s].name, values: values[s],
+                                region: catalogue.region, metric: metric, estimate: Estimate(result.horizon[local][r][m]),
+                                difference: result.horizonDifference(local, r, m).map(Estimate.init)))
                     }
                 }
             }

@@ -1,6 +1,6 @@
 import SimCore
-import SimWorkforce
 import SimScenario
+import SimWorkforce
 
 /// `run --uncertain`: every replication draws the uncertain inputs once, and every scenario of
 /// that replication uses the same draw, so the paired differences keep their pairing and now
@@ -30,9 +30,12 @@ public struct UncertainDraws: Sendable {
         guard scenarios.contains(where: { !$0.uncertainty.isEmpty }) else {
             throw .usage("--uncertain needs an uncertainty block in the scenarios (docs/uncertainty.md); none of them has one")
         }
-        var members: [Member] = [], kept: [[String]] = [], paths: [String] = reference.map(\.path)
+        var members: [Member] = []
+        var kept: [[String]] = []
+        var paths: [String] = reference.map(\.path)
         for scenario in scenarios {
-            var mine: [UncertainParameter] = [], own: [String] = []
+            var mine: [UncertainParameter] = []
+            var own: [String] = []
             for factor in scenario.uncertainty {
                 if !paths.contains(factor.path) { paths.append(factor.path) }
                 if let base = reference.first(where: { $0.path == factor.path }), base.targets != factor.targets {
@@ -69,7 +72,9 @@ public struct UncertainDraws: Sendable {
         do {
             return try members[s].source.compile(overrides: overrides(scenario: s, replication: k)).parameters
         } catch {
-            preconditionFailure("scenario \(members[s].source.path) failed to compile at replication \(k)'s draw: \(error.diagnostics.map(\.description).joined(separator: "; "))")
+            preconditionFailure(
+                "scenario \(members[s].source.path) failed to compile at replication \(k)'s draw: \(error.diagnostics.map(\.description).joined(separator: "; "))"
+            )
         }
     }
 
@@ -81,7 +86,11 @@ public struct UncertainDraws: Sendable {
             for u in [0.0, 1.0] {
                 let corner = member.overrides + member.factors.flatMap { $0.overrides(atQuantile: u) }
                 do { _ = try member.source.compile(overrides: corner) } catch {
-                    problems += error.diagnostics.map { var d = $0; d.message = "with every uncertain input at its \(u == 0 ? "lowest" : "highest"): " + d.message; return d }
+                    problems += error.diagnostics.map {
+                        var d = $0
+                        d.message = "with every uncertain input at its \(u == 0 ? "lowest" : "highest"): " + d.message
+                        return d
+                    }
                 }
             }
         }

@@ -41,14 +41,14 @@ public enum CalendarPeriod: Sendable {
     /// The dated windows of this period whose anchor or start lies in calendar year `year`.
     public func windows(in year: Int) -> [ClosedRange<CivilDate>] {
         switch self {
-        case let .named(period, before, after):
+        case .named(let period, let before, let after):
             return period.anchors(in: year).map { $0.adding(days: -before)...$0.adding(days: after) }
-        case let .everyYear(from, to):
+        case .everyYear(let from, let to):
             let start = CivilDate(year, from.month, min(from.day, CivilDate.daysIn(month: from.month, year: year)))
             let wraps = (to.month, to.day) < (from.month, from.day)
             let endYear = wraps ? year + 1 : year
             return [start...CivilDate(endYear, to.month, min(to.day, CivilDate.daysIn(month: to.month, year: endYear)))]
-        case let .once(from, to):
+        case .once(let from, let to):
             return from.year == year ? [from...to] : []
         }
     }

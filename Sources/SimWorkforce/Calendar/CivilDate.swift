@@ -6,7 +6,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public let year: Int, month: Int, day: Int
 
     public init(_ year: Int, _ month: Int, _ day: Int) {
-        precondition((1...12).contains(month) && (1...CivilDate.daysIn(month: month, year: year)).contains(day), "no date \(year)-\(month)-\(day)")
+        precondition(
+            (1...12).contains(month) && (1...CivilDate.daysIn(month: month, year: year)).contains(day), "no date \(year)-\(month)-\(day)")
         self.year = year
         self.month = month
         self.day = day
@@ -49,8 +50,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...CivilDate.daysIn(month: m, year: y)).contains(d) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), (1...CivilDate.daysIn(month: m, year: y)).contains(d)
+        else { return nil }
         self.init(y, m, d)
     }
 

@@ -33,10 +33,20 @@ extension IndonesianCalendar {
 
     /// Easter Sunday (anonymous Gregorian algorithm).
     static func easter(_ year: Int) -> CivilDate {
-        let a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4
-        let f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30
-        let i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451
-        let month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1
+        let a = year % 19
+        let b = year / 100
+        let c = year % 100
+        let d = b / 4
+        let e = b % 4
+        let f = (b + 8) / 25
+        let g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4
+        let k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
         return CivilDate(year, month, day)
     }
 
@@ -60,7 +70,9 @@ extension IndonesianCalendar {
             guard let date, date.year == year, !days.contains(where: { $0.date == date }) else { return }
             days.append(Holiday(date: date, kind: kind, isCutiBersama: cuti))
         }
-        for (month, day, kind) in [(1, 1, HolidayKind.newYear), (5, 1, .labourDay), (6, 1, .pancasila), (8, 17, .independence), (12, 25, .christmas)] {
+        for (month, day, kind) in [
+            (1, 1, HolidayKind.newYear), (5, 1, .labourDay), (6, 1, .pancasila), (8, 17, .independence), (12, 25, .christmas),
+        ] {
             add(CivilDate(year, month, day), kind)
         }
         let sunday = easter(year)
@@ -68,11 +80,14 @@ extension IndonesianCalendar {
         add(sunday, .easter)
         add(sunday.adding(days: 39), .ascension)
         let fitri = hijriDates(month: 10, day: 1, near: year)
-        for first in fitri { add(first, .idulFitri); add(first.adding(days: 1), .idulFitri) }
-        hijriDates(month: 12, day: 10, near: year).forEach { add($0, .idulAdha) }
-        hijriDates(month: 1, day: 1, near: year).forEach { add($0, .islamicNewYear) }
-        hijriDates(month: 3, day: 12, near: year).forEach { add($0, .maulid) }
-        hijriDates(month: 7, day: 27, near: year).forEach { add($0, .israMiraj) }
+        for first in fitri {
+            add(first, .idulFitri)
+            add(first.adding(days: 1), .idulFitri)
+        }
+        for date in hijriDates(month: 12, day: 10, near: year) { add(date, .idulAdha) }
+        for date in hijriDates(month: 1, day: 1, near: year) { add(date, .islamicNewYear) }
+        for date in hijriDates(month: 3, day: 12, near: year) { add(date, .maulid) }
+        for date in hijriDates(month: 7, day: 27, near: year) { add(date, .israMiraj) }
         add(moon(.new, from: CivilDate(year, 1, 21), to: CivilDate(year, 2, 20), utcOffsetHours: 8), .imlek)
         add(moon(.new, from: CivilDate(year, 3, 2), to: CivilDate(year, 3, 31), utcOffsetHours: 8), .nyepi)
         add(moon(.full, from: CivilDate(year, 5, 6), to: CivilDate(year, 6, 4), utcOffsetHours: 7), .waisak)

@@ -54,25 +54,39 @@ public enum IndonesianCalendar {
     /// The decrees, transcribed: (month, day, kind) for national holidays, then cuti bersama.
     static let decreed: [Int: HolidayYear] = {
         func year(_ y: Int, source: String, holidays: [(Int, Int, HolidayKind)], cuti: [(Int, Int, HolidayKind)]) -> HolidayYear {
-            HolidayYear(year: y, holidays: holidays.map { Holiday(date: CivilDate(y, $0.0, $0.1), kind: $0.2, isCutiBersama: false) }
-                                           + cuti.map { Holiday(date: CivilDate(y, $0.0, $0.1), kind: $0.2, isCutiBersama: true) },
-                        source: source)
+            HolidayYear(
+                year: y,
+                holidays: holidays.map { Holiday(date: CivilDate(y, $0.0, $0.1), kind: $0.2, isCutiBersama: false) }
+                    + cuti.map { Holiday(date: CivilDate(y, $0.0, $0.1), kind: $0.2, isCutiBersama: true) },
+                source: source)
         }
         return [
-            2025: year(2025, source: "SKB Menag, Menaker, MenPAN-RB No. 1017/2024, 2/2024, 2/2024 (14 Oct 2024), amended by No. 933/2025, 1/2025, 3/2025 (7 Aug 2025: cuti bersama 18 Aug)",
-                       holidays: [(1, 1, .newYear), (1, 27, .israMiraj), (1, 29, .imlek), (3, 29, .nyepi), (3, 31, .idulFitri), (4, 1, .idulFitri),
-                                  (4, 18, .goodFriday), (4, 20, .easter), (5, 1, .labourDay), (5, 12, .waisak), (5, 29, .ascension),
-                                  (6, 1, .pancasila), (6, 6, .idulAdha), (6, 27, .islamicNewYear), (8, 17, .independence),
-                                  (9, 5, .maulid), (12, 25, .christmas)],
-                       cuti: [(1, 28, .imlek), (3, 28, .nyepi), (4, 2, .idulFitri), (4, 3, .idulFitri), (4, 4, .idulFitri), (4, 7, .idulFitri),
-                              (5, 13, .waisak), (5, 30, .ascension), (6, 9, .idulAdha), (8, 18, .independence), (12, 26, .christmas)]),
-            2026: year(2026, source: "SKB Menag, Menaker, MenPAN-RB No. 1497/2025, 2/2025, 5/2025 (19 Sep 2025)",
-                       holidays: [(1, 1, .newYear), (1, 16, .israMiraj), (2, 17, .imlek), (3, 19, .nyepi), (3, 21, .idulFitri), (3, 22, .idulFitri),
-                                  (4, 3, .goodFriday), (4, 5, .easter), (5, 1, .labourDay), (5, 14, .ascension), (5, 27, .idulAdha),
-                                  (5, 31, .waisak), (6, 1, .pancasila), (6, 16, .islamicNewYear), (8, 17, .independence),
-                                  (8, 25, .maulid), (12, 25, .christmas)],
-                       cuti: [(2, 16, .imlek), (3, 18, .nyepi), (3, 20, .idulFitri), (3, 23, .idulFitri), (3, 24, .idulFitri),
-                              (5, 15, .ascension), (5, 28, .idulAdha), (12, 24, .christmas)]),
+            2025: year(
+                2025,
+                source:
+                    "SKB Menag, Menaker, MenPAN-RB No. 1017/2024, 2/2024, 2/2024 (14 Oct 2024), amended by No. 933/2025, 1/2025, 3/2025 (7 Aug 2025: cuti bersama 18 Aug)",
+                holidays: [
+                    (1, 1, .newYear), (1, 27, .israMiraj), (1, 29, .imlek), (3, 29, .nyepi), (3, 31, .idulFitri), (4, 1, .idulFitri),
+                    (4, 18, .goodFriday), (4, 20, .easter), (5, 1, .labourDay), (5, 12, .waisak), (5, 29, .ascension),
+                    (6, 1, .pancasila), (6, 6, .idulAdha), (6, 27, .islamicNewYear), (8, 17, .independence),
+                    (9, 5, .maulid), (12, 25, .christmas),
+                ],
+                cuti: [
+                    (1, 28, .imlek), (3, 28, .nyepi), (4, 2, .idulFitri), (4, 3, .idulFitri), (4, 4, .idulFitri), (4, 7, .idulFitri),
+                    (5, 13, .waisak), (5, 30, .ascension), (6, 9, .idulAdha), (8, 18, .independence), (12, 26, .christmas),
+                ]),
+            2026: year(
+                2026, source: "SKB Menag, Menaker, MenPAN-RB No. 1497/2025, 2/2025, 5/2025 (19 Sep 2025)",
+                holidays: [
+                    (1, 1, .newYear), (1, 16, .israMiraj), (2, 17, .imlek), (3, 19, .nyepi), (3, 21, .idulFitri), (3, 22, .idulFitri),
+                    (4, 3, .goodFriday), (4, 5, .easter), (5, 1, .labourDay), (5, 14, .ascension), (5, 27, .idulAdha),
+                    (5, 31, .waisak), (6, 1, .pancasila), (6, 16, .islamicNewYear), (8, 17, .independence),
+                    (8, 25, .maulid), (12, 25, .christmas),
+                ],
+                cuti: [
+                    (2, 16, .imlek), (3, 18, .nyepi), (3, 20, .idulFitri), (3, 23, .idulFitri), (3, 24, .idulFitri),
+                    (5, 15, .ascension), (5, 28, .idulAdha), (12, 24, .christmas),
+                ]),
         ]
     }()
 }

@@ -19,12 +19,21 @@ enum MoonPhase {
         let f = (160.7108 + 390.67050284 * k - 0.0016118 * t * t) * radians
         let omega = (124.7746 - 1.56375588 * k + 0.0020672 * t * t) * radians
         // Meeus table 49.A: the same arguments for both phases, slightly different coefficients.
-        let arguments = [sin(mp), e * sin(m), sin(2 * mp), sin(2 * f), e * sin(mp - m), e * sin(mp + m), e * e * sin(2 * m),
-                         sin(mp - 2 * f), sin(mp + 2 * f), e * sin(2 * mp + m), sin(3 * mp), e * sin(m + 2 * f),
-                         e * sin(m - 2 * f), e * sin(2 * mp - m), sin(omega)]
-        let coefficients = phase == .new
-            ? [-0.40720, 0.17241, 0.01608, 0.01039, 0.00739, -0.00514, 0.00208, -0.00111, -0.00057, 0.00056, -0.00042, 0.00042, 0.00038, -0.00024, -0.00017]
-            : [-0.40614, 0.17302, 0.01614, 0.01043, 0.00734, -0.00515, 0.00209, -0.00111, -0.00057, 0.00056, -0.00042, 0.00042, 0.00038, -0.00024, -0.00017]
+        let arguments = [
+            sin(mp), e * sin(m), sin(2 * mp), sin(2 * f), e * sin(mp - m), e * sin(mp + m), e * e * sin(2 * m),
+            sin(mp - 2 * f), sin(mp + 2 * f), e * sin(2 * mp + m), sin(3 * mp), e * sin(m + 2 * f),
+            e * sin(m - 2 * f), e * sin(2 * mp - m), sin(omega),
+        ]
+        let coefficients =
+            phase == .new
+            ? [
+                -0.40720, 0.17241, 0.01608, 0.01039, 0.00739, -0.00514, 0.00208, -0.00111, -0.00057, 0.00056, -0.00042, 0.00042, 0.00038,
+                -0.00024, -0.00017,
+            ]
+            : [
+                -0.40614, 0.17302, 0.01614, 0.01043, 0.00734, -0.00515, 0.00209, -0.00111, -0.00057, 0.00056, -0.00042, 0.00042, 0.00038,
+                -0.00024, -0.00017,
+            ]
         let terms = zip(coefficients, arguments).map { ($0, $1) }
         return jde + terms.reduce(0) { $0 + $1.0 * $1.1 } - 69.0 / 86_400
     }

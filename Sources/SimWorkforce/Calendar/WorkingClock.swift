@@ -28,11 +28,13 @@ public struct WorkingClock: Sendable {
             monthStart = (0...months).map { Double($0) * perMonth }
             workingDates = []
         case .indonesia:
-            var starts: [Double] = [], dates: [Int] = []
+            var starts: [Double] = []
+            var dates: [Int] = []
             let first = simulation.startYear
             let tables = (0..<simulation.years).map { IndonesianCalendar.holidays(in: first + $0) }
             for m in 0..<months {
-                let year = startYear + m / 12, month = m % 12 + 1
+                let year = startYear + m / 12
+                let month = m % 12 + 1
                 let table = tables[m / 12]
                 starts.append(Double(dates.count))
                 for day in 1...CivilDate.daysIn(month: month, year: year) {
@@ -53,7 +55,8 @@ public struct WorkingClock: Sendable {
 
     /// The month (from the start) holding working time `t`, clamped to the horizon.
     public func month(containing t: Double) -> Int {
-        var low = 0, high = months - 1
+        var low = 0
+        var high = months - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if monthStart[mid] <= t { low = mid } else { high = mid - 1 }
@@ -69,7 +72,8 @@ public struct WorkingClock: Sendable {
         if workingDates.isEmpty {
             return monthStart[m] + days(inMonth: m) * Double(date.day - 1) / Double(CivilDate.daysIn(month: date.month, year: date.year))
         }
-        var low = Int(monthStart[m]), high = Int(monthStart[m + 1])
+        var low = Int(monthStart[m])
+        var high = Int(monthStart[m + 1])
         while low < high {
             let mid = (low + high) / 2
             if workingDates[mid] < date.dayNumber { low = mid + 1 } else { high = mid }
@@ -85,7 +89,8 @@ public struct WorkingClock: Sendable {
     /// The date of the working day that holds time `t`.
     public func date(at t: Double) -> CivilDate {
         let m = month(containing: t)
-        let year = startYear + m / 12, month = m % 12 + 1
+        let year = startYear + m / 12
+        let month = m % 12 + 1
         if workingDates.isEmpty {
             let share = max(0, min(0.999_999, (t - monthStart[m]) / max(days(inMonth: m), 1e-9)))
             return CivilDate(year, month, 1 + Int(share * Double(CivilDate.daysIn(month: month, year: year))))

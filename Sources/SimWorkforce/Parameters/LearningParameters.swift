@@ -14,11 +14,21 @@ public struct LearningParameters: ParameterGroup {
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
-        .number("baseGainSD", \.baseGainSD, above: true, unit: "cohort SD", "gain from completing a programme", source: "Arthur et al. 2003 (d ≈ 0.6)"),
-        .number("cohortSpreadSD", \.cohortSpreadSD, above: true, unit: "levels", "SD of competency across a cohort", source: "assumption (MODEL.md §3)"),
-        .number("motivationEffectPerSD", \.motivationEffectPerSD, unit: "relative gain per SD", "relative gain per SD of motivation", source: "Colquitt et al. 2000 [recalled]"),
-        .number("participatoryRelevance", \.participatoryRelevance, min: 1, unit: "multiplier", "gain multiplier when needs analysis is participatory", source: "assumption"),
-        .number("headroomLevels", \.headroomLevels, above: true, unit: "levels", "gains shrink linearly over this many levels below 5", source: "assumption"),
+        .number(
+            "baseGainSD", \.baseGainSD, above: true, unit: "cohort SD", "gain from completing a programme",
+            source: "Arthur et al. 2003 (d ≈ 0.6)"),
+        .number(
+            "cohortSpreadSD", \.cohortSpreadSD, above: true, unit: "levels", "SD of competency across a cohort",
+            source: "assumption (MODEL.md §3)"),
+        .number(
+            "motivationEffectPerSD", \.motivationEffectPerSD, unit: "relative gain per SD", "relative gain per SD of motivation",
+            source: "Colquitt et al. 2000 [recalled]"),
+        .number(
+            "participatoryRelevance", \.participatoryRelevance, min: 1, unit: "multiplier",
+            "gain multiplier when needs analysis is participatory", source: "assumption"),
+        .number(
+            "headroomLevels", \.headroomLevels, above: true, unit: "levels", "gains shrink linearly over this many levels below 5",
+            source: "assumption"),
         .group("transfer", \.transfer, "how much of a gain is applied on the job over time"),
         .group("decay", \.decay, "forgetting of unused gains"),
         .group("rampUp", \.rampUp, "newcomers learning on the job"),
@@ -35,11 +45,19 @@ public struct TransferParameters: ParameterGroup {
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
-        .share("immediateShare", \.immediateShare, "share of a gain applied on the job right after training (T0)", source: "Saks & Belcourt 2006"),
+        .share(
+            "immediateShare", \.immediateShare, "share of a gain applied on the job right after training (T0)",
+            source: "Saks & Belcourt 2006"),
         .share("floorShare", \.floorShare, "long-run applied share (T∞)", source: "fit to Saks & Belcourt 2006 (62/44/34%)"),
-        .number("timeConstantMonths", \.timeConstantMonths, above: true, unit: "months", "time constant τ of the fall from T0 to T∞", source: "fit to Saks & Belcourt 2006"),
-        .share("supportFloorGain", \.supportFloorGain, "rise of T∞ at full leadership support", source: "assumption after Blume et al. 2010 [recalled]"),
-        .number("supportTimeConstantGain", \.supportTimeConstantGain, unit: "relative", "relative rise of τ at full leadership support", source: "assumption"),
+        .number(
+            "timeConstantMonths", \.timeConstantMonths, above: true, unit: "months", "time constant τ of the fall from T0 to T∞",
+            source: "fit to Saks & Belcourt 2006"),
+        .share(
+            "supportFloorGain", \.supportFloorGain, "rise of T∞ at full leadership support",
+            source: "assumption after Blume et al. 2010 [recalled]"),
+        .number(
+            "supportTimeConstantGain", \.supportTimeConstantGain, unit: "relative", "relative rise of τ at full leadership support",
+            source: "assumption"),
     ]
 }
 
@@ -49,8 +67,12 @@ public struct DecayParameters: ParameterGroup {
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
-        .number("halfLifeMonths", \.halfLifeMonths, above: true, unit: "months", "half-life of an unused gain, for a skill the job never uses", source: "Tatel & Ackerman (6.5–13 months)"),
-        .share("refresherRestoreShare", \.refresherRestoreShare, "share of unused knowledge a new course in the domain brings back into use", source: "spacing literature; assumption"),
+        .number(
+            "halfLifeMonths", \.halfLifeMonths, above: true, unit: "months", "half-life of an unused gain, for a skill the job never uses",
+            source: "Tatel & Ackerman (6.5–13 months)"),
+        .share(
+            "refresherRestoreShare", \.refresherRestoreShare, "share of unused knowledge a new course in the domain brings back into use",
+            source: "spacing literature; assumption"),
     ]
 }
 
@@ -64,12 +86,24 @@ public struct RampUpParameters: ParameterGroup {
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
-        .number("timeConstantMonths", \.timeConstantMonths, above: true, unit: "months", "time constant of on-the-job learning for newcomers", source: "De Grip et al. 2016 (≈ 90% in 9–12 months); assumption"),
-        .number("peerFactor", \.peerFactor, above: true, unit: "multiplier", "time-to-proficiency multiplier next to experienced peers", source: "De Grip et al. 2016 (−36%)"),
-        .share("experiencedShareThreshold", \.experiencedShareThreshold, "share of a unit's staff with ≥ 2 years' tenure that counts as experienced peers", source: "assumption"),
-        .number("newcomerLevel", \.newcomerLevel, min: 1, max: 5, unit: "level (1–5)", "competency level newcomers start at", source: "assumption (MODEL.md §9: low competency)"),
-        .number("proficientGapLevels", \.proficientGapLevels, above: true, unit: "levels", "newcomers learn on the job until this close to the unit's experienced mean", source: "assumption"),
-        .number("experiencedTenureMonths", \.experiencedTenureMonths, above: true, unit: "months", "tenure after which a colleague counts as experienced and ramp-up ends", source: "assumption"),
+        .number(
+            "timeConstantMonths", \.timeConstantMonths, above: true, unit: "months", "time constant of on-the-job learning for newcomers",
+            source: "De Grip et al. 2016 (≈ 90% in 9–12 months); assumption"),
+        .number(
+            "peerFactor", \.peerFactor, above: true, unit: "multiplier", "time-to-proficiency multiplier next to experienced peers",
+            source: "De Grip et al. 2016 (−36%)"),
+        .share(
+            "experiencedShareThreshold", \.experiencedShareThreshold,
+            "share of a unit's staff with ≥ 2 years' tenure that counts as experienced peers", source: "assumption"),
+        .number(
+            "newcomerLevel", \.newcomerLevel, min: 1, max: 5, unit: "level (1–5)", "competency level newcomers start at",
+            source: "assumption (MODEL.md §9: low competency)"),
+        .number(
+            "proficientGapLevels", \.proficientGapLevels, above: true, unit: "levels",
+            "newcomers learn on the job until this close to the unit's experienced mean", source: "assumption"),
+        .number(
+            "experiencedTenureMonths", \.experiencedTenureMonths, above: true, unit: "months",
+            "tenure after which a colleague counts as experienced and ramp-up ends", source: "assumption"),
     ]
 }
 
@@ -83,8 +117,11 @@ public struct MotivationParameters: ParameterGroup {
 
     public static let declarations: [Declaration<Self>] = [
         .share("monthlyAdjustment", \.monthlyAdjustment, "share of the distance to the baseline closed each month", source: "assumption"),
-        .share("supportBaselineGain", \.supportBaselineGain, "rise of the motivation baseline at full leadership support", source: "assumption"),
-        .share("workloadPenalty", \.workloadPenalty, "monthly fall per unit of utilisation above the workload threshold", source: "assumption"),
+        .share(
+            "supportBaselineGain", \.supportBaselineGain, "rise of the motivation baseline at full leadership support", source: "assumption"
+        ),
+        .share(
+            "workloadPenalty", \.workloadPenalty, "monthly fall per unit of utilisation above the workload threshold", source: "assumption"),
         .share("completionBoost", \.completionBoost, "rise after completing a programme (self-efficacy)", source: "assumption"),
     ]
 }
@@ -106,15 +143,35 @@ public struct ParticipationParameters: ParameterGroup {
 
     public static let declarations: [Declaration<Self>] = [
         .share("baseAcceptance", \.baseAcceptance, "chance an average invitee accepts", source: "assumption"),
-        .number("motivationEffect", \.motivationEffect, unit: "log-odds per SD", "log-odds of accepting per SD of motivation", source: "assumption"),
-        .number("supportEffect", \.supportEffect, unit: "log-odds", "log-odds of accepting at full leadership support", source: "assumption"),
-        .number("incentiveEffect", \.incentiveEffect, unit: "log-odds", "log-odds of accepting when completions are rewarded", source: "assumption"),
-        .number("awardEffect", \.awardEffect, unit: "log-odds per unit of lift", "log-odds of accepting per unit of award-driven motivation boost", source: "assumption"),
-        .share("workloadThreshold", \.workloadThreshold, "unit utilisation above which participation falls", source: "MODEL.md §4 [A]; AES 2022 (schedule conflict is the most cited barrier)"),
-        .share("workloadMaxCut", \.workloadMaxCut, "largest relative cut in acceptance, reached at full utilisation", source: "MODEL.md §4 [A]"),
-        .number("motivationCompletionEffect", \.motivationCompletionEffect, unit: "log-odds per SD", "log-odds of completing per SD of motivation", source: "assumption"),
-        .share("internetCompletionPenalty", \.internetCompletionPenalty, "relative cut in e-learning completion when internet quality is 0", source: "assumption"),
-        .share("mandatoryCompletionProbability", \.mandatoryCompletionProbability, "chance an attendee of a mandated programme (Latsar, PKP, PKA) completes it, whatever the mode", source: "assumption: a CPNS who fails Latsar is not appointed PNS (PP 11/2017 art. 37), so nearly all complete"),
-        .number("invitationLeadDays", \.invitationLeadDays, unit: "working days", "working days between invitations and the session's start", source: "assumption"),
+        .number(
+            "motivationEffect", \.motivationEffect, unit: "log-odds per SD", "log-odds of accepting per SD of motivation",
+            source: "assumption"),
+        .number(
+            "supportEffect", \.supportEffect, unit: "log-odds", "log-odds of accepting at full leadership support", source: "assumption"),
+        .number(
+            "incentiveEffect", \.incentiveEffect, unit: "log-odds", "log-odds of accepting when completions are rewarded",
+            source: "assumption"),
+        .number(
+            "awardEffect", \.awardEffect, unit: "log-odds per unit of lift",
+            "log-odds of accepting per unit of award-driven motivation boost", source: "assumption"),
+        .share(
+            "workloadThreshold", \.workloadThreshold, "unit utilisation above which participation falls",
+            source: "MODEL.md §4 [A]; AES 2022 (schedule conflict is the most cited barrier)"),
+        .share(
+            "workloadMaxCut", \.workloadMaxCut, "largest relative cut in acceptance, reached at full utilisation", source: "MODEL.md §4 [A]"
+        ),
+        .number(
+            "motivationCompletionEffect", \.motivationCompletionEffect, unit: "log-odds per SD",
+            "log-odds of completing per SD of motivation", source: "assumption"),
+        .share(
+            "internetCompletionPenalty", \.internetCompletionPenalty, "relative cut in e-learning completion when internet quality is 0",
+            source: "assumption"),
+        .share(
+            "mandatoryCompletionProbability", \.mandatoryCompletionProbability,
+            "chance an attendee of a mandated programme (Latsar, PKP, PKA) completes it, whatever the mode",
+            source: "assumption: a CPNS who fails Latsar is not appointed PNS (PP 11/2017 art. 37), so nearly all complete"),
+        .number(
+            "invitationLeadDays", \.invitationLeadDays, unit: "working days", "working days between invitations and the session's start",
+            source: "assumption"),
     ]
 }

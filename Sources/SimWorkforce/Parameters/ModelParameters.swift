@@ -22,16 +22,36 @@ public struct SimulationParameters: ParameterGroup {
 
     public static let declarations: [Declaration<Self>] = [
         .integer("startYear", \.startYear, 2000...2100, unit: "year", "first fiscal year simulated", source: "assumption"),
-        .integer("startMonth", \.startMonth, 1...12, unit: "month", "month of startYear the run starts in (1 = January): a run that starts in October opens the fiscal year with what the start state says is already spent and done, and leaves January–September empty", source: "the planner's start date"),
-        .integer("years", \.years, 1...30, unit: "years", "horizon in fiscal years, the first counted whole even when the run starts after January", source: "MODEL.md §1"),
-        .choice("calendar", \.calendar, "indonesia: each month's working days from weekends, national holidays and cuti bersama (decreed 2025–2026, estimated later); flat: a twelfth of workingDaysPerYear each month, no holiday", source: "SKB 3 Menteri on holidays and cuti bersama; docs/model.md, The working calendar"),
-        .number("workingDaysPerYear", \.workingDaysPerYear, min: 100, max: 366, unit: "working days", "working days per year of the flat calendar", source: "MODEL.md §1"),
-        .number("hoursPerWorkingDay", \.hoursPerWorkingDay, above: true, unit: "hours", "duty hours per working day", source: "assumption (37.5 h/week)"),
-        .number("jpPerTrainingDay", \.jpPerTrainingDay, above: true, unit: "JP per day", "JP per classroom training day", source: "MODEL.md §4 [bg]"),
-        .integer("replications", \.replications, 1...100_000, unit: "replications", "replications per scenario", source: "chosen for ±CI in README"),
+        .integer(
+            "startMonth", \.startMonth, 1...12, unit: "month",
+            "month of startYear the run starts in (1 = January): a run that starts in October opens the fiscal year with what the start state says is already spent and done, and leaves January–September empty",
+            source: "the planner's start date"),
+        .integer(
+            "years", \.years, 1...30, unit: "years",
+            "horizon in fiscal years, the first counted whole even when the run starts after January", source: "MODEL.md §1"),
+        .choice(
+            "calendar", \.calendar,
+            "indonesia: each month's working days from weekends, national holidays and cuti bersama (decreed 2025–2026, estimated later); flat: a twelfth of workingDaysPerYear each month, no holiday",
+            source: "SKB 3 Menteri on holidays and cuti bersama; docs/model.md, The working calendar"),
+        .number(
+            "workingDaysPerYear", \.workingDaysPerYear, min: 100, max: 366, unit: "working days",
+            "working days per year of the flat calendar", source: "MODEL.md §1"),
+        .number(
+            "hoursPerWorkingDay", \.hoursPerWorkingDay, above: true, unit: "hours", "duty hours per working day",
+            source: "assumption (37.5 h/week)"),
+        .number(
+            "jpPerTrainingDay", \.jpPerTrainingDay, above: true, unit: "JP per day", "JP per classroom training day",
+            source: "MODEL.md §4 [bg]"),
+        .integer(
+            "replications", \.replications, 1...100_000, unit: "replications", "replications per scenario",
+            source: "chosen for ±CI in README"),
         .integer("seed", \.seed, 0...9_007_199_254_740_991, unit: "seed", "master seed", source: "any"),
-        .choice("serviceFidelity", \.serviceFidelity, "simulate every citizen request, or Erlang C per channel and day", source: "MODEL.md §7"),
-        .number("warmUpDays", \.warmUpDays, min: 0, max: 250, unit: "working days", "the counters run this long before the start, unrecorded, so the first weeks do not open on an empty office (per-request fidelity; the analytic one is stationary already)", source: "assumption: 0 keeps runs comparable with earlier versions; docs/roster.md, The start state"),
+        .choice(
+            "serviceFidelity", \.serviceFidelity, "simulate every citizen request, or Erlang C per channel and day", source: "MODEL.md §7"),
+        .number(
+            "warmUpDays", \.warmUpDays, min: 0, max: 250, unit: "working days",
+            "the counters run this long before the start, unrecorded, so the first weeks do not open on an empty office (per-request fidelity; the analytic one is stationary already)",
+            source: "assumption: 0 keeps runs comparable with earlier versions; docs/roster.md, The start state"),
     ]
 }
 
@@ -76,9 +96,11 @@ public struct ModelParameters: Sendable {
     public var regions: [RegionParameters]
     public var shocks: [Shock]
 
-    public init(simulation: SimulationParameters, domains: [DomainParameters], modes: [ModeParameters], learning: LearningParameters,
-                motivation: MotivationParameters, participation: ParticipationParameters, serviceQuality: ServiceQualityParameters,
-                ipASN: IPASNParameters = IPASNParameters(), programmes: [ProgrammeParameters], regions: [RegionParameters], shocks: [Shock]) {
+    public init(
+        simulation: SimulationParameters, domains: [DomainParameters], modes: [ModeParameters], learning: LearningParameters,
+        motivation: MotivationParameters, participation: ParticipationParameters, serviceQuality: ServiceQualityParameters,
+        ipASN: IPASNParameters = IPASNParameters(), programmes: [ProgrammeParameters], regions: [RegionParameters], shocks: [Shock]
+    ) {
         self.simulation = simulation
         self.domains = domains
         self.modes = modes

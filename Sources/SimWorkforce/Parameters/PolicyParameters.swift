@@ -26,12 +26,23 @@ public struct PolicyParameters: ParameterGroup {
     public static let declarations: [Declaration<Self>] = [
         .choice("allocation", \.allocation, "how seats and budget are allocated", source: "MODEL.md §6"),
         .choice("needsAnalysis", \.needsAnalysis, "participatory raises relevance and costs staff time", source: "MODEL.md §6"),
-        .number("participatoryHoursPerEmployee", \.participatoryHoursPerEmployee, unit: "hours per employee per year", "staff time spent on a participatory needs analysis", source: "assumption"),
-        .flag("complaintWeighting", \.complaintWeighting, "weight domain gaps by citizen complaints about the domain (needsBased allocation)", source: "MODEL.md §6: training-needs analysis weights gaps by citizen complaints"),
-        .number("complaintWeight", \.complaintWeight, unit: "relative weight", "extra weight of a domain that draws all complaints", source: "assumption"),
-        .number("targetJPPerYear", \.targetJPPerYear, unit: "JP per year", "JP each PNS is owed per year", source: "PP 11/2017 art. 203(4), as amended by PP 17/2020"),
-        .number("pppkMaxJPPerYear", \.pppkMaxJPPerYear, unit: "JP per year", "most JP a PPPK may take per year", source: "Perlan LAN 15/2020"),
-        .number("maxJPPerEmployeePerYear", \.maxJPPerEmployeePerYear, min: 1, unit: "JP per year", "most JP one employee is planned for per year", source: "assumption"),
+        .number(
+            "participatoryHoursPerEmployee", \.participatoryHoursPerEmployee, unit: "hours per employee per year",
+            "staff time spent on a participatory needs analysis", source: "assumption"),
+        .flag(
+            "complaintWeighting", \.complaintWeighting, "weight domain gaps by citizen complaints about the domain (needsBased allocation)",
+            source: "MODEL.md §6: training-needs analysis weights gaps by citizen complaints"),
+        .number(
+            "complaintWeight", \.complaintWeight, unit: "relative weight", "extra weight of a domain that draws all complaints",
+            source: "assumption"),
+        .number(
+            "targetJPPerYear", \.targetJPPerYear, unit: "JP per year", "JP each PNS is owed per year",
+            source: "PP 11/2017 art. 203(4), as amended by PP 17/2020"),
+        .number(
+            "pppkMaxJPPerYear", \.pppkMaxJPPerYear, unit: "JP per year", "most JP a PPPK may take per year", source: "Perlan LAN 15/2020"),
+        .number(
+            "maxJPPerEmployeePerYear", \.maxJPPerEmployeePerYear, min: 1, unit: "JP per year",
+            "most JP one employee is planned for per year", source: "assumption"),
         .share("maxAwayShare", \.maxAwayShare, "most of a unit's staff off duty for training at once", source: "assumption (MODEL.md §5)"),
         .structural("blackoutMonths"),
         .structural("noTraining"),
@@ -72,8 +83,13 @@ public struct IncentiveParameters: ParameterGroup {
     public static let declarations: [Declaration<Self>] = [
         .flag("enabled", \.enabled, "reward completions", source: "assumption: off unless a scenario turns it on"),
         .number("rupiahPerCompletion", \.rupiahPerCompletion, unit: "Rupiah", "reward per completion", source: "assumption"),
-        .number("completionOddsMultiplier", \.completionOddsMultiplier, min: 1, unit: "odds multiplier", "odds multiplier on completion when new", source: "Despujol et al. (×1.7)"),
-        .number("wearOffHalfLifeMonths", \.wearOffHalfLifeMonths, above: true, unit: "months", "half-life of the incentive's extra effect on an employee, from the last reward they earned", source: "Kim & Castelli; assumption"),
+        .number(
+            "completionOddsMultiplier", \.completionOddsMultiplier, min: 1, unit: "odds multiplier",
+            "odds multiplier on completion when new", source: "Despujol et al. (×1.7)"),
+        .number(
+            "wearOffHalfLifeMonths", \.wearOffHalfLifeMonths, above: true, unit: "months",
+            "half-life of the incentive's extra effect on an employee, from the last reward they earned",
+            source: "Kim & Castelli; assumption"),
     ]
 }
 
@@ -90,13 +106,20 @@ public struct AwardParameters: ParameterGroup {
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
-        .flag("enabled", \.enabled, "hold the yearly ASN Berprestasi award", source: "assumption: no city award was found for Sawahlunto or Sorong"),
+        .flag(
+            "enabled", \.enabled, "hold the yearly ASN Berprestasi award",
+            source: "assumption: no city award was found for Sawahlunto or Sorong"),
         .share("topShare", \.topShare, "share of staff awarded, by performance", source: "assumption"),
         .share("recipientBoost", \.recipientBoost, "motivation lift of a recipient", source: "assumption"),
         .share("peerBoost", \.peerBoost, "motivation lift of a recipient's unit peers", source: "assumption"),
         .number("fadeHalfLifeMonths", \.fadeHalfLifeMonths, above: true, unit: "months", "half-life of the lift", source: "assumption"),
-        .number("rupiahPerRecipient", \.rupiahPerRecipient, unit: "Rupiah", "prize per recipient, from the development budget", source: "assumption"),
-        .number("performanceNoiseSD", \.performanceNoiseSD, unit: "score units", "SD of the random term in the award's performance score (what the model does not see: the committee's judgement, the nomination)", source: "assumption"),
+        .number(
+            "rupiahPerRecipient", \.rupiahPerRecipient, unit: "Rupiah", "prize per recipient, from the development budget",
+            source: "assumption"),
+        .number(
+            "performanceNoiseSD", \.performanceNoiseSD, unit: "score units",
+            "SD of the random term in the award's performance score (what the model does not see: the committee's judgement, the nomination)",
+            source: "assumption"),
         .integer("month", \.month, 1...12, unit: "calendar month", "calendar month of the award", source: "assumption"),
     ]
 }
@@ -118,10 +141,15 @@ public struct ForumParameters: ParameterGroup {
         .integer("everyMonths", \.everyMonths, 1...12, unit: "months", "months between forums", source: "assumption"),
         .structural("domains"),
         .share("participationShare", \.participationShare, "share of a unit's staff attending a forum", source: "assumption"),
-        .share("pullShare", \.pullShare, "share of the way to the unit's upper quartile a participant moves", source: "assumption, uncalibrated: no study gives a per-forum effect; sweep it"),
-        .number("jpPerForum", \.jpPerForum, unit: "JP", "JP credited per forum", source: "Perlan LAN 10/2018 (komunitas belajar counts) [bg]"),
+        .share(
+            "pullShare", \.pullShare, "share of the way to the unit's upper quartile a participant moves",
+            source: "assumption, uncalibrated: no study gives a per-forum effect; sweep it"),
+        .number(
+            "jpPerForum", \.jpPerForum, unit: "JP", "JP credited per forum", source: "Perlan LAN 10/2018 (komunitas belajar counts) [bg]"),
         .number("costPerParticipantRupiah", \.costPerParticipantRupiah, unit: "Rupiah", "cost per participant", source: "assumption"),
-        .integer("minimumStaffPresent", \.minimumStaffPresent, 2...1_000, unit: "people", "a unit holds a forum only with at least this many staff on duty", source: "assumption: a discussion needs a few colleagues"),
+        .integer(
+            "minimumStaffPresent", \.minimumStaffPresent, 2...1_000, unit: "people",
+            "a unit holds a forum only with at least this many staff on duty", source: "assumption: a discussion needs a few colleagues"),
     ]
 }
 
@@ -137,12 +165,22 @@ public struct EvaluationParameters: ParameterGroup {
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
-        .flag("enabled", \.enabled, "evaluate programmes and act on the result", source: "MODEL.md §6 (the regions' documents call for periodic evaluation)"),
+        .flag(
+            "enabled", \.enabled, "evaluate programmes and act on the result",
+            source: "MODEL.md §6 (the regions' documents call for periodic evaluation)"),
         .integer("everyMonths", \.everyMonths, 1...24, unit: "months", "months between evaluations", source: "MODEL.md §6"),
-        .share("thresholdShare", \.thresholdShare, "a programme is acted on when the gap it closed per attendee is below this share of what was expected (a programme alone in its domain) or, per Rupiah, below this share of the median of its domain's programmes", source: "assumption"),
-        .share("maxBudgetShift", \.maxBudgetShift, "most of a programme's remaining budget moved to the best programme", source: "MODEL.md §6; evidence.md §8 (±20%)"),
-        .number("measurementNoiseSD", \.measurementNoiseSD, unit: "levels", "SD of the measured gain per participant", source: "assumption"),
-        .integer("dropAfterFailures", \.dropAfterFailures, 1...10, unit: "evaluations", "consecutive failing evaluations before a programme is dropped", source: "evidence.md §8 (2 cycles)"),
+        .share(
+            "thresholdShare", \.thresholdShare,
+            "a programme is acted on when the gap it closed per attendee is below this share of what was expected (a programme alone in its domain) or, per Rupiah, below this share of the median of its domain's programmes",
+            source: "assumption"),
+        .share(
+            "maxBudgetShift", \.maxBudgetShift, "most of a programme's remaining budget moved to the best programme",
+            source: "MODEL.md §6; evidence.md §8 (±20%)"),
+        .number(
+            "measurementNoiseSD", \.measurementNoiseSD, unit: "levels", "SD of the measured gain per participant", source: "assumption"),
+        .integer(
+            "dropAfterFailures", \.dropAfterFailures, 1...10, unit: "evaluations",
+            "consecutive failing evaluations before a programme is dropped", source: "evidence.md §8 (2 cycles)"),
         .structural("exemptProgrammes"),
     ]
 }

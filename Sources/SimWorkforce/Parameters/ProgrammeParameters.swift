@@ -37,20 +37,42 @@ public struct ProgrammeParameters: ParameterGroup {
         .structural("mode"),
         .number("lengthJP", \.lengthJP, above: true, unit: "JP", "length (1 JP = 45 minutes)", source: "Perlan LAN 10/2018 [bg]"),
         .integer("seatsPerSession", \.seatsPerSession, 1...100_000, unit: "seats", "seats per session", source: "assumption"),
-        .integer("sessionsPerYear", \.sessionsPerYear, 0...100_000, unit: "sessions per year", "most sessions a provider can run per year", source: "assumption"),
-        .number("feePerParticipantRupiah", \.feePerParticipantRupiah, unit: "Rupiah", "course fee per participant, before allowance and travel", source: "assumption"),
-        .number("fixedCostPerSessionRupiah", \.fixedCostPerSessionRupiah, unit: "Rupiah", "fixed cost per session: venue, trainers", source: "assumption"),
-        .number("platformCostPerYearRupiah", \.platformCostPerYearRupiah, unit: "Rupiah per year", "yearly platform cost, charged when the programme runs that year", source: "assumption"),
+        .integer(
+            "sessionsPerYear", \.sessionsPerYear, 0...100_000, unit: "sessions per year", "most sessions a provider can run per year",
+            source: "assumption"),
+        .number(
+            "feePerParticipantRupiah", \.feePerParticipantRupiah, unit: "Rupiah", "course fee per participant, before allowance and travel",
+            source: "assumption"),
+        .number(
+            "fixedCostPerSessionRupiah", \.fixedCostPerSessionRupiah, unit: "Rupiah", "fixed cost per session: venue, trainers",
+            source: "assumption"),
+        .number(
+            "platformCostPerYearRupiah", \.platformCostPerYearRupiah, unit: "Rupiah per year",
+            "yearly platform cost, charged when the programme runs that year", source: "assumption"),
         .flag("outsideRegion", \.outsideRegion, "held outside the region, so travel is paid", source: "MODEL.md §2"),
         .structural("eligibleJobLevels"),
         .structural("eligibleUnits"),
         .choice("employment", \.employment, "PNS, PPPK or both", source: "UU 20/2023: development is owed to every ASN"),
         .flag("countsTowardJP", \.countsTowardJP, "whether its JP count toward the 20 JP a year", source: "PP 11/2017 art. 203"),
-        .flag("mandatoryForNewcomers", \.mandatoryForNewcomers, "owed by every new CPNS within the probation year (Latsar): funded first, outside the per-employee JP caps, charged only for real participants", source: "Perlan LAN 1/2021; PP 11/2017"),
-        .flag("mandatoryOnPromotion", \.mandatoryOnPromotion, "owed by every PNS promoted into one of its eligible job levels (PKP for new pengawas, PKA for new administrators), mandated like Latsar", source: "Perlan LAN 15/2019 (PKP); Perlan LAN 5/2022 (PKA)"),
-        .number("workplacePartJP", \.workplacePartJP, unit: "JP", "JP of a workplace part done after the session, on duty (Latsar's habituation), credited when it ends", source: "Latsar 853 JP off campus (Perlan LAN 12/2018 format; bahanbacaan.com 2021)"),
-        .number("workplacePartDays", \.workplacePartDays, unit: "working days", "length of the workplace part", source: "Latsar 80 days off campus (bahanbacaan.com 2021)"),
-        .share("workplaceDutyShare", \.workplaceDutyShare, "share of duty time the workplace part takes (the rest of the day is ordinary work)", source: "assumption: the workplace part is done in one's own job"),
+        .flag(
+            "mandatoryForNewcomers", \.mandatoryForNewcomers,
+            "owed by every new CPNS within the probation year (Latsar): funded first, outside the per-employee JP caps, charged only for real participants",
+            source: "Perlan LAN 1/2021; PP 11/2017"),
+        .flag(
+            "mandatoryOnPromotion", \.mandatoryOnPromotion,
+            "owed by every PNS promoted into one of its eligible job levels (PKP for new pengawas, PKA for new administrators), mandated like Latsar",
+            source: "Perlan LAN 15/2019 (PKP); Perlan LAN 5/2022 (PKA)"),
+        .number(
+            "workplacePartJP", \.workplacePartJP, unit: "JP",
+            "JP of a workplace part done after the session, on duty (Latsar's habituation), credited when it ends",
+            source: "Latsar 853 JP off campus (Perlan LAN 12/2018 format; bahanbacaan.com 2021)"),
+        .number(
+            "workplacePartDays", \.workplacePartDays, unit: "working days", "length of the workplace part",
+            source: "Latsar 80 days off campus (bahanbacaan.com 2021)"),
+        .share(
+            "workplaceDutyShare", \.workplaceDutyShare,
+            "share of duty time the workplace part takes (the rest of the day is ordinary work)",
+            source: "assumption: the workplace part is done in one's own job"),
     ]
 }
 
@@ -78,10 +100,16 @@ public struct ModeParameters: ParameterGroup {
     public var dutyShareAway: Double { offDuty ? 1 : dutyShareWhileTraining }
 
     public static let declarations: [Declaration<Self>] = [
-        .number("gainMultiplier", \.gainMultiplier, above: true, unit: "multiplier", "learning gain relative to classroom training (multiplies baseGainSD)", source: "Sitzmann et al. 2006, 2011"),
-        .share("completionProbability", \.completionProbability, "chance an attendee of average motivation completes", source: "assumption (MODEL.md §4: mandatory/classroom ≈ 0.90)"),
+        .number(
+            "gainMultiplier", \.gainMultiplier, above: true, unit: "multiplier",
+            "learning gain relative to classroom training (multiplies baseGainSD)", source: "Sitzmann et al. 2006, 2011"),
+        .share(
+            "completionProbability", \.completionProbability, "chance an attendee of average motivation completes",
+            source: "assumption (MODEL.md §4: mandatory/classroom ≈ 0.90)"),
         .flag("offDuty", \.offDuty, "whether attendees leave duty for the whole session", source: "MODEL.md §4"),
-        .share("dutyShareWhileTraining", \.dutyShareWhileTraining, "for modes that keep staff on duty: the share of duty time the course takes", source: "assumption"),
+        .share(
+            "dutyShareWhileTraining", \.dutyShareWhileTraining,
+            "for modes that keep staff on duty: the share of duty time the course takes", source: "assumption"),
         .share("allowanceShare", \.allowanceShare, "share of training days for which the daily allowance is paid", source: "assumption"),
         .structural("switchTo"),
     ]
@@ -93,8 +121,10 @@ public struct ModeParameters: ParameterGroup {
         case .classroom: return .init(gain: 1.0, completion: 0.90, offDuty: true, dutyShare: 1, allowance: 1, switchTo: .blended)
         case .workshop: return .init(gain: 1.0, completion: 0.90, offDuty: true, dutyShare: 1, allowance: 1, switchTo: .simulation)
         case .simulation: return .init(gain: 1.12, completion: 0.90, offDuty: true, dutyShare: 1, allowance: 1, switchTo: nil)
-        case .elearning: return .init(gain: 0.95, completion: 0.60, offDuty: false, dutyShare: 0.2, allowance: 0.25, switchTo: .elearningPractice)
-        case .elearningPractice: return .init(gain: 1.15, completion: 0.60, offDuty: false, dutyShare: 0.25, allowance: 0.25, switchTo: .blended)
+        case .elearning:
+            return .init(gain: 0.95, completion: 0.60, offDuty: false, dutyShare: 0.2, allowance: 0.25, switchTo: .elearningPractice)
+        case .elearningPractice:
+            return .init(gain: 1.15, completion: 0.60, offDuty: false, dutyShare: 0.25, allowance: 0.25, switchTo: .blended)
         case .blended: return .init(gain: 1.25, completion: 0.85, offDuty: true, dutyShare: 1, allowance: 0.5, switchTo: nil)
         case .coaching: return .init(gain: 0.5, completion: 0.90, offDuty: false, dutyShare: 0.1, allowance: 0, switchTo: nil)
         }
@@ -118,10 +148,15 @@ public struct DomainParameters: ParameterGroup {
     public static let declarations: [Declaration<Self>] = [
         .structural("name"),
         .choice("kind", \.kind, "the official competency type", source: "PermenPAN-RB 38/2017"),
-        .number("requirementDriftPerYear", \.requirementDriftPerYear, min: -1, max: 1, unit: "levels per year", "rise of the required level per year", source: "assumption (MODEL.md §3: digital +0.1)"),
-        .number("initialGapLevels", \.initialGapLevels, min: -2, max: 3, unit: "levels",
-                "mean shortfall below the required level at the start (SD learning.cohortSpreadSD); the region's initialGapLevels is added",
-                source: "calibrated so that 35% of assessed employee-domain pairs meet the standard at the start: 0.6 SD × Φ⁻¹(0.65) = 0.23 (LAN end 2022: 35.23% of ASN meet the competency standard; a national figure applied to both cities, no regional one is published)"),
+        .number(
+            "requirementDriftPerYear", \.requirementDriftPerYear, min: -1, max: 1, unit: "levels per year",
+            "rise of the required level per year", source: "assumption (MODEL.md §3: digital +0.1)"),
+        .number(
+            "initialGapLevels", \.initialGapLevels, min: -2, max: 3, unit: "levels",
+            "mean shortfall below the required level at the start (SD learning.cohortSpreadSD); the region's initialGapLevels is added",
+            source:
+                "calibrated so that 35% of assessed employee-domain pairs meet the standard at the start: 0.6 SD × Φ⁻¹(0.65) = 0.23 (LAN end 2022: 35.23% of ASN meet the competency standard; a national figure applied to both cities, no regional one is published)"
+        ),
         .structural("requiredLevel"),
         .structural("roles"),
     ]

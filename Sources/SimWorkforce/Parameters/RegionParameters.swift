@@ -38,7 +38,10 @@ public struct RegionParameters: ParameterGroup {
         .structural("educationShares"),
         .group("age", \.age, "age at the start"),
         .group("motivation", \.motivation, "motivation at the start"),
-        .number("initialGapLevels", \.initialGapLevels, min: -2, max: 3, unit: "levels", "added to every domain's initialGapLevels: how much further behind (or ahead of) the national starting profile the region is", source: "assumption: no regional figure is published, so both cities start at the national profile"),
+        .number(
+            "initialGapLevels", \.initialGapLevels, min: -2, max: 3, unit: "levels",
+            "added to every domain's initialGapLevels: how much further behind (or ahead of) the national starting profile the region is",
+            source: "assumption: no regional figure is published, so both cities start at the national profile"),
         .structural("units"),
         .group("budget", \.budget, "the development budget"),
         .group("costs", \.costs, "cost context"),
@@ -79,8 +82,13 @@ public struct AgeParameters: ParameterGroup {
         .share("share41to50", \.share41to50, "share aged 41–50", source: profileSource),
         .share("share51to60", \.share51to60, "share aged 51–60 (below each post's BUP)", source: profileSource),
         .share("share61plus", \.share61plus, "share aged over 60 (only posts with BUP 65)", source: profileSource),
-        .number("pnsEntryAgeMaxYears", \.pnsEntryAgeMaxYears, min: 22, max: 45, unit: "years", "oldest age at CPNS appointment; a PNS's entry age is uniform from 22 to this (or their age)", source: "PermenPAN-RB 27/2021: CPNS applicants at most 35"),
-        .number("pppkFirstYear", \.pppkFirstYear, min: 1990, max: 2100, unit: "calendar year", "first PPPK appointments; a PPPK's tenure is uniform up to the years since", source: "PP 49/2018 (first PPPK appointed 2019)"),
+        .number(
+            "pnsEntryAgeMaxYears", \.pnsEntryAgeMaxYears, min: 22, max: 45, unit: "years",
+            "oldest age at CPNS appointment; a PNS's entry age is uniform from 22 to this (or their age)",
+            source: "PermenPAN-RB 27/2021: CPNS applicants at most 35"),
+        .number(
+            "pppkFirstYear", \.pppkFirstYear, min: 1990, max: 2100, unit: "calendar year",
+            "first PPPK appointments; a PPPK's tenure is uniform up to the years since", source: "PP 49/2018 (first PPPK appointed 2019)"),
     ]
 }
 
@@ -104,7 +112,8 @@ public struct BudgetParameters: ParameterGroup {
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
-        .number("rupiahPerYear", \.rupiahPerYear, unit: "Rupiah per year", "competency-development budget per year", source: "regional budget"),
+        .number(
+            "rupiahPerYear", \.rupiahPerYear, unit: "Rupiah per year", "competency-development budget per year", source: "regional budget"),
         .structural("quarterShares"),
         .flag("carryOver", \.carryOver, "unspent budget carries into the next year", source: "MODEL.md §5"),
     ]
@@ -116,8 +125,12 @@ public struct CostParameters: ParameterGroup {
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
-        .number("dailyAllowanceRupiah", \.dailyAllowanceRupiah, unit: "Rupiah per day", "daily allowance per training day", source: "PMK 49/2023"),
-        .number("travelPerParticipantRupiah", \.travelPerParticipantRupiah, unit: "Rupiah", "travel per participant for training outside the region", source: "assumption"),
+        .number(
+            "dailyAllowanceRupiah", \.dailyAllowanceRupiah, unit: "Rupiah per day", "daily allowance per training day",
+            source: "PMK 49/2023"),
+        .number(
+            "travelPerParticipantRupiah", \.travelPerParticipantRupiah, unit: "Rupiah",
+            "travel per participant for training outside the region", source: "assumption"),
     ]
 }
 
@@ -138,10 +151,16 @@ public struct RetirementParameters: ParameterGroup {
     static let bupSource = "UU 20/2023 art. 55, PP 11/2017; BKN letter K.26-30/V.119-2/99 (2017)"
     public static let declarations: [Declaration<Self>] = [
         .structural("ageByJobLevel"),
-        .share("fungsionalMadyaShare", \.fungsionalMadyaShare, "share of functional staff at ahli madya (BUP 60)", source: "assumption: no regional jenjang breakdown found"),
-        .share("fungsionalUtamaShare", \.fungsionalUtamaShare, "share of functional staff at ahli utama (BUP 65)", source: "assumption: ahli utama is rare in kota governments"),
-        .number("fungsionalMadyaAgeYears", \.fungsionalMadyaAgeYears, min: 50, max: 70, unit: "years", "BUP of ahli madya", source: bupSource),
-        .number("fungsionalUtamaAgeYears", \.fungsionalUtamaAgeYears, min: 50, max: 70, unit: "years", "BUP of ahli utama", source: bupSource),
+        .share(
+            "fungsionalMadyaShare", \.fungsionalMadyaShare, "share of functional staff at ahli madya (BUP 60)",
+            source: "assumption: no regional jenjang breakdown found"),
+        .share(
+            "fungsionalUtamaShare", \.fungsionalUtamaShare, "share of functional staff at ahli utama (BUP 65)",
+            source: "assumption: ahli utama is rare in kota governments"),
+        .number(
+            "fungsionalMadyaAgeYears", \.fungsionalMadyaAgeYears, min: 50, max: 70, unit: "years", "BUP of ahli madya", source: bupSource),
+        .number(
+            "fungsionalUtamaAgeYears", \.fungsionalUtamaAgeYears, min: 50, max: 70, unit: "years", "BUP of ahli utama", source: bupSource),
         .share("otherExitRatePerYear", \.otherExitRatePerYear, "other exits per year", source: "MODEL.md §9 [A]"),
     ]
 }
@@ -164,14 +183,26 @@ public struct RecruitmentParameters: ParameterGroup {
         .share("replaceShare", \.replaceShare, "share of leavers replaced", source: "assumption"),
         .number("lagMonths", \.lagMonths, unit: "months", "months between a vacancy and the intake", source: "assumption"),
         .share("pppkShare", \.pppkShare, "share of intake hired as PPPK", source: "assumption (recent Sorong intakes mix CPNS and PPPK)"),
-        .number("cpnsAgeYears", \.cpnsAgeYears, min: 18, max: 40, unit: "years", "mean age of new CPNS", source: "assumption: CPNS are recruited up to 35"),
-        .number("pppkAgeYears", \.pppkAgeYears, min: 18, max: 60, unit: "years", "mean age of new PPPK", source: "jpnn.com 2026: honorer over 35 were appointed PPPK"),
+        .number(
+            "cpnsAgeYears", \.cpnsAgeYears, min: 18, max: 40, unit: "years", "mean age of new CPNS",
+            source: "assumption: CPNS are recruited up to 35"),
+        .number(
+            "pppkAgeYears", \.pppkAgeYears, min: 18, max: 60, unit: "years", "mean age of new PPPK",
+            source: "jpnn.com 2026: honorer over 35 were appointed PPPK"),
         .number("ageSDYears", \.ageSDYears, unit: "years", "SD of newcomers' age around the CPNS or PPPK mean", source: "assumption"),
         .share("motivationLift", \.motivationLift, "how much more motivated newcomers start than the region's mean", source: "assumption"),
-        .share("degreeShare", \.degreeShare, "share of newcomers with an S1 degree (the rest diploma)", source: "assumption: most CPNS formasi ask for S1; BKN 2023: 71% of ASN are sarjana"),
-        .number("competencySD", \.competencySD, unit: "levels", "SD of newcomers' competency around rampUp.newcomerLevel", source: "assumption"),
-        .flag("promoteIntoVacancies", \.promoteIntoVacancies, "a structural post (JPT, administrator, pengawas) left vacant is filled by promoting the longest-serving PNS on duty of the post below, from the same unit when it has one; the chain ends in an entry post that intake fills", source: "UU 20/2023 (posts filled from within by merit); seniority as the rule is an assumption"),
-        .number("promotionLagMonths", \.promotionLagMonths, unit: "months", "months between a structural vacancy and the promotion into it", source: "assumption"),
+        .share(
+            "degreeShare", \.degreeShare, "share of newcomers with an S1 degree (the rest diploma)",
+            source: "assumption: most CPNS formasi ask for S1; BKN 2023: 71% of ASN are sarjana"),
+        .number(
+            "competencySD", \.competencySD, unit: "levels", "SD of newcomers' competency around rampUp.newcomerLevel", source: "assumption"),
+        .flag(
+            "promoteIntoVacancies", \.promoteIntoVacancies,
+            "a structural post (JPT, administrator, pengawas) left vacant is filled by promoting the longest-serving PNS on duty of the post below, from the same unit when it has one; the chain ends in an entry post that intake fills",
+            source: "UU 20/2023 (posts filled from within by merit); seniority as the rule is an assumption"),
+        .number(
+            "promotionLagMonths", \.promotionLagMonths, unit: "months", "months between a structural vacancy and the promotion into it",
+            source: "assumption"),
     ]
 }
 
@@ -211,7 +242,9 @@ public struct UnitParameters: ParameterGroup {
 
     public static let declarations: [Declaration<Self>] = [
         .structural("name"),
-        .number("headcountShare", \.headcountShare, unit: "share (normalised)", "share of the region's staff in this unit (0: a unit with no staff yet; the shares must not all be 0)", source: "assumption"),
+        .number(
+            "headcountShare", \.headcountShare, unit: "share (normalised)",
+            "share of the region's staff in this unit (0: a unit with no staff yet; the shares must not all be 0)", source: "assumption"),
         .structural("usage"),
         .share("workload", \.workload, "utilisation of staff by routine work, 0–1", source: "assumption"),
         .structural("maxAwayShare"),

@@ -18,13 +18,25 @@ public struct ServiceChannelParameters: ParameterGroup {
     public var exponentialHandling: Bool { handlingDistribution == .exponential }
 
     public static let declarations: [Declaration<Self>] = [
-        .number("requestsPerDay", \.requestsPerDay, unit: "requests per working day", "citizen requests per working day (0: a counter that opens with no demand yet)", source: "assumption"),
-        .number("minutesPerRequestProficient", \.minutesPerRequestProficient, above: true, unit: "minutes", "mean handling time of a proficient handler", source: "assumption"),
-        .number("noviceMultiplier", \.noviceMultiplier, min: 1, unit: "multiplier", "handling time of a novice relative to a proficient handler", source: "De Grip et al. 2016"),
+        .number(
+            "requestsPerDay", \.requestsPerDay, unit: "requests per working day",
+            "citizen requests per working day (0: a counter that opens with no demand yet)", source: "assumption"),
+        .number(
+            "minutesPerRequestProficient", \.minutesPerRequestProficient, above: true, unit: "minutes",
+            "mean handling time of a proficient handler", source: "assumption"),
+        .number(
+            "noviceMultiplier", \.noviceMultiplier, min: 1, unit: "multiplier",
+            "handling time of a novice relative to a proficient handler", source: "De Grip et al. 2016"),
         .share("counterShare", \.counterShare, "share of the unit's on-duty staff at the counter", source: "assumption"),
-        .choice("handlingDistribution", \.handlingDistribution, "distribution of handling time around its mean (exponential makes the channel M/M/c)", source: "MODEL.md §7"),
-        .number("handlingCV", \.handlingCV, unit: "coefficient of variation", "coefficient of variation of a lognormal handling time", source: "assumption"),
-        .number("proficientLevel", \.proficientLevel, min: 1, max: 5, above: true, unit: "level (1–5)", "service competency level at which a handler is fully proficient (Menengah)", source: "assumption"),
+        .choice(
+            "handlingDistribution", \.handlingDistribution,
+            "distribution of handling time around its mean (exponential makes the channel M/M/c)", source: "MODEL.md §7"),
+        .number(
+            "handlingCV", \.handlingCV, unit: "coefficient of variation", "coefficient of variation of a lognormal handling time",
+            source: "assumption"),
+        .number(
+            "proficientLevel", \.proficientLevel, min: 1, max: 5, above: true, unit: "level (1–5)",
+            "service competency level at which a handler is fully proficient (Menengah)", source: "assumption"),
         .structural("demand"),
     ]
 }
@@ -39,7 +51,9 @@ public struct DemandProfile: Sendable {
     public var peaks: [(period: CalendarPeriod, multiplier: Double)]
     /// Where the shape comes from, or "assumption".
     public var source: String
-    public init(monthly: [Double] = [Double](repeating: 1, count: 12), peaks: [(period: CalendarPeriod, multiplier: Double)] = [], source: String) {
+    public init(
+        monthly: [Double] = [Double](repeating: 1, count: 12), peaks: [(period: CalendarPeriod, multiplier: Double)] = [], source: String
+    ) {
         self.monthly = monthly
         self.peaks = peaks
         self.source = source
@@ -55,7 +69,10 @@ public struct DemandProfile: Sendable {
             }
         }
         for year in 0..<(clock.months + 11) / 12 {
-            let range = Int(clock.monthStart[year * 12].rounded(.up))..<min(days, Int(clock.monthStart[min(clock.months, year * 12 + 12)].rounded(.up)))
+            let range =
+                Int(
+                    clock.monthStart[year * 12].rounded(.up))..<min(
+                    days, Int(clock.monthStart[min(clock.months, year * 12 + 12)].rounded(.up)))
             let mean = range.reduce(0.0) { $0 + value[$1] } / Double(max(range.count, 1))
             if mean > 0 { for d in range { value[d] /= mean } }
         }
@@ -89,20 +106,35 @@ public struct ServiceQualityParameters: ParameterGroup {
     public static let declarations: [Declaration<Self>] = [
         .share("fcrNovice", \.fcrNovice, "first-contact resolution of a novice handler", source: "MODEL.md §7 [A]"),
         .share("fcrProficient", \.fcrProficient, "first-contact resolution of a proficient handler", source: "MODEL.md §7 [A]"),
-        .number("handlingCurvature", \.handlingCurvature, above: true, unit: "exponent", "γ in handling time t_min·(1 + (m − 1)(1 − ĉ)^γ)", source: "evidence.md §9 (γ 1–2) [A]"),
+        .number(
+            "handlingCurvature", \.handlingCurvature, above: true, unit: "exponent", "γ in handling time t_min·(1 + (m − 1)(1 − ĉ)^γ)",
+            source: "evidence.md §9 (γ 1–2) [A]"),
         .share("complaintBase", \.complaintBase, "chance of a complaint after any request", source: "assumption"),
         .share("complaintIfUnresolved", \.complaintIfUnresolved, "extra chance when the request was not resolved", source: "assumption"),
         .share("complaintIfLongWait", \.complaintIfLongWait, "extra chance at a long wait (linear up to it)", source: "assumption"),
-        .number("longWaitMinutes", \.longWaitMinutes, above: true, unit: "minutes", "a wait this long counts fully as long", source: "assumption"),
-        .number("timelinessScaleMinutes", \.timelinessScaleMinutes, above: true, unit: "minutes", "timeliness of a request is e^(−wait/scale)", source: "assumption"),
-        .share("weightTimeliness", \.weightTimeliness, "weight of timeliness in satisfaction", source: "Citizens First driver ranking; weight assumed (MODEL.md §7)"),
-        .share("weightCompetence", \.weightCompetence, "weight of handler competence", source: "Citizens First driver ranking; weight assumed"),
+        .number(
+            "longWaitMinutes", \.longWaitMinutes, above: true, unit: "minutes", "a wait this long counts fully as long",
+            source: "assumption"),
+        .number(
+            "timelinessScaleMinutes", \.timelinessScaleMinutes, above: true, unit: "minutes", "timeliness of a request is e^(−wait/scale)",
+            source: "assumption"),
+        .share(
+            "weightTimeliness", \.weightTimeliness, "weight of timeliness in satisfaction",
+            source: "Citizens First driver ranking; weight assumed (MODEL.md §7)"),
+        .share(
+            "weightCompetence", \.weightCompetence, "weight of handler competence", source: "Citizens First driver ranking; weight assumed"),
         .share("weightResolution", \.weightResolution, "weight of resolution", source: "Citizens First driver ranking; weight assumed"),
-        .share("weightCourtesy", \.weightCourtesy, "weight of courtesy (follows the handler's motivation)", source: "Citizens First driver ranking; weight assumed"),
+        .share(
+            "weightCourtesy", \.weightCourtesy, "weight of courtesy (follows the handler's motivation)",
+            source: "Citizens First driver ranking; weight assumed"),
         .share("weightFairness", \.weightFairness, "weight of fairness", source: "Citizens First driver ranking; weight assumed"),
         .share("fairnessScore", \.fairnessScore, "fairness score of every request", source: "assumption"),
-        .number("resolutionDaysNovice", \.resolutionDaysNovice, above: true, unit: "working days", "mean time to resolve a complaint in a novice unit", source: "assumption"),
-        .number("resolutionDaysProficient", \.resolutionDaysProficient, above: true, unit: "working days", "mean time to resolve a complaint in a proficient unit", source: "assumption"),
+        .number(
+            "resolutionDaysNovice", \.resolutionDaysNovice, above: true, unit: "working days",
+            "mean time to resolve a complaint in a novice unit", source: "assumption"),
+        .number(
+            "resolutionDaysProficient", \.resolutionDaysProficient, above: true, unit: "working days",
+            "mean time to resolve a complaint in a proficient unit", source: "assumption"),
     ]
 
     /// The five satisfaction weights, which must add up to 1.

@@ -44,7 +44,9 @@ struct CandidateList {
         return keys[range].map(Self.employee)
     }
 
-    private static func employee(_ key: UInt128) -> EmployeeIndex { EmployeeIndex(Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: key))) }
+    private static func employee(_ key: UInt128) -> EmployeeIndex {
+        EmployeeIndex(Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: key)))
+    }
 
     /// Puts at least the first `end` candidates in order.
     private mutating func order(upTo end: Int) {
@@ -62,7 +64,8 @@ struct CandidateList {
     /// 16). Scores are noisy, so a partition's comparisons go either way at random: done without a
     /// branch, they cost no mispredictions.
     private static func sort(_ keys: UnsafeMutableBufferPointer<UInt128>, from low: Int, to high: Int, through limit: Int) {
-        var low = low, high = high
+        var low = low
+        var high = high
         while low < limit && high - low > 16 {
             // The median of three keys at positions drawn from the range's bounds becomes the
             // pivot, at `low`. Fixed positions would let an order defeat it (a partition leaves
@@ -74,7 +77,9 @@ struct CandidateList {
                 draw = SplitMix64.mix(draw &+ 0x9E37_79B9_7F4A_7C15)
                 return low + Int(draw % count)
             }
-            let first = position(), mid = position(), last = position()
+            let first = position()
+            let mid = position()
+            let last = position()
             if keys[mid] < keys[first] { keys.swapAt(mid, first) }
             if keys[last] < keys[first] { keys.swapAt(last, first) }
             if keys[last] < keys[mid] { keys.swapAt(last, mid) }

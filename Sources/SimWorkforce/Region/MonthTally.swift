@@ -35,20 +35,31 @@ struct ServiceTally {
 
     /// Starts the next month without reallocating the histogram.
     mutating func reset() {
-        requests = 0; resolved = 0; complaints = 0
-        waitMinutes = MeanTally(); handlingMinutes = MeanTally(); lebaranWaitMinutes = MeanTally()
-        satisfaction = MeanTally(); complaintResolutionDays = MeanTally()
+        requests = 0
+        resolved = 0
+        complaints = 0
+        waitMinutes = MeanTally()
+        handlingMinutes = MeanTally()
+        lebaranWaitMinutes = MeanTally()
+        satisfaction = MeanTally()
+        complaintResolutionDays = MeanTally()
         for i in waitHistogram.indices { waitHistogram[i] = 0 }
-        analyticWaitP90Sum = 0; analyticUtilisationSum = 0
+        analyticWaitP90Sum = 0
+        analyticUtilisationSum = 0
     }
 
     /// Adds another counter's month.
     mutating func absorb(_ other: ServiceTally) {
-        requests += other.requests; resolved += other.resolved; complaints += other.complaints
-        waitMinutes.merge(other.waitMinutes); handlingMinutes.merge(other.handlingMinutes)
-        satisfaction.merge(other.satisfaction); complaintResolutionDays.merge(other.complaintResolutionDays)
+        requests += other.requests
+        resolved += other.resolved
+        complaints += other.complaints
+        waitMinutes.merge(other.waitMinutes)
+        handlingMinutes.merge(other.handlingMinutes)
+        satisfaction.merge(other.satisfaction)
+        complaintResolutionDays.merge(other.complaintResolutionDays)
         for i in waitHistogram.indices { waitHistogram[i] += other.waitHistogram[i] }
-        analyticWaitP90Sum += other.analyticWaitP90Sum; analyticUtilisationSum += other.analyticUtilisationSum
+        analyticWaitP90Sum += other.analyticWaitP90Sum
+        analyticUtilisationSum += other.analyticUtilisationSum
         lebaranWaitMinutes.merge(other.lebaranWaitMinutes)
     }
 

@@ -24,11 +24,16 @@ struct MonthRules {
 
     /// Experienced staff's mean level per unit and domain: the target of newcomers' ramp-up.
     mutating func measureExperienced(_ workforce: Workforce) {
-        let unitCount = units.headcount.count, domains = domainCount, experiencedTenure = ramp.experiencedTenureMonths
+        let unitCount = units.headcount.count
+        let domains = domainCount
+        let experiencedTenure = ramp.experiencedTenureMonths
         // Summed in raw local buffers (no uniqueness or bounds check per addition), stored once at the end.
         let count = UnsafeMutableBufferPointer<Int>.allocate(capacity: unitCount)
         let sum = UnsafeMutableBufferPointer<Double>.allocate(capacity: unitCount * domains)
-        defer { count.deallocate(); sum.deallocate() }
+        defer {
+            count.deallocate()
+            sum.deallocate()
+        }
         count.initialize(repeating: 0)
         sum.initialize(repeating: 0)
         workforce.stable.withUnsafeBufferPointer { stable in
@@ -36,7 +41,8 @@ struct MonthRules {
                 for e in workforce.activeIndices where workforce.active[e] && workforce.tenureMonths[e] >= experiencedTenure {
                     let u = workforce.unit[e].rawValue
                     count[u] &+= 1
-                    let base = e.rawValue &* domains, row = u &* domains
+                    let base = e.rawValue &* domains
+                    let row = u &* domains
                     for d in 0..<domains { sum[row &+ d] += stable[base &+ d] + transient[base &+ d] }
                 }
             }
@@ -106,7 +112,8 @@ extension Workforce {
             let u = unit[e].rawValue
             let base = slot(e, domain: 0)
             for d in 0..<domains {
-                rules.curve.advanceMonth(transient: &transient[base + d], latent: &latent[base + d], latentKeep: rules.latentKeep[u * domains + d])
+                rules.curve.advanceMonth(
+                    transient: &transient[base + d], latent: &latent[base + d], latentKeep: rules.latentKeep[u * domains + d])
             }
             let experienced = rules.experiencedCount[u]
             if tenureMonths[e] < ramp.experiencedTenureMonths && experienced > 0 {
@@ -128,7 +135,8 @@ extension Workforce {
             // Someone in class leaves after the session; an exit that would push the unit's away
             // share above the cap waits a month.
             let keepsCap = rules.units.exitKeepsCap(u)
-            let leaves: Bool, retired: Bool
+            let leaves: Bool
+            let retired: Bool
             if ageYears[e] >= retirementAgeYears[e] {
                 leaves = !offDuty[e] && keepsCap
                 retired = true
@@ -161,27 +169,28 @@ struct MonthEndSums {
     }
 }
 
-extension Workforce {
-    /// One pass over the active employees for every month-end measure: competency and the share at
-    /// standard, JP, motivation, the IP ASN proxy, age and what is owed. `required` is the level
-    /// required now, `[domain * jobLevels + level]`.
-    ///
-    /// Sums are made in employee order (the gap per domain first, then over domains); the loop
-    /// reads raw buffers and looks per-level and per-education constants up in small tables worked
-    /// out first, because it runs over every employee each month.
-    func monthEndSums(required: [Double], targetJP: Double, jpLastYear: PerEmployee<Double>, monthOfYear: Double,
-                      ip: IPASNParameters) -> MonthEndSums {
-        var sums = MonthEndSums(domainCount: domainCount)
+/// What the month-end sums look up per job level and education, worked out once a month.
+struct MonthEndTables {
+    let domains: Int
+    /// `[level * domains + d]`: the level domain d requires of a post at that level, and 1 where
+    /// that pair is assessed. Level 1 (Paham) is the floor of the scale: a requirement of 1 is
+    /// met by everyone, so only pairs that require more are assessed, as an assessment would.
+    var need: [Double]
+    var assessedPair: [Int]
+    /// 1 / (what a level requires, summed over domains, at least 1): the IP proxy's ratio is a
+    /// product, not a division per employee (the proxy is a reported mean, nothing reads it back).
+    var inverseNeedSum: [Double]
+    let qualification: [Double]
+    /// 1 for a structural post's level.
+    let structural: [Int]
+
+    /// `required` is the level required now, `[domain * jobLevels + level]`.
+    init(required: [Double], domains: Int, ip: IPASNParameters) {
         let levels = JobLevel.allCases.count
-        let domains = domainCount
-        // Per job level, a row of what each domain requires and whether that pair is assessed.
-        // Level 1 (Paham) is the floor of the scale: a requirement of 1 is met by everyone, so
-        // only pairs that require more are assessed, as a competency assessment would.
-        var need = [Double](repeating: 0, count: levels * domains)
-        var assessedPair = [Int](repeating: 0, count: levels * domains)
-        // 1 / (what a level requires, summed over domains, at least 1): the IP proxy's ratio is a
-        // product, not a division per employee (the proxy is a reported mean, nothing reads it back).
-        var inverseNeedSum = [Double](repeating: 0, count: levels)
+        self.domains = domains
+        need = [Double](repeating: 0, count: levels * domains)
+        assessedPair = [Int](repeating: 0, count: levels * domains)
+        inverseNeedSum = [Double](repeating: 0, count: levels)
         for level in 0..<levels {
             var total = 0.0
             for d in 0..<domains {
@@ -192,89 +201,111 @@ extension Workforce {
             }
             inverseNeedSum[level] = 1 / max(total, 1)
         }
-        let qualification = Education.allCases.map(ip.qualificationScore)
+        qualification = Education.allCases.map(ip.qualificationScore)
+        structural = JobLevel.allCases.map { $0.promotedFrom != nil ? 1 : 0 }
+    }
+
+    /// Employees at each level × whether the level's pair is assessed: the assessed pairs per
+    /// domain, without a count per employee and domain.
+    func assessed(levelCount: [Int]) -> [Int] {
+        (0..<domains).map { d in levelCount.indices.reduce(0) { $0 + levelCount[$1] * assessedPair[$1 * domains + d] } }
+    }
+}
+
+extension Workforce {
+    /// One pass over the active employees for every month-end measure: competency and the share at
+    /// standard, JP, motivation, the IP ASN proxy, age and what is owed. `required` is the level
+    /// required now, `[domain * jobLevels + level]`.
+    ///
+    /// Sums are made in employee order (the gap per domain first, then over domains); the loop
+    /// reads raw buffers and looks per-level and per-education constants up in small tables worked
+    /// out first, because it runs over every employee each month.
+    func monthEndSums(
+        required: [Double], targetJP: Double, jpLastYear: PerEmployee<Double>, monthOfYear: Double,
+        ip: IPASNParameters
+    ) -> MonthEndSums {
+        let tables = MonthEndTables(required: required, domains: domainCount, ip: ip)
+        let domains = domainCount
+        var sums = MonthEndSums(domainCount: domains)
         // The share of last year's JP still inside the last 12 months, and 1 / the yearly target.
-        let lastYearShare = (11 - monthOfYear) / 12, inverseTargetJP = 1 / targetJP
-        let structural = JobLevel.allCases.map { $0.promotedFrom != nil ? 1 : 0 }
-        var active = 0, pns = 0, pnsReaching = 0, pnsWithNone = 0
-        var aged51Plus = 0, latsarOverdue = 0, promotionTrainingOwed = 0, structuralPosts = 0
-        var competency = 0.0, jpTotal = 0.0, motivationTotal = 0.0, ipTotal = 0.0
-        let domainSum = UnsafeMutableBufferPointer<Double>.allocate(capacity: domains)
-        let domainGap = UnsafeMutableBufferPointer<Double>.allocate(capacity: domains)
-        let domainAtStandard = UnsafeMutableBufferPointer<Int>.allocate(capacity: domains)
-        defer { domainSum.deallocate(); domainGap.deallocate(); domainAtStandard.deallocate() }
-        domainSum.initialize(repeating: 0)
-        domainGap.initialize(repeating: 0)
-        domainAtStandard.initialize(repeating: 0)
+        let jpWindow = (lastYearShare: (11 - monthOfYear) / 12, inverseTarget: 1 / targetJP, target: targetJP)
+        // Per domain: the sum of competency at [d] and of the gap at [domains + d]; the count at standard.
+        var domainSums = [Double](repeating: 0, count: 2 * domains)
+        var domainAtStandard = [Int](repeating: 0, count: domains)
         // Whether a pair is assessed depends on the level only: counting each level's employees
         // gives the assessed pairs without a count per employee and domain.
-        var levelCount = [Int](repeating: 0, count: levels)
-        need.withUnsafeBufferPointer { need in
-        assessedPair.withUnsafeBufferPointer { assessedPair in
-        stable.withUnsafeBufferPointer { stable in
-        transient.withUnsafeBufferPointer { transient in
-        for e in activeIndices where self.active[e] {
-            active &+= 1
-            var appliedSum = 0.0
-            let base = e.rawValue &* domains
-            let level = jobLevel[e].rawValue
-            levelCount[level] &+= 1
-            let row = level &* domains
-            for d in 0..<domains {
-                let applied = stable[base &+ d] + transient[base &+ d]
-                let required = need[row &+ d]
-                appliedSum += applied
-                domainSum[d] += applied
-                // Branch-free (the comparisons go either way from one employee to the next). The gap
-                // is summed per domain, then over domains: one running sum would chain every
-                // employee's additions one after another.
-                domainGap[d] += max(0, required - applied)
-                domainAtStandard[d] &+= assessedPair[row &+ d] & (applied >= required ? 1 : 0)
+        var levelCount = [Int](repeating: 0, count: JobLevel.allCases.count)
+        // PERF: raw buffers, no bounds checks in the inner loop over domains (it runs over every
+        // employee and domain each month). Splitting this into two passes over the employees with
+        // an owning buffer type cost 2-4% of a replication's instructions
+        // (Benchmarks/compare-instructions.sh 4845d1c on the two-pass tree), so it stays one pass.
+        tables.need.withUnsafeBufferPointer { need in
+            tables.assessedPair.withUnsafeBufferPointer { assessedPair in
+                stable.withUnsafeBufferPointer { stable in
+                    transient.withUnsafeBufferPointer { transient in
+                        domainSums.withUnsafeMutableBufferPointer { domainSums in
+                            domainAtStandard.withUnsafeMutableBufferPointer { atStandard in
+                                for e in activeIndices where self.active[e] {
+                                    var appliedSum = 0.0
+                                    let base = e.rawValue &* domains
+                                    let level = jobLevel[e].rawValue
+                                    levelCount[level] &+= 1
+                                    let row = level &* domains
+                                    for d in 0..<domains {
+                                        let applied = stable[base &+ d] + transient[base &+ d]
+                                        let required = need[row &+ d]
+                                        appliedSum += applied
+                                        domainSums[d] += applied
+                                        // Branch-free (the comparisons go either way from one employee to
+                                        // the next). The gap is summed per domain: one running sum would
+                                        // chain every employee's additions one after another.
+                                        domainSums[domains &+ d] += max(0, required - applied)
+                                        atStandard[d] &+= assessedPair[row &+ d] & (applied >= required ? 1 : 0)
+                                    }
+                                    count(e, appliedSum: appliedSum, level: level, tables, jpLastYear, jpWindow, ip, into: &sums)
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            competency += appliedSum
-            let jp = jpThisYear[e]
-            jpTotal += jp
-            // Counts as 0/1 masks, not branches: PNS and PPPK alternate unpredictably.
-            let isPNS = isPPPK[e] ? 0 : 1
-            pns &+= isPNS
-            pnsReaching &+= isPNS & (jp >= targetJP ? 1 : 0)
-            pnsWithNone &+= isPNS & (jp == 0 ? 1 : 0)
-            let motivation = effectiveMotivation(e)
-            motivationTotal += motivation
-            let jpLast12 = jp + jpLastYear[e] * lastYearShare
-            let ratio = min(1, appliedSum * inverseNeedSum[level])
-            let competencyScore = 40 * (ip.competencyJPShare * min(1, jpLast12 * inverseTargetJP) + (1 - ip.competencyJPShare) * ratio)
-            let performance = 30 * clamp(ip.performanceCompetencyShare * ratio + (1 - ip.performanceCompetencyShare) * motivation, 0, 1)
-            ipTotal += qualification[education[e].rawValue] + competencyScore + performance + ip.disciplineScore
-            aged51Plus &+= ageYears[e] >= 51 ? 1 : 0
-            latsarOverdue &+= isPNS & (owesLatsar[e] ? 1 : 0) & (tenureMonths[e] > 12 ? 1 : 0)
-            promotionTrainingOwed &+= owesPromotionTraining[e] ? 1 : 0
-            structuralPosts &+= structural[level]
         }
-        }
-        }
-        }
-        }
-        sums.active = active
-        sums.pairs = active * domains
-        sums.competency = competency
-        sums.gap = domainGap.reduce(0, +)
-        let domainAssessed = (0..<domains).map { d in (0..<levels).reduce(0) { $0 + levelCount[$1] * assessedPair[$1 * domains + d] } }
-        sums.assessed = domainAssessed.reduce(0, +)
-        sums.atStandard = domainAtStandard.reduce(0, +)
-        sums.domain = Array(domainSum)
-        sums.domainAssessed = domainAssessed
-        sums.domainAtStandard = Array(domainAtStandard)
-        sums.jp = jpTotal
-        sums.pns = pns
-        sums.pnsReaching = pnsReaching
-        sums.pnsWithNone = pnsWithNone
-        sums.motivation = motivationTotal
-        sums.ip = ipTotal
-        sums.aged51Plus = aged51Plus
-        sums.latsarOverdue = latsarOverdue
-        sums.promotionTrainingOwed = promotionTrainingOwed
-        sums.structural = structuralPosts
+        sums.pairs = sums.active * domains
+        sums.domain = Array(domainSums[..<domains])
+        sums.domainAtStandard = domainAtStandard
+        sums.gap = domainSums[domains...].reduce(0, +)
+        sums.domainAssessed = tables.assessed(levelCount: levelCount)
+        sums.assessed = sums.domainAssessed.reduce(0, +)
+        sums.atStandard = sums.domainAtStandard.reduce(0, +)
         return sums
+    }
+
+    /// One active employee's part of the month-end sums other than the per-domain ones.
+    @inline(__always)
+    func count(
+        _ e: EmployeeIndex, appliedSum: Double, level: Int, _ tables: MonthEndTables, _ jpLastYear: PerEmployee<Double>,
+        _ jpWindow: (lastYearShare: Double, inverseTarget: Double, target: Double), _ ip: IPASNParameters,
+        into sums: inout MonthEndSums
+    ) {
+        sums.active &+= 1
+        sums.competency += appliedSum
+        let jp = jpThisYear[e]
+        sums.jp += jp
+        // Counts as 0/1 masks, not branches: PNS and PPPK alternate unpredictably.
+        let isPNS = isPPPK[e] ? 0 : 1
+        sums.pns &+= isPNS
+        sums.pnsReaching &+= isPNS & (jp >= jpWindow.target ? 1 : 0)
+        sums.pnsWithNone &+= isPNS & (jp == 0 ? 1 : 0)
+        let motivation = effectiveMotivation(e)
+        sums.motivation += motivation
+        let jpLast12 = jp + jpLastYear[e] * jpWindow.lastYearShare
+        let ratio = min(1, appliedSum * tables.inverseNeedSum[level])
+        let competencyScore = 40 * (ip.competencyJPShare * min(1, jpLast12 * jpWindow.inverseTarget) + (1 - ip.competencyJPShare) * ratio)
+        let performance = 30 * clamp(ip.performanceCompetencyShare * ratio + (1 - ip.performanceCompetencyShare) * motivation, 0, 1)
+        sums.ip += tables.qualification[education[e].rawValue] + competencyScore + performance + ip.disciplineScore
+        sums.aged51Plus &+= ageYears[e] >= 51 ? 1 : 0
+        sums.latsarOverdue &+= isPNS & (owesLatsar[e] ? 1 : 0) & (tenureMonths[e] > 12 ? 1 : 0)
+        sums.promotionTrainingOwed &+= owesPromotionTraining[e] ? 1 : 0
+        sums.structural &+= tables.structural[level]
     }
 }

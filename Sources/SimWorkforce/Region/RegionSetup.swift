@@ -49,16 +49,19 @@ final class RegionSetup: Sendable {
         lebaranSpans = CalendarPeriod.named(.lebaran, daysBefore: lebaran.before, daysAfter: lebaran.after).spans(on: clock)
         domainCount = model.domains.count
         evenWeights = [Double](repeating: 1, count: model.domains.count)
-        layout = ResultLayout(catalogue: RegionCatalogue(model, region: regionIndex), model: model, region: regionIndex, shuffledBy: layoutShuffle)
+        layout = ResultLayout(
+            catalogue: RegionCatalogue(model, region: regionIndex), model: model, region: regionIndex, shuffledBy: layoutShuffle)
         serviceDomain = model.citizenServiceDomain
         managerialDomains = model.projectManagementDomains
         let units = region.units
-        programmeUnitEligible = PerProgramme(model.programmes.map { programme in
-            PerUnit(units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) })
-        })
+        programmeUnitEligible = PerProgramme(
+            model.programmes.map { programme in
+                PerUnit(units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) })
+            })
         firstMonth = model.simulation.firstMonth
-        hireUnitWeights = region.roster.map { roster in
-            roster.unit.reduce(into: [Double](repeating: 0, count: region.units.count)) { $0[$1] += 1 }
-        } ?? region.units.map(\.headcountShare)
+        hireUnitWeights =
+            region.roster.map { roster in
+                roster.unit.reduce(into: [Double](repeating: 0, count: region.units.count)) { $0[$1] += 1 }
+            } ?? region.units.map(\.headcountShare)
     }
 }

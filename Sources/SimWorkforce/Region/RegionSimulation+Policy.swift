@@ -22,14 +22,18 @@ extension RegionSimulation {
     /// change something are logged, with where the money went.
     mutating func evaluateProgrammes() {
         var measured: [Measurement] = []
-        for p in programmes.indices where !programmes[p].dropped && programmes[p].windowParticipants > 0 && !model.programmes[p].isMandated {
+        for p in programmes.indices where !programmes[p].dropped && programmes[p].windowParticipants > 0 && !model.programmes[p].isMandated
+        {
             let state = programmes[p]
             let attendees = Double(state.windowParticipants)
-            let gapClosed = state.windowGapClosedLevels / attendees
+            let gapClosed =
+                state.windowGapClosedLevels / attendees
                 + streams.evaluation.normal(mean: 0, sd: policy.evaluation.measurementNoiseSD / attendees.squareRoot())
             let costMillions = max(state.windowCostRupiah / attendees / 1e6, 1e-6)
-            measured.append(Measurement(programme: p, gapClosed: gapClosed, expected: state.windowExpectedLevels / attendees,
-                                        perMillion: gapClosed / costMillions))
+            measured.append(
+                Measurement(
+                    programme: p, gapClosed: gapClosed, expected: state.windowExpectedLevels / attendees,
+                    perMillion: gapClosed / costMillions))
         }
         for p in programmes.indices {
             programmes[p].windowParticipants = 0
@@ -61,9 +65,14 @@ extension RegionSimulation {
         }
         let sorted = rivals.map(\.perMillion).sorted()
         let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        let best = rivals.max { $0.perMillion < $1.perMillion || ($0.perMillion == $1.perMillion && $0.programme > $1.programme) }?.programme
+        let best = rivals.max { $0.perMillion < $1.perMillion || ($0.perMillion == $1.perMillion && $0.programme > $1.programme) }?
+            .programme
         guard median > 0 else { return (1, "", best) }
-        return (m.perMillion / median, "closed \(shown(m.perMillion)) levels per attendee per Rp million against a median of \(shown(median)) among the \(domain) programmes", best)
+        return (
+            m.perMillion / median,
+            "closed \(shown(m.perMillion)) levels per attendee per Rp million against a median of \(shown(median)) among the \(domain) programmes",
+            best
+        )
     }
 
     /// Acts on a programme below the threshold: drop it after `dropAfterFailures` (its planned money
@@ -72,9 +81,11 @@ extension RegionSimulation {
     mutating func act(on m: Measurement, finding: String, best: ProgrammeIndex?) {
         let p = m.programme
         func log(_ action: Decision.Action, _ what: String, to next: Mode? = nil, movedShare: Double = 0) {
-            result.decisions.append(Decision(month: month, programme: p.rawValue, measuredGapClosedLevels: m.gapClosed,
-                                             action: action, reason: "\(finding); \(what)",
-                                             fromMode: next == nil ? nil : mode, toMode: next, movedShare: movedShare))
+            result.decisions.append(
+                Decision(
+                    month: month, programme: p.rawValue, measuredGapClosedLevels: m.gapClosed,
+                    action: action, reason: "\(finding); \(what)",
+                    fromMode: next == nil ? nil : mode, toMode: next, movedShare: movedShare))
         }
         let mode = programmes[p].mode
         if programmes[p].failures >= policy.evaluation.dropAfterFailures && !isLastTeacherOfAnOpenGap(p) {
@@ -84,7 +95,10 @@ extension RegionSimulation {
             }
             cancelPlannedSessions { $0.programme == p }
             if freed > 0 { allocateSessions(budgetRupiah: freed, year: month / 12) }
-            let money = freed > 0 ? "its Rp \(NumberText.plain(freed.rounded())) of planned sessions returned to the plan" : "it had no sessions left to run this year"
+            let money =
+                freed > 0
+                ? "its Rp \(NumberText.plain(freed.rounded())) of planned sessions returned to the plan"
+                : "it had no sessions left to run this year"
             log(.drop, "below the threshold in \(programmes[p].failures) evaluations in a row; dropped, \(money)", movedShare: 1)
         } else if let next = model[mode].switchTo, !isSuspended(next, inMonth: month) {
             programmes[p].mode = next
@@ -95,7 +109,9 @@ extension RegionSimulation {
         } else if let best, best != p {
             let (moved, share) = shiftBudget(from: p, to: best)
             if moved > 0 {
-                log(.shiftBudget, "moved Rp \(NumberText.plain(moved.rounded())) of planned sessions to \(model.programmes[best].id)", movedShare: share)
+                log(
+                    .shiftBudget, "moved Rp \(NumberText.plain(moved.rounded())) of planned sessions to \(model.programmes[best].id)",
+                    movedShare: share)
             }
         }
     }
@@ -179,11 +195,14 @@ extension RegionSimulation {
             }
             for e in attendees {
                 // Forums count toward the JP too, within the PPPK cap.
-                let room = workforce.isPPPK[e] ? max(0, policy.pppkMaxJPPerYear - workforce.jpThisYear[e] - workforce.jpBooked[e]) : policy.forums.jpPerForum
+                let room =
+                    workforce.isPPPK[e]
+                    ? max(0, policy.pppkMaxJPPerYear - workforce.jpThisYear[e] - workforce.jpBooked[e]) : policy.forums.jpPerForum
                 workforce.jpThisYear[e] += min(policy.forums.jpPerForum, room)
             }
             // A forum takes its JP (45 minutes each) out of duty time.
-            thisMonth.extraStaffDays += Double(attendees.count) * policy.forums.jpPerForum * ModelParameters.hoursPerJP / model.hoursPerWorkingDay
+            thisMonth.extraStaffDays +=
+                Double(attendees.count) * policy.forums.jpPerForum * ModelParameters.hoursPerJP / model.hoursPerWorkingDay
         }
     }
 
@@ -196,7 +215,12 @@ extension RegionSimulation {
         for e in workforce.indices where workforce.active[e] {
             var ratio = 0.0
             for d in 0..<domainCount { ratio += workforce.applied(e, d) / max(required[d * levels + workforce.jobLevel[e].rawValue], 1) }
-            scored.append((e, ratio / Double(domainCount) + workforce.motivation[e] + streams.award.normal(mean: 0, sd: policy.award.performanceNoiseSD)))
+            scored.append(
+                (
+                    e,
+                    ratio / Double(domainCount) + workforce.motivation[e]
+                        + streams.award.normal(mean: 0, sd: policy.award.performanceNoiseSD)
+                ))
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
         let count = min(scored.count, Int((policy.award.topShare * Double(scored.count)).rounded()))
@@ -224,8 +248,10 @@ extension RegionSimulation {
         guard !managers.isEmpty else { return }
         for k in 0..<count {
             let manager = managers[streams.projects.index(below: managers.count)]
-            projects.append(Project(manager: manager, startMonth: month + k * Int((12 * shareOfYear).rounded()) / max(count, 1),
-                                    remainingMonths: p.plannedMonths, plannedMonths: p.plannedMonths))
+            projects.append(
+                Project(
+                    manager: manager, startMonth: month + k * Int((12 * shareOfYear).rounded()) / max(count, 1),
+                    remainingMonths: p.plannedMonths, plannedMonths: p.plannedMonths))
         }
     }
 
@@ -243,7 +269,8 @@ extension RegionSimulation {
                 manager = candidates[streams.projects.index(below: candidates.count)]
                 projects[i].manager = manager
             }
-            let competency = managerial.isEmpty ? 3 : managerial.reduce(0) { $0 + workforce.applied(manager, $1) } / Double(managerial.count)
+            let competency =
+                managerial.isEmpty ? 3 : managerial.reduce(0) { $0 + workforce.applied(manager, $1) } / Double(managerial.count)
             let normalised = clamp((competency - 1) / 4, 0, 1)
             let slip = p.slipChanceNovice - (p.slipChanceNovice - p.slipChanceExpert) * normalised
             if streams.projects.bernoulli(slip) {

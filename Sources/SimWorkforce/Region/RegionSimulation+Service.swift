@@ -14,7 +14,8 @@ extension RegionSimulation {
     mutating func handlerTerms(_ e: EmployeeIndex) -> HandlerTerms {
         // The common case first, with nothing captured.
         if let known = HandlerTerms.known(e, workforce: workforce, memo: handlerMemo, serviceDomain: serviceDomain) { return known }
-        let setup = setup, unit = workforce.unit[e]
+        let setup = setup
+        let unit = workforce.unit[e]
         return HandlerTerms.remembered(e, workforce: workforce, memo: &handlerMemo, serviceDomain: serviceDomain, quality: quality) {
             setup.region.units[unit].service
         }
@@ -32,10 +33,13 @@ extension RegionSimulation {
         for u in roster.units {
             guard let parameters = region.units[u].service else { continue }
             roster.channel[u] = channels.count
-            let rules = ServiceRules(channel: parameters, quality: quality, hoursPerWorkingDay: model.hoursPerWorkingDay, lebaranSpans: lebaranSpans)
-            channels.append(ServiceChannel(unit: u, parameters: parameters, servers: counterServers(u),
-                                           demand: parameters.demand?.daily(on: clock) ?? [], rules: rules,
-                                           streams: streams.channel(unit: region.units[u].id), at: now))
+            let rules = ServiceRules(
+                channel: parameters, quality: quality, hoursPerWorkingDay: model.hoursPerWorkingDay, lebaranSpans: lebaranSpans)
+            channels.append(
+                ServiceChannel(
+                    unit: u, parameters: parameters, servers: counterServers(u),
+                    demand: parameters.demand?.daily(on: clock) ?? [], rules: rules,
+                    streams: streams.channel(unit: region.units[u].id), at: now))
             if perRequest { channels[channels.count - 1].openArrivals(at: now.workingDays) }
         }
         if model.simulation.serviceFidelity == .analytic && !channels.isEmpty {
@@ -56,7 +60,9 @@ extension RegionSimulation {
             for d in complaintsByDomain.indices { complaintsByDomain[d] = 0 }
         }
         for c in channels.indices {
-            let waiting = region.startState.waiting.indices.contains(channels[c].unit.rawValue) ? region.startState.waiting[channels[c].unit.rawValue] : 0
+            let waiting =
+                region.startState.waiting.indices.contains(channels[c].unit.rawValue)
+                ? region.startState.waiting[channels[c].unit.rawValue] : 0
             guard waiting > 0 else { continue }
             if !perRequest {
                 channels[c].backlogRequests += Double(waiting)
@@ -84,8 +90,9 @@ extension RegionSimulation {
     /// simulation for the call and back after it, so neither copy is ever duplicated.
     mutating func withStaff(of c: Int, _ body: (inout ServiceChannel, Double, Workforce, inout CounterStaff) -> Void) {
         let unit = channels[c].unit
-        var staff = CounterStaff(members: roster.members[unit], memo: handlerMemo, serviceDomain: serviceDomain,
-                                 unitCompetency: roster.serviceCompetency[unit])
+        var staff = CounterStaff(
+            members: roster.members[unit], memo: handlerMemo, serviceDomain: serviceDomain,
+            unitCompetency: roster.serviceCompetency[unit])
         handlerMemo = PerEmployee()
         body(&channels[c], now.workingDays, workforce, &staff)
         handlerMemo = staff.memo
@@ -120,18 +127,22 @@ extension RegionSimulation {
         attributeComplaints(unit: unit, count: count)
         let unitCompetency = roster.serviceCompetency[unit]
         for _ in 0..<count {
-            service.complaintResolutionDays.add(channels[c].streams.outcomes.exponential(mean: quality.resolutionDays(unitCompetency: unitCompetency)))
+            service.complaintResolutionDays.add(
+                channels[c].streams.outcomes.exponential(mean: quality.resolutionDays(unitCompetency: unitCompetency)))
         }
     }
 
     /// Refreshes each unit's mean service competency of staff on duty (once a month: it moves slowly).
     mutating func refreshUnitServiceCompetency() {
         // Only a counter's unit reads it (handlers' complaint resolution).
-        for unit in roster.members.indices where roster.channel[unit] >= 0 { roster.serviceCompetency[unit] = unitMeanServiceCompetency(unit) }
+        for unit in roster.members.indices where roster.channel[unit] >= 0 {
+            roster.serviceCompetency[unit] = unitMeanServiceCompetency(unit)
+        }
     }
 
     mutating func unitMeanServiceCompetency(_ unit: UnitIndex) -> Double {
-        var sum = 0.0, n = 0
+        var sum = 0.0
+        var n = 0
         let members = roster.members[unit]
         for e in members where workforce.active[e] && !workforce.offDuty[e] {
             sum += handlerTerms(e).competency
@@ -158,7 +169,8 @@ extension RegionSimulation {
     /// One working day of every channel by Erlang C with the Allen–Cunneen correction for
     /// lognormal handling times (Wq ≈ Wq(M/M/c)·(1 + cv²)/2), the same inputs as per-request.
     mutating func analyticDay(_ day: Int) {
-        let today = day, inLebaran = isLebaran(Double(day) + 0.5)
+        let today = day
+        let inLebaran = isLebaran(Double(day) + 0.5)
         for c in channels.indices {
             let unit = channels[c].unit
             let parameters = channels[c].parameters
@@ -168,11 +180,15 @@ extension RegionSimulation {
                 channels[c].staffSums = staffSums(unit)
             } else if BuildConfiguration.internalChecks {
                 let fresh = staffSums(unit)
-                precondition(fresh.matches(channels[c].staffSums),
-                             "the staff sums of unit \(unit) were reused after a change nobody counted (UnitRoster.staffChanges)")
+                precondition(
+                    fresh.matches(channels[c].staffSums),
+                    "the staff sums of unit \(unit) were reused after a change nobody counted (UnitRoster.staffChanges)")
             }
             let sums = channels[c].staffSums
-            let minutesSum = sums.minutes, competencySum = sums.competency, motivationSum = sums.motivation, n = sums.count
+            let minutesSum = sums.minutes
+            let competencySum = sums.competency
+            let motivationSum = sums.motivation
+            let n = sums.count
             let demand = channels[c].demand.isEmpty ? 1 : channels[c].demand[min(today, channels[c].demand.count - 1)]
             let requestsPerDay = parameters.requestsPerDay * demand
             let requests = channels[c].streams.handling.poisson(mean: requestsPerDay)
@@ -194,15 +210,19 @@ extension RegionSimulation {
                 let pWait = queue.probabilityOfWaiting
                 let theta = (Double(servers) / meanMinutes - arrivals) / correction
                 // E[e^{−W/s}] for W = 0 w.p. 1 − C, else exponential with rate θ.
-                stationary = (queue.meanWait * correction, queue.waitQuantile(0.9) * correction,
-                              (1 - pWait) + pWait * theta / (theta + 1.0 / quality.timelinessScaleMinutes), queue.utilisation)
+                stationary = (
+                    queue.meanWait * correction, queue.waitQuantile(0.9) * correction,
+                    (1 - pWait) + pWait * theta / (theta + 1.0 / quality.timelinessScaleMinutes), queue.utilisation
+                )
             }
             // A backlog from yesterday, or more arrivals than service today: the fluid day.
-            let day = BacklogDay(backlog: channels[c].backlogRequests, arrivalsPerMinute: arrivals,
-                                 servicePerMinute: Double(servers) / meanMinutes, minutes: minutesPerDay,
-                                 stationary: (stationary.mean, stationary.p90))
+            let day = BacklogDay(
+                backlog: channels[c].backlogRequests, arrivalsPerMinute: arrivals,
+                servicePerMinute: Double(servers) / meanMinutes, minutes: minutesPerDay,
+                stationary: (stationary.mean, stationary.p90))
             channels[c].backlogRequests = day.backlogAtEnd
-            let meanWait = day.meanWait, p90 = day.p90Wait
+            let meanWait = day.meanWait
+            let p90 = day.p90Wait
             let queuedWait = day.queuedShare > 0 ? (meanWait - (1 - day.queuedShare) * stationary.mean) / day.queuedShare : 0
             let timeliness = day.queuedShare * quality.timeliness(waitMinutes: queuedWait) + (1 - day.queuedShare) * stationary.timeliness
             let utilisation = day.queuedShare + (1 - day.queuedShare) * stationary.utilisation
@@ -216,8 +236,10 @@ extension RegionSimulation {
             channels[c].tally.analyticWaitP90Sum += p90 * served
             channels[c].tally.analyticUtilisationSum += utilisation * served
             if inLebaran { channels[c].tally.lebaranWaitMinutes.add(meanWait, times: requests) }
-            let complaintMean = served * (fcr * quality.complaintChance(resolved: true, waitMinutes: meanWait)
-                + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
+            let complaintMean =
+                served
+                * (fcr * quality.complaintChance(resolved: true, waitMinutes: meanWait)
+                    + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
             let complaints = channels[c].streams.outcomes.poisson(mean: complaintMean)
             if complaints > 0 { fileComplaint(channel: c, count: complaints) }
         }
@@ -234,7 +256,8 @@ extension RegionSimulation {
     /// never a misleading zero.
     mutating func recordServiceMonth(_ m: Int, monthEnd: SimTime) {
         let analytic = model.simulation.serviceFidelity == .analytic
-        var busy = 0.0, staffed = 0.0
+        var busy = 0.0
+        var staffed = 0.0
         for c in channels.indices {
             var utilisation = channels[c].tally.analyticUtilisation
             if !analytic {
@@ -246,7 +269,8 @@ extension RegionSimulation {
             writeCounter(channels[c].unit, channels[c].tally, utilisation: utilisation, analytic: analytic, month: m)
             service.absorb(channels[c].tally)
             let trainingArea = channels[c].training.area(upTo: monthEnd)
-            result[slot: result.slot(counterOfUnit: channels[c].unit.rawValue, .staffDaysTraining), m] = trainingArea - channels[c].trainingAreaAtMonthStart
+            result[slot: result.slot(counterOfUnit: channels[c].unit.rawValue, .staffDaysTraining), m] =
+                trainingArea - channels[c].trainingAreaAtMonthStart
             channels[c].trainingAreaAtMonthStart = trainingArea
             channels[c].tally.reset()
         }
@@ -263,7 +287,9 @@ extension RegionSimulation {
     }
 
     mutating func writeCounter(_ unit: UnitIndex, _ tally: ServiceTally, utilisation: Double, analytic: Bool, month m: Int) {
-        func write(_ measure: CounterMeasure, _ value: Double) { result[slot: result.slot(counterOfUnit: unit.rawValue, measure), m] = value }
+        func write(_ measure: CounterMeasure, _ value: Double) {
+            result[slot: result.slot(counterOfUnit: unit.rawValue, measure), m] = value
+        }
         write(.requests, Double(tally.requests))
         write(.waitMean, tally.waitMean)
         write(.waitP90, tally.waitP90(analytic: analytic))

@@ -21,10 +21,15 @@ extension RegionSimulation {
             return ra > rb || (ra == rb && a < b)
         }
         var k = 0
-        while sizes.reduce(0, +) < region.headcount { sizes[order[k % order.count]] += 1; k += 1 }
-        let levels = JobLevel.allCases.count, domains = domainCount
+        while sizes.reduce(0, +) < region.headcount {
+            sizes[order[k % order.count]] += 1
+            k += 1
+        }
+        let levels = JobLevel.allCases.count
+        let domains = domainCount
         // Read once, not per person: the region's parameters and each level's mean starting level per domain.
-        let parameters = region, spread = model.learning.cohortSpreadSD
+        let parameters = region
+        let spread = model.learning.cohortSpreadSD
         let targets = (0..<levels).flatMap { level in
             (0..<domains).map { d in required[d * levels + level] - model.domains[d].initialGapLevels - parameters.initialGapLevels }
         }
@@ -41,9 +46,11 @@ extension RegionSimulation {
                     competency[d] = clamp(streams.population.normal(mean: targets[level.rawValue * domains + d], sd: spread), 1, 5)
                 }
                 let motivation = clamp(streams.population.normal(mean: parameters.motivation.mean, sd: parameters.motivation.sd), 0, 1)
-                _ = addEmployee(Employee(unit: UnitIndex(unit), jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
-                                         retirementAgeYears: retirementAge, tenureMonths: tenure, competency: competency,
-                                         motivation: motivation, owesLatsar: false, isCPNS: false))
+                _ = addEmployee(
+                    Employee(
+                        unit: UnitIndex(unit), jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
+                        retirementAgeYears: retirementAge, tenureMonths: tenure, competency: competency,
+                        motivation: motivation, owesLatsar: false, isCPNS: false))
             }
         }
         jpLastYear = PerEmployee(repeating: 0, count: workforce.count)
@@ -55,22 +62,27 @@ extension RegionSimulation {
     mutating func takeWorkforce(from roster: Roster) {
         let levels = JobLevel.allCases.count
         for i in 0..<roster.count {
-            let level = roster.jobLevel[i], status = roster.status[i]
+            let level = roster.jobLevel[i]
+            let status = roster.status[i]
             let pppk = status == .pppk
             let retirementAge = roster.retirementAgeYears[i].isNaN ? drawRetirementAge(level) : roster.retirementAgeYears[i]
             let age = roster.ageYears[i].isNaN ? drawStartingAge(below: retirementAge) : roster.ageYears[i]
             let tenure = roster.tenureMonths[i].isNaN ? drawStartingTenureMonths(ageYears: age, isPPPK: pppk) : roster.tenureMonths[i]
-            let education = roster.education[i] ?? Education(rawValue: streams.population.categorical(weights: region.educationShares)) ?? .s1
+            let education =
+                roster.education[i] ?? Education(rawValue: streams.population.categorical(weights: region.educationShares)) ?? .s1
             var competency = [Double](repeating: 0, count: domainCount)
             for d in 0..<domainCount {
                 let given = roster.competency[i * domainCount + d]
                 let target = required[d * levels + level.rawValue] - model.domains[d].initialGapLevels - region.initialGapLevels
-                competency[d] = given.isNaN ? clamp(streams.population.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5) : given
+                competency[d] =
+                    given.isNaN ? clamp(streams.population.normal(mean: target, sd: model.learning.cohortSpreadSD), 1, 5) : given
             }
             let motivation = clamp(streams.population.normal(mean: region.motivation.mean, sd: region.motivation.sd), 0, 1)
-            let e = addEmployee(Employee(unit: UnitIndex(roster.unit[i]), jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
-                                         retirementAgeYears: retirementAge, tenureMonths: tenure, competency: competency,
-                                         motivation: motivation, owesLatsar: roster.owesLatsar[i], isCPNS: status == .cpns))
+            let e = addEmployee(
+                Employee(
+                    unit: UnitIndex(roster.unit[i]), jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
+                    retirementAgeYears: retirementAge, tenureMonths: tenure, competency: competency,
+                    motivation: motivation, owesLatsar: roster.owesLatsar[i], isCPNS: status == .cpns))
             workforce.jpThisYear[e] = roster.jpThisYear[i]
         }
         jpLastYear = PerEmployee(repeating: 0, count: workforce.count)
@@ -123,8 +135,9 @@ extension RegionSimulation {
         updateServers(unit: unit)
         let level = workforce.jobLevel[e]
         if region.recruitment.promoteIntoVacancies && level.promotedFrom != nil {
-            calendar.schedule(.promote(level: Int32(level.rawValue), unit: unit.eventPayload),
-                              after: SimDuration(workingDays: region.recruitment.promotionLagMonths * clock.meanDaysPerMonth))
+            calendar.schedule(
+                .promote(level: Int32(level.rawValue), unit: unit.eventPayload),
+                after: SimDuration(workingDays: region.recruitment.promotionLagMonths * clock.meanDaysPerMonth))
         }
     }
 
@@ -133,7 +146,8 @@ extension RegionSimulation {
     /// Fills a vacant structural post by promotion, down the ladder: each promotion leaves a post
     /// one level lower, filled the same way, until an entry post that intake fills (MODEL.md §9).
     mutating func fillVacancy(_ vacant: JobLevel, in unit: UnitIndex) {
-        var level = vacant, unit = unit
+        var level = vacant
+        var unit = unit
         while let below = level.promotedFrom {
             guard let e = promotionCandidate(from: below, preferring: unit) else {
                 thisMonth.vacanciesUnfilled += 1
@@ -153,11 +167,17 @@ extension RegionSimulation {
         func best(in people: some Sequence<EmployeeIndex>) -> EmployeeIndex? {
             var chosen: EmployeeIndex?
             // The level first: it rules out most people.
-            for e in people where workforce.jobLevel[e] == level && workforce.active[e] && !workforce.isPPPK[e]
+            for e in people
+            where workforce.jobLevel[e] == level && workforce.active[e] && !workforce.isPPPK[e]
                 && !workforce.offDuty[e] && workforce.bookedUntil[e] < now.workingDays
-                && !workforce.owesLatsar[e] && !workforce.owesPromotionTraining[e] {
-                if let c = chosen, workforce.tenureMonths[c] > workforce.tenureMonths[e]
-                    || (workforce.tenureMonths[c] == workforce.tenureMonths[e] && c < e) { continue }
+                && !workforce.owesLatsar[e] && !workforce.owesPromotionTraining[e]
+            {
+                if let c = chosen,
+                    workforce.tenureMonths[c] > workforce.tenureMonths[e]
+                        || (workforce.tenureMonths[c] == workforce.tenureMonths[e] && c < e)
+                {
+                    continue
+                }
                 chosen = e
             }
             return chosen
@@ -199,10 +219,13 @@ extension RegionSimulation {
             let meanAge = pppk ? recruitment.pppkAgeYears : recruitment.cpnsAgeYears
             let age = clamp(streams.hires.normal(mean: meanAge, sd: recruitment.ageSDYears), 18, retirementAge - 1)
             let education: Education = streams.hires.bernoulli(recruitment.degreeShare) ? .s1 : .diploma
-            let motivation = clamp(streams.hires.normal(mean: region.motivation.mean + recruitment.motivationLift, sd: region.motivation.sd), 0, 1)
-            _ = addEmployee(Employee(unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
-                                     retirementAgeYears: retirementAge, tenureMonths: 0, competency: competency,
-                                     motivation: motivation, owesLatsar: !pppk, isCPNS: !pppk))
+            let motivation = clamp(
+                streams.hires.normal(mean: region.motivation.mean + recruitment.motivationLift, sd: region.motivation.sd), 0, 1)
+            _ = addEmployee(
+                Employee(
+                    unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
+                    retirementAgeYears: retirementAge, tenureMonths: 0, competency: competency,
+                    motivation: motivation, owesLatsar: !pppk, isCPNS: !pppk))
             thisMonth.hired += 1
             updateServers(unit: unit)
         }
@@ -229,12 +252,13 @@ extension RegionSimulation {
     /// The region's staff now, in employee order (leavers left out).
     public var staff: [StaffRecord] {
         workforce.indices.filter { workforce.active[$0] }.map { e in
-            StaffRecord(unit: workforce.unit[e].rawValue, jobLevel: workforce.jobLevel[e],
-                        status: workforce.isPPPK[e] ? .pppk : workforce.isCPNS[e] ? .cpns : .pns,
-                        retirementAgeYears: workforce.retirementAgeYears[e], ageYears: workforce.ageYears[e],
-                        tenureMonths: workforce.tenureMonths[e], education: workforce.education[e],
-                        competency: (0..<domainCount).map { workforce.applied(e, $0) }, jpThisYear: workforce.jpThisYear[e],
-                        owesLatsar: workforce.owesLatsar[e])
+            StaffRecord(
+                unit: workforce.unit[e].rawValue, jobLevel: workforce.jobLevel[e],
+                status: workforce.isPPPK[e] ? .pppk : workforce.isCPNS[e] ? .cpns : .pns,
+                retirementAgeYears: workforce.retirementAgeYears[e], ageYears: workforce.ageYears[e],
+                tenureMonths: workforce.tenureMonths[e], education: workforce.education[e],
+                competency: (0..<domainCount).map { workforce.applied(e, $0) }, jpThisYear: workforce.jpThisYear[e],
+                owesLatsar: workforce.owesLatsar[e])
         }
     }
 }

@@ -148,9 +148,9 @@ public struct RegionSimulation: DiscreteEventModel {
         case .sessionStart(let s): startSession(SessionIndex(Int(s)))
         case .sessionEnd(let s): endSession(SessionIndex(Int(s)))
         case .hire(let count): hire(Int(count))
-        case let .promote(level, unit): fillVacancy(JobLevel(rawValue: Int(level)) ?? .pengawas, in: UnitIndex(Int(unit)))
+        case .promote(let level, let unit): fillVacancy(JobLevel(rawValue: Int(level)) ?? .pengawas, in: UnitIndex(Int(unit)))
         case .analyticDay(let day): analyticDay(Int(day))
-        case let .workplacePartEnd(e, p): endWorkplacePart(EmployeeIndex(Int(e)), programme: ProgrammeIndex(Int(p)))
+        case .workplacePartEnd(let e, let p): endWorkplacePart(EmployeeIndex(Int(e)), programme: ProgrammeIndex(Int(p)))
         }
     }
 
@@ -187,8 +187,9 @@ public struct RegionSimulation: DiscreteEventModel {
             }
         }
         firstSessionThisYear = sessions.endIndex
-        budget.openYear(baseRupiah: region.budget.rupiahPerYear, multiplier: budgetMultiplier(atMonth: model.startYear * 12 + month),
-                        carryOver: region.budget.carryOver && month > firstMonth)
+        budget.openYear(
+            baseRupiah: region.budget.rupiahPerYear, multiplier: budgetMultiplier(atMonth: model.startYear * 12 + month),
+            carryOver: region.budget.carryOver && month > firstMonth)
         for p in programmes.indices {
             programmes[p].sessionsThisYear = 0
         }
@@ -247,7 +248,7 @@ public struct RegionSimulation: DiscreteEventModel {
                     budget.cutRemaining(share: share)
                     trimPlanToBudget()
                 }
-            case let .requirementJump(domain, levels):
+            case .requirementJump(let domain, let levels):
                 if shock.fromMonth == absoluteMonth {
                     for level in 0..<JobLevel.allCases.count { required[domain * JobLevel.allCases.count + level] += levels }
                 }
@@ -294,7 +295,8 @@ public struct RegionSimulation: DiscreteEventModel {
             let count = Int(pendingHires.rounded(.down))
             if count > 0 {
                 pendingHires -= Double(count)
-                calendar.schedule(.hire(Int32(count)), after: SimDuration(workingDays: region.recruitment.lagMonths * clock.meanDaysPerMonth))
+                calendar.schedule(
+                    .hire(Int32(count)), after: SimDuration(workingDays: region.recruitment.lagMonths * clock.meanDaysPerMonth))
             }
         }
         progressProjects()
@@ -304,8 +306,9 @@ public struct RegionSimulation: DiscreteEventModel {
 
     mutating func closeMonth(_ m: Int) {
         let monthEnd = SimTime(workingDays: clock.monthStart[m + 1])
-        let sums = workforce.monthEndSums(required: required, targetJP: policy.targetJPPerYear, jpLastYear: jpLastYear,
-                                          monthOfYear: Double((model.startYear * 12 + m) % 12), ip: model.ipASN)
+        let sums = workforce.monthEndSums(
+            required: required, targetJP: policy.targetJPPerYear, jpLastYear: jpLastYear,
+            monthOfYear: Double((model.startYear * 12 + m) % 12), ip: model.ipASN)
         let n = Double(max(sums.active, 1))
         result[.competencyMean, m] = sums.competency / Double(max(sums.pairs, 1))
         result[.competencyShareAtStandard, m] = sums.assessed > 0 ? Double(sums.atStandard) / Double(sums.assessed) : .nan
@@ -317,7 +320,8 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.motivationMean, m] = sums.motivation / n
         for d in 0..<domainCount {
             result[slot: result.slot(domain: d, .mean), m] = sums.domain[d] / n
-            result[slot: result.slot(domain: d, .shareAtStandard), m] = sums.domainAssessed[d] > 0 ? Double(sums.domainAtStandard[d]) / Double(sums.domainAssessed[d]) : .nan
+            result[slot: result.slot(domain: d, .shareAtStandard), m] =
+                sums.domainAssessed[d] > 0 ? Double(sums.domainAtStandard[d]) / Double(sums.domainAssessed[d]) : .nan
         }
         recordFlowsMonth(m, monthEnd: monthEnd)
         recordWorkforceMonth(m, sums)
@@ -343,8 +347,10 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.projectsOverrunRupiah, m] = thisMonth.projectOverrunRupiah
         // Undefined (NaN, written empty) until a project has finished.
         result[.projectsOnTimeShare, m] = projectTally.completed > 0 ? Double(projectTally.onTime) / Double(projectTally.completed) : .nan
-        result[.projectsMeanDelayMonths, m] = projectTally.completed > 0 ? projectTally.delayMonthsSum / Double(projectTally.completed) : .nan
-        result[.projectsMeanOverrunShare, m] = projectTally.completed > 0 ? projectTally.overrunShareSum / Double(projectTally.completed) : .nan
+        result[.projectsMeanDelayMonths, m] =
+            projectTally.completed > 0 ? projectTally.delayMonthsSum / Double(projectTally.completed) : .nan
+        result[.projectsMeanOverrunShare, m] =
+            projectTally.completed > 0 ? projectTally.overrunShareSum / Double(projectTally.completed) : .nan
         for p in model.programmes.indices {
             for measure in ProgrammeMeasure.allCases { result[slot: result.slot(programme: p, measure), m] = programmeTally[p, measure] }
         }

@@ -16,9 +16,16 @@ struct RegionStreams {
         func stream(_ purpose: String) -> RandomStream {
             RandomStream(seed: seed, replication: replication, stream: StreamID(named: ["region", region, purpose]))
         }
-        population = stream("population"); exits = stream("exits"); invitations = stream("invitations"); completions = stream("completions")
-        planning = stream("planning"); evaluation = stream("evaluation"); forums = stream("forums"); award = stream("award")
-        projects = stream("projects"); hires = stream("hires")
+        population = stream("population")
+        exits = stream("exits")
+        invitations = stream("invitations")
+        completions = stream("completions")
+        planning = stream("planning")
+        evaluation = stream("evaluation")
+        forums = stream("forums")
+        award = stream("award")
+        projects = stream("projects")
+        hires = stream("hires")
     }
 
     /// The streams of the counter of unit `unit`: its requests, handlers, handling times and
@@ -27,6 +34,7 @@ struct RegionStreams {
         func stream(_ purpose: String) -> RandomStream {
             RandomStream(seed: seed, replication: replication, stream: StreamID(named: ["region", region, "counter", unit, purpose]))
         }
-        return ChannelStreams(arrivals: stream("arrivals"), handlers: stream("handlers"), handling: stream("handling"), outcomes: stream("outcomes"))
+        return ChannelStreams(
+            arrivals: stream("arrivals"), handlers: stream("handlers"), handling: stream("handling"), outcomes: stream("outcomes"))
     }
 }

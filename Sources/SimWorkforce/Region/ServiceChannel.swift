@@ -48,8 +48,10 @@ struct ServiceChannel {
     /// Complaints filed since the region last attributed them to domains.
     var complaintsToAttribute = 0
 
-    init(unit: UnitIndex, parameters: ServiceChannelParameters, servers: Int, demand: [Double],
-         rules: ServiceRules, streams: ChannelStreams, at start: SimTime) {
+    init(
+        unit: UnitIndex, parameters: ServiceChannelParameters, servers: Int, demand: [Double],
+        rules: ServiceRules, streams: ChannelStreams, at start: SimTime
+    ) {
         self.unit = unit
         self.parameters = parameters
         self.servers = servers
@@ -123,18 +125,23 @@ struct ServiceChannel {
     @inline(__always)
     mutating func startWaiting(at time: Double, workforce: Workforce, staff: inout CounterStaff) {
         while inService.count < servers, let arrival = waiting.popFirst() {
-            var competency = 0.0, motivation = 0.5
-            var mean = rules.noviceMinutes, logMean = rules.logNoviceMinutes
+            var competency = 0.0
+            var motivation = 0.5
+            var mean = rules.noviceMinutes
+            var logMean = rules.logNoviceMinutes
             if let handler = staff.drawHandler(&streams.handlers, workforce: workforce) {
                 // The remembered terms, read in place; worked out (with the rules copied) only when stale.
-                let terms = HandlerTerms.known(handler, workforce: workforce, memo: staff.memo, serviceDomain: staff.serviceDomain)
+                let terms =
+                    HandlerTerms.known(handler, workforce: workforce, memo: staff.memo, serviceDomain: staff.serviceDomain)
                     ?? staff.terms(handler, workforce: workforce, rules: rules)
                 competency = terms.competency
                 mean = terms.minutes
                 logMean = terms.logMinutes
                 motivation = workforce.effectiveMotivation(handler)
             }
-            let minutes = parameters.exponentialHandling ? streams.handling.exponential(mean: mean)
+            let minutes =
+                parameters.exponentialHandling
+                ? streams.handling.exponential(mean: mean)
                 : streams.handling.lognormal(logMean: logMean, shape: rules.handlingShape)
             let waitMinutes = (time - arrival) * rules.minutesPerDay
             tally.handlingMinutes.add(minutes)
@@ -160,15 +167,17 @@ struct ServiceChannel {
         if inService.count >= servers { staffedServers.record(busy, at: SimTime(workingDays: time)) }
         let quality = rules.quality
         let resolved = streams.outcomes.bernoulli(quality.firstContactResolution(competency: request.competency))
-        let satisfaction = quality.satisfaction(timeliness: quality.timeliness(waitMinutes: request.waitMinutes),
-                                                competency: request.competency, resolved: resolved ? 1 : 0, motivation: request.motivation)
+        let satisfaction = quality.satisfaction(
+            timeliness: quality.timeliness(waitMinutes: request.waitMinutes),
+            competency: request.competency, resolved: resolved ? 1 : 0, motivation: request.motivation)
         if resolved { tally.resolved += 1 }
         tally.recordWait(request.waitMinutes)
         tally.satisfaction.add(satisfaction)
         if streams.outcomes.bernoulli(quality.complaintChance(resolved: resolved, waitMinutes: request.waitMinutes)) {
             tally.complaints += 1
             complaintsToAttribute += 1
-            tally.complaintResolutionDays.add(streams.outcomes.exponential(mean: quality.resolutionDays(unitCompetency: staff.unitCompetency)))
+            tally.complaintResolutionDays.add(
+                streams.outcomes.exponential(mean: quality.resolutionDays(unitCompetency: staff.unitCompetency)))
         }
     }
 
@@ -208,7 +217,9 @@ struct CounterStaff {
     }
 
     mutating func terms(_ e: EmployeeIndex, workforce: Workforce, rules: ServiceRules) -> HandlerTerms {
-        HandlerTerms.remembered(e, workforce: workforce, memo: &memo, serviceDomain: serviceDomain, quality: rules.quality) { rules.channel }
+        HandlerTerms.remembered(e, workforce: workforce, memo: &memo, serviceDomain: serviceDomain, quality: rules.quality) {
+            rules.channel
+        }
     }
 }
 
@@ -278,8 +289,10 @@ struct HandlerTerms {
     /// Worked out again only when the level or the unit changed since `e` last handled a request
     /// (levels move monthly and at completions; requests come by the hundred a day), so the answer
     /// is exactly what working it out afresh gives.
-    static func remembered(_ e: EmployeeIndex, workforce: Workforce, memo: inout PerEmployee<HandlerTerms>, serviceDomain: Int?,
-                           quality: ServiceQualityParameters, service: () -> ServiceChannelParameters?) -> HandlerTerms {
+    static func remembered(
+        _ e: EmployeeIndex, workforce: Workforce, memo: inout PerEmployee<HandlerTerms>, serviceDomain: Int?,
+        quality: ServiceQualityParameters, service: () -> ServiceChannelParameters?
+    ) -> HandlerTerms {
         if let known = known(e, workforce: workforce, memo: memo, serviceDomain: serviceDomain) { return known }
         let level = serviceDomain.map { workforce.applied(e, $0) } ?? .nan
         let unit = workforce.unit[e]

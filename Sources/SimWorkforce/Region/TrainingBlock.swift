@@ -10,7 +10,9 @@ struct TrainingBlock {
 
     static func blocks(_ period: NoTrainingPeriod, units: [UnitParameters], clock: WorkingClock) -> [TrainingBlock] {
         let protected: PerUnit<Bool>? = period.units.isEmpty ? nil : PerUnit(units.map { period.units.contains($0.id) })
-        return period.period.spans(on: clock).map { TrainingBlock(span: $0, units: protected, modes: period.modes, programmes: period.programmes) }
+        return period.period.spans(on: clock).map {
+            TrainingBlock(span: $0, units: protected, modes: period.modes, programmes: period.programmes)
+        }
     }
 
     /// Whether it stops sessions of programme `p` in `mode`.
