@@ -51,7 +51,7 @@ public struct UncertainDraws: Sendable {
         self.seed = seed
         self.paths = paths
         self.kept = kept
-        try checkCorners(scenarios)
+        try checkCorners()
     }
 
     /// The quantile factor `path` takes in replication k: one uniform from a stream of its own.
@@ -80,7 +80,7 @@ public struct UncertainDraws: Sendable {
 
     /// Compiles every scenario with all its factors at their lowest and at their highest, so a
     /// range that breaks the model fails before the run, with the file's own diagnostics.
-    public func checkCorners(_ scenarios: [Scenario]) throws(CommandError) {
+    func checkCorners() throws(CommandError) {
         var problems: [Diagnostic] = []
         for member in members where !member.factors.isEmpty {
             for u in [0.0, 1.0] {
