@@ -119,10 +119,10 @@ public enum MetricKey: Hashable, Sendable {
 /// per-counter series follow them (``RegionCatalogue``). Each case's id, unit, summary,
 /// direction, description and names are declared once, in ``definition``.
 public enum Metric: Int, CaseIterable, Sendable {
-    case competencyMean, competencyShareAtStandard, competencyGapMean
-    case jpMean, jpShareReaching20, jpShareWithNone
+    case competencyMean, competencyShareAtStandard, competencyGapMean, staffAtStandard
+    case jpMean, jpShareReaching20, jpShareWithNone, pnsReaching20
     case ipASNProxy
-    case invited, accepted, completed, droppedOut
+    case invited, accepted, completed, droppedOut, cutForMoney
     case staffDaysOffDuty
     case budgetSpentRupiah, budgetUnspentRupiah, costPerCompetencyPointRupiah
     case motivationMean
@@ -154,14 +154,17 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .competencyMean: return ("competency.mean", "level (1-5)", ("Rata-rata kompetensi (level 1–5)", "Mean competency (level 1–5)"), "mean applied competency over employees and domains", .lastMonth, true)
         case .competencyShareAtStandard: return ("competency.share_at_standard", "share", ("Pegawai yang memenuhi standar kompetensi", "Staff at the competency standard"), "share of employee-domain pairs at or above the required level, among pairs that require more than level 1 (everyone meets level 1, the floor of the scale)", .lastMonth, true)
         case .competencyGapMean: return ("competency.gap_mean", "level", ("Rata-rata kekurangan dari standar (level)", "Mean shortfall below the standard (levels)"), "mean shortfall below the required level (0 when met)", .lastMonth, false)
+        case .staffAtStandard: return ("competency.staff_at_standard", "people", ("ASN yang memenuhi standar kompetensi", "ASN at the competency standard"), "active ASN whose applied competency meets what their post requires in every domain where it requires more than level 1, at month end (a post that requires only level 1 is met by everyone)", .lastMonth, true)
         case .jpMean: return ("jp.mean", "JP", ("Rata-rata JP per pegawai", "Mean JP per employee"), "mean JP credited per employee in the fiscal year so far", .lastMonth, true)
         case .jpShareReaching20: return ("jp.share_reaching_20", "share", ("PNS yang mencapai 20 JP setahun", "PNS reaching 20 JP a year"), "share of PNS with at least 20 JP in the fiscal year so far", .lastMonth, true)
         case .jpShareWithNone: return ("jp.share_with_none", "share", ("PNS tanpa JP", "PNS with no JP"), "share of PNS with no JP credited in the fiscal year so far", .lastMonth, false)
+        case .pnsReaching20: return ("jp.pns_reaching_20", "people", ("PNS yang mencapai 20 JP (orang)", "PNS reaching 20 JP (people)"), "PNS with at least 20 JP in the fiscal year so far, at month end: the people behind jp.share_reaching_20", .lastMonth, true)
         case .ipASNProxy: return ("ip_asn.proxy", "index (0-100)", ("Proksi IP ASN (0–100)", "IP ASN proxy (0–100)"), "IP ASN proxy: qualification 25, competency 40, performance 30, discipline 5 (a proxy, not BKN's measurement)", .lastMonth, true)
         case .invited: return ("participation.invited", "people", ("Undangan pelatihan", "Training invitations"), "invitations sent in the month", .total, nil)
         case .accepted: return ("participation.accepted", "people", ("Undangan diterima", "Invitations accepted"), "invitations accepted in the month", .total, nil)
         case .completed: return ("participation.completed", "people", ("Peserta lulus pelatihan", "Training completions"), "programme completions in the month", .total, true)
         case .droppedOut: return ("participation.dropped_out", "people", ("Peserta mengundurkan diri", "Attendees who dropped out"), "attendees who dropped out in the month", .total, false)
+        case .cutForMoney: return ("participation.cut_for_money", "people", ("Peserta batal karena dana belum cair", "Attendees cut for lack of released money"), "people on a session's list (booked or invited) dropped at its start because the budget released so far could not pay for them, in the month", .total, false)
         case .staffDaysOffDuty: return ("staff_days_off_duty", "staff-days", ("Hari-orang meninggalkan tugas untuk pelatihan", "Staff-days away from duty for training"), "working days of duty lost to training in the month", .total, false)
         case .budgetSpentRupiah: return ("budget.spent_rupiah", "Rupiah", ("Anggaran terpakai (Rp)", "Budget spent (Rp)"), "development budget spent in the month", .total, nil)
         case .budgetUnspentRupiah: return ("budget.unspent_rupiah", "Rupiah", ("Anggaran tidak terpakai (Rp)", "Budget unspent (Rp)"), "budget released this fiscal year and not spent, at month end", .lastMonth, nil)
@@ -225,40 +228,6 @@ public enum DomainMeasure: Int, CaseIterable, Sendable {
                 label: LocalizedText(indonesian: "Memenuhi standar \(name)", english: "At the standard in \(name)"),
                 higherIsBetter: true)
         }
-    }
-}
-
-/// What each service counter did in a month (services.csv). A region reports only its own
-/// counters; a month with nothing to measure is undefined (empty).
-public enum CounterMeasure: Int, CaseIterable, Sendable {
-    case requests, waitMean, waitP90, utilisation, firstContactResolution, complaints, ikm, lebaranWaitMean, staffDaysTraining
-
-    public var name: String { declaration.name }
-
-    typealias Declaration = (
-        name: String, unit: String, label: (String, String), description: String, summary: HorizonSummary, higherIsBetter: Bool?
-    )
-
-    // swift-format-ignore
-    var declaration: Declaration {
-        switch self {
-        case .requests: return ("requests", "requests", ("Permohonan", "Requests"), "citizen requests arriving at the counter", .total, nil)
-        case .waitMean: return ("wait_minutes.mean", "minutes", ("Waktu tunggu (menit)", "Wait (minutes)"), "mean wait before service", .lastYearMean, false)
-        case .waitP90: return ("wait_minutes.p90", "minutes", ("Waktu tunggu persentil ke-90 (menit)", "90th percentile wait (minutes)"), "90th percentile of the wait", .lastYearMean, false)
-        case .utilisation: return ("utilisation", "share", ("Keterpakaian petugas", "Staff utilisation"), "busy share of counter staff time", .lastYearMean, nil)
-        case .firstContactResolution: return ("first_contact_resolution", "share", ("Selesai pada kunjungan pertama", "Resolved at first contact"), "share of requests resolved at first contact", .lastYearMean, true)
-        case .complaints: return ("complaints", "complaints", ("Pengaduan", "Complaints"), "complaints filed about the counter", .total, false)
-        case .ikm: return ("ikm", "index (25-100)", ("IKM loket", "Counter IKM"), "Indeks Kepuasan Masyarakat of the counter", .lastYearMean, true)
-        case .lebaranWaitMean: return ("wait_minutes.lebaran", "minutes", ("Tunggu sekitar Lebaran (menit)", "Wait around Lebaran (minutes)"), "mean wait of requests arriving in the Lebaran window (7 days before Idul Fitri to 7 after); months without one are empty", .lastYearMean, false)
-        case .staffDaysTraining: return ("staff_days_training", "staff-days", ("Hari-orang untuk pelatihan", "Staff-days at training"), "working days of the counter unit's staff taken by training: away at sessions, and the share of the day of on-duty training (e-learning, coaching, Latsar's workplace part)", .total, nil)
-        }
-    }
-
-    public func definition(unit: String) -> MetricDefinition {
-        let d = declaration
-        return MetricDefinition(
-            .counter(self, unit: unit), d.unit, d.description, label: LocalizedText(indonesian: d.label.0, english: d.label.1),
-            summary: d.summary, higherIsBetter: d.higherIsBetter)
     }
 }
 

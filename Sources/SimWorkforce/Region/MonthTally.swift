@@ -4,6 +4,8 @@ import SimCore
 /// at the month's end; `reset()` starts the next month. One reset for all, so no counter is forgotten.
 struct MonthTally {
     var invited = 0, accepted = 0, completed = 0, droppedOut = 0
+    /// People dropped from a session's list at its start because the released money ran short.
+    var cutForMoney = 0
     var retired = 0, otherExits = 0, hired = 0
     var spentRupiah = 0.0
     /// Competency gained from courses and forums, in levels summed over employees and domains.
@@ -27,9 +29,11 @@ struct ServiceTally {
     var waitMinutes = MeanTally(), handlingMinutes = MeanTally()
     var satisfaction = MeanTally(), complaintResolutionDays = MeanTally()
     /// Waits in 1-minute bins (the last bin holds everything longer), for the p90.
-    var waitHistogram = [Int](repeating: 0, count: 601)
+    var waitHistogram = [Int](repeating: 0, count: CounterMeasure.recordedWaitMinutes + 1)
     /// Analytic fidelity: Σ p90 × requests and Σ utilisation × requests, for request-weighted means.
     var analyticWaitP90Sum = 0.0, analyticUtilisationSum = 0.0
+    /// Analytic fidelity: Σ offered load (arrivals × mean handling ÷ servers) × requests.
+    var analyticLoadSum = 0.0
     /// Waits of requests that arrived in the Lebaran window.
     var lebaranWaitMinutes = MeanTally()
 
@@ -46,6 +50,7 @@ struct ServiceTally {
         for i in waitHistogram.indices { waitHistogram[i] = 0 }
         analyticWaitP90Sum = 0
         analyticUtilisationSum = 0
+        analyticLoadSum = 0
     }
 
     /// Adds another counter's month.
@@ -60,6 +65,7 @@ struct ServiceTally {
         for i in waitHistogram.indices { waitHistogram[i] += other.waitHistogram[i] }
         analyticWaitP90Sum += other.analyticWaitP90Sum
         analyticUtilisationSum += other.analyticUtilisationSum
+        analyticLoadSum += other.analyticLoadSum
         lebaranWaitMinutes.merge(other.lebaranWaitMinutes)
     }
 

@@ -156,6 +156,8 @@ extension Workforce {
 /// The month-end measures of MODEL.md §10, summed over the active employees in employee order.
 struct MonthEndSums {
     var active = 0, pairs = 0, assessed = 0, atStandard = 0
+    /// Employees who meet every assessed requirement of their post (people, not pairs).
+    var staffAtStandard = 0
     var competency = 0.0, gap = 0.0
     var domain: [Double], domainAssessed: [Int], domainAtStandard: [Int]
     var jp = 0.0, pns = 0, pnsReaching = 0, pnsWithNone = 0
@@ -247,6 +249,7 @@ extension Workforce {
                             domainAtStandard.withUnsafeMutableBufferPointer { atStandard in
                                 for e in activeIndices where self.active[e] {
                                     var appliedSum = 0.0
+                                    var unmet = 0
                                     let base = e.rawValue &* domains
                                     let level = jobLevel[e].rawValue
                                     levelCount[level] &+= 1
@@ -261,7 +264,9 @@ extension Workforce {
                                         // chain every employee's additions one after another.
                                         domainSums[domains &+ d] += max(0, required - applied)
                                         atStandard[d] &+= assessedPair[row &+ d] & (applied >= required ? 1 : 0)
+                                        unmet |= assessedPair[row &+ d] & (applied < required ? 1 : 0)
                                     }
+                                    sums.staffAtStandard &+= 1 &- unmet
                                     count(e, appliedSum: appliedSum, level: level, tables, jpLastYear, jpWindow, ip, into: &sums)
                                 }
                             }

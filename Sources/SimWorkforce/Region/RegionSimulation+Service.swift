@@ -202,8 +202,7 @@ extension RegionSimulation {
             // The expected rate: Erlang C already carries the Poisson variation of arrivals.
             let arrivals = requestsPerDay / minutesPerDay
             let queue = ErlangC(arrivalRate: arrivals, serviceRate: 1 / meanMinutes, servers: servers)
-            let cv = parameters.exponentialHandling ? 1 : parameters.handlingCV
-            let correction = (1 + cv * cv) / 2
+            let correction = parameters.exponentialHandling ? 1 : (1 + parameters.handlingCV * parameters.handlingCV) / 2
             // The stationary day (Erlang C with the Allen–Cunneen correction), when it is stable.
             var stationary = (mean: 0.0, p90: 0.0, timeliness: 1.0, utilisation: 1.0)
             if queue.isStable {
@@ -235,6 +234,7 @@ extension RegionSimulation {
             channels[c].tally.satisfaction.add(satisfaction, times: requests)
             channels[c].tally.analyticWaitP90Sum += p90 * served
             channels[c].tally.analyticUtilisationSum += utilisation * served
+            channels[c].tally.analyticLoadSum += arrivals * meanMinutes / Double(servers) * served
             if inLebaran { channels[c].tally.lebaranWaitMinutes.add(meanWait, times: requests) }
             let complaintMean =
                 served
@@ -260,13 +260,15 @@ extension RegionSimulation {
         var staffed = 0.0
         for c in channels.indices {
             var utilisation = channels[c].tally.analyticUtilisation
+            var load = channels[c].tally.analyticLoad
             if !analytic {
                 let days = channels[c].takeServerDays(upTo: monthEnd)
                 busy += days.busy
                 staffed += days.staffed
                 utilisation = days.staffed > 0 ? days.busy / days.staffed : .nan
+                load = channels[c].tally.offeredLoad(staffedMinutes: days.staffed * model.hoursPerWorkingDay * 60)
             }
-            writeCounter(channels[c].unit, channels[c].tally, utilisation: utilisation, analytic: analytic, month: m)
+            writeCounter(channels[c].unit, channels[c].tally, utilisation: utilisation, load: load, analytic: analytic, month: m)
             service.absorb(channels[c].tally)
             let trainingArea = channels[c].training.area(upTo: monthEnd)
             result[slot: result.slot(counterOfUnit: channels[c].unit.rawValue, .staffDaysTraining), m] =
@@ -286,7 +288,7 @@ extension RegionSimulation {
         service.reset()
     }
 
-    mutating func writeCounter(_ unit: UnitIndex, _ tally: ServiceTally, utilisation: Double, analytic: Bool, month m: Int) {
+    mutating func writeCounter(_ unit: UnitIndex, _ tally: ServiceTally, utilisation: Double, load: Double, analytic: Bool, month m: Int) {
         func write(_ measure: CounterMeasure, _ value: Double) {
             result[slot: result.slot(counterOfUnit: unit.rawValue, measure), m] = value
         }
@@ -294,6 +296,7 @@ extension RegionSimulation {
         write(.waitMean, tally.waitMean)
         write(.waitP90, tally.waitP90(analytic: analytic))
         write(.utilisation, utilisation)
+        write(.offeredLoad, load)
         write(.firstContactResolution, tally.firstContactResolution)
         write(.complaints, Double(tally.complaints))
         write(.ikm, tally.ikm)
@@ -307,6 +310,12 @@ extension ServiceTally {
     var firstContactResolution: Double { served > 0 ? Double(resolved) / Double(served) : .nan }
     var ikm: Double { satisfaction.count > 0 ? IKMGrade.index(meanSatisfaction: satisfaction.mean) : .nan }
     var analyticUtilisation: Double { served > 0 ? analyticUtilisationSum / Double(served) : .nan }
+    var analyticLoad: Double { served > 0 ? analyticLoadSum / Double(served) : .nan }
+    /// The work that arrived (requests × mean handling minutes) ÷ the minutes staff were at the counter.
+    func offeredLoad(staffedMinutes: Double) -> Double {
+        guard requests > 0, handlingMinutes.count > 0 else { return .nan }
+        return staffedMinutes > 0 ? Double(requests) * handlingMinutes.mean / staffedMinutes : .nan
+    }
     /// The p90 of the wait: from the 1-minute histogram, or the request-weighted Erlang C quantile.
     func waitP90(analytic: Bool) -> Double {
         guard served > 0 else { return .nan }

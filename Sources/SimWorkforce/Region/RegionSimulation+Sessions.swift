@@ -103,10 +103,12 @@ extension RegionSimulation {
         let money = programme.isMandated ? budget.unspentYearRupiah : discretionaryRupiah
         let affordable = Int(((money - fixed) / max(perAttendee, 1)).rounded(.down))
         guard affordable > 0 else {
+            thisMonth.cutForMoney += sessions[s].attendees.count
             cancel(session: s)
             return
         }
         while sessions[s].attendees.count > affordable {
+            thisMonth.cutForMoney += 1
             unbook(sessions[s].attendees.removeLast(), session: s)
         }
         let offDuty = model[mode].offDuty

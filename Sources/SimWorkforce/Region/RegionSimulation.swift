@@ -313,6 +313,8 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.competencyMean, m] = sums.competency / Double(max(sums.pairs, 1))
         result[.competencyShareAtStandard, m] = sums.assessed > 0 ? Double(sums.atStandard) / Double(sums.assessed) : .nan
         result[.competencyGapMean, m] = sums.gap / Double(max(sums.pairs, 1))
+        result[.staffAtStandard, m] = Double(sums.staffAtStandard)
+        result[.pnsReaching20, m] = Double(sums.pnsReaching)
         result[.jpMean, m] = sums.jp / n
         result[.jpShareReaching20, m] = Double(sums.pnsReaching) / Double(max(sums.pns, 1))
         result[.jpShareWithNone, m] = Double(sums.pnsWithNone) / Double(max(sums.pns, 1))
@@ -335,6 +337,7 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.accepted, m] = Double(thisMonth.accepted)
         result[.completed, m] = Double(thisMonth.completed)
         result[.droppedOut, m] = Double(thisMonth.droppedOut)
+        result[.cutForMoney, m] = Double(thisMonth.cutForMoney)
         let offDutyArea = offDutyEquivalent.area(upTo: monthEnd)
         result[.staffDaysOffDuty, m] = offDutyArea - offDutyAreaAtMonthStart + thisMonth.extraStaffDays
         offDutyAreaAtMonthStart = offDutyArea

@@ -1,0 +1,39 @@
+/// What each service counter did in a month (services.csv). A region reports only its own
+/// counters; a month with nothing to measure is undefined (empty).
+public enum CounterMeasure: Int, CaseIterable, Sendable {
+    /// Per-request waits are recorded in 1-minute bins up to this many minutes, the last bin
+    /// holding every longer wait: a 90th percentile there is a lower bound, not a measurement.
+    public static let recordedWaitMinutes = 600
+
+    case requests, waitMean, waitP90, utilisation, firstContactResolution, complaints, ikm, lebaranWaitMean, staffDaysTraining
+    case offeredLoad
+
+    public var name: String { declaration.name }
+
+    typealias Declaration = (
+        name: String, unit: String, label: (String, String), description: String, summary: HorizonSummary, higherIsBetter: Bool?
+    )
+
+    // swift-format-ignore
+    var declaration: Declaration {
+        switch self {
+        case .requests: return ("requests", "requests", ("Permohonan", "Requests"), "citizen requests arriving at the counter", .total, nil)
+        case .waitMean: return ("wait_minutes.mean", "minutes", ("Waktu tunggu (menit)", "Wait (minutes)"), "mean wait before service", .lastYearMean, false)
+        case .waitP90: return ("wait_minutes.p90", "minutes", ("Waktu tunggu persentil ke-90 (menit)", "90th percentile wait (minutes)"), "90th percentile of the wait", .lastYearMean, false)
+        case .utilisation: return ("utilisation", "share", ("Keterpakaian petugas", "Staff utilisation"), "busy share of counter staff time", .lastYearMean, nil)
+        case .firstContactResolution: return ("first_contact_resolution", "share", ("Selesai pada kunjungan pertama", "Resolved at first contact"), "share of requests resolved at first contact", .lastYearMean, true)
+        case .complaints: return ("complaints", "complaints", ("Pengaduan", "Complaints"), "complaints filed about the counter", .total, false)
+        case .ikm: return ("ikm", "index (25-100)", ("IKM loket", "Counter IKM"), "Indeks Kepuasan Masyarakat of the counter", .lastYearMean, true)
+        case .lebaranWaitMean: return ("wait_minutes.lebaran", "minutes", ("Tunggu sekitar Lebaran (menit)", "Wait around Lebaran (minutes)"), "mean wait of requests arriving in the Lebaran window (7 days before Idul Fitri to 7 after); months without one are empty", .lastYearMean, false)
+        case .offeredLoad: return ("offered_load", "ratio", ("Beban permintaan ÷ kapasitas", "Demand ÷ capacity"), "the month's requests × mean handling minutes ÷ the minutes the counter's staff were at the counter: 1 or more means demand exceeds capacity and the queue grows without bound", .lastYearMean, false)
+        case .staffDaysTraining: return ("staff_days_training", "staff-days", ("Hari-orang untuk pelatihan", "Staff-days at training"), "working days of the counter unit's staff taken by training: away at sessions, and the share of the day of on-duty training (e-learning, coaching, Latsar's workplace part)", .total, nil)
+        }
+    }
+
+    public func definition(unit: String) -> MetricDefinition {
+        let d = declaration
+        return MetricDefinition(
+            .counter(self, unit: unit), d.unit, d.description, label: LocalizedText(indonesian: d.label.0, english: d.label.1),
+            summary: d.summary, higherIsBetter: d.higherIsBetter)
+    }
+}
