@@ -83,8 +83,10 @@ public enum CommonOptions {
         "(repeatable)")
     public static let csvLocale = OptionSpec.value(
         .csvLocale, "L", "en (default: ',' and '.') or id (';' and ',' for Indonesian spreadsheets)")
-    public static let lang = OptionSpec.value(.lang, "L", "language of brief.md, brief.html and sweep.html: id (default) or en")
-    public static let region = OptionSpec.value(.region, "ID", "limit brief.md and brief.html to one region (the CSVs keep every region)")
+    public static let lang = OptionSpec.value(
+        .lang, "L", "language of brief.md, brief.html, sweep.html, results.xlsx and the warnings on stderr: id (default) or en")
+    public static let region = OptionSpec.value(
+        .region, "ID", "limit brief.md, brief.html, results.xlsx and the warnings to one region (the CSVs keep every region)")
     public static let force = OptionSpec.flag(
         .force, "write into an --out folder that also holds files simulate did not write (they are left as they are)")
     public static let quiet = OptionSpec.flag(.quiet, "no progress on stderr")

@@ -1,3 +1,4 @@
+import SimScenario
 import SimWorkforce
 
 /// What the tables need to know about each scenario besides its statistics.
@@ -19,6 +20,12 @@ public struct ScenarioLabels: Sendable, Equatable {
     public var programmeNames: [LocalizedText]
     /// False for a baseline given with `--baseline-file`: compared against, not itself reported.
     public var isReported = true
+    /// The regions whose staff come from a roster file: its rows and the headcount it replaced.
+    public var rosters: [RosterSize] = []
+    /// A short title for chart labels (`shortName`), `nil` to use the name.
+    public var shortName: LocalizedText?
+    /// The metric id the brief ranks options by when this scenario is the comparison (`brief.outcome`).
+    public var outcome: String?
     public init(
         id: String, name: LocalizedText, question: LocalizedText, catalogues: [RegionCatalogue], regionNames: [String],
         programmeIDs: [String],

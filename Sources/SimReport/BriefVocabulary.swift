@@ -9,6 +9,8 @@ struct BriefMetric {
     let phrase: LocalizedText
     /// A table column's heading.
     let short: LocalizedText
+    /// What follows a difference in a sentence: "+243 *PNS mencapai 20 JP*".
+    var gainWords: LocalizedText
 
     init(_ metric: Metric, _ quantity: Quantity, phrase: (String, String), short: (String, String)) {
         self.init(metric.definition, quantity, phrase: phrase, short: short)
@@ -20,6 +22,34 @@ struct BriefMetric {
         self.quantity = quantity
         self.phrase = LocalizedText(indonesian: phrase.0, english: phrase.1)
         self.short = LocalizedText(indonesian: short.0, english: short.1)
+        gainWords = self.phrase
+    }
+
+    /// A metric a scenario names as its outcome (`brief.outcome`): one of the brief's own, or
+    /// any region metric, shown by its label.
+    init(outcome metric: Metric) {
+        if let known = ([Self.pns20, .staffAtStandard] + Self.headline).first(where: { $0.key == .region(metric) }) {
+            self = known
+            return
+        }
+        let definition = metric.definition
+        let quantity: Quantity
+        switch definition.unit {
+        case "share": quantity = .share
+        case "Rupiah": quantity = .rupiah
+        case "minutes": quantity = .minutes
+        case "people": quantity = .count
+        default: quantity = definition.unit.hasPrefix("index") ? .index : .plain
+        }
+        let label = definition.label
+        self.init(
+            definition, quantity, phrase: (label.text(in: .id), label.text(in: .en)), short: (label.text(in: .id), label.text(in: .en)))
+    }
+
+    func saying(_ gain: (String, String)) -> BriefMetric {
+        var metric = self
+        metric.gainWords = LocalizedText(indonesian: gain.0, english: gain.1)
+        return metric
     }
 
     /// The series' id, for the `data-metric` of figures.
@@ -33,6 +63,16 @@ struct BriefMetric {
         .jpShareReaching20, .share, phrase: ("porsi PNS yang mencapai 20 JP", "the share of PNS reaching 20 JP"),
         short: ("PNS ≥ 20 JP", "PNS ≥ 20 JP"))
     static let ikm = BriefMetric(.serviceIKM, .index, phrase: ("IKM", "the IKM (citizen satisfaction)"), short: ("IKM", "IKM"))
+        .saying(("poin IKM", "IKM points"))
+    /// People, for page 1: differences in PNS and ASN, not in shares times a headcount.
+    static let pns20 = BriefMetric(
+        .pnsReaching20, .count, phrase: ("PNS yang mencapai 20 JP", "PNS reaching 20 JP"),
+        short: ("PNS ≥ 20 JP (orang)", "PNS ≥ 20 JP (people)")
+    ).saying(("PNS mencapai 20 JP", "PNS reaching 20 JP"))
+    static let staffAtStandard = BriefMetric(
+        .staffAtStandard, .count, phrase: ("ASN yang memenuhi standar kompetensi", "ASN at the competency standard"),
+        short: ("ASN memenuhi standar (orang)", "ASN at standard (people)")
+    ).saying(("ASN memenuhi standar kompetensi", "ASN at the competency standard"))
     static let atStandard = BriefMetric(
         .competencyShareAtStandard, .share,
         phrase: ("porsi pegawai yang memenuhi standar kompetensi", "the share of staff at the competency standard"),

@@ -16,6 +16,40 @@ public struct ResultTable: Sendable {
     public init() {}
     public mutating func row(_ fields: [CSVField]) { rows.append(fields) }
 
+    /// The column whose header is `identifier`, if there is one.
+    func column(_ identifier: String) -> Int? {
+        rows.first?.firstIndex { if case .identifier(identifier) = $0 { return true } else { return false } }
+    }
+
+    /// The header and the rows of one region: a table without a `region` column is kept whole.
+    func keeping(region: String) -> ResultTable {
+        guard let c = column("region") else { return self }
+        var kept = ResultTable()
+        for (i, row) in rows.enumerated() {
+            if i == 0 { kept.row(row) } else if case .userText(region) = row[c] { kept.row(row) }
+        }
+        return kept
+    }
+
+    /// A column `header` before column `identifier`, its text worked out from that column's own
+    /// (a metric's name from its id); the table is unchanged without that column.
+    func inserting(_ header: String, before identifier: String, _ text: (String) -> String?) -> ResultTable {
+        guard let c = column(identifier) else { return self }
+        var out = ResultTable()
+        for (i, row) in rows.enumerated() {
+            var row = row
+            if i == 0 {
+                row.insert(.identifier(header), at: c)
+            } else {
+                var own = ""
+                if case .identifier(let s) = row[c] { own = s } else if case .userText(let s) = row[c] { own = s }
+                row.insert(.userText(text(own) ?? own), at: c)
+            }
+            out.row(row)
+        }
+        return out
+    }
+
     public func csv(_ locale: CSVLocale) -> String {
         var writer = CSVWriter(locale: locale)
         for row in rows { writer.row(row) }

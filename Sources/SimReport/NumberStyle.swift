@@ -6,6 +6,9 @@ import SimWorkforce
 /// decimals.
 public enum Quantity: Sendable {
     case level, share, index, minutes, rupiah, people, plain
+    /// Whole people named by the words around them ("+243 PNS mencapai 20 JP"): no unit word, and
+    /// never a fraction of a person (a mean over replications rounds to whole people).
+    case count
 
 }
 
@@ -90,7 +93,7 @@ public struct NumberStyle: Sendable {
                 ? (1e-9, language == .id ? " miliar" : " billion")
                 : magnitude >= 1e6 ? (1e-6, language == .id ? " juta" : " million") : (1, "")
             return Scale(factor: factor, suffix: word, deltaSuffix: word, prefix: "Rp ")
-        case .level, .index, .plain: return Scale(factor: 1, suffix: "", deltaSuffix: "", prefix: "")
+        case .level, .index, .plain, .count: return Scale(factor: 1, suffix: "", deltaSuffix: "", prefix: "")
         }
     }
 
@@ -112,6 +115,7 @@ public struct NumberStyle: Sendable {
     /// an end as 0, so the reader can see that it excludes zero.
     func layout(_ e: Estimate, _ quantity: Quantity) -> (scale: Scale, places: Int) {
         let scale = scale(quantity, magnitude: max(abs(e.mean), abs(e.low.isFinite ? e.low : 0), abs(e.high.isFinite ? e.high : 0)))
+        if quantity == .count { return (scale, 0) }
         let places = Self.places(halfWidth: e.halfWidth * scale.factor, value: e.mean * scale.factor)
         return (scale, Self.places(places, showingSignOf: e, factor: scale.factor))
     }

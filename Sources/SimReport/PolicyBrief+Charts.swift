@@ -25,7 +25,7 @@ extension PolicyBrief {
         case .level: return t("level kompetensi", "competency levels")
         case .index: return t("poin IKM", "IKM points")
         case .minutes: return t("menit", "minutes")
-        case .people: return t("orang", "people")
+        case .people, .count: return t("orang", "people")
         case .plain: return ""
         }
     }
@@ -52,7 +52,9 @@ extension PolicyBrief {
         let rowHeight = 22.0
         let width = 900.0
         let valueColumn = 130.0
-        let labelWidth = min(420, (sorted.map { SVGCanvas.textWidth(name($0.0), size: size) }.max() ?? 100) + 12)
+        let labelWidth = min(
+            420,
+            (sorted.map { SVGCanvas.textWidth(labels[$0.0].shortName?.text(in: language) ?? name($0.0), size: size) }.max() ?? 100) + 12)
         let height = 16 + rowHeight * Double(sorted.count) + 62
         let period = when(first)
         var canvas = SVGCanvas(
@@ -84,7 +86,7 @@ extension PolicyBrief {
             "<line x1=\"\(f(x(0)))\" x2=\"\(f(x(0)))\" y1=\"\(f(top - 4))\" y2=\"\(f(bottom))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>")
         for (row, (s, c)) in sorted.enumerated() {
             let y = top + rowHeight * (Double(row) + 0.5)
-            canvas.text(SVGCanvas.fitted(name(s), size: size, maxWidth: labelWidth - 12), x: labelWidth, y: y + 4, size: size, anchor: .end)
+            canvas.text(chartName(s, size: size, maxWidth: labelWidth - 12), x: labelWidth, y: y + 4, size: size, anchor: .end)
             canvas.element(
                 "<line x1=\"\(f(x(c.delta.low)))\" x2=\"\(f(x(c.delta.high)))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(color(s))\" stroke-width=\"2\"/>"
             )

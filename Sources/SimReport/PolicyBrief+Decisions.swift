@@ -4,64 +4,80 @@ import SimWorkforce
 
 /// The adaptive policy's decisions and the caveats, in sentences.
 extension PolicyBrief {
-    /// What the periodic evaluation did, per scenario: one sentence per region, programme and
-    /// kind of decision ("Metode diganti dari kelas ke blended …").
-    func decisionLines() -> [(scenario: Int, lines: [Line])] {
-        var out: [(Int, [Line])] = []
+    /// What the periodic evaluation did, one entry per kind of decision (region, programme,
+    /// action, modes) with the scenarios that took it beneath: a decision most scenarios share
+    /// (the baseline's own evaluation at work) is said once, not once per scenario.
+    func decisionLines() -> [(decision: Line, scenarios: Line)] {
+        struct Kind: Hashable {
+            var region: String, programme: String, action: String, from: Mode?, to: Mode?
+        }
+        struct Taken {
+            var scenario: Int
+            var count = 0
+            var firstMonth: Int
+            var moved = RunningStatistics()
+        }
+        var order: [Kind] = []
+        var taken: [Kind: [Taken]] = [:]
+        var words: [Kind: Line] = [:]
         for s in labels.indices {
-            struct Kind: Hashable, Comparable {
-                var region: Int, programme: Int, action: String
-                static func < (a: Kind, b: Kind) -> Bool { (a.region, a.programme, a.action) < (b.region, b.programme, b.action) }
-            }
-            struct Group {
-                var count = 0
-                var firstMonth: Int
-                var from: Mode?
-                var to: Mode?
-                var moved = RunningStatistics()
-            }
-            var groups: [Kind: Group] = [:]
             // In month order, so a kind's first entry is its first month.
             for (key, summary) in result.decisions[s].sorted(by: { $0.key < $1.key })
             where regions.contains(labels[s].regionIDs[key.region]) {
-                let kind = Kind(region: key.region, programme: key.programme, action: key.action)
-                var group = groups[kind] ?? Group(firstMonth: key.month, from: summary.fromMode, to: summary.toMode)
-                group.count += summary.count
-                group.moved.merge(summary.movedShare)
-                groups[kind] = group
-            }
-            let lines = groups.keys.sorted().map { entry -> Line in
-                let group = groups[entry]!
-                let perReplication = style.decimal(Double(group.count) / Double(max(result.replicationsDone, 1)), places: 1)
-                let month = BriefWords.month(group.firstMonth, language) + " \(firstYear + group.firstMonth / 12)"
-                let share = style.decimal(group.moved.mean * 100, places: 0) + "%"
-                let what: String
-                switch entry.action {
-                case "switchMode":
-                    let from = group.from.map { BriefWords.mode($0.id, language) } ?? "?"
-                    let to = group.to.map { BriefWords.mode($0.id, language) } ?? "?"
-                    what = t("metode diganti dari \(from) ke \(to)", "delivery switched from \(from) to \(to)")
-                case "shiftBudget":
-                    what = t(
-                        "\(share) anggaran yang tersisa dialihkan ke program yang lebih efektif di domain yang sama",
-                        "\(share) of its remaining money moved to a more effective programme for the same domain")
-                default:
-                    what = t(
-                        "program dihentikan dan anggarannya dikembalikan ke rencana", "programme dropped and its money returned to the plan"
-                    )
+                let kind = Kind(
+                    region: labels[s].regionIDs[key.region], programme: labels[s].programmeIDs[key.programme], action: key.action,
+                    from: summary.fromMode, to: summary.toMode)
+                if taken[kind] == nil {
+                    order.append(kind)
+                    words[kind] = [.words(labels[s].regionName(key.region) + ", "), .user(programmeName(s, key.programme)), .words(": ")]
                 }
-                return [
-                    .words(labels[s].regionName(entry.region) + ", "), .user(programmeName(s, entry.programme)),
+                var list = taken[kind] ?? []
+                if list.last?.scenario != s { list.append(Taken(scenario: s, firstMonth: key.month)) }
+                list[list.count - 1].count += summary.count
+                list[list.count - 1].moved.merge(summary.movedShare)
+                taken[kind] = list
+            }
+        }
+        return order.map { kind in
+            let list = taken[kind]!
+            var moved = RunningStatistics()
+            for entry in list { moved.merge(entry.moved) }
+            let what: String
+            switch kind.action {
+            case "switchMode":
+                let from = kind.from.map { BriefWords.mode($0.id, language) } ?? "?"
+                let to = kind.to.map { BriefWords.mode($0.id, language) } ?? "?"
+                what = t("metode diganti dari \(from) ke \(to)", "delivery switched from \(from) to \(to)")
+            case "shiftBudget":
+                let share = style.decimal(moved.mean * 100, places: 0) + "%"
+                what = t(
+                    "rata-rata \(share) anggaran yang tersisa dialihkan ke program yang lebih efektif di domain yang sama",
+                    "on average \(share) of its remaining money moved to a more effective programme for the same domain")
+            default:
+                what = t(
+                    "program dihentikan dan anggarannya dikembalikan ke rencana", "programme dropped and its money returned to the plan")
+            }
+            let decision =
+                words[kind]! + [
                     .words(
-                        ": " + what
+                        what
                             + t(
-                                " (rata-rata \(perReplication) kali per replikasi; pertama pada \(month)).",
-                                " (\(perReplication) times per replication on average; first in \(month)).")),
+                                ", dalam \(list.count) skenario (kali per replikasi, rata-rata; bulan pertama):",
+                                ", in \(list.count) scenario\(list.count == 1 ? "" : "s") (times per replication, on average; first month):"
+                            ))
+                ]
+            var scenarios: Line = []
+            for (i, entry) in list.enumerated() {
+                let perReplication = style.decimal(Double(entry.count) / Double(max(result.replicationsDone, 1)), places: 1)
+                let month = BriefWords.month(entry.firstMonth, language) + " \(firstYear + entry.firstMonth / 12)"
+                if i > 0 { scenarios.append(.words("; ")) }
+                scenarios += [
+                    .user(labels[entry.scenario].shortName?.text(in: language) ?? name(entry.scenario)),
+                    .words(" \(perReplication)× (\(month))"),
                 ]
             }
-            if !lines.isEmpty { out.append((s, lines)) }
+            return (decision, scenarios + [.words(".")])
         }
-        return out
     }
 
     func programmeName(_ s: Int, _ p: Int) -> String {
@@ -123,18 +139,20 @@ extension PolicyBrief {
         return lines
     }
 
+    /// What the run warns about, one line each in the brief's language (a stylised fact missed among them).
+    var warningDetails: [String] {
+        warnings.filter { regions.contains($0.region) }.map { warning in
+            let scenario = labels.firstIndex { $0.id == warning.scenario }.map(name) ?? warning.scenario
+            return t("Perhatian", "Warning") + " (\(warning.code.rawValue), “\(scenario)”): " + warning.what.text(in: language)
+        }
+    }
+
     /// The caveats: the model's limits, stylised facts it misses, and the inputs that are
     /// estimates or assumptions (their source text as written, marked with its language).
     func caveats() -> (words: [String], foreign: [(intro: String, text: String)]) {
         var words = assumptions()
         var foreign: [(String, String)] = []
-        for check in StylisedFacts.check(result, labels: labels) where !check.holds {
-            foreign.append(
-                (
-                    t("Fakta yang tidak terpenuhi (MODEL.md §11)", "A stylised fact the model misses (MODEL.md §11)"),
-                    "\(check.scenario) · \(check.region) · \(check.fact): \(NumberText.significant(check.value, digits: 3)); target \(check.target)"
-                ))
-        }
+        words += warningDetails
         var seen: Set<String> = []
         for label in labels {
             for caveat in label.caveats where !seen.contains(caveat) {

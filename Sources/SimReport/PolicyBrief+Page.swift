@@ -68,9 +68,10 @@ extension PolicyBrief {
 
     public func markdown() -> String {
         guard result.hasBaseline else {
-            return "# \(title)\n\n\(context)\n\n**\(noBaselineNotice)**\n\n" + levelLines.map { "- \($0.markdown)\n" }.joined()
+            return "# \(title)\n\n\(context)\n\n" + warningsMarkdown() + "**\(noBaselineNotice)**\n\n"
+                + levelLines.map { "- \($0.markdown)\n" }.joined() + warningDetails.map { "\n- \($0)" }.joined()
         }
-        var md = "# \(title)\n\n\(context)\n\n\(howToRead)\n\n"
+        var md = "# \(title)\n\n\(context)\n\n" + summaryMarkdown() + "## " + t("Cara membaca", "How to read") + "\n\n\(howToRead)\n\n"
         md += "> **" + t("Yang diasumsikan model", "What the model assumes") + "**\n"
         md +=
             assumptions().map { ">\n> - \($0)\n" }.joined() + ">\n> "
@@ -125,7 +126,7 @@ extension PolicyBrief {
             return t("Evaluasi tidak mengubah program apa pun.", "The evaluation changed no programme.") + "\n"
         }
         var md = groups.map { group in
-            "- **\(escapeMarkdown(name(group.scenario)))**\n" + group.lines.map { "  - \($0.markdown)\n" }.joined()
+            "- \(group.decision.markdown)\n  \(group.scenarios.markdown)\n"
         }.joined()
         md += undone.map { "- \($0.markdown)\n" }.joined()
         return md
@@ -136,11 +137,13 @@ extension PolicyBrief {
     public func html() -> String {
         guard result.hasBaseline else {
             let body =
-                "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">\(xml(context))</p></header>\n<p class=\"read\"><b>\(xml(noBaselineNotice))</b></p>\n<ul>\n"
-                + levelLines.map { "<li>\($0.html)</li>\n" }.joined() + "</ul>\n"
+                "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">\(xml(context))</p></header>\n" + warningsHTML()
+                + "<p class=\"read\"><b>\(xml(noBaselineNotice))</b></p>\n<ul>\n"
+                + levelLines.map { "<li>\($0.html)</li>\n" }.joined() + warningDetails.map { "<li>\(xml($0))</li>\n" }.joined() + "</ul>\n"
             return page(title: title, language: language, body: body)
         }
         var body = "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">\(xml(context))</p></header>\n"
+        body += summaryHTML()
         body += "<p class=\"read\">\(xml(howToRead))</p>\n"
         body += "<aside class=\"assume\"><h2>" + xml(t("Yang diasumsikan model", "What the model assumes")) + "</h2>\n<ul>\n"
         body += assumptions().map { "<li>\(xml($0))</li>\n" }.joined()
@@ -240,7 +243,7 @@ extension PolicyBrief {
         }
         var html = "<ul>\n"
         html += groups.map { group in
-            "<li><b>\(xml(name(group.scenario)))</b>\n<ul>\n" + group.lines.map { "<li>\($0.html)</li>\n" }.joined() + "</ul></li>\n"
+            "<li>\(group.decision.html)<br/>\n\(group.scenarios.html)</li>\n"
         }.joined()
         return html + undone.map { "<li>\($0.html)</li>\n" }.joined() + "</ul>\n"
     }
@@ -267,11 +270,15 @@ func page(title: String, language: Language, body: String) -> String {
     figure { margin: 1.2em 0; } figcaption { font-weight: 600; margin-bottom: 0.3em; }
     svg { max-width: 100%; height: auto; background: #fff; }
     .key { font-size: 0.9em; color: #444; }
+    #summary .lead { margin: 0.5em 0; } table.options caption { text-align: left; font-weight: 600; }
+    table.options { font-size: 0.8em; margin: 0.3em 0 0.6em; } table.options td, table.options th { white-space: nowrap; padding: 0 6px; }
+    .warn { border-left: 4px solid #c0392b; background: #fdf2f0; padding: 0.2em 1em 0.4em; margin: 1em 0; } .warn h3 { margin-top: 0.5em; }
     @media print {
       @page { size: A4; margin: 14mm 12mm; }
       body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
       h2, h3, figcaption { break-after: avoid; }
-      figure, table, tr, .answer, .assume, svg { break-inside: avoid; }
+      figure, table, tr, .answer, .assume, .warn, svg { break-inside: avoid; }
+      #summary { break-after: page; } #summary h2 { margin-top: 0.6em; } #summary .lead { line-height: 1.35; }
       a { color: inherit; text-decoration: none; }
     }
     </style>

@@ -45,7 +45,7 @@ extension PolicyBrief {
                 "\(metric.label.text(in: language)) in \(regionName(region)) by month, \(firstYear)–\(lastYear): \(comparedWith) (grey) and each scenario that differs significantly (colour), with 95% confidence bands."
             ))
         canvas.element("<line x1=\"8\" x2=\"28\" y1=\"14\" y2=\"14\" stroke=\"#888\" stroke-width=\"2\"/>")
-        canvas.text(SVGCanvas.fitted(name(baseline), size: 12, maxWidth: 80), x: 34, y: 18, size: 12)
+        canvas.text(chartName(baseline, size: 12, maxWidth: 80), x: 34, y: 18, size: 12)
         canvas.element("<line x1=\"120\" x2=\"140\" y1=\"14\" y2=\"14\" stroke=\"#1f77b4\" stroke-width=\"2\"/>")
         canvas.text(t("skenario (pita = IK 95%)", "scenario (band = 95% CI)"), x: 146, y: 18, size: 12)
         for (i, (s, values)) in panels.enumerated() {
@@ -70,7 +70,7 @@ extension PolicyBrief {
         func x(_ month: Int) -> Double { left + (right - left) * Double(month) / Double(months - 1) }
         func y(_ v: Double) -> Double { bottom - (bottom - top) * (v * factor - range.low) / (range.high - range.low) }
         canvas.text(
-            SVGCanvas.fitted(name(s), size: 12, maxWidth: size.w - 8, bold: true), x: origin.x + 4, y: origin.y + 14, size: 12, bold: true)
+            chartName(s, size: 12, maxWidth: size.w - 8, bold: true), x: origin.x + 4, y: origin.y + 14, size: 12, bold: true)
         canvas.element(
             "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(right - left))\" height=\"\(f(bottom - top))\" fill=\"#fafafa\" stroke=\"#ddd\"/>"
         )

@@ -26,6 +26,8 @@ public struct PolicyBrief {
     let style: NumberStyle
     /// The uncertain inputs drawn per replication (`run --uncertain`); empty for a run at fixed values.
     public var uncertainPaths: [String] = []
+    /// What the run says changes its answers without a word (``RunWarnings``), for the "Perhatian" box.
+    public var warnings: [RunWarning] = []
 
     public init(
         result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, language: Language, replications: Int, seed: UInt64,
@@ -48,6 +50,16 @@ public struct PolicyBrief {
     /// The scenarios compared with the baseline: none when the run has no baseline.
     var whatIfs: [Int] { result.hasBaseline ? labels.indices.filter { $0 != baseline && labels[$0].isReported } : [] }
     func name(_ s: Int) -> String { labels[s].name.text(in: language) }
+    /// Scenario `s`'s label on a chart: its short name, else its name, cut to fit; where two
+    /// cut labels would read alike, the scenario's id (which is unique) instead.
+    func chartName(_ s: Int, size: Double, maxWidth: Double, bold: Bool = false) -> String {
+        func label(_ i: Int) -> String {
+            SVGCanvas.fitted(labels[i].shortName?.text(in: language) ?? name(i), size: size, maxWidth: maxWidth, bold: bold)
+        }
+        let own = label(s)
+        guard own.hasSuffix("…"), labels.indices.contains(where: { $0 != s && label($0) == own }) else { return own }
+        return SVGCanvas.fitted(labels[s].id, size: size, maxWidth: maxWidth, bold: bold)
+    }
     /// What every difference is taken from, by its own name in quotes (`--baseline` or
     /// `--baseline-file` may choose any scenario, so the brief never calls it "the baseline").
     var comparedWith: String { language == .id ? "“\(name(baseline))”" : "“\(name(baseline))”" }

@@ -4,7 +4,7 @@ import SimExperiment
 public enum ResultFiles {
     public static func make(
         _ result: ExperimentResult, plan: RunPlan, locale: CSVLocale, language: BriefLanguage, region: String? = nil,
-        metadata: String, workbook: Bool = false
+        metadata: String, warnings: [RunWarning] = [], workbook: Bool = false
     ) -> [(name: String, bytes: [UInt8])] {
         var result = result
         result.hasBaseline = plan.hasBaseline
@@ -12,6 +12,7 @@ public enum ResultFiles {
             result: result, labels: plan.labels, baseline: plan.baseline, language: language,
             replications: plan.replications, seed: plan.seed, region: region)
         brief.uncertainPaths = plan.uncertainPaths
+        brief.warnings = warnings
         let text: [(name: String, contents: String)] = [
             ("summary.csv", ResultTables.summary(result, labels: plan.labels).csv(locale)),
             ("timeseries.csv", ResultTables.timeseries(result, labels: plan.labels).csv(locale)),
@@ -25,6 +26,8 @@ public enum ResultFiles {
         ]
         let files = text.map { (name: $0.name, bytes: Array($0.contents.utf8)) }
         guard workbook else { return files }
-        return files + [("results.xlsx", Workbook.make(result, labels: plan.labels, baseline: plan.baseline, language: language))]
+        return files + [
+            ("results.xlsx", Workbook.make(result, labels: plan.labels, baseline: plan.baseline, language: language, region: region))
+        ]
     }
 }

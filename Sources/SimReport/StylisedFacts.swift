@@ -15,6 +15,9 @@ public struct FactCheck: Sendable {
     public var low: Double
     public var high: Double
     public var holds: Bool
+    /// The fact and its target in both languages, for the brief and the warnings.
+    public var words: LocalizedText
+    public var targetWords: LocalizedText
 }
 
 /// The stylised facts the workforce must reproduce before its what-ifs mean anything (MODEL.md
@@ -45,12 +48,16 @@ public enum StylisedFacts {
                     let overdue = index(.latsarOverdue), let standard = index(.competencyShareAtStandard),
                     let ikm = index(.serviceIKM)
                 else { continue }
-                func fact(_ name: String, _ source: String, _ target: String, _ value: Double, _ low: Double, _ high: Double, _ holds: Bool)
-                {
+                func fact(
+                    _ name: String, _ source: String, _ target: String, _ value: Double, _ low: Double, _ high: Double, _ holds: Bool
+                ) {
+                    let words = FactWords.words[name] ?? (name, name, target)
                     checks.append(
                         FactCheck(
                             scenario: label.id, region: region, fact: name, source: source, target: target,
-                            value: value, low: low, high: high, holds: holds))
+                            value: value, low: low, high: high, holds: holds,
+                            words: LocalizedText(indonesian: words.id, english: words.en),
+                            targetWords: LocalizedText(indonesian: words.target, english: target)))
                 }
                 // Retirements per year ÷ mean headcount: the run's total per replication (with its
                 // interval), over the mean headcount of the months.
@@ -100,4 +107,33 @@ public enum StylisedFacts {
         }
         return checks
     }
+}
+
+/// Each fact's name in Indonesian and English and its target in Indonesian, keyed by the fact's
+/// English name (which `facts.csv` keeps); a fact without an entry fails StylisedFactsWordsTests.
+enum FactWords {
+    static let words: [String: (id: String, en: String, target: String)] = [
+        "PNS retiring per year": (
+            "PNS pensiun per tahun", "PNS retiring per year", "3,5–5,5% dari jumlah pegawai per tahun"
+        ),
+        "share aged 51 and over at the start": (
+            "porsi berusia 51 tahun ke atas di awal", "share aged 51 and over at the start", "31% ± 3 poin"
+        ),
+        "no month-0 exodus": (
+            "tidak ada gelombang pensiun di bulan pertama", "no month-0 exodus",
+            "tidak ada bulan dengan pensiun di atas 3× rata-rata bulanan"
+        ),
+        "new CPNS complete Latsar within 12 months": (
+            "CPNS baru lulus Latsar dalam 12 bulan", "new CPNS complete Latsar within 12 months",
+            "latsar.overdue 0 di akhir periode (rata-rata di bawah 0,5 orang)"
+        ),
+        "share of employee-domain pairs at their standard at the start": (
+            "porsi pasangan pegawai–bidang yang memenuhi standar di awal",
+            "share of employee-domain pairs at their standard at the start", "35% ± 3 poin"
+        ),
+        "Sawahlunto IKM in the first year": (
+            "IKM Sawahlunto di tahun pertama", "Sawahlunto IKM in the first year",
+            "76,61–84,2 (mutu B, dalam 4 poin dari 80,2)"
+        ),
+    ]
 }

@@ -8,23 +8,40 @@ import SimWorkforce
 /// as rows, scenarios as columns, then each what-if's difference), then the yearly, timeseries,
 /// counters, decisions and programmes tables.
 public enum Workbook {
-    public static func make(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, language: Language) -> [UInt8] {
+    public static func make(
+        _ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, language: Language, region only: String? = nil
+    ) -> [UInt8] {
         func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
         var regions = labels[baseline].regionIDs
         for label in labels where label.isReported { for id in label.regionIDs where !regions.contains(id) { regions.append(id) } }
+        if let only { regions = regions.filter { $0 == only } }
         var sheets: [(name: String, table: ResultTable)] = regions.map { region in
             (
-                t("Ringkasan ", "Summary ") + region,
-                wideSummary(result, labels: labels, baseline: baseline, region: region, language: language)
+                t("Ringkasan ", "Summary ") + regionName(region, labels: labels, baseline: baseline),
+                summary(result, labels: labels, baseline: baseline, region: region, language: language)
             )
         }
-        sheets += [
+        let tables: [(String, ResultTable)] = [
             (t("Tahunan", "Yearly"), ResultTables.yearly(result, labels: labels)),
             (t("Deret waktu", "Timeseries"), ResultTables.timeseries(result, labels: labels)),
             (t("Loket", "Counters"), ResultTables.services(result, labels: labels)),
             (t("Keputusan", "Decisions"), ResultTables.decisions(result, labels: labels)),
             (t("Program", "Programmes"), ResultTables.programmes(result, labels: labels)),
         ]
+        // Metrics and scenarios by name, beside the ids the CSVs use.
+        var metricNames: [String: String] = [:]
+        for regions in result.catalogues {
+            for catalogue in regions { for m in catalogue.metrics { metricNames[m.id] = m.label.text(in: language) } }
+        }
+        let scenarioNames = Dictionary(labels.map { ($0.id, $0.name.text(in: language)) }, uniquingKeysWith: { a, _ in a })
+        sheets += tables.map { name, table in
+            let named = table.inserting("metric_name", before: "metric") { metricNames[$0] }
+                .inserting("measure_name", before: "measure") { id in
+                    CounterMeasure.allCases.first { $0.name == id }?.definition(unit: "").label.text(in: language)
+                }
+                .inserting("scenario_name", before: "scenario") { scenarioNames[$0] }
+            return (name, only.map { named.keeping(region: $0) } ?? named)
+        }
         var zip = ZipArchive()
         zip.add("[Content_Types].xml", Array(contentTypes(sheets.count).utf8))
         zip.add("_rels/.rels", Array(packageRelations.utf8))
@@ -38,39 +55,48 @@ public enum Workbook {
         return zip.finished()
     }
 
-    /// Metrics as rows and scenarios as columns for one region: each reported scenario's horizon
-    /// mean, then each what-if's paired difference (empty without a baseline).
+    static func regionName(_ region: String, labels: [ScenarioLabels], baseline: Int) -> String {
+        for label in [labels[baseline]] + labels { if let r = label.region(region) { return label.regionName(r) } }
+        return region
+    }
+
+    /// One region's horizon values as a planner reads them: per metric (named in words) and
+    /// scenario (by name), the value and its 95% interval, then the paired difference from the
+    /// comparison and its interval; the metric's id closes the row, to join with the CSVs.
     ///
     /// Each cell is found by the region's id and the metric's key in its own scenario; a scenario
-    /// without the region or the series leaves its cell empty, and so does a difference where
-    /// the baseline has nothing to compare with.
-    static func wideSummary(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, region: String, language: Language)
+    /// without the region or the series has no row, and a difference where the comparison has
+    /// nothing to compare with is left empty.
+    static func summary(_ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, region: String, language: Language)
         -> ResultTable
     {
         let shown = labels.indices.filter { labels[$0].isReported && result.region($0, region) != nil }
-        let compared = result.hasBaseline ? shown.filter { $0 != baseline } : []
         var table = ResultTable()
         table.row(
-            [.identifier("metric"), .identifier("unit")] + shown.map { .userText(labels[$0].id) }
-                + compared.map { .userText("Δ " + labels[$0].id + " − " + labels[baseline].id) })
+            [
+                "metric_name", "unit", "scenario_name", "mean", "ci_low", "ci_high", "delta_vs_baseline", "delta_ci_low", "delta_ci_high",
+                "metric",
+            ]
+            .map(CSVField.identifier))
         // The rows: every region-level series any shown scenario reports here, the baseline's first.
         var rows: [MetricDefinition] = []
-        for s in [baseline] + shown where s == baseline || labels[s].isReported {
+        for s in [baseline] + shown {
             guard let r = result.region(s, region) else { continue }
             for metric in result.catalogues[s][r].metrics where metric.isRegionLevel && !rows.contains(metric) { rows.append(metric) }
         }
         for metric in rows {
-            func value(_ s: Int) -> CSVField {
-                guard let r = result.region(s, region), let m = result.metric(s, r, metric.key) else { return .number(.nan) }
-                return .number(Estimate(result.horizon[s][r][m]).mean)
+            for s in shown {
+                guard let r = result.region(s, region), let m = result.metric(s, r, metric.key) else { continue }
+                let value = Estimate(result.horizon[s][r][m])
+                let delta = (result.hasBaseline ? result.horizonDifference(s, r, m) : nil).map(Estimate.init)
+                table.row(
+                    [
+                        .userText(metric.label.text(in: language)), .identifier(metric.unit), .userText(labels[s].name.text(in: language)),
+                        .number(value.mean), .number(value.low), .number(value.high),
+                        .number(delta?.mean ?? .nan), .number(delta?.low ?? .nan), .number(delta?.high ?? .nan),
+                        .identifier(metric.id),
+                    ])
             }
-            func difference(_ s: Int) -> CSVField {
-                guard let r = result.region(s, region), let m = result.metric(s, r, metric.key),
-                    let delta = result.horizonDifference(s, r, m)
-                else { return .number(.nan) }
-                return .number(Estimate(delta).mean)
-            }
-            table.row([.identifier(metric.id), .identifier(metric.unit)] + shown.map(value) + compared.map(difference))
         }
         return table
     }
@@ -111,16 +137,35 @@ public enum Workbook {
             + "<Relationship Id=\"rId\(sheets + 1)\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/></Relationships>"
     }
 
-    /// Two cell formats: plain, and bold for the header row.
+    /// Cell formats by index: 0 plain, 1 bold (the header row), 2 a share as a percentage
+    /// (`0.0%`), 3 Rupiah and people with thousands separators (`#,##0`), 4 other numbers
+    /// (`#,##0.00`), 5 competency levels (`0.000`: a difference of a few thousandths is real).
     static let styles =
         header + "<styleSheet xmlns=\"\(main)\">"
+        + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/><numFmt numFmtId=\"165\" formatCode=\"0.000\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
+        + "<cellXfs count=\"6\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"3\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+
+    /// The cell format of a row's numbers, from its unit: shares as percentages, Rupiah and
+    /// people with thousands separators, levels and other measures with two decimals.
+    static func numberStyle(unit: String?) -> Int {
+        switch unit {
+        case "share", "share per year", "share of budget": return 2
+        case "Rupiah", "people", "requests", "complaints", "staff-days", "posts", "projects": return 3
+        case nil: return 0
+        case let unit? where unit.hasPrefix("level"): return 5
+        default: return 4
+        }
+    }
 
     /// One table as a worksheet: the header row bold and frozen, numbers as numbers, empty
     /// numbers (NaN) as empty cells, text inline.
@@ -130,12 +175,18 @@ public enum Workbook {
             + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
             + columnWidths(table, language: language, comparison: comparison) + "<sheetData>"
         out.reserveCapacity(table.rows.count * 160)
+        let unitColumn = table.rows.first?.firstIndex { if case .identifier("unit") = $0 { return true } else { return false } }
         for (i, row) in table.rows.enumerated() {
             out += "<row r=\"\(i + 1)\">"
-            for field in row {
+            var unit: String?
+            if let unitColumn, i > 0, unitColumn < row.count, case .identifier(let text) = row[unitColumn] { unit = text }
+            let style = numberStyle(unit: unit)
+            for (c, field) in row.enumerated() {
                 switch field {
+                case .identifier(let s) where i > 0 && c == unitColumn:
+                    out += "<c t=\"inlineStr\"><is><t>\(cellText(WorkbookHeaders.unit(s, language)))</t></is></c>"
                 case .number(let x) where x.isNaN: out += "<c/>"
-                case .number(let x): out += "<c><v>\(formatNumber(x))</v></c>"
+                case .number(let x): out += "<c\(style > 0 ? " s=\"\(style)\"" : "")><v>\(formatNumber(x))</v></c>"
                 case .integer(let n): out += "<c><v>\(n)</v></c>"
                 case .identifier(let s):
                     out +=

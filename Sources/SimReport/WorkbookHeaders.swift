@@ -3,7 +3,7 @@ import SimWorkforce
 /// The column headings of the workbook in the brief's language; the CSVs keep their identifiers.
 enum WorkbookHeaders {
     static let titles: [String: (id: String, en: String)] = [
-        "scenario": ("Skenario", "Scenario"), "region": ("Wilayah", "Region"), "metric": ("Metrik", "Metric"),
+        "scenario": ("Skenario (id)", "Scenario (id)"), "region": ("Wilayah", "Region"), "metric": ("Kode ukuran", "Measure code"),
         "unit": ("Satuan", "Unit"), "mean": ("Rata-rata", "Mean"), "ci_low": ("IK 95% bawah", "95% CI low"),
         "ci_high": ("IK 95% atas", "95% CI high"), "replications": ("Replikasi", "Replications"),
         "delta_ci_low": ("Selisih, IK 95% bawah", "Difference, 95% CI low"),
@@ -15,8 +15,22 @@ enum WorkbookHeaders {
         "evaluation": ("Evaluasi", "Evaluation"), "action": ("Tindakan", "Action"),
         "share_of_replications": ("Porsi replikasi", "Share of replications"),
         "mean_gap_closed_per_attendee_levels": ("Kesenjangan tertutup per peserta (level)", "Gap closed per attendee (levels)"),
-        "reason": ("Alasan", "Reason"), "counter": ("Loket", "Counter"), "measure": ("Ukuran", "Measure"),
+        "metric_name": ("Ukuran", "Measure"), "scenario_name": ("Skenario", "Scenario"),
+        "reason": ("Alasan", "Reason"), "counter": ("Loket", "Counter"), "measure": ("Kode ukuran", "Measure code"),
+        "measure_name": ("Ukuran", "Measure"),
     ]
+
+    /// A unit in the brief's language (the CSVs keep the English unit).
+    static func unit(_ unit: String, _ language: Language) -> String {
+        guard language == .id else { return unit }
+        let words: [String: String] = [
+            "share": "porsi", "people": "orang", "minutes": "menit", "level (1-5)": "level (1–5)", "level": "level",
+            "levels": "level", "requests": "permohonan", "complaints": "pengaduan", "staff-days": "hari-orang",
+            "working days": "hari kerja", "months": "bulan", "posts": "jabatan", "projects": "proyek", "ratio": "rasio",
+            "share per year": "porsi per tahun", "share of budget": "porsi anggaran", "Rupiah per level": "Rupiah per level",
+        ]
+        return words[unit] ?? unit
+    }
 
     /// A column's heading; the difference column names what it is taken from (`comparison`,
     /// the compared scenario's id), whichever scenario `--baseline` chose.

@@ -65,6 +65,7 @@ extension ScenarioCompiler {
                     retirement: region.retirement, startDate: startDate))
             if let roster = reading.roster {
                 region.roster = roster
+                rosterSizes.append(RosterSize(region: region.id, rows: roster.count, statedHeadcount: region.headcount))
                 region.headcount = roster.count
                 dataFiles.append(DataFile(region: region.id, kind: "roster", sha256: roster.sha256, rows: roster.count))
                 for (k, row) in reading.employeeRows.enumerated() { rosterRows[row] = k }
@@ -129,5 +130,19 @@ extension ScenarioCompiler {
             unreadableInput = true
             return nil
         }
+    }
+}
+
+/// A region's roster beside the headcount the scenario stated before the roster replaced it: a
+/// roster of one office in place of a city changes every answer.
+public struct RosterSize: Sendable, Equatable {
+    public var region: String
+    public var rows: Int
+    public var statedHeadcount: Int
+
+    public init(region: String, rows: Int, statedHeadcount: Int) {
+        self.region = region
+        self.rows = rows
+        self.statedHeadcount = statedHeadcount
     }
 }

@@ -16,6 +16,8 @@ struct ScenarioCompiler {
     var unreadableInput = false
     /// The SHA-256 of every data file read, by region and kind, for `run.json` and the fingerprint.
     var dataFiles: [DataFile] = []
+    /// Each roster read, beside the headcount it replaced.
+    var rosterSizes: [RosterSize] = []
 
     /// The data files read so far this run (shared by every compile of one scenario source).
     let store: DataFileStore

@@ -264,6 +264,15 @@ public enum ScenarioFormat {
         Field("note", .text, doc: "why"),
     ]
 
+    /// The brief's settings.
+    static let briefFields: [Field] = [
+        Field(
+            "outcome", .choice(BriefOutcome.choices),
+            doc:
+                "the outcome the first page ranks the options by: a region metric with a direction (docs/outputs.md); default `jp.pns_reaching_20`, the PNS who reach the 20 JP every PNS is owed a year"
+        )
+    ]
+
     // MARK: - The whole file
 
     public static let root: [Field] = [
@@ -274,6 +283,11 @@ public enum ScenarioFormat {
         Field("id", .text, doc: "short id used in outputs (default: the file name without .json)"),
         Field(
             "name", .localizedText, doc: "title shown in reports, in Bahasa Indonesia (`id`) and English (`en`); a plain string serves both"
+        ),
+        Field(
+            "shortName", .localizedText,
+            doc:
+                "a short title for chart labels, in `id` and `en` like `name` (default: `name`; a label too long for its chart is cut, or replaced by the id where two cut labels would read alike)"
         ),
         Field("question", .localizedText, doc: "the policy question this scenario answers, in `id` and `en` like `name`"),
         Field("notes", .text, doc: "free text"),
@@ -311,9 +325,20 @@ public enum ScenarioFormat {
                 "what is not known of a number: for a scenario path (a `*` stands for every id of a table), its plausible range or distribution and why; read by `simulate sensitivity` and `simulate run --uncertain` (docs/uncertainty.md)"
         ),
         Field(
+            "brief", .record(briefFields), default: .emptyObject,
+            doc: "how the policy brief reads this scenario when it is the comparison (the baseline); a what-if that extends it inherits it"),
+        Field(
             "optimise", .record(optimiseFields),
             doc:
                 "a search for the best plan: the decisions it may change, the objective, the constraints and its budget; read by `simulate optimise` and ignored by every other command (docs/optimise.md)"
         ),
     ]
+}
+
+/// The outcome a brief's first page ranks options by.
+public enum BriefOutcome {
+    /// PNS reaching 20 JP a year: the obligation every option is held to (PP 17/2020 art. 203).
+    public static let standard = Metric.pnsReaching20
+    /// Region metrics with a direction: an option can be better or worse on them.
+    public static let choices = Metric.allCases.filter { $0.definition.higherIsBetter != nil }.map(\.id)
 }

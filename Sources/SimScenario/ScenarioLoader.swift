@@ -9,6 +9,12 @@ public struct Scenario: Sendable {
     /// Title and question for reports, in one or both languages.
     public var name: LocalizedText
     public var question: LocalizedText
+    /// Each region's roster beside the headcount the scenario stated before it.
+    public var rosterSizes: [RosterSize] = []
+    /// A short title for chart labels (`shortName`).
+    public var shortName: LocalizedText?
+    /// The metric the brief ranks options by when this scenario is the comparison (`brief.outcome`).
+    public var briefOutcome: String?
     public var file: String
     /// The merged tree after `extends` and overrides, with defaults filled in (for hashing and reports).
     public var resolved: JSONNode
@@ -82,7 +88,7 @@ public enum ScenarioLoader {
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let id = merged["id"]?.string ?? fileName
         let sources = source.sources
-        return Scenario(
+        var scenario = Scenario(
             id: id, name: merged["name"]?.localizedText ?? LocalizedText(id),
             question: merged["question"]?.localizedText ?? LocalizedText(""),
             file: path, resolved: resolved, parameters: parameters,
@@ -90,6 +96,10 @@ public enum ScenarioLoader {
             sources: sources, compiledPaths: log.paths, dataFiles: compiler.dataFiles,
             uncertainty: uncertainParameters(resolved), optimisation: OptimisationProblem.resolve(resolved), notes: notes + dataNotes,
             source: source)
+        scenario.briefOutcome = merged["brief"]?["outcome"]?.string
+        scenario.shortName = merged["shortName"]?.localizedText
+        scenario.rosterSizes = compiler.rosterSizes
+        return scenario
     }
 
     /// A problem found in a value the file inherits (its location is in a base file) names the
@@ -248,7 +258,8 @@ public enum ScenarioLoader {
         }
         var baseTree = try mergedTree(basePath, chain: chain + [canonical])
         if case .object(let members) = baseTree.value {
-            baseTree = JSONNode(.object(members.filter { !["id", "name", "question", "notes"].contains($0.key) }), at: baseTree.location)
+            baseTree = JSONNode(
+                .object(members.filter { !["id", "name", "shortName", "question", "notes"].contains($0.key) }), at: baseTree.location)
         }
         return baseTree.merged(with: own)
     }

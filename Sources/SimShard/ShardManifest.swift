@@ -94,6 +94,20 @@ public struct ShardManifest: Equatable {
                     ("programmeIDs", strings(label.programmeIDs)), ("programmeModes", strings(label.programmeModes)),
                     ("programmeNames", JSONNode(.array(label.programmeNames.map(JSONNode.init)))),
                     ("caveats", strings(label.caveats)), ("reported", JSONNode(.bool(label.isReported))),
+                    ("outcome", label.outcome.map(text) ?? JSONNode(.null)),
+                    ("shortName", label.shortName.map { JSONNode($0) } ?? JSONNode(.null)),
+                    (
+                        "rosters",
+                        JSONNode(
+                            .array(
+                                label.rosters.map {
+                                    JSONNode(
+                                        .object([
+                                            ("region", text($0.region)), ("rows", number($0.rows)),
+                                            ("statedHeadcount", number($0.statedHeadcount)),
+                                        ]))
+                                }))
+                    ),
                 ]))
         }
         let value = JSONValue.object([
@@ -143,6 +157,14 @@ public struct ShardManifest: Equatable {
                 programmeModes: strings("programmeModes"),
                 programmeNames: node["programmeNames"]?.elements?.map { $0.localizedText ?? LocalizedText("") } ?? [])
             labels.isReported = node["reported"]?.bool ?? true
+            labels.outcome = node["outcome"]?.string
+            labels.shortName = node["shortName"]?.localizedText
+            for roster in node["rosters"]?.elements ?? [] {
+                guard let region = roster["region"]?.string, let rows = roster["rows"]?.number,
+                    let stated = roster["statedHeadcount"]?.number
+                else { throw .malformed(file, "scenarios.rosters") }
+                labels.rosters.append(RosterSize(region: region, rows: Int(rows), statedHeadcount: Int(stated)))
+            }
             scenarios.append(
                 Scenario(
                     labels: labels, file: node["file"]?.string ?? "", sha256: node["sha256"]?.string ?? "",

@@ -10,7 +10,7 @@ enum FactsCommand {
     static let spec = CommandSpec(
         name: "facts",
         usage: "simulate facts FILES... [options]",
-        summary: "check the model against national statistics (MODEL.md §11)",
+        summary: "check the model against national statistics (docs/validation.md)",
         description: [
             "Runs every scenario and prints, for each region, the stylised facts the workforce must reproduce:",
             "the fact, its source, the target and tolerance, the model's value with its 95% interval over",

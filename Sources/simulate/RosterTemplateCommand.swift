@@ -19,7 +19,7 @@ enum RosterTemplateCommand {
             "column says the row is synthetic.",
         ],
         options: [
-            CommonOptions.lang,
+            .value(.lang, "L", "language of the headers: id (default, Indonesian headers separated by ';') or en"),
             .value(.synthetic, "REGION", "print a synthetic roster of REGION drawn from FILE's distributions"),
             .value(.seed, "S", "seed of the synthetic roster (default 1)"),
             CommonOptions.set,

@@ -124,10 +124,13 @@ enum RunCommand {
     ) throws(CommandError) -> [String] {
         let breaches = plan.breachReport(result)
         if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
-        let metadata = plan.runMetadata(seconds: started.secondsElapsed, extra: [("breaches", breaches.json)] + extra)
+        let warnings = RunWarnings.find(result, labels: plan.labels, region: region)
+        for warning in warnings { Stderr.say(warning.line(language)) }
+        let metadata = plan.runMetadata(
+            seconds: started.secondsElapsed, extra: [("breaches", breaches.json), ("warnings", RunWarnings.json(warnings))] + extra)
         let files = ResultFiles.make(
             result, plan: plan, locale: locale, language: language, region: region,
-            metadata: metadata, workbook: arguments.flag(.xlsx))
+            metadata: metadata, warnings: warnings, workbook: arguments.flag(.xlsx))
         try output.write(files)
         return files.map(\.name)
     }

@@ -32,7 +32,7 @@ import Testing
             #expect(first.file == broken.path && first.location == nil)
             #expect(
                 first.message.contains(
-                    "(inherited from baseline.json, line 47; write 'programmes.leadership-coaching.domains.leadership' in fewer-domains.json to replace it, or null to drop it)"
+                    "(inherited from baseline.json, line 48; write 'programmes.leadership-coaching.domains.leadership' in fewer-domains.json to replace it, or null to drop it)"
                 ),
                 "\(first.message)")
         }

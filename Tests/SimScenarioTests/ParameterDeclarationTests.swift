@@ -58,8 +58,11 @@ import Testing
         let declared = Set(formatFields().map(\.path))
         // The uncertainty and optimise blocks are read by the loader (factors for designs and draws;
         // the search's problem), not compiled into the model.
-        let metadata = Set(["schemaVersion", "extends", "id", "name", "question", "notes", "sources", "shocks[].note", "uncertainty"])
-            .union(declared.filter { $0 == "optimise" || $0.hasPrefix("optimise.") })
+        let metadata = Set([
+            "schemaVersion", "extends", "id", "name", "shortName", "question", "notes", "sources", "shocks[].note", "uncertainty", "brief",
+            "brief.outcome",
+        ])
+        .union(declared.filter { $0 == "optimise" || $0.hasPrefix("optimise.") })
         // A region's own policy keys are laid over the scenario's before they are read.
         let regionPolicy = declared.filter { $0.hasPrefix("regions.*.policy") }
         #expect(declared.subtracting(metadata).subtracting(regionPolicy).subtracting(read).sorted() == [], "declared but never read")

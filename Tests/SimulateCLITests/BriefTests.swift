@@ -70,8 +70,10 @@ import Testing
         return places
     }
 
-    /// The numbers in a figure's text, as written (`−12`, `1,68`, `Rp 5,1 miliar` → `5,1`).
+    /// The numbers in a figure's text, as written (`−12`, `1,68`, `Rp 5,1 miliar` → `5,1`,
+    /// `−Rp 169 juta` → `−169`).
     static func numbers(in text: String, decimalMark: Character) -> [(value: Double, places: Int)] {
+        let text = text.replacingOccurrences(of: "Rp ", with: "")
         var out: [(Double, Int)] = []
         var current = ""
         func flush() {

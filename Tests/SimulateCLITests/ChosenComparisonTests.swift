@@ -28,7 +28,7 @@ import Testing
         }
         let entries = try WorkbookTests.unzip(Array(try Data(contentsOf: dir.appendingPathComponent("results.xlsx"))))
         let wide = WorkbookTests.sheet(entries["xl/worksheets/sheet1.xml"]).first?.map(\.text) ?? []
-        #expect(wide.contains("Δ baseline − budget-cut-30"), "\(wide)")
+        #expect(wide.contains("Selisih thd budget-cut-30"), "\(wide)")
         let yearly = WorkbookTests.sheet(entries["xl/worksheets/sheet3.xml"]).first?.map(\.text) ?? []
         #expect(yearly.contains("Selisih thd budget-cut-30"), "\(yearly)")
     }

@@ -78,7 +78,7 @@ import Testing
         for sheetNumber in [1, 2] {
             let sheet = WorkbookTests.sheet(entries["xl/worksheets/sheet\(sheetNumber).xml"])
             let header = sheet.first?.map(\.text) ?? []
-            let deltas = header.indices.filter { header[$0].hasPrefix("Δ ") }
+            let deltas = header.indices.filter { header[$0].hasPrefix("Selisih") }
             #expect(!deltas.isEmpty)
             for row in sheet.dropFirst() {
                 for column in deltas where column < row.count {

@@ -144,24 +144,73 @@ import Testing
         let workbook = String(decoding: entries["xl/workbook.xml"] ?? [], as: UTF8.self)
         #expect(
             workbook.contains("name=\"Ringkasan town\"") && workbook.contains("name=\"Tahunan\""), "Indonesian sheet names: \(workbook)")
-        // Sheet 1 is the wide summary of the one region; sheet 2 the yearly table.
+        // Sheet 1 is the summary of the one region (per metric and scenario: the value, its
+        // interval, the difference and its interval); sheet 2 the yearly table, names beside ids.
         let summary = parseCSV(try read(dir.appendingPathComponent("summary.csv"))).dropFirst()
-        let wide = Self.sheet(entries["xl/worksheets/sheet1.xml"])
-        #expect(wide.first?.map(\.text) == ["Metrik", "Satuan", "tiny", "tiny-lean", "Δ tiny-lean − tiny"])
-        for row in wide.dropFirst() {
-            let csv = summary.first { $0[0] == "tiny-lean" && $0[2] == row[0].text }
-            #expect(row.count == 5 && csv != nil)
-            guard let csv, row.count == 5 else { continue }
-            #expect(row[3].text == csv[4] && row[4].text == csv[8], "\(row[0].text): \(row.map(\.text)) against \(csv)")
+        let ids = ["Tiny town": "tiny", "Tiny town, lean budget": "tiny-lean"]
+        let rows = Self.sheet(entries["xl/worksheets/sheet1.xml"])
+        #expect(
+            rows.first?.map(\.text) == [
+                "Ukuran", "Satuan", "Skenario", "Rata-rata", "IK 95% bawah", "IK 95% atas", "Selisih thd tiny", "Selisih, IK 95% bawah",
+                "Selisih, IK 95% atas", "Kode ukuran",
+            ])
+        var compared = 0
+        for row in rows.dropFirst() {
+            #expect(row.count == 10, "\(row.map(\.text))")
+            guard row.count == 10 else { continue }
+            let id = ids[row[2].text] ?? row[2].text
+            let csv = summary.first { $0[0] == id && $0[2] == row[9].text }
+            #expect(csv != nil, "\(row.map(\.text))")
+            guard let csv else { continue }
+            #expect(row[0].text != row[9].text, "the measure is named in words: \(row[0].text)")
+            #expect(
+                [row[3], row[4], row[5], row[6], row[7], row[8]].map(\.text) == [csv[4], csv[5], csv[6], csv[8], csv[9], csv[10]],
+                "\(row.map(\.text)) against \(csv)")
             if !csv[4].isEmpty { #expect(row[3].isNumber, "\(row[0].text) is a number") }
+            compared += 1
         }
+        #expect(compared == summary.count, "every summary.csv row of the region is on the sheet")
         let yearly = parseCSV(try read(dir.appendingPathComponent("yearly.csv")))
         let sheet = Self.sheet(entries["xl/worksheets/sheet2.xml"])
         #expect(sheet.count == yearly.count)
-        #expect(sheet.first?.map(\.text).prefix(3) == ["Skenario", "Wilayah", "Metrik"])
+        #expect(sheet.first?.map(\.text).prefix(5) == ["Skenario", "Skenario (id)", "Wilayah", "Ukuran", "Kode ukuran"])
         for (cells, fields) in zip(sheet.dropFirst(), yearly.dropFirst()) {
-            #expect(cells.map(\.text) == fields, "\(cells.map(\.text)) against \(fields)")
-            #expect(cells[4].isNumber && cells[6].isNumber, "year and mean are numbers: \(cells)")
+            // Without the names; the unit is in the brief's language (`porsi` for `share`).
+            let ids = cells.enumerated().filter { ![0, 3].contains($0.offset) }.map(\.element)
+            #expect(ids.count == fields.count && !ids[3].text.isEmpty)
+            var unitless = ids.map(\.text)
+            var expected = fields
+            if unitless.count > 3 && expected.count > 3 { (unitless[3], expected[3]) = ("", "") }
+            #expect(unitless == expected, "\(cells.map(\.text)) against \(fields)")
+            #expect(ids[4].isNumber && ids[6].isNumber, "year and mean are numbers: \(cells)")
         }
+    }
+
+    /// `--region sorong`: the workbook has no Sawahlunto sheet and no Sawahlunto row, and its
+    /// cells carry the formats a planner reads (a share as a percentage, Rupiah with separators).
+    @Test func theWorkbookKeepsTheRegionAndShowsPercentagesAndRupiah() throws {
+        let dir = scratchDirectory("xlsx-region")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outcome = try simulate([
+            packageRoot.appendingPathComponent("scenarios/baseline.json").path,
+            packageRoot.appendingPathComponent("scenarios/budget-plus-50.json").path, "--region", "sorong", "--years", "1",
+            "--replications", "2", "--xlsx", "--out", dir.path, "--quiet",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let entries = try Self.unzip(Array(try Data(contentsOf: dir.appendingPathComponent("results.xlsx"))))
+        let workbook = String(decoding: entries["xl/workbook.xml"] ?? [], as: UTF8.self)
+        #expect(workbook.contains("name=\"Ringkasan Kota Sorong\"") && !workbook.contains("Sawahlunto"), "\(workbook)")
+        for (name, bytes) in entries where name.hasPrefix("xl/worksheets/") {
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("sawahlunto"), "\(name) has a Sawahlunto row")
+        }
+        let styles = String(decoding: entries["xl/styles.xml"] ?? [], as: UTF8.self)
+        #expect(styles.contains("formatCode=\"0.0%\""))
+        // Sheet 1: the share rows' numbers carry style 2 (0.0%), the Rupiah rows' style 3 (#,##0).
+        let xml = String(decoding: entries["xl/worksheets/sheet1.xml"] ?? [], as: UTF8.self)
+        let rows = xml.components(separatedBy: "<row ").dropFirst()
+        let share = try #require(rows.first { $0.contains("<t>porsi</t>") })
+        let rupiah = try #require(rows.first { $0.contains("<t>Rupiah</t>") })
+        #expect(share.contains("<c s=\"2\"><v>") && !share.contains("<c><v>"), "\(share.prefix(400))")
+        #expect(rupiah.contains("<c s=\"3\"><v>") && !rupiah.contains("<c><v>"), "\(rupiah.prefix(400))")
     }
 }

@@ -81,12 +81,16 @@ public enum ScenarioSet {
 
     public static func labels(for scenario: Scenario) -> ScenarioLabels {
         let p = scenario.parameters
-        return ScenarioLabels(
+        var labels = ScenarioLabels(
             id: scenario.id, name: scenario.name, question: scenario.question,
             catalogues: p.catalogues, regionNames: p.regions.map(\.name),
             programmeIDs: p.programmes.map(\.id),
             startYear: p.startYear, caveats: caveats(scenario), programmeModes: p.programmes.map(\.mode.id),
             programmeNames: p.programmes.map(\.name))
+        labels.outcome = scenario.briefOutcome
+        labels.shortName = scenario.shortName
+        labels.rosters = scenario.rosterSizes
+        return labels
     }
 
     /// The scenario's inputs whose source is an estimate (`ESTIMATE`) or derived by assumption,

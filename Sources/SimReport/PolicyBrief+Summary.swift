@@ -1,0 +1,262 @@
+import SimExperiment
+import SimScenario
+import SimWorkforce
+
+/// Page 1, for the Sekda: per city the answer in a sentence (what to do, what it costs in
+/// Rupiah, what it buys in people, how sure), a table of the options ranked by the planner's
+/// outcome, and a box of what the run warns about. Differences are in people, Rupiah and IKM
+/// points; competency levels stay in the CSVs.
+extension PolicyBrief {
+    /// The outcome the options are ranked by, and whether the comparison's scenario named it.
+    var outcome: (metric: BriefMetric, named: Bool) {
+        if let id = labels[baseline].outcome, let metric = Metric.allCases.first(where: { $0.id == id }) {
+            return (BriefMetric(outcome: metric), true)
+        }
+        return (BriefMetric(outcome: BriefOutcome.standard), false)
+    }
+
+    /// The page-1 columns after the option's name: cost, then people, then IKM (the outcome
+    /// first when it is none of them).
+    var summaryColumns: [BriefMetric] {
+        let fixed: [BriefMetric] = [.spent, .pns20, .staffAtStandard, .ikm]
+        return fixed.contains { $0.key == outcome.metric.key } ? fixed : [outcome.metric] + fixed
+    }
+
+    /// One option in one city: its differences from the comparison and its chance of beating it.
+    struct SummaryOption {
+        let scenario: Int
+        let outcome: Comparison?
+        let chance: Double?
+        /// The outcome's difference, signed so that larger is better (−∞ when there is none).
+        var merit: Double {
+            guard let outcome, let improves = outcome.higherIsBetter else { return -.infinity }
+            return improves ? outcome.delta.mean : -outcome.delta.mean
+        }
+        var isBetter: Bool { outcome?.isSignificant == true && outcome?.improves == true }
+        var isWorse: Bool { outcome?.isSignificant == true && outcome?.improves == false }
+    }
+
+    /// The what-ifs that touch `region`, best first by the outcome (ties keep the file order).
+    func rankedOptions(region: String) -> [SummaryOption] {
+        let options = touching(region: region).map { s in
+            SummaryOption(
+                scenario: s, outcome: comparison(s, region: region, outcome.metric),
+                chance: probabilityOfBeating(s, region: region, metric: outcome.metric))
+        }
+        return options.enumerated().sorted { a, b in
+            a.element.merit != b.element.merit ? a.element.merit > b.element.merit : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    var summaryTitle: String { t("Ringkasan untuk pimpinan", "Summary for decision makers") }
+
+    /// How the page is read: the comparison, the period, the ranking, and what the intervals include.
+    var summaryMethod: String {
+        let ranking =
+            outcome.named
+            ? t("dipilih skenario pembanding lewat brief.outcome", "chosen by the comparison's brief.outcome")
+            : t("bawaan, karena skenario tidak memilih lewat brief.outcome", "the default, as no scenario sets brief.outcome")
+        let draws =
+            uncertainPaths.isEmpty
+            ? t(
+                "Masukan yang tidak pasti dipegang pada nilai tengahnya; dengan --uncertain interval biasanya dua sampai tiga kali lebih lebar.",
+                "Uncertain inputs are held at their central values; with --uncertain the intervals are typically two to three times wider.")
+            : t(
+                "Setiap replikasi menarik sendiri \(uncertainPaths.count) masukan yang tidak pasti, sama untuk semua opsi.",
+                "Each replication draws its own values of \(uncertainPaths.count) uncertain inputs, the same for every option.")
+        return t(
+            "Selisih terhadap \(comparedWith), \(replications) replikasi berpasangan: orang di akhir \(lastYear), belanja \(firstYear)–\(lastYear). tn = tidak berbeda nyata. Urutan menurut \(outcome.metric.phrase.text(in: language)) (\(ranking)); peluang = bagian replikasi tempat opsi lebih baik menurut ukuran itu. ",
+            "Differences from \(comparedWith), \(replications) paired replications: people at the end of \(lastYear), spending over \(firstYear)–\(lastYear). ns = not significant. Ranked by \(outcome.metric.phrase.text(in: language)) (\(ranking)); chance = the share of replications in which the option does better on it. "
+        ) + draws
+    }
+
+    /// The answer for one city in a sentence or two.
+    func summaryAnswer(region: String) -> Line {
+        let city = regionName(region)
+        let options = rankedOptions(region: region)
+        let phrase = outcome.metric.phrase.text(in: language)
+        guard let best = options.first(where: \.isBetter), let c = best.outcome else {
+            let worse = options.filter(\.isWorse).count
+            var line: Line = [
+                .words(
+                    t(
+                        "\(city): tidak ada opsi yang lebih baik secara nyata daripada \(comparedWith) menurut \(phrase); urutan di tabel bukan pilihan, hanya derau.",
+                        "\(city): no option does significantly better than \(comparedWith) on \(phrase); the order in the table is noise, not a choice."
+                    ))
+            ]
+            if worse > 0 {
+                line.append(
+                    .words(
+                        t(
+                            " \(worse) opsi lebih buruk secara nyata.",
+                            " \(worse) option\(worse == 1 ? " does" : "s do") significantly worse.")))
+            }
+            return line
+        }
+        var line: Line = [
+            .words("\(city): "), .user("“\(name(best.scenario))”"),
+            .words(t(" paling baik menurut \(phrase): ", " does best on \(phrase): ")),
+        ]
+        line += effects(best, region: region)
+        // The best option for no more money, when the best one costs more.
+        let costsMore = comparison(best.scenario, region: region, .spent).map { $0.isSignificant && $0.delta.mean > 0 } ?? false
+        if costsMore,
+            let thrifty = options.first(where: { option in
+                option.isBetter
+                    && comparison(option.scenario, region: region, .spent).map { !$0.isSignificant || $0.delta.mean < 0 } ?? false
+            })
+        {
+            line += [
+                .words(t(" Tanpa menambah belanja, yang terbaik adalah ", " Without spending more, the best is ")),
+                .user("“\(name(thrifty.scenario))”"), .words(": "),
+            ]
+            line += effects(thrifty, region: region)
+        }
+        return line
+    }
+
+    /// What an option buys, costs and how sure it is, as the rest of a sentence.
+    func effects(_ option: SummaryOption, region: String) -> Line {
+        let s = option.scenario
+        var line: Line = []
+        var gains: [Line] = []
+        for metric in [outcome.metric, .pns20, .staffAtStandard] where gains.isEmpty || metric.key != outcome.metric.key {
+            guard let c = comparison(s, region: region, metric), c.isSignificant,
+                c.summary == .lastMonth || metric.key == outcome.metric.key
+            else { continue }
+            gains.append([figure(s, region, c, role: .delta), .words(" " + metric.gainWords.text(in: language))])
+        }
+        for (i, gain) in gains.enumerated() {
+            if i > 0 { line.append(.words(i == gains.count - 1 ? t(" dan ", " and ") : ", ")) }
+            line += gain
+        }
+        line.append(.words(t(" di akhir \(lastYear)", " at the end of \(lastYear)")))
+        if outcome.metric.key != BriefMetric.ikm.key, let ikm = comparison(s, region: region, .ikm), ikm.isSignificant {
+            line += [
+                .words(t(", IKM ", ", IKM ")), figure(s, region, ikm, role: .delta),
+                .words(t(" poin (\(when(ikm)))", " points (\(when(ikm)))")),
+            ]
+        }
+        if let cost = comparison(s, region: region, .spent), cost.isSignificant {
+            line += [.words(t(", dengan selisih belanja ", ", for a difference in spending of ")), figure(s, region, cost, role: .delta)]
+            line.append(.words(t(" selama \(firstYear)–\(lastYear)", " over \(firstYear)–\(lastYear)")))
+        } else {
+            line.append(.words(t(", tanpa selisih belanja yang nyata", ", with no significant difference in spending")))
+        }
+        line.append(
+            .words(
+                t("; peluang lebih baik dari \(comparedWith) ", "; chance of beating \(comparedWith) ") + probabilityText(option.chance)
+                    + "."))
+        return line
+    }
+
+    /// The table's cells for one option: the name, each column's difference, the chance.
+    func summaryRow(_ option: SummaryOption, region: String) -> (name: String, cells: [(line: Line, significant: Bool)], chance: String) {
+        let cells = summaryColumns.map { cell(option.scenario, region, comparison(option.scenario, region: region, $0)) }
+        // The short name: a row per line, so both cities' tables fit on the page; the sentences give the full names.
+        let label = labels[option.scenario].shortName?.text(in: language) ?? name(option.scenario)
+        return (label, cells, probabilityText(option.chance))
+    }
+
+    var summaryHeaders: [String] {
+        [t("Opsi", "Option")] + summaryColumns.map { "Δ " + $0.short.text(in: language) } + [t("Peluang lebih baik", "Chance of beating")]
+    }
+
+    /// "Perhatian": one line per kind of warning, naming the cities and scenarios where it holds;
+    /// the details are in the caveats.
+    var warningLines: [String] {
+        let shown = warnings.filter { regions.contains($0.region) }
+        return RunWarning.Code.allCases.compactMap { code in
+            let found = shown.filter { $0.code == code }
+            guard !found.isEmpty else { return nil }
+            let places = regions.compactMap { region -> String? in
+                let ids = found.filter { $0.region == region }.map(\.scenario)
+                guard !ids.isEmpty else { return nil }
+                let named = ids.compactMap { id in labels.firstIndex { $0.id == id } }.map(name)
+                let which =
+                    named.count <= 2
+                    ? named.map { "“\($0)”" }.joined(separator: t(" dan ", " and "))
+                    : ids.contains(labels[baseline].id)
+                        ? t("\(named.count) skenario, termasuk pembanding", "\(named.count) scenarios, the comparison among them")
+                        : t("\(named.count) skenario", "\(named.count) scenarios")
+                return "\(regionName(region)) (\(which))"
+            }
+            return code.headline.text(in: language) + ": " + places.joined(separator: "; ") + "."
+        }
+    }
+
+    func summaryMarkdown() -> String {
+        guard result.hasBaseline, !whatIfs.isEmpty else { return warningsMarkdown() }
+        var md = "## \(summaryTitle)\n\n"
+        md += regions.map { "- " + summaryAnswer(region: $0).markdown + "\n" }.joined() + "\n"
+        for region in regions where !rankedOptions(region: region).isEmpty {
+            md += "**\(escapeMarkdown(regionName(region)))**\n\n| " + summaryHeaders.map(escapeMarkdown).joined(separator: " | ") + " |\n"
+            md += "|---" + String(repeating: "|---", count: summaryHeaders.count - 1) + "|\n"
+            for option in rankedOptions(region: region) {
+                let row = summaryRow(option, region: region)
+                let cells = row.cells.map { $0.significant ? "**\($0.line.markdown)**" : $0.line.markdown }
+                md += "| \(escapeMarkdown(row.name)) | " + cells.joined(separator: " | ") + " | \(row.chance) |\n"
+            }
+            md += "\n"
+        }
+        return md + summaryMethod + "\n\n" + warningsMarkdown()
+    }
+
+    /// The "Perhatian" box, in every brief that has a warning (one without a baseline or a what-if too).
+    func warningsMarkdown() -> String {
+        let lines = warningLines
+        guard !lines.isEmpty else { return "" }
+        return "> **" + t("Perhatian", "Warning") + "**\n" + lines.map { ">\n> - \(escapeMarkdown($0))\n" }.joined() + ">\n> "
+            + t("Rinciannya: bagian *Catatan dan keterbatasan*.", "Details: section *Caveats*.") + "\n\n"
+    }
+
+    func warningsHTML() -> String {
+        let lines = warningLines
+        guard !lines.isEmpty else { return "" }
+        return "<aside class=\"warn\"><h3>" + xml(t("Perhatian", "Warning")) + "</h3>\n<ul>\n"
+            + lines.map { "<li>\(xml($0))</li>\n" }.joined() + "</ul>\n<p><a href=\"#catatan\">"
+            + xml(t("Rinciannya di Catatan dan keterbatasan", "Details under Caveats")) + "</a></p></aside>\n"
+    }
+
+    func summaryHTML() -> String {
+        guard result.hasBaseline, !whatIfs.isEmpty else { return warningsHTML() }
+        var html = "<section id=\"summary\">\n<h2>\(xml(summaryTitle))</h2>\n"
+        html += regions.map { "<p class=\"lead\">\(summaryAnswer(region: $0).html)</p>\n" }.joined()
+        for region in regions where !rankedOptions(region: region).isEmpty {
+            html += "<table class=\"options\" data-region=\"\(xml(region))\">\n<caption>\(xml(regionName(region)))</caption>\n<tr>"
+            html += summaryHeaders.map { "<th>\(xml($0))</th>" }.joined() + "</tr>\n"
+            for option in rankedOptions(region: region) {
+                let row = summaryRow(option, region: region)
+                html += "<tr data-scenario=\"\(xml(labels[option.scenario].id))\"><td>\(xml(row.name))</td>"
+                html += row.cells.map { "<td class=\"\($0.significant ? "sig" : "ns")\">\($0.line.html)</td>" }.joined()
+                html += "<td>\(xml(row.chance))</td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        return html + "<p class=\"meta\">\(xml(summaryMethod))</p>\n" + warningsHTML() + "</section>\n"
+    }
+}
+
+extension RunWarning.Code {
+    /// The kind of warning in a few words, for page 1.
+    var headline: LocalizedText {
+        switch self {
+        case .sessionsTrimmed:
+            return LocalizedText(
+                indonesian: "Peserta dicoret dari sesi karena dana triwulan yang cair tidak cukup",
+                english: "Attendees cut from sessions because the money released by quarter ran short")
+        case .rosterPartial:
+            return LocalizedText(
+                indonesian: "Roster jauh lebih kecil daripada jumlah ASN kota", english: "A roster much smaller than the city's ASN")
+        case .counterOverloaded:
+            return LocalizedText(
+                indonesian: "Loket dengan permintaan melebihi kapasitas", english: "A counter whose demand exceeds its capacity")
+        case .percentileCapped:
+            return LocalizedText(
+                indonesian: "Persentil ke-90 waktu tunggu di batas yang dicatat (batas bawah)",
+                english: "A 90th percentile wait at the limit of what is recorded (a lower bound)")
+        case .factNotMet:
+            return LocalizedText(indonesian: "Fakta bergaya yang tidak terpenuhi", english: "A stylised fact the model misses")
+        }
+    }
+}
