@@ -24,6 +24,33 @@ public struct OptimiseFiles {
     public var problem: OptimisationProblem { study.problem }
     public var winner: OptimiseOutcome.Candidate { outcome.candidates[outcome.winner] }
 
+    /// The winner minus the plan as written on the confirmation's replications (paired), in the objective's units.
+    public var confirmedGain: Estimate {
+        var gain = RunningStatistics()
+        for (w, b) in zip(outcome.confirmationWinner, outcome.confirmationCurrent) {
+            gain.add(w[OptimiseStudy.objectiveIndex] - b[OptimiseStudy.objectiveIndex])
+        }
+        return Estimate(gain)
+    }
+
+    /// Whether best.json is the plan as written: the selection chose it, or the winner's
+    /// confirmed gain is not significant while the plan as written meets the constraints. A
+    /// change of plan must earn its place: seven changes for a gain of 0 [0, 0] are noise.
+    public static func keepsPlanAsWritten(winner: Int, gain: Estimate, maximise: Bool, currentMeetsConstraints: Bool) -> Bool {
+        guard winner != 0 else { return true }
+        guard currentMeetsConstraints else { return false }
+        return !(maximise ? gain.low > 0 : gain.high < 0)
+    }
+
+    public var keepsPlanAsWritten: Bool {
+        Self.keepsPlanAsWritten(
+            winner: outcome.winner, gain: confirmedGain, maximise: problem.maximise,
+            currentMeetsConstraints: outcome.candidates[0].score.isFeasible)
+    }
+
+    /// The plan best.json writes: the winner, or the plan as written where the winner did not earn the change.
+    public var chosen: OptimiseOutcome.Candidate { keepsPlanAsWritten ? outcome.candidates[0] : winner }
+
     public func all(metadata: String) -> [(name: String, contents: String)] {
         [
             ("best.json", bestScenario()), ("optimise.csv", table()),
@@ -55,7 +82,7 @@ public struct OptimiseFiles {
 
     /// A scenario that extends the input and sets the chosen values (and the run's `--set`).
     public func bestScenario() -> String {
-        let settings = JSONNode(.object([])).setting(common + winner.overrides)
+        let settings = JSONNode(.object([])).setting(common + chosen.overrides)
         let name = study.scenario.name
         var members: [(String, JSONNode)] = [
             ("schemaVersion", JSONNode(.number(1))),
@@ -82,7 +109,7 @@ public struct OptimiseFiles {
         members += (settings.members ?? []).map { ($0.key, $0.value) }
         let sources =
             common.map { ($0.path, JSONNode(.string("set on the command line of simulate optimise (--set)"))) }
-            + winner.overrides.map { ($0.path, JSONNode(.string("chosen by simulate optimise; see optimise.html and optimise.csv"))) }
+            + chosen.overrides.map { ($0.path, JSONNode(.string("chosen by simulate optimise; see optimise.html and optimise.csv"))) }
         if !sources.isEmpty { members.append(("sources", JSONNode(.object(sources)))) }
         return JSONWriter.render(.object(members), indent: 0) + "\n"
     }
@@ -168,11 +195,8 @@ public struct OptimiseFiles {
                 feasible: candidate.score.isFeasible, isWinner: c == outcome.winner, isCurrent: c == 0)
         }
         let current = values(of: outcome.candidates[0])
-        let chosen = values(of: winner)
-        var gain = RunningStatistics()
-        for (w, b) in zip(outcome.confirmationWinner, outcome.confirmationCurrent) {
-            gain.add(w[OptimiseStudy.objectiveIndex] - b[OptimiseStudy.objectiveIndex])
-        }
+        let chosen = values(of: self.chosen)
+        let gain = confirmedGain
         let checks = study.constraintLabels.indices.map { k in
             OptimiseReportData.Check(
                 label: study.constraintLabels[k], margin: Self.estimate(outcome.confirmationWinner, OptimiseStudy.firstMargin + k))
@@ -187,8 +211,9 @@ public struct OptimiseFiles {
                 ? problem.objective[0].region.flatMap { id in study.scenario.parameters.regions.first { $0.id == id }?.name } : nil,
             maximise: problem.maximise, convergence: outcome.convergence.map { $0.isFeasible ? sign * $0.objective : .nan }, points: points,
             decisions: targetPaths.indices.map { OptimiseReportData.Row(name: targetPaths[$0], current: current[$0], chosen: chosen[$0]) },
-            gain: Estimate(gain), checks: checks, plansSearched: outcome.plansSimulated, searchReplications: outcome.settings.replications,
+            gain: gain, checks: checks, plansSearched: outcome.plansSimulated, searchReplications: outcome.settings.replications,
             finalists: outcome.finalists.count, selectionReplications: outcome.candidates.map(\.selectionMeasures.count).max() ?? 0,
-            delta: outcome.settings.delta, confidence: outcome.settings.confidence, winnerIsCurrent: outcome.winner == 0)
+            delta: outcome.settings.delta, confidence: outcome.settings.confidence, winnerIsCurrent: outcome.winner == 0,
+            keptAsWritten: outcome.winner != 0 && keepsPlanAsWritten)
     }
 }

@@ -53,12 +53,14 @@ public struct OptimiseReportData: Sendable {
     public var delta: Double
     public var confidence: Double
     public var winnerIsCurrent: Bool
+    /// The selection chose another plan, but its confirmed gain was not significant: best.json keeps the plan as written.
+    public var keptAsWritten = false
 
     public init(
         scenarioName: LocalizedText, objectiveLabel: String, objectiveMetric: String?, objectiveRegion: String?, maximise: Bool,
         convergence: [Double], points: [Point],
         decisions: [Row], gain: Estimate, checks: [Check], plansSearched: Int, searchReplications: Int, finalists: Int,
-        selectionReplications: Int, delta: Double, confidence: Double, winnerIsCurrent: Bool
+        selectionReplications: Int, delta: Double, confidence: Double, winnerIsCurrent: Bool, keptAsWritten: Bool = false
     ) {
         (self.scenarioName, self.objectiveLabel, self.objectiveMetric, self.objectiveRegion, self.maximise) = (
             scenarioName, objectiveLabel, objectiveMetric, objectiveRegion, maximise
@@ -67,7 +69,7 @@ public struct OptimiseReportData: Sendable {
         (self.plansSearched, self.searchReplications, self.finalists, self.selectionReplications) = (
             plansSearched, searchReplications, finalists, selectionReplications
         )
-        (self.delta, self.confidence, self.winnerIsCurrent) = (delta, confidence, winnerIsCurrent)
+        (self.delta, self.confidence, self.winnerIsCurrent, self.keptAsWritten) = (delta, confidence, winnerIsCurrent, keptAsWritten)
     }
 
     var quantity: Quantity {
@@ -91,6 +93,11 @@ public struct OptimiseReportData: Sendable {
             return language == .id
                 ? "Dari \(plansSearched) rencana yang dicoba, tidak ada yang terbukti lebih baik dari rencana saat ini dengan selisih berarti (\(objectiveLabel)); rencana saat ini dipertahankan."
                 : "Of \(plansSearched) plans tried, none proved better than the current plan by a difference that matters (\(objectiveLabel)); keep the current plan."
+        }
+        if keptAsWritten {
+            return language == .id
+                ? "Rencana terbaik yang ditemukan mengubah \(objectiveLabel) sebesar \(gainText) (\(interval)): tidak terbukti lebih baik dari rencana saat ini, jadi best.json mempertahankan rencana saat ini (dari \(plansSearched) rencana yang disimulasikan)."
+                : "The best plan found changes \(objectiveLabel) by \(gainText) (\(interval)): not shown to be better than the current plan, so best.json keeps the current plan (of \(plansSearched) simulated plans)."
         }
         return language == .id
             ? "Dengan anggaran yang sama, rencana terpilih mengubah \(objectiveLabel) sebesar \(gainText) (\(interval))\(met ? " dan tetap memenuhi semua batasan" : ", tetapi belum memenuhi semua batasan"); dipilih dari \(plansSearched) rencana yang disimulasikan."

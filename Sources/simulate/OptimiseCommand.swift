@@ -83,7 +83,7 @@ enum OptimiseCommand {
         journal.remove()
         if !quiet {
             Stderr.say("wrote best.json, optimise.csv and optimise.html to \(output.target.path)")
-            Stderr.say(files.memoSentence(Language.en))
+            Stderr.say(files.memoSentence(language))
         }
     }
 }
