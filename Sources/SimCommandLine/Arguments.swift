@@ -15,6 +15,7 @@ public enum OptionName: String, CaseIterable, Sendable {
     case evaluations
     case factors
     case finalists
+    case fixedInputs = "fixed-inputs"
     case force
     case jobs
     case lang

@@ -52,21 +52,19 @@ extension PolicyBrief {
 
     /// How the page is read: the comparison, the period, the ranking, and what the intervals include.
     var summaryMethod: String {
-        let ranking =
-            outcome.named
-            ? t("dipilih skenario pembanding lewat brief.outcome", "chosen by the comparison's brief.outcome")
-            : t("bawaan, karena skenario tidak memilih lewat brief.outcome", "the default, as no scenario sets brief.outcome")
+        let ranking = outcome.named ? t("dipilih lewat brief.outcome", "chosen by brief.outcome") : t("bawaan", "the default")
         let draws =
             uncertainPaths.isEmpty
             ? t(
-                "Masukan yang tidak pasti dipegang pada nilai tengahnya; dengan --uncertain interval biasanya dua sampai tiga kali lebih lebar.",
-                "Uncertain inputs are held at their central values; with --uncertain the intervals are typically two to three times wider.")
+                "Masukan tidak pasti di nilai tengahnya (--fixed-inputs): interval tanpa opsi itu 2–3× lebih lebar.",
+                "Uncertain inputs at their central values (--fixed-inputs): intervals without it are 2–3× wider.")
             : t(
-                "Setiap replikasi menarik sendiri \(uncertainPaths.count) masukan yang tidak pasti, sama untuk semua opsi.",
-                "Each replication draws its own values of \(uncertainPaths.count) uncertain inputs, the same for every option.")
+                "Tiap replikasi menarik \(uncertainPaths.count) masukan tidak pasti, sama untuk semua opsi: interval 2–3× lebih lebar daripada di nilai tengahnya.",
+                "Each replication draws \(uncertainPaths.count) uncertain inputs, the same for every option: intervals 2–3× wider than at central values."
+            )
         return t(
-            "Selisih terhadap \(comparedWith), \(replications) replikasi berpasangan: orang di akhir \(lastYear), belanja \(firstYear)–\(lastYear). tn = tidak berbeda nyata. Urutan menurut \(outcome.metric.phrase.text(in: language)) (\(ranking)); peluang = bagian replikasi tempat opsi lebih baik menurut ukuran itu. ",
-            "Differences from \(comparedWith), \(replications) paired replications: people at the end of \(lastYear), spending over \(firstYear)–\(lastYear). ns = not significant. Ranked by \(outcome.metric.phrase.text(in: language)) (\(ranking)); chance = the share of replications in which the option does better on it. "
+            "Selisih terhadap \(comparedWith), \(replications) replikasi berpasangan (orang: akhir \(lastYear); belanja: \(firstYear)–\(lastYear)); tn = tidak berbeda nyata. Urutan: \(outcome.metric.phrase.text(in: language)) (\(ranking)). Peluang = bagian replikasi tempat opsi lebih baik. ",
+            "Differences from \(comparedWith), \(replications) paired replications (people: end of \(lastYear); spending: \(firstYear)–\(lastYear)); ns = not significant. Ranked by \(outcome.metric.phrase.text(in: language)) (\(ranking)). Chance = the share of replications in which the option does better. "
         ) + draws
     }
 
@@ -95,7 +93,7 @@ extension PolicyBrief {
         }
         var line: Line = [
             .words("\(city): "), .user("“\(name(best.scenario))”"),
-            .words(t(" paling baik menurut \(phrase): ", " does best on \(phrase): ")),
+            .words(t(" paling baik: ", " does best: ")),
         ]
         line += effects(best, region: region)
         // The best option for no more money, when the best one costs more.
@@ -138,15 +136,11 @@ extension PolicyBrief {
             ]
         }
         if let cost = comparison(s, region: region, .spent), cost.isSignificant {
-            line += [.words(t(", dengan selisih belanja ", ", for a difference in spending of ")), figure(s, region, cost, role: .delta)]
-            line.append(.words(t(" selama \(firstYear)–\(lastYear)", " over \(firstYear)–\(lastYear)")))
+            line += [.words(t(", belanja ", ", spending ")), figure(s, region, cost, role: .delta)]
         } else {
-            line.append(.words(t(", tanpa selisih belanja yang nyata", ", with no significant difference in spending")))
+            line.append(.words(t(", belanja tanpa selisih nyata", ", no significant difference in spending")))
         }
-        line.append(
-            .words(
-                t("; peluang lebih baik dari \(comparedWith) ", "; chance of beating \(comparedWith) ") + probabilityText(option.chance)
-                    + "."))
+        line.append(.words(t(", peluang lebih baik ", ", chance of doing better ") + probabilityText(option.chance) + "."))
         return line
     }
 

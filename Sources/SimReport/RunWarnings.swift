@@ -48,9 +48,13 @@ public enum RunWarnings {
     public static let overloadedLoad = 1.0
 
     /// Every warning of a run, scenario by scenario and region by region; `region` keeps one.
-    public static func find(_ result: ExperimentResult, labels: [ScenarioLabels], region: String? = nil) -> [RunWarning] {
+    /// The stylised facts describe the model at its central values: a run that draws its inputs
+    /// (`drawnInputs`) is not held to them (`simulate facts` is, and `--fixed-inputs` runs are).
+    public static func find(
+        _ result: ExperimentResult, labels: [ScenarioLabels], region: String? = nil, drawnInputs: Bool = false
+    ) -> [RunWarning] {
         var warnings: [RunWarning] = []
-        let facts = StylisedFacts.check(result, labels: labels)
+        let facts = drawnInputs ? [] : StylisedFacts.check(result, labels: labels)
         for (s, label) in labels.enumerated() {
             for (r, id) in label.regionIDs.enumerated() where region == nil || region == id {
                 let scan = RegionScan(result: result, label: label, s: s, r: r)

@@ -322,7 +322,7 @@ public enum ScenarioFormat {
         Field(
             "uncertainty", .pathTable(.record(uncertaintyFields)),
             doc:
-                "what is not known of a number: for a scenario path (a `*` stands for every id of a table), its plausible range or distribution and why; read by `simulate sensitivity` and `simulate run --uncertain` (docs/uncertainty.md)"
+                "what is not known of a number: for a scenario path (a `*` stands for every id of a table), its plausible range or distribution and why; read by `simulate sensitivity`, and drawn once per replication by `simulate run` unless `--fixed-inputs` (docs/uncertainty.md)"
         ),
         Field(
             "brief", .record(briefFields), default: .emptyObject,

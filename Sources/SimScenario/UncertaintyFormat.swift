@@ -2,7 +2,7 @@ import SimCore
 import SimWorkforce
 
 /// The `uncertainty` block: for a numeric scenario path, what is known of its value. Designs
-/// (`simulate sensitivity`) and `simulate run --uncertain` draw from these.
+/// (`simulate sensitivity`) and `simulate run` (unless `--fixed-inputs`) draw from these.
 extension ScenarioFormat {
     static let uncertaintyFields: [Field] = [
         Field(

@@ -40,14 +40,17 @@ enum RunCommand {
                 "JOB_COMPLETION_INDEX with --shard-count N, when those are set)"),
             .value(.shardCount, "N", "the number of shards, with Kubernetes' JOB_COMPLETION_INDEX"),
             .flag(
-                .uncertain, "draw the uncertainty block's inputs once per replication, the same draw for every",
-                "scenario (docs/uncertainty.md): intervals and differences then include what we do not know,",
-                "and the brief gives each what-if's probability of beating the baseline"),
+                .fixedInputs, "run every replication at the scenarios' own (central) values, for exploring and mechanism",
+                "checks; by default the baseline's uncertainty block is drawn once per replication, the same draw",
+                "for every scenario (docs/uncertainty.md), so intervals and differences include what we do not",
+                "know, with at least 20 replications unless --replications says otherwise"),
+            .flag(.uncertain, "draw the uncertainty block per replication (the default; kept for older command lines)"),
             CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],
         examples: [
             "simulate scenarios/*.json",
-            "simulate scenarios/*.json --uncertain --replications 40 --out results/robust",
+            "simulate scenarios/*.json --replications 40 --out results/robust",
+            "simulate scenarios/baseline.json scenarios/budget-plus-50.json --fixed-inputs --replications 4",
             "simulate scenarios/baseline.json scenarios/pandemic.json --replications 40 --jobs 2 --out results/pandemic",
         ])
 
@@ -76,10 +79,15 @@ enum RunCommand {
         let language = try arguments.language()
         let shard = try arguments.shard()
         let defaultOut = shard.map { "results-shard-\($0.index)-of-\($0.count)" } ?? "results"
-        var plan = try RunPlan.make(loaded, options: try arguments.planOptions(), baselineChoice: baselineChoice)
-        if arguments.declares(.uncertain) && arguments.flag(.uncertain) {
+        let options = try arguments.planOptions()
+        var plan = try RunPlan.make(loaded, options: options, baselineChoice: baselineChoice)
+        // By default a set without an uncertainty block runs at its values; --uncertain insists on one.
+        if try drawsInputs(arguments), arguments.flag(.uncertain) || loaded.contains(where: { !$0.uncertainty.isEmpty }) {
             let draws = try UncertainDraws(loaded, baseline: plan.baseline, seed: plan.seed, overrides: overrides)
             (plan.draws, plan.uncertainPaths) = (draws, draws.paths)
+            if !draws.paths.isEmpty && options.replications == nil {
+                plan.replications = max(plan.replications, UncertainDraws.minimumReplications)
+            }
             for (s, own) in draws.kept.enumerated() where !own.isEmpty && !arguments.quiet {
                 Stderr.note("\(loaded[s].id) sets its own \(own.joined(separator: ", ")); those are not drawn for it")
             }
@@ -116,6 +124,14 @@ enum RunCommand {
         if !arguments.quiet { Stderr.say("wrote \(names.joined(separator: ", ")) to \(output.target.path)") }
     }
 
+    /// Whether the run draws the uncertainty block per replication: `run` does unless
+    /// `--fixed-inputs`; `what-if` (which declares neither) never does.
+    static func drawsInputs(_ arguments: Arguments) throws(CommandError) -> Bool {
+        guard arguments.declares(.fixedInputs) else { return false }
+        if arguments.flag(.fixedInputs) && arguments.flag(.uncertain) { throw .usage("give --fixed-inputs or --uncertain, not both") }
+        return !arguments.flag(.fixedInputs)
+    }
+
     /// Writes the result files of a run or a merge (and returns their names), with run.json's breaches and a warning for any.
     static func writeResults(
         _ result: ExperimentResult, plan: RunPlan, arguments: Arguments, output: OutputDirectory, region: String?,
@@ -124,7 +140,7 @@ enum RunCommand {
     ) throws(CommandError) -> [String] {
         let breaches = plan.breachReport(result)
         if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
-        let warnings = RunWarnings.find(result, labels: plan.labels, region: region)
+        let warnings = RunWarnings.find(result, labels: plan.labels, region: region, drawnInputs: !plan.uncertainPaths.isEmpty)
         for warning in warnings { Stderr.say(warning.line(language)) }
         let metadata = plan.runMetadata(
             seconds: started.secondsElapsed, extra: [("breaches", breaches.json), ("warnings", RunWarnings.json(warnings))] + extra)

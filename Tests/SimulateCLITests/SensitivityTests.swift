@@ -130,8 +130,9 @@ import Testing
         let args = [
             "scenarios/baseline.json", "scenarios/budget-plus-50.json", "--replications", "16", "--years", "1", "--quiet", "--lang", "en",
         ]
-        #expect(try simulate(args + ["--out", dir.appendingPathComponent("fixed").path]).status == 0)
-        let drawn = try simulate(args + ["--uncertain", "--jobs", "1", "--out", dir.appendingPathComponent("drawn").path])
+        #expect(try simulate(args + ["--fixed-inputs", "--out", dir.appendingPathComponent("fixed").path]).status == 0)
+        // Drawing is the default; --uncertain (older command lines) says the same.
+        let drawn = try simulate(args + ["--jobs", "1", "--out", dir.appendingPathComponent("drawn").path])
         #expect(drawn.status == 0, "\(drawn.stderr)")
         #expect(try simulate(args + ["--uncertain", "--jobs", "2", "--out", dir.appendingPathComponent("drawn2").path]).status == 0)
         #expect(try reproducibleFiles(dir.appendingPathComponent("drawn")) == reproducibleFiles(dir.appendingPathComponent("drawn2")))

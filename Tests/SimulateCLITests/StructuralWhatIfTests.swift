@@ -16,7 +16,7 @@ import Testing
         let files = whatIfs.map { fixtures.appendingPathComponent("structural/\($0).json").path }
         let outcome = try simulate(
             ["scenarios/baseline.json"] + files + [
-                "--years", "1", "--replications", "2", "--xlsx", "--quiet",
+                "--years", "1", "--replications", "2", "--xlsx", "--quiet", "--fixed-inputs",
                 "--set", "simulation.serviceFidelity=\(fidelity)", "--out", dir.path,
             ])
         return (dir, outcome)

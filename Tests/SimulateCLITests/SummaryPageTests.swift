@@ -35,7 +35,7 @@ import Testing
             section.contains("data-metric=\"jp.pns_reaching_20\"") && section.contains("data-metric=\"competency.staff_at_standard\""),
             "people counted by the count metrics")
         #expect(section.contains(language == "id" ? "PNS mencapai 20 JP" : "PNS reaching 20 JP"))
-        #expect(section.contains(language == "id" ? "peluang lebih baik dari" : "chance of beating"))
+        #expect(section.contains(language == "id" ? "peluang lebih baik " : "chance of doing better "))
         #expect(section.components(separatedBy: "<table class=\"options\"").count - 1 == 2, "a ranking table per city")
         let count = Self.words(outsideTables: section).count
         #expect(count <= 250, "page 1 has \(count) words outside its tables")
@@ -63,7 +63,7 @@ import Testing
         let markdown = try BriefTests.page(language, "brief.md")
         #expect(
             markdown.contains(
-                language == "id" ? "Urutan menurut PNS yang mencapai 20 JP (bawaan" : "Ranked by PNS reaching 20 JP (the default"))
+                language == "id" ? "Urutan: PNS yang mencapai 20 JP (bawaan)." : "Ranked by PNS reaching 20 JP (the default)."))
     }
 
     /// A scenario may name the outcome; the page ranks by it and says it was chosen.
@@ -78,7 +78,7 @@ import Testing
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let markdown = try read(dir.appendingPathComponent("brief.md"))
-        #expect(markdown.contains("Urutan menurut IKM (dipilih skenario pembanding lewat brief.outcome)"))
+        #expect(markdown.contains("Urutan: IKM (dipilih lewat brief.outcome)"))
         #expect(markdown.contains("| Opsi | Δ Anggaran terpakai | Δ PNS ≥ 20 JP (orang) | Δ ASN memenuhi standar (orang) | Δ IKM |"))
         let bad = try simulate([
             scenarios.appendingPathComponent("baseline.json").path, "--set", "brief.outcome=jp.share_reching_20", "--out",
@@ -100,7 +100,7 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let markdown = try read(dir.appendingPathComponent("brief.md"))
         #expect(markdown.contains("Kota Sorong: tidak ada opsi yang lebih baik secara nyata daripada"), "\(markdown.prefix(1500))")
-        #expect(!markdown.contains("paling baik menurut"))
+        #expect(!markdown.contains("paling baik:"))
         // A one-city brief speaks of one city (a quoted source may mention another, as Sorong's budget's does).
         for line in markdown.split(separator: "\n") where line.contains("Sawahlunto") {
             #expect(line.hasPrefix("- Masukan berupa perkiraan atau asumsi: regions.sorong."), "\(line)")

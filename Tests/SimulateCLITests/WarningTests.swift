@@ -42,7 +42,8 @@ import Testing
         ([tiny, "--set", "regions.town.units.counter.service.requestsPerDay=400"], [tiny], "percentile-capped"),
         // Sorong starting a level further from its standard: far fewer than 35% at standard at the start.
         (
-            [baseline, "--set", "regions.sorong.initialGapLevels=1", "--region", "sorong"], [baseline, "--region", "sorong"],
+            [baseline, "--set", "regions.sorong.initialGapLevels=1", "--region", "sorong", "--fixed-inputs"],
+            [baseline, "--region", "sorong", "--fixed-inputs"],
             "fact-not-met"
         ),
     ]
@@ -73,11 +74,15 @@ import Testing
     /// The bundled baseline raises no warning but the one its plan earns in both cities: the
     /// planning engine books sessions against the whole year's budget while the money comes by
     /// quarter, so sessions at a quarter's end lose people (a finding, reported in issue 35's note).
+    /// At its central values it meets every stylised fact; a run that draws its inputs is not
+    /// held to the facts (they describe the model at central values).
     @Test func theBundledBaselineRaisesOnlyTheQuarterlyReleaseFinding() throws {
         let baseline = packageRoot.appendingPathComponent("scenarios/baseline.json").path
-        let run = try Self.run([baseline, "--lang", "en"], "bundled-baseline")
-        #expect(Set(run.codes).isSubset(of: ["sessions-trimmed", "fact-not-met"]), "\(run.warnings)")
-        #expect(!run.codes.contains("fact-not-met"), "the baseline meets every stylised fact: \(run.warnings)")
+        for extra in [["--fixed-inputs"], []] {
+            let run = try Self.run([baseline, "--lang", "en"] + extra, "bundled-baseline\(extra.count)")
+            #expect(run.codes.sorted() == ["sessions-trimmed", "sessions-trimmed"], "\(run.warnings)")
+        }
+        let run = try Self.run([baseline, "--lang", "en"], "bundled-baseline-stderr")
         #expect(run.stderr.contains("simulate: warning: sessions-trimmed · baseline · sawahlunto: in Kota Sawahlunto,"), "\(run.stderr)")
     }
 }
