@@ -80,7 +80,8 @@ extension PolicyBrief {
         md += baselineIntro.markdown + "\n"
         for s in whatIfs {
             md += "\n### \(escapeMarkdown(name(s)))\n\n*\(escapeMarkdown(labels[s].question.text(in: language)))*\n\n"
-            md += (regions.flatMap { answer(s, region: $0) } + novelties(s)).map { "- \($0.markdown)\n" }.joined()
+            md += (regions.flatMap { answer(s, region: $0) + [moneyMoves(s, region: $0)].compactMap { $0 } } + novelties(s))
+                .map { "- \($0.markdown)\n" }.joined()
         }
         md += robustnessMarkdown()
         md += "\n## " + t("Sekilas: tahun pertama dan akhir periode", "At a glance: the first year and the horizon") + "\n"
@@ -154,7 +155,9 @@ extension PolicyBrief {
         for s in whatIfs {
             body +=
                 "<section class=\"answer\"><h3>\(xml(name(s)))</h3>\n<p class=\"question\">\(xml(labels[s].question.text(in: language)))</p>\n"
-            body += (regions.flatMap { answer(s, region: $0) } + novelties(s)).map { "<p>\($0.html)</p>\n" }.joined() + "</section>\n"
+            body +=
+                (regions.flatMap { answer(s, region: $0) + [moneyMoves(s, region: $0)].compactMap { $0 } } + novelties(s))
+                .map { "<p>\($0.html)</p>\n" }.joined() + "</section>\n"
         }
         body += robustnessHTML()
         body += "<h2>" + xml(t("Sekilas: tahun pertama dan akhir periode", "At a glance: the first year and the horizon")) + "</h2>\n"

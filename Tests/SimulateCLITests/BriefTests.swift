@@ -120,6 +120,7 @@ import Testing
         for figure in try FigureSpans.parse(Self.page(language, "brief.html"))
         where figure.attributes["data-period"] == "horizon"
             && figure.attributes["data-metric"]?.hasPrefix("counter.") == false
+            && figure.attributes["data-metric"]?.hasPrefix("programme.") == false  // programmes.csv: SummaryPageTests
         {
             let a = figure.attributes
             let row = summary.first { $0[0] == a["data-scenario"] && $0[1] == a["data-region"] && $0[2] == a["data-metric"] }

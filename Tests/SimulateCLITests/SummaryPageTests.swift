@@ -106,4 +106,36 @@ import Testing
             #expect(line.hasPrefix("- Masukan berupa perkiraan atau asumsi: regions.sorong."), "\(line)")
         }
     }
+
+    /// "Where the money moved": each programme's change in spending is the what-if's total over
+    /// the years in programmes.csv minus the baseline's (the mean of a paired difference is the
+    /// difference of the means), and a budget cut moves money out of programmes.
+    @Test(arguments: ["id", "en"])
+    func whereTheMoneyWentIsProgrammesCSV(language: String) throws {
+        let table = parseCSV(try BriefTests.page(language, "programmes.csv"))
+        let rows = table.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(table[0], $0)) }
+        func total(_ scenario: String, _ region: String, _ programme: String) -> Double {
+            rows.filter { $0["scenario"] == scenario && $0["region"] == region && $0["programme"] == programme }
+                .reduce(0) { $0 + (Double($1["spent_rupiah"] ?? "") ?? 0) }
+        }
+        var checked = 0
+        for figure in try FigureSpans.parse(BriefTests.page(language, "brief.html"))
+        where figure.attributes["data-metric"]?.hasPrefix("programme.") == true {
+            let a = figure.attributes
+            let programme = String(a["data-metric"]!.dropFirst("programme.".count).dropLast(".spent_rupiah".count))
+            let scenario = a["data-scenario"]!
+            let region = a["data-region"]!
+            let expected = total(scenario, region, programme) - total("baseline", region, programme)
+            let value = figure.number("data-value")
+            #expect(abs(value - expected) <= 1e-5 * max(abs(expected), total("baseline", region, programme)) + 1, "\(a): \(expected)")
+            checked += 1
+        }
+        #expect(checked >= 10)
+        let markdown = try BriefTests.page(language, "brief.md")
+        let cut = markdown.components(separatedBy: "\n### ").first {
+            $0.contains(language == "id" ? "Pemotongan anggaran 30%" : "30% refocusing")
+        }
+        #expect(cut?.contains(language == "id" ? "Ke mana uang bergeser di Kota Sorong" : "Where the money moved in Kota Sorong") == true)
+        #expect(cut?.contains(language == "id" ? " dari " : " from ") == true, "a cut takes money from programmes")
+    }
 }
