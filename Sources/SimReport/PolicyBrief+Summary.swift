@@ -149,7 +149,9 @@ extension PolicyBrief {
         let cells = summaryColumns.map { cell(option.scenario, region, comparison(option.scenario, region: region, $0)) }
         // The short name: a row per line, so both cities' tables fit on the page; the sentences give the full names.
         let label = labels[option.scenario].shortName?.text(in: language) ?? name(option.scenario)
-        return (label, cells, probabilityText(option.chance))
+        // An option identical to the comparison in every replication has no chance of beating it to speak of.
+        let chance = option.outcome?.isIdentical == true ? "–" : probabilityText(option.chance)
+        return (label, cells, chance)
     }
 
     var summaryHeaders: [String] {
@@ -164,7 +166,8 @@ extension PolicyBrief {
             let found = shown.filter { $0.code == code }
             guard !found.isEmpty else { return nil }
             let places = regions.compactMap { region -> String? in
-                let ids = found.filter { $0.region == region }.map(\.scenario)
+                var ids: [String] = []  // each scenario once, however many counters warn
+                for warning in found where warning.region == region && !ids.contains(warning.scenario) { ids.append(warning.scenario) }
                 guard !ids.isEmpty else { return nil }
                 let named = ids.compactMap { id in labels.firstIndex { $0.id == id } }.map(name)
                 let which =

@@ -66,6 +66,35 @@ public enum RunWarnings {
     }
 
     public static func json(_ warnings: [RunWarning]) -> JSONValue { .array(warnings.map { JSONNode($0.json) }) }
+
+    /// Up to this many warnings get a stderr line each; beyond it, one line per code and region.
+    public static let linesEach = 10
+
+    /// What stderr says: a line per warning, or, for a run with many (a warning every scenario
+    /// shares), one line per code and region naming the scenarios and giving the first one's text,
+    /// so the lines stay readable; run.json keeps every one.
+    public static func lines(_ warnings: [RunWarning], _ language: Language) -> [String] {
+        guard warnings.count > linesEach else { return warnings.map { $0.line(language) } }
+        var groups: [(code: RunWarning.Code, region: String, members: [RunWarning])] = []
+        for warning in warnings {
+            if let i = groups.firstIndex(where: { $0.code == warning.code && $0.region == warning.region }) {
+                groups[i].members.append(warning)
+            } else {
+                groups.append((warning.code, warning.region, [warning]))
+            }
+        }
+        return groups.map { group in
+            guard group.members.count > 1 else { return group.members[0].line(language) }
+            var scenarios: [String] = []
+            for member in group.members where !scenarios.contains(member.scenario) { scenarios.append(member.scenario) }
+            let first = group.members[0]
+            return "\(language.pick("perhatian", "warning")): \(group.code.rawValue) · \(group.region) · "
+                + language.pick("\(scenarios.count) skenario", "\(scenarios.count) scenario\(scenarios.count == 1 ? "" : "s")")
+                + " (\(scenarios.prefix(4).joined(separator: ", "))\(scenarios.count > 4 ? ", …" : "")); "
+                + language.pick("misalnya \(first.scenario): ", "e.g. \(first.scenario): ") + first.what.text(in: language)
+                + language.pick(" Semuanya di warnings run.json.", " All in run.json's warnings.")
+        }
+    }
 }
 
 /// One region of one scenario, looked over for warnings.

@@ -141,7 +141,7 @@ enum RunCommand {
         let breaches = plan.breachReport(result)
         if let warning = breaches.warning { FileHandle.standardError.write(Data(warning.utf8)) }
         let warnings = RunWarnings.find(result, labels: plan.labels, region: region, drawnInputs: !plan.uncertainPaths.isEmpty)
-        for warning in warnings { Stderr.say(warning.line(language)) }
+        for line in RunWarnings.lines(warnings, language) { Stderr.say(line) }
         let metadata = plan.runMetadata(
             seconds: started.secondsElapsed, extra: [("breaches", breaches.json), ("warnings", RunWarnings.json(warnings))] + extra)
         let files = ResultFiles.make(
