@@ -73,13 +73,13 @@ extension PolicyBrief {
         let city = regionName(region)
         let options = rankedOptions(region: region)
         let phrase = outcome.metric.phrase.text(in: language)
-        guard let best = options.first(where: \.isBetter), let c = best.outcome else {
+        guard let best = options.first(where: \.isBetter) else {
             let worse = options.filter(\.isWorse).count
             var line: Line = [
                 .words(
                     t(
-                        "\(city): tidak ada opsi yang lebih baik secara nyata daripada \(comparedWith) menurut \(phrase); urutan di tabel bukan pilihan, hanya derau.",
-                        "\(city): no option does significantly better than \(comparedWith) on \(phrase); the order in the table is noise, not a choice."
+                        "\(city): tidak ada opsi yang lebih baik secara nyata daripada \(comparedWith) menurut \(phrase); urutan di tabel tidak menunjuk pilihan yang lebih baik.",
+                        "\(city): no option does significantly better than \(comparedWith) on \(phrase); the order in the table does not point to a better choice."
                     ))
             ]
             if worse > 0 {
@@ -122,13 +122,17 @@ extension PolicyBrief {
             guard let c = comparison(s, region: region, metric), c.isSignificant,
                 c.summary == .lastMonth || metric.key == outcome.metric.key
             else { continue }
-            gains.append([figure(s, region, c, role: .delta), .words(" " + metric.gainWords.text(in: language))])
+            // An outcome that is not a month-end count (an IKM, a wait) says its own period.
+            let period = c.summary == .lastMonth ? "" : " (\(when(c)))"
+            gains.append([figure(s, region, c, role: .delta), .words(" " + metric.gainWords.text(in: language) + period)])
         }
         for (i, gain) in gains.enumerated() {
             if i > 0 { line.append(.words(i == gains.count - 1 ? t(" dan ", " and ") : ", ")) }
             line += gain
         }
-        line.append(.words(t(" di akhir \(lastYear)", " at the end of \(lastYear)")))
+        if outcome.metric.definition.summary == .lastMonth || gains.count > 1 {
+            line.append(.words(t(" di akhir \(lastYear)", " at the end of \(lastYear)")))
+        }
         if outcome.metric.key != BriefMetric.ikm.key, let ikm = comparison(s, region: region, .ikm), ikm.isSignificant {
             line += [
                 .words(t(", IKM ", ", IKM ")), figure(s, region, ikm, role: .delta),
