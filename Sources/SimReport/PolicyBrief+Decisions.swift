@@ -69,7 +69,7 @@ extension PolicyBrief {
             var scenarios: Line = []
             for (i, entry) in list.enumerated() {
                 let perReplication = style.decimal(Double(entry.count) / Double(max(result.replicationsDone, 1)), places: 1)
-                let month = BriefWords.month(entry.firstMonth, language) + " \(firstYear + entry.firstMonth / 12)"
+                let month = periodWords(startYear: firstYear, month: entry.firstMonth, language)
                 if i > 0 { scenarios.append(.words("; ")) }
                 scenarios += [
                     .user(labels[entry.scenario].shortName?.text(in: language) ?? name(entry.scenario)),

@@ -71,7 +71,18 @@ extension PolicyBrief {
     /// The answer for one city in a sentence or two.
     func summaryAnswer(region: String) -> Line {
         let city = regionName(region)
+        guard baselineHas(region) else {
+            return [
+                .words(
+                    t(
+                        "\(city): tidak ada di \(comparedWith), jadi opsi di wilayah ini tidak dibandingkan.",
+                        "\(city): not in \(comparedWith), so the options there are not compared."))
+            ]
+        }
         let options = rankedOptions(region: region)
+        guard !options.isEmpty else {
+            return [.words(t("\(city): tidak ada opsi yang mengubah wilayah ini.", "\(city): no option changes this region."))]
+        }
         let phrase = outcome.metric.phrase.text(in: language)
         guard let best = options.first(where: \.isBetter) else {
             let worse = options.filter(\.isWorse).count

@@ -159,8 +159,8 @@ private struct RegionScan {
                 guard let m = result.metric(s, r, .counter(measure, unit: unit)) else { return [] }
                 return result.series[s][r][(m * months)..<((m + 1) * months)]
             }
-            let overloaded = monthly(.offeredLoad).indices.filter { monthly(.offeredLoad)[$0].mean >= RunWarnings.overloadedLoad }
-                .map { $0 - monthly(.offeredLoad).startIndex }
+            let load = monthly(.offeredLoad)
+            let overloaded = load.indices.filter { load[$0].mean >= RunWarnings.overloadedLoad }.map { $0 - load.startIndex }
             if !overloaded.isEmpty {
                 warnings.append(
                     warning(

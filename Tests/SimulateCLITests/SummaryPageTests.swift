@@ -138,4 +138,33 @@ import Testing
         #expect(cut?.contains(language == "id" ? "Ke mana uang bergeser di Kota Sorong" : "Where the money moved in Kota Sorong") == true)
         #expect(cut?.contains(language == "id" ? " dari " : " from ") == true, "a cut takes money from programmes")
     }
+
+    /// What-ifs that drop a region, and a comparison without one: page 1 says the region is not
+    /// compared, or that no option changes it, and never "no option is better" for a region with
+    /// nothing to compare.
+    @Test func aRegionWithNothingToCompareIsSaidSo() throws {
+        let dir = scratchDirectory("summary-regions")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenarios = packageRoot.appendingPathComponent("scenarios").path
+        let dropSorong = dir.appendingPathComponent("plus50-no-sorong.json")
+        try
+            #"{ "schemaVersion": 1, "extends": "\#(scenarios)/budget-plus-50.json", "id": "plus50-no-sorong", "regions": { "sorong": null } }"#
+            .write(to: dropSorong, atomically: true, encoding: .utf8)
+        let onlySorong = dir.appendingPathComponent("baseline-sorong.json")
+        try #"{ "schemaVersion": 1, "extends": "\#(scenarios)/baseline.json", "id": "baseline", "regions": { "sawahlunto": null } }"#
+            .write(to: onlySorong, atomically: true, encoding: .utf8)
+        let common = ["--fixed-inputs", "--years", "1", "--replications", "3", "--quiet"]
+        let dropped = try simulate(
+            [scenarios + "/baseline.json", dropSorong.path] + common + ["--out", dir.appendingPathComponent("a").path])
+        #expect(dropped.status == 0, "\(dropped.stderr)")
+        let a = try read(dir.appendingPathComponent("a/brief.md"))
+        #expect(a.contains("- Kota Sorong: tidak ada opsi yang mengubah wilayah ini."), "\(a.prefix(1200))")
+        #expect(a.contains("- Kota Sawahlunto: “plus50-no-sorong” paling baik:"))
+        let added = try simulate(
+            [onlySorong.path, scenarios + "/budget-plus-50.json"] + common + ["--out", dir.appendingPathComponent("b").path])
+        #expect(added.status == 0, "\(added.stderr)")
+        let b = try read(dir.appendingPathComponent("b/brief.md"))
+        #expect(b.contains("- Kota Sawahlunto: tidak ada di “baseline”, jadi opsi di wilayah ini tidak dibandingkan."), "\(b.prefix(1200))")
+        #expect(!b.contains("tidak ada opsi yang lebih baik secara nyata"))
+    }
 }
