@@ -2,7 +2,8 @@ import SimCore
 import SimWorkforce
 
 /// The statistics of a whole experiment, accumulated replication by replication in index order,
-/// so memory does not grow with the replication count and the bytes do not depend on threads.
+/// so the bytes do not depend on threads. Memory grows with the replication count only by one
+/// number per replication for each compared region-level series (``replicationDeltas``).
 ///
 /// Every series is known by what it is: scenario, region id and ``MetricKey`` (its position in
 /// the region's ``RegionCatalogue`` is only where it is stored). A what-if is compared with the
@@ -62,6 +63,10 @@ public struct ExperimentResult: Sendable {
     /// above the baseline's, and below it (ties count in neither).
     public private(set) var pairedAbove: [[[Int]]]
     public private(set) var pairedBelow: [[[Int]]]
+    /// Per scenario, region and metric: scenario minus baseline at the horizon in each replication,
+    /// in replication order, kept for region-level series only (the rest are empty). The brief
+    /// ranks the drawn inputs by how each moves a difference, which needs the replications.
+    public private(set) var replicationDeltas: [[[[Double]]]]
     /// Per scenario, region and `metric × years + year`: each simulated year summarised by the
     /// metric's own rule (the year's last month, total or mean), so year 1 reads like the horizon.
     public private(set) var yearly: [[[RunningStatistics]]]
@@ -93,6 +98,7 @@ public struct ExperimentResult: Sendable {
         pairedDelta = horizon
         pairedAbove = perMetric(0)
         pairedBelow = pairedAbove
+        replicationDeltas = perMetric([])
         yearly = perMetric(RunningStatistics(), times: years)
         yearlyDelta = yearly
         decisions = catalogues.map { _ in [:] }
@@ -159,6 +165,7 @@ public struct ExperimentResult: Sendable {
                     pairedDelta[s][r][m].add(delta)
                     if delta > 0 { pairedAbove[s][r][m] += 1 }
                     if delta < 0 { pairedBelow[s][r][m] += 1 }
+                    if case .region = catalogues[s][r].metrics[m].key { replicationDeltas[s][r][m].append(delta) }
                     for year in 0..<years {
                         yearlyDelta[s][r][m * years + year].add(
                             yearValues[r][m * years + year] - baseYears[partner.region][mb * years + year])

@@ -63,6 +63,12 @@ public struct UncertainDraws: Sendable {
 
     /// The quantile factor `path` takes in replication k: one uniform from a stream of its own.
     public func quantile(_ path: String, replication: Int) -> Double {
+        Self.quantile(path, seed: seed, replication: replication)
+    }
+
+    /// The quantile factor `path` takes in replication k of a run from `seed`, so a report can
+    /// recover each replication's draw from the seed alone (the draw is a monotone map of it).
+    public static func quantile(_ path: String, seed: UInt64, replication: Int) -> Double {
         var h: UInt64 = 0x0C3A_17A1_4700_0000
         for byte in path.utf8 { h = SplitMix64.mix(h ^ UInt64(byte)) }
         var stream = RandomStream(seed: seed, replication: replication, stream: StreamID(h | (1 << 63)))
