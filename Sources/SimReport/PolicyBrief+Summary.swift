@@ -64,8 +64,8 @@ extension PolicyBrief {
             )
         return t(
             "Selisih terhadap \(comparedWith), \(replications) replikasi berpasangan (orang: akhir \(lastYear); belanja: \(firstYear)–\(lastYear)); tn = tidak berbeda nyata. Urutan: \(outcome.metric.phrase.text(in: language)) (\(ranking)). Peluang = bagian replikasi tempat opsi lebih baik. ",
-            "Differences from \(comparedWith), \(replications) paired replications (people: end of \(lastYear); spending: \(firstYear)–\(lastYear)); ns = not significant. Ranked by \(outcome.metric.phrase.text(in: language)) (\(ranking)). Chance = the share of replications in which the option does better. "
-        ) + draws
+            "Differences from \(comparedWith), \(replications) paired replications (people: end of \(lastYear); spending: \(firstYear)–\(lastYear)); ns = not significant. Ranked by \(outcome.metric.phrase.text(in: language)) (\(ranking)). Chance = share of replications where it does better. "
+        ) + draws + influenceMethod
     }
 
     /// The answer for one city in a sentence or two.
@@ -107,6 +107,7 @@ extension PolicyBrief {
             .words(t(" paling baik: ", " does best: ")),
         ]
         line += effects(best, region: region)
+        line += influenceLine(best, region: region) ?? []
         // The best option for no more money, when the best one costs more.
         let costsMore = comparison(best.scenario, region: region, .spent).map { $0.isSignificant && $0.delta.mean > 0 } ?? false
         if costsMore,
