@@ -29,26 +29,22 @@ extension PolicyBrief {
         let draws = inputs.map { path in
             (path, differences.indices.map { UncertainDraws.quantile(path, seed: seed, replication: $0) })
         }
-        guard let ranked = InputInfluence.rank(differences: differences, draws: draws), let strongest = ranked.first else { return nil }
+        guard let ranked = InputInfluence.rank(differences: differences, draws: draws) else { return nil }
         let threshold = InputInfluence.threshold(inputs: inputs.count, replications: differences.count)
         let named = ranked.prefix(2).filter { abs($0.rho) > threshold }
-        guard !named.isEmpty else {
-            return [
-                .words(
-                    t(
-                        " Tak ada satu masukan penentu (terkuat: \(inputWords(strongest.path)), ρ \(rhoText(strongest.rho)) < \(style.decimal(threshold, places: 2))).",
-                        " No single input decides it (strongest: \(inputWords(strongest.path)), ρ \(rhoText(strongest.rho)) < \(style.decimal(threshold, places: 2)))."
-                    ))
-            ]
-        }
+        // No input clears the bar: page 1 stays silent (its 250-word budget).
+        guard !named.isEmpty else { return nil }
         let list = named.map { "\(inputWords($0.path)) (ρ \(rhoText($0.rho)))" }.joined(separator: t(" dan ", " and "))
-        return [.words(t(" Paling menentukan: ", " Matters most: ") + list + ".")]
+        return [
+            .words(
+                t(" Paling menentukan (ρ Spearman, batas Bonferroni 5%): ", " Matters most (Spearman ρ, Bonferroni 5% bar): ") + list + ".")
+        ]
     }
 
     func rhoText(_ rho: Double) -> String { (rho > 0 ? "+" : rho < 0 ? "−" : "") + style.decimal(abs(rho), places: 2) }
 
-    /// How the inputs are ranked, for the method line, or that the run has too few replications
-    /// to rank them (the fewest any city shown needs).
+    /// For the method line: that the run has too few replications to rank the inputs (the fewest
+    /// any city shown needs); nothing when it has enough (the named inputs say how they were ranked).
     var influenceMethod: String {
         guard !uncertainPaths.isEmpty else { return "" }
         guard influenceMethodRanks else {
@@ -57,10 +53,7 @@ extension PolicyBrief {
                 " Replikasi terlalu sedikit untuk menyebut masukan penentu (perlu \(needed)).",
                 " Too few replications to name the deciding inputs (needs \(needed)).")
         }
-        return t(
-            " ρ = korelasi peringkat Spearman selisih dengan masukan yang ditarik; batas: 5% dibagi jumlah masukan (Bonferroni).",
-            " ρ = Spearman rank correlation of the difference with a drawn input; bar: 5% shared among the inputs (Bonferroni)."
-        )
+        return ""
     }
 
     /// Whether the run has enough replications to rank the inputs for at least one city shown.
