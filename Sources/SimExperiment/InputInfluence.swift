@@ -7,8 +7,8 @@ import SimCore
 /// the rank correlation with `u` is the rank correlation with the input's value. An input is
 /// named only when |ρ| clears the two-sided 5% threshold for the number of inputs screened
 /// (Bonferroni): `z(1 − 0.025/k) / √(n − 1)`, the large-sample null distribution of ρ being
-/// close to N(0, 1/(n − 1)). With 15–20 inputs that is |ρ| > 0.69 at 20 replications and
-/// > 0.30 at 100.
+/// close to N(0, 1/(n − 1)). With 15–20 inputs that is |ρ| > 0.67–0.69 at 20 replications and
+/// about 0.30 at 100.
 public struct InputInfluence: Sendable, Equatable {
     public let path: String
     /// Spearman's ρ of the difference with the input (positive: a higher input, a larger difference).
