@@ -20,6 +20,8 @@ public struct ScenarioLabels: Sendable, Equatable {
     public var programmeNames: [LocalizedText]
     /// False for a baseline given with `--baseline-file`: compared against, not itself reported.
     public var isReported = true
+    /// False for a what-if about what the region does not choose (`kind: context`: its data, an assumption, an event): compared, never ranked as an option.
+    public var isOption = true
     /// The regions whose staff come from a roster file: its rows and the headcount it replaced.
     public var rosters: [RosterSize] = []
     /// A short title for chart labels (`shortName`), `nil` to use the name.

@@ -36,16 +36,26 @@ extension PolicyBrief {
         var isWorse: Bool { outcome?.isSignificant == true && outcome?.improves == false }
     }
 
-    /// The what-ifs that touch `region`, best first by the outcome (ties keep the file order).
+    /// The what-ifs that touch `region` and are options (not about what the region does not
+    /// choose), best first by the outcome (ties keep the file order).
     func rankedOptions(region: String) -> [SummaryOption] {
-        let options = touching(region: region).map { s in
-            SummaryOption(
-                scenario: s, outcome: comparison(s, region: region, outcome.metric),
-                chance: probabilityOfBeating(s, region: region, metric: outcome.metric))
-        }
+        let options = touching(region: region).filter { labels[$0].isOption }.map { summaryOption($0, region: region) }
         return options.enumerated().sorted { a, b in
             a.element.merit != b.element.merit ? a.element.merit > b.element.merit : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// The table's rows: the options ranked, then the what-ifs about what the region does not
+    /// choose (`kind: context`: a pandemic, a cut, another roster), in file order and marked,
+    /// so the reader sees what they cost without their being offered as a choice.
+    func tableRows(region: String) -> [SummaryOption] {
+        rankedOptions(region: region) + touching(region: region).filter { !labels[$0].isOption }.map { summaryOption($0, region: region) }
+    }
+
+    func summaryOption(_ s: Int, region: String) -> SummaryOption {
+        SummaryOption(
+            scenario: s, outcome: comparison(s, region: region, outcome.metric),
+            chance: probabilityOfBeating(s, region: region, metric: outcome.metric))
     }
 
     var summaryTitle: String { t("Ringkasan untuk pimpinan", "Summary for decision makers") }
@@ -164,7 +174,8 @@ extension PolicyBrief {
     func summaryRow(_ option: SummaryOption, region: String) -> (name: String, cells: [(line: Line, significant: Bool)], chance: String) {
         let cells = summaryColumns.map { cell(option.scenario, region, comparison(option.scenario, region: region, $0)) }
         // The short name: a row per line, so both cities' tables fit on the page; the sentences give the full names.
-        let label = labels[option.scenario].shortName?.text(in: language) ?? name(option.scenario)
+        var label = labels[option.scenario].shortName?.text(in: language) ?? name(option.scenario)
+        if !labels[option.scenario].isOption { label += t(" (konteks, bukan pilihan)", " (context, not a choice)") }
         // An option identical to the comparison in every replication has no chance of beating it to speak of.
         let chance = option.outcome?.isIdentical == true ? "–" : probabilityText(option.chance)
         return (label, cells, chance)
@@ -174,38 +185,51 @@ extension PolicyBrief {
         [t("Opsi", "Option")] + summaryColumns.map { "Δ " + $0.short.text(in: language) } + [t("Peluang lebih baik", "Chance of beating")]
     }
 
-    /// "Perhatian": one line per kind of warning, naming the cities and scenarios where it holds;
+    /// "Perhatian": one line per kind of warning, naming the cities and scenarios where it holds
+    /// (cities where it holds alike share one mention, so the box stays short on page 1);
     /// the details are in the caveats.
     var warningLines: [String] {
         let shown = warnings.filter { regions.contains($0.region) }
         return RunWarning.Code.allCases.compactMap { code in
             let found = shown.filter { $0.code == code }
             guard !found.isEmpty else { return nil }
-            let places = regions.compactMap { region -> String? in
+            var places: [(cities: [String], which: String)] = []
+            for region in regions {
                 var ids: [String] = []  // each scenario once, however many counters warn
                 for warning in found where warning.region == region && !ids.contains(warning.scenario) { ids.append(warning.scenario) }
-                guard !ids.isEmpty else { return nil }
-                let named = ids.compactMap { id in labels.firstIndex { $0.id == id } }.map(name)
-                let which =
-                    named.count <= 2
-                    ? named.map { "“\($0)”" }.joined(separator: t(" dan ", " and "))
-                    : ids.contains(labels[baseline].id)
-                        ? t("\(named.count) skenario, termasuk pembanding", "\(named.count) scenarios, the comparison among them")
-                        : t("\(named.count) skenario", "\(named.count) scenarios")
-                return "\(regionName(region)) (\(which))"
+                guard !ids.isEmpty else { continue }
+                let which = warnedScenarios(ids, region: region)
+                if let same = places.firstIndex(where: { $0.which == which }) {
+                    places[same].cities.append(regionName(region))
+                } else {
+                    places.append(([regionName(region)], which))
+                }
             }
-            return code.headline.text(in: language) + ": " + places.joined(separator: "; ") + "."
+            let text = places.map { "\($0.cities.joined(separator: t(" dan ", " and "))) (\($0.which))" }
+            return code.headline.text(in: language) + ": " + text.joined(separator: "; ") + "."
         }
+    }
+
+    /// Which of a region's scenarios a warning holds in: one or two by name, all of them as such,
+    /// else how many (and whether the comparison is among them).
+    func warnedScenarios(_ ids: [String], region: String) -> String {
+        let named = ids.compactMap { id in labels.firstIndex { $0.id == id } }.map(name)
+        let inRegion = labels.indices.filter { ($0 == baseline || labels[$0].isReported) && labels[$0].regionIDs.contains(region) }
+        if named.count <= 2 { return named.map { "“\($0)”" }.joined(separator: t(" dan ", " and ")) }
+        if named.count >= inRegion.count { return t("semua skenario", "every scenario") }
+        return ids.contains(labels[baseline].id)
+            ? t("\(named.count) skenario, termasuk pembanding", "\(named.count) scenarios, the comparison among them")
+            : t("\(named.count) skenario", "\(named.count) scenarios")
     }
 
     func summaryMarkdown() -> String {
         guard result.hasBaseline, !whatIfs.isEmpty else { return warningsMarkdown() }
         var md = "## \(summaryTitle)\n\n"
         md += regions.map { "- " + summaryAnswer(region: $0).markdown + "\n" }.joined() + "\n"
-        for region in regions where !rankedOptions(region: region).isEmpty {
+        for region in regions where !tableRows(region: region).isEmpty {
             md += "**\(escapeMarkdown(regionName(region)))**\n\n| " + summaryHeaders.map(escapeMarkdown).joined(separator: " | ") + " |\n"
             md += "|---" + String(repeating: "|---", count: summaryHeaders.count - 1) + "|\n"
-            for option in rankedOptions(region: region) {
+            for option in tableRows(region: region) {
                 let row = summaryRow(option, region: region)
                 let cells = row.cells.map { $0.significant ? "**\($0.line.markdown)**" : $0.line.markdown }
                 md += "| \(escapeMarkdown(row.name)) | " + cells.joined(separator: " | ") + " | \(row.chance) |\n"
@@ -235,10 +259,10 @@ extension PolicyBrief {
         guard result.hasBaseline, !whatIfs.isEmpty else { return warningsHTML() }
         var html = "<section id=\"summary\">\n<h2>\(xml(summaryTitle))</h2>\n"
         html += regions.map { "<p class=\"lead\">\(summaryAnswer(region: $0).html)</p>\n" }.joined()
-        for region in regions where !rankedOptions(region: region).isEmpty {
+        for region in regions where !tableRows(region: region).isEmpty {
             html += "<table class=\"options\" data-region=\"\(xml(region))\">\n<caption>\(xml(regionName(region)))</caption>\n<tr>"
             html += summaryHeaders.map { "<th>\(xml($0))</th>" }.joined() + "</tr>\n"
-            for option in rankedOptions(region: region) {
+            for option in tableRows(region: region) {
                 let row = summaryRow(option, region: region)
                 html += "<tr data-scenario=\"\(xml(labels[option.scenario].id))\"><td>\(xml(row.name))</td>"
                 html += row.cells.map { "<td class=\"\($0.significant ? "sig" : "ns")\">\($0.line.html)</td>" }.joined()

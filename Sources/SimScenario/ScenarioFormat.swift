@@ -290,6 +290,11 @@ public enum ScenarioFormat {
                 "a short title for chart labels, in `id` and `en` like `name` (default: `name`; a label too long for its chart is cut, or replaced by the id where two cut labels would read alike)"
         ),
         Field("question", .localizedText, doc: "the policy question this scenario answers, in `id` and `en` like `name`"),
+        Field(
+            "kind", .choice(ScenarioKind.allCases.map(\.rawValue)),
+            doc:
+                "`policy` (when absent): an option the region can choose, ranked on the brief's first page; `context`: a what-if about what the region does not choose (its data, an assumption, an event: another roster, a pandemic, a refocusing cut), compared in the brief but never ranked or recommended as an option. Not inherited by a file that extends this one"
+        ),
         Field("notes", .text, doc: "free text"),
         Field("sources", .textMap, doc: "JSON path → source of that value (regulation, statistic, study or 'assumption')"),
         Field("simulation", .record(Field.declared(SimulationParameters.specs())), default: .emptyObject, doc: "clock and run settings"),

@@ -2,6 +2,14 @@ import Foundation
 import SimCore
 import SimWorkforce
 
+/// What a what-if asks: whether the region should do something (an option to rank), or what
+/// happens when something it does not choose differs: its data, an assumption, an event
+/// (compared, never recommended).
+public enum ScenarioKind: String, CaseIterable, Sendable {
+    case policy
+    case context
+}
+
 /// A scenario read, merged, validated and compiled: ready to run.
 public struct Scenario: Sendable {
     /// Short id used in outputs (the file's `id`, or its name without `.json`).
@@ -15,6 +23,8 @@ public struct Scenario: Sendable {
     public var shortName: LocalizedText?
     /// The metric the brief ranks options by when this scenario is the comparison (`brief.outcome`).
     public var briefOutcome: String?
+    /// Whether it is an option a region can choose or a test of an assumption (`kind`).
+    public var kind = ScenarioKind.policy
     public var file: String
     /// The merged tree after `extends` and overrides, with defaults filled in (for hashing and reports).
     public var resolved: JSONNode
@@ -98,6 +108,7 @@ public enum ScenarioLoader {
             source: source)
         scenario.briefOutcome = merged["brief"]?["outcome"]?.string
         scenario.shortName = merged["shortName"]?.localizedText
+        scenario.kind = merged["kind"]?.string.flatMap(ScenarioKind.init(rawValue:)) ?? .policy
         scenario.rosterSizes = compiler.rosterSizes
         return scenario
     }
@@ -259,7 +270,8 @@ public enum ScenarioLoader {
         var baseTree = try mergedTree(basePath, chain: chain + [canonical])
         if case .object(let members) = baseTree.value {
             baseTree = JSONNode(
-                .object(members.filter { !["id", "name", "shortName", "question", "notes"].contains($0.key) }), at: baseTree.location)
+                .object(members.filter { !["id", "name", "shortName", "question", "notes", "kind"].contains($0.key) }),
+                at: baseTree.location)
         }
         return baseTree.merged(with: own)
     }

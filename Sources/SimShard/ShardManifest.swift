@@ -94,6 +94,7 @@ public struct ShardManifest: Equatable {
                     ("programmeIDs", strings(label.programmeIDs)), ("programmeModes", strings(label.programmeModes)),
                     ("programmeNames", JSONNode(.array(label.programmeNames.map(JSONNode.init)))),
                     ("caveats", strings(label.caveats)), ("reported", JSONNode(.bool(label.isReported))),
+                    ("option", JSONNode(.bool(label.isOption))),
                     ("outcome", label.outcome.map(text) ?? JSONNode(.null)),
                     ("shortName", label.shortName.map { JSONNode($0) } ?? JSONNode(.null)),
                     (
@@ -157,6 +158,7 @@ public struct ShardManifest: Equatable {
                 programmeModes: strings("programmeModes"),
                 programmeNames: node["programmeNames"]?.elements?.map { $0.localizedText ?? LocalizedText("") } ?? [])
             labels.isReported = node["reported"]?.bool ?? true
+            labels.isOption = node["option"]?.bool ?? true
             labels.outcome = node["outcome"]?.string
             labels.shortName = node["shortName"]?.localizedText
             for roster in node["rosters"]?.elements ?? [] {

@@ -89,6 +89,7 @@ public enum ScenarioSet {
             programmeNames: p.programmes.map(\.name))
         labels.outcome = scenario.briefOutcome
         labels.shortName = scenario.shortName
+        labels.isOption = scenario.kind == .policy
         labels.rosters = scenario.rosterSizes
         return labels
     }
