@@ -70,7 +70,7 @@ struct BriefMetric {
         short: ("PNS ≥ 20 JP (orang)", "PNS ≥ 20 JP (people)")
     ).saying(("PNS mencapai 20 JP", "PNS reaching 20 JP"))
     static let staffAtStandard = BriefMetric(
-        .staffAtStandard, .count, phrase: ("ASN yang memenuhi standar kompetensi", "ASN at the competency standard"),
+        .staffAtStandard, .count, phrase: ("jumlah ASN yang memenuhi standar kompetensi", "the number of ASN at the competency standard"),
         short: ("ASN memenuhi standar (orang)", "ASN at standard (people)")
     ).saying(("ASN memenuhi standar kompetensi", "ASN at the competency standard"))
     static let atStandard = BriefMetric(
@@ -84,19 +84,21 @@ struct BriefMetric {
         .budgetSpentRupiah, .rupiah, phrase: ("anggaran terpakai", "the budget spent"),
         short: ("Anggaran terpakai", "Budget spent"))
 
-    /// The metrics the brief reports, in order. The first three answer most questions.
-    static let headline: [BriefMetric] = [competency, jp20, ikm, atStandard, wait, spent]
+    /// The metrics the brief reports, in order. The first three answer most questions. Each is
+    /// in people, percentage points, IKM points, minutes or Rupiah: a reader cannot weigh a
+    /// competency level's third decimal, so mean competency stays in the CSVs (issue 35).
+    static let headline: [BriefMetric] = [staffAtStandard, jp20, ikm, wait, spent]
 
     /// The three metrics every answer reports.
     static let answered = Array(headline.prefix(3))
 
     /// The metrics on which a what-if can be called best or worst: outcomes with a direction.
     /// Money is left out: spending less always "wins" on spending.
-    static let ranked = Array(headline.prefix(5))
+    static let ranked = Array(headline.prefix(4))
 
-    /// The headline metric a scenario or a study names by its id (an optimise objective, a
+    /// The brief's metric a scenario or a study names by its id (an optimise objective, a
     /// sensitivity outcome), if it is one.
-    static func named(_ id: String) -> BriefMetric? { headline.first { $0.id == id } }
+    static func named(_ id: String) -> BriefMetric? { (headline + [competency, atStandard, pns20]).first { $0.id == id } }
 }
 
 /// The fixed words of the brief in both languages.

@@ -232,8 +232,9 @@ extension PolicyBrief {
             let note = chart.key.isEmpty ? "" : "<p class=\"key\">\(xml(chart.key.joined(separator: "; ")))</p>\n"
             html += figure(
                 t(
-                    "Biaya dan hasil: selisih anggaran terhadap selisih kompetensi",
-                    "Cost and effect: the change in spending against the change in competency"), chart.svg, note: note)
+                    "Biaya dan hasil: selisih anggaran terhadap selisih \(outcome.metric.phrase.text(in: language))",
+                    "Cost and effect: the change in spending against the change in \(outcome.metric.phrase.text(in: language))"),
+                chart.svg, note: note)
         }
         return html
     }

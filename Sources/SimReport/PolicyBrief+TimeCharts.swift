@@ -122,11 +122,11 @@ extension PolicyBrief {
     // MARK: - Cost against effect
 
     /// Each what-if's paired change in budget spent (Rupiah, whole run) against its paired change
-    /// in mean competency, both with 95% intervals. Labels are placed where they overlap nothing;
+    /// in the outcome the first page ranks by (people by default), both with 95% intervals. Labels are placed where they overlap nothing;
     /// a point whose name finds no room gets a number, and `key` lists those numbers.
     func costEffect(region: String) -> (svg: String, key: [String])? {
         let cost = BriefMetric.spent
-        let effect = BriefMetric.competency
+        let effect = outcome.metric
         let points = touching(region: region).compactMap { s -> (Int, Comparison, Comparison)? in
             guard let c = comparison(s, region: region, cost), let e = comparison(s, region: region, effect),
                 c.delta.low.isFinite, e.delta.low.isFinite

@@ -60,7 +60,7 @@ import Testing
         // the search's problem), not compiled into the model.
         let metadata = Set([
             "schemaVersion", "extends", "id", "name", "shortName", "question", "notes", "sources", "shocks[].note", "uncertainty", "brief",
-            "brief.outcome",
+            "brief.outcome", "kind",
         ])
         .union(declared.filter { $0 == "optimise" || $0.hasPrefix("optimise.") })
         // A region's own policy keys are laid over the scenario's before they are read.

@@ -76,6 +76,20 @@ import Testing
         }
     }
 
+    /// People, not decimals: no figure or sentence in the brief is a mean competency level (its
+    /// third decimal means nothing to a reader); the answers speak of ASN at the standard, in
+    /// people, and summary.csv keeps the level.
+    @Test(arguments: ["id", "en"])
+    func theBriefSpeaksOfPeopleNotCompetencyLevels(language: String) throws {
+        let dir = try #require(Self.runs[language])
+        let html = try read(dir.appendingPathComponent("brief.html"))
+        #expect(!html.contains("data-metric=\"competency.mean\""), "a figure of mean competency")
+        #expect(!html.contains(language == "id" ? "rata-rata kompetensi ASN" : "mean ASN competency"))
+        let people = language == "id" ? "jumlah ASN yang memenuhi standar kompetensi" : "the number of ASN at the competency standard"
+        #expect(html.components(separatedBy: people).count - 1 >= 20, "each what-if's answer in each city says it")
+        #expect(try read(dir.appendingPathComponent("summary.csv")).contains(",competency.mean,"))
+    }
+
     /// With enough replications the input that decides an answer is named on page 1, in both
     /// languages, with a ρ beyond the Bonferroni bar for the inputs that can act on that city; a
     /// what-if that drops Sorong leaves Sorong with no option and no such sentence. At 60
