@@ -1,3 +1,5 @@
+import Foundation
+
 // Learning, transfer, decay, ramp-up, motivation and participation (MODEL.md §3–5). Each stored
 // property holds its declared default; `declarations` gives its key, range, unit and source.
 
@@ -8,6 +10,7 @@ public struct LearningParameters: ParameterGroup {
     public var motivationEffectPerSD = 0.25
     public var participatoryRelevance = 1.2
     public var headroomLevels = 1.5
+    public var dose = DoseParameters()
     public var transfer = TransferParameters()
     public var decay = DecayParameters()
     public var rampUp = RampUpParameters()
@@ -29,9 +32,49 @@ public struct LearningParameters: ParameterGroup {
         .number(
             "headroomLevels", \.headroomLevels, above: true, unit: "levels", "gains shrink linearly over this many levels below 5",
             source: "assumption"),
+        .group("dose", \.dose, "how a programme's gain and online completion depend on its length"),
         .group("transfer", \.transfer, "how much of a gain is applied on the job over time"),
         .group("decay", \.decay, "forgetting of unused gains"),
         .group("rampUp", \.rampUp, "newcomers learning on the job"),
+    ]
+}
+
+/// Dose-response (MODEL.md §3): a completion's gain is scaled by (JP / referenceJP)^exponent, so
+/// longer programmes close more, with diminishing returns; an online course's completion chance
+/// by (referenceJP / JP)^onlineCompletionExponent, so longer ones are finished less often. The
+/// gain's scale is 1 at the reference length, the length the baseline's effect size stands for.
+/// Coaching is exempt: its duration did not moderate its effect (Jones et al. 2016).
+public struct DoseParameters: ParameterGroup {
+    public var referenceJP = 24.0
+    public var exponent = 0.3
+    public var onlineCompletionExponent = 0.3
+    public init() {}
+
+    /// The gain's scale for a programme of `lengthJP` in `mode`.
+    public func gainScale(lengthJP: Double, mode: Mode) -> Double {
+        guard mode != .coaching, lengthJP > 0 else { return 1 }
+        return pow(lengthJP / referenceJP, exponent)
+    }
+
+    /// The completion chance's scale for an online course of `lengthJP` (1 for other modes).
+    public func completionScale(lengthJP: Double, mode: Mode) -> Double {
+        guard mode.isOnline, lengthJP > 0 else { return 1 }
+        return pow(referenceJP / lengthJP, onlineCompletionExponent)
+    }
+
+    public static let declarations: [Declaration<Self>] = [
+        .number(
+            "referenceJP", \.referenceJP, above: true, unit: "JP", "length at which a programme closes the base gain (baseGainSD)",
+            source: "assumption: a three-day course of 8 JP a day, the length typical of the courses behind Arthur et al. 2003"),
+        .number(
+            "exponent", \.exponent, max: 1, unit: "exponent", "gain ∝ (JP / referenceJP)^exponent: 0 ignores length, 1 is proportional",
+            source:
+                "direction Lacerenza et al. 2017 (longer programmes gave larger effects); size an assumption (range 0.1–0.5 in the baseline's uncertainty block)"
+        ),
+        .number(
+            "onlineCompletionExponent", \.onlineCompletionExponent, max: 1, unit: "exponent",
+            "online completion ∝ (referenceJP / JP)^exponent, capped at 0.99",
+            source: "direction Jordan 2015 (longer MOOCs completed less); size an assumption, range 0.1–0.5 (docs/evidence)"),
     ]
 }
 

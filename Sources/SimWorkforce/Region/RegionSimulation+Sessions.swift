@@ -181,7 +181,12 @@ extension RegionSimulation {
             // What the plan bought: the gap an average attendee closes at the mode's nominal completion.
             programmes[p].windowExpectedLevels += nominal * needsValue(of: e, completing: p, in: mode, complaintWeights: evenWeights)
             var p0 = nominal
-            if mode.isOnline { p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality) }
+            if mode.isOnline {
+                p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality)
+                if !programme.isMandated {
+                    p0 = min(0.99, p0 * model.learning.dose.completionScale(lengthJP: programme.lengthJP, mode: mode))
+                }
+            }
             let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds(e)))
             guard streams.completions.bernoulli(pComplete) else {
                 thisMonth.droppedOut += 1
@@ -224,6 +229,9 @@ extension RegionSimulation {
     ) {
         let learning = model.learning
         let weights = model.programmes[p].domains
+        let gainPerSD =
+            learning.baseGainSD * learning.cohortSpreadSD * model[mode].gainMultiplier
+            * learning.dose.gainScale(lengthJP: model.programmes[p].lengthJP, mode: mode)
         let level = workforce.jobLevel[e].rawValue
         let levels = JobLevel.allCases.count
         var total = 0.0
@@ -234,8 +242,7 @@ extension RegionSimulation {
             let headroom = clamp((5 - applied) / learning.headroomLevels, 0, 1)
             let gain = max(
                 0,
-                learning.baseGainSD * learning.cohortSpreadSD * model[mode].gainMultiplier
-                    * (1 + learning.motivationEffectPerSD * z) * relevance * headroom * weights[d])
+                gainPerSD * (1 + learning.motivationEffectPerSD * z) * relevance * headroom * weights[d])
             // A refresher brings part of the unused knowledge back into use.
             let restored = workforce.latent[i] * learning.decay.refresherRestoreShare
             workforce.latent[i] -= restored
