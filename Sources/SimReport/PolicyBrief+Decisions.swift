@@ -53,6 +53,10 @@ extension PolicyBrief {
                 what = t(
                     "rata-rata \(share) anggaran yang tersisa dialihkan ke program yang lebih efektif di domain yang sama",
                     "on average \(share) of its remaining money moved to a more effective programme for the same domain")
+            case "revise":
+                what = t(
+                    "program direvisi (penyelenggara atau kurikulum baru) karena terus di bawah ambang",
+                    "programme revised (a new provider or curriculum) after falling short again")
             default:
                 what = t(
                     "program dihentikan dan anggarannya dikembalikan ke rencana", "programme dropped and its money returned to the plan")

@@ -65,6 +65,7 @@ extension PolicyBrief {
     func inputWords(_ path: String) -> String {
         let known: [(suffix: String, words: (String, String))] = [
             ("headcount", ("jumlah ASN", "ASN headcount")),
+            ("budget.rupiahPerYear", ("anggaran pengembangan per tahun", "the yearly development budget")),
             ("initialGapLevels", ("kesenjangan kompetensi awal", "starting competency gap")),
             ("motivation.mean", ("motivasi rata-rata", "mean motivation")),
             ("internetQuality", ("kualitas internet", "internet quality")),
@@ -74,6 +75,9 @@ extension PolicyBrief {
             ("transfer.timeConstantMonths", ("lama sampai diterapkan", "time to apply")),
             ("transfer.supportFloorGain", ("pengaruh dukungan pimpinan pada penerapan", "leaders' support on applying")),
             ("decay.halfLifeMonths", ("waktu paruh lupa", "forgetting half-life")),
+            ("programmeEffectSpread", ("sebaran mutu program", "how much programmes differ in quality")),
+            ("dose.exponent", ("manfaat program yang lebih panjang", "what a longer programme adds")),
+            ("dose.onlineCompletionExponent", ("turunnya penyelesaian e-learning yang panjang", "long e-learning's lower completion")),
             ("decay.refresherRestoreShare", ("pemulihan oleh penyegaran", "share a refresher restores")),
             ("participation.baseAcceptance", ("peluang menerima undangan", "chance of accepting a place")),
             ("participation.motivationEffect", ("pengaruh motivasi pada kehadiran", "motivation's effect on taking part")),

@@ -316,7 +316,7 @@ extension RegionParameters {
 
 /// One decision of the adaptive policy (MODEL.md §6), for the report.
 public struct Decision: Sendable, Equatable {
-    public enum Action: String, Sendable { case switchMode, shiftBudget, drop }
+    public enum Action: String, Sendable { case switchMode, shiftBudget, revise, drop }
     /// Month index from the start (0 = first month).
     public var month: Int
     /// The programme's index in its scenario.

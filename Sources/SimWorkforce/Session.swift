@@ -1,3 +1,4 @@
+import Foundation
 import SimCore
 
 /// One planned run of a programme: its window, seats and attendees.
@@ -27,6 +28,10 @@ struct Session {
 /// What the region knows about one programme while the run goes on.
 struct ProgrammeState {
     var mode: Mode
+    /// The programme's true effect and what the planner expects of it, relative to what its mode
+    /// and length promise (``effects(_:seed:replication:)``).
+    var trueEffect = 1.0
+    var expectedEffect = 1.0
     var dropped = false
     var failures = 0
     /// Since the last evaluation: attendees, the gap they closed and the gap they were expected
@@ -50,4 +55,27 @@ struct Project {
     var remainingMonths: Double
     var plannedMonths: Double
     var delayMonths = 0
+}
+
+extension ProgrammeState {
+    /// Each programme's true effect relative to what its mode and length promise, and what the
+    /// planner expects of it: a measured effect (`measuredEffectSD`) is known to both; otherwise
+    /// the truth is drawn per replication, exp(s·z − s²/2) with mean 1, from a stream named by the
+    /// programme's id alone, so every region and scenario of a replication shares it (a programme
+    /// is the same course wherever it runs), while the planner expects 1 (MODEL.md §3).
+    static func effects(_ model: ModelParameters, seed: UInt64, replication: Int) -> [(truth: Double, expected: Double)] {
+        let learning = model.learning
+        return model.programmes.map { programme in
+            if programme.measuredEffectSD > 0 {
+                let promised =
+                    learning.baseGainSD * model[programme.mode].gainMultiplier
+                    * learning.dose.gainScale(lengthJP: programme.lengthJP, mode: programme.mode)
+                let known = programme.measuredEffectSD / promised
+                return (known, known)
+            }
+            var stream = RandomStream(seed: seed, replication: replication, stream: StreamID(named: ["programme", programme.id, "effect"]))
+            let s = learning.programmeEffectSpread
+            return (exp(s * stream.normal(mean: 0, sd: 1) - s * s / 2), 1)
+        }
+    }
 }

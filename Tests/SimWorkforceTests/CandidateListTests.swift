@@ -60,7 +60,7 @@ import Testing
             for p in simulation.programmes.indices {
                 let programme = model.programmes[p]
                 let mode = simulation.programmes[p].mode
-                let gain = simulation.needsGain(mode, lengthJP: programme.lengthJP)
+                let gain = simulation.needsGain(mode, programme: p)
                 let targets = (0..<model.domains.count).filter { programme.domains[$0] > 0 }
                     .map { (domain: $0, cap: gain * programme.domains[$0], weight: weights[$0]) }
                 let keys = simulation.workforce.needsKeys(

@@ -1,6 +1,7 @@
 import Foundation
-import SimWorkforce
 import Testing
+
+@testable import SimWorkforce
 
 /// The 6-monthly evaluation (MODEL.md §6) judges a programme within its own domain, by the gap it
 /// closes, and logs only what it changes.
@@ -13,15 +14,18 @@ import Testing
         }
     }
 
-    /// Leadership coaching is dear per head by nature. It is the only programme of its domain and
-    /// closes what it is expected to, so it is never changed. Two rules protect it: judging within
-    /// the domain, and never dropping a domain's last programme. With both broken (ranked per
-    /// Rupiah against every programme, drops allowed) it is dropped in month 18.
+    /// Leadership coaching is dear per head by nature. It is the only programme of its domain, so
+    /// two rules protect it from its price: judging within the domain, and never dropping a
+    /// domain's last programme. With both broken (ranked per Rupiah against every programme, drops
+    /// allowed) it is dropped in month 18. Every programme here is as good as its mode promises (no
+    /// spread of true effects). It is still revised: it closes about half of what the plan expects
+    /// of it (0.07 of 0.15 levels per attendee), below the 0.6 threshold, which the evaluation
+    /// could not act on before revision existed.
     @Test func leadershipCoachingIsNotMarkedDownForItsPrice() throws {
-        let model = try bundled("baseline.json")
+        let model = try bundled("baseline.json", "learning.programmeEffectSpread=0")
         let coaching = try #require(model.programmes.firstIndex { $0.id == "leadership-coaching" })
         let touched = Self.decisions(model).flatMap { $0 }.filter { $0.programme == coaching }
-        #expect(touched.isEmpty, "\(touched.map(\.reason))")
+        #expect(!touched.contains { $0.action == .drop || $0.action == .shiftBudget }, "\(touched.map(\.reason))")
     }
 
     /// E-learning completes less over a poor connection, so it closes less of the gap than it was
@@ -39,6 +43,34 @@ import Testing
         #expect(onPoor >= 7 && onGood <= 2, "switched in \(onPoor) of 10 replications on a poor connection, \(onGood) on a good one")
     }
 
+    /// Each programme's true effect is drawn per replication (MODEL.md §3) and the evaluation
+    /// sees only a noisy post-test of it, so it finds the weak programmes often but not always:
+    /// over 200 replications and both cities, a programme whose true effect is in the lowest
+    /// quarter is changed (mode, money, revision or drop) more often than one in the highest
+    /// quarter, by more than three standard errors of the difference of two shares.
+    @Test func theEvaluationFindsWeakProgrammesMoreOftenThanStrongOnes() throws {
+        let model = try bundled("baseline.json")
+        let judged = model.programmes.indices.filter { !model.programmes[$0].isMandated }
+        let replications = 200
+        let slots = (0..<replications).map { _ in LockedPairs() }
+        DispatchQueue.concurrentPerform(iterations: replications) { k in
+            let truths = ProgrammeState.effects(model, seed: 11, replication: k)
+            for region in runReplication(model, seed: 11, replication: k).regions {
+                for p in judged { slots[k].append((truths[p].truth, region.decisions.contains { $0.programme == p })) }
+            }
+        }
+        let pairs = slots.flatMap(\.values).sorted { $0.truth < $1.truth }
+        let quarter = pairs.count / 4
+        func changedShare(_ part: ArraySlice<(truth: Double, changed: Bool)>) -> Double {
+            Double(part.filter(\.changed).count) / Double(part.count)
+        }
+        let weak = changedShare(pairs.prefix(quarter))
+        let strong = changedShare(pairs.suffix(quarter))
+        let standardError = ((weak * (1 - weak) + strong * (1 - strong)) / Double(quarter)).squareRoot()
+        #expect(
+            weak - strong > 3 * standardError, "changed: \(weak) of the weakest quarter, \(strong) of the strongest (SE \(standardError))")
+    }
+
     @Test func decisionsComeEverySixMonthsWithTheirReasons() throws {
         let model = try bundled("baseline.json", "regions.sorong.internetQuality=0")
         let all = Self.decisions(model, replications: 0..<4).flatMap { $0 }
@@ -50,4 +82,10 @@ import Testing
         let none = Self.decisions(disabled, replications: 0..<4)
         #expect(none.allSatisfy { $0.isEmpty })
     }
+}
+
+/// One replication's (true effect, changed) pairs, written from `concurrentPerform`.
+final class LockedPairs: @unchecked Sendable {
+    private(set) var values: [(truth: Double, changed: Bool)] = []
+    func append(_ pair: (truth: Double, changed: Bool)) { values.append(pair) }
 }

@@ -60,8 +60,10 @@ import Testing
     /// two where a significant interval would otherwise show its mean or an end as zero.
     static func allowedPlaces(halfWidth: Double, governing: (Double, Double, Double), scale: Double) -> Int {
         var places = 0
-        if halfWidth > 0 { while pow(10, -Double(places + 1)) >= halfWidth * scale && places < 6 { places += 1 } }
         let (mean, low, high) = governing
+        // No interval (the same value in every replication): three significant digits.
+        guard halfWidth > 0 else { return mean == 0 ? 0 : max(0, 2 - Int(log10(abs(mean * scale)).rounded(.down))) }
+        while pow(10, -Double(places + 1)) >= halfWidth * scale && places < 6 { places += 1 }
         guard low > 0 || high < 0 else { return places }
         let base = places
         while places < base + 2 && [mean, low, high].contains(where: { (abs($0 * scale) * pow(10, Double(places))).rounded() == 0 }) {
@@ -207,14 +209,27 @@ import Testing
 
     // MARK: - Regions
 
-    /// The baseline's evaluation never acts in Sawahlunto, so `no-evaluation` leaves it exactly as
-    /// it is: one line, no figures, no zeros. A what-if that changes both regions (`budget-cut-30`)
-    /// has figures in both, so the rule is not applied blindly.
+    /// A what-if that changes only Sorong's budget leaves Sawahlunto exactly as it is (each
+    /// region has its own random streams): one line, no figures, no zeros. A what-if that changes
+    /// both regions (`budget-cut-30`) has figures in both, so the rule is not applied blindly.
     @Test func aRegionAWhatIfDoesNotTouchIsOneLine() throws {
-        let markdown = try Self.page("id", "brief.md")
+        let dir = scratchDirectory("brief-untouched")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenarios = packageRoot.appendingPathComponent("scenarios").path
+        let sorongOnly = dir.appendingPathComponent("sorong-more.json")
+        try
+            #"{ "schemaVersion": 1, "extends": "\#(scenarios)/baseline.json", "id": "sorong-more", "regions": { "sorong": { "budget": { "rupiahPerYear": 2.2e9 } } } }"#
+            .write(to: sorongOnly, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let run = try simulate([
+            scenarios + "/baseline.json", sorongOnly.path, scenarios + "/budget-cut-30.json", "--years", "1", "--replications", "2",
+            "--out", out.path, "--quiet",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let markdown = try read(out.appendingPathComponent("brief.md"))
         #expect(markdown.contains("- Kota Sawahlunto: tidak berubah (skenario ini tidak mengubah wilayah ini)."))
-        let figures = try FigureSpans.parse(Self.page("id", "brief.html"))
-        #expect(!figures.contains { $0.attributes["data-scenario"] == "no-evaluation" && $0.attributes["data-region"] == "sawahlunto" })
+        let figures = try FigureSpans.parse(read(out.appendingPathComponent("brief.html")))
+        #expect(!figures.contains { $0.attributes["data-scenario"] == "sorong-more" && $0.attributes["data-region"] == "sawahlunto" })
         for region in ["sawahlunto", "sorong"] {
             #expect(figures.contains { $0.attributes["data-scenario"] == "budget-cut-30" && $0.attributes["data-region"] == region })
         }

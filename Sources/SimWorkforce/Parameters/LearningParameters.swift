@@ -10,6 +10,7 @@ public struct LearningParameters: ParameterGroup {
     public var motivationEffectPerSD = 0.25
     public var participatoryRelevance = 1.2
     public var headroomLevels = 1.5
+    public var programmeEffectSpread = 0.4
     public var dose = DoseParameters()
     public var transfer = TransferParameters()
     public var decay = DecayParameters()
@@ -32,6 +33,12 @@ public struct LearningParameters: ParameterGroup {
         .number(
             "headroomLevels", \.headroomLevels, above: true, unit: "levels", "gains shrink linearly over this many levels below 5",
             source: "assumption"),
+        .number(
+            "programmeEffectSpread", \.programmeEffectSpread, max: 2, unit: "log SD",
+            "spread of programmes' true effects around what their mode and length promise: each programme's effect is that times exp(s·z − s²/2), z standard normal, drawn per replication",
+            source:
+                "assumption: effects of single programmes vary widely around a meta-analytic mean (Arthur et al. 2003 report d 0.6 as an average over very different programmes); 0.4 puts the middle half of programmes at ×0.70–×1.21, range 0.2–0.6 in the baseline's uncertainty block"
+        ),
         .group("dose", \.dose, "how a programme's gain and online completion depend on its length"),
         .group("transfer", \.transfer, "how much of a gain is applied on the job over time"),
         .group("decay", \.decay, "forgetting of unused gains"),

@@ -25,6 +25,8 @@ public struct ProgrammeParameters: ParameterGroup {
     public var workplacePartJP = 0.0
     public var workplacePartDays = 0.0
     public var workplaceDutyShare = 0.2
+    /// The programme's own effect in cohort SD, as a study of it measured (0: not measured).
+    public var measuredEffectSD = 0.0
     public init() {}
 
     /// Owed by law rather than chosen by the plan: funded first, outside the discretionary JP caps
@@ -73,6 +75,10 @@ public struct ProgrammeParameters: ParameterGroup {
             "workplaceDutyShare", \.workplaceDutyShare,
             "share of duty time the workplace part takes (the rest of the day is ordinary work)",
             source: "assumption: the workplace part is done in one's own job"),
+        .number(
+            "measuredEffectSD", \.measuredEffectSD, unit: "cohort SD",
+            "the programme's own effect (in its own mode, at its length) where a study of it measured one, known to the planner; 0 (default): not measured, so each replication draws its true effect around what its mode and length promise (learning.programmeEffectSpread), which the planner does not know",
+            source: "the region's own evaluation, when it has one; otherwise 0"),
     ]
 }
 

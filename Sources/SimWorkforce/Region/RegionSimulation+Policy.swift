@@ -1,3 +1,4 @@
+import Foundation
 import SimCore
 
 extension RegionSimulation {
@@ -76,15 +77,18 @@ extension RegionSimulation {
     }
 
     /// Acts on a programme below the threshold: drop it after `dropAfterFailures` (its planned money
-    /// goes back to the plan) unless it is the last teaching a domain with an open gap; else switch
-    /// its mode; else move part of its money to the domain's best programme.
+    /// goes back to the plan) unless it is the last teaching a domain with an open gap; else, at
+    /// its first failure, switch its mode; else move part of its money to the domain's best
+    /// programme; else revise it (``revise(_:)``).
     mutating func act(on m: Measurement, finding: String, best: ProgrammeIndex?) {
         let p = m.programme
+        // What was true, beside what was measured (the evaluation never sees it).
+        let truth = "its true effect was ×\(NumberText.rounded(programmes[p].trueEffect, places: 2)) of what its mode and length promise"
         func log(_ action: Decision.Action, _ what: String, to next: Mode? = nil, movedShare: Double = 0) {
             result.decisions.append(
                 Decision(
                     month: month, programme: p.rawValue, measuredGapClosedLevels: m.gapClosed,
-                    action: action, reason: "\(finding); \(what)",
+                    action: action, reason: "\(finding); \(what); \(truth)",
                     fromMode: next == nil ? nil : mode, toMode: next, movedShare: movedShare))
         }
         let mode = programmes[p].mode
@@ -100,7 +104,7 @@ extension RegionSimulation {
                 ? "its Rp \(NumberText.plain(freed.rounded())) of planned sessions returned to the plan"
                 : "it had no sessions left to run this year"
             log(.drop, "below the threshold in \(programmes[p].failures) evaluations in a row; dropped, \(money)", movedShare: 1)
-        } else if let next = model[mode].switchTo, !isSuspended(next, inMonth: month) {
+        } else if let next = model[mode].switchTo, programmes[p].failures == 1, !isSuspended(next, inMonth: month) {
             programmes[p].mode = next
             for s in sessions.indices where sessions[s].programme == p && sessions[s].state == .planned {
                 sessions[s].mode = next
@@ -113,7 +117,23 @@ extension RegionSimulation {
                     .shiftBudget, "moved Rp \(NumberText.plain(moved.rounded())) of planned sessions to \(model.programmes[best].id)",
                     movedShare: share)
             }
+        } else {
+            revise(p)
+            log(
+                .revise,
+                "revised: a new provider or curriculum, whose true effect is ×\(NumberText.rounded(programmes[p].trueEffect, places: 2))")
         }
+    }
+
+    /// What an office does with a programme that keeps falling short and that it may not drop
+    /// (the last one teaching a domain with an open gap) or whose mode change did not help: it
+    /// changes the provider or the curriculum. The new version's true effect is a fresh draw of
+    /// the same spread (MODEL.md §3), from the region's evaluation stream: the office cannot
+    /// know it is better, only that the old one was not good enough.
+    mutating func revise(_ p: ProgrammeIndex) {
+        let s = model.learning.programmeEffectSpread
+        programmes[p].trueEffect = exp(s * streams.evaluation.normal(mean: 0, sd: 1) - s * s / 2)
+        programmes[p].failures = 0
     }
 
     func isExemptFromEvaluation(_ p: ProgrammeIndex) -> Bool {

@@ -39,17 +39,16 @@ extension RegionSimulation {
     /// The expected gain (levels, summed over domains) of `e` completing `p`, weighted by the
     /// domains' gaps and, when the policy says so, by citizen complaints about each domain.
     func needsValue(of e: EmployeeIndex, completing p: ProgrammeIndex, in mode: Mode, complaintWeights: [Double]) -> Double {
-        needsValue(
-            of: e, completing: model.programmes[p], gain: needsGain(mode, lengthJP: model.programmes[p].lengthJP),
-            complaintWeights: complaintWeights)
+        needsValue(of: e, completing: model.programmes[p], gain: needsGain(mode, programme: p), complaintWeights: complaintWeights)
     }
 
-    /// The gain of one completion of `lengthJP` in `mode`, in levels, before the programme's
-    /// domain weights, motivation and headroom (what ``learn(_:programme:mode:z:relevance:)`` applies).
-    func needsGain(_ mode: Mode, lengthJP: Double) -> Double {
+    /// The gain the planner expects of one completion of programme `p` in `mode`, in levels,
+    /// before the programme's domain weights, motivation and headroom: what the mode and length
+    /// promise, times a measured effect where there is one (``ProgrammeState/expectedEffect``).
+    func needsGain(_ mode: Mode, programme p: ProgrammeIndex) -> Double {
         let learning = model.learning
         return learning.baseGainSD * learning.cohortSpreadSD * model[mode].gainMultiplier
-            * learning.dose.gainScale(lengthJP: lengthJP, mode: mode)
+            * learning.dose.gainScale(lengthJP: model.programmes[p].lengthJP, mode: mode) * programmes[p].expectedEffect
     }
 
     /// ``needsValue(of:completing:in:complaintWeights:)`` with the programme and gain looked up once.
@@ -87,7 +86,7 @@ extension RegionSimulation {
             let units = programmeUnitEligible[p]
             switch allocation {
             case .needsBased:
-                let gain = needsGain(programmes[p].mode, lengthJP: programme.lengthJP)
+                let gain = needsGain(programmes[p].mode, programme: p)
                 // The programme's domains with their share of the gain: the terms of
                 // ``needsValue(of:completing:gain:complaintWeights:)``, in its order.
                 let targets = (0..<domainCount).filter { programme.domains[$0] > 0 }.map {

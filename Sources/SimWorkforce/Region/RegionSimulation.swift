@@ -100,7 +100,9 @@ public struct RegionSimulation: DiscreteEventModel {
         result = RegionResult(region: region.id, layout: setup.layout, months: model.months)
         streams = RegionStreams(seed: seed, replication: replication, region: region.id)
         workforce = Workforce(domainCount: model.domains.count, programmeCount: model.programmes.count)
-        programmes = PerProgramme(model.programmes.map { ProgrammeState(mode: $0.mode) })
+        let effects = ProgrammeState.effects(model, seed: seed, replication: replication)
+        programmes = PerProgramme(
+            zip(model.programmes, effects).map { ProgrammeState(mode: $0.mode, trueEffect: $1.truth, expectedEffect: $1.expected) })
         let levels = JobLevel.allCases.count
         required = [Double](repeating: 0, count: model.domains.count * levels)
         for (d, domain) in model.domains.enumerated() {
