@@ -66,6 +66,7 @@ extension PolicyBrief {
         let known: [(suffix: String, words: (String, String))] = [
             ("headcount", ("jumlah ASN", "ASN headcount")),
             ("budget.rupiahPerYear", ("anggaran pengembangan per tahun", "the yearly development budget")),
+            ("requirementDriftPerYear", ("kenaikan standar kompetensi per tahun", "the yearly rise in what posts require")),
             ("initialGapLevels", ("kesenjangan kompetensi awal", "starting competency gap")),
             ("motivation.mean", ("motivasi rata-rata", "mean motivation")),
             ("internetQuality", ("kualitas internet", "internet quality")),
