@@ -71,6 +71,35 @@ import Testing
             weak - strong > 3 * standardError, "changed: \(weak) of the weakest quarter, \(strong) of the strongest (SE \(standardError))")
     }
 
+    /// A programme's drawn effect is named by its id: a what-if that adds a programme (PKP) leaves
+    /// every other programme's draw as it was, and the draws differ between replications. A
+    /// measured effect (`measuredEffectSD`) is both the truth and what the plan expects.
+    @Test func effectsAreKeyedByProgrammeAndAMeasuredOneIsKnown() throws {
+        let base = try bundled("baseline.json")
+        let more = try bundled("leadership-pkp.json")
+        #expect(more.programmes.count > base.programmes.count)
+        // And one without the first programme, so every other one's index moves.
+        var fewer = base
+        fewer.programmes.removeFirst()
+        for k in 0..<3 {
+            let a = ProgrammeState.effects(base, seed: 11, replication: k)
+            for other in [more, fewer] {
+                let b = ProgrammeState.effects(other, seed: 11, replication: k)
+                for (q, programme) in other.programmes.enumerated() {
+                    guard let p = base.programmes.firstIndex(where: { $0.id == programme.id }) else { continue }
+                    #expect(a[p].truth == b[q].truth && a[p].expected == 1, "\(programme.id) in replication \(k)")
+                }
+            }
+        }
+        let first = ProgrammeState.effects(base, seed: 11, replication: 0).map(\.truth)
+        #expect(first != ProgrammeState.effects(base, seed: 11, replication: 1).map(\.truth))
+        // egov-basics: classroom (×1.0), 24 JP (dose 1), so it promises 0.6 SD; a study found 0.15.
+        let studied = try bundled("baseline.json", "programmes.egov-basics.measuredEffectSD=0.15")
+        let egov = try #require(studied.programmes.firstIndex { $0.id == "egov-basics" })
+        let known = ProgrammeState.effects(studied, seed: 11, replication: 0)[egov]
+        #expect(abs(known.truth - 0.25) < 1e-12 && known.expected == known.truth, "\(known)")
+    }
+
     @Test func decisionsComeEverySixMonthsWithTheirReasons() throws {
         let model = try bundled("baseline.json", "regions.sorong.internetQuality=0")
         let all = Self.decisions(model, replications: 0..<4).flatMap { $0 }

@@ -129,10 +129,12 @@ extension RegionSimulation {
     /// (the last one teaching a domain with an open gap) or whose mode change did not help: it
     /// changes the provider or the curriculum. The new version's true effect is a fresh draw of
     /// the same spread (MODEL.md §3), from the region's evaluation stream: the office cannot
-    /// know it is better, only that the old one was not good enough.
+    /// know it is better, only that the old one was not good enough. A study of the old version
+    /// (`measuredEffectSD`) says nothing of the new one, so the plan expects what the mode promises.
     mutating func revise(_ p: ProgrammeIndex) {
         let s = model.learning.programmeEffectSpread
         programmes[p].trueEffect = exp(s * streams.evaluation.normal(mean: 0, sd: 1) - s * s / 2)
+        programmes[p].expectedEffect = 1
         programmes[p].failures = 0
     }
 
