@@ -226,10 +226,12 @@ extension PolicyBrief {
         guard result.hasBaseline, !whatIfs.isEmpty else { return warningsMarkdown() }
         var md = "## \(summaryTitle)\n\n"
         md += regions.map { "- " + summaryAnswer(region: $0).markdown + "\n" }.joined() + "\n"
-        for region in regions where !tableRows(region: region).isEmpty {
+        for region in regions {
+            let rows = tableRows(region: region)
+            guard !rows.isEmpty else { continue }
             md += "**\(escapeMarkdown(regionName(region)))**\n\n| " + summaryHeaders.map(escapeMarkdown).joined(separator: " | ") + " |\n"
             md += "|---" + String(repeating: "|---", count: summaryHeaders.count - 1) + "|\n"
-            for option in tableRows(region: region) {
+            for option in rows {
                 let row = summaryRow(option, region: region)
                 let cells = row.cells.map { $0.significant ? "**\($0.line.markdown)**" : $0.line.markdown }
                 md += "| \(escapeMarkdown(row.name)) | " + cells.joined(separator: " | ") + " | \(row.chance) |\n"
@@ -259,10 +261,12 @@ extension PolicyBrief {
         guard result.hasBaseline, !whatIfs.isEmpty else { return warningsHTML() }
         var html = "<section id=\"summary\">\n<h2>\(xml(summaryTitle))</h2>\n"
         html += regions.map { "<p class=\"lead\">\(summaryAnswer(region: $0).html)</p>\n" }.joined()
-        for region in regions where !tableRows(region: region).isEmpty {
+        for region in regions {
+            let rows = tableRows(region: region)
+            guard !rows.isEmpty else { continue }
             html += "<table class=\"options\" data-region=\"\(xml(region))\">\n<caption>\(xml(regionName(region)))</caption>\n<tr>"
             html += summaryHeaders.map { "<th>\(xml($0))</th>" }.joined() + "</tr>\n"
-            for option in tableRows(region: region) {
+            for option in rows {
                 let row = summaryRow(option, region: region)
                 html += "<tr data-scenario=\"\(xml(labels[option.scenario].id))\"><td>\(xml(row.name))</td>"
                 html += row.cells.map { "<td class=\"\($0.significant ? "sig" : "ns")\">\($0.line.html)</td>" }.joined()

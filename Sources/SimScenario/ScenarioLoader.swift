@@ -23,7 +23,7 @@ public struct Scenario: Sendable {
     public var shortName: LocalizedText?
     /// The metric the brief ranks options by when this scenario is the comparison (`brief.outcome`).
     public var briefOutcome: String?
-    /// Whether it is an option a region can choose or a test of an assumption (`kind`).
+    /// Whether it is an option a region can choose or about what it does not choose (`kind`).
     public var kind = ScenarioKind.policy
     public var file: String
     /// The merged tree after `extends` and overrides, with defaults filled in (for hashing and reports).

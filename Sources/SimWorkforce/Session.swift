@@ -1,4 +1,3 @@
-import Foundation
 import SimCore
 
 /// One planned run of a programme: its window, seats and attendees.
@@ -64,18 +63,14 @@ extension ProgrammeState {
     /// programme's id alone, so every region and scenario of a replication shares it (a programme
     /// is the same course wherever it runs), while the planner expects 1 (MODEL.md §3).
     static func effects(_ model: ModelParameters, seed: UInt64, replication: Int) -> [(truth: Double, expected: Double)] {
-        let learning = model.learning
-        return model.programmes.map { programme in
+        model.programmes.map { programme in
             if programme.measuredEffectSD > 0 {
-                let promised =
-                    learning.baseGainSD * model[programme.mode].gainMultiplier
-                    * learning.dose.gainScale(lengthJP: programme.lengthJP, mode: programme.mode)
-                let known = programme.measuredEffectSD / promised
+                let promised = model.promisedGainLevels(lengthJP: programme.lengthJP, mode: programme.mode)
+                let known = programme.measuredEffectSD * model.learning.cohortSpreadSD / promised
                 return (known, known)
             }
             var stream = RandomStream(seed: seed, replication: replication, stream: StreamID(named: ["programme", programme.id, "effect"]))
-            let s = learning.programmeEffectSpread
-            return (exp(s * stream.normal(mean: 0, sd: 1) - s * s / 2), 1)
+            return (model.learning.effectFactor(z: stream.normal(mean: 0, sd: 1)), 1)
         }
     }
 }

@@ -17,6 +17,10 @@ public struct LearningParameters: ParameterGroup {
     public var rampUp = RampUpParameters()
     public init() {}
 
+    /// A programme's true effect relative to what it promises, from a standard normal draw `z`:
+    /// exp(s·z − s²/2), whose mean is 1 (s = `programmeEffectSpread`).
+    public func effectFactor(z: Double) -> Double { exp(programmeEffectSpread * z - programmeEffectSpread * programmeEffectSpread / 2) }
+
     public static let declarations: [Declaration<Self>] = [
         .number(
             "baseGainSD", \.baseGainSD, above: true, unit: "cohort SD", "gain from completing a programme",
@@ -47,7 +51,7 @@ public struct LearningParameters: ParameterGroup {
 }
 
 /// Dose-response (MODEL.md §3): a completion's gain is scaled by (JP / referenceJP)^exponent, so
-/// longer programmes close more, with diminishing returns; an online course's completion chance
+/// longer programmes close more, with diminishing returns; a discretionary online course's completion chance
 /// by (referenceJP / JP)^onlineCompletionExponent, so longer ones are finished less often. The
 /// gain's scale is 1 at the reference length, the length the baseline's effect size stands for.
 /// Coaching is exempt: its duration did not moderate its effect (Jones et al. 2016).

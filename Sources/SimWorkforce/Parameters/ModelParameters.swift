@@ -125,6 +125,13 @@ public struct ModelParameters: Sendable {
 
     public subscript(mode: Mode) -> ModeParameters { modes[mode.rawValue] }
 
+    /// What one completion of a programme of `lengthJP` in `mode` promises, in levels: the base
+    /// gain, the mode's multiplier and the dose (MODEL.md §3), before the programme's own effect,
+    /// motivation, relevance, headroom and domain weights. Planning and learning both start here.
+    public func promisedGainLevels(lengthJP: Double, mode: Mode) -> Double {
+        learning.baseGainSD * learning.cohortSpreadSD * self[mode].gainMultiplier * learning.dose.gainScale(lengthJP: lengthJP, mode: mode)
+    }
+
     /// The domain whose competency sets handling time and complaint resolution, if any.
     public var citizenServiceDomain: Int? { domains.firstIndex { $0.roles.contains(.citizenService) } }
     /// The units with a service counter in any region, in order of first appearance: the

@@ -1,4 +1,3 @@
-import Foundation
 import SimCore
 
 extension RegionSimulation {
@@ -132,8 +131,7 @@ extension RegionSimulation {
     /// know it is better, only that the old one was not good enough. A study of the old version
     /// (`measuredEffectSD`) says nothing of the new one, so the plan expects what the mode promises.
     mutating func revise(_ p: ProgrammeIndex) {
-        let s = model.learning.programmeEffectSpread
-        programmes[p].trueEffect = exp(s * streams.evaluation.normal(mean: 0, sd: 1) - s * s / 2)
+        programmes[p].trueEffect = model.learning.effectFactor(z: streams.evaluation.normal(mean: 0, sd: 1))
         programmes[p].expectedEffect = 1
         programmes[p].failures = 0
     }

@@ -229,9 +229,7 @@ extension RegionSimulation {
     ) {
         let learning = model.learning
         let weights = model.programmes[p].domains
-        let gainPerSD =
-            learning.baseGainSD * learning.cohortSpreadSD * model[mode].gainMultiplier
-            * learning.dose.gainScale(lengthJP: model.programmes[p].lengthJP, mode: mode) * programmes[p].trueEffect
+        let gainPerSD = model.promisedGainLevels(lengthJP: model.programmes[p].lengthJP, mode: mode) * programmes[p].trueEffect
         let level = workforce.jobLevel[e].rawValue
         let levels = JobLevel.allCases.count
         var total = 0.0

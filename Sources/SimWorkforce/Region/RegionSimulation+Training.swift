@@ -46,9 +46,7 @@ extension RegionSimulation {
     /// before the programme's domain weights, motivation and headroom: what the mode and length
     /// promise, times a measured effect where there is one (``ProgrammeState/expectedEffect``).
     func needsGain(_ mode: Mode, programme p: ProgrammeIndex) -> Double {
-        let learning = model.learning
-        return learning.baseGainSD * learning.cohortSpreadSD * model[mode].gainMultiplier
-            * learning.dose.gainScale(lengthJP: model.programmes[p].lengthJP, mode: mode) * programmes[p].expectedEffect
+        model.promisedGainLevels(lengthJP: model.programmes[p].lengthJP, mode: mode) * programmes[p].expectedEffect
     }
 
     /// ``needsValue(of:completing:in:complaintWeights:)`` with the programme and gain looked up once.
