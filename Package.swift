@@ -18,7 +18,8 @@ let package = Package(
         .target(
             name: "SimCore",
             swiftSettings: [
-                // SIM_INTERNAL_CHECKS walks the event heap's invariant after every mutation (tests only).
+                // SIM_INTERNAL_CHECKS checks UncheckedArray's bounds and sharing at every access and walks
+                // MinHeap's invariant after every mutation (tests only).
                 .define("SIM_INTERNAL_CHECKS", .when(configuration: .debug)),
             ]
         ),

@@ -4,7 +4,7 @@
 /// The conforming type is a `struct` holding all loop state, so `run(until:)` mutates plain stored
 /// properties with no exclusivity checks (STYLE §8.6: a class-held loop measured ~30% slower).
 public protocol DiscreteEventModel {
-    associatedtype Event
+    associatedtype Event: BitwiseCopyable
     /// The model's future-event list and clock.
     var calendar: EventCalendar<Event> { get set }
     /// Carries out one event at `calendar.now`; may schedule or cancel others.

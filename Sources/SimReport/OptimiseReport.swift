@@ -110,7 +110,7 @@ public struct OptimiseReportData: Sendable {
 /// on both objective and spending).
 public enum OptimiseReport {
     public static func html(_ data: OptimiseReportData, language: Language) -> String {
-        func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
+        let t = language.pick
         let style = NumberStyle(language)
         let title = t(
             "Rencana terbaik untuk anggaran: \(data.scenarioName.text(in: .id))",

@@ -40,7 +40,7 @@ public enum SensitivityReport {
     public static let headlineMetrics: [Metric] = [.competencyShareAtStandard, .jpShareReaching20, .serviceIKM]
 
     public static func html(language: Language, method: String, samples: Int, replications: Int, charts: [SensitivityChart]) -> String {
-        func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
+        let t = language.pick
         let morris = method == "morris"
         let title = t("Apa yang paling menentukan hasil? Analisis sensitivitas", "What drives the outcomes? Sensitivity analysis")
         var body = "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">"
@@ -77,7 +77,7 @@ public enum SensitivityReport {
     static let shownFactors = 12
 
     static func svg(_ chart: SensitivityChart, label: String, quantity: Quantity, morris: Bool, language: Language) -> String {
-        func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
+        let t = language.pick
         let style = NumberStyle(language)
         // An input that moves nothing here (another region's, under common random numbers exactly 0) is left out.
         let bars = chart.bars.filter { $0.index.value.isFinite && ($0.index.value != 0 || $0.index.high > 0) }.sorted {

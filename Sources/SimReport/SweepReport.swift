@@ -43,7 +43,7 @@ public struct SweepChart: Sendable {
 public enum SweepReport {
     public static func html(language: Language, axis: String, horizonYear: Int, charts: [SweepChart]) -> String {
         let style = NumberStyle(language)
-        func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
+        let t = language.pick
         let title = t("Kurva hasil: \(axis)", "Outcome curves: \(axis)")
         var body = "<header><h1>\(xml(title))</h1>\n<p class=\"meta\">"
         body += xml(
@@ -86,7 +86,7 @@ public enum SweepReport {
 
     static func svg(_ chart: SweepChart, label: String, quantity: Quantity, axis: String, style: NumberStyle) -> String {
         let language = style.language
-        func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
+        let t = language.pick
         var scenarios: [(id: String, name: String)] = []
         for point in chart.points where !scenarios.contains(where: { $0.id == point.scenario }) {
             scenarios.append((point.scenario, point.name.text(in: language)))

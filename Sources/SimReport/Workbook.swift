@@ -11,7 +11,7 @@ public enum Workbook {
     public static func make(
         _ result: ExperimentResult, labels: [ScenarioLabels], baseline: Int, language: Language, region only: String? = nil
     ) -> [UInt8] {
-        func t(_ id: String, _ en: String) -> String { language.pick(id, en) }
+        let t = language.pick
         var regions = labels[baseline].regionIDs
         for label in labels where label.isReported { for id in label.regionIDs where !regions.contains(id) { regions.append(id) } }
         if let only { regions = regions.filter { $0 == only } }

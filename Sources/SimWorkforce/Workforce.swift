@@ -22,9 +22,9 @@ struct Workforce {
     /// The age at which each employee retires (BUP of their post), years.
     var retirementAgeYears = PerEmployee<Double>()
     var tenureMonths = PerEmployee<Double>()
-    var stable: [Double] = []
-    var transient: [Double] = []
-    var latent: [Double] = []
+    var stable = UncheckedArray<Double>()
+    var transient = UncheckedArray<Double>()
+    var latent = UncheckedArray<Double>()
     var motivation = PerEmployee<Double>()
     var awardBoost = PerEmployee<Double>()
     var jpThisYear = PerEmployee<Double>()
@@ -144,49 +144,32 @@ struct Workforce {
 }
 
 extension Workforce {
-    /// Whether `e` may attend `programme` (of the units marked in `units`): active, of an
-    /// eligible job level, employment and unit, and, for a mandated programme, owing it.
-    func isEligible(_ e: EmployeeIndex, for programme: ProgrammeParameters, units: PerUnit<Bool>) -> Bool {
-        guard active[e], programme.eligibleJobLevels[jobLevel[e].rawValue] else { return false }
-        guard programme.employment.admits(isPPPK: isPPPK[e]) else { return false }
-        if !units[unit[e]] { return false }
-        if programme.mandatoryForNewcomers { return owesLatsar[e] }
-        if programme.mandatoryOnPromotion { return owesPromotionTraining[e] }
-        return true
-    }
-
-    /// The candidate keys (``CandidateList/key(score:employee:)``) of `programme` under
-    /// needs-based allocation, in employee order: every employee ``isEligible(_:for:units:)`` with a
-    /// positive needs value, or any value for a mandated programme. The value of `e` is
-    /// Σ weight·min(gap, cap) over `targets` in their order, `gaps` being `[e * domains + domain]`.
+    /// The candidate keys (``CandidateList/key(score:employee:)``) of a programme under
+    /// needs-based allocation, in employee order: every employee the programme admits with a
+    /// positive needs value, or any value for a mandated programme. `gaps` is
+    /// `[e * domains + domain]`.
     ///
     /// Every employee is scored and written; eligibility and the positive value only decide
     /// whether the written key is kept. Both go either way from one employee to the next, so
     /// without branches the pass pays no mispredictions (it runs per programme each quarter).
-    func needsKeys(
-        for programme: ProgrammeParameters, units: PerUnit<Bool>,
-        targets: [(domain: Int, cap: Double, weight: Double)], gaps: [Double]
-    ) -> [UInt128] {
-        let levelAdmits = programme.eligibleJobLevels.map { $0 ? 1 : 0 }
-        let unitAdmits = units.storage.map { $0 ? 1 : 0 }
-        let employmentAdmits = [programme.employment.admits(isPPPK: false) ? 1 : 0, programme.employment.admits(isPPPK: true) ? 1 : 0]
-        let owing =
-            programme.mandatoryForNewcomers ? owesLatsar.storage : programme.mandatoryOnPromotion ? owesPromotionTraining.storage : nil
-        let mandated = programme.isMandated ? 1 : 0
+    func needsKeys(_ eligibility: ProgrammeEligibility, mandated: Bool, terms: NeedsTerms, gaps: UncheckedArray<Double>)
+        -> UncheckedArray<UInt128>
+    {
         let domains = domainCount
-        return [UInt128](unsafeUninitializedCapacity: count) { keys, kept in
-            kept = 0
+        let mandated = mandated ? 1 : 0
+        var keys = UncheckedArray<UInt128>(repeating: 0, count: count)
+        let kept = keys.update { keys in
+            var kept = 0
             for e in activeIndices {
-                var value = 0.0
                 let base = e.rawValue &* domains
-                for target in targets { value += target.weight * min(gaps[base &+ target.domain], target.cap) }
-                let eligible =
-                    (active[e] ? 1 : 0) & levelAdmits[jobLevel[e].rawValue] & employmentAdmits[isPPPK[e] ? 1 : 0]
-                    & unitAdmits[unit[e].rawValue] & (owing.map { $0[e.rawValue] ? 1 : 0 } ?? 1)
+                let value = terms.value { gaps[base &+ $0] }
                 keys[kept] = CandidateList.key(score: value, employee: e)
-                kept &+= eligible & (mandated | (value > 0 ? 1 : 0))
+                kept &+= eligibility.mask(e, in: self) & (mandated | (value > 0 ? 1 : 0))
             }
+            return kept
         }
+        keys.truncate(to: kept)
+        return keys
     }
 
     /// Whether `e` may take `programme` this year under the discretionary caps (JP a year, and a

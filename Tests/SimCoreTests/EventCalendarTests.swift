@@ -3,11 +3,12 @@ import SimCore
 import Testing
 
 /// A tiny model in SimPy's test style: each event carries a label and is logged as (time, label)
-/// when it fires; a label may schedule a follow-up.
+/// when it fires; a label may schedule a follow-up. Labels are static strings: events are plain
+/// values (`BitwiseCopyable`), as the calendar asks.
 struct LoggingModel: DiscreteEventModel {
-    enum Event {
-        case log(String)
-        case logThenSchedule(String, follow: String, after: Double)
+    enum Event: BitwiseCopyable {
+        case log(StaticString)
+        case logThenSchedule(StaticString, follow: StaticString, after: Double)
     }
     var calendar = EventCalendar<Event>()
     var log: [(Double, String)] = []
@@ -15,9 +16,9 @@ struct LoggingModel: DiscreteEventModel {
     mutating func fire(_ event: Event) {
         switch event {
         case .log(let label):
-            log.append((now.workingDays, label))
+            log.append((now.workingDays, label.description))
         case .logThenSchedule(let label, let follow, let delay):
-            log.append((now.workingDays, label))
+            log.append((now.workingDays, label.description))
             calendar.schedule(.log(follow), after: SimDuration(workingDays: delay))
         }
     }
@@ -163,10 +164,10 @@ struct LoggingModel: DiscreteEventModel {
     }
 
     @Test func negativeZeroSortsAsZero() {
-        var calendar = EventCalendar<String>()
-        calendar.schedule("negative zero", at: SimTime(workingDays: -0.0))
-        calendar.schedule("one", at: SimTime(workingDays: 1))
-        #expect(calendar.popNext(before: .never) == "negative zero")
+        var calendar = EventCalendar<Int>()
+        calendar.schedule(0, at: SimTime(workingDays: -0.0))
+        calendar.schedule(1, at: SimTime(workingDays: 1))
+        #expect(calendar.popNext(before: .never) == 0)
     }
 }
 

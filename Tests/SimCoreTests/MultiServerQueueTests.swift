@@ -3,13 +3,13 @@ import Testing
 
 /// A hand-traced case: two servers, one leaves at t=1 while both are busy and returns at t=5.
 struct CapacityChangeModel: DiscreteEventModel {
-    enum Event {
-        case arrive(String, service: Double)
-        case end(String)
+    enum Event: BitwiseCopyable {
+        case arrive(StaticString, service: Double)
+        case end(StaticString)
         case servers(Int)
     }
     var calendar = EventCalendar<Event>()
-    var queue = MultiServerQueue<(name: String, service: Double)>(servers: 2)
+    var queue = MultiServerQueue<(name: StaticString, service: Double)>(servers: 2)
     var log: [String] = []
     var waits: [String: Double] = [:]
 
@@ -28,7 +28,7 @@ struct CapacityChangeModel: DiscreteEventModel {
         }
         while let started = queue.startNext(at: now) {
             log.append("\(t):start \(started.customer.name)")
-            waits[started.customer.name] = started.wait.workingDays
+            waits[started.customer.name.description] = started.wait.workingDays
             calendar.schedule(.end(started.customer.name), after: SimDuration(workingDays: started.customer.service))
         }
     }

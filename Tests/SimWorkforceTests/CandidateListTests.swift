@@ -23,7 +23,7 @@ import Testing
             }
             keys.shuffle(using: &stream)
             expected.sort { $0.score != $1.score ? $0.score > $1.score : $0.employee < $1.employee }
-            var list = CandidateList(keys: keys)
+            var list = CandidateList(keys: UncheckedArray(keys))
             #expect(list.count == n)
             var read = [Int](repeating: -1, count: n)
             var i = 0
@@ -42,32 +42,53 @@ import Testing
     }
 }
 
-/// The needs-based candidate keys, worked out branch-free from the gaps, give every employee
-/// exactly the key ``RegionSimulation/needsValue(of:completing:in:complaintWeights:)`` gives them,
-/// and keep exactly the eligible ones with a positive value (any value for a mandated programme):
-/// checked for every programme of both bundled cities after 14 months, when leavers, hires and
-/// training have spread the levels.
+/// The needs-based candidate keys, worked out branch-free from the gaps, give every employee the
+/// key MODEL.md §6 gives them, and keep exactly the eligible ones with a positive value (any value
+/// for a mandated programme). Eligibility and the value are written out here from the programme's
+/// fields, apart from ``ProgrammeEligibility`` and ``NeedsTerms``, so a change to either rule shows.
+/// Checked for every programme of both bundled cities after 14 months, when leavers, hires and
+/// training have spread the levels, as bundled and with programmes narrowed by job level,
+/// employment and unit (as bundled, the levels a programme leaves out have no gap it closes).
 @Suite struct NeedsKeysTests {
-    @Test func needsKeysAgreeWithTheNeedsValue() throws {
-        let model = try bundled("baseline.json", "simulation.serviceFidelity=\"analytic\"")
+    @Test(arguments: [
+        [],
+        [
+            "programmes.egov-basics.eligibleJobLevels=[\"pelaksana\", \"fungsional\"]",
+            "programmes.service-excellence.employment=\"pppk\"", "programmes.ethics-communication.eligibleUnits=[\"dukcapil\"]",
+        ],
+    ])
+    func needsKeysFollowTheRuleOfTheModel(narrowed: [String]) throws {
+        let model = try bundled("baseline.json", ["simulation.serviceFidelity=\"analytic\""] + narrowed)
         let clock = WorkingClock(model.simulation)
+        let levels = JobLevel.allCases.count
         for region in model.regions.indices {
             var simulation = RegionSimulation(model: model, regionIndex: region, seed: 7, replication: 1)
             simulation.run(until: SimTime(workingDays: clock.monthStart[14]))
-            let gaps = simulation.needsGaps()
+            let workforce = simulation.workforce
+            let units = model.regions[region].units
             let weights = simulation.complaintWeights
-            #expect(simulation.workforce.indices.contains { !simulation.workforce.active[$0] }, "leavers by month 14")
+            #expect(workforce.indices.contains { !workforce.active[$0] }, "leavers by month 14")
             for p in simulation.programmes.indices {
                 let programme = model.programmes[p]
-                let mode = simulation.programmes[p].mode
-                let gain = simulation.needsGain(mode, programme: p)
-                let targets = (0..<model.domains.count).filter { programme.domains[$0] > 0 }
-                    .map { (domain: $0, cap: gain * programme.domains[$0], weight: weights[$0]) }
-                let keys = simulation.workforce.needsKeys(
-                    for: programme, units: simulation.programmeUnitEligible[p], targets: targets, gaps: gaps)
-                let expected = simulation.workforce.indices.compactMap { e -> UInt128? in
-                    guard simulation.workforce.isEligible(e, for: programme, units: simulation.programmeUnitEligible[p]) else { return nil }
-                    let value = simulation.needsValue(of: e, completing: p, in: mode, complaintWeights: weights)
+                let gain = simulation.needsGain(simulation.programmes[p].mode, programme: p)
+                let terms = NeedsTerms(programme, gainLevels: gain, weights: weights)
+                let keys = workforce.needsKeys(
+                    simulation.programmeEligibility[p], mandated: programme.isMandated, terms: terms, gaps: simulation.needsGaps())
+                let expected = workforce.indices.compactMap { e -> UInt128? in
+                    let owes =
+                        programme.mandatoryForNewcomers
+                        ? workforce.owesLatsar[e] : programme.mandatoryOnPromotion ? workforce.owesPromotionTraining[e] : true
+                    let unitID = units[workforce.unit[e].rawValue].id
+                    guard workforce.active[e], programme.eligibleJobLevels[workforce.jobLevel[e].rawValue],
+                        programme.employment.admits(isPPPK: workforce.isPPPK[e]),
+                        programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains(unitID), owes
+                    else { return nil }
+                    var value = 0.0
+                    for d in programme.domains.indices where programme.domains[d] > 0 {
+                        let required = simulation.required[d * levels + workforce.jobLevel[e].rawValue]
+                        let gap = max(0, required - workforce.applied(e, d))
+                        value += weights[d] * min(gap, gain * programme.domains[d])
+                    }
                     return programme.isMandated || value > 0 ? CandidateList.key(score: value, employee: e) : nil
                 }
                 #expect(!expected.isEmpty, "\(programme.id) has candidates")

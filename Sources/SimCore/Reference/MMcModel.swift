@@ -6,7 +6,7 @@
 /// sees the same arrival sequence whatever the service rate (common random numbers).
 public struct MMcModel: DiscreteEventModel {
     /// The two things that happen.
-    public enum Event: UInt8 { case arrival, serviceEnd }
+    public enum Event: UInt8, BitwiseCopyable { case arrival, serviceEnd }
 
     public var calendar = EventCalendar<Event>(reservingCapacity: 64)
     public internal(set) var queue: MultiServerQueue<UInt32>

@@ -27,28 +27,17 @@ struct MonthRules {
         let unitCount = units.headcount.count
         let domains = domainCount
         let experiencedTenure = ramp.experiencedTenureMonths
-        // Summed in raw local buffers (no uniqueness or bounds check per addition), stored once at the end.
-        let count = UnsafeMutableBufferPointer<Int>.allocate(capacity: unitCount)
-        let sum = UnsafeMutableBufferPointer<Double>.allocate(capacity: unitCount * domains)
-        defer {
-            count.deallocate()
-            sum.deallocate()
+        var count = [Int](repeating: 0, count: unitCount)
+        var sum = [Double](repeating: 0, count: unitCount * domains)
+        for e in workforce.activeIndices where workforce.active[e] && workforce.tenureMonths[e] >= experiencedTenure {
+            let u = workforce.unit[e].rawValue
+            count[u] &+= 1
+            let base = e.rawValue &* domains
+            let row = u &* domains
+            for d in 0..<domains { sum[row &+ d] += workforce.stable[base &+ d] + workforce.transient[base &+ d] }
         }
-        count.initialize(repeating: 0)
-        sum.initialize(repeating: 0)
-        workforce.stable.withUnsafeBufferPointer { stable in
-            workforce.transient.withUnsafeBufferPointer { transient in
-                for e in workforce.activeIndices where workforce.active[e] && workforce.tenureMonths[e] >= experiencedTenure {
-                    let u = workforce.unit[e].rawValue
-                    count[u] &+= 1
-                    let base = e.rawValue &* domains
-                    let row = u &* domains
-                    for d in 0..<domains { sum[row &+ d] += stable[base &+ d] + transient[base &+ d] }
-                }
-            }
-        }
-        experiencedCount = Array(count)
-        experiencedSum = Array(sum)
+        experiencedCount = count
+        experiencedSum = sum
     }
 }
 
@@ -108,13 +97,10 @@ extension Workforce {
         var leavers: [(employee: EmployeeIndex, retired: Bool)] = []
         let domains = domainCount
         let ramp = rules.ramp
+        advanceLearningCurves(rules)
         for e in activeIndices where active[e] {
             let u = unit[e].rawValue
             let base = slot(e, domain: 0)
-            for d in 0..<domains {
-                rules.curve.advanceMonth(
-                    transient: &transient[base + d], latent: &latent[base + d], latentKeep: rules.latentKeep[u * domains + d])
-            }
             let experienced = rules.experiencedCount[u]
             if tenureMonths[e] < ramp.experiencedTenureMonths && experienced > 0 {
                 let peers = Double(experienced) / Double(max(rules.units.headcount[u], 1)) >= ramp.experiencedShareThreshold
@@ -153,6 +139,29 @@ extension Workforce {
     }
 }
 
+extension Workforce {
+    /// Relapse and decay of every active employee's competency for one month (MODEL.md §3).
+    mutating func advanceLearningCurves(_ rules: MonthRules) {
+        let domains = domainCount
+        let curve = rules.curve
+        let latentKeep = rules.latentKeep
+        let (activeIndices, active, unit) = (activeIndices, active, unit)
+        transient.update { transient in
+            latent.update { latent in
+                for e in activeIndices where active[e] {
+                    let base = e.rawValue &* domains
+                    let row = unit[e].rawValue &* domains
+                    for d in 0..<domains {
+                        var (t, l) = (transient[base &+ d], latent[base &+ d])
+                        curve.advanceMonth(transient: &t, latent: &l, latentKeep: latentKeep[row &+ d])
+                        (transient[base &+ d], latent[base &+ d]) = (t, l)
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The month-end measures of MODEL.md §10, summed over the active employees in employee order.
 struct MonthEndSums {
     var active = 0, pairs = 0, assessed = 0, atStandard = 0
@@ -177,8 +186,8 @@ struct MonthEndTables {
     /// `[level * domains + d]`: the level domain d requires of a post at that level, and 1 where
     /// that pair is assessed. Level 1 (Paham) is the floor of the scale: a requirement of 1 is
     /// met by everyone, so only pairs that require more are assessed, as an assessment would.
-    var need: [Double]
-    var assessedPair: [Int]
+    var need: UncheckedArray<Double>
+    var assessedPair: UncheckedArray<Int>
     /// 1 / (what a level requires, summed over domains, at least 1): the IP proxy's ratio is a
     /// product, not a division per employee (the proxy is a reported mean, nothing reads it back).
     var inverseNeedSum: [Double]
@@ -190,8 +199,8 @@ struct MonthEndTables {
     init(required: [Double], domains: Int, ip: IPASNParameters) {
         let levels = JobLevel.allCases.count
         self.domains = domains
-        need = [Double](repeating: 0, count: levels * domains)
-        assessedPair = [Int](repeating: 0, count: levels * domains)
+        need = UncheckedArray(repeating: 0, count: levels * domains)
+        assessedPair = UncheckedArray(repeating: 0, count: levels * domains)
         inverseNeedSum = [Double](repeating: 0, count: levels)
         for level in 0..<levels {
             var total = 0.0
@@ -220,8 +229,8 @@ extension Workforce {
     /// required now, `[domain * jobLevels + level]`.
     ///
     /// Sums are made in employee order (the gap per domain first, then over domains); the loop
-    /// reads raw buffers and looks per-level and per-education constants up in small tables worked
-    /// out first, because it runs over every employee each month.
+    /// reads ``UncheckedArray``s and looks per-level and per-education constants up in small tables
+    /// worked out first, because it runs over every employee each month.
     func monthEndSums(
         required: [Double], targetJP: Double, jpLastYear: PerEmployee<Double>, monthOfYear: Double,
         ip: IPASNParameters
@@ -237,43 +246,33 @@ extension Workforce {
         // Whether a pair is assessed depends on the level only: counting each level's employees
         // gives the assessed pairs without a count per employee and domain.
         var levelCount = [Int](repeating: 0, count: JobLevel.allCases.count)
-        // PERF: raw buffers, no bounds checks in the inner loop over domains (it runs over every
-        // employee and domain each month). Splitting this into two passes over the employees with
-        // an owning buffer type cost 2-4% of a replication's instructions
-        // (Benchmarks/compare-instructions.sh 4845d1c on the two-pass tree), so it stays one pass.
-        tables.need.withUnsafeBufferPointer { need in
-            tables.assessedPair.withUnsafeBufferPointer { assessedPair in
-                stable.withUnsafeBufferPointer { stable in
-                    transient.withUnsafeBufferPointer { transient in
-                        domainSums.withUnsafeMutableBufferPointer { domainSums in
-                            domainAtStandard.withUnsafeMutableBufferPointer { atStandard in
-                                for e in activeIndices where self.active[e] {
-                                    var appliedSum = 0.0
-                                    var unmet = 0
-                                    let base = e.rawValue &* domains
-                                    let level = jobLevel[e].rawValue
-                                    levelCount[level] &+= 1
-                                    let row = level &* domains
-                                    for d in 0..<domains {
-                                        let applied = stable[base &+ d] + transient[base &+ d]
-                                        let required = need[row &+ d]
-                                        appliedSum += applied
-                                        domainSums[d] += applied
-                                        // Branch-free (the comparisons go either way from one employee to
-                                        // the next). The gap is summed per domain: one running sum would
-                                        // chain every employee's additions one after another.
-                                        domainSums[domains &+ d] += max(0, required - applied)
-                                        atStandard[d] &+= assessedPair[row &+ d] & (applied >= required ? 1 : 0)
-                                        unmet |= assessedPair[row &+ d] & (applied < required ? 1 : 0)
-                                    }
-                                    sums.staffAtStandard &+= 1 &- unmet
-                                    count(e, appliedSum: appliedSum, level: level, tables, jpLastYear, jpWindow, ip, into: &sums)
-                                }
-                            }
-                        }
-                    }
-                }
+        // The tables and columns are read through locals: `self` and `tables` would be loaded again
+        // after every write to the sums.
+        let need = tables.need
+        let assessedPair = tables.assessedPair
+        let stable = stable
+        let transient = transient
+        for e in activeIndices where active[e] {
+            var appliedSum = 0.0
+            var unmet = 0
+            let base = e.rawValue &* domains
+            let level = jobLevel[e].rawValue
+            levelCount[level] &+= 1
+            let row = level &* domains
+            for d in 0..<domains {
+                let applied = stable[base &+ d] + transient[base &+ d]
+                let required = need[row &+ d]
+                appliedSum += applied
+                domainSums[d] += applied
+                // Branch-free (the comparisons go either way from one employee to the next). The
+                // gap is summed per domain: one running sum would chain every employee's additions
+                // one after another.
+                domainSums[domains &+ d] += max(0, required - applied)
+                domainAtStandard[d] &+= assessedPair[row &+ d] & (applied >= required ? 1 : 0)
+                unmet |= assessedPair[row &+ d] & (applied < required ? 1 : 0)
             }
+            sums.staffAtStandard &+= 1 &- unmet
+            count(e, appliedSum: appliedSum, level: level, tables, jpLastYear, jpWindow, ip, into: &sums)
         }
         sums.pairs = sums.active * domains
         sums.domain = Array(domainSums[..<domains])

@@ -31,8 +31,8 @@ final class RegionSetup: Sendable {
     let serviceDomain: Int?
     /// Domains whose competency sets how projects slip (role `projectManagement`).
     let managerialDomains: [Int]
-    /// `programmeUnitEligible[p][u]`: whether unit u may attend programme p.
-    let programmeUnitEligible: PerProgramme<PerUnit<Bool>>
+    /// Who may attend each programme.
+    let programmeEligibility: PerProgramme<ProgrammeEligibility>
 
     init(model: ModelParameters, regionIndex: Int, layoutShuffle: UInt64? = nil) {
         self.model = model
@@ -54,9 +54,10 @@ final class RegionSetup: Sendable {
         serviceDomain = model.citizenServiceDomain
         managerialDomains = model.projectManagementDomains
         let units = region.units
-        programmeUnitEligible = PerProgramme(
+        programmeEligibility = PerProgramme(
             model.programmes.map { programme in
-                PerUnit(units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) })
+                let admitted = units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) }
+                return ProgrammeEligibility(programme, units: PerUnit(admitted))
             })
         firstMonth = model.simulation.firstMonth
         hireUnitWeights =

@@ -20,7 +20,7 @@ extension RegionSimulation {
         let participation = model.participation
         let year = Int16(month / 12 + 1)
         // Read once: the walk below asks them of every candidate it passes.
-        let units = programmeUnitEligible[p]
+        let eligibility = programmeEligibility[p]
         let maxJP = policy.maxJPPerEmployeePerYear
         let pppkMaxJP = policy.pppkMaxJPPerYear
         var index = programmes[p].cursor
@@ -28,7 +28,7 @@ extension RegionSimulation {
             defer { index += 1 }
             guard !programmes[p].handled[index] else { continue }
             let e = programmes[p].candidates.employee(at: index)
-            guard workforce.isEligible(e, for: programme, units: units),
+            guard eligibility.admits(e, in: workforce),
                 workforce.lastCompletedYear[workforce.slot(e, programme: p)] != year
             else {
                 programmes[p].handled[index] = true
@@ -163,6 +163,7 @@ extension RegionSimulation {
         let relevance = policy.participatory ? model.learning.participatoryRelevance : 1
         let year = Int16(month / 12 + 1)
         var unitsTouched: [UnitIndex] = []
+        let plannedTerms = needsTerms(p, in: mode, complaintWeights: evenWeights)
         for e in sessions[s].attendees {
             let unit = workforce.unit[e]
             if offDuty {
@@ -179,7 +180,7 @@ extension RegionSimulation {
             let z = motivationZ(e)
             let nominal = programme.isMandated ? participation.mandatoryCompletionProbability : parameters.completionProbability
             // What the plan bought: the gap an average attendee closes at the mode's nominal completion.
-            programmes[p].windowExpectedLevels += nominal * needsValue(of: e, completing: p, in: mode, complaintWeights: evenWeights)
+            programmes[p].windowExpectedLevels += nominal * needsValue(of: e, plannedTerms)
             var p0 = nominal
             if mode.isOnline {
                 p0 *= 1 - participation.internetCompletionPenalty * (1 - region.internetQuality)

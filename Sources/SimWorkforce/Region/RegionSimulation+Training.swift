@@ -39,7 +39,7 @@ extension RegionSimulation {
     /// The expected gain (levels, summed over domains) of `e` completing `p`, weighted by the
     /// domains' gaps and, when the policy says so, by citizen complaints about each domain.
     func needsValue(of e: EmployeeIndex, completing p: ProgrammeIndex, in mode: Mode, complaintWeights: [Double]) -> Double {
-        needsValue(of: e, completing: model.programmes[p], gain: needsGain(mode, programme: p), complaintWeights: complaintWeights)
+        needsValue(of: e, needsTerms(p, in: mode, complaintWeights: complaintWeights))
     }
 
     /// The gain the planner expects of one completion of programme `p` in `mode`, in levels,
@@ -49,15 +49,20 @@ extension RegionSimulation {
         model.promisedGainLevels(lengthJP: model.programmes[p].lengthJP, mode: mode) * programmes[p].expectedEffect
     }
 
-    /// ``needsValue(of:completing:in:complaintWeights:)`` with the programme and gain looked up once.
-    func needsValue(of e: EmployeeIndex, completing programme: ProgrammeParameters, gain: Double, complaintWeights: [Double]) -> Double {
-        var value = 0.0
-        let levels = JobLevel.allCases.count
-        for d in 0..<domainCount where programme.domains[d] > 0 {
-            let gap = max(0, required[d * levels + workforce.jobLevel[e].rawValue] - workforce.applied(e, d))
-            value += complaintWeights[d] * min(gap, gain * programme.domains[d])
-        }
-        return value
+    /// ``needsValue(of:completing:in:complaintWeights:)`` with the programme's terms worked out once.
+    func needsValue(of e: EmployeeIndex, _ terms: NeedsTerms) -> Double {
+        terms.value { gap(e, $0) }
+    }
+
+    /// The terms of a needs value of programme `p` in `mode`.
+    func needsTerms(_ p: ProgrammeIndex, in mode: Mode, complaintWeights: [Double]) -> NeedsTerms {
+        NeedsTerms(model.programmes[p], gainLevels: needsGain(mode, programme: p), weights: complaintWeights)
+    }
+
+    /// How far `e` is below the level required now in domain `d` (0 when met).
+    @inline(__always)
+    func gap(_ e: EmployeeIndex, _ d: Int) -> Double {
+        max(0, required[d &* JobLevel.allCases.count &+ workforce.jobLevel[e].rawValue] - workforce.applied(e, d))
     }
 
     var complaintWeights: [Double] {
@@ -77,23 +82,17 @@ extension RegionSimulation {
         let allocation = policy.allocation
         // Each active employee's gap per domain, `[employee * domains + domain]`, worked out once
         // for every programme's needs value.
-        let gaps = allocation == .needsBased ? needsGaps() : []
+        let gaps = allocation == .needsBased ? needsGaps() : UncheckedArray()
         for p in programmes.indices {
-            var ranked: [UInt128] = []
-            let programme = model.programmes[p]
-            let units = programmeUnitEligible[p]
+            var ranked = UncheckedArray<UInt128>()
+            let eligibility = programmeEligibility[p]
             switch allocation {
             case .needsBased:
-                let gain = needsGain(programmes[p].mode, programme: p)
-                // The programme's domains with their share of the gain: the terms of
-                // ``needsValue(of:completing:gain:complaintWeights:)``, in its order.
-                let targets = (0..<domainCount).filter { programme.domains[$0] > 0 }.map {
-                    (domain: $0, cap: gain * programme.domains[$0], weight: weights[$0])
-                }
-                ranked = workforce.needsKeys(for: programme, units: units, targets: targets, gaps: gaps)
+                let terms = needsTerms(p, in: programmes[p].mode, complaintWeights: weights)
+                ranked = workforce.needsKeys(eligibility, mandated: model.programmes[p].isMandated, terms: terms, gaps: gaps)
             case .equalHours, .seniority, .random:
                 ranked.reserveCapacity(workforce.count)
-                for e in workforce.indices where workforce.isEligible(e, for: programme, units: units) {
+                for e in workforce.indices where eligibility.admits(e, in: workforce) {
                     let score =
                         switch allocation {
                         case .equalHours: -workforce.jpThisYear[e] + streams.planning.uniform() * 0.001
@@ -111,25 +110,15 @@ extension RegionSimulation {
         allocateSessions(budgetRupiah: max(0, budget.unspentYearRupiah - committedRupiah()), year: year)
     }
 
-    /// Each active employee's gap to the level required now, per domain (0 when met), as
-    /// ``needsValue(of:completing:gain:complaintWeights:)`` works it out; inactive employees' are 0.
-    func needsGaps() -> [Double] {
-        // Read once: the domain count sits behind the shared setup, which the loop would load again.
-        let levels = JobLevel.allCases.count
+    /// Each active employee's ``gap(_:_:)`` per domain, `[employee * domains + domain]`, worked out
+    /// once a planning round for every programme's needs value; inactive employees' are 0.
+    func needsGaps() -> UncheckedArray<Double> {
         let domains = domainCount
-        let required = required
-        var gaps = [Double](repeating: 0, count: workforce.count * domains)
-        gaps.withUnsafeMutableBufferPointer { gaps in
-            workforce.stable.withUnsafeBufferPointer { stable in
-                workforce.transient.withUnsafeBufferPointer { transient in
-                    for e in workforce.activeIndices where workforce.active[e] {
-                        let level = workforce.jobLevel[e].rawValue
-                        let base = e.rawValue &* domains
-                        for d in 0..<domains {
-                            gaps[base &+ d] = max(0, required[d &* levels &+ level] - (stable[base &+ d] + transient[base &+ d]))
-                        }
-                    }
-                }
+        var gaps = UncheckedArray<Double>(repeating: 0, count: workforce.count * domains)
+        gaps.update { gaps in
+            for e in workforce.activeIndices where workforce.active[e] {
+                let base = e.rawValue &* domains
+                for d in 0..<domains { gaps[base &+ d] = gap(e, d) }
             }
         }
         return gaps
@@ -191,7 +180,8 @@ extension RegionSimulation {
                     let value: Double
                     switch policy.allocation {
                     case .needsBased:
-                        value = batch.reduce(0) { $0 + needsValue(of: $1, completing: p, in: mode, complaintWeights: weights) }
+                        let terms = needsTerms(p, in: mode, complaintWeights: weights)
+                        value = batch.reduce(0) { $0 + needsValue(of: $1, terms) }
                     case .equalHours:
                         value = batch.reduce(0) { $0 + min(programme.lengthJP, max(0, policy.targetJPPerYear - workforce.jpThisYear[$1])) }
                     case .seniority, .random: value = Double(batch.count)

@@ -7,7 +7,7 @@ import SimCore
 /// the award, forums and evaluations in that order), invitations, session starts and ends, hires,
 /// and citizen requests. `RegionSimulation` is not thread-safe; make one per replication.
 public struct RegionSimulation: DiscreteEventModel {
-    public enum Event {
+    public enum Event: BitwiseCopyable {
         case monthStart(Int32)
         case invite(Int32)
         case sessionStart(Int32)
@@ -39,7 +39,7 @@ public struct RegionSimulation: DiscreteEventModel {
     var hireUnitWeights: [Double] { setup.hireUnitWeights }
     var serviceDomain: Int? { setup.serviceDomain }
     var managerialDomains: [Int] { setup.managerialDomains }
-    var programmeUnitEligible: PerProgramme<PerUnit<Bool>> { setup.programmeUnitEligible }
+    var programmeEligibility: PerProgramme<ProgrammeEligibility> { setup.programmeEligibility }
 
     var workforce: Workforce
     var programmes: PerProgramme<ProgrammeState>
