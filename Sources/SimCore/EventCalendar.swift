@@ -140,7 +140,9 @@ public struct EventCalendar<Event: BitwiseCopyable> {
     public mutating func popNext(before limit: SimTime) -> Event? {
         while let top = heap.min, top.time < limit.workingDays {
             heap.removeMin()
-            // PERF: the set is consulted only while some cancellation is pending.
+            // PERF: the set is consulted only while some cancellation is pending: the M/M/10 kernel
+            // (no cancellations) runs 0.43 s instead of 0.56 s (`swift run -c release simulate-bench
+            // kernel`, medians of seven runs of each build, alternating).
             if !cancelled.isEmpty && cancelled.remove(top.sequence) != nil { continue }
             _now = SimTime(workingDays: top.time)
             lastFiredSequence = top.sequence

@@ -10,9 +10,9 @@
 ///
 /// Elements are plain values kept in an ``UncheckedArray``: a sift asks once whether the storage
 /// is shared and reads without bounds checks.
-// PERF: against a `ContiguousArray` with a uniqueness and bounds check per access, the M/M/10
-// kernel runs 0.60 s instead of 0.45 s (`swift run -c release simulate-bench kernel`, three runs
-// each side by side, 2-core VM).
+// PERF: against a `ContiguousArray` (a uniqueness and bounds check per access), the M/M/10 kernel
+// runs 0.43 s instead of 0.60 s (`swift run -c release simulate-bench kernel`, medians of seven
+// runs of each build, alternating, 2-core VM).
 public struct MinHeap<Element: Comparable & BitwiseCopyable> {
     @usableFromInline var elements: UncheckedArray<Element>
 

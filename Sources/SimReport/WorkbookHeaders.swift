@@ -20,16 +20,20 @@ enum WorkbookHeaders {
         "measure_name": ("Ukuran", "Measure"),
     ]
 
-    /// A unit in the brief's language (the CSVs keep the English unit).
+    /// Every unit a metric has, in Bahasa Indonesia (the CSVs keep the English unit). A unit
+    /// missing here would show in English in an Indonesian workbook: a test asks for every unit of
+    /// every metric.
+    static let indonesianUnits: [String: String] = [
+        "share": "porsi", "people": "orang", "minutes": "menit", "level (1-5)": "level (1–5)", "level": "level",
+        "levels": "level", "requests": "permohonan", "complaints": "pengaduan", "staff-days": "hari-orang",
+        "working days": "hari kerja", "months": "bulan", "posts": "jabatan", "projects": "proyek", "ratio": "rasio",
+        "share per year": "porsi per tahun", "share of budget": "porsi anggaran", "Rupiah per level": "Rupiah per level",
+        "index (0-100)": "indeks (0–100)", "index (25-100)": "indeks (25–100)", "0-1": "0–1", "JP": "JP", "Rupiah": "Rupiah",
+    ]
+
+    /// A unit in the brief's language.
     static func unit(_ unit: String, _ language: Language) -> String {
-        guard language == .id else { return unit }
-        let words: [String: String] = [
-            "share": "porsi", "people": "orang", "minutes": "menit", "level (1-5)": "level (1–5)", "level": "level",
-            "levels": "level", "requests": "permohonan", "complaints": "pengaduan", "staff-days": "hari-orang",
-            "working days": "hari kerja", "months": "bulan", "posts": "jabatan", "projects": "proyek", "ratio": "rasio",
-            "share per year": "porsi per tahun", "share of budget": "porsi anggaran", "Rupiah per level": "Rupiah per level",
-        ]
-        return words[unit] ?? unit
+        language == .id ? indonesianUnits[unit] ?? unit : unit
     }
 
     /// A column's heading; the difference column names what it is taken from (`comparison`,

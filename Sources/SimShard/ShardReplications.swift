@@ -43,8 +43,9 @@ public enum ShardReplications {
 
     public static func header() -> Data { Data(magic) }
 
+    /// `value`'s bytes, least significant first.
     static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
-        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        for shift in stride(from: 0, to: T.bitWidth, by: 8) { data.append(UInt8(truncatingIfNeeded: value >> shift)) }
     }
 
     static func appendText(_ text: String, to data: inout Data) {

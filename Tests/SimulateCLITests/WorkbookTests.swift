@@ -141,6 +141,13 @@ import Testing
             let parser = XMLParser(data: Data(entries[part] ?? []))
             #expect(parser.parse(), "\(part) is well-formed")
         }
+        // Every sheet's headings are words, never a CSV identifier the headings table left out.
+        for (part, bytes) in entries where part.hasPrefix("xl/worksheets/sheet") {
+            for heading in Self.sheet(bytes).first?.map(\.text) ?? [] {
+                let identifier = heading.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }
+                #expect(!identifier, "\(part): the heading \(heading) is an identifier, not a word")
+            }
+        }
         let workbook = String(decoding: entries["xl/workbook.xml"] ?? [], as: UTF8.self)
         #expect(
             workbook.contains("name=\"Ringkasan town\"") && workbook.contains("name=\"Tahunan\""), "Indonesian sheet names: \(workbook)")

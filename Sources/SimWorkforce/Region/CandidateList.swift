@@ -23,7 +23,8 @@ struct CandidateList {
     var count: Int { ordered.count + waiting.count }
 
     /// A key whose ascending order is descending `score`, then ascending employee number: the
-    /// score's order-preserving bit pattern, inverted, above the employee (one integer compare).
+    /// score's order-preserving bit pattern, inverted, above the employee (one integer compare, as
+    /// the event calendar's key, whose PERF note measures it).
     /// −0.0 and +0.0 rank as a tie.
     static func key(score: Double, employee: EmployeeIndex) -> UInt128 {
         let bits = (score + 0.0).bitPattern  // turns −0.0 into +0.0

@@ -189,7 +189,11 @@ struct MonthEndTables {
     var need: UncheckedArray<Double>
     var assessedPair: UncheckedArray<Int>
     /// 1 / (what a level requires, summed over domains, at least 1): the IP proxy's ratio is a
-    /// product, not a division per employee (the proxy is a reported mean, nothing reads it back).
+    /// product, not a division per employee (the proxy is a reported mean, nothing reads it back;
+    /// its last bit may differ from a division's).
+    // PERF: with this and the JP target's reciprocal against two divisions per employee-month,
+    // 3.68M → 3.82M employee-months/s/core per request (+4.0%), 6.89M → 7.34M analytic (+6.6%)
+    // (Benchmarks/compare-binaries.sh, the dividing build against this one).
     var inverseNeedSum: [Double]
     let qualification: [Double]
     /// 1 for a structural post's level.
@@ -228,7 +232,7 @@ extension Workforce {
     /// standard, JP, motivation, the IP ASN proxy, age and what is owed. `required` is the level
     /// required now, `[domain * jobLevels + level]`.
     ///
-    /// Sums are made in employee order (the gap per domain first, then over domains); the loop
+    /// Sums are made in employee order; the loop
     /// reads ``UncheckedArray``s and looks per-level and per-education constants up in small tables
     /// worked out first, because it runs over every employee each month.
     func monthEndSums(
@@ -240,8 +244,8 @@ extension Workforce {
         var sums = MonthEndSums(domainCount: domains)
         // The share of last year's JP still inside the last 12 months, and 1 / the yearly target.
         let jpWindow = (lastYearShare: (11 - monthOfYear) / 12, inverseTarget: 1 / targetJP, target: targetJP)
-        // Per domain: the sum of competency at [d] and of the gap at [domains + d]; the count at standard.
-        var domainSums = [Double](repeating: 0, count: 2 * domains)
+        // Per domain: the sum of competency and the count at standard.
+        var domainSums = [Double](repeating: 0, count: domains)
         var domainAtStandard = [Int](repeating: 0, count: domains)
         // Whether a pair is assessed depends on the level only: counting each level's employees
         // gives the assessed pairs without a count per employee and domain.
@@ -264,10 +268,12 @@ extension Workforce {
                 let required = need[row &+ d]
                 appliedSum += applied
                 domainSums[d] += applied
-                // Branch-free (the comparisons go either way from one employee to the next). The
-                // gap is summed per domain: one running sum would chain every employee's additions
-                // one after another.
-                domainSums[domains &+ d] += max(0, required - applied)
+                sums.gap += max(0, required - applied)
+                // PERF: branch-free masks here, in `count` and in `Workforce.needsKeys` (the
+                // comparisons go either way from one employee to the next): against branches, 3.79M
+                // → 4.11M employee-months/s/core per request (+8.5%), 6.94M → 8.15M analytic (+17.5%)
+                // (Benchmarks/compare-binaries.sh, the branching build against this one, 10
+                // replications, 5 rounds).
                 domainAtStandard[d] &+= assessedPair[row &+ d] & (applied >= required ? 1 : 0)
                 unmet |= assessedPair[row &+ d] & (applied < required ? 1 : 0)
             }
@@ -275,9 +281,8 @@ extension Workforce {
             count(e, appliedSum: appliedSum, level: level, tables, jpLastYear, jpWindow, ip, into: &sums)
         }
         sums.pairs = sums.active * domains
-        sums.domain = Array(domainSums[..<domains])
+        sums.domain = domainSums
         sums.domainAtStandard = domainAtStandard
-        sums.gap = domainSums[domains...].reduce(0, +)
         sums.domainAssessed = tables.assessed(levelCount: levelCount)
         sums.assessed = sums.domainAssessed.reduce(0, +)
         sums.atStandard = sums.domainAtStandard.reduce(0, +)
@@ -295,7 +300,8 @@ extension Workforce {
         sums.competency += appliedSum
         let jp = jpThisYear[e]
         sums.jp += jp
-        // Counts as 0/1 masks, not branches: PNS and PPPK alternate unpredictably.
+        // Counts as 0/1 masks, not branches: PNS and PPPK alternate unpredictably (PERF: see
+        // `monthEndSums`).
         let isPNS = isPPPK[e] ? 0 : 1
         sums.pns &+= isPNS
         sums.pnsReaching &+= isPNS & (jp >= jpWindow.target ? 1 : 0)
