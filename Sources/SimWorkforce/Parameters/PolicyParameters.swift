@@ -111,7 +111,9 @@ public struct AwardParameters: ParameterGroup {
             source: "assumption: no city award was found for Sawahlunto or Sorong"),
         .share("topShare", \.topShare, "share of staff awarded, by performance", source: "assumption"),
         .share("recipientBoost", \.recipientBoost, "motivation lift of a recipient", source: "assumption"),
-        .share("peerBoost", \.peerBoost, "motivation lift of a recipient's unit peers", source: "assumption"),
+        .share(
+            "peerBoost", \.peerBoost, "motivation lift of the other staff of a unit with a recipient, once per unit and year",
+            source: "assumption; peer effects of recognition are small and mixed (Bradler et al. 2016; Gubler et al. 2016)"),
         .number("fadeHalfLifeMonths", \.fadeHalfLifeMonths, above: true, unit: "months", "half-life of the lift", source: "assumption"),
         .number(
             "rupiahPerRecipient", \.rupiahPerRecipient, unit: "Rupiah", "prize per recipient, from the development budget",

@@ -228,7 +228,9 @@ extension RegionSimulation {
 
     /// The yearly ASN Berprestasi award: the top share by performance (competency relative to the
     /// requirement, motivation, and a draw for what the model does not see) get a strong lift,
-    /// their unit peers a slight one; both fade with the configured half-life.
+    /// the other staff of a unit with a recipient a slight one, once however many of the unit won
+    /// (recognition's effect on peers is small and mixed: Bradler et al. 2016, Gubler et al. 2016);
+    /// both fade with the configured half-life.
     mutating func holdAward() {
         let levels = JobLevel.allCases.count
         var scored: [(employee: EmployeeIndex, score: Double)] = []
@@ -245,15 +247,17 @@ extension RegionSimulation {
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
         let count = min(scored.count, Int((policy.award.topShare * Double(scored.count)).rounded()))
         var affordable = policy.award.rupiahPerRecipient > 0 ? Int(discretionaryRupiah / policy.award.rupiahPerRecipient) : count
-        var recipientUnits: [UnitIndex] = []
+        var recipients: Set<EmployeeIndex> = []
         for (e, _) in scored.prefix(count) where affordable > 0 {
             affordable -= 1
             spend(policy.award.rupiahPerRecipient)
             workforce.awardBoost[e] += policy.award.recipientBoost
-            recipientUnits.append(workforce.unit[e])
+            recipients.insert(e)
         }
-        for u in recipientUnits {
-            for e in roster.members[u] where workforce.active[e] { workforce.awardBoost[e] += policy.award.peerBoost }
+        for u in recipients.map({ workforce.unit[$0] }).sortedUnique() {
+            for e in roster.members[u] where workforce.active[e] && !recipients.contains(e) {
+                workforce.awardBoost[e] += policy.award.peerBoost
+            }
         }
     }
 
