@@ -234,7 +234,19 @@ public enum ScenarioFormat {
             ),
             "startState": Field(
                 "startState", .record(startStateFields), doc: "where the region is on the start date beyond its staff (docs/roster.md)"),
+            "intake": Field(
+                "intake", .list(.record(intakeFields)), default: .list([]),
+                doc: "dated appointments of new CPNS or PPPK (a formasi, a wave of PPPK), beside the replacement of leavers",
+                source: "none unless the scenario names them: the region's formasi and SK dates"),
         ])
+
+    static let intakeFields: [Field] = [
+        Field("month", .month(), required: true, doc: "the month they join, on its first working day (YYYY-MM)"),
+        Field("people", .integer(minimum: 1, maximum: 200_000), required: true, unit: "people", doc: "how many join"),
+        Field("status", .choice(["cpns", "pppk"]), required: true, doc: "cpns (owe Latsar) or pppk"),
+        Field("units", .weights(.unit), doc: "their spread over the units (default the region's unit shares)"),
+        Field("note", .text, doc: "where the number comes from"),
+    ]
 
     static let startStateFields: [Field] = [
         Field(

@@ -126,7 +126,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case staffDaysOffDuty
     case budgetSpentRupiah, budgetUnspentRupiah, costPerCompetencyPointRupiah
     case motivationMean
-    case headcount, retirements, otherExits, hires, retirementRate, age51PlusShare
+    case headcount, retirements, otherExits, hires, intakeCPNS, intakePPPK, retirementRate, age51PlusShare
     case latsarStarted, latsarCompleted, latsarOverdue, budgetMandatoryRupiah
     case structuralPosts, promotions, vacanciesUnfilled, promotionTrainingOwed
     case serviceRequests, serviceWaitMean, serviceWaitP90, serviceHandlingMean, serviceFCR
@@ -174,6 +174,16 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .retirements: return ("workforce.retirements", "people", ("Pensiun", "Retirements"), "retirements at BUP in the month", .total, nil)
         case .otherExits: return ("workforce.other_exits", "people", ("Keluar karena sebab lain", "Other exits"), "other exits in the month", .total, nil)
         case .hires: return ("workforce.hires", "people", ("Pengangkatan CPNS/PPPK", "CPNS/PPPK intake"), "CPNS/PPPK intake in the month", .total, nil)
+        case .intakeCPNS:
+            return (
+                "workforce.intake_cpns", "people", ("CPNS dari formasi terjadwal", "CPNS of a dated intake"),
+                "CPNS appointed in the month by a dated intake (regions.<r>.intake), beside the replacement of leavers", .total, nil
+            )
+        case .intakePPPK:
+            return (
+                "workforce.intake_pppk", "people", ("PPPK dari formasi terjadwal", "PPPK of a dated intake"),
+                "PPPK appointed in the month by a dated intake (regions.<r>.intake), beside the replacement of leavers", .total, nil
+            )
         case .retirementRate: return ("workforce.retirement_rate", "share per year", ("Laju pensiun per tahun", "Retirement rate per year"), "retirements in the month × 12 ÷ headcount: the yearly rate at this month's pace", .lastYearMean, nil)
         case .age51PlusShare: return ("workforce.age_51_plus_share", "share", ("ASN berusia 51 tahun ke atas", "ASN aged 51 and over"), "share of ASN aged 51 or over at month end", .lastMonth, nil)
         case .latsarStarted: return ("latsar.started", "people", ("CPNS mulai Latsar", "CPNS starting Latsar"), "new CPNS starting a mandated programme (Latsar) in the month", .total, nil)

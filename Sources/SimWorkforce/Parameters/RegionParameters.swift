@@ -27,6 +27,8 @@ public struct RegionParameters: ParameterGroup {
     public var roster: Roster?
     /// Money spent, sessions booked and citizens waiting on the start date.
     public var startState = StartState()
+    /// Dated appointments (a formasi's CPNS, a wave of PPPK), beside the replacement of leavers.
+    public var intake: [Intake] = []
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
@@ -52,7 +54,24 @@ public struct RegionParameters: ParameterGroup {
         .structural("policy"),
         .structural("roster"),
         .structural("startState"),
+        .structural("intake"),
     ]
+}
+
+/// One dated appointment of new staff: `people` CPNS or PPPK join on the first working day of
+/// `month`, at entry posts, spread over the units by `unitWeights` (the region's shares when
+/// empty). CPNS owe Latsar; PPPK owe a newcomer programme only if the scenario has one for them.
+public struct Intake: Sendable, Equatable {
+    /// Months since 1 January of year 0 (as ``Shock/fromMonth``).
+    public var month: Int
+    public var people: Int
+    public var isPPPK: Bool
+    /// Weight per unit, in the region's unit order; empty: the region's own shares.
+    public var unitWeights: [Double]
+
+    public init(month: Int, people: Int, isPPPK: Bool, unitWeights: [Double] = []) {
+        (self.month, self.people, self.isPPPK, self.unitWeights) = (month, people, isPPPK, unitWeights)
+    }
 }
 
 /// Ages and tenure at the start (MODEL.md §9): an age profile in five bands, each band filled

@@ -7,6 +7,8 @@ struct MonthTally {
     /// People dropped from a session's list at its start because the released money ran short.
     var cutForMoney = 0
     var retired = 0, otherExits = 0, hired = 0
+    /// Appointed by a dated intake (``Intake``).
+    var intakeCPNS = 0, intakePPPK = 0
     var spentRupiah = 0.0
     /// Competency gained from courses and forums, in levels summed over employees and domains.
     var gainLevels = 0.0

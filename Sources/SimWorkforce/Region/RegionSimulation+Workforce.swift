@@ -201,34 +201,54 @@ extension RegionSimulation {
     }
 
     /// Appoints `count` newcomers at entry posts (pelaksana or junior functional), CPNS or PPPK
-    /// by the recruitment plan; new CPNS owe Latsar.
+    /// by the recruitment plan, to replace leavers.
     mutating func hire(_ count: Int) {
-        let levels: [JobLevel] = [.pelaksana, .fungsional]
-        let weights = levels.map { region.jobLevelShares[$0.rawValue] }
-        let unitWeights = hireUnitWeights
-        let recruitment = region.recruitment
+        var stream = streams.hires
         for _ in 0..<count {
-            let level = levels[streams.hires.categorical(weights: weights)]
-            let unit = UnitIndex(streams.hires.categorical(weights: unitWeights))
-            let pppk = streams.hires.bernoulli(recruitment.pppkShare)
-            var competency = [Double](repeating: 0, count: domainCount)
-            for d in 0..<domainCount {
-                competency[d] = clamp(streams.hires.normal(mean: model.learning.rampUp.newcomerLevel, sd: recruitment.competencySD), 1, 5)
-            }
-            let retirementAge = region.retirement.ageByJobLevel[level.rawValue]
-            let meanAge = pppk ? recruitment.pppkAgeYears : recruitment.cpnsAgeYears
-            let age = clamp(streams.hires.normal(mean: meanAge, sd: recruitment.ageSDYears), 18, retirementAge - 1)
-            let education: Education = streams.hires.bernoulli(recruitment.degreeShare) ? .s1 : .diploma
-            let motivation = clamp(
-                streams.hires.normal(mean: region.motivation.mean + recruitment.motivationLift, sd: region.motivation.sd), 0, 1)
-            _ = addEmployee(
-                Employee(
-                    unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age,
-                    retirementAgeYears: retirementAge, tenureMonths: 0, competency: competency,
-                    motivation: motivation, owesLatsar: !pppk, isCPNS: !pppk))
+            appoint(newcomer(isPPPK: nil, unitWeights: hireUnitWeights, drawingFrom: &stream))
             thisMonth.hired += 1
-            updateServers(unit: unit)
         }
+        streams.hires = stream
+    }
+
+    /// Appoints the dated intakes of month `m` (``Intake``), from a stream of their own so the
+    /// replacement of leavers draws the same numbers with or without them.
+    mutating func appointIntakes(inMonth m: Int) {
+        for intake in region.intake where intake.month == model.startYear * 12 + m {
+            let weights = intake.unitWeights.isEmpty ? hireUnitWeights : intake.unitWeights
+            var stream = streams.intake
+            for _ in 0..<intake.people { appoint(newcomer(isPPPK: intake.isPPPK, unitWeights: weights, drawingFrom: &stream)) }
+            streams.intake = stream
+            if intake.isPPPK { thisMonth.intakePPPK += intake.people } else { thisMonth.intakeCPNS += intake.people }
+        }
+    }
+
+    /// One newcomer at an entry post: CPNS or PPPK as given, else by the recruitment plan. CPNS
+    /// owe Latsar; PPPK owe a newcomer programme only if the scenario has one that admits them.
+    func newcomer(isPPPK: Bool?, unitWeights: [Double], drawingFrom stream: inout RandomStream) -> Employee {
+        let levels: [JobLevel] = [.pelaksana, .fungsional]
+        let recruitment = region.recruitment
+        let level = levels[stream.categorical(weights: levels.map { region.jobLevelShares[$0.rawValue] })]
+        let unit = UnitIndex(stream.categorical(weights: unitWeights))
+        let pppk = isPPPK ?? stream.bernoulli(recruitment.pppkShare)
+        var competency = [Double](repeating: 0, count: domainCount)
+        for d in 0..<domainCount {
+            competency[d] = clamp(stream.normal(mean: model.learning.rampUp.newcomerLevel, sd: recruitment.competencySD), 1, 5)
+        }
+        let retirementAge = region.retirement.ageByJobLevel[level.rawValue]
+        let meanAge = pppk ? recruitment.pppkAgeYears : recruitment.cpnsAgeYears
+        let age = clamp(stream.normal(mean: meanAge, sd: recruitment.ageSDYears), 18, retirementAge - 1)
+        let education: Education = stream.bernoulli(recruitment.degreeShare) ? .s1 : .diploma
+        let motivation = clamp(stream.normal(mean: region.motivation.mean + recruitment.motivationLift, sd: region.motivation.sd), 0, 1)
+        let owes = !pppk || model.programmes.contains { $0.mandatoryForNewcomers && $0.employment.admits(isPPPK: true) }
+        return Employee(
+            unit: unit, jobLevel: level, isPPPK: pppk, education: education, ageYears: age, retirementAgeYears: retirementAge,
+            tenureMonths: 0, competency: competency, motivation: motivation, owesLatsar: owes, isCPNS: !pppk)
+    }
+
+    mutating func appoint(_ person: Employee) {
+        _ = addEmployee(person)
+        updateServers(unit: person.unit)
     }
 }
 

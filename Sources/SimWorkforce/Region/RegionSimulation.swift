@@ -161,6 +161,7 @@ public struct RegionSimulation: DiscreteEventModel {
     mutating func startMonth(_ m: Int) {
         if m > firstMonth { closeMonth(m - 1) } else { openRun() }
         month = m
+        appointIntakes(inMonth: m)
         let calendarMonth = (model.startYear * 12 + m) % 12
         if calendarMonth == 0 || m == firstMonth { startFiscalYear() }
         if calendarMonth % 3 == 0 { budget.release(quarter: calendarMonth / 3, shares: region.budget.quarterShares) }
@@ -381,6 +382,8 @@ extension RegionSimulation {
         result[.retirements, m] = Double(thisMonth.retired)
         result[.otherExits, m] = Double(thisMonth.otherExits)
         result[.hires, m] = Double(thisMonth.hired)
+        result[.intakeCPNS, m] = Double(thisMonth.intakeCPNS)
+        result[.intakePPPK, m] = Double(thisMonth.intakePPPK)
         result[.retirementRate, m] = Double(thisMonth.retired) * 12 / n
         result[.age51PlusShare, m] = Double(sums.aged51Plus) / n
         result[.latsarStarted, m] = Double(thisMonth.latsarStarted)

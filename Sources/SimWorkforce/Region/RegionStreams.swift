@@ -7,7 +7,7 @@ import SimCore
 /// adds a counter changes no other region's or counter's numbers.
 struct RegionStreams {
     var population, exits, invitations, completions, planning, evaluation, forums, award, projects: RandomStream
-    var hires: RandomStream
+    var hires, intake: RandomStream
 
     let seed: UInt64, replication: Int, region: String
 
@@ -26,6 +26,7 @@ struct RegionStreams {
         award = stream("award")
         projects = stream("projects")
         hires = stream("hires")
+        intake = stream("intake")
     }
 
     /// The streams of the counter of unit `unit`: its requests, handlers, handling times and

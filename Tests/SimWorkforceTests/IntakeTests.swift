@@ -1,0 +1,73 @@
+import SimCore
+import Testing
+
+@testable import SimWorkforce
+
+/// Dated intakes (`regions.<r>.intake`, issue 37 item 4): the people join in their month, beside
+/// the replacement of leavers, from a stream of their own.
+@Suite struct IntakeTests {
+    static let analytic = "simulation.serviceFidelity=\"analytic\""
+
+    /// The end of the model's last month.
+    static func end(_ model: ModelParameters) -> SimTime {
+        SimTime(workingDays: WorkingClock(model.simulation).monthStart[model.simulation.years * 12])
+    }
+
+    /// 300 PPPK in March 2027 raise Sorong's headcount by 300 that month against the same
+    /// replication without them (less any of them who leave in their first month: exits are
+    /// drawn per employee, the newcomers after everyone else), are counted in the intake metric
+    /// that month and no other, and leave Sawahlunto's every number alone.
+    @Test func anIntakeJoinsInItsMonth() throws {
+        let without = try bundled("baseline.json", Self.analytic, "simulation.years=1")
+        let with = try bundled(
+            "baseline.json", Self.analytic, "simulation.years=1",
+            "regions.sorong.intake=[{\"month\": \"2027-03\", \"people\": 300, \"status\": \"pppk\"}]")
+        let sorong = try #require(with.regions.firstIndex { $0.id == "sorong" })
+        var results: [RegionResult] = []
+        for model in [without, with] {
+            var simulation = RegionSimulation(model: model, regionIndex: sorong, seed: 3, replication: 2)
+            simulation.run(until: Self.end(model))
+            results.append(simulation.result)
+        }
+        let march = 2
+        let joined = results[1][.headcount, march] - results[0][.headcount, march]
+        #expect((295...300).contains(joined), "headcount rose by \(joined) in March")
+        #expect(results[1][.headcount, march - 1] == results[0][.headcount, march - 1], "nobody joins before March")
+        // The last month closes at the horizon, which a run until the horizon leaves unprocessed.
+        for month in 0..<11 {
+            #expect(results[1][.intakePPPK, month] == (month == march ? 300 : 0))
+            #expect(results[1][.intakeCPNS, month] == 0)
+        }
+        let sawahlunto = try #require(with.regions.firstIndex { $0.id == "sawahlunto" })
+        var other: [RegionResult] = []
+        for model in [without, with] {
+            var simulation = RegionSimulation(model: model, regionIndex: sawahlunto, seed: 3, replication: 2)
+            simulation.run(until: Self.end(model))
+            other.append(simulation.result)
+        }
+        #expect(
+            (0..<11).allSatisfy { m in Metric.allCases.allSatisfy { other[0][$0, m].isNaN || other[0][$0, m] == other[1][$0, m] } },
+            "Sawahlunto unchanged")
+    }
+
+    /// 60 CPNS appointed in February owe Latsar, and at least 90% of those still employed have
+    /// done it twelve months later: Latsar is funded first, and the baseline's budget allows it.
+    @Test func cpnsOfAnIntakeCompleteLatsarWithinAYear() throws {
+        let model = try bundled(
+            "baseline.json", Self.analytic, "simulation.years=2",
+            "regions.sawahlunto.intake=[{\"month\": \"2027-02\", \"people\": 60, \"status\": \"cpns\"}]")
+        let clock = WorkingClock(model.simulation)
+        var simulation = RegionSimulation(model: model, regionIndex: 0, seed: 5, replication: 1)
+        simulation.run(until: SimTime(workingDays: clock.monthStart[1]))
+        let before = simulation.workforce.count
+        simulation.run(until: SimTime(workingDays: clock.monthStart[1] + 1))
+        // The intake is appointed first at the month's start: the next 60 rows.
+        try #require(simulation.workforce.count >= before + 60, "60 joined in February")
+        let newcomers = (before..<before + 60).map(EmployeeIndex.init)
+        #expect(newcomers.allSatisfy { simulation.workforce.owesLatsar[$0] && simulation.workforce.isCPNS[$0] }, "new CPNS owe Latsar")
+        simulation.run(until: SimTime(workingDays: clock.monthStart[13]))
+        let stayed = newcomers.filter { simulation.workforce.active[$0] }
+        let done = stayed.filter { !simulation.workforce.owesLatsar[$0] }
+        #expect(stayed.count >= 50 && Double(done.count) >= 0.9 * Double(stayed.count), "\(done.count) of \(stayed.count) did Latsar")
+    }
+}
