@@ -8,9 +8,11 @@ import Testing
 @Suite struct IntakeTests {
     static let analytic = "simulation.serviceFidelity=\"analytic\""
 
-    /// The end of the model's last month.
-    static func end(_ model: ModelParameters) -> SimTime {
-        SimTime(workingDays: WorkingClock(model.simulation).monthStart[model.simulation.years * 12])
+    /// One replication of `region` run to the end of the model's last month.
+    static func result(of model: ModelParameters, region: Int) -> RegionResult {
+        var simulation = RegionSimulation(model: model, regionIndex: region, seed: 3, replication: 2)
+        simulation.run(until: SimTime(workingDays: WorkingClock(model.simulation).monthStart[model.simulation.years * 12]))
+        return simulation.result
     }
 
     /// 300 PPPK in March 2027 raise Sorong's headcount by 300 that month against the same
@@ -23,12 +25,7 @@ import Testing
             "baseline.json", Self.analytic, "simulation.years=1",
             "regions.sorong.intake=[{\"month\": \"2027-03\", \"people\": 300, \"status\": \"pppk\"}]")
         let sorong = try #require(with.regions.firstIndex { $0.id == "sorong" })
-        var results: [RegionResult] = []
-        for model in [without, with] {
-            var simulation = RegionSimulation(model: model, regionIndex: sorong, seed: 3, replication: 2)
-            simulation.run(until: Self.end(model))
-            results.append(simulation.result)
-        }
+        let results = [without, with].map { Self.result(of: $0, region: sorong) }
         let march = 2
         let joined = results[1][.headcount, march] - results[0][.headcount, march]
         #expect((295...300).contains(joined), "headcount rose by \(joined) in March")
@@ -39,12 +36,7 @@ import Testing
             #expect(results[1][.intakeCPNS, month] == 0)
         }
         let sawahlunto = try #require(with.regions.firstIndex { $0.id == "sawahlunto" })
-        var other: [RegionResult] = []
-        for model in [without, with] {
-            var simulation = RegionSimulation(model: model, regionIndex: sawahlunto, seed: 3, replication: 2)
-            simulation.run(until: Self.end(model))
-            other.append(simulation.result)
-        }
+        let other = [without, with].map { Self.result(of: $0, region: sawahlunto) }
         #expect(
             (0..<11).allSatisfy { m in Metric.allCases.allSatisfy { other[0][$0, m].isNaN || other[0][$0, m] == other[1][$0, m] } },
             "Sawahlunto unchanged")
