@@ -91,6 +91,14 @@ extension PolicyBrief {
         }
         let options = rankedOptions(region: region)
         guard !options.isEmpty else {
+            guard touching(region: region).isEmpty else {
+                return [
+                    .words(
+                        t(
+                            "\(city): tidak ada opsi di sini, hanya keadaan yang tidak dipilih wilayah (lihat tabel).",
+                            "\(city): no option here, only what the region does not choose (see the table)."))
+                ]
+            }
             return [.words(t("\(city): tidak ada opsi yang mengubah wilayah ini.", "\(city): no option changes this region."))]
         }
         let phrase = outcome.metric.phrase.text(in: language)

@@ -153,4 +153,18 @@ import Testing
             #expect(!sorong.contains("ρ"), "\(sorong)")
         }
     }
+
+    /// A city whose only what-ifs are context (the bundled 300 PPPK in Sorong) hears that there is
+    /// no option there, only what it does not choose, not that nothing changes it.
+    @Test func aCityWithOnlyContextSaysSo() throws {
+        let dir = scratchDirectory("page-one-context-only")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = ["baseline.json", "pppk-intake-sorong.json"].map { Self.scenarios.appendingPathComponent($0).path }
+        let outcome = try simulate(
+            files + ["--region", "sorong", "--years", "1", "--replications", "3", "--lang", "en", "--out", dir.path, "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let section = try #require(SummaryPageTests.summary(try read(dir.appendingPathComponent("brief.html"))))
+        #expect(section.contains("no option here, only what the region does not choose"), "\(section.prefix(400))")
+        #expect(!section.contains("no option changes this region"))
+    }
 }
