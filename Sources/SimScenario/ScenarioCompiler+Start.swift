@@ -82,6 +82,12 @@ extension ScenarioCompiler {
                 "more than the year's budget (\(NumberText.plain(region.budget.rupiahPerYear)) Rupiah)")
         }
         region.startState.waiting = (start?.weights("waiting", ids: region.units.map(\.id)) ?? []).map { Int($0.rounded()) }
+        region.startState.cpnsOwingLatsar = Int(start?.number("cpnsOwingLatsar") ?? 0)
+        if region.startState.cpnsOwingLatsar > 0 && region.roster != nil {
+            problem(
+                start?["cpnsOwingLatsar"], "\(path).startState.cpnsOwingLatsar",
+                "the roster says who owes Latsar (its status and Latsar columns); leave this out")
+        }
         if let waiting = start?["waiting"]?.node.members {
             for member in waiting where !region.units.contains(where: { $0.id == member.key && $0.service != nil }) {
                 problem(

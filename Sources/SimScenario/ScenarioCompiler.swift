@@ -65,7 +65,7 @@ struct ScenarioCompiler {
         var regions = root.table("regions").map { compileRegion($0, domainIDs: domainIDs, programmeIDs: programmeIDs) }
         for (r, member) in root.table("regions").enumerated() {
             compileStart(&regions[r], node: member.value, simulation: simulation, domainIDs: domainIDs, programmes: programmes)
-            regions[r].intake = compileIntake(member.value, region: regions[r], simulation: simulation)
+            regions[r].intake = compileIntake(member.value, region: regions[r])
         }
         checkAttendable(programmes, regions: regions)
         let shocks = root.list("shocks").enumerated().compactMap { compileShock($1, index: $0, domainIDs: domainIDs, regionIDs: regionIDs) }
@@ -207,21 +207,12 @@ struct ScenarioCompiler {
         return region
     }
 
-    /// A region's dated intakes, each within the simulated months.
-    mutating func compileIntake(_ node: ReadNode, region: RegionParameters, simulation: SimulationParameters) -> [Intake] {
-        let first = simulation.startYear * 12 + simulation.startMonth - 1
-        let end = simulation.startYear * 12 + simulation.years * 12
-        return node.list("intake").enumerated().compactMap { index, entry -> Intake? in
+    /// A region's dated intakes (the validator keeps their months within the simulated ones).
+    mutating func compileIntake(_ node: ReadNode, region: RegionParameters) -> [Intake] {
+        node.list("intake").enumerated().compactMap { index, entry -> Intake? in
             let path = "regions.\(region.id).intake[\(index)]"
             guard let month = entry.word("month").flatMap(parseMonth) else { return nil }
             _ = entry["note"]
-            guard month >= first && month < end else {
-                problem(
-                    entry["month"], "\(path).month",
-                    "expected a month from \(monthText(first)) to \(monthText(end - 1)), the simulated months; staff appointed before the start belong in the start's headcount or roster"
-                )
-                return nil
-            }
             let weights = entry["units"] == nil ? [] : entry.weights("units", ids: region.units.map(\.id))
             if entry["units"] != nil && weights.reduce(0, +) <= 0 {
                 problem(entry["units"], "\(path).units", "expected at least one unit with a positive weight")

@@ -258,6 +258,11 @@ public enum ScenarioFormat {
         Field(
             "waiting", .weights(.unit), default: .emptyObject, unit: "people",
             doc: "citizens already waiting at each unit's counter on the start date"),
+        Field(
+            "cpnsOwingLatsar", .integer(minimum: 0, maximum: 200_000), default: .n(0), unit: "people",
+            doc:
+                "CPNS of the last formasi who have not done Latsar on the start date: the PNS with the shortest service of a drawn workforce (a roster says it per person)",
+            source: "the region's own records (BKPSDM); 0 unless given"),
     ]
 
     static let shockFields: [Field] = [

@@ -77,6 +77,21 @@ import Testing
         #expect(found.count == 1 && found.first?.message.hasPrefix("ends before it starts") == true, "\(found)")
     }
 
+    /// A roster says who owes Latsar, so a count beside it is refused at its path; a dated intake
+    /// outside the simulated months is refused at its own.
+    @Test func startAndIntakeKeysThatCannotHoldAreRefused() {
+        let owing = problems("regions.town.startState.cpnsOwingLatsar=5")
+        #expect(
+            owing.contains {
+                $0.path == "regions.town.startState.cpnsOwingLatsar" && $0.message.contains("the roster says who owes Latsar")
+            },
+            "\(owing)")
+        let early = problems(#"regions.town.intake=[{"month": "2000-01", "people": 5, "status": "cpns"}]"#)
+        #expect(
+            early.contains { $0.path == "regions.town.intake[0].month" && $0.message.contains("outside the simulated horizon") }, "\(early)"
+        )
+    }
+
     @Test func anEmptyBookedSessionFileIsRefused() {
         let found = problems("regions.town.startState.bookedSessions=booked-empty.csv")
         #expect(found.first?.message.hasPrefix("the file is empty") == true, "\(found)")

@@ -62,4 +62,25 @@ import Testing
         let done = stayed.filter { !simulation.workforce.owesLatsar[$0] }
         #expect(stayed.count >= 50 && Double(done.count) >= 0.9 * Double(stayed.count), "\(done.count) of \(stayed.count) did Latsar")
     }
+
+    /// The last formasi's CPNS who still owe Latsar on the start date (`startState.cpnsOwingLatsar`)
+    /// are the PNS with the shortest service, and they start Latsar in the first year: without
+    /// them a drawn workforce owes none, and the first year has no Latsar at all.
+    @Test func theLastFormasiOwesLatsarFromTheStart() throws {
+        let without = try bundled("baseline.json", Self.analytic, "simulation.years=1")
+        let with = try bundled(
+            "baseline.json", Self.analytic, "simulation.years=1", "regions.sawahlunto.startState.cpnsOwingLatsar=40")
+        var simulation = RegionSimulation(model: with, regionIndex: 0, seed: 3, replication: 2)
+        simulation.run(until: SimTime(workingDays: 0.5))
+        let owing = simulation.workforce.indices.filter { simulation.workforce.owesLatsar[$0] }
+        #expect(owing.count == 40 && owing.allSatisfy { simulation.workforce.isCPNS[$0] && simulation.workforce.tenureMonths[$0] <= 11 })
+        let longest = owing.map { simulation.workforce.tenureMonths[$0] }.max() ?? 0
+        let others = simulation.workforce.indices.filter { !simulation.workforce.isPPPK[$0] && !simulation.workforce.owesLatsar[$0] }
+        #expect(others.allSatisfy { simulation.workforce.tenureMonths[$0] >= longest }, "the shortest service owes")
+        let started = [without, with].map { model in
+            let result = Self.result(of: model, region: 0)
+            return (0..<11).reduce(0.0) { $0 + result[.latsarStarted, $1] }
+        }
+        #expect(started[0] == 0 && started[1] >= 36, "Latsar started in 2027: \(started[0]) without, \(started[1]) with")
+    }
 }

@@ -83,6 +83,9 @@ public struct StartState: Sendable {
     public var bookedSessions: [BookedSession] = []
     /// Citizens already waiting at each unit's counter on the start date, indexed by unit.
     public var waiting: [Int] = []
+    /// PNS of the last formasi still on probation and owing Latsar on the start date (a drawn
+    /// workforce; a roster says it per person).
+    public var cpnsOwingLatsar = 0
 
     public init() {}
 }

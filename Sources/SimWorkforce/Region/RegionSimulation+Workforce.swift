@@ -53,7 +53,22 @@ extension RegionSimulation {
                         motivation: motivation, owesLatsar: false, isCPNS: false))
             }
         }
+        markLastFormasi(region.startState.cpnsOwingLatsar)
         jpLastYear = PerEmployee(repeating: 0, count: workforce.count)
+    }
+
+    /// Makes the `count` PNS with the shortest service (ties by employee number) the last
+    /// formasi's CPNS, who owe Latsar; their service is at most 11 months, as a CPNS's is. No
+    /// draw is made, so the rest of the replication draws alike.
+    mutating func markLastFormasi(_ count: Int) {
+        guard count > 0 else { return }
+        let pns = workforce.indices.filter { !workforce.isPPPK[$0] }
+        let youngest = pns.sorted { (workforce.tenureMonths[$0], $0) < (workforce.tenureMonths[$1], $1) }.prefix(count)
+        for e in youngest {
+            workforce.isCPNS[e] = true
+            workforce.owesLatsar[e] = true
+            workforce.tenureMonths[e] = min(workforce.tenureMonths[e], 11)
+        }
     }
 
     /// The region's own staff, one employee per roster row in file order; what the roster leaves
