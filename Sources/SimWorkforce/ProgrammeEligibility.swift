@@ -14,6 +14,9 @@ struct ProgrammeEligibility {
 
     enum Owing { case nothing, latsar, promotionTraining }
 
+    /// A mandated programme admits whoever owes it, whatever their needs value.
+    var isMandated: Bool { owing != .nothing }
+
     init(_ programme: ProgrammeParameters, units: PerUnit<Bool>) {
         levelAdmits = programme.eligibleJobLevels.map { $0 ? 1 : 0 }
         unitAdmits = units.storage.map { $0 ? 1 : 0 }

@@ -156,11 +156,11 @@ extension Workforce {
     /// whether the written key is kept. Both go either way from one employee to the next, so
     /// without branches the pass pays no mispredictions (it runs per programme each quarter; the
     /// gain is measured with the month-end sums' masks, in the PERF note of `monthEndSums`).
-    func needsKeys(_ eligibility: ProgrammeEligibility, mandated: Bool, terms: NeedsTerms, gaps: UncheckedArray<Double>)
+    func needsKeys(_ eligibility: ProgrammeEligibility, terms: NeedsTerms, gaps: UncheckedArray<Double>)
         -> UncheckedArray<UInt128>
     {
         let domains = domainCount
-        let mandated = mandated ? 1 : 0
+        let mandated = eligibility.isMandated ? 1 : 0
         var keys = UncheckedArray<UInt128>(repeating: 0, count: count)
         let kept = keys.update { keys in
             var kept = 0

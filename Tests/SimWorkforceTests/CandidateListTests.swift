@@ -73,7 +73,7 @@ import Testing
                 let gain = simulation.needsGain(simulation.programmes[p].mode, programme: p)
                 let terms = NeedsTerms(programme, gainLevels: gain, weights: weights)
                 let keys = workforce.needsKeys(
-                    simulation.programmeEligibility[p], mandated: programme.isMandated, terms: terms, gaps: simulation.needsGaps())
+                    simulation.programmeEligibility[p], terms: terms, gaps: simulation.needsGaps())
                 let expected = workforce.indices.compactMap { e -> UInt128? in
                     let owes =
                         programme.mandatoryForNewcomers

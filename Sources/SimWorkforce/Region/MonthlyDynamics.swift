@@ -232,9 +232,9 @@ extension Workforce {
     /// standard, JP, motivation, the IP ASN proxy, age and what is owed. `required` is the level
     /// required now, `[domain * jobLevels + level]`.
     ///
-    /// Sums are made in employee order; the loop
-    /// reads ``UncheckedArray``s and looks per-level and per-education constants up in small tables
-    /// worked out first, because it runs over every employee each month.
+    /// Sums are made in employee order; the loop reads ``UncheckedArray``s and looks per-level and
+    /// per-education constants up in small tables worked out first, because it runs over every
+    /// employee each month.
     func monthEndSums(
         required: [Double], targetJP: Double, jpLastYear: PerEmployee<Double>, monthOfYear: Double,
         ip: IPASNParameters

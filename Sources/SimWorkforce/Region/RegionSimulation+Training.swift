@@ -36,12 +36,6 @@ extension RegionSimulation {
         return programme.fixedCostPerSessionRupiah + Double(attendees) * costPerParticipant(p, mode: mode) + platform
     }
 
-    /// The expected gain (levels, summed over domains) of `e` completing `p`, weighted by the
-    /// domains' gaps and, when the policy says so, by citizen complaints about each domain.
-    func needsValue(of e: EmployeeIndex, completing p: ProgrammeIndex, in mode: Mode, complaintWeights: [Double]) -> Double {
-        needsValue(of: e, needsTerms(p, in: mode, complaintWeights: complaintWeights))
-    }
-
     /// The gain the planner expects of one completion of programme `p` in `mode`, in levels,
     /// before the programme's domain weights, motivation and headroom: what the mode and length
     /// promise, times a measured effect where there is one (``ProgrammeState/expectedEffect``).
@@ -49,7 +43,9 @@ extension RegionSimulation {
         model.promisedGainLevels(lengthJP: model.programmes[p].lengthJP, mode: mode) * programmes[p].expectedEffect
     }
 
-    /// ``needsValue(of:completing:in:complaintWeights:)`` with the programme's terms worked out once.
+    /// The expected gain (levels, summed over domains) of `e` completing a programme whose
+    /// ``NeedsTerms`` are `terms`: its domains' gaps, capped by what a completion closes and
+    /// weighted, when the policy says so, by citizen complaints about each domain.
     func needsValue(of e: EmployeeIndex, _ terms: NeedsTerms) -> Double {
         terms.value { gap(e, $0) }
     }
@@ -89,7 +85,7 @@ extension RegionSimulation {
             switch allocation {
             case .needsBased:
                 let terms = needsTerms(p, in: programmes[p].mode, complaintWeights: weights)
-                ranked = workforce.needsKeys(eligibility, mandated: model.programmes[p].isMandated, terms: terms, gaps: gaps)
+                ranked = workforce.needsKeys(eligibility, terms: terms, gaps: gaps)
             case .equalHours, .seniority, .random:
                 ranked.reserveCapacity(workforce.count)
                 for e in workforce.indices where eligibility.admits(e, in: workforce) {
