@@ -83,8 +83,12 @@ public enum CommonOptions {
         "(repeatable)")
     public static let csvLocale = OptionSpec.value(
         .csvLocale, "L", "en (default: ',' and '.') or id (';' and ',' for Indonesian spreadsheets)")
-    public static let lang = OptionSpec.value(
-        .lang, "L", "language of brief.md, brief.html, sweep.html, results.xlsx and the warnings on stderr: id (default) or en")
+    /// `--lang`, saying what it sets in this command: "brief.md, brief.html, …".
+    public static func lang(of what: String) -> OptionSpec { .value(.lang, "L", "language of \(what): id (default) or en") }
+    /// What `--lang` sets in a command that writes the brief.
+    public static let briefFiles = "brief.md, brief.html, results.xlsx and the warnings on stderr"
+    /// `--lang` in a command that writes the brief.
+    public static let lang = lang(of: briefFiles)
     public static let region = OptionSpec.value(
         .region, "ID", "limit brief.md, brief.html, results.xlsx and the warnings to one region (the CSVs keep every region)")
     public static let force = OptionSpec.flag(

@@ -12,7 +12,7 @@ public struct ScenarioLabels: Sendable, Equatable {
     public var programmeIDs: [String]
     public var startYear: Int
     /// Inputs that are estimates or assumptions, for the brief's caveats.
-    public var caveats: [String]
+    public var caveats: [Caveat]
     /// The delivery mode the scenario sets for each programme (a mode id), so the brief can say
     /// when the evaluation undoes a mode a what-if chose.
     public var programmeModes: [String]
@@ -31,7 +31,7 @@ public struct ScenarioLabels: Sendable, Equatable {
     public init(
         id: String, name: LocalizedText, question: LocalizedText, catalogues: [RegionCatalogue], regionNames: [String],
         programmeIDs: [String],
-        startYear: Int, caveats: [String] = [], programmeModes: [String] = [], programmeNames: [LocalizedText] = []
+        startYear: Int, caveats: [Caveat] = [], programmeModes: [String] = [], programmeNames: [LocalizedText] = []
     ) {
         self.programmeNames = programmeNames
         self.caveats = caveats
@@ -53,4 +53,16 @@ public struct ScenarioLabels: Sendable, Equatable {
 
     /// The region's name, or its id when it has none.
     public func regionName(_ r: Int) -> String { r < regionNames.count && !regionNames[r].isEmpty ? regionNames[r] : catalogues[r].region }
+}
+
+/// An input a scenario's answers rest on that is an estimate or an assumption: the scenario
+/// paths it sets and the note that says so, in the words and languages the scenario gave.
+public struct Caveat: Sendable, Hashable {
+    public var paths: [String]
+    public var note: SourceNote
+
+    public init(paths: [String], note: SourceNote) {
+        self.paths = paths
+        self.note = note
+    }
 }

@@ -107,9 +107,16 @@ public struct OptimiseFiles {
             ("optimise", JSONNode(.null)),
         ]
         members += (settings.members ?? []).map { ($0.key, $0.value) }
+        let setOnCommandLine = SourceNote.given(
+            LocalizedText(
+                indonesian: "ditetapkan di baris perintah simulate optimise (--set)",
+                english: "set on the command line of simulate optimise (--set)"))
+        let chosenBySearch = SourceNote.given(
+            LocalizedText(
+                indonesian: "dipilih oleh simulate optimise; lihat optimise.html dan optimise.csv",
+                english: "chosen by simulate optimise; see optimise.html and optimise.csv"))
         let sources =
-            common.map { ($0.path, JSONNode(.string("set on the command line of simulate optimise (--set)"))) }
-            + chosen.overrides.map { ($0.path, JSONNode(.string("chosen by simulate optimise; see optimise.html and optimise.csv"))) }
+            common.map { ($0.path, JSONNode(setOnCommandLine)) } + chosen.overrides.map { ($0.path, JSONNode(chosenBySearch)) }
         if !sources.isEmpty { members.append(("sources", JSONNode(.object(sources)))) }
         return JSONWriter.render(.object(members), indent: 0) + "\n"
     }

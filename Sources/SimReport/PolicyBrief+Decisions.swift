@@ -133,7 +133,7 @@ extension PolicyBrief {
                 "IKM dan IP ASN di sini adalah proksi yang dihitung model, bukan survei atau pengukuran BKN.",
                 "IKM and IP ASN here are proxies computed by the model, not surveys or BKN's measurement."),
         ]
-        let estimates = Set(labels.flatMap(\.caveats)).count
+        let estimates = shownCaveats.count
         if estimates > 0 {
             lines.append(
                 t(
@@ -151,22 +151,70 @@ extension PolicyBrief {
         }
     }
 
-    /// The caveats: the model's limits, stylised facts it misses, and the inputs that are
-    /// estimates or assumptions (their source text as written, marked with its language).
-    func caveats() -> (words: [String], foreign: [(intro: String, text: String)]) {
-        var words = assumptions()
-        var foreign: [(String, String)] = []
-        words += warningDetails
-        var seen: Set<String> = []
+    /// The scenarios' caveats once each, with only the paths of the regions this brief covers.
+    var shownCaveats: [Caveat] {
+        var seen: Set<Caveat> = []
+        var shown: [Caveat] = []
         for label in labels {
-            for caveat in label.caveats where !seen.contains(caveat) {
+            for var caveat in label.caveats where !seen.contains(caveat) {
                 seen.insert(caveat)
-                foreign.append((t("Masukan berupa perkiraan atau asumsi", "An input that is an estimate or assumption"), caveat))
+                caveat.paths.removeAll { path in
+                    path.hasPrefix("regions.") && !regions.contains { path.hasPrefix("regions.\($0).") }
+                }
+                if !caveat.paths.isEmpty { shown.append(caveat) }
             }
         }
-        if !foreign.isEmpty && language == .id {
-            words.append("Sumber masukan di bawah dikutip apa adanya dari berkas skenario (dalam bahasa Inggris).")
+        return shown
+    }
+
+    /// The caveats: the model's limits, stylised facts it misses, and the inputs that are
+    /// estimates or assumptions, each with the note the scenario gave for it.
+    func caveats() -> (words: [String], notes: [CaveatNote]) {
+        var words = assumptions()
+        words += warningDetails
+        let notes = shownCaveats.map { CaveatNote($0, in: language) }
+        if notes.contains(where: { $0.quote == .asWritten }) {
+            words.append(
+                t(
+                    "Sumber yang ditulis sebagai teks biasa di berkas skenario dikutip apa adanya.",
+                    "Sources written as plain text in the scenario file are quoted as written."))
         }
-        return (words, foreign)
+        return (words, notes)
+    }
+}
+
+/// An input that is an estimate or an assumption, as one caveat line: its paths and its note,
+/// in the brief's language when the scenario gave it so, else quoted (as written, or in the
+/// other language and marked so).
+struct CaveatNote {
+    enum Quote: Equatable {
+        case asWritten
+        case other(Language)
+    }
+    var intro: String
+    var paths: String
+    var text: String
+    /// How the text is quoted; nil when it is in the brief's language.
+    var quote: Quote?
+
+    init(_ caveat: Caveat, in language: Language) {
+        let t = language.pick
+        intro = t("Masukan berupa perkiraan atau asumsi", "An input that is an estimate or assumption")
+        paths = caveat.paths.joined(separator: ", ")
+        let other: Language = language == .id ? .en : .id
+        if let own = caveat.note.text(in: language) {
+            (text, quote) = (own, nil)
+        } else if let theirs = caveat.note.text(in: other) {
+            (text, quote) = (theirs, .other(other))
+        } else {
+            (text, quote) = (caveat.note.texts.first ?? "", .asWritten)
+        }
+    }
+
+    /// The mark after a text quoted in the other language: "(dalam bahasa Inggris)".
+    func languageMark(in language: Language) -> String {
+        guard case .other(let other) = quote else { return "" }
+        let t = language.pick
+        return " " + (other == .en ? t("(dalam bahasa Inggris)", "(in English)") : t("(dalam bahasa Indonesia)", "(in Indonesian)"))
     }
 }

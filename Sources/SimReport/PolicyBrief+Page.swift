@@ -110,8 +110,12 @@ extension PolicyBrief {
         md += "\n## " + t("Keputusan evaluasi berkala", "Decisions of the periodic evaluation") + "\n\n"
         md += decisionsMarkdown()
         md += "\n## " + t("Catatan dan keterbatasan", "Caveats") + "\n\n"
-        let (words, foreign) = caveats()
-        md += words.map { "- \($0)\n" }.joined() + foreign.map { "- \($0.intro): \(escapeMarkdown($0.text))\n" }.joined()
+        let (words, notes) = caveats()
+        md += words.map { "- \($0)\n" }.joined()
+        md += notes.map { note in
+            let text = escapeMarkdown(note.text)
+            return "- \(note.intro): `\(note.paths)`: " + (note.quote == nil ? text : "“\(text)”" + note.languageMark(in: language)) + "\n"
+        }.joined()
         md +=
             "\n"
             + t(
@@ -167,9 +171,18 @@ extension PolicyBrief {
         body += countersHTML()
         body += "<h2>" + xml(t("Keputusan evaluasi berkala", "Decisions of the periodic evaluation")) + "</h2>\n" + decisionsHTML()
         body += "<h2 id=\"catatan\">" + xml(t("Catatan dan keterbatasan", "Caveats")) + "</h2>\n<ul>\n"
-        let (words, foreign) = caveats()
+        let (words, notes) = caveats()
         body += words.map { "<li>\(xml($0))</li>\n" }.joined()
-        body += foreign.map { "<li>\(xml($0.intro)): <q lang=\"en\">\(xml($0.text))</q></li>\n" }.joined() + "</ul>\n"
+        body +=
+            notes.map { note in
+                let head = "<li>\(xml(note.intro)): <code>\(xml(note.paths))</code>: "
+                switch note.quote {
+                case nil: return head + xml(note.text) + "</li>\n"
+                case .asWritten: return head + "<q>\(xml(note.text))</q></li>\n"
+                case .other(let other):
+                    return head + "<q lang=\"\(other.rawValue)\">\(xml(note.text))</q>\(xml(note.languageMark(in: language)))</li>\n"
+                }
+            }.joined() + "</ul>\n"
         body +=
             "<p class=\"meta\">"
             + xml(

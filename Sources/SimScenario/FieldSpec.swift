@@ -43,7 +43,7 @@ public indirect enum FieldType: Sendable {
     case table(IDKind, FieldType)
     /// An object from referenced ids to non-negative weights.
     case weights(IDKind)
-    /// An object from free-form keys to text (e.g. sources for paths).
+    /// An object from free-form keys to text in one language or both (sources for paths).
     case textMap
     /// An object from scenario paths (numbers the scenario has) to values of one type.
     case pathTable(FieldType)

@@ -70,7 +70,7 @@ public enum FormatDocs {
         case .record: return "object"
         case .table(let kind, _): return "object keyed by \(kind.noun) id"
         case .weights(let kind): return "object: \(kind.noun) id → number ≥ 0"
-        case .textMap: return "object: path → string"
+        case .textMap: return "object: path → string, or `{\"id\": …, \"en\": …}`"
         case .pathTable: return "object keyed by scenario path"
         case .scalar: return "string, number or boolean"
         }

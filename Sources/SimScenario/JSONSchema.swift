@@ -88,7 +88,7 @@ public enum JSONSchema {
         case .weights:
             return .obj([("type", .s("object")), ("additionalProperties", .obj([("type", .s("number")), ("minimum", .n(0))]))])
         case .textMap:
-            return .obj([("type", .s("object")), ("additionalProperties", .obj([("type", .s("string"))]))])
+            return .obj([("type", .s("object")), ("additionalProperties", self.type(.localizedText))])
         case .pathTable(let element):
             return .obj([("type", .s("object")), ("additionalProperties", self.type(element))])
         case .scalar:

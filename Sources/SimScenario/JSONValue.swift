@@ -95,6 +95,21 @@ public struct JSONNode: Sendable, Equatable {
                     [("id", text.indonesian), ("en", text.english)].compactMap { pair in pair.1.map { (pair.0, JSONNode(.string($0))) } }))
         }
     }
+    /// A source note: a string as written, or `{"id": …, "en": …}`; `nil` when neither.
+    public var sourceNote: SourceNote? {
+        if let text = string { return .asWritten(text) }
+        return localizedText.map(SourceNote.given)
+    }
+    /// The form ``sourceNote`` reads: a given note stays an object, so it keeps its languages.
+    public init(_ note: SourceNote) {
+        switch note {
+        case .asWritten(let text): self.init(.string(text))
+        case .given(let text):
+            self.init(
+                .object(
+                    [("id", text.indonesian), ("en", text.english)].compactMap { pair in pair.1.map { (pair.0, JSONNode(.string($0))) } }))
+        }
+    }
     public var members: [(key: String, value: JSONNode)]? {
         if case .object(let m) = value { return m }
         return nil

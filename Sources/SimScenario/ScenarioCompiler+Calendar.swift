@@ -61,7 +61,7 @@ extension ScenarioCompiler {
     }
 
     mutating func compileDemand(_ node: ReadNode, path: String) -> DemandProfile {
-        var profile = DemandProfile(source: node.word("source") ?? "")
+        var profile = DemandProfile(source: node["source"]?.node.sourceNote ?? .asWritten(""))
         let monthly = node.list("monthly").compactMap(\.node.number)
         if node["monthly"] != nil {
             if monthly.count == 12 && monthly.contains(where: { $0 > 0 }) {

@@ -141,7 +141,7 @@ public enum ScenarioFormat {
                             doc: "demand on the period's days relative to the rest of its month")
                     ])), doc: "periods with more (or less) demand, on top of the monthly profile"),
         Field(
-            "source", .text, required: true,
+            "source", .localizedText, required: true,
             doc: "where the profile comes from (a statistic or study), or 'assumption' with the reasoning in docs/model.md"),
     ]
 
@@ -313,7 +313,11 @@ public enum ScenarioFormat {
                 "`policy` (when absent): an option the region can choose, ranked on the brief's first page; `context`: a what-if about what the region does not choose (its data, an assumption, an event: another roster, a pandemic, a refocusing cut), compared in the brief but never ranked or recommended as an option. Not inherited by a file that extends this one"
         ),
         Field("notes", .text, doc: "free text"),
-        Field("sources", .textMap, doc: "JSON path → source of that value (regulation, statistic, study or 'assumption')"),
+        Field(
+            "sources", .textMap,
+            doc:
+                "JSON path → source of that value (regulation, statistic, study or 'assumption'); a plain string is quoted as written, {\"id\": …, \"en\": …} is shown in the brief's language"
+        ),
         Field("simulation", .record(Field.declared(SimulationParameters.specs())), default: .emptyObject, doc: "clock and run settings"),
         Field(
             "domains", .table(.domain, .record(domainFields)), default: defaultDomains, doc: "competency domains",

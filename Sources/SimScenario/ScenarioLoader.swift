@@ -32,7 +32,7 @@ public struct Scenario: Sendable {
     public var replications: Int
     public var seed: UInt64
     /// JSON path → source, from the scenario and its bases.
-    public var sources: [(path: String, source: String)]
+    public var sources: [(path: String, source: SourceNote)]
     /// The format paths the compiler read (`*` for ids, `[]` for list elements): a test checks
     /// them against the declared keys.
     public var compiledPaths: Set<String>
@@ -204,7 +204,7 @@ public enum ScenarioLoader {
             }
             return UncertainParameter(
                 path: member.key, distribution: distribution, relative: member.value["relative"]?.bool ?? false,
-                source: member.value["source"]?.string ?? "", targets: targets)
+                source: member.value["source"]?.sourceNote ?? .asWritten(""), targets: targets)
         }
     }
 
@@ -374,13 +374,13 @@ public enum ScenarioLoader {
         }
     }
 
-    static func collectSources(_ path: String, into sources: inout [(String, String)], chain: [String]) {
+    static func collectSources(_ path: String, into sources: inout [(String, SourceNote)], chain: [String]) {
         guard chain.count < 16, let node = try? parse(path) else { return }
         if let base = node["extends"]?.string {
             collectSources(resolve(base, from: path), into: &sources, chain: chain + [path])
         }
         for member in node["sources"]?.members ?? [] {
-            if let text = member.value.string {
+            if let text = member.value.sourceNote {
                 sources.removeAll { $0.0 == member.key }
                 sources.append((member.key, text))
             }

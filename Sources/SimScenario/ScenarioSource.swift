@@ -9,7 +9,7 @@ public struct ScenarioSource: Sendable {
     public let path: String
     let merged: JSONNode
     let notes: [String]
-    let sources: [(String, String)]
+    let sources: [(String, SourceNote)]
     let dataFiles: DataFileStore
 
     /// Reads `path` and its `extends` chain.
@@ -20,7 +20,7 @@ public struct ScenarioSource: Sendable {
         var merged = try ScenarioLoader.mergedTree(path, chain: [])
         notes = ScenarioLoader.dropInherited(forRemovedRegions: ScenarioLoader.removedRegions(path, chain: []), in: &merged, file: path)
         self.merged = merged
-        var sources: [(String, String)] = []
+        var sources: [(String, SourceNote)] = []
         ScenarioLoader.collectSources(path, into: &sources, chain: [])
         self.sources = sources
         dataFiles = DataFileStore()

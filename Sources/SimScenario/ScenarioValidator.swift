@@ -161,7 +161,7 @@ struct ScenarioValidator {
             if node.string == nil && node.number == nil && node.bool == nil { expected("a string, a number, or true or false", node, path) }
         case .textMap:
             guard let members = node.members else { return expected("an object of strings", node, path) }
-            for member in members where member.value.string == nil { expected("a string", member.value, join(path, member.key)) }
+            for member in members { checkLocalizedText(member.value, path: join(path, member.key)) }
         }
     }
 

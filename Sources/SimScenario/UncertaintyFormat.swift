@@ -19,7 +19,7 @@ extension ScenarioFormat {
         Field(
             "relative", .boolean, default: .bool(false),
             doc: "the numbers are multipliers of the scenario's own value at each path (so `*` can vary units that differ together)"),
-        Field("source", .text, required: true, doc: "why this range: the statistic, study or reasoning behind it"),
+        Field("source", .localizedText, required: true, doc: "why this range: the statistic, study or reasoning behind it"),
     ]
 }
 
@@ -30,7 +30,7 @@ public struct UncertainParameter: Sendable {
     public var distribution: UncertainDistribution
     /// Whether the distribution is of a multiplier of each target's own value.
     public var relative: Bool
-    public var source: String
+    public var source: SourceNote
     /// Every scenario value the factor sets.
     public var targets: [Target]
 

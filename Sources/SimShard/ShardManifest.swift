@@ -70,7 +70,7 @@ public struct ShardManifest: Equatable {
     /// The shard format this build writes and reads: 4 keys every series by region and
     /// ``MetricKey`` and checksums every file (``ShardChecksums``). Shards of another format are
     /// refused with a message, never misread.
-    public static let formatVersion = 4
+    public static let formatVersion = 5
 
     public func json() -> String {
         func number(_ x: Int) -> JSONNode { JSONNode(.number(Double(x))) }
@@ -93,7 +93,14 @@ public struct ShardManifest: Equatable {
                     ("regions", JSONNode(.array(regions))),
                     ("programmeIDs", strings(label.programmeIDs)), ("programmeModes", strings(label.programmeModes)),
                     ("programmeNames", JSONNode(.array(label.programmeNames.map(JSONNode.init)))),
-                    ("caveats", strings(label.caveats)), ("reported", JSONNode(.bool(label.isReported))),
+                    (
+                        "caveats",
+                        JSONNode(
+                            .array(
+                                label.caveats.map { caveat in
+                                    JSONNode(.object([("paths", strings(caveat.paths)), ("note", JSONNode(caveat.note))]))
+                                }))
+                    ), ("reported", JSONNode(.bool(label.isReported))),
                     ("option", JSONNode(.bool(label.isOption))),
                     ("outcome", label.outcome.map(text) ?? JSONNode(.null)),
                     ("shortName", label.shortName.map { JSONNode($0) } ?? JSONNode(.null)),
@@ -154,7 +161,12 @@ public struct ShardManifest: Equatable {
                 id: id, name: node["name"]?.localizedText ?? LocalizedText(id),
                 question: node["question"]?.localizedText ?? LocalizedText(""),
                 catalogues: catalogues, regionNames: regionNames, programmeIDs: strings("programmeIDs"),
-                startYear: try int(node, "startYear"), caveats: strings("caveats"),
+                startYear: try int(node, "startYear"),
+                caveats: node["caveats"]?.elements?.map { caveat in
+                    Caveat(
+                        paths: caveat["paths"]?.elements?.compactMap(\.string) ?? [],
+                        note: caveat["note"]?.sourceNote ?? .asWritten(""))
+                } ?? [],
                 programmeModes: strings("programmeModes"),
                 programmeNames: node["programmeNames"]?.elements?.map { $0.localizedText ?? LocalizedText("") } ?? [])
             labels.isReported = node["reported"]?.bool ?? true

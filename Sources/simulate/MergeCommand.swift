@@ -20,7 +20,8 @@ enum MergeCommand {
         ],
         options: [
             .value(.out, "DIR", "output directory (required, not one of the shards); simulate replaces only the files it wrote there"),
-            CommonOptions.csvLocale, CommonOptions.lang, CommonOptions.region, CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
+            CommonOptions.csvLocale, CommonOptions.lang(of: CommonOptions.briefFiles + ", or of sensitivity.html"), CommonOptions.region,
+            CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],
         examples: ["simulate merge results-shard-*-of-4 --out results"])
 

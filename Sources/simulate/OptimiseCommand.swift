@@ -33,7 +33,7 @@ enum OptimiseCommand {
             .value(.confirm, "N", "replications of the winner and of the scenario as written in the confirmation (default 20)"),
             CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results-optimise"), CommonOptions.set, CommonOptions.csvLocale,
-            .value(.lang, "L", "language of optimise.html: id (default) or en"),
+            CommonOptions.lang(of: "optimise.html and the summary on stderr"),
             .value(.pauseAfter, "N", "stop after N batches of simulation (exit 75) and keep the journal; run again to go on"),
             .flag(.restart, "discard a journal written for another problem instead of refusing it"),
             CommonOptions.force, CommonOptions.quiet,

@@ -32,7 +32,7 @@ enum SensitivityCommand {
             .value(.bootstrap, "B", "bootstrap resamples for the intervals (default 1000)"),
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
             CommonOptions.out(default: "results-sensitivity, or results-sensitivity-shard-I-of-N for a shard"), CommonOptions.set,
-            CommonOptions.csvLocale, .value(.lang, "L", "language of sensitivity.html: id (default) or en"),
+            CommonOptions.csvLocale, CommonOptions.lang(of: "sensitivity.html"),
             .value(
                 .shard, "I/N", "run only the I-th of N slices of the design points (or from SLURM_ARRAY_TASK_ID/COUNT,",
                 "or JOB_COMPLETION_INDEX with --shard-count N) and write a partial result for 'simulate merge'"),

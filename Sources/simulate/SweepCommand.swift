@@ -21,7 +21,7 @@ enum SweepCommand {
         options: [
             .value(.vary, "PATH=FROM:TO:STEPS", "a scenario path and the values it takes (repeatable: the full grid)"),
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,
-            CommonOptions.out(default: "results-sweep"), CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang,
+            CommonOptions.out(default: "results-sweep"), CommonOptions.set, CommonOptions.csvLocale, CommonOptions.lang(of: "sweep.html"),
             CommonOptions.force, CommonOptions.quiet,
         ],
         examples: ["simulate sweep scenarios/baseline.json --vary regions.sorong.budget.rupiahPerYear=0:3e9:7 --out results/sweep"])

@@ -14,6 +14,6 @@ do {
     exit(ExitStatus.success.rawValue)
 } catch {
     Cleanup.shared.run()
-    error.print()
+    FileHandle.standardError.write(Data(error.text.utf8))
     exit(error.status.rawValue)
 }

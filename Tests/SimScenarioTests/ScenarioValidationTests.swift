@@ -50,6 +50,14 @@ func diagnostics(_ name: String) -> [Diagnostic] {
             "unknown-language.json", "name.eng",
             "unknown language 'eng'; did you mean 'en'?; the languages are id (Bahasa Indonesia) and en (English)"
         ),
+        (
+            "unknown-source-language.json", "sources.regions.sorong.headcount.idn",
+            "unknown language 'idn'; did you mean 'id'?; the languages are id (Bahasa Indonesia) and en (English)"
+        ),
+        (
+            "unknown-source-language.json", "sources.regions.sorong.budget",
+            "expected a string, or an object {\"id\": \"…\", \"en\": \"…\"} (Bahasa Indonesia, English), found a number"
+        ),
         ("syntax-error.json", "", "invalid JSON: expected a key in double quotes"),
         ("cycle-a.json", "extends", "extends forms a cycle: cycle-a.json → cycle-b.json → cycle-a.json"),
         ("missing-schema-version.json", "schemaVersion", "missing required key 'schemaVersion'"),

@@ -35,7 +35,7 @@ import Testing
     @Test func everyNumberInTheBaselineHasASource() throws {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("scenarios/baseline.json"), encoding: .utf8)
         let root = try JSONParser.parse(text, file: "baseline.json")
-        let sources = root["sources"]?.members?.map { ($0.key, $0.value.string ?? "") } ?? []
+        let sources = root["sources"]?.members?.map { ($0.key, $0.value.sourceNote?.texts.joined(separator: " ") ?? "") } ?? []
         var uncovered: [String] = []
         func walk(_ node: JSONNode, _ path: String) {
             switch node.value {
@@ -57,7 +57,17 @@ import Testing
         #expect(sources.allSatisfy { !$0.1.isEmpty })
         #expect(sources.first { $0.0 == "regions.sawahlunto.headcount" }?.1.contains("ESTIMATE") == true)
         let ranges = root["uncertainty"]?.members ?? []
-        #expect(ranges.count >= 15 && ranges.allSatisfy { ($0.value["source"]?.string ?? "").count > 10 }, "every range says why")
+        #expect(
+            ranges.count >= 15 && ranges.allSatisfy { ($0.value["source"]?.sourceNote?.texts.first ?? "").count > 10 },
+            "every range says why")
+        // A note the brief lists as a caveat is given in both languages, so each brief shows it in its own.
+        for key in ["regions.sawahlunto.headcount", "regions.sorong.budget.rupiahPerYear"] {
+            guard case .given(let text)? = root["sources"]?[key]?.sourceNote else {
+                Issue.record("\(key): expected {id, en}")
+                continue
+            }
+            #expect((text.indonesian ?? "").count > 20 && (text.english ?? "").count > 20, "\(key)")
+        }
     }
 }
 

@@ -83,7 +83,12 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
         let labels = ScenarioLabels(
             id: "baseline", name: LocalizedText(indonesian: "Dasar", english: "Baseline"), question: LocalizedText("Q?"),
             catalogues: catalogues, regionNames: ["A", "B"],
-            programmeIDs: ["p"], startYear: 2027, caveats: ["assumed"])
+            programmeIDs: ["p"], startYear: 2027,
+            caveats: [
+                Caveat(paths: ["regions.a.headcount"], note: .asWritten("assumed")),
+                Caveat(paths: ["regions.a.x", "regions.b.x"], note: .given(LocalizedText(indonesian: "asumsi", english: nil))),
+                Caveat(paths: ["regions.b.y"], note: .given(LocalizedText("both"))),
+            ])
         return ShardManifest(
             shard: shard, shardCount: count, totalReplications: replications, seed: seed, baseline: 0,
             scenarios: [.init(labels: labels, file: "scenarios/baseline.json", sha256: "ab12", months: 2)],
@@ -114,8 +119,8 @@ func fixedCatalogue(_ id: String) -> RegionCatalogue { RegionCatalogue(region: i
         let text = manifest(shard: 2, of: 3).json().replacingOccurrences(of: "\"firstReplication\": 1", with: "\"firstReplication\": 0")
         #expect(throws: ShardError.malformed("partial.json", "firstReplication")) { try ShardManifest(parsing: text, file: "partial.json") }
         #expect(throws: ShardError.notAShard("x.json")) { try ShardManifest(parsing: "{}", file: "x.json") }
-        let older = manifest(shard: 1, of: 1).json().replacingOccurrences(of: "\"formatVersion\": 4", with: "\"formatVersion\": 3")
-        #expect(throws: ShardError.otherFormat(file: "partial.json", found: 3, expected: 4)) {
+        let older = manifest(shard: 1, of: 1).json().replacingOccurrences(of: "\"formatVersion\": 5", with: "\"formatVersion\": 4")
+        #expect(throws: ShardError.otherFormat(file: "partial.json", found: 4, expected: 5)) {
             try ShardManifest(parsing: older, file: "partial.json")
         }
     }

@@ -16,7 +16,9 @@ import Testing
     /// Snapshots of every help text (Golden/help). The texts are generated from the option
     /// declarations the parser uses; a snapshot shows a reviewer what a change does to them.
     /// RECORD_GOLDEN=1 rewrites them and fails on purpose.
-    @Test(arguments: ["main", "run", "what-if", "validate", "sweep", "optimise", "facts", "merge", "schema"])
+    @Test(arguments: [
+        "main", "run", "what-if", "validate", "sweep", "sensitivity", "optimise", "facts", "merge", "schema", "roster-template",
+    ])
     func helpMatchesItsSnapshot(command: String) throws {
         let outcome = try simulate(command == "main" ? ["--help"] : [command, "--help"])
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/help/\(command).txt")
@@ -29,6 +31,20 @@ import Testing
                 outcome.stdout == (try read(file)),
                 "help of \(command) differs from Golden/help/\(command).txt; re-record with RECORD_GOLDEN=1 if intended")
         }
+    }
+
+    /// `--lang` says what it sets in each command, naming only what that command writes.
+    @Test(arguments: [
+        ("run", ["brief.html", "results.xlsx", "stderr"], ["sweep.html"]), ("what-if", ["brief.html"], ["sweep.html"]),
+        ("sweep", ["sweep.html"], ["brief"]), ("sensitivity", ["sensitivity.html"], ["brief", "sweep"]),
+        ("optimise", ["optimise.html"], ["brief", "sweep"]), ("merge", ["brief.html", "sensitivity.html"], ["sweep"]),
+        ("roster-template", ["headers"], ["brief", "html"]),
+    ])
+    func theLanguageOptionSaysWhatItSetsInEachCommand(command: String, names: [String], never: [String]) throws {
+        let help = try simulate([command, "--help"]).stdout
+        let line = try #require(help.split(separator: "\n").first { $0.hasPrefix("  --lang") }, "\(command) has --lang")
+        for name in names { #expect(line.contains(name), "\(command): \(line)") }
+        for name in never { #expect(!line.contains(name), "\(command): \(line)") }
     }
 
     /// Every option a help text lists is one the parser accepts (and, by the snapshot, the parser

@@ -95,32 +95,46 @@ public enum ScenarioSet {
     }
 
     /// The scenario's inputs whose source is an estimate (`ESTIMATE`) or derived by assumption,
-    /// and the seasonal demand profiles that are assumptions (one line per distinct reason).
-    public static func caveats(_ scenario: Scenario) -> [String] {
-        let estimates = scenario.sources.filter { $0.source.contains("ESTIMATE") || $0.source.hasPrefix("assumption derived") }
-            .map { "\($0.path): \($0.source)" }
-        var demand: [(source: String, paths: [String])] = []
+    /// and the seasonal demand profiles that are assumptions (one caveat per distinct note).
+    public static func caveats(_ scenario: Scenario) -> [Caveat] {
+        let estimates = scenario.sources.filter { source in
+            source.source.texts.contains {
+                $0.contains("ESTIMATE") || $0.contains("PERKIRAAN") || $0.hasPrefix("assumption derived") || $0.hasPrefix("asumsi turunan")
+            }
+        }
+        .map { Caveat(paths: [$0.path], note: $0.source) }
+        var demand: [Caveat] = []
         for region in scenario.parameters.regions {
             for unit in region.units {
-                guard let source = unit.service?.demand?.source, source.hasPrefix("assumption") else { continue }
+                guard let note = unit.service?.demand?.source, note.isAssumption else { continue }
                 let path = "regions.\(region.id).units.\(unit.id).service.demand"
-                if let i = demand.firstIndex(where: { $0.source == source }) {
+                if let i = demand.firstIndex(where: { $0.note == note }) {
                     demand[i].paths.append(path)
                 } else {
-                    demand.append((source, [path]))
+                    demand.append(Caveat(paths: [path], note: note))
                 }
             }
         }
-        return estimates + demand.map { "\($0.paths.joined(separator: ", ")): \($0.source)" }
-            + scenario.parameters.regions.compactMap(rosterCaveat)
+        return estimates + demand + scenario.parameters.regions.compactMap(rosterCaveat)
     }
 
     /// What a region's roster left out and the model drew instead, with how many people each.
-    public static func rosterCaveat(_ region: RegionParameters) -> String? {
+    public static func rosterCaveat(_ region: RegionParameters) -> Caveat? {
         guard let roster = region.roster else { return nil }
-        let head = "regions.\(region.id).roster: \(roster.count) people from the roster file (SHA-256 \(roster.sha256.prefix(12))…)"
-        guard !roster.imputed.isEmpty else { return head + "; every column read, none drawn" }
-        let columns = roster.imputed.map { "\($0.column) for \($0.people)" }.joined(separator: ", ")
-        return head + "; not in the file, so drawn from the region's distributions: " + columns
+        let file = "SHA-256 \(roster.sha256.prefix(12))…"
+        var indonesian = "\(roster.count) orang dari berkas daftar pegawai (\(file))"
+        var english = "\(roster.count) people from the roster file (\(file))"
+        if roster.imputed.isEmpty {
+            indonesian += "; semua kolom terbaca, tidak ada yang diundi"
+            english += "; every column read, none drawn"
+        } else {
+            indonesian +=
+                "; tidak ada di berkas, jadi diundi dari sebaran daerah: "
+                + roster.imputed.map { "\($0.column) untuk \($0.people) orang" }.joined(separator: ", ")
+            english +=
+                "; not in the file, so drawn from the region's distributions: "
+                + roster.imputed.map { "\($0.column) for \($0.people)" }.joined(separator: ", ")
+        }
+        return Caveat(paths: ["regions.\(region.id).roster"], note: .given(LocalizedText(indonesian: indonesian, english: english)))
     }
 }

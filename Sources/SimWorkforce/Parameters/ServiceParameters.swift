@@ -50,9 +50,10 @@ public struct DemandProfile: Sendable {
     public var monthly: [Double]
     public var peaks: [(period: CalendarPeriod, multiplier: Double)]
     /// Where the shape comes from, or "assumption".
-    public var source: String
+    public var source: SourceNote
     public init(
-        monthly: [Double] = [Double](repeating: 1, count: 12), peaks: [(period: CalendarPeriod, multiplier: Double)] = [], source: String
+        monthly: [Double] = [Double](repeating: 1, count: 12), peaks: [(period: CalendarPeriod, multiplier: Double)] = [],
+        source: SourceNote
     ) {
         self.monthly = monthly
         self.peaks = peaks
