@@ -37,6 +37,9 @@ public enum StylisedFacts {
     /// model's IKM is a proxy over every counter, so the check asks for grade B (from 76.61) and no
     /// more than 4 points above the survey: the band of a different year and office mix.
     public static let sawahluntoIKM = (low: 76.61, high: 84.2)
+    /// PNS reaching 20 JP a year from all sources, and fewer than half with none (MODEL.md §11:
+    /// near the IP ASN competency dimension's 35%; an assumption until a region's records say).
+    public static let reaching20 = (low: 0.25, high: 0.75, noneBelow: 0.5)
 
     public static func check(_ result: ExperimentResult, labels: [ScenarioLabels]) -> [FactCheck] {
         var checks: [FactCheck] = []
@@ -46,7 +49,7 @@ public enum StylisedFacts {
                 func index(_ metric: Metric) -> Int? { result.metric(s, r, .region(metric)) }
                 guard let retirements = index(.retirements), let headcount = index(.headcount), let age = index(.age51PlusShare),
                     let overdue = index(.latsarOverdue), let standard = index(.competencyShareAtStandard),
-                    let ikm = index(.serviceIKM)
+                    let ikm = index(.serviceIKM), let reaching = index(.jpShareReaching20), let none = index(.jpShareWithNone)
                 else { continue }
                 func fact(
                     _ name: String, _ source: String, _ target: String, _ value: Double, _ low: Double, _ high: Double, _ holds: Bool
@@ -89,6 +92,13 @@ public enum StylisedFacts {
                     "LAN end 2022: 35.23% (national, applied to both cities; the starting gap is calibrated to it)",
                     "35% ± 3 pp", atStandard.mean, atStandard.low, atStandard.high,
                     abs(atStandard.mean - shareAtStandard.target) <= shareAtStandard.tolerance)
+                if let share = yearEnds(result, s, r, reaching), let withNone = yearEnds(result, s, r, none)?.mean {
+                    fact(
+                        "share of PNS reaching 20 JP a year",
+                        "MODEL.md §11: near the IP ASN competency dimension (LAN 2022: 35.23%); an assumption until a region's records say",
+                        "25–75% each year on average, fewer than half with none", share.mean, share.low, share.high,
+                        share.mean >= reaching20.low && share.mean <= reaching20.high && withNone < reaching20.noneBelow)
+                }
                 if region == "sawahlunto" {
                     // The first year: the survey describes the city as it is, not as a policy leaves it.
                     let firstYear = (0..<min(12, months)).map { Estimate(result.series[s][r][ikm * months + $0]) }
@@ -106,6 +116,16 @@ public enum StylisedFacts {
             }
         }
         return checks
+    }
+
+    /// A fiscal-year-so-far series at each year's end (December of a January start): the mean
+    /// over the years, with the mean of the years' interval bounds; nil before a year ends.
+    static func yearEnds(_ result: ExperimentResult, _ s: Int, _ r: Int, _ metric: Int) -> (mean: Double, low: Double, high: Double)? {
+        let months = result.months
+        let years = stride(from: 11, to: months, by: 12).map { Estimate(result.series[s][r][metric * months + $0]) }
+        guard !years.isEmpty else { return nil }
+        let n = Double(years.count)
+        return (years.reduce(0) { $0 + $1.mean } / n, years.reduce(0) { $0 + $1.low } / n, years.reduce(0) { $0 + $1.high } / n)
     }
 }
 
@@ -130,6 +150,10 @@ enum FactWords {
         "share of employee-domain pairs at their standard at the start": (
             "porsi pasangan pegawai–bidang yang memenuhi standar di awal",
             "share of employee-domain pairs at their standard at the start", "35% ± 3 poin"
+        ),
+        "share of PNS reaching 20 JP a year": (
+            "porsi PNS yang mencapai 20 JP setahun", "share of PNS reaching 20 JP a year",
+            "25–75% per tahun rata-rata, kurang dari separuh tanpa JP"
         ),
         "Sawahlunto IKM in the first year": (
             "IKM Sawahlunto di tahun pertama", "Sawahlunto IKM in the first year",

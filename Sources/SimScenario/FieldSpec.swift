@@ -2,12 +2,13 @@ import SimWorkforce
 
 /// The kinds of identifier a scenario defines and refers to.
 public enum IDKind: String, Sendable, CaseIterable {
-    case domain, programme, region, unit, mode, jobLevel, education
+    case domain, programme, region, unit, mode, jobLevel, education, externalSource
 
     /// How a message names it.
     var noun: String {
         switch self {
         case .jobLevel: return "job level"
+        case .externalSource: return "external source"
         default: return rawValue
         }
     }

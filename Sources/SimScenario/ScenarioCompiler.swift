@@ -60,6 +60,7 @@ struct ScenarioCompiler {
         }
         let programmes = root.table("programmes").map { compileProgramme($0, domainIDs: domainIDs) }
         let programmeIDs = programmes.map(\.id)
+        let externalLearning = root.table("externalLearning").map { compileExternalSource($0, domainIDs: domainIDs) }
         let regionIDs = root.table("regions").map(\.key)
         let simulation = SimulationParameters(reading: root.filled("simulation"))
         var regions = root.table("regions").map { compileRegion($0, domainIDs: domainIDs, programmeIDs: programmeIDs) }
@@ -76,12 +77,14 @@ struct ScenarioCompiler {
                 root.filled("serviceQuality"), "serviceQuality",
                 "the five satisfaction weights must add up to 1 (they add up to \(NumberText.plain(weightSum)))")
         }
-        return ModelParameters(
+        var model = ModelParameters(
             simulation: simulation, domains: domains, modes: modes, learning: learning,
             motivation: MotivationParameters(reading: root.filled("motivation")),
             participation: ParticipationParameters(reading: root.filled("participation")), serviceQuality: quality,
             ipASN: IPASNParameters(reading: root.filled("ipASN")),
             programmes: programmes, regions: regions, shocks: shocks)
+        model.externalLearning = externalLearning
+        return model
     }
 
     /// A discretionary programme longer than every per-employee JP cap that applies to it, in
@@ -121,16 +124,30 @@ struct ScenarioCompiler {
         var programme = ProgrammeParameters(reading: node)
         programme.id = member.key
         programme.name = node["name"]?.node.localizedText ?? LocalizedText(member.key)
-        programme.domains = node.weights("domains", ids: domainIDs)
-        if programme.domains.allSatisfy({ $0 == 0 }) {
-            problem(node["domains"], "programmes.\(member.key).domains", "give at least one domain a positive weight")
-        }
+        programme.domains = domainWeights(node, path: "programmes.\(member.key).domains", domainIDs: domainIDs)
         if let mode = node.word("mode").flatMap(Mode.init(id:)) { programme.mode = mode }
         if let levels = node["eligibleJobLevels"]?.node.elements?.compactMap(\.string) {
             programme.eligibleJobLevels = JobLevel.allCases.map { levels.contains($0.id) }
         }
         programme.eligibleUnits = node["eligibleUnits"]?.node.elements?.compactMap(\.string) ?? []
         return programme
+    }
+
+    /// What a programme or a source teaches: the weight of each domain, at least one positive.
+    mutating func domainWeights(_ node: ReadNode, path: String, domainIDs: [String]) -> [Double] {
+        let weights = node.weights("domains", ids: domainIDs)
+        if weights.allSatisfy({ $0 == 0 }) { problem(node["domains"], path, "give at least one domain a positive weight") }
+        return weights
+    }
+
+    mutating func compileExternalSource(_ member: (key: String, value: ReadNode), domainIDs: [String]) -> ExternalSourceParameters {
+        let node = member.value
+        var source = ExternalSourceParameters(reading: node)
+        source.id = member.key
+        source.name = node["name"]?.node.localizedText ?? LocalizedText(member.key)
+        source.domains = domainWeights(node, path: "externalLearning.\(member.key).domains", domainIDs: domainIDs)
+        source.units = node["units"]?.node.elements?.compactMap(\.string) ?? []
+        return source
     }
 
     mutating func compileShock(_ node: ReadNode, index: Int, domainIDs: [String], regionIDs: [String]) -> Shock? {

@@ -96,6 +96,15 @@ public enum ScenarioFormat {
             "eligibleUnits": Field("eligibleUnits", .list(.reference(.unit)), doc: "units that may attend (default all)"),
         ])
 
+    static let externalSourceFields = Field.declared(
+        ExternalSourceParameters.specs(),
+        structural: [
+            "name": Field("name", .localizedText, doc: "the source's name in reports (a string, or `id` and `en`)"),
+            "domains": Field(
+                "domains", .weights(.domain), required: true, doc: "domains its courses teach and the share of the gain each receives"),
+            "units": Field("units", .list(.reference(.unit)), doc: "units whose staff use it, e.g. a sector platform (default all)"),
+        ])
+
     // MARK: - Calendar periods
 
     /// When a period falls: a named season or a date window. Shared by no-training periods and
@@ -340,6 +349,11 @@ public enum ScenarioFormat {
             "ipASN", .record(Field.declared(IPASNParameters.specs())), default: .emptyObject,
             doc: "how the IP ASN proxy scores each dimension"),
         Field("programmes", .table(.programme, .record(programmeFields)), required: true, doc: "training programmes"),
+        Field(
+            "externalLearning", .table(.externalSource, .record(externalSourceFields)),
+            doc:
+                "learning outside the region's budget (LAN/BPSDM MOOCs and the ASN Corpu LMS, webinars, sector platforms): staff take its courses on their own, it costs the region nothing, credits JP and teaches a little (docs/model.md, Learning outside the budget)",
+            source: "none unless the scenario names them"),
         Field("policy", .record(policyFields), default: .emptyObject, doc: "the training policy"),
         Field("regions", .table(.region, .record(regionFields)), required: true, doc: "regions and their workforce"),
         Field(

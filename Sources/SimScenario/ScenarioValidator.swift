@@ -65,6 +65,7 @@ struct ScenarioValidator {
         let domains = root["domains"]?.members.map { $0.filter { $0.value.value != .null }.map(\.key) }
         definedIDs[.domain] = domains ?? ScenarioFormat.defaultDomains.objectKeys
         definedIDs[.programme] = root["programmes"]?.members?.map(\.key) ?? []
+        definedIDs[.externalSource] = root["externalLearning"]?.members?.map(\.key) ?? []
         definedIDs[.region] = root["regions"]?.members?.map(\.key) ?? []
         var units: [String] = []
         var seen: Set<String> = []

@@ -120,7 +120,7 @@ public enum MetricKey: Hashable, Sendable {
 /// direction, description and names are declared once, in ``definition``.
 public enum Metric: Int, CaseIterable, Sendable {
     case competencyMean, competencyShareAtStandard, competencyGapMean, staffAtStandard
-    case jpMean, jpShareReaching20, jpShareWithNone, pnsReaching20
+    case jpMean, jpShareReaching20, jpShareWithNone, pnsReaching20, jpShareExternal
     case ipASNProxy
     case invited, accepted, completed, droppedOut, cutForMoney
     case staffDaysOffDuty
@@ -159,6 +159,12 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .jpShareReaching20: return ("jp.share_reaching_20", "share", ("PNS yang mencapai 20 JP setahun", "PNS reaching 20 JP a year"), "share of PNS with at least 20 JP in the fiscal year so far", .lastMonth, true)
         case .jpShareWithNone: return ("jp.share_with_none", "share", ("PNS tanpa JP", "PNS with no JP"), "share of PNS with no JP credited in the fiscal year so far", .lastMonth, false)
         case .pnsReaching20: return ("jp.pns_reaching_20", "people", ("PNS yang mencapai 20 JP (orang)", "PNS reaching 20 JP (people)"), "PNS with at least 20 JP in the fiscal year so far, at month end: the people behind jp.share_reaching_20", .lastMonth, true)
+        case .jpShareExternal:
+            return (
+                "jp.share_external", "share", ("Bagian JP PNS dari luar anggaran daerah", "Share of PNS JP from outside the budget"),
+                "share of the JP credited to PNS in the fiscal year so far that came from learning outside the region's budget (externalLearning: MOOCs, webinars, sector platforms)",
+                .lastMonth, nil
+            )
         case .ipASNProxy: return ("ip_asn.proxy", "index (0-100)", ("Proksi IP ASN (0–100)", "IP ASN proxy (0–100)"), "IP ASN proxy: qualification 25, competency 40, performance 30, discipline 5 (a proxy, not BKN's measurement)", .lastMonth, true)
         case .invited: return ("participation.invited", "people", ("Undangan pelatihan", "Training invitations"), "invitations sent in the month", .total, nil)
         case .accepted: return ("participation.accepted", "people", ("Undangan diterima", "Invitations accepted"), "invitations accepted in the month", .total, nil)

@@ -30,6 +30,12 @@ struct Workforce {
     var jpThisYear = PerEmployee<Double>()
     /// The part of `jpThisYear` from mandated programmes, which the discretionary caps leave out.
     var jpMandatoryThisYear = PerEmployee<Double>()
+    /// The part of `jpThisYear` from learning outside the budget (``ExternalSourceParameters``).
+    var jpExternalThisYear = PerEmployee<Double>()
+    /// JP credited this year per external source, `[employee * sourceCount + source]`, for each
+    /// source's yearly cap.
+    var jpFromSourceThisYear: [Double] = []
+    let sourceCount: Int
     /// JP of sessions the employee has accepted and not yet finished (counted against the caps).
     var jpBooked = PerEmployee<Double>()
     /// The time until which the employee is booked on a session (no double booking).
@@ -50,9 +56,10 @@ struct Workforce {
     /// Leavers still in ``activeIndices``.
     private var leaversListed = 0
 
-    init(domainCount: Int, programmeCount: Int) {
+    init(domainCount: Int, programmeCount: Int, sourceCount: Int = 0) {
         self.domainCount = domainCount
         self.programmeCount = programmeCount
+        self.sourceCount = sourceCount
     }
 
     var count: Int { active.count }
@@ -91,6 +98,8 @@ struct Workforce {
         awardBoost.storage.reserveCapacity(count)
         jpThisYear.storage.reserveCapacity(count)
         jpMandatoryThisYear.storage.reserveCapacity(count)
+        jpExternalThisYear.storage.reserveCapacity(count)
+        jpFromSourceThisYear.reserveCapacity(count * sourceCount)
         jpBooked.storage.reserveCapacity(count)
         bookedUntil.storage.reserveCapacity(count)
         offDuty.storage.reserveCapacity(count)
@@ -99,6 +108,16 @@ struct Workforce {
         lastRewardMonth.storage.reserveCapacity(count)
         lastCompletedYear.reserveCapacity(count * programmeCount)
         activeIndices.reserveCapacity(count)
+    }
+
+    /// Opens a fiscal year's JP: everyone's count starts again from 0.
+    mutating func openJPYear() {
+        for e in indices {
+            jpThisYear[e] = 0
+            jpMandatoryThisYear[e] = 0
+            jpExternalThisYear[e] = 0
+        }
+        for i in jpFromSourceThisYear.indices { jpFromSourceThisYear[i] = 0 }
     }
 
     /// Appends one employee and returns its number.
@@ -119,6 +138,8 @@ struct Workforce {
         awardBoost.append(0)
         jpThisYear.append(0)
         jpMandatoryThisYear.append(0)
+        jpExternalThisYear.append(0)
+        jpFromSourceThisYear.append(contentsOf: repeatElement(0, count: sourceCount))
         jpBooked.append(0)
         bookedUntil.append(-1)
         offDuty.append(false)

@@ -93,6 +93,8 @@ public struct ModelParameters: Sendable {
     public var serviceQuality: ServiceQualityParameters
     public var ipASN: IPASNParameters
     public var programmes: [ProgrammeParameters]
+    /// Learning outside the region's budget (MOOCs, webinars, sector platforms), in file order.
+    public var externalLearning: [ExternalSourceParameters] = []
     public var regions: [RegionParameters]
     public var shocks: [Shock]
 

@@ -170,6 +170,8 @@ struct MonthEndSums {
     var competency = 0.0, gap = 0.0
     var domain: [Double], domainAssessed: [Int], domainAtStandard: [Int]
     var jp = 0.0, pns = 0, pnsReaching = 0, pnsWithNone = 0
+    /// JP of PNS, all and from outside the budget, for the share from outside.
+    var pnsJP = 0.0, pnsExternalJP = 0.0
     var motivation = 0.0, ip = 0.0
     var aged51Plus = 0, latsarOverdue = 0, promotionTrainingOwed = 0, structural = 0
 
@@ -306,6 +308,8 @@ extension Workforce {
         sums.pns &+= isPNS
         sums.pnsReaching &+= isPNS & (jp >= jpWindow.target ? 1 : 0)
         sums.pnsWithNone &+= isPNS & (jp == 0 ? 1 : 0)
+        sums.pnsJP += Double(isPNS) * jp
+        sums.pnsExternalJP += Double(isPNS) * jpExternalThisYear[e]
         let motivation = effectiveMotivation(e)
         sums.motivation += motivation
         let jpLast12 = jp + jpLastYear[e] * jpWindow.lastYearShare

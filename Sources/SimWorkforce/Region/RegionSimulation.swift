@@ -99,7 +99,8 @@ public struct RegionSimulation: DiscreteEventModel {
         programmeTally = ProgrammeTally(programmeCount: model.programmes.count)
         result = RegionResult(region: region.id, layout: setup.layout, months: model.months)
         streams = RegionStreams(seed: seed, replication: replication, region: region.id)
-        workforce = Workforce(domainCount: model.domains.count, programmeCount: model.programmes.count)
+        workforce = Workforce(
+            domainCount: model.domains.count, programmeCount: model.programmes.count, sourceCount: model.externalLearning.count)
         let effects = ProgrammeState.effects(model, seed: seed, replication: replication)
         programmes = PerProgramme(
             zip(model.programmes, effects).map { ProgrammeState(mode: $0.mode, trueEffect: $1.truth, expectedEffect: $1.expected) })
@@ -171,6 +172,7 @@ public struct RegionSimulation: DiscreteEventModel {
         if policy.award.enabled && calendarMonth == policy.award.month - 1 { holdAward() }
         let sinceStart = m - firstMonth
         if policy.forums.enabled && sinceStart % policy.forums.everyMonths == 0 { holdForums() }
+        if !model.externalLearning.isEmpty { takeExternalLearning() }
         if policy.evaluation.enabled && sinceStart > 0 && sinceStart % policy.evaluation.everyMonths == 0 { evaluateProgrammes() }
         if calendarMonth % 3 == 0 && calendarMonth != 0 && m != firstMonth { planYear() }
         calendar.schedule(.monthStart(Int32(m + 1)), at: SimTime(workingDays: clock.monthStart[m + 1]))
@@ -183,11 +185,8 @@ public struct RegionSimulation: DiscreteEventModel {
         let yearIndex = month / 12
         let calendarMonth = (model.startYear * 12 + month) % 12
         if calendarMonth == 0 {
-            for e in workforce.indices {
-                jpLastYear[e] = workforce.jpThisYear[e]
-                workforce.jpThisYear[e] = 0
-                workforce.jpMandatoryThisYear[e] = 0
-            }
+            for e in workforce.indices { jpLastYear[e] = workforce.jpThisYear[e] }
+            workforce.openJPYear()
         }
         firstSessionThisYear = sessions.endIndex
         budget.openYear(
@@ -321,6 +320,7 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.jpMean, m] = sums.jp / n
         result[.jpShareReaching20, m] = Double(sums.pnsReaching) / Double(max(sums.pns, 1))
         result[.jpShareWithNone, m] = Double(sums.pnsWithNone) / Double(max(sums.pns, 1))
+        result[.jpShareExternal, m] = sums.pnsJP > 0 ? sums.pnsExternalJP / sums.pnsJP : 0
         result[.ipASNProxy, m] = sums.ip / n
         result[.motivationMean, m] = sums.motivation / n
         for d in 0..<domainCount {

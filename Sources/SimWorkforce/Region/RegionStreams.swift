@@ -7,7 +7,7 @@ import SimCore
 /// adds a counter changes no other region's or counter's numbers.
 struct RegionStreams {
     var population, exits, invitations, completions, planning, evaluation, forums, award, projects: RandomStream
-    var hires, intake: RandomStream
+    var hires, intake, external: RandomStream
 
     let seed: UInt64, replication: Int, region: String
 
@@ -27,6 +27,7 @@ struct RegionStreams {
         projects = stream("projects")
         hires = stream("hires")
         intake = stream("intake")
+        external = stream("external")
     }
 
     /// The streams of the counter of unit `unit`: its requests, handlers, handling times and
