@@ -123,11 +123,23 @@ public enum Workbook {
         header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relationships)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
 
+    /// The sheets, each printing its header row on every page (`_xlnm.Print_Titles`).
     static func workbook(_ names: [String]) -> String {
         header + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets>"
             + names.enumerated().map { "<sheet name=\"\(xml($1))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
-            + "</sheets></workbook>"
+            + "</sheets><definedNames>"
+            + names.enumerated().map { i, name in
+                let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+                return "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">\(xml(quoted))!$1:$1</definedName>"
+            }.joined()
+            + "</definedNames></workbook>"
     }
+
+    /// How a sheet prints: A4 landscape, every column on one page's width (as many pages down as
+    /// it needs), so a printed table keeps each row whole instead of splitting its columns.
+    static let pageSetup =
+        "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+        + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
 
     static func workbookRelations(_ sheets: Int) -> String {
         header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -171,7 +183,8 @@ public enum Workbook {
     /// numbers (NaN) as empty cells, text inline.
     static func worksheet(_ table: ResultTable, language: Language, comparison: String) -> String {
         var out =
-            header + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
+            header + "<worksheet xmlns=\"\(main)\"><sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
+            + "<sheetViews><sheetView workbookViewId=\"0\">"
             + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
             + columnWidths(table, language: language, comparison: comparison) + "<sheetData>"
         out.reserveCapacity(table.rows.count * 160)
@@ -199,7 +212,7 @@ public enum Workbook {
             }
             out += "</row>"
         }
-        return out + "</sheetData></worksheet>"
+        return out + "</sheetData>" + pageSetup + "</worksheet>"
     }
 
     /// Each column as wide as its widest text among the header and the first 500 rows (8 to 50 characters).

@@ -113,7 +113,7 @@ struct ScenarioCompiler {
         let node = member.value
         var domain = DomainParameters(reading: node)
         domain.id = member.key
-        domain.name = node.word("name") ?? member.key
+        domain.name = node["name"]?.node.localizedText ?? LocalizedText(member.key)
         domain.requiredLevel = node.weights("requiredLevel", ids: JobLevel.ids)
         domain.roles = node.list("roles").compactMap { $0.node.string.flatMap(DomainRole.init(rawValue:)) }
         return domain

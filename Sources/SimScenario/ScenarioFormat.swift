@@ -50,7 +50,7 @@ public enum ScenarioFormat {
     static let domainFields = Field.declared(
         DomainParameters.specs(),
         structural: [
-            "name": Field("name", .text, doc: "the domain's name in reports"),
+            "name": Field("name", .localizedText, doc: "the domain's name in reports (a string, or `id` and `en`)"),
             "requiredLevel": Field(
                 "requiredLevel", .weights(.jobLevel),
                 default: .obj([("jpt", .n(4)), ("administrator", .n(3)), ("pengawas", .n(2)), ("pelaksana", .n(1)), ("fungsional", .n(2))]),
@@ -63,25 +63,39 @@ public enum ScenarioFormat {
                 source: "MODEL.md §7–8"),
         ])
 
-    static func domain(_ name: String, _ kind: DomainKind, drift: Double, required: [Double], roles: [DomainRole]) -> JSONValue {
+    static func domain(
+        _ name: (id: String, en: String), _ kind: DomainKind, drift: Double, required: [Double], roles: [DomainRole]
+    ) -> JSONValue {
         .obj([
-            ("name", .s(name)), ("kind", .s(kind.rawValue)), ("requirementDriftPerYear", .n(drift)),
+            ("name", .obj([("id", .s(name.id)), ("en", .s(name.en))])), ("kind", .s(kind.rawValue)), ("requirementDriftPerYear", .n(drift)),
             ("requiredLevel", .obj(zip(jobLevelNames, required).map { ($0, .n($1)) })), ("roles", .list(roles.map { .s($0.rawValue) })),
         ])
     }
 
     static let defaultDomains: JSONValue = .obj([
-        ("digital", domain("IT and e-government", .teknis, drift: 0.1, required: [3, 3, 2, 2, 2], roles: [])),
+        ("digital", domain(("TI dan e-government", "IT and e-government"), .teknis, drift: 0.1, required: [3, 3, 2, 2, 2], roles: [])),
         (
             "service",
-            domain("Public service and complaint handling", .teknis, drift: 0, required: [3, 3, 2, 2, 2], roles: [.citizenService])
+            domain(
+                ("Pelayanan publik dan penanganan pengaduan", "Public service and complaint handling"), .teknis, drift: 0,
+                required: [3, 3, 2, 2, 2], roles: [.citizenService])
         ),
         (
             "management",
-            domain("Project and financial management", .manajerial, drift: 0, required: [4, 3, 2, 1, 2], roles: [.projectManagement])
+            domain(
+                ("Manajemen proyek dan keuangan", "Project and financial management"), .manajerial, drift: 0, required: [4, 3, 2, 1, 2],
+                roles: [.projectManagement])
         ),
-        ("leadership", domain("Leadership", .manajerial, drift: 0, required: [4, 3, 2, 1, 1], roles: [.projectManagement])),
-        ("socioCultural", domain("Communication and work ethics", .sosialKultural, drift: 0, required: [4, 3, 2, 1, 2], roles: [])),
+        (
+            "leadership",
+            domain(("Kepemimpinan", "Leadership"), .manajerial, drift: 0, required: [4, 3, 2, 1, 1], roles: [.projectManagement])
+        ),
+        (
+            "socioCultural",
+            domain(
+                ("Komunikasi dan etika kerja", "Communication and work ethics"), .sosialKultural, drift: 0, required: [4, 3, 2, 1, 2],
+                roles: [])
+        ),
     ])
 
     // MARK: - Programmes

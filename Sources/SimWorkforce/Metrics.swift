@@ -230,18 +230,22 @@ public enum DomainMeasure: Int, CaseIterable, Sendable {
 
     public func definition(domain: DomainParameters) -> MetricDefinition {
         let key = MetricKey.domain(self, domain: domain.id)
-        let name = domain.name.isEmpty ? domain.id : domain.name
+        func named(_ language: Language) -> String {
+            let name = domain.name.text(in: language)
+            return name.isEmpty ? domain.id : name
+        }
+        let (id, en) = (named(.id), named(.en))
         switch self {
         case .mean:
             return MetricDefinition(
-                key, "level (1-5)", "mean applied competency in \(name)",
-                label: LocalizedText(indonesian: "Kompetensi \(name) (level 1–5)", english: "Competency in \(name) (level 1–5)"),
+                key, "level (1-5)", "mean applied competency in \(en)",
+                label: LocalizedText(indonesian: "Kompetensi \(id) (level 1–5)", english: "Competency in \(en) (level 1–5)"),
                 higherIsBetter: true)
         case .shareAtStandard:
             return MetricDefinition(
                 key, "share",
-                "share of employees at or above the required level in \(name), among those whose post requires more than level 1",
-                label: LocalizedText(indonesian: "Memenuhi standar \(name)", english: "At the standard in \(name)"),
+                "share of employees at or above the required level in \(en), among those whose post requires more than level 1",
+                label: LocalizedText(indonesian: "Memenuhi standar \(id)", english: "At the standard in \(en)"),
                 higherIsBetter: true)
         }
     }

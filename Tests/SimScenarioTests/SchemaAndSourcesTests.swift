@@ -1,5 +1,6 @@
 import Foundation
 import SimScenario
+import SimWorkforce
 import Testing
 
 @Suite struct SchemaAndSourcesTests {
@@ -10,6 +11,17 @@ import Testing
         let parsed = try JSONParser.parse(shipped, file: "scenario.schema.json")
         #expect(parsed["properties"]?.members?.map(\.key) == ScenarioFormat.root.map(\.name))
         #expect(parsed["$schema"]?.string == "https://json-schema.org/draft/2020-12/schema")
+    }
+
+    /// The default domains are named in both languages, so an Indonesian workbook or brief never
+    /// says "Kompetensi IT and e-government" (found opening the workbook in LibreOffice).
+    @Test func theDefaultDomainsAreNamedInBothLanguages() throws {
+        let model = try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/baseline.json").path).parameters
+        #expect(model.domains.count == 5)
+        for domain in model.domains {
+            let (id, en) = (domain.name.indonesian ?? "", domain.name.english ?? "")
+            #expect(!id.isEmpty && !en.isEmpty && id != en, "\(domain.id): \(id) / \(en)")
+        }
     }
 
     @Test func theFormatReferenceIsGeneratedFromTheCode() throws {

@@ -219,5 +219,12 @@ import Testing
         let rupiah = try #require(rows.first { $0.contains("<t>Rupiah</t>") })
         #expect(share.contains("<c s=\"2\"><v>") && !share.contains("<c><v>"), "\(share.prefix(400))")
         #expect(rupiah.contains("<c s=\"3\"><v>") && !rupiah.contains("<c><v>"), "\(rupiah.prefix(400))")
+        // Printed, a sheet keeps its rows whole: one page wide, landscape, the header row on every page
+        // (LibreOffice printed the summary as 1,971 portrait pages with its columns split before).
+        let sheets = entries.filter { $0.key.hasPrefix("xl/worksheets/") }.map { String(decoding: $0.value, as: UTF8.self) }
+        #expect(!sheets.isEmpty && sheets.allSatisfy { $0.contains("<pageSetUpPr fitToPage=\"1\"/>") })
+        #expect(sheets.allSatisfy { $0.contains("orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"") })
+        let titles = "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">&#39;Ringkasan Kota Sorong&#39;!$1:$1</definedName>"
+        #expect(workbook.contains(titles), "\(workbook)")
     }
 }

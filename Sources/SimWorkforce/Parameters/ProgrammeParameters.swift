@@ -142,7 +142,7 @@ public struct ModeParameters: ParameterGroup {
 public struct DomainParameters: ParameterGroup {
     /// The domain's id: its key in the scenario's `domains` table.
     public var id = ""
-    public var name = ""
+    public var name = LocalizedText("")
     public var kind = DomainKind.teknis
     public var requirementDriftPerYear = 0.0
     public var initialGapLevels = 0.23
