@@ -30,7 +30,31 @@ extension PolicyBrief {
     }
 
     /// The baseline's own levels in a region, for context.
-    func baselineLine(region: String) -> Line { levelsLine(baseline, region: region, title: name(baseline)) }
+    func baselineLine(region: String) -> Line { levelsLine(baseline, region: region, title: name(baseline)) + jpSources(region: region) }
+
+    /// Which JP carry the baseline's 20 JP share in a region at the horizon: the share that would
+    /// reach it with the region's own courses alone, and the part of PNS JP from outside the
+    /// budget; nothing when no JP come from outside it.
+    func jpSources(region: String) -> Line {
+        guard let r = index(baseline, region) else { return [] }
+        func horizon(_ metric: Metric) -> Estimate? {
+            result.metric(baseline, r, .region(metric)).map { Estimate(result.horizon[baseline][r][$0]) }
+        }
+        guard let alone = horizon(.jpShareReaching20WithoutExternal), let external = horizon(.jpShareExternal), external.mean > 0
+        else { return [] }
+        let (aloneShown, externalShown) = (
+            style.value(alone.mean, .share, halfWidth: alone.high - alone.mean),
+            style.value(external.mean, .share, halfWidth: external.high - external.mean)
+        )
+        return [
+            .words(
+                " "
+                    + t(
+                        "Dengan pelatihan dari anggaran daerah saja, \(aloneShown) PNS akan mencapai 20 JP; \(externalShown) JP PNS berasal dari luar anggaran (MOOC, webinar, platform sektor).",
+                        "With the region's own courses alone, \(aloneShown) of PNS would reach 20 JP; \(externalShown) of PNS JP come from outside the budget (MOOCs, webinars, sector platforms)."
+                    ))
+        ]
+    }
 
     /// A scenario's own levels in a region, each rounded to its own interval.
     func levelsLine(_ s: Int, region: String, title: String) -> Line {

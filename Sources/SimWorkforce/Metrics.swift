@@ -120,7 +120,8 @@ public enum MetricKey: Hashable, Sendable {
 /// direction, description and names are declared once, in ``definition``.
 public enum Metric: Int, CaseIterable, Sendable {
     case competencyMean, competencyShareAtStandard, competencyGapMean, staffAtStandard
-    case jpMean, jpShareReaching20, jpShareWithNone, pnsReaching20, jpShareExternal
+    case jpMean, jpMedian, jpShareReaching20, jpShareWithNone, pnsReaching20, jpShareExternal
+    case jpShareReaching20WithoutMandated, jpShareReaching20WithoutExternal
     case ipASNProxy
     case invited, accepted, completed, droppedOut, cutForMoney
     case staffDaysOffDuty
@@ -164,6 +165,19 @@ public enum Metric: Int, CaseIterable, Sendable {
                 "jp.share_external", "share", ("Bagian JP PNS dari luar anggaran daerah", "Share of PNS JP from outside the budget"),
                 "share of the JP credited to PNS in the fiscal year so far that came from learning outside the region's budget (externalLearning: MOOCs, webinars, sector platforms)",
                 .lastMonth, nil
+            )
+        case .jpMedian: return ("jp.median", "JP", ("Median JP PNS", "Median JP of PNS"), "median JP credited to PNS in the fiscal year so far (each counted in whole JP, rounded down): half of PNS have at most this", .lastMonth, true)
+        case .jpShareReaching20WithoutMandated:
+            return (
+                "jp.share_reaching_20_without_latsar", "share", ("PNS mencapai 20 JP tanpa Latsar dan pelatihan wajib", "PNS reaching 20 JP without Latsar and mandated training"),
+                "share of PNS with at least 20 JP in the fiscal year so far not counting the JP of mandated programmes (Latsar; PKP and PKA where mandated on promotion)",
+                .lastMonth, true
+            )
+        case .jpShareReaching20WithoutExternal:
+            return (
+                "jp.share_reaching_20_without_external", "share", ("PNS mencapai 20 JP dari anggaran daerah saja", "PNS reaching 20 JP from the budget alone"),
+                "share of PNS with at least 20 JP in the fiscal year so far not counting the JP from outside the region's budget (externalLearning): who would reach it with the region's own courses",
+                .lastMonth, true
             )
         case .ipASNProxy: return ("ip_asn.proxy", "index (0-100)", ("Proksi IP ASN (0–100)", "IP ASN proxy (0–100)"), "IP ASN proxy: qualification 25, competency 40, performance 30, discipline 5 (a proxy, not BKN's measurement)", .lastMonth, true)
         case .invited: return ("participation.invited", "people", ("Undangan pelatihan", "Training invitations"), "invitations sent in the month", .total, nil)

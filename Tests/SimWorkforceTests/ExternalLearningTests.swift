@@ -86,6 +86,26 @@ import Testing
         #expect(high > 1.5 * low, "top quartile \(high) JP against bottom \(low)")
     }
 
+    /// The JP measures agree with each other month by month: the shares without mandated or
+    /// external JP never exceed the share reaching 20 JP; the median is at least 20 exactly when
+    /// more than half reach 20; with no budget nobody reaches 20 JP without external JP, and with no
+    /// external uptake the share without them is the share itself.
+    @Test func theJPMeasuresAgree() throws {
+        for overrides in [[], Self.noBudget, try Self.uptake(0)] {
+            let result = try Self.firstYear(overrides, closed: true).result
+            for month in 0...11 {
+                let share = result[.jpShareReaching20, month]
+                let median = result[.jpMedian, month]
+                let withoutExternal = result[.jpShareReaching20WithoutExternal, month]
+                #expect(withoutExternal <= share && result[.jpShareReaching20WithoutMandated, month] <= share)
+                if share > 0.5 { #expect(median >= 20, "month \(month): median \(median) with \(share) reaching 20") }
+                if share < 0.5 { #expect(median < 20, "month \(month): median \(median) with \(share) reaching 20") }
+                if overrides == Self.noBudget { #expect(withoutExternal == 0) }
+                if overrides.first?.hasPrefix("externalLearning") == true { #expect(withoutExternal == share) }
+            }
+        }
+    }
+
     /// MODEL.md §11: a pandemic year lowers the 20 JP share by less than a third, since webinars and
     /// e-learning carried JP in 2020–21. A directional expectation from expert judgement, not a
     /// measured fact: the bundled pandemic stops in-person training from March 2028, and the JP from

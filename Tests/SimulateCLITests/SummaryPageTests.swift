@@ -106,7 +106,7 @@ import Testing
         #expect(!markdown.contains("paling baik:"))
         // A one-city brief speaks of one city (a quoted source may mention another, as Sorong's budget's does).
         for line in markdown.split(separator: "\n") where line.contains("Sawahlunto") {
-            #expect(line.hasPrefix("- Masukan berupa perkiraan atau asumsi: regions.sorong."), "\(line)")
+            #expect(line.hasPrefix("- Masukan berupa perkiraan atau asumsi: `regions.sorong."), "\(line)")
         }
     }
 

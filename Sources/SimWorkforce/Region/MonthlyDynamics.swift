@@ -172,6 +172,23 @@ struct MonthEndSums {
     var jp = 0.0, pns = 0, pnsReaching = 0, pnsWithNone = 0
     /// JP of PNS, all and from outside the budget, for the share from outside.
     var pnsJP = 0.0, pnsExternalJP = 0.0
+    /// PNS reaching the yearly target without the JP of mandated programmes, and without those
+    /// from outside the budget: which sources carry the 20 JP share.
+    var pnsReachingWithoutMandated = 0, pnsReachingWithoutExternal = 0
+    /// PNS by whole JP this year (the last bin holds everyone from `jpHistogramTop` up), for the median.
+    var pnsByJP = [Int](repeating: 0, count: MonthEndSums.jpHistogramTop + 1)
+    static let jpHistogramTop = 2_000
+
+    /// The median of the PNS's JP this year, in whole JP (each counted as its JP rounded down).
+    var pnsMedianJP: Double {
+        guard pns > 0 else { return .nan }
+        var below = 0
+        for (jp, people) in pnsByJP.enumerated() {
+            below += people
+            if 2 * below >= pns { return Double(jp) }
+        }
+        return Double(MonthEndSums.jpHistogramTop)
+    }
     var motivation = 0.0, ip = 0.0
     var aged51Plus = 0, latsarOverdue = 0, promotionTrainingOwed = 0, structural = 0
 
@@ -310,6 +327,9 @@ extension Workforce {
         sums.pnsWithNone &+= isPNS & (jp == 0 ? 1 : 0)
         sums.pnsJP += Double(isPNS) * jp
         sums.pnsExternalJP += Double(isPNS) * jpExternalThisYear[e]
+        sums.pnsReachingWithoutMandated &+= isPNS & (jp - jpMandatoryThisYear[e] >= jpWindow.target ? 1 : 0)
+        sums.pnsReachingWithoutExternal &+= isPNS & (jp - jpExternalThisYear[e] >= jpWindow.target ? 1 : 0)
+        sums.pnsByJP[min(Int(jp), MonthEndSums.jpHistogramTop)] &+= isPNS
         let motivation = effectiveMotivation(e)
         sums.motivation += motivation
         let jpLast12 = jp + jpLastYear[e] * jpWindow.lastYearShare

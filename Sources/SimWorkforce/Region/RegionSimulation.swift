@@ -316,11 +316,7 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.competencyShareAtStandard, m] = sums.assessed > 0 ? Double(sums.atStandard) / Double(sums.assessed) : .nan
         result[.competencyGapMean, m] = sums.gap / Double(max(sums.pairs, 1))
         result[.staffAtStandard, m] = Double(sums.staffAtStandard)
-        result[.pnsReaching20, m] = Double(sums.pnsReaching)
-        result[.jpMean, m] = sums.jp / n
-        result[.jpShareReaching20, m] = Double(sums.pnsReaching) / Double(max(sums.pns, 1))
-        result[.jpShareWithNone, m] = Double(sums.pnsWithNone) / Double(max(sums.pns, 1))
-        result[.jpShareExternal, m] = sums.pnsJP > 0 ? sums.pnsExternalJP / sums.pnsJP : 0
+        recordJP(sums, month: m)
         result[.ipASNProxy, m] = sums.ip / n
         result[.motivationMean, m] = sums.motivation / n
         for d in 0..<domainCount {

@@ -1,3 +1,5 @@
+// Where JP come from besides the region's sessions (learning outside the budget), and the month's JP measures.
+
 import Foundation
 
 /// What a month of learning outside the budget needs that does not change within the month,
@@ -86,5 +88,20 @@ extension RegionSimulation {
         workforce.jpFromSourceThisYear[slot] += credited
         workforce.jpExternalThisYear[e] += credited
         workforce.jpThisYear[e] += credited
+    }
+}
+
+extension RegionSimulation {
+    /// The month's JP measures, from all sources and by source (the 20 JP obligation is over PNS).
+    mutating func recordJP(_ sums: MonthEndSums, month m: Int) {
+        let pns = Double(max(sums.pns, 1))
+        result[.pnsReaching20, m] = Double(sums.pnsReaching)
+        result[.jpMean, m] = sums.jp / Double(max(sums.active, 1))
+        result[.jpMedian, m] = sums.pnsMedianJP
+        result[.jpShareReaching20, m] = Double(sums.pnsReaching) / pns
+        result[.jpShareWithNone, m] = Double(sums.pnsWithNone) / pns
+        result[.jpShareExternal, m] = sums.pnsJP > 0 ? sums.pnsExternalJP / sums.pnsJP : 0
+        result[.jpShareReaching20WithoutMandated, m] = Double(sums.pnsReachingWithoutMandated) / pns
+        result[.jpShareReaching20WithoutExternal, m] = Double(sums.pnsReachingWithoutExternal) / pns
     }
 }
