@@ -166,7 +166,8 @@ extension PolicyBrief {
         if outcome.metric.key != BriefMetric.ikm.key, let ikm = comparison(s, region: region, .ikm), ikm.isSignificant {
             line += [
                 .words(t(", IKM ", ", IKM ")), figure(s, region, ikm, role: .delta),
-                .words(t(" poin (\(when(ikm)))", " points (\(when(ikm)))")),
+                // English without "points": "+1 points" reads wrong, and the sign says it is a change.
+                .words(t(" poin (\(when(ikm)))", " (\(when(ikm)))")),
             ]
         }
         if let cost = comparison(s, region: region, .spent), cost.isSignificant {

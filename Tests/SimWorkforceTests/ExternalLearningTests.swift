@@ -106,6 +106,22 @@ import Testing
         }
     }
 
+    /// TPP tied to 20 JP (`policy.tpp`, issue 37 item 2): PNS short of the target take more
+    /// courses outside the budget, so the 20 JP share rises in both cities (paired, 6 replications,
+    /// the rule from the first year), while the share at standard moves by less than a fifth as
+    /// much: the cheap JP it buys teach little. Fails with the uptake multiplier at 1.
+    @Test func tppTiedTo20JPRaisesJPMoreThanLearning() throws {
+        let years = ["simulation.serviceFidelity=\"analytic\"", "simulation.years=1"]
+        let base = try bundled("baseline.json", years)
+        let tpp = try bundled("tpp-20jp.json", years + ["policy.tpp.fromYear=0"])
+        for region in base.regions.indices {
+            let reaching = pairedDifference(base, tpp, replications: 6) { $0.regions[region][.jpShareReaching20, 10] }
+            let standard = pairedDifference(base, tpp, replications: 6) { $0.regions[region][.competencyShareAtStandard, 10] }
+            #expect(reaching.low > 0.02, "region \(region): the 20 JP share rises by \(reaching.shown)")
+            #expect(abs(standard.mean) < reaching.mean / 5, "region \(region): at standard \(standard.shown) against \(reaching.shown)")
+        }
+    }
+
     /// MODEL.md §11: a pandemic year lowers the 20 JP share by less than a third, since webinars and
     /// e-learning carried JP in 2020–21. A directional expectation from expert judgement, not a
     /// measured fact: the bundled pandemic stops in-person training from March 2028, and the JP from

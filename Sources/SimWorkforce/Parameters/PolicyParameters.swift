@@ -16,6 +16,7 @@ public struct PolicyParameters: ParameterGroup {
     public var noTraining: [NoTrainingPeriod] = []
     public var leadershipSupport = 0.3
     public var incentive = IncentiveParameters()
+    public var tpp = TPPParameters()
     public var award = AwardParameters()
     public var forums = ForumParameters()
     public var evaluation = EvaluationParameters()
@@ -48,6 +49,7 @@ public struct PolicyParameters: ParameterGroup {
         .structural("noTraining"),
         .share("leadershipSupport", \.leadershipSupport, "supervisor and leadership support for learning, 0–1", source: "assumption"),
         .group("incentive", \.incentive, "incentives per completion"),
+        .group("tpp", \.tpp, "part of the TPP (tambahan penghasilan pegawai) tied to reaching the JP target"),
         .group("award", \.award, "the ASN Berprestasi award"),
         .group("forums", \.forums, "knowledge-sharing forums (learning culture)"),
         .group("evaluation", \.evaluation, "periodic evaluation and continuous improvement"),
@@ -91,6 +93,40 @@ public struct IncentiveParameters: ParameterGroup {
             "half-life of the incentive's extra effect on an employee, from the last reward they earned",
             source: "Kim & Castelli; assumption"),
     ]
+}
+
+/// Part of the TPP (tambahan penghasilan pegawai) withheld from a PNS who ends the year under the
+/// JP target, as many regions rule (MODEL.md §3): staff under the target chase JP, which the cheap
+/// sources outside the budget give fastest, so JP rise more than learning.
+public struct TPPParameters: ParameterGroup {
+    public var enabled = false
+    public var shareAtStake = 0.05
+    public var fromYear = 0
+    public var uptakeResponse = 10.0
+    public init() {}
+
+    public static let declarations: [Declaration<Self>] = [
+        .flag(
+            "enabled", \.enabled, "tie part of the TPP to reaching policy.targetJPPerYear",
+            source: "assumption: off unless a scenario turns it on"),
+        .share(
+            "shareAtStake", \.shareAtStake, "share of a PNS's TPP withheld when the fiscal year ends under the JP target",
+            source:
+                "assumption: regional rules tie part of the TPP to 20 JP (MODEL.md §3); the share varies by region and none was found for either city"
+        ),
+        .integer(
+            "fromYear", \.fromYear, 0...3_000, unit: "calendar year", "first fiscal year the rule applies (0: from the start)",
+            source: "assumption"),
+        .number(
+            "uptakeResponse", \.uptakeResponse, unit: "relative rise per share of TPP at stake",
+            "rise in a PNS's uptake of learning outside the budget while under the target, per unit of TPP share at stake (10 with 5% at stake: half as much again)",
+            source: "assumption: no study of how ASN respond was found; give a range in the uncertainty block"),
+    ]
+
+    /// The multiplier on the outside uptake of a PNS still under the target in `year`.
+    public func uptakeMultiplier(inYear year: Int) -> Double {
+        enabled && year >= fromYear ? 1 + uptakeResponse * shareAtStake : 1
+    }
 }
 
 public struct AwardParameters: ParameterGroup {

@@ -56,12 +56,15 @@ extension RegionSimulation {
         let completionBeta = model.participation.motivationCompletionEffect
         // z = (motivation − mean) / sd, as `motivationZ`, with the region's constants read once.
         let (mean, inverseSD) = (region.motivation.mean, 1 / max(region.motivation.sd, 1e-6))
+        // A PNS under the JP target with TPP at stake takes more (policy.tpp).
+        let tpp = policy.tpp.uptakeMultiplier(inYear: (model.startYear * 12 + month) / 12)
         for e in workforce.activeIndices where workforce.active[e] {
             let row = (workforce.unit[e].rawValue * 2 + (workforce.isPPPK[e] ? 1 : 0)) * count
             let threshold = streams.external.standardExponential()
+            let chasing = !workforce.isPPPK[e] && workforce.jpThisYear[e] < policy.targetJPPerYear
             let total = terms.totals[row / max(count, 1)]
             let z = (workforce.effectiveMotivation(e) - mean) * inverseSD
-            guard threshold < total * exp(beta * z) else { continue }
+            guard threshold < total * (chasing ? tpp : 1) * exp(beta * z) else { continue }
             var pick = streams.external.uniform() * total
             var s = 0
             while s < count - 1 && pick >= terms.rates[row + s] {
