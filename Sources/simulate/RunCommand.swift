@@ -43,7 +43,8 @@ enum RunCommand {
                 .fixedInputs, "run every replication at the scenarios' own (central) values, for exploring and mechanism",
                 "checks; by default the baseline's uncertainty block is drawn once per replication, the same draw",
                 "for every scenario (docs/uncertainty.md), so intervals and differences include what we do not",
-                "know, with at least 20 replications unless --replications says otherwise"),
+                "know, with at least 20 replications (more where naming the deciding inputs needs it)",
+                "unless --replications says otherwise"),
             .flag(.uncertain, "draw the uncertainty block per replication (the default; kept for older command lines)"),
             CommonOptions.xlsx, CommonOptions.force, CommonOptions.quiet,
         ],
@@ -86,7 +87,7 @@ enum RunCommand {
             let draws = try UncertainDraws(loaded, baseline: plan.baseline, seed: plan.seed, overrides: overrides)
             (plan.draws, plan.uncertainPaths) = (draws, draws.paths)
             if !draws.paths.isEmpty && options.replications == nil {
-                plan.replications = max(plan.replications, UncertainDraws.minimumReplications)
+                plan.replications = max(plan.replications, draws.defaultReplications)
             }
             for (s, own) in draws.kept.enumerated() where !own.isEmpty && !arguments.quiet {
                 Stderr.note("\(loaded[s].id) sets its own \(own.joined(separator: ", ")); those are not drawn for it")

@@ -18,6 +18,13 @@ public struct UncertainDraws: Sendable {
     /// toss (0.9 − 0.5 is more than three standard errors), where 10 (0.16) barely do.
     public static let minimumReplications = 20
 
+    /// The replications a run that draws these inputs takes unless `--replications` says
+    /// otherwise: ``minimumReplications``, or more when naming the input that decides an answer
+    /// needs more among this many inputs (``InputInfluence/replicationsNeeded(inputs:)``: 21 for 27).
+    public var defaultReplications: Int {
+        max(Self.minimumReplications, InputInfluence.replicationsNeeded(inputs: paths.count))
+    }
+
     public struct Member: Sendable {
         /// The scenario as read once; each draw is compiled from it in memory.
         public var source: ScenarioSource
