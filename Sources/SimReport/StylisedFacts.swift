@@ -118,7 +118,7 @@ public enum StylisedFacts {
         return checks
     }
 
-    /// A fiscal-year-so-far series at each year's end (December of a January start): the mean
+    /// A fiscal-year-so-far series at each year's end (every twelfth month is a December): the mean
     /// over the years, with the mean of the years' interval bounds; nil before a year ends.
     static func yearEnds(_ result: ExperimentResult, _ s: Int, _ r: Int, _ metric: Int) -> (mean: Double, low: Double, high: Double)? {
         let months = result.months

@@ -90,10 +90,13 @@ public struct JSONNode: Sendable, Equatable {
         if text.indonesian == text.english, let both = text.english {
             self.init(.string(both))
         } else {
-            self.init(
-                .object(
-                    [("id", text.indonesian), ("en", text.english)].compactMap { pair in pair.1.map { (pair.0, JSONNode(.string($0))) } }))
+            self.init(languages: text)
         }
+    }
+    /// `{"id": …, "en": …}` with the languages `text` has.
+    init(languages text: LocalizedText) {
+        self.init(
+            .object([("id", text.indonesian), ("en", text.english)].compactMap { pair in pair.1.map { (pair.0, JSONNode(.string($0))) } }))
     }
     /// A source note: a string as written, or `{"id": …, "en": …}`; `nil` when neither.
     public var sourceNote: SourceNote? {
@@ -104,10 +107,7 @@ public struct JSONNode: Sendable, Equatable {
     public init(_ note: SourceNote) {
         switch note {
         case .asWritten(let text): self.init(.string(text))
-        case .given(let text):
-            self.init(
-                .object(
-                    [("id", text.indonesian), ("en", text.english)].compactMap { pair in pair.1.map { (pair.0, JSONNode(.string($0))) } }))
+        case .given(let text): self.init(languages: text)
         }
     }
     public var members: [(key: String, value: JSONNode)]? {

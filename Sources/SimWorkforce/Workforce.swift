@@ -77,6 +77,10 @@ struct Workforce {
         return stable[i] + transient[i]
     }
 
+    /// JP `employee` may still be credited this year under a yearly `cap` (a PPPK's), counting
+    /// the sessions they are booked on.
+    func jpRoom(_ employee: EmployeeIndex, cap: Double) -> Double { max(0, cap - jpThisYear[employee] - jpBooked[employee]) }
+
     func effectiveMotivation(_ employee: EmployeeIndex) -> Double { clamp(motivation[employee] + awardBoost[employee], 0, 1) }
 
     /// Room for `count` employees in every column, so building the workforce and hiring do not

@@ -33,6 +33,8 @@ final class RegionSetup: Sendable {
     let managerialDomains: [Int]
     /// Who may attend each programme.
     let programmeEligibility: PerProgramme<ProgrammeEligibility>
+    /// Learning outside the budget as the region's staff meet it: rates, completion, gains.
+    let externalLearning: ExternalLearningTerms
 
     init(model: ModelParameters, regionIndex: Int, layoutShuffle: UInt64? = nil) {
         self.model = model
@@ -59,6 +61,7 @@ final class RegionSetup: Sendable {
                 let admitted = units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) }
                 return ProgrammeEligibility(programme, units: PerUnit(admitted))
             })
+        externalLearning = ExternalLearningTerms(model, region: region)
         firstMonth = model.simulation.firstMonth
         hireUnitWeights =
             region.roster.map { roster in

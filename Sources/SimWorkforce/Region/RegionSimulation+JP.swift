@@ -2,9 +2,9 @@
 
 import Foundation
 
-/// What a month of learning outside the budget needs that does not change within the month,
-/// computed once per month rather than once per employee.
-struct ExternalLearningTerms {
+/// What learning outside the budget needs that does not change over a region's run, worked out
+/// once (``RegionSetup``) rather than once per employee and month.
+struct ExternalLearningTerms: Sendable {
     /// Each source's monthly rate for the staff of each unit, PNS and PPPK,
     /// `[(unit * 2 + isPPPK) * sources + source]` (0 where it is not open to them), and each
     /// row's total.
@@ -51,19 +51,17 @@ extension RegionSimulation {
     /// across scenarios.
     mutating func takeExternalLearning() {
         let count = model.externalLearning.count
-        let terms = ExternalLearningTerms(model, region: region)
+        let terms = setup.externalLearning
         let beta = model.participation.motivationEffect
         let completionBeta = model.participation.motivationCompletionEffect
-        // z = (motivation − mean) / sd, as `motivationZ`, with the region's constants read once.
-        let (mean, inverseSD) = (region.motivation.mean, 1 / max(region.motivation.sd, 1e-6))
         // A PNS under the JP target with TPP at stake takes more (policy.tpp).
         let tpp = policy.tpp.uptakeMultiplier(inYear: (model.startYear * 12 + month) / 12)
         for e in workforce.activeIndices where workforce.active[e] {
-            let row = (workforce.unit[e].rawValue * 2 + (workforce.isPPPK[e] ? 1 : 0)) * count
+            let group = workforce.unit[e].rawValue * 2 + (workforce.isPPPK[e] ? 1 : 0)
+            let (row, total) = (group * count, terms.totals[group])
             let threshold = streams.external.standardExponential()
             let chasing = !workforce.isPPPK[e] && workforce.jpThisYear[e] < policy.targetJPPerYear
-            let total = terms.totals[row / max(count, 1)]
-            let z = (workforce.effectiveMotivation(e) - mean) * inverseSD
+            let z = motivationZ(e)
             guard threshold < total * (chasing ? tpp : 1) * exp(beta * z) else { continue }
             var pick = streams.external.uniform() * total
             var s = 0
@@ -85,9 +83,7 @@ extension RegionSimulation {
     mutating func creditExternal(_ e: EmployeeIndex, source s: Int, jp: Double) {
         let slot = e.rawValue * model.externalLearning.count + s
         var credited = min(jp, max(0, model.externalLearning[s].maxJPPerYear - workforce.jpFromSourceThisYear[slot]))
-        if workforce.isPPPK[e] {
-            credited = min(credited, max(0, policy.pppkMaxJPPerYear - workforce.jpThisYear[e] - workforce.jpBooked[e]))
-        }
+        if workforce.isPPPK[e] { credited = min(credited, workforce.jpRoom(e, cap: policy.pppkMaxJPPerYear)) }
         workforce.jpFromSourceThisYear[slot] += credited
         workforce.jpExternalThisYear[e] += credited
         workforce.jpThisYear[e] += credited

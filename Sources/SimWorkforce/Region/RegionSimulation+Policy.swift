@@ -215,9 +215,7 @@ extension RegionSimulation {
             }
             for e in attendees {
                 // Forums count toward the JP too, within the PPPK cap.
-                let room =
-                    workforce.isPPPK[e]
-                    ? max(0, policy.pppkMaxJPPerYear - workforce.jpThisYear[e] - workforce.jpBooked[e]) : policy.forums.jpPerForum
+                let room = workforce.isPPPK[e] ? workforce.jpRoom(e, cap: policy.pppkMaxJPPerYear) : policy.forums.jpPerForum
                 workforce.jpThisYear[e] += min(policy.forums.jpPerForum, room)
             }
             // A forum takes its JP (45 minutes each) out of duty time.
