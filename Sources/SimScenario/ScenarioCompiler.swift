@@ -69,6 +69,8 @@ struct ScenarioCompiler {
             regions[r].intake = compileIntake(member.value, region: regions[r])
         }
         checkAttendable(programmes, regions: regions)
+        checkIncentiveYears(regions)
+        checkEarmarks(programmes, regions: regions)
         let shocks = root.list("shocks").enumerated().compactMap { compileShock($1, index: $0, domainIDs: domainIDs, regionIDs: regionIDs) }
         let quality = ServiceQualityParameters(reading: root.filled("serviceQuality"))
         let weightSum = quality.satisfactionWeights.reduce(0, +)
@@ -85,6 +87,36 @@ struct ScenarioCompiler {
             programmes: programmes, regions: regions, shocks: shocks)
         model.externalLearning = externalLearning
         return model
+    }
+
+    /// A region's earmarks come out of its budget, so together they may not exceed it: an error at
+    /// the region's budget, naming the earmarks.
+    mutating func checkEarmarks(_ programmes: [ProgrammeParameters], regions: [RegionParameters]) {
+        for region in regions {
+            let earmarked = programmes.filter { $0.fundedBy == .region && $0.budgetRupiahPerYear[region.id] != nil }
+            let total = earmarked.reduce(0) { $0 + $1.budgetRupiahPerYear[region.id]! }
+            guard total > region.budget.rupiahPerYear else { continue }
+            let names = earmarked.map { "programmes.\($0.id).budgetRupiahPerYear.\(region.id)" }.joined(separator: ", ")
+            problem(
+                root.filled("regions")[region.id]?.filled("budget")["rupiahPerYear"], "regions.\(region.id).budget.rupiahPerYear",
+                "the earmarks paid from this budget (\(names)) add up to Rp \(NumberText.plain(total)), more than the budget of Rp \(NumberText.plain(region.budget.rupiahPerYear)); lower them, raise the budget, or set fundedBy to external or unit for money from outside"
+            )
+        }
+    }
+
+    /// An incentive whose last year comes before its first would never reward anyone: an error at
+    /// `untilYear` (the scenario's, or the region's when it sets its own).
+    mutating func checkIncentiveYears(_ regions: [RegionParameters]) {
+        for region in regions {
+            let incentive = region.policy.incentive
+            guard incentive.untilYear != 0 && incentive.untilYear < incentive.fromYear else { continue }
+            let regional = root.filled("regions")[region.id]?["policy"]?["incentive"]?["untilYear"]
+            let path = regional != nil ? "regions.\(region.id).policy.incentive.untilYear" : "policy.incentive.untilYear"
+            problem(
+                regional ?? root.filled("policy").filled("incentive")["untilYear"], path,
+                "the last year rewarded (\(incentive.untilYear)) comes before the first (fromYear \(incentive.fromYear)); set untilYear to \(incentive.fromYear) or later, or 0 for no end"
+            )
+        }
     }
 
     /// A discretionary programme longer than every per-employee JP cap that applies to it, in
@@ -130,6 +162,9 @@ struct ScenarioCompiler {
             programme.eligibleJobLevels = JobLevel.allCases.map { levels.contains($0.id) }
         }
         programme.eligibleUnits = node["eligibleUnits"]?.node.elements?.compactMap(\.string) ?? []
+        for (region, amount) in node.table("budgetRupiahPerYear") {
+            if let rupiah = amount.node.number { programme.budgetRupiahPerYear[region] = rupiah }
+        }
         return programme
     }
 

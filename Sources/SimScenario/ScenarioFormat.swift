@@ -98,27 +98,6 @@ public enum ScenarioFormat {
         ),
     ])
 
-    // MARK: - Programmes
-
-    static let programmeFields = Field.declared(
-        ProgrammeParameters.specs(),
-        structural: [
-            "name": Field("name", .localizedText, doc: "the programme's name in reports (a string, or `id` and `en`)"),
-            "domains": Field("domains", .weights(.domain), required: true, doc: "target domains and the share of the gain each receives"),
-            "mode": Field("mode", .reference(.mode), required: true, doc: "delivery mode"),
-            "eligibleJobLevels": Field("eligibleJobLevels", .list(.reference(.jobLevel)), doc: "job levels that may attend (default all)"),
-            "eligibleUnits": Field("eligibleUnits", .list(.reference(.unit)), doc: "units that may attend (default all)"),
-        ])
-
-    static let externalSourceFields = Field.declared(
-        ExternalSourceParameters.specs(),
-        structural: [
-            "name": Field("name", .localizedText, doc: "the source's name in reports (a string, or `id` and `en`)"),
-            "domains": Field(
-                "domains", .weights(.domain), required: true, doc: "domains its courses teach and the share of the gain each receives"),
-            "units": Field("units", .list(.reference(.unit)), doc: "units whose staff use it, e.g. a sector platform (default all)"),
-        ])
-
     // MARK: - Calendar periods
 
     /// When a period falls: a named season or a date window. Shared by no-training periods and

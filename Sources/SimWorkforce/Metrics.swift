@@ -125,7 +125,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case ipASNProxy
     case invited, accepted, completed, droppedOut, cutForMoney
     case staffDaysOffDuty
-    case budgetSpentRupiah, budgetUnspentRupiah, costPerCompetencyPointRupiah
+    case budgetSpentRupiah, budgetUnspentRupiah, budgetOutsideRupiah, costPerCompetencyPointRupiah
     case motivationMean
     case headcount, retirements, otherExits, hires, intakeCPNS, intakePPPK, retirementRate, age51PlusShare
     case latsarStarted, latsarCompleted, latsarOverdue, budgetMandatoryRupiah
@@ -188,6 +188,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .staffDaysOffDuty: return ("staff_days_off_duty", "staff-days", ("Hari-orang meninggalkan tugas untuk pelatihan", "Staff-days away from duty for training"), "working days of duty lost to training in the month", .total, false)
         case .budgetSpentRupiah: return ("budget.spent_rupiah", "Rupiah", ("Anggaran terpakai (Rp)", "Budget spent (Rp)"), "development budget spent in the month", .total, nil)
         case .budgetUnspentRupiah: return ("budget.unspent_rupiah", "Rupiah", ("Anggaran tidak terpakai (Rp)", "Budget unspent (Rp)"), "budget released this fiscal year and not spent, at month end", .lastMonth, nil)
+        case .budgetOutsideRupiah: return ("budget.outside_rupiah", "Rupiah", ("Dibiayai dari luar anggaran daerah (Rp)", "Paid from outside the region's budget (Rp)"), "spent in the month on programmes paid from outside the region's development budget (fundedBy external or unit), not in budget.spent_rupiah", .total, nil)
         case .costPerCompetencyPointRupiah: return ("cost.per_competency_point_rupiah", "Rupiah per level", ("Biaya per level kompetensi (Rp)", "Cost per competency level (Rp)"), "spending so far per competency level gained through training", .lastMonth, false)
         case .motivationMean: return ("motivation.mean", "0-1", ("Rata-rata motivasi (0–1)", "Mean motivation (0–1)"), "mean motivation including award lift", .lastMonth, true)
         case .headcount: return ("workforce.headcount", "people", ("Jumlah ASN", "ASN headcount"), "active ASN at month end", .lastMonth, nil)

@@ -47,6 +47,13 @@ public enum Education: Int, Vocabulary {
     case sma, diploma, s1, s2, s3
 }
 
+/// Who pays for a programme (MODEL.md §5): the region's development budget (BKPSDM), someone
+/// outside the region (LAN, a ministry, a donor), or the employee's own unit from its routine budget.
+/// Only `region` spends the budget the scenario gives; the others are counted apart.
+public enum Funder: String, ParameterChoice, Vocabulary {
+    case region, external, unit
+}
+
 /// Who a programme admits: every ASN, PNS only or PPPK only.
 public enum Employment: String, ParameterChoice, Vocabulary {
     case all, pns, pppk

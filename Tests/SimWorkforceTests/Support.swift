@@ -54,6 +54,24 @@ func pairedDifference(
     return Estimate(stats)
 }
 
+/// Paired differences of several values from one pair of runs per replication (as
+/// ``pairedDifference(_:_:replications:seed:_:)`` does for one), in the order of `values`.
+func pairedDifferences(
+    _ a: ModelParameters, _ b: ModelParameters, replications: Int, seed: UInt64 = 11,
+    _ values: [@Sendable (ReplicationResult) -> Double]
+) -> [Estimate] {
+    let slots = values.map { _ in DifferenceSlots(count: replications) }
+    DispatchQueue.concurrentPerform(iterations: replications) { r in
+        let (resultA, resultB) = (runReplication(a, seed: seed, replication: r), runReplication(b, seed: seed, replication: r))
+        for (value, slot) in zip(values, slots) { slot.set(r, value(resultB) - value(resultA)) }
+    }
+    return slots.map { slot in
+        var stats = RunningStatistics()
+        for d in slot.values { stats.add(d) }
+        return Estimate(stats)
+    }
+}
+
 /// One slot per replication, written from `concurrentPerform`.
 final class DifferenceSlots: @unchecked Sendable {
     private var slots: [Double]

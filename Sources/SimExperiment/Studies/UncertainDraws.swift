@@ -20,7 +20,7 @@ public struct UncertainDraws: Sendable {
 
     /// The replications a run that draws these inputs takes unless `--replications` says
     /// otherwise: ``minimumReplications``, or more when naming the input that decides an answer
-    /// needs more among this many inputs (``InputInfluence/replicationsNeeded(inputs:)``: 21 for 27).
+    /// needs more among this many inputs (``InputInfluence/replicationsNeeded(inputs:)``: 22 for 30).
     public var defaultReplications: Int {
         max(Self.minimumReplications, InputInfluence.replicationsNeeded(inputs: paths.count))
     }

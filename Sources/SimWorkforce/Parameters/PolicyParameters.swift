@@ -75,11 +75,19 @@ public struct NoTrainingPeriod: Sendable {
     }
 }
 
+/// A reward per completion (MODEL.md §3–5): it raises acceptance and, fading from the last reward,
+/// completion; those who finish only for the reward learn less, and being rewarded lowers a
+/// person's own motivation for a while after (crowding-out), so it buys completions more than learning.
 public struct IncentiveParameters: ParameterGroup {
     public var enabled = false
     public var rupiahPerCompletion = 250_000.0
     public var completionOddsMultiplier = 1.7
     public var wearOffHalfLifeMonths = 4.0
+    public var fromYear = 0
+    public var untilYear = 0
+    public var crowdingOutSD = 0.2
+    public var crowdingOutHalfLifeMonths = 24.0
+    public var rewardedGainShare = 0.5
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
@@ -92,7 +100,31 @@ public struct IncentiveParameters: ParameterGroup {
             "wearOffHalfLifeMonths", \.wearOffHalfLifeMonths, above: true, unit: "months",
             "half-life of the incentive's extra effect on an employee, from the last reward they earned",
             source: "Kim & Castelli; assumption"),
+        .integer(
+            "fromYear", \.fromYear, 0...3_000, unit: "calendar year", "first fiscal year completions are rewarded (0: from the start)",
+            source: "assumption"),
+        .integer(
+            "untilYear", \.untilYear, 0...3_000, unit: "calendar year", "last fiscal year completions are rewarded (0: to the end)",
+            source: "assumption"),
+        .number(
+            "crowdingOutSD", \.crowdingOutSD, min: 0, unit: "SD of motivation",
+            "fall in a rewarded employee's own motivation baseline just after a reward, fading from the last reward they earned",
+            source:
+                "assumption: about half of the d ≈ −0.4 that expected, completion-contingent rewards take from free-choice intrinsic motivation (Deci, Koestner & Ryan 1999), as motivation here is not only intrinsic"
+        ),
+        .number(
+            "crowdingOutHalfLifeMonths", \.crowdingOutHalfLifeMonths, above: true, unit: "months",
+            "half-life of the crowding-out, from the last reward earned", source: "assumption: no study followed it for years"),
+        .share(
+            "rewardedGainShare", \.rewardedGainShare,
+            "what a completer who finished only because of the reward learns, as a share of what others learn",
+            source: "assumption: incentives predict the quantity of performance more than its quality (Cerasoli, Nicklin & Ford 2014)"),
     ]
+
+    /// Whether completions in `year` are rewarded.
+    public func isActive(inYear year: Int) -> Bool {
+        enabled && year >= fromYear && (untilYear == 0 || year <= untilYear)
+    }
 }
 
 /// Part of the TPP (tambahan penghasilan pegawai) withheld from a PNS who ends the year under the

@@ -27,6 +27,11 @@ public struct ProgrammeParameters: ParameterGroup {
     public var workplaceDutyShare = 0.2
     /// The programme's own effect in cohort SD, as a study of it measured (0: not measured).
     public var measuredEffectSD = 0.0
+    public var fundedBy = Funder.region
+    /// Money set aside for this programme each year in a region (an earmark), in Rupiah, by region
+    /// id; a region not listed has none. Paid by `region`, it comes out of that region's budget and
+    /// no other programme may use it; paid from outside, it is the funder's ceiling.
+    public var budgetRupiahPerYear: [String: Double] = [:]
     public init() {}
 
     /// Owed by law rather than chosen by the plan: funded first, outside the discretionary JP caps
@@ -79,6 +84,11 @@ public struct ProgrammeParameters: ParameterGroup {
             "measuredEffectSD", \.measuredEffectSD, unit: "cohort SD",
             "the programme's own effect (in its own mode, at its length) where a study of it measured one, known to the planner; 0 (default): not measured, so each replication draws its true effect around what its mode and length promise (learning.programmeEffectSpread), which the planner does not know",
             source: "the region's own evaluation, when it has one; otherwise 0"),
+        .choice(
+            "fundedBy", \.fundedBy,
+            "who pays: region (the development budget), external (LAN, a ministry, a donor) or unit (the employee's own unit); only region spends the scenario's budget",
+            source: "MODEL.md §5; PP 11/2017 art. 203 (development funded by the agency)"),
+        .structural("budgetRupiahPerYear"),
     ]
 }
 

@@ -10,6 +10,8 @@ struct MonthTally {
     /// Appointed by a dated intake (``Intake``).
     var intakeCPNS = 0, intakePPPK = 0
     var spentRupiah = 0.0
+    /// Spent on programmes paid from outside the region's budget (``Funder``).
+    var outsideRupiah = 0.0
     /// Competency gained from courses and forums, in levels summed over employees and domains.
     var gainLevels = 0.0
     /// Staff-days of duty spent on forums and participatory needs analysis.

@@ -9,6 +9,11 @@ struct MonthRules {
     let curve: LearningCurve
     let awardKeep: Double
     let motivationBaseline: Double
+    /// The fall in a rewarded employee's own baseline just after a reward (0–1 scale; 0 without
+    /// incentives), its half-life and the month now, in the simulation's month index.
+    let crowdingOutLevels: Double
+    let crowdingOutHalfLifeMonths: Double
+    let month: Double
     let motivationAdjustment: Double
     let workloadPenalty: Double
     let workloadThreshold: Double
@@ -112,7 +117,11 @@ extension Workforce {
                 }
             }
             var m = motivation[e]
-            m += rules.motivationAdjustment * (rules.motivationBaseline - m)
+            var baseline = rules.motivationBaseline
+            if rules.crowdingOutLevels > 0 && lastRewardMonth[e] > -.infinity {
+                baseline -= rules.crowdingOutLevels * exp2(-(rules.month - lastRewardMonth[e]) / rules.crowdingOutHalfLifeMonths)
+            }
+            m += rules.motivationAdjustment * (baseline - m)
             m -= rules.workloadPenalty * max(0, rules.units.workload[u] - rules.workloadThreshold)
             motivation[e] = clamp(m, 0, 1)
             awardBoost[e] *= rules.awardKeep

@@ -55,7 +55,7 @@ extension RegionSimulation {
         let beta = model.participation.motivationEffect
         let completionBeta = model.participation.motivationCompletionEffect
         // A PNS under the JP target with TPP at stake takes more (policy.tpp).
-        let tpp = policy.tpp.uptakeMultiplier(inYear: (model.startYear * 12 + month) / 12)
+        let tpp = policy.tpp.uptakeMultiplier(inYear: calendarYear)
         for e in workforce.activeIndices where workforce.active[e] {
             let group = workforce.unit[e].rawValue * 2 + (workforce.isPPPK[e] ? 1 : 0)
             let (row, total) = (group * count, terms.totals[group])

@@ -97,7 +97,8 @@ extension RegionSimulation {
                 sessions[s].programme == p && sessions[s].state == .planned ? total + sessions[s].plannedCostRupiah : total
             }
             cancelPlannedSessions { $0.programme == p }
-            if freed > 0 { allocateSessions(budgetRupiah: freed, year: month / 12) }
+            // The money stays in the fund that paid for it: an earmark's is not spent on others.
+            if freed > 0 { allocateSessions(money: fundMoney(freed, slot: funds.slot(of: p)), year: month / 12) }
             let money =
                 freed > 0
                 ? "its Rp \(NumberText.plain(freed.rounded())) of planned sessions returned to the plan"
@@ -109,7 +110,8 @@ extension RegionSimulation {
                 sessions[s].mode = next
             }
             log(.switchMode, "mode \(mode.id) → \(next.id)", to: next)
-        } else if let best, best != p {
+        } else if let best, best != p, funds.slot(of: best) == funds.slot(of: p) {
+            // Money moves only within a fund: an earmark stays with its programme, which is revised instead.
             let (moved, share) = shiftBudget(from: p, to: best)
             if moved > 0 {
                 log(
@@ -179,7 +181,7 @@ extension RegionSimulation {
             moved += sessions[s].plannedCostRupiah
             cancel(session: s)
         }
-        if moved > 0 { allocateSessions(budgetRupiah: moved, year: month / 12, only: to) }
+        if moved > 0 { allocateSessions(money: fundMoney(moved, slot: funds.slot(of: to)), year: month / 12, only: to) }
         return (moved, remaining > 0 ? moved / remaining : 0)
     }
 
@@ -197,7 +199,7 @@ extension RegionSimulation {
             guard present.count >= policy.forums.minimumStaffPresent else { continue }
             let attendees = present.filter { _ in streams.forums.bernoulli(policy.forums.participationShare) }
             let cost = Double(attendees.count) * policy.forums.costPerParticipantRupiah
-            guard !attendees.isEmpty, cost <= discretionaryRupiah else { continue }
+            guard !attendees.isEmpty, cost <= discretionaryRupiah() else { continue }
             spend(cost)
             for d in domains {
                 var levels = present.map { workforce.applied($0, d) }
@@ -244,7 +246,7 @@ extension RegionSimulation {
         }
         scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.employee < $1.employee) }
         let count = min(scored.count, Int((policy.award.topShare * Double(scored.count)).rounded()))
-        var affordable = policy.award.rupiahPerRecipient > 0 ? Int(discretionaryRupiah / policy.award.rupiahPerRecipient) : count
+        var affordable = policy.award.rupiahPerRecipient > 0 ? Int(discretionaryRupiah() / policy.award.rupiahPerRecipient) : count
         var recipients: Set<EmployeeIndex> = []
         for (e, _) in scored.prefix(count) where affordable > 0 {
             affordable -= 1

@@ -48,7 +48,7 @@ extension RegionSimulation {
             var logOdds =
                 logit(participation.baseAcceptance) + participation.motivationEffect * z
                 + participation.supportEffect * policy.leadershipSupport + participation.awardEffect * workforce.awardBoost[e]
-            if policy.incentive.enabled { logOdds += participation.incentiveEffect }
+            if policy.incentive.isActive(inYear: calendarYear) { logOdds += participation.incentiveEffect }
             let overload = clamp(
                 (roster.workload(unit, base: region.units[unit].workload) - participation.workloadThreshold)
                     / max(1 - participation.workloadThreshold, 1e-6), 0, 1)
@@ -98,10 +98,12 @@ extension RegionSimulation {
         let platform = programmes[p].platformPaidYear == year ? 0 : programme.platformCostPerYearRupiah
         let perAttendee = costPerParticipant(p, mode: mode)
         let fixed = programme.fixedCostPerSessionRupiah + platform
-        // Mandated programmes are funded first: from the whole year's budget, not only what has
-        // been released, and everything else leaves their planned sessions' money alone.
-        let money = programme.isMandated ? budget.unspentYearRupiah : discretionaryRupiah
-        let affordable = Int(((money - fixed) / max(perAttendee, 1)).rounded(.down))
+        // Mandated programmes are funded first: from the whole year's money of their fund, not
+        // only what has been released, and everything else leaves their planned sessions' money alone.
+        let slot = funds.slot(of: p)
+        let money = programme.isMandated ? funds[slot].unspentYearRupiah : discretionaryRupiah(slot: slot)
+        // An outside funder without a ceiling pays for everyone.
+        let affordable = money.isFinite ? Int(((money - fixed) / max(perAttendee, 1)).rounded(.down)) : sessions[s].attendees.count
         guard affordable > 0 else {
             thisMonth.cutForMoney += sessions[s].attendees.count
             cancel(session: s)
@@ -140,7 +142,7 @@ extension RegionSimulation {
         checkSessionStart(s)
         if platform > 0 { programmes[p].platformPaidYear = year }
         let cost = fixed + perAttendee * Double(sessions[s].attendees.count)
-        spend(cost)
+        spend(cost, slot: slot)
         programmeTally.add(cost, to: .spentRupiah, of: p)
         if programme.isMandated { thisMonth.mandatoryRupiah += cost }
         if programme.mandatoryForNewcomers { thisMonth.latsarStarted += sessions[s].attendees.count }
@@ -162,6 +164,7 @@ extension RegionSimulation {
         let participation = model.participation
         let relevance = policy.participatory ? model.learning.participatoryRelevance : 1
         let year = Int16(month / 12 + 1)
+        let rewarding = policy.incentive.isActive(inYear: calendarYear)
         var unitsTouched: [UnitIndex] = []
         let plannedTerms = needsTerms(p, in: mode, complaintWeights: evenWeights)
         for e in sessions[s].attendees {
@@ -188,7 +191,12 @@ extension RegionSimulation {
                     p0 = min(0.99, p0 * model.learning.dose.completionScale(lengthJP: programme.lengthJP, mode: mode))
                 }
             }
-            let pComplete = logistic(logit(p0) + participation.motivationCompletionEffect * z + log(incentiveOdds(e)))
+            let logOdds = logit(p0) + participation.motivationCompletionEffect * z
+            let odds = incentiveOdds(e)
+            let pComplete = logistic(logOdds + log(odds))
+            // Those who finish only because of the reward (the rise in completion it buys) learn less.
+            let rewardedOnly = odds > 1 ? 1 - logistic(logOdds) / pComplete : 0
+            let quality = 1 - rewardedOnly * (1 - policy.incentive.rewardedGainShare)
             guard streams.completions.bernoulli(pComplete) else {
                 thisMonth.droppedOut += 1
                 continue
@@ -210,12 +218,12 @@ extension RegionSimulation {
             }
             if programme.mandatoryOnPromotion { workforce.owesPromotionTraining[e] = false }
             if programme.isMandated && programme.workplacePartJP > 0 { startWorkplacePart(e, programme: p) }
-            let learned = learn(e, programme: p, mode: mode, z: z, relevance: relevance)
+            let learned = learn(e, programme: p, mode: mode, z: z, relevance: relevance * quality)
             programmes[p].windowGapClosedLevels += learned.gapClosed
             programmeTally.add(learned.gapClosed, to: .gapClosedLevels, of: p)
             thisMonth.gainLevels += learned.gain
             workforce.motivation[e] = min(1, workforce.motivation[e] + model.motivation.completionBoost)
-            if policy.incentive.enabled && discretionaryRupiah >= policy.incentive.rupiahPerCompletion {
+            if rewarding && discretionaryRupiah() >= policy.incentive.rupiahPerCompletion {
                 spend(policy.incentive.rupiahPerCompletion)
                 workforce.lastRewardMonth[e] = Double(month)
             }
@@ -295,7 +303,7 @@ extension RegionSimulation {
     /// The completion odds multiplier a reward promises `e`: full until they earn one, then fading
     /// with the half-life from the last reward they earned (MODEL.md §4).
     func incentiveOdds(_ e: EmployeeIndex) -> Double {
-        guard policy.incentive.enabled else { return 1 }
+        guard policy.incentive.isActive(inYear: calendarYear) else { return 1 }
         let monthsSinceReward = Double(month) - workforce.lastRewardMonth[e]
         return 1 + (policy.incentive.completionOddsMultiplier - 1) * exp2(-monthsSinceReward / policy.incentive.wearOffHalfLifeMonths)
     }

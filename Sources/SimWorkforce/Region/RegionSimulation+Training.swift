@@ -15,6 +15,9 @@ extension RegionSimulation {
                 .rounded(.up))
     }
 
+    /// The calendar year of the current month (the fiscal year: January to December).
+    var calendarYear: Int { model.startYear + month / 12 }
+
     /// Motivation in standard units of the region's starting distribution (the z of MODEL.md §3–4).
     func motivationZ(_ e: EmployeeIndex) -> Double {
         (workforce.effectiveMotivation(e) - region.motivation.mean) / max(region.motivation.sd, 1e-6)
@@ -103,7 +106,8 @@ extension RegionSimulation {
             programmes[p].handled = [Bool](repeating: false, count: ranked.count)
             programmes[p].cursor = 0
         }
-        allocateSessions(budgetRupiah: max(0, budget.unspentYearRupiah - committedRupiah()), year: year)
+        let committed = committedRupiah()
+        allocateSessions(money: (0..<funds.slotCount).map { max(0, funds[$0].unspentYearRupiah - committed[$0]) }, year: year)
     }
 
     /// Each active employee's ``gap(_:_:)`` per domain, `[employee * domains + domain]`, worked out
@@ -121,28 +125,39 @@ extension RegionSimulation {
     }
 
     /// Rupiah estimated for sessions planned but not yet started (of mandated programmes only, if
-    /// asked). A session is placed to end within its fiscal year, so only this year's can be pending.
-    func committedRupiah(mandatoryOnly: Bool = false) -> Double {
-        var total = 0.0
+    /// asked), per fund slot (``TrainingFunds/slot(of:)``). A session is placed to end within its
+    /// fiscal year, so only this year's can be pending.
+    func committedRupiah(mandatoryOnly: Bool = false) -> [Double] {
+        var total = [Double](repeating: 0, count: funds.slotCount)
         for s in firstSessionThisYear..<sessions.endIndex
         where (sessions[s].state == .planned || sessions[s].state == .inviting)
             && (!mandatoryOnly || model.programmes[sessions[s].programme].isMandated)
         {
-            total += sessions[s].plannedCostRupiah
+            total[funds.slot(of: sessions[s].programme)] += sessions[s].plannedCostRupiah
         }
         return total
     }
 
-    /// What discretionary spending (courses, forums, awards, incentives) may use now: the
-    /// released budget, less what this year's planned mandated sessions still need.
-    var discretionaryRupiah: Double {
-        max(0, min(budget.availableRupiah, budget.unspentYearRupiah - committedRupiah(mandatoryOnly: true)))
+    /// What discretionary spending may use now from the fund in `slot` (the common budget, which
+    /// also pays forums, awards and incentives, unless a programme's own): the released money,
+    /// less what this year's planned mandated sessions paid from it still need.
+    func discretionaryRupiah(slot: Int = 0) -> Double {
+        let fund = funds[slot]
+        return max(0, min(fund.availableRupiah, fund.unspentYearRupiah - committedRupiah(mandatoryOnly: true)[slot]))
     }
 
-    /// Chooses sessions greedily by value per Rupiah until the budget or providers run out, then
-    /// places them in the months still open this year.
-    mutating func allocateSessions(budgetRupiah: Double, year: Int, only: ProgrammeIndex? = nil) {
-        var remaining = budgetRupiah
+    /// Per-fund money for ``allocateSessions(money:year:only:)``: `rupiah` in `slot`, nothing elsewhere.
+    func fundMoney(_ rupiah: Double, slot: Int) -> [Double] {
+        var money = [Double](repeating: 0, count: funds.slotCount)
+        money[slot] = rupiah
+        return money
+    }
+
+    /// Chooses sessions greedily by value per Rupiah until the money or providers run out, then
+    /// places them in the months still open this year. `money` is per fund slot: a programme is
+    /// chosen only with the money of the fund that pays it.
+    mutating func allocateSessions(money: [Double], year: Int, only: ProgrammeIndex? = nil) {
+        var remaining = money
         var chosen = PerProgramme<Int>(repeating: 0, count: programmes.count)
         var nextBatch = PerProgramme(programmes.map(\.cursor))
         let weights = complaintWeights
@@ -165,11 +180,12 @@ extension RegionSimulation {
                     in: nextBatch[p]..<min(programmes[p].candidates.count, nextBatch[p] + programme.seatsPerSession))
                 let seats = programme.isMandated ? batch.count : programme.seatsPerSession
                 let cost = plannedSessionCost(p, mode: mode, year: chosen[p] > 0 ? year : year - 1, attendees: seats)
-                if cost > remaining && programme.isMandated {
+                let slot = funds.slot(of: p)
+                if cost > remaining[slot] && programme.isMandated {
                     // Funded first: a mandated session displaces discretionary sessions not yet inviting.
-                    remaining += cancelLatestPlans(freeing: cost - remaining)
+                    remaining[slot] += cancelLatestPlans(freeing: cost - remaining[slot], slot: slot)
                 }
-                guard cost <= remaining else { continue }
+                guard cost <= remaining[slot] else { continue }
                 // Nothing a batch's value reads changes while sessions are chosen: it is worked
                 // out again only when the programme's next batch moves on.
                 if batchValue[p].batch != nextBatch[p] {
@@ -198,7 +214,7 @@ extension RegionSimulation {
             guard let best, bestRatio > 0 || bestIsMandatory else { break }
             chosen[best] += 1
             nextBatch[best] += model.programmes[best].seatsPerSession
-            remaining -= bestCost
+            remaining[funds.slot(of: best)] -= bestCost
         }
         for p in programmes.indices where chosen[p] > 0 {
             let programme = model.programmes[p]
@@ -337,14 +353,15 @@ extension RegionSimulation {
         sessions[s].state = .cancelled
     }
 
-    /// Cancels this year's latest planned discretionary sessions (not yet inviting) until `rupiah`
-    /// is freed or none is left, giving their provider slots back; returns the Rupiah freed.
+    /// Cancels this year's latest planned discretionary sessions (not yet inviting) paid from the
+    /// fund in `slot` until `rupiah` is freed or none is left, giving their provider slots back; returns the Rupiah freed.
     /// Mandated sessions are spared: they are funded first.
-    mutating func cancelLatestPlans(freeing rupiah: Double) -> Double {
+    mutating func cancelLatestPlans(freeing rupiah: Double, slot: Int) -> Double {
         var freed = 0.0
         for s in (firstSessionThisYear..<sessions.endIndex).reversed()
         where freed < rupiah && sessions[s].state == .planned
             && !model.programmes[sessions[s].programme].isMandated && !sessions[s].isBooked
+            && funds.slot(of: sessions[s].programme) == slot
         {
             freed += sessions[s].plannedCostRupiah
             programmes[sessions[s].programme].sessionsThisYear -= 1
@@ -355,7 +372,10 @@ extension RegionSimulation {
 
     /// After a mid-year cut: cancel the latest planned discretionary sessions until the plan fits the budget.
     mutating func trimPlanToBudget() {
-        let overshoot = committedRupiah() - budget.unspentYearRupiah
-        if overshoot > 0 { _ = cancelLatestPlans(freeing: overshoot) }
+        let committed = committedRupiah()
+        for slot in 0..<funds.slotCount {
+            let overshoot = committed[slot] - funds[slot].unspentYearRupiah
+            if overshoot > 0 { _ = cancelLatestPlans(freeing: overshoot, slot: slot) }
+        }
     }
 }

@@ -67,7 +67,7 @@ public struct RegionSimulation: DiscreteEventModel {
     var offDutyEquivalent: TimeWeightedAverage
     var offDutyAreaAtMonthStart = 0.0
 
-    var budget = TrainingBudget()
+    var funds: TrainingFunds
     /// Recruitment owed but not yet a whole person (a share of leavers is replaced).
     var pendingHires = 0.0
     /// Each employee's JP in the last fiscal year (for the IP ASN proxy's rolling 12 months).
@@ -97,6 +97,7 @@ public struct RegionSimulation: DiscreteEventModel {
         setup = RegionSetup(model: model, regionIndex: regionIndex, layoutShuffle: layoutShuffle)
         let region = setup.region
         programmeTally = ProgrammeTally(programmeCount: model.programmes.count)
+        funds = TrainingFunds(programmes: model.programmes, region: model.regions[regionIndex].id)
         result = RegionResult(region: region.id, layout: setup.layout, months: model.months)
         streams = RegionStreams(seed: seed, replication: replication, region: region.id)
         workforce = Workforce(
@@ -165,7 +166,7 @@ public struct RegionSimulation: DiscreteEventModel {
         appointIntakes(inMonth: m)
         let calendarMonth = (model.startYear * 12 + m) % 12
         if calendarMonth == 0 || m == firstMonth { startFiscalYear() }
-        if calendarMonth % 3 == 0 { budget.release(quarter: calendarMonth / 3, shares: region.budget.quarterShares) }
+        if calendarMonth % 3 == 0 { funds.release(quarter: calendarMonth / 3, shares: region.budget.quarterShares) }
         applyShocks(startingIn: model.startYear * 12 + m)
         monthlyDynamics()
         refreshUnitServiceCompetency()
@@ -189,7 +190,7 @@ public struct RegionSimulation: DiscreteEventModel {
             workforce.openJPYear()
         }
         firstSessionThisYear = sessions.endIndex
-        budget.openYear(
+        funds.openYear(
             baseRupiah: region.budget.rupiahPerYear, multiplier: budgetMultiplier(atMonth: model.startYear * 12 + month),
             carryOver: region.budget.carryOver && month > firstMonth)
         for p in programmes.indices {
@@ -198,9 +199,9 @@ public struct RegionSimulation: DiscreteEventModel {
         if month == firstMonth {
             // Quarters before the start month's own were released before the start.
             for quarter in 0..<((calendarMonth + 2) / 3) {
-                budget.release(quarter: quarter, shares: region.budget.quarterShares)
+                funds.release(quarter: quarter, shares: region.budget.quarterShares)
             }
-            budget.spentBeforeStart(region.startState.budgetSpentRupiah)
+            funds.spentBeforeStart(region.startState.budgetSpentRupiah)
             bookSessions(region.startState.bookedSessions)
         }
         if policy.participatory && calendarMonth == 0 {
@@ -247,7 +248,7 @@ public struct RegionSimulation: DiscreteEventModel {
             case .budgetCut(let share):
                 // A cut that starts mid-year removes that share of what is left of the year's budget.
                 if shock.fromMonth == absoluteMonth && absoluteMonth % 12 != 0 {
-                    budget.cutRemaining(share: share)
+                    funds.cutRemaining(share: share)
                     trimPlanToBudget()
                 }
             case .requirementJump(let domain, let levels):
@@ -266,12 +267,15 @@ public struct RegionSimulation: DiscreteEventModel {
             for level in 0..<levels { required[d * levels + level] += domain.requirementDriftPerYear / 12 }
         }
         let units = region.units
-        var month = MonthRules(
+        var rules = MonthRules(
             domainCount: domainCount,
             latentKeep: units.flatMap { unit in (0..<domainCount).map { curve.monthlyLatentKeep(usage: unit.usage[$0]) } },
             curve: curve,
             awardKeep: exp2(-1 / policy.award.fadeHalfLifeMonths),
             motivationBaseline: clamp(region.motivation.mean + model.motivation.supportBaselineGain * policy.leadershipSupport, 0, 1),
+            crowdingOutLevels: policy.incentive.enabled ? policy.incentive.crowdingOutSD * region.motivation.sd : 0,
+            crowdingOutHalfLifeMonths: policy.incentive.crowdingOutHalfLifeMonths,
+            month: Double(month),
             motivationAdjustment: model.motivation.monthlyAdjustment,
             workloadPenalty: model.motivation.workloadPenalty,
             workloadThreshold: model.participation.workloadThreshold,
@@ -280,8 +284,8 @@ public struct RegionSimulation: DiscreteEventModel {
             ramp: learning.rampUp,
             exitChance: 1 - pow(1 - region.retirement.otherExitRatePerYear, 1.0 / 12),
             units: UnitMonthCounts(roster: roster, baseWorkload: units.map(\.workload), awayCap: awayCap.storage))
-        month.measureExperienced(workforce)
-        let leavers = workforce.passMonth(month, exits: &streams.exits)
+        rules.measureExperienced(workforce)
+        let leavers = workforce.passMonth(rules, exits: &streams.exits)
         for leaver in leavers {
             removeEmployee(leaver.employee)
             if leaver.retired { thisMonth.retired += 1 } else { thisMonth.otherExits += 1 }
@@ -341,9 +345,10 @@ public struct RegionSimulation: DiscreteEventModel {
         result[.staffDaysOffDuty, m] = offDutyArea - offDutyAreaAtMonthStart + thisMonth.extraStaffDays
         offDutyAreaAtMonthStart = offDutyArea
         result[.budgetSpentRupiah, m] = thisMonth.spentRupiah
-        result[.budgetUnspentRupiah, m] = budget.availableRupiah
+        result[.budgetUnspentRupiah, m] = funds.regionAvailableRupiah
+        result[.budgetOutsideRupiah, m] = thisMonth.outsideRupiah
         gainTotalLevels += thisMonth.gainLevels
-        result[.costPerCompetencyPointRupiah, m] = gainTotalLevels > 0 ? budget.spentTotalRupiah / gainTotalLevels : .nan
+        result[.costPerCompetencyPointRupiah, m] = gainTotalLevels > 0 ? funds.regionSpentTotalRupiah / gainTotalLevels : .nan
         result[.trainingGainLevels, m] = thisMonth.gainLevels
         result[.projectsCompleted, m] = Double(thisMonth.projectsCompleted)
         result[.projectsOverrunRupiah, m] = thisMonth.projectOverrunRupiah
@@ -362,10 +367,11 @@ public struct RegionSimulation: DiscreteEventModel {
     /// Counts a breach of the model's constraints (none in a correct run).
     mutating func record(_ breach: Breach) { result.breaches[breach.rawValue] += 1 }
 
-    /// Charges `rupiah` to the budget and to this month's spending.
-    mutating func spend(_ rupiah: Double) {
-        if !budget.charge(rupiah) { record(.budgetOverspent) }
-        thisMonth.spentRupiah += rupiah
+    /// Charges `rupiah` to the fund in `slot` (the common budget unless a programme's own) and to
+    /// this month's spending: the region's, or outside it.
+    mutating func spend(_ rupiah: Double, slot: Int = 0) {
+        if !funds.charge(rupiah, slot: slot) { record(.budgetOverspent) }
+        if funds.isRegion(slot) { thisMonth.spentRupiah += rupiah } else { thisMonth.outsideRupiah += rupiah }
     }
 }
 
