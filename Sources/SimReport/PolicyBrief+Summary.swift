@@ -307,6 +307,10 @@ extension RunWarning.Code {
                 english: "A 90th percentile wait at the limit of what is recorded (a lower bound)")
         case .factNotMet:
             return LocalizedText(indonesian: "Fakta bergaya yang tidak terpenuhi", english: "A stylised fact the model misses")
+        case .paidFromOutside:
+            return LocalizedText(
+                indonesian: "Pelatihan dibiayai dari luar anggaran daerah (tidak masuk Δ anggaran terpakai)",
+                english: "Training paid from outside the region's budget (not in Δ budget spent)")
         }
     }
 }

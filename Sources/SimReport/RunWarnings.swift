@@ -6,7 +6,7 @@ import SimWorkforce
 /// Something that changes an answer without a word unless the run says it: sessions cut because
 /// the released money ran short, a roster much smaller than the city it replaced, a counter whose
 /// demand exceeds its capacity, a percentile at the limit of what is recorded, a stylised fact
-/// the scenario misses. Each goes to `run.json`'s `warnings`, one line on stderr, and the
+/// the scenario misses, training paid from outside the budget that "budget spent" leaves out. Each goes to `run.json`'s `warnings`, one line on stderr, and the
 /// "Perhatian" box on the brief's first page.
 public struct RunWarning: Sendable, Equatable {
     public enum Code: String, CaseIterable, Sendable {
@@ -15,6 +15,7 @@ public struct RunWarning: Sendable, Equatable {
         case counterOverloaded = "counter-overloaded"
         case percentileCapped = "percentile-capped"
         case factNotMet = "fact-not-met"
+        case paidFromOutside = "paid-from-outside"
     }
 
     public let code: Code
@@ -58,7 +59,7 @@ public enum RunWarnings {
         for (s, label) in labels.enumerated() {
             for (r, id) in label.regionIDs.enumerated() where region == nil || region == id {
                 let scan = RegionScan(result: result, label: label, s: s, r: r)
-                warnings += scan.roster() + scan.trimmed() + scan.counters()
+                warnings += scan.roster() + scan.trimmed() + scan.outsideMoney() + scan.counters()
                 warnings += facts.filter { !$0.holds && $0.scenario == label.id && $0.region == id }.map { scan.missed($0) }
             }
         }
@@ -142,6 +143,23 @@ private struct RegionScan {
                 .sessionsTrimmed, cut,
                 "di \(regionName), \(id) peserta (rata-rata per replikasi, \(period)) dicoret dari sesi yang sudah dijadwalkan karena dana yang sudah dicairkan per triwulan tidak cukup membayar mereka: capaian JP dan kompetensi lebih rendah daripada yang direncanakan. Jadwalkan sesi setelah pencairan, atau ubah regions.\(region).budget.quarterShares.",
                 "in \(regionName), \(en) attendees (mean per replication, \(period)) were cut from scheduled sessions because the money released by quarter could not pay for them: JP and competency fall short of the plan. Schedule sessions after a release, or change regions.\(region).budget.quarterShares."
+            )
+        ]
+    }
+
+    /// Money from outside the region's budget (`fundedBy` external or unit): every comparison of
+    /// "budget spent" leaves it out, so an option a donor pays for would look free.
+    func outsideMoney() -> [RunWarning] {
+        guard let m = result.metric(s, r, .region(.budgetOutsideRupiah)) else { return [] }
+        let rupiah = result.horizon[s][r][m].mean
+        guard rupiah >= 0.5 else { return [] }
+        let id = NumberStyle(.id).value(rupiah, .rupiah, places: 1)
+        let en = NumberStyle(.en).value(rupiah, .rupiah, places: 1)
+        return [
+            warning(
+                .paidFromOutside, rupiah,
+                "di \(regionName), program yang dibiayai dari luar anggaran daerah (fundedBy external atau unit) menghabiskan \(id) (rata-rata per replikasi, \(period)); anggaran terpakai dan selisihnya tidak memuatnya, jadi opsi ini tampak lebih murah bagi daerah daripada biayanya (budget.outside_rupiah).",
+                "in \(regionName), programmes paid from outside the region's budget (fundedBy external or unit) cost \(en) (mean per replication, \(period)); the budget spent and its differences leave it out, so the option looks cheaper to the region than it costs (budget.outside_rupiah)."
             )
         ]
     }

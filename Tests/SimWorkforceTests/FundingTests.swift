@@ -37,6 +37,10 @@ import Testing
                 #expect(Self.total(result, .budgetSpentRupiah, region: r, year: year) == 0, "region \(r) year \(year)")
                 #expect(outside > 0, "region \(r) year \(year): the outside-funded programme ran")
                 #expect(abs(outside - Self.spent(result, region: r, programme: p, year: year)) < 1, "region \(r) year \(year)")
+                // Paid after the first quarter too: the funder's year is released in January.
+                let slot = result.regions[r].slot(programme: p, .spentRupiah)
+                let later = (year * 12 + 3..<year * 12 + 12).reduce(0) { $0 + result.regions[r][slot: slot, $1] }
+                #expect(later > 0, "region \(r) year \(year): nothing paid after March")
             }
         }
     }

@@ -46,9 +46,11 @@ import Testing
             [baseline, "--region", "sorong", "--fixed-inputs"],
             "fact-not-met"
         ),
+        // A programme a donor pays for: "budget spent" leaves its cost out.
+        ([tiny, "--set", "programmes.digital-101.fundedBy=\"external\""], [tiny], "paid-from-outside"),
     ]
 
-    @Test(arguments: 0..<5)
+    @Test(arguments: 0..<6)
     func eachWarningIsRaisedByItsCauseAndOnlyThen(index: Int) throws {
         let (cause, control, code) = Self.cases[index]
         let raised = try Self.run(cause, "\(code)-cause")

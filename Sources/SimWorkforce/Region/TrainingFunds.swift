@@ -48,12 +48,17 @@ struct TrainingFunds {
         common.openYear(baseRupiah: max(0, baseRupiah - earmarked), multiplier: multiplier, carryOver: carryOver)
     }
 
-    /// Releases quarter `quarter`'s tranche of the region's money; an outside funder pays its
-    /// whole year with the first.
+    /// Releases quarter `quarter`'s tranche of the region's money; an outside funder releases its
+    /// whole year with the first (and only then: a share of 0 of a year without a ceiling would
+    /// be 0 × ∞).
     mutating func release(quarter: Int, shares: [Double]) {
         common.release(quarter: quarter, shares: shares)
         for p in own.indices where own[p] != nil {
-            own[p]!.release(quarter: quarter, shares: funders[p] == .region ? shares : [1, 0, 0, 0])
+            if funders[p] == .region {
+                own[p]!.release(quarter: quarter, shares: shares)
+            } else if quarter == 0 {
+                own[p]!.release(quarter: 0, shares: [1])
+            }
         }
     }
 
