@@ -270,8 +270,10 @@ struct ScenarioCompiler {
                 problem(entry["units"], "\(path).units", "expected at least one unit with a positive weight")
                 return nil
             }
+            let status = entry.word("status")
             return Intake(
-                month: month, people: Int(entry.required("people")), isPPPK: entry.word("status") == "pppk", unitWeights: weights)
+                month: month, people: Int(entry.required("people")), isPPPK: status == "pppk", isPartTime: status == "pppkPartTime",
+                unitWeights: weights)
         }
     }
 

@@ -245,7 +245,11 @@ public enum ScenarioFormat {
     static let intakeFields: [Field] = [
         Field("month", .month(), required: true, doc: "the month they join, on its first working day (YYYY-MM)"),
         Field("people", .integer(minimum: 1, maximum: 200_000), required: true, unit: "people", doc: "how many join"),
-        Field("status", .choice(["cpns", "pppk"]), required: true, doc: "cpns (owe Latsar) or pppk"),
+        Field(
+            "status", .choice(["cpns", "pppk", "pppkPartTime"]), required: true,
+            doc:
+                "cpns (owe Latsar), pppk, or pppkPartTime (PPPK paruh waktu, KepmenPANRB 16/2025: PPPK under the same JP rules, working recruitment.partTimeDutyShare of full hours)"
+        ),
         Field("units", .weights(.unit), doc: "their spread over the units (default the region's unit shares)"),
         Field("note", .text, doc: "where the number comes from"),
     ]

@@ -203,7 +203,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .intakePPPK:
             return (
                 "workforce.intake_pppk", "people", ("PPPK dari formasi terjadwal", "PPPK of a dated intake"),
-                "PPPK appointed in the month by a dated intake (regions.<r>.intake), beside the replacement of leavers", .total, nil
+                "PPPK appointed in the month by a dated intake (regions.<r>.intake), part-time PPPK included, beside the replacement of leavers", .total, nil
             )
         case .retirementRate: return ("workforce.retirement_rate", "share per year", ("Laju pensiun per tahun", "Retirement rate per year"), "retirements in the month × 12 ÷ headcount: the yearly rate at this month's pace", .lastYearMean, nil)
         case .age51PlusShare: return ("workforce.age_51_plus_share", "share", ("ASN berusia 51 tahun ke atas", "ASN aged 51 and over"), "share of ASN aged 51 or over at month end", .lastMonth, nil)

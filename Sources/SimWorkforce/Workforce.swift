@@ -15,6 +15,9 @@ struct Workforce {
     var unit = PerEmployee<UnitIndex>()
     var jobLevel = PerEmployee<JobLevel>()
     var isPPPK = PerEmployee<Bool>()
+    /// The share of full duty hours an employee does not work: 0, or 1 − the duty share of a
+    /// part-time PPPK (PPPK paruh waktu), whose off hours leave the counter and the unit's work.
+    var partTimeOff = PerEmployee<Double>()
     /// A PNS on probation (CPNS) until Latsar is done.
     var isCPNS = PerEmployee<Bool>()
     var education = PerEmployee<Education>()
@@ -90,6 +93,7 @@ struct Workforce {
         unit.storage.reserveCapacity(count)
         jobLevel.storage.reserveCapacity(count)
         isPPPK.storage.reserveCapacity(count)
+        partTimeOff.storage.reserveCapacity(count)
         isCPNS.storage.reserveCapacity(count)
         education.storage.reserveCapacity(count)
         ageYears.storage.reserveCapacity(count)
@@ -130,6 +134,7 @@ struct Workforce {
         unit.append(person.unit)
         jobLevel.append(person.jobLevel)
         isPPPK.append(person.isPPPK)
+        partTimeOff.append(person.partTimeOff)
         isCPNS.append(person.isCPNS)
         education.append(person.education)
         ageYears.append(person.ageYears)
@@ -227,4 +232,6 @@ struct Employee {
     var motivation: Double
     var owesLatsar: Bool
     var isCPNS: Bool
+    /// See ``Workforce/partTimeOff``.
+    var partTimeOff = 0.0
 }

@@ -66,11 +66,15 @@ public struct Intake: Sendable, Equatable {
     public var month: Int
     public var people: Int
     public var isPPPK: Bool
+    /// Part-time PPPK (PPPK paruh waktu), at `recruitment.partTimeDutyShare` of full duty hours.
+    public var isPartTime: Bool
     /// Weight per unit, in the region's unit order; empty: the region's own shares.
     public var unitWeights: [Double]
 
-    public init(month: Int, people: Int, isPPPK: Bool, unitWeights: [Double] = []) {
-        (self.month, self.people, self.isPPPK, self.unitWeights) = (month, people, isPPPK, unitWeights)
+    public init(month: Int, people: Int, isPPPK: Bool, isPartTime: Bool = false, unitWeights: [Double] = []) {
+        (self.month, self.people, self.isPPPK, self.isPartTime, self.unitWeights) = (
+            month, people, isPPPK || isPartTime, isPartTime, unitWeights
+        )
     }
 }
 
@@ -196,6 +200,7 @@ public struct RecruitmentParameters: ParameterGroup {
     public var competencySD = 0.2
     public var promoteIntoVacancies = true
     public var promotionLagMonths = 3.0
+    public var partTimeDutyShare = 0.5
     public init() {}
 
     public static let declarations: [Declaration<Self>] = [
@@ -222,6 +227,12 @@ public struct RecruitmentParameters: ParameterGroup {
         .number(
             "promotionLagMonths", \.promotionLagMonths, unit: "months", "months between a structural vacancy and the promotion into it",
             source: "assumption"),
+        .number(
+            "partTimeDutyShare", \.partTimeDutyShare, min: 0.05, max: 1, unit: "share of full duty hours",
+            "working hours of a part-time PPPK (an intake's status pppkPartTime), as a share of a full-time ASN's",
+            source:
+                "assumption: KepmenPANRB 16/2025 (PPPK paruh waktu), Diktum 14, leaves the hours to each agency's PPK by its budget and needs; no rule was found for either city"
+        ),
     ]
 }
 

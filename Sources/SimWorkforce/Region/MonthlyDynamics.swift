@@ -52,6 +52,9 @@ struct UnitMonthCounts {
     var headcount: [Int]
     var onDuty: [Int]
     let partlyAway: [Double]
+    /// Unworked hours of part-time members, all and on duty (``UnitRoster/partTimeOff``).
+    var partTimeOff: [Double]
+    var partTimeOffOnDuty: [Double]
     let awayUnderCap: [Int]
     let baseWorkload: [Double]
     let awayCap: [Double]
@@ -62,6 +65,8 @@ struct UnitMonthCounts {
         headcount = roster.units.map { roster.headcount[$0] }
         onDuty = roster.units.map { roster.onDuty[$0] }
         partlyAway = roster.units.map { roster.partlyAway[$0] }
+        partTimeOff = roster.units.map { roster.partTimeOff[$0] }
+        partTimeOffOnDuty = roster.units.map { roster.partTimeOffOnDuty[$0] }
         awayUnderCap = roster.units.map { roster.awayUnderCap($0) }
         self.baseWorkload = baseWorkload
         self.awayCap = awayCap
@@ -70,24 +75,29 @@ struct UnitMonthCounts {
     }
 
     /// Utilisation of a unit's staff: staff away for training, or training part of the day, leave
-    /// their work to the others.
-    static func workload(base: Double, headcount: Int, workingStaff: Double) -> Double {
-        guard headcount > 0 else { return base }
-        return base * Double(headcount) / max(workingStaff, 1)
+    /// their work to the others. `staff` is in full-time equivalents (part-timers bring their share
+    /// of the work and of the hours).
+    static func workload(base: Double, staff: Double, workingStaff: Double) -> Double {
+        guard staff > 0 else { return base }
+        return base * staff / max(workingStaff, 1)
     }
 
     func workloadNow(_ u: Int) -> Double {
-        Self.workload(base: baseWorkload[u], headcount: headcount[u], workingStaff: max(0, Double(onDuty[u]) - partlyAway[u]))
+        Self.workload(
+            base: baseWorkload[u], staff: Double(headcount[u]) - partTimeOff[u],
+            workingStaff: max(0, Double(onDuty[u]) - partTimeOffOnDuty[u] - partlyAway[u]))
     }
 
     /// Whether one more exit keeps the unit's away share within its cap (the cap holds against the
     /// staff actually there).
     func exitKeepsCap(_ u: Int) -> Bool { Double(awayUnderCap[u]) <= awayCap[u] * Double(headcount[u] - 1) }
 
-    /// An employee on duty leaves.
-    mutating func leave(_ u: Int) {
+    /// An employee on duty leaves; `off` is their unworked share of hours (part-time).
+    mutating func leave(_ u: Int, off: Double) {
         headcount[u] -= 1
         onDuty[u] -= 1
+        partTimeOff[u] -= off
+        partTimeOffOnDuty[u] -= off
         workload[u] = workloadNow(u)
     }
 }
@@ -141,7 +151,7 @@ extension Workforce {
             }
             if leaves {
                 leavers.append((e, retired))
-                rules.units.leave(u)
+                rules.units.leave(u, off: partTimeOff[e])
             }
         }
         return leavers

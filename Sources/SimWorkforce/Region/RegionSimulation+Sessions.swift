@@ -126,7 +126,7 @@ extension RegionSimulation {
                 let unit = workforce.unit[e]
                 if mandated || roster.roomAway(unit: unit, alreadyAway: roster.awayUnderCap(unit), maxAwayShare: awayCap[unit]) {
                     kept.append(e)
-                    roster.goAway(unit: unit, mandated: mandated)
+                    roster.goAway(unit: unit, mandated: mandated, off: workforce.partTimeOff[e])
                     workforce.offDuty[e] = true
                 } else {
                     unbook(e, session: s)
@@ -171,7 +171,8 @@ extension RegionSimulation {
             let unit = workforce.unit[e]
             if offDuty {
                 workforce.offDuty[e] = false
-                roster.comeBack(unit: unit, stillEmployed: workforce.active[e], mandated: programme.isMandated)
+                roster.comeBack(
+                    unit: unit, stillEmployed: workforce.active[e], mandated: programme.isMandated, off: workforce.partTimeOff[e])
             } else {
                 roster.trainOnDuty(unit: unit, share: -parameters.dutyShareWhileTraining)
                 roster.staffChanged(unit)  // they learned below

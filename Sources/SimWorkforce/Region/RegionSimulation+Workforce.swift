@@ -138,7 +138,7 @@ extension RegionSimulation {
 
     mutating func addEmployee(_ person: Employee) -> EmployeeIndex {
         let e = workforce.append(person)
-        roster.join(e, unit: person.unit)
+        roster.join(e, unit: person.unit, off: person.partTimeOff)
         if jpLastYear.count < workforce.count { jpLastYear.append(0) }
         return e
     }
@@ -146,7 +146,7 @@ extension RegionSimulation {
     mutating func removeEmployee(_ e: EmployeeIndex) {
         workforce.active[e] = false
         let unit = workforce.unit[e]
-        roster.leave(unit: unit, wasAway: workforce.offDuty[e])
+        roster.leave(unit: unit, wasAway: workforce.offDuty[e], off: workforce.partTimeOff[e])
         updateServers(unit: unit)
         let level = workforce.jobLevel[e]
         if region.recruitment.promoteIntoVacancies && level.promotedFrom != nil {
@@ -204,7 +204,7 @@ extension RegionSimulation {
         let from = workforce.unit[e]
         if from == unit { roster.staffChanged(unit) }  // a new post, the same unit
         if from != unit {
-            roster.transfer(e, from: from, to: unit)
+            roster.transfer(e, from: from, to: unit, off: workforce.partTimeOff[e])
             workforce.unit[e] = unit
             updateServers(unit: from)
             updateServers(unit: unit)
@@ -232,7 +232,11 @@ extension RegionSimulation {
         for intake in region.intake where intake.month == model.startYear * 12 + m {
             let weights = intake.unitWeights.isEmpty ? hireUnitWeights : intake.unitWeights
             var stream = streams.intake
-            for _ in 0..<intake.people { appoint(newcomer(isPPPK: intake.isPPPK, unitWeights: weights, drawingFrom: &stream)) }
+            for _ in 0..<intake.people {
+                var person = newcomer(isPPPK: intake.isPPPK, unitWeights: weights, drawingFrom: &stream)
+                if intake.isPartTime { person.partTimeOff = 1 - region.recruitment.partTimeDutyShare }
+                appoint(person)
+            }
             streams.intake = stream
             if intake.isPPPK { thisMonth.intakePPPK += intake.people } else { thisMonth.intakeCPNS += intake.people }
         }

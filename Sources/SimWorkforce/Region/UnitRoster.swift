@@ -16,6 +16,10 @@ struct UnitRoster {
     /// Staff-equivalents on duty but training part of the day (e-learning, coaching, Latsar's
     /// workplace part): they are at work, yet that share of their time is not at the counter.
     private(set) var partlyAway: PerUnit<Double>
+    /// Staff-equivalents of duty hours part-time members do not work (``Workforce/partTimeOff``):
+    /// of every member, for the unit's work, and of those on duty, for who is at work.
+    private(set) var partTimeOff: PerUnit<Double>
+    private(set) var partTimeOffOnDuty: PerUnit<Double>
     /// Mean service competency ĉ of each unit's staff on duty, refreshed monthly.
     var serviceCompetency: PerUnit<Double>
     /// The service channel of each unit, or −1 for a unit without a counter.
@@ -35,6 +39,8 @@ struct UnitRoster {
         members = PerUnit(repeating: [], count: unitCount)
         serviceCompetency = PerUnit(repeating: 0, count: unitCount)
         partlyAway = PerUnit(repeating: 0, count: unitCount)
+        partTimeOff = partlyAway
+        partTimeOffOnDuty = partlyAway
         channel = PerUnit(repeating: -1, count: unitCount)
         staffChanges = headcount
     }
@@ -45,42 +51,58 @@ struct UnitRoster {
     var count: Int { headcount.count }
     var totalHeadcount: Int { headcount.reduce(0, +) }
 
-    mutating func join(_ employee: EmployeeIndex, unit: UnitIndex) {
+    /// A member joins on duty; `off` is the share of full hours they do not work (part-time).
+    mutating func join(_ employee: EmployeeIndex, unit: UnitIndex, off: Double) {
         headcount[unit] += 1
         onDuty[unit] += 1
         members[unit].append(employee)
+        addPartTimeOff(off, unit: unit, onDuty: true)
         staffChanged(unit)
     }
 
     /// A member on duty moves to another unit (a promotion into a post there).
-    mutating func transfer(_ employee: EmployeeIndex, from old: UnitIndex, to new: UnitIndex) {
+    mutating func transfer(_ employee: EmployeeIndex, from old: UnitIndex, to new: UnitIndex, off: Double) {
         headcount[old] -= 1
         onDuty[old] -= 1
         members[old].removeAll { $0 == employee }
+        addPartTimeOff(-off, unit: old, onDuty: true)
         staffChanged(old)
-        join(employee, unit: new)
+        join(employee, unit: new, off: off)
     }
 
     /// A member leaves the service, from duty or from a session.
-    mutating func leave(unit: UnitIndex, wasAway: Bool) {
+    mutating func leave(unit: UnitIndex, wasAway: Bool, off: Double) {
         headcount[unit] -= 1
         if wasAway { away[unit] -= 1 } else { onDuty[unit] -= 1 }
+        addPartTimeOff(-off, unit: unit, onDuty: !wasAway)
         staffChanged(unit)
     }
 
-    mutating func goAway(unit: UnitIndex, mandated: Bool) {
+    mutating func goAway(unit: UnitIndex, mandated: Bool, off: Double) {
         away[unit] += 1
         if mandated { awayMandated[unit] += 1 }
         onDuty[unit] -= 1
+        if off != 0 { partTimeOffOnDuty[unit] = settledTotal(partTimeOffOnDuty[unit] - off) }
         staffChanged(unit)
     }
 
     /// A member comes back from a session; one who left the service meanwhile does not return to duty.
-    mutating func comeBack(unit: UnitIndex, stillEmployed: Bool, mandated: Bool) {
+    mutating func comeBack(unit: UnitIndex, stillEmployed: Bool, mandated: Bool, off: Double) {
         away[unit] -= 1
         if mandated { awayMandated[unit] -= 1 }
-        if stillEmployed { onDuty[unit] += 1 }
+        if stillEmployed {
+            onDuty[unit] += 1
+            if off != 0 { partTimeOffOnDuty[unit] = settledTotal(partTimeOffOnDuty[unit] + off) }
+        }
         staffChanged(unit)
+    }
+
+    /// Adds a member's unworked hours to the unit's (negative: takes them away), and to those on
+    /// duty when the member is on duty.
+    private mutating func addPartTimeOff(_ off: Double, unit: UnitIndex, onDuty: Bool) {
+        guard off != 0 else { return }
+        partTimeOff[unit] = settledTotal(partTimeOff[unit] + off)
+        if onDuty { partTimeOffOnDuty[unit] = settledTotal(partTimeOffOnDuty[unit] + off) }
     }
 
     /// Adds `share` of a staff member's time to those training on duty (negative: they finish).
@@ -89,7 +111,11 @@ struct UnitRoster {
     }
 
     /// Staff-equivalents at work and not training: what the counters and the workload see.
-    func workingStaff(_ unit: UnitIndex) -> Double { max(0, Double(onDuty[unit]) - partlyAway[unit]) }
+    /// Part-timers count for the hours they work.
+    func workingStaff(_ unit: UnitIndex) -> Double { max(0, Double(onDuty[unit]) - partTimeOffOnDuty[unit] - partlyAway[unit]) }
+
+    /// The unit's staff in full-time equivalents: part-timers bring their share of the work.
+    func fullTimeEquivalent(_ unit: UnitIndex) -> Double { Double(headcount[unit]) - partTimeOff[unit] }
 
     /// Counters open in `unit` when `counterShare` of its working staff serve at the counter: at
     /// least one while anyone is on duty. Staff training part of the day leave it for that share.
@@ -97,9 +123,9 @@ struct UnitRoster {
         onDuty[unit] > 0 ? max(1, Int((counterShare * workingStaff(unit)).rounded())) : 0
     }
 
-    /// Utilisation of `unit`'s staff with routine workload `base` (``UnitMonthCounts/workload(base:headcount:workingStaff:)``).
+    /// Utilisation of `unit`'s staff with routine workload `base` (``UnitMonthCounts/workload(base:staff:workingStaff:)``).
     func workload(_ unit: UnitIndex, base: Double) -> Double {
-        UnitMonthCounts.workload(base: base, headcount: headcount[unit], workingStaff: workingStaff(unit))
+        UnitMonthCounts.workload(base: base, staff: fullTimeEquivalent(unit), workingStaff: workingStaff(unit))
     }
 
     /// Away on discretionary training: what the away cap counts.
