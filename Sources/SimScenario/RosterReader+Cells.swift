@@ -22,7 +22,15 @@ extension RosterReader {
             count += 1
         }
         guard clean && count == 18 else {
-            problem(row: row, column: k, headerName("nip"), "expected 18 digits (a NIP or NI PPPK)")
+            if Self.isExcelNumber(value) {
+                excelNIPRows += 1
+                problem(
+                    row: row, column: k, headerName("nip"),
+                    "Excel stored this NIP as a number and lost its last digits (it is written with E+); format the NIP column as text in Excel and export again"
+                )
+            } else {
+                problem(row: row, column: k, headerName("nip"), "expected 18 digits (a NIP or NI PPPK)")
+            }
             return
         }
         if let first = nips[digits] {
@@ -30,6 +38,22 @@ extension RosterReader {
         } else {
             nips[digits] = row
         }
+    }
+
+    /// Whether a cell reads as a number in Excel's scientific form, `1.97703E+17` or, in an
+    /// Indonesian locale, `1,97703E+17`: an 18-digit NIP Excel kept as a number, with only its
+    /// first 15 digits or fewer left.
+    static func isExcelNumber(_ value: String) -> Bool {
+        let bytes = Array(value.utf8.filter { $0 != 0x20 })
+        guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }), e > 0 else { return false }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        let mantissa = bytes[..<e]
+        var exponent = bytes[(e + 1)...]
+        if exponent.first == UInt8(ascii: "+") { exponent = exponent.dropFirst() }
+        let separators = mantissa.filter { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }.count
+        return isDigit(mantissa.first!) && separators <= 1
+            && mantissa.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+            && !exponent.isEmpty && exponent.count <= 2 && exponent.allSatisfy(isDigit)
     }
 
     mutating func readUnit(_ fields: [DelimitedText.Field], row: Int, units: [String: Int]) -> Int? {

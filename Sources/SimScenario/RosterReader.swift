@@ -38,6 +38,8 @@ struct RosterReader {
     private(set) var suppressed = 0
     /// Per column, the rows whose cell looks like a NIP, a date or a name where none belongs.
     var misplaced: [Int: Int] = [:]
+    /// Rows whose NIP Excel stored as a number (``isExcelNumber(_:)``).
+    var excelNIPRows = 0
     /// What to say on stderr that is not an error (a field spanning lines, a file in UTF-16).
     private(set) var notes: [String] = []
 
@@ -112,6 +114,15 @@ struct RosterReader {
                 path: k < header.count ? columnLabel(k) : "column \(k + 1)",
                 message:
                     "\(count) rows hold a NIP, a date or a name in this column: the columns look shifted, or the header is not in the order of the data"
+            )
+            diagnostics.insert(summary, at: 0)
+        }
+        if excelNIPRows > 0, let k = position["nip"] {
+            // Said first and once with the count: every row's own message may be past the limit.
+            let summary = Diagnostic(
+                file: file, location: SourceLocation(file: file, line: 1, column: k + 1), path: columnLabel(k),
+                message:
+                    "\(excelNIPRows) row\(excelNIPRows == 1 ? "" : "s") hold a NIP that Excel stored as a number, losing its last digits (written with E+); format the NIP column as text in Excel and export again (the values are not shown: they are personal data)"
             )
             diagnostics.insert(summary, at: 0)
         }

@@ -32,6 +32,16 @@ func rosterDiagnostics(_ file: String) -> [String] {
         ),
         ("impossible-date.csv", ["impossible-date.csv:2:7: error: Tanggal Lahir: not a real date"]),
         ("duplicate-nip.csv", ["duplicate-nip.csv:4:1: error: NIP: duplicate NIP: the same as row 2"]),
+        // NIPs Excel kept as numbers (1,98001E+17 in an Indonesian locale, 1.97703E+17 in an
+        // English one): said as such, with the count first (issue 39).
+        (
+            "excel-nip.csv",
+            [
+                "excel-nip.csv:1:1: error: NIP: 2 rows hold a NIP that Excel stored as a number, losing its last digits",
+                "excel-nip.csv:2:1: error: NIP: Excel stored this NIP as a number and lost its last digits",
+                "excel-nip.csv:4:1: error: NIP: Excel stored this NIP as a number and lost its last digits",
+            ]
+        ),
         ("level-outside.csv", ["level-outside.csv:2:12: error: Kompetensi digital: expected a level from 1 to 5; this number is above it"]),
         ("pppk-latsar.csv", ["pppk-latsar.csv:2:11: error: Belum Latsar: a PPPK does not owe Latsar"]),
         ("missing-unit-column.csv", ["missing-unit-column.csv:1:1: error: unit: no unit column; expected a header 'Unit Kerja' or 'Unit'"]),
@@ -60,11 +70,12 @@ func rosterDiagnostics(_ file: String) -> [String] {
     /// No message quotes a NIP, a name or a birth date from the file, in any of its spellings.
     @Test func noDiagnosticQuotesPersonalData() {
         let personal = [
-            "198001012005011001", "199505052022032002", "12345", "Ani Wijaya", "Budi Hartono", "Citra Dewi",
+            "198001012005011001", "199505052022032002", "12345", "Ani Wijaya", "Budi Hartono", "Citra Dewi", "98001", "97703",
             "01-01-1980", "31-02-1980", "05-05-1995", "01-01-1960", "1980-01-01",
         ]
         let files = [
             "unknown-unit.csv", "impossible-date.csv", "duplicate-nip.csv", "level-outside.csv", "pppk-latsar.csv", "many-problems.csv",
+            "excel-nip.csv",
         ]
         for file in files {
             for line in rosterDiagnostics(file) {
