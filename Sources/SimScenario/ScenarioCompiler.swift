@@ -91,7 +91,19 @@ struct ScenarioCompiler {
 
     /// A region's earmarks come out of its budget, so together they may not exceed it: an error at
     /// the region's budget, naming the earmarks.
+    /// An earmark's region must be one of the scenario's: a misspelt id would leave the money in
+    /// the common budget without a word. (A region the file removes takes its inherited earmarks
+    /// with it: ``ScenarioLoader/dropInherited(forRemovedRegions:in:file:)``.)
     mutating func checkEarmarks(_ programmes: [ProgrammeParameters], regions: [RegionParameters]) {
+        let regionIDs = regions.map(\.id)
+        for programme in programmes {
+            for key in programme.budgetRupiahPerYear.keys.sorted() where !regionIDs.contains(key) {
+                problem(
+                    root.filled("programmes")[programme.id]?["budgetRupiahPerYear"]?[key],
+                    "programmes.\(programme.id).budgetRupiahPerYear.\(key)",
+                    "no region '\(key)' in this scenario\(didYouMean(key, among: regionIDs)); an earmark is given by region id")
+            }
+        }
         for region in regions {
             let earmarked = programmes.filter { $0.fundedBy == .region && $0.budgetRupiahPerYear[region.id] != nil }
             let total = earmarked.reduce(0) { $0 + $1.budgetRupiahPerYear[region.id]! }

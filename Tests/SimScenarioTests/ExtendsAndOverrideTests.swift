@@ -5,6 +5,13 @@ import Testing
 @Suite struct ExtendsAndOverrideTests {
     func node(_ text: String) throws -> JSONNode { try JSONParser.parse(text, file: "test.json") }
 
+    /// A new empty directory for what-if files; the caller removes it.
+    func scratch(_ name: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
     @Test func mergeIsDeepAndNullRemovesAKey() throws {
         let base = try node(#"{"a": {"b": 1, "c": 2}, "list": [1, 2], "gone": {"x": 1}, "keep": true}"#)
         let overlay = try node(#"{"a": {"c": 3, "d": 4}, "list": [9], "gone": null}"#)
@@ -17,8 +24,7 @@ import Testing
     /// change it, with the line of the base it came from and what to write. Removing a region
     /// takes its inherited uncertainty entries with it, with a note.
     @Test func inheritedProblemsNameTheWhatIfAndARemovedRegionTakesItsEntries() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("inherit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try scratch("inherit")
         defer { try? FileManager.default.removeItem(at: dir) }
         let base = packageRoot.appendingPathComponent("scenarios/baseline.json").path
         let broken = dir.appendingPathComponent("fewer-domains.json")
@@ -47,6 +53,33 @@ import Testing
             scenario.notes == [
                 "alone.json: removes region 'sorong', so 5 inherited uncertainty entries on it are dropped too (regions.sorong.headcount, regions.sorong.initialGapLevels, regions.sorong.motivation.mean, regions.sorong.internetQuality, regions.sorong.units.*.service.requestsPerDay)"
             ])
+    }
+
+    /// A what-if that removes Sorong from the bundled coaching earmark keeps Sawahlunto's earmark
+    /// and drops Sorong's with a note; an earmark for a region the scenario never had (a typo) is
+    /// an error at its key, not money left silently in the common budget.
+    @Test func earmarksFollowTheRegionsAndAMisspeltRegionIsRefused() throws {
+        let dir = try scratch("earmark")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = packageRoot.appendingPathComponent("scenarios/coaching-earmark.json").path
+        let alone = dir.appendingPathComponent("alone.json")
+        try #"{"schemaVersion": 1, "extends": "\#(base)", "id": "alone", "regions": {"sorong": null}}"#.write(
+            to: alone, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(alone.path)
+        let coaching = try #require(scenario.parameters.programmes.first { $0.id == "leadership-coaching" })
+        #expect(coaching.budgetRupiahPerYear == ["sawahlunto": 200_000_000])
+        #expect(
+            scenario.notes.contains(
+                "alone.json: removes region 'sorong', so 1 inherited programmes entry on it is dropped too (programmes.leadership-coaching.budgetRupiahPerYear.sorong)"
+            ), "\(scenario.notes)")
+        let typo = [Override("programmes.leadership-coaching.budgetRupiahPerYear.soront=1000")!]
+        do {
+            _ = try ScenarioLoader.load(packageRoot.appendingPathComponent("scenarios/baseline.json").path, overrides: typo)
+            Issue.record("an earmark for an unknown region loaded")
+        } catch {
+            #expect(error.diagnostics.map(\.path) == ["programmes.leadership-coaching.budgetRupiahPerYear.soront"], "\(error)")
+            #expect(error.diagnostics.first?.message.contains("did you mean 'sorong'?") == true, "\(error)")
+        }
     }
 
     @Test func whatIfFilesInheritEverythingTheyDoNotChange() throws {

@@ -56,7 +56,7 @@ struct UnitRoster {
         headcount[unit] += 1
         onDuty[unit] += 1
         members[unit].append(employee)
-        addPartTimeOff(off, unit: unit, onDuty: true)
+        addPartTimeOff(off, unit: unit, member: true, onDuty: true)
         staffChanged(unit)
     }
 
@@ -65,7 +65,7 @@ struct UnitRoster {
         headcount[old] -= 1
         onDuty[old] -= 1
         members[old].removeAll { $0 == employee }
-        addPartTimeOff(-off, unit: old, onDuty: true)
+        addPartTimeOff(-off, unit: old, member: true, onDuty: true)
         staffChanged(old)
         join(employee, unit: new, off: off)
     }
@@ -74,7 +74,7 @@ struct UnitRoster {
     mutating func leave(unit: UnitIndex, wasAway: Bool, off: Double) {
         headcount[unit] -= 1
         if wasAway { away[unit] -= 1 } else { onDuty[unit] -= 1 }
-        addPartTimeOff(-off, unit: unit, onDuty: !wasAway)
+        addPartTimeOff(-off, unit: unit, member: true, onDuty: !wasAway)
         staffChanged(unit)
     }
 
@@ -82,7 +82,7 @@ struct UnitRoster {
         away[unit] += 1
         if mandated { awayMandated[unit] += 1 }
         onDuty[unit] -= 1
-        if off != 0 { partTimeOffOnDuty[unit] = settledTotal(partTimeOffOnDuty[unit] - off) }
+        addPartTimeOff(-off, unit: unit, member: false, onDuty: true)
         staffChanged(unit)
     }
 
@@ -92,16 +92,16 @@ struct UnitRoster {
         if mandated { awayMandated[unit] -= 1 }
         if stillEmployed {
             onDuty[unit] += 1
-            if off != 0 { partTimeOffOnDuty[unit] = settledTotal(partTimeOffOnDuty[unit] + off) }
+            addPartTimeOff(off, unit: unit, member: false, onDuty: true)
         }
         staffChanged(unit)
     }
 
-    /// Adds a member's unworked hours to the unit's (negative: takes them away), and to those on
-    /// duty when the member is on duty.
-    private mutating func addPartTimeOff(_ off: Double, unit: UnitIndex, onDuty: Bool) {
+    /// Adds a member's unworked hours (negative: takes them away) to the unit's members' sum when
+    /// they join or leave the unit, and to its on-duty sum when they join or leave duty.
+    private mutating func addPartTimeOff(_ off: Double, unit: UnitIndex, member: Bool, onDuty: Bool) {
         guard off != 0 else { return }
-        partTimeOff[unit] = settledTotal(partTimeOff[unit] + off)
+        if member { partTimeOff[unit] = settledTotal(partTimeOff[unit] + off) }
         if onDuty { partTimeOffOnDuty[unit] = settledTotal(partTimeOffOnDuty[unit] + off) }
     }
 
