@@ -172,7 +172,7 @@ public enum Workbook {
     static func numberStyle(unit: String?) -> Int {
         switch unit {
         case "share", "share per year", "share of budget": return 2
-        case "Rupiah", "people", "requests", "complaints", "staff-days", "posts", "projects": return 3
+        case "Rupiah", "people", "requests", "visits", "complaints", "staff-days", "posts", "projects": return 3
         case nil: return 0
         case let unit? where unit.hasPrefix("level"): return 5
         default: return 4

@@ -25,7 +25,7 @@ enum WorkbookHeaders {
     /// every metric.
     static let indonesianUnits: [String: String] = [
         "share": "porsi", "people": "orang", "minutes": "menit", "level (1-5)": "level (1–5)", "level": "level",
-        "levels": "level", "requests": "permohonan", "complaints": "pengaduan", "staff-days": "hari-orang",
+        "levels": "level", "requests": "permohonan", "visits": "kunjungan", "complaints": "pengaduan", "staff-days": "hari-orang",
         "working days": "hari kerja", "months": "bulan", "posts": "jabatan", "projects": "proyek", "ratio": "rasio",
         "share per year": "porsi per tahun", "share of budget": "porsi anggaran", "Rupiah per level": "Rupiah per level",
         "index (0-100)": "indeks (0–100)", "index (25-100)": "indeks (25–100)", "0-1": "0–1", "JP": "JP", "Rupiah": "Rupiah",

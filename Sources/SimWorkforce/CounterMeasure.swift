@@ -7,6 +7,7 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
 
     case requests, waitMean, waitP90, utilisation, firstContactResolution, complaints, ikm, lebaranWaitMean, staffDaysTraining
     case offeredLoad
+    case abandoned, returned, abandonedShare
 
     public var name: String { declaration.name }
 
@@ -26,6 +27,9 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
         case .ikm: return ("ikm", "index (25-100)", ("IKM loket", "Counter IKM"), "Indeks Kepuasan Masyarakat of the counter", .lastYearMean, true)
         case .lebaranWaitMean: return ("wait_minutes.lebaran", "minutes", ("Tunggu sekitar Lebaran (menit)", "Wait around Lebaran (minutes)"), "mean wait of requests arriving in the Lebaran window (7 days before Idul Fitri to 7 after); months without one are empty", .lastYearMean, false)
         case .offeredLoad: return ("offered_load", "ratio", ("Beban permintaan ÷ kapasitas", "Demand ÷ capacity"), "the month's requests × mean handling minutes ÷ the minutes the counter's staff were at the counter: 1 or more means demand exceeds capacity and the queue grows without bound", .lastYearMean, false)
+        case .abandoned: return ("abandoned", "visits", ("Pulang sebelum dilayani", "Gave up waiting"), "visits that ended with the citizen giving up before service", .total, false)
+        case .returned: return ("returned", "visits", ("Datang kembali", "Came back"), "visits of citizens coming back after giving up on an earlier day (not counted in requests)", .total, nil)
+        case .abandonedShare: return ("abandoned_share", "share", ("Bagian yang pulang sebelum dilayani", "Share who gave up"), "visits that ended with the citizen giving up ÷ visits that ended (served or given up)", .lastYearMean, false)
         case .staffDaysTraining: return ("staff_days_training", "staff-days", ("Hari-orang untuk pelatihan", "Staff-days at training"), "working days of the counter unit's staff taken by training: away at sessions, and the share of the day of on-duty training (e-learning, coaching, Latsar's workplace part)", .total, nil)
         }
     }

@@ -132,6 +132,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case structuralPosts, promotions, vacanciesUnfilled, promotionTrainingOwed
     case serviceRequests, serviceWaitMean, serviceWaitP90, serviceHandlingMean, serviceFCR
     case serviceComplaints, serviceComplaintResolutionDays, serviceIKM, serviceUtilisation
+    case serviceAbandoned, serviceAbandonedShare
     case projectsCompleted, projectsOnTimeShare, projectsMeanDelayMonths, projectsMeanOverrunShare, projectsOverrunRupiah
     case trainingGainLevels
 
@@ -224,6 +225,8 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .serviceComplaintResolutionDays: return ("service.complaint_resolution_days", "working days", ("Lama penyelesaian pengaduan (hari kerja)", "Complaint resolution time (working days)"), "mean time to resolve a complaint", .lastYearMean, false)
         case .serviceIKM: return ("service.ikm", "index (25-100)", ("IKM (indeks kepuasan masyarakat, 25–100)", "IKM (citizen satisfaction index, 25–100)"), "Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017 scale)", .lastYearMean, true)
         case .serviceUtilisation: return ("service.utilisation", "share", ("Keterpakaian petugas loket", "Counter staff utilisation"), "busy share of counter staff time", .lastYearMean, nil)
+        case .serviceAbandoned: return ("service.abandoned", "visits", ("Warga yang pulang sebelum dilayani", "Citizens who gave up waiting"), "visits that ended with the citizen giving up before service (0 when the counters' patience is none)", .total, false)
+        case .serviceAbandonedShare: return ("service.abandoned_share", "share", ("Bagian warga yang pulang sebelum dilayani", "Share who gave up waiting"), "visits that ended with the citizen giving up ÷ visits that ended (served or given up)", .lastYearMean, false)
         case .projectsCompleted: return ("projects.completed", "projects", ("Proyek selesai", "Projects completed"), "projects finished in the month", .total, nil)
         case .projectsOnTimeShare: return ("projects.on_time_share", "share", ("Proyek selesai tepat waktu", "Projects finished on time"), "share of projects finished so far that finished on time", .lastMonth, true)
         case .projectsMeanDelayMonths: return ("projects.mean_delay_months", "months", ("Rata-rata keterlambatan proyek (bulan)", "Mean project delay (months)"), "mean delay of projects finished so far", .lastMonth, false)
@@ -347,54 +350,4 @@ extension ModelParameters {
 extension RegionParameters {
     /// The units with a service counter, in unit order.
     public var counterIDs: [String] { units.filter { $0.service != nil }.map(\.id) }
-}
-
-/// One decision of the adaptive policy (MODEL.md §6), for the report.
-public struct Decision: Sendable, Equatable {
-    public enum Action: String, Sendable { case switchMode, shiftBudget, revise, drop }
-    /// Month index from the start (0 = first month).
-    public var month: Int
-    /// The programme's index in its scenario.
-    public var programme: Int
-    /// Measured gap closed per attendee since the last evaluation (levels, summed over domains).
-    public var measuredGapClosedLevels: Double
-    public var action: Action
-    public var reason: String
-    /// switchMode: the mode before and after.
-    public var fromMode: Mode?
-    public var toMode: Mode?
-    /// shiftBudget and drop: the share of the programme's remaining planned money moved away (0–1).
-    public var movedShare: Double
-    public init(
-        month: Int, programme: Int, measuredGapClosedLevels: Double, action: Action, reason: String,
-        fromMode: Mode? = nil, toMode: Mode? = nil, movedShare: Double = 0
-    ) {
-        self.fromMode = fromMode
-        self.toMode = toMode
-        self.movedShare = movedShare
-        self.month = month
-        self.programme = programme
-        self.measuredGapClosedLevels = measuredGapClosedLevels
-        self.action = action
-        self.reason = reason
-    }
-}
-
-/// A constraint of the model broken at run time (MODEL.md §5). A correct run has none; the run
-/// counts each kind, writes the counts to `run.json` and warns on stderr.
-public enum Breach: Int, Vocabulary {
-    case budgetOverspent, sessionInBlackoutMonth, sessionInSuspendedMode, awayCapExceeded, attendeeBookedTwice, pppkAboveJPCap
-    case sessionInNoTrainingPeriod
-
-    public var meaning: String {
-        switch self {
-        case .budgetOverspent: return "spending above the year's budget"
-        case .sessionInBlackoutMonth: return "a session running in a blackout month"
-        case .sessionInSuspendedMode: return "a session starting in a suspended mode"
-        case .awayCapExceeded: return "a unit above the away cap when a session starts"
-        case .attendeeBookedTwice: return "an attendee listed twice in one session"
-        case .pppkAboveJPCap: return "a PPPK credited above the JP cap"
-        case .sessionInNoTrainingPeriod: return "an attendee from a unit a no-training period protects"
-        }
-    }
 }

@@ -83,3 +83,6 @@ public enum ServiceFidelity: String, ParameterChoice, Vocabulary { case perReque
 
 /// Distribution of handling time around its mean (exponential makes the channel M/M/c).
 public enum HandlingDistribution: String, ParameterChoice, Vocabulary { case lognormal, exponential }
+
+/// How long a waiting citizen stays: `none` never gives up.
+public enum PatienceDistribution: String, ParameterChoice, Vocabulary { case none, exponential, lognormal }

@@ -10,6 +10,11 @@ public struct ServiceChannelParameters: ParameterGroup {
     public var handlingCV = 0.5
     /// The service level (1–5) at which a handler is fully proficient: ĉ = (level − 1)/(proficient − 1).
     public var proficientLevel = 3.0
+    /// How long a waiting citizen stays before giving up (none: however long it takes).
+    public var patience = PatienceParameters()
+    /// Share of those who give up who come back another day, and after how many working days.
+    public var returnShare = 0.0
+    public var returnDelayDays = 1.0
     /// How requests per day vary over the year; `nil` is flat.
     public var demand: DemandProfile?
     public init() {}
@@ -37,7 +42,39 @@ public struct ServiceChannelParameters: ParameterGroup {
         .number(
             "proficientLevel", \.proficientLevel, min: 1, max: 5, above: true, unit: "level (1–5)",
             "service competency level at which a handler is fully proficient (Menengah)", source: "assumption"),
+        .group("patience", \.patience, "how long a waiting citizen stays before giving up (MODEL.md §7)"),
+        .share(
+            "returnShare", \.returnShare, "share of the citizens who gave up who come back another day",
+            source: "assumption (krjogja.com, Bantul 2016: of 800 numbers taken, 400 left and came back the next morning)"),
+        .number(
+            "returnDelayDays", \.returnDelayDays, above: true, unit: "working days",
+            "working days between giving up and coming back", source: "assumption (the next working day)"),
         .structural("demand"),
+    ]
+}
+
+/// How long a waiting citizen stays in the line before giving up (abandonment). With exponential
+/// patience and exponential handling the counter is M/M/c+M (Erlang A).
+public struct PatienceParameters: ParameterGroup {
+    public var distribution = PatienceDistribution.none
+    public var meanMinutes = 60.0
+    public var cv = 1.0
+    public init() {}
+
+    /// Whether citizens ever give up.
+    public var isFinite: Bool { distribution != .none }
+
+    public static let declarations: [Declaration<Self>] = [
+        .choice(
+            "distribution", \.distribution,
+            "none: citizens wait however long it takes; exponential (Erlang A) or lognormal patience otherwise",
+            source: "Garnett, Mandelbaum & Reiman 2002 (exponential: Erlang A); lognormal for a patience whose hazard is not constant"),
+        .number(
+            "meanMinutes", \.meanMinutes, above: true, unit: "minutes", "mean time a citizen waits before giving up",
+            source: "assumption"),
+        .number(
+            "cv", \.cv, above: true, unit: "coefficient of variation", "coefficient of variation of a lognormal patience",
+            source: "assumption"),
     ]
 }
 

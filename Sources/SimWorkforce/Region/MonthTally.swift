@@ -30,6 +30,8 @@ struct MonthTally {
 /// are their sum at the month's end (plus complaint resolution times, kept by the region).
 struct ServiceTally {
     var requests = 0, resolved = 0, complaints = 0
+    /// Citizens who gave up waiting, and visits of those who came back after giving up.
+    var abandoned = 0, returned = 0
     var waitMinutes = MeanTally(), handlingMinutes = MeanTally()
     var satisfaction = MeanTally(), complaintResolutionDays = MeanTally()
     /// Waits in 1-minute bins (the last bin holds everything longer), for the p90.
@@ -46,6 +48,8 @@ struct ServiceTally {
         requests = 0
         resolved = 0
         complaints = 0
+        abandoned = 0
+        returned = 0
         waitMinutes = MeanTally()
         handlingMinutes = MeanTally()
         lebaranWaitMinutes = MeanTally()
@@ -62,6 +66,8 @@ struct ServiceTally {
         requests += other.requests
         resolved += other.resolved
         complaints += other.complaints
+        abandoned += other.abandoned
+        returned += other.returned
         waitMinutes.merge(other.waitMinutes)
         handlingMinutes.merge(other.handlingMinutes)
         satisfaction.merge(other.satisfaction)

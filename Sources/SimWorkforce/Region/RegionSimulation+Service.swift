@@ -3,7 +3,8 @@ import SimCore
 /// Citizen service (MODEL.md §7): each frontline unit's channel is a FIFO queue whose servers are
 /// the unit's counter staff on duty at that moment. Per-request fidelity simulates every request,
 /// each channel on its own clock (``ServiceChannel``), brought up to each region event before it
-/// fires; analytic fidelity evaluates Erlang C per channel and working day with the same inputs.
+/// fires; analytic fidelity evaluates Erlang C (Erlang A when citizens give up) per channel and
+/// working day with the same inputs (RegionSimulation+AnalyticService.swift).
 extension RegionSimulation {
     var quality: ServiceQualityParameters { model.serviceQuality }
     var perRequest: Bool { model.simulation.serviceFidelity == .perRequest }
@@ -151,104 +152,6 @@ extension RegionSimulation {
         return n > 0 ? sum / Double(n) : 0
     }
 
-    // MARK: - Analytic fidelity
-
-    /// The sums over `unit`'s staff on duty that an analytic day reads, worked out afresh.
-    mutating func staffSums(_ unit: UnitIndex) -> StaffSums {
-        var sums = StaffSums(version: eventsFired, unitChanges: roster.staffChanges[unit])
-        for e in roster.members[unit] where workforce.active[e] && !workforce.offDuty[e] {
-            let terms = handlerTerms(e)
-            sums.minutes += terms.minutes
-            sums.competency += terms.competency
-            sums.motivation += workforce.effectiveMotivation(e)
-            sums.count += 1
-        }
-        return sums
-    }
-
-    /// One working day of every channel by Erlang C with the Allen–Cunneen correction for
-    /// lognormal handling times (Wq ≈ Wq(M/M/c)·(1 + cv²)/2), the same inputs as per-request.
-    mutating func analyticDay(_ day: Int) {
-        let today = day
-        let inLebaran = isLebaran(Double(day) + 0.5)
-        for c in channels.indices {
-            let unit = channels[c].unit
-            let parameters = channels[c].parameters
-            // The staff on duty only change at other events: their sums are worked out again only
-            // after one that may have changed this unit's (the same sums, so the same numbers).
-            if channels[c].staffSums.version != eventsFired || channels[c].staffSums.unitChanges != roster.staffChanges[unit] {
-                channels[c].staffSums = staffSums(unit)
-            } else if BuildConfiguration.internalChecks {
-                let fresh = staffSums(unit)
-                precondition(
-                    fresh.matches(channels[c].staffSums),
-                    "the staff sums of unit \(unit) were reused after a change nobody counted (UnitRoster.staffChanges)")
-            }
-            let sums = channels[c].staffSums
-            let minutesSum = sums.minutes
-            let competencySum = sums.competency
-            let motivationSum = sums.motivation
-            let n = sums.count
-            let demand = channels[c].demand.isEmpty ? 1 : channels[c].demand[min(today, channels[c].demand.count - 1)]
-            let requestsPerDay = parameters.requestsPerDay * demand
-            let requests = channels[c].streams.handling.poisson(mean: requestsPerDay)
-            guard requests > 0 else { continue }
-            channels[c].tally.requests += requests
-            let meanMinutes = n > 0 ? minutesSum / Double(n) : parameters.minutesPerRequestProficient * parameters.noviceMultiplier
-            let competency = n > 0 ? competencySum / Double(n) : 0
-            let motivation = n > 0 ? motivationSum / Double(n) : 0.5
-            let servers = max(roster.counterServers(unit, counterShare: parameters.counterShare), 1)
-            let minutesPerDay = model.hoursPerWorkingDay * 60
-            // The expected rate: Erlang C already carries the Poisson variation of arrivals.
-            let arrivals = requestsPerDay / minutesPerDay
-            let queue = ErlangC(arrivalRate: arrivals, serviceRate: 1 / meanMinutes, servers: servers)
-            let correction = parameters.exponentialHandling ? 1 : (1 + parameters.handlingCV * parameters.handlingCV) / 2
-            // The stationary day (Erlang C with the Allen–Cunneen correction), when it is stable.
-            var stationary = (mean: 0.0, p90: 0.0, timeliness: 1.0, utilisation: 1.0)
-            if queue.isStable {
-                let pWait = queue.probabilityOfWaiting
-                let theta = (Double(servers) / meanMinutes - arrivals) / correction
-                // E[e^{−W/s}] for W = 0 w.p. 1 − C, else exponential with rate θ.
-                stationary = (
-                    queue.meanWait * correction, queue.waitQuantile(0.9) * correction,
-                    (1 - pWait) + pWait * theta / (theta + 1.0 / quality.timelinessScaleMinutes), queue.utilisation
-                )
-            }
-            // A backlog from yesterday, or more arrivals than service today: the fluid day.
-            let day = BacklogDay(
-                backlog: channels[c].backlogRequests, arrivalsPerMinute: arrivals,
-                servicePerMinute: Double(servers) / meanMinutes, minutes: minutesPerDay,
-                stationary: (stationary.mean, stationary.p90))
-            channels[c].backlogRequests = day.backlogAtEnd
-            let meanWait = day.meanWait
-            let p90 = day.p90Wait
-            let queuedWait = day.queuedShare > 0 ? (meanWait - (1 - day.queuedShare) * stationary.mean) / day.queuedShare : 0
-            let timeliness = day.queuedShare * quality.timeliness(waitMinutes: queuedWait) + (1 - day.queuedShare) * stationary.timeliness
-            let utilisation = day.queuedShare + (1 - day.queuedShare) * stationary.utilisation
-            let fcr = quality.firstContactResolution(competency: competency)
-            let served = Double(requests)
-            let satisfaction = quality.satisfaction(timeliness: timeliness, competency: competency, resolved: fcr, motivation: motivation)
-            channels[c].tally.waitMinutes.add(meanWait, times: requests)
-            channels[c].tally.handlingMinutes.add(meanMinutes, times: requests)
-            channels[c].tally.resolved += Int((fcr * served).rounded())
-            channels[c].tally.satisfaction.add(satisfaction, times: requests)
-            channels[c].tally.analyticWaitP90Sum += p90 * served
-            channels[c].tally.analyticUtilisationSum += utilisation * served
-            channels[c].tally.analyticLoadSum += arrivals * meanMinutes / Double(servers) * served
-            if inLebaran { channels[c].tally.lebaranWaitMinutes.add(meanWait, times: requests) }
-            let complaintMean =
-                served
-                * (fcr * quality.complaintChance(resolved: true, waitMinutes: meanWait)
-                    + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
-            let complaints = channels[c].streams.outcomes.poisson(mean: complaintMean)
-            if complaints > 0 { fileComplaint(channel: c, count: complaints) }
-        }
-        let next = Double(day + 1)
-        if next < clock.horizonDays {
-            calendar.schedule(.analyticDay(Int32(day + 1)), at: SimTime(workingDays: next))
-        }
-    }
-
     // MARK: - Month end
 
     /// Records the month's service metrics, for the region and for each counter. A quantity with
@@ -285,6 +188,8 @@ extension RegionSimulation {
         result[.serviceIKM, m] = service.ikm
         result[.serviceWaitP90, m] = service.waitP90(analytic: analytic)
         result[.serviceUtilisation, m] = analytic ? service.analyticUtilisation : (staffed > 0 ? busy / staffed : .nan)
+        result[.serviceAbandoned, m] = Double(service.abandoned)
+        result[.serviceAbandonedShare, m] = service.abandonedShare
         service.reset()
     }
 
@@ -301,6 +206,9 @@ extension RegionSimulation {
         write(.complaints, Double(tally.complaints))
         write(.ikm, tally.ikm)
         write(.lebaranWaitMean, tally.lebaranWaitMinutes.count > 0 ? tally.lebaranWaitMinutes.mean : .nan)
+        write(.abandoned, Double(tally.abandoned))
+        write(.returned, Double(tally.returned))
+        write(.abandonedShare, tally.abandonedShare)
     }
 }
 
@@ -308,6 +216,8 @@ extension ServiceTally {
     var served: Int { waitMinutes.count }
     var waitMean: Double { served > 0 ? waitMinutes.mean : .nan }
     var firstContactResolution: Double { served > 0 ? Double(resolved) / Double(served) : .nan }
+    /// Gave up ÷ visits that ended (served or gave up); undefined when none ended.
+    var abandonedShare: Double { served + abandoned > 0 ? Double(abandoned) / Double(served + abandoned) : .nan }
     var ikm: Double { satisfaction.count > 0 ? IKMGrade.index(meanSatisfaction: satisfaction.mean) : .nan }
     var analyticUtilisation: Double { served > 0 ? analyticUtilisationSum / Double(served) : .nan }
     var analyticLoad: Double { served > 0 ? analyticLoadSum / Double(served) : .nan }

@@ -37,6 +37,7 @@ struct RegionStreams {
             RandomStream(seed: seed, replication: replication, stream: StreamID(named: ["region", region, "counter", unit, purpose]))
         }
         return ChannelStreams(
-            arrivals: stream("arrivals"), handlers: stream("handlers"), handling: stream("handling"), outcomes: stream("outcomes"))
+            arrivals: stream("arrivals"), handlers: stream("handlers"), handling: stream("handling"), outcomes: stream("outcomes"),
+            patience: stream("patience"))
     }
 }

@@ -25,6 +25,8 @@ struct ServiceChannel {
     var trainingAreaAtMonthStart = 0.0
     /// Analytic fidelity: requests still waiting at the end of the last working day.
     var backlogRequests = 0.0
+    /// Analytic fidelity: citizens coming back after giving up, by working day.
+    var analyticComebacks: [Int: Int] = [:]
     /// Analytic fidelity: the on-duty staff's sums, as of the region's counts of changes.
     var staffSums = StaffSums(version: -1)
 
@@ -32,8 +34,10 @@ struct ServiceChannel {
     var streams: ChannelStreams
     /// Counters open now (staff on duty at the counter).
     private(set) var servers: Int
-    /// The arrival times of the requests waiting, in order.
-    private var waiting = FIFORing<Double>(capacity: 64)
+    /// The requests waiting, in order of arrival.
+    private var waiting = FIFORing<WaitingRequest>(capacity: 64)
+    /// When citizens who gave up come back (working days), earliest first.
+    private var comebacks = MinHeap<Double>()
     /// The requests being served.
     private var inService: [RequestInService] = []
     /// The request in service that finishes first (the lowest index among equal times; −1 and ∞
@@ -88,28 +92,62 @@ struct ServiceChannel {
         }
     }
 
-    /// Runs the channel's arrivals, starts and completions strictly before `t`.
+    /// Runs the channel's arrivals, comebacks, starts and completions strictly before `t`.
     mutating func advance(to t: Double, workforce: Workforce, staff: inout CounterStaff) {
         while true {
             let (first, finish) = firstDone
-            if finish <= nextArrival {
+            let comeback = comebacks.min ?? .infinity
+            let arrival = Swift.min(nextArrival, comeback)
+            if finish <= arrival {
                 guard finish < t else { return }
                 complete(first, at: finish, staff: staff)
                 startWaiting(at: finish, workforce: workforce, staff: &staff)
             } else {
-                guard nextArrival < t else { return }
-                let arrival = nextArrival
-                tally.requests += 1
-                waiting.append(arrival)
-                nextArrival = arrivalTime(after: arrival)
+                guard arrival < t else { return }
+                if nextArrival <= comeback {
+                    tally.requests += 1
+                    nextArrival = arrivalTime(after: arrival)
+                } else {
+                    _ = comebacks.removeMin()
+                    tally.returned += 1
+                }
+                join(at: arrival)
                 startWaiting(at: arrival, workforce: workforce, staff: &staff)
             }
         }
     }
 
+    /// A citizen joins the back of the line at `time`, with the time they will give up.
+    @inline(__always)
+    private mutating func join(at time: Double) {
+        let patience = rules.channel.patience
+        var givesUpAt = Double.infinity
+        switch patience.distribution {
+        case .none: break
+        case .exponential: givesUpAt = time + streams.patience.exponential(mean: patience.meanMinutes) * rules.daysPerMinute
+        case .lognormal: givesUpAt = time + streams.patience.lognormal(mean: patience.meanMinutes, cv: patience.cv) * rules.daysPerMinute
+        }
+        waiting.append(WaitingRequest(arrival: time, givesUpAt: givesUpAt))
+    }
+
     /// A citizen who came before the run's start joins the line at `time` (served and counted in
     /// the run, but not as an arrival of it).
-    mutating func addWaiting(at time: Double) { waiting.append(time) }
+    mutating func addWaiting(at time: Double) { join(at: time) }
+
+    /// A waiting citizen whose patience ran out before a counter was free for them has gone:
+    /// counted as abandoned, and perhaps back `returnDelayDays` after giving up.
+    ///
+    /// The line is FIFO, so whoever gave up is found when their turn comes, at the head, and
+    /// dropped then without ever taking a counter: each request is looked at once, and no event
+    /// scans the line (the waits of those served and the count who gave up are exact; the count
+    /// lands in the month of their turn, not of their leaving). A comeback due before `time`
+    /// comes at `time`.
+    private mutating func giveUp(_ request: WaitingRequest, at time: Double) {
+        tally.abandoned += 1
+        let share = rules.channel.returnShare
+        guard share > 0, streams.patience.bernoulli(share) else { return }
+        comebacks.insert(Swift.max(request.givesUpAt + rules.channel.returnDelayDays, time))
+    }
 
     /// The number of counters becomes `count` at `time`. Requests in service are never
     /// interrupted; a rise lets waiting requests start.
@@ -124,7 +162,12 @@ struct ServiceChannel {
     /// loop, which calls it after every arrival and completion.
     @inline(__always)
     mutating func startWaiting(at time: Double, workforce: Workforce, staff: inout CounterStaff) {
-        while inService.count < servers, let arrival = waiting.popFirst() {
+        while inService.count < servers, let request = waiting.popFirst() {
+            if request.givesUpAt < time {
+                giveUp(request, at: time)
+                continue
+            }
+            let arrival = request.arrival
             var competency = 0.0
             var motivation = 0.5
             var mean = rules.noviceMinutes
@@ -190,6 +233,12 @@ struct ServiceChannel {
     }
 }
 
+/// A citizen in the line: when they came, and when they will give up (∞: never).
+struct WaitingRequest {
+    var arrival: Double
+    var givesUpAt: Double
+}
+
 /// A request at a counter: when it will be done, and what it takes to judge it then.
 struct RequestInService {
     var finish: Double
@@ -223,59 +272,13 @@ struct CounterStaff {
     }
 }
 
-/// A channel's constants, worked out once.
-struct ServiceRules {
-    let channel: ServiceChannelParameters
-    let quality: ServiceQualityParameters
-    /// Minutes in a working day: a wait in working days times this is minutes.
-    let minutesPerDay: Double
-    /// 1 / minutesPerDay: a handling time in working days is a product, not a division per request.
-    let daysPerMinute: Double
-    /// σ² and σ of the lognormal handling time.
-    let handlingShape: LognormalShape
-    /// Mean handling minutes (and their log) when no one is on duty to draw as the handler (ĉ = 0).
-    let noviceMinutes: Double, logNoviceMinutes: Double
-    /// The default Lebaran window in working time, where the counter's Lebaran wait is measured.
-    let lebaranSpans: [Range<Double>]
-    /// Per working day from 0: whether the window covers none of it (0), all of it (1) or part of
-    /// it (2), so most requests are placed by one look-up instead of a search of the spans.
-    let lebaranDays: [UInt8]
-
-    init(channel: ServiceChannelParameters, quality: ServiceQualityParameters, hoursPerWorkingDay: Double, lebaranSpans: [Range<Double>]) {
-        self.channel = channel
-        self.quality = quality
-        minutesPerDay = hoursPerWorkingDay * 60
-        daysPerMinute = 1 / minutesPerDay
-        handlingShape = LognormalShape(cv: channel.handlingCV)
-        noviceMinutes = quality.handlingMinutes(channel, competency: 0)
-        logNoviceMinutes = log(noviceMinutes)
-        self.lebaranSpans = lebaranSpans
-        let dayCount = Int((lebaranSpans.map(\.upperBound).max() ?? 0).rounded(.up))
-        lebaranDays = (0..<max(dayCount, 0)).map { d in
-            let day = Double(d)..<Double(d + 1)
-            if lebaranSpans.contains(where: { $0.lowerBound <= day.lowerBound && day.upperBound <= $0.upperBound }) { return 1 }
-            return lebaranSpans.contains(where: { $0.overlaps(day) }) ? 2 : 0
-        }
-    }
-
-    /// Inlined: a call would copy the rules out of the channel being changed.
-    @inline(__always)
-    func isLebaran(_ t: Double) -> Bool {
-        if t >= 0 && t < Double(lebaranDays.count) {
-            switch lebaranDays[Int(t)] {
-            case 0: return false
-            case 1: return true
-            default: break
-            }
-        }
-        return lebaranSpans.contains { $0.contains(t) }
-    }
-}
-
 /// A channel's own random streams: a change in one counter's traffic leaves every other
 /// counter's numbers alone.
 struct ChannelStreams {
     var arrivals, handlers, handling, outcomes: RandomStream
+    /// Patience and comebacks: drawn only when citizens give up, so a counter without a patience
+    /// draws exactly what it drew before patience was modelled.
+    var patience: RandomStream
 }
 
 /// A handler's ĉ and mean handling minutes, with the service level and unit they were worked out from.
