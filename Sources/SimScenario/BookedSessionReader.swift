@@ -133,6 +133,10 @@ struct BookedSessionReader {
         }
         if let start, context.clock.time(of: start) >= context.clock.horizonDays, let k = position["start"] {
             problem(row: row, column: k, name("start"), "after the horizon")
+        } else if let start, start >= context.startDate, !context.clock.isWorkingDay(start) {
+            notes.append(
+                "\(file):\(row): the session's start falls on a weekend or holiday; it starts on the next working day (the date is not shown)"
+            )
         }
         if let start, let end = readDate("end", fields, row: row) {
             if end < start {

@@ -92,6 +92,18 @@ import Testing
         )
     }
 
+    /// A session booked to start on Saturday 9 October 2027 starts on Monday the 11th, said with
+    /// a note that does not quote the date; the row that starts on the Monday gets none.
+    @Test func aSessionBookedOnAWeekendStartsOnTheNextWorkingDayWithANote() throws {
+        let scenario = try load("regions.town.startState.bookedSessions=booked-weekend.csv")
+        let notes = scenario.notes.filter { $0.contains("weekend or holiday") }
+        #expect(notes.count == 1 && notes.first?.contains("booked-weekend.csv:2: ") == true, "\(scenario.notes)")
+        #expect(!notes.contains { $0.contains("2027") || $0.contains("09-10") })
+        let clock = WorkingClock(scenario.parameters.simulation)
+        #expect(clock.time(of: CivilDate(2027, 10, 9)) == clock.time(of: CivilDate(2027, 10, 11)))
+        #expect(!clock.isWorkingDay(CivilDate(2027, 10, 9)) && clock.isWorkingDay(CivilDate(2027, 10, 11)))
+    }
+
     @Test func anEmptyBookedSessionFileIsRefused() {
         let found = problems("regions.town.startState.bookedSessions=booked-empty.csv")
         #expect(found.first?.message.hasPrefix("the file is empty") == true, "\(found)")

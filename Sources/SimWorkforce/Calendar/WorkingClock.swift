@@ -81,6 +81,16 @@ public struct WorkingClock: Sendable {
         return Double(low)
     }
 
+    /// Whether the clock knows real dates (an Indonesian calendar; a flat one has none).
+    public var hasDates: Bool { !workingDates.isEmpty }
+
+    /// Whether `date` is a working day (always, on a flat calendar, which has no dates off).
+    public func isWorkingDay(_ date: CivilDate) -> Bool {
+        guard !workingDates.isEmpty else { return true }
+        let t = time(of: date)
+        return t < horizonDays && workingDates[Int(t)] == date.dayNumber
+    }
+
     /// The working time of the days `window` covers (first day to last day, inclusive).
     public func span(_ window: ClosedRange<CivilDate>) -> Range<Double> {
         time(of: window.lowerBound)..<time(of: window.upperBound.adding(days: 1))
