@@ -153,6 +153,33 @@ public enum ResultTables {
         return csv
     }
 
+    /// Each office counter by clock hour of arrival and year: the queue numbers taken (the year's
+    /// total) and the served's mean wait (the mean of the year's months). Continuous counters
+    /// have no hours, so a run without an office counter writes the header only.
+    public static func servicesHourly(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
+        var csv = ResultTable()
+        csv.row((["scenario", "region", "counter", "hour", "measure", "unit", "year"] + withDifferenceHeader).map(CSVField.identifier))
+        let years = result.years
+        for (s, label) in reported(labels) {
+            for (r, catalogue) in result.catalogues[s].enumerated() {
+                for (m, metric) in catalogue.metrics.enumerated() {
+                    guard case .counterHour(let measure, let unit, let hour) = metric.key else { continue }
+                    for year in 0..<years {
+                        csv.row(
+                            [
+                                .userText(label.id), .userText(catalogue.region), .userText(unit), .integer(hour),
+                                .identifier(measure.name),
+                                .identifier(metric.unit), .integer(label.startYear + year),
+                            ]
+                                + withDifference(
+                                    Estimate(result.yearly[s][r][m * years + year]), result.yearDifference(s, r, m, year: year)))
+                    }
+                }
+            }
+        }
+        return csv
+    }
+
     /// The evaluation's decisions on one programme in some months, in words.
     static func evaluation(
         _ result: ExperimentResult, scenario s: Int, region r: Int, programme: Int, months: Range<Int>,

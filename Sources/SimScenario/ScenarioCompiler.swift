@@ -295,6 +295,7 @@ struct ScenarioCompiler {
         unit.id = member.key
         unit.name = node.word("name") ?? member.key
         unit.service = node["service"].map { ServiceChannelParameters(reading: $0) }
+        checkOfficeDay(unit.service?.day ?? .init(), node: node["service"]?["day"], path: "\(regionPath).units.\(member.key).service.day")
         unit.maxAwayShare = node.number("maxAwayShare")
         if let demand = node["service"]?["demand"] {
             unit.service?.demand = compileDemand(demand, path: "\(regionPath).units.\(member.key).service.demand")

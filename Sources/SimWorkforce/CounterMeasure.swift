@@ -7,7 +7,7 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
 
     case requests, waitMean, waitP90, utilisation, firstContactResolution, complaints, ikm, lebaranWaitMean, staffDaysTraining
     case offeredLoad
-    case abandoned, returned, abandonedShare
+    case abandoned, returned, abandonedShare, turnedAway
 
     public var name: String { declaration.name }
 
@@ -30,6 +30,7 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
         case .abandoned: return ("abandoned", "visits", ("Pulang sebelum dilayani", "Gave up waiting"), "visits that ended with the citizen giving up before service", .total, false)
         case .returned: return ("returned", "visits", ("Datang kembali", "Came back"), "visits of citizens coming back after giving up on an earlier day (not counted in requests)", .total, nil)
         case .abandonedShare: return ("abandoned_share", "share", ("Bagian yang pulang sebelum dilayani", "Share who gave up"), "visits that ended with the citizen giving up ÷ visits that ended (served or given up)", .lastYearMean, false)
+        case .turnedAway: return ("turned_away", "visits", ("Ditolak (kuota habis atau loket tutup)", "Turned away (quota gone or closed)"), "visits refused a queue number because the day's quota was gone, or sent home at closing", .total, false)
         case .staffDaysTraining: return ("staff_days_training", "staff-days", ("Hari-orang untuk pelatihan", "Staff-days at training"), "working days of the counter unit's staff taken by training: away at sessions, and the share of the day of on-duty training (e-learning, coaching, Latsar's workplace part)", .total, nil)
         }
     }
@@ -39,5 +40,40 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
         return MetricDefinition(
             .counter(self, unit: unit), d.unit, d.description, label: LocalizedText(indonesian: d.label.0, english: d.label.1),
             summary: d.summary, higherIsBetter: d.higherIsBetter)
+    }
+}
+
+/// What a counter with an office's day reports per clock hour of arrival (services-hourly.csv):
+/// the queue numbers taken, and the mean wait of those served, by the hour they came.
+public enum HourMeasure: Int, CaseIterable, Sendable {
+    case numbersTaken, waitMean
+
+    public var name: String { self == .numbersTaken ? "numbers_taken" : "wait_minutes.mean" }
+
+    public func definition(unit: String, hour: Int) -> MetricDefinition {
+        let clock = hour < 10 ? "0\(hour):00" : "\(hour):00"
+        switch self {
+        case .numbersTaken:
+            return MetricDefinition(
+                .counterHour(self, unit: unit, hour: hour), "visits",
+                "visits that took a queue number in the hour from \(clock) (comebacks included, those refused by the quota not)",
+                label: LocalizedText(indonesian: "Nomor antrean diambil, jam \(clock)", english: "Queue numbers taken, \(clock)"),
+                summary: .total)
+        case .waitMean:
+            return MetricDefinition(
+                .counterHour(self, unit: unit, hour: hour), "minutes",
+                "mean wait of the citizens served who came in the hour from \(clock)",
+                label: LocalizedText(indonesian: "Waktu tunggu (menit), datang jam \(clock)", english: "Wait (minutes), arriving \(clock)"),
+                summary: .lastYearMean, higherIsBetter: false)
+        }
+    }
+}
+
+extension ServiceChannelParameters {
+    /// The clock hours a counter reports by (those of its numbers window); none on a continuous day.
+    public var reportedHours: Range<Int> {
+        guard day.isOffice else { return 0..<0 }
+        let from = Int(day.numbersFromHour.rounded(.down))
+        return from..<max(from, Int(day.numbersUntilHour.rounded(.up)))
     }
 }

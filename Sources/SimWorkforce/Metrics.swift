@@ -52,6 +52,7 @@ public enum MetricKey: Hashable, Sendable {
     case domain(DomainMeasure, domain: String)
     case programme(ProgrammeMeasure, programme: String)
     case counter(CounterMeasure, unit: String)
+    case counterHour(HourMeasure, unit: String, hour: Int)
 
     /// The dotted id written in the CSVs.
     public var id: String {
@@ -60,6 +61,7 @@ public enum MetricKey: Hashable, Sendable {
         case .domain(let measure, let domain): return "competency.\(domain)" + measure.suffix
         case .programme(let measure, let programme): return "programme.\(programme).\(measure.name)"
         case .counter(let measure, let unit): return "counter.\(unit).\(measure.name)"
+        case .counterHour(let measure, let unit, let hour): return "counter.\(unit).hour_\(hour).\(measure.name)"
         }
     }
 
@@ -72,6 +74,7 @@ public enum MetricKey: Hashable, Sendable {
         case .domain(let measure, let domain): return ["domain", measure.name, domain]
         case .programme(let measure, let programme): return ["programme", measure.name, programme]
         case .counter(let measure, let unit): return ["counter", measure.name, unit]
+        case .counterHour(let measure, let unit, let hour): return ["counterHour", measure.name, unit, "\(hour)"]
         }
     }
 
@@ -90,6 +93,9 @@ public enum MetricKey: Hashable, Sendable {
         case ("counter", 3):
             guard let measure = CounterMeasure.allCases.first(where: { $0.name == parts[1] }) else { return nil }
             self = .counter(measure, unit: parts[2])
+        case ("counterHour", 4):
+            guard let measure = HourMeasure.allCases.first(where: { $0.name == parts[1] }), let hour = Int(parts[3]) else { return nil }
+            self = .counterHour(measure, unit: parts[2], hour: hour)
         default: return nil
         }
     }
@@ -98,7 +104,7 @@ public enum MetricKey: Hashable, Sendable {
     public var isRegionLevel: Bool {
         switch self {
         case .region, .domain: return true
-        case .programme, .counter: return false
+        case .programme, .counter, .counterHour: return false
         }
     }
 
@@ -132,7 +138,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case structuralPosts, promotions, vacanciesUnfilled, promotionTrainingOwed
     case serviceRequests, serviceWaitMean, serviceWaitP90, serviceHandlingMean, serviceFCR
     case serviceComplaints, serviceComplaintResolutionDays, serviceIKM, serviceUtilisation
-    case serviceAbandoned, serviceAbandonedShare
+    case serviceAbandoned, serviceAbandonedShare, serviceTurnedAway
     case projectsCompleted, projectsOnTimeShare, projectsMeanDelayMonths, projectsMeanOverrunShare, projectsOverrunRupiah
     case trainingGainLevels
 
@@ -226,6 +232,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .serviceIKM: return ("service.ikm", "index (25-100)", ("IKM (indeks kepuasan masyarakat, 25–100)", "IKM (citizen satisfaction index, 25–100)"), "Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017 scale)", .lastYearMean, true)
         case .serviceUtilisation: return ("service.utilisation", "share", ("Keterpakaian petugas loket", "Counter staff utilisation"), "busy share of counter staff time", .lastYearMean, nil)
         case .serviceAbandoned: return ("service.abandoned", "visits", ("Warga yang pulang sebelum dilayani", "Citizens who gave up waiting"), "visits that ended with the citizen giving up before service (0 when the counters' patience is none)", .total, false)
+        case .serviceTurnedAway: return ("service.turned_away", "visits", ("Warga yang ditolak (kuota habis atau loket tutup)", "Citizens turned away (quota gone or counter closed)"), "visits refused a queue number because the day's quota was gone, or sent home at closing (0 on a continuous day)", .total, false)
         case .serviceAbandonedShare: return ("service.abandoned_share", "share", ("Bagian warga yang pulang sebelum dilayani", "Share who gave up waiting"), "visits that ended with the citizen giving up ÷ visits that ended (served or given up)", .lastYearMean, false)
         case .projectsCompleted: return ("projects.completed", "projects", ("Proyek selesai", "Projects completed"), "projects finished in the month", .total, nil)
         case .projectsOnTimeShare: return ("projects.on_time_share", "share", ("Proyek selesai tepat waktu", "Projects finished on time"), "share of projects finished so far that finished on time", .lastMonth, true)
@@ -321,7 +328,10 @@ public struct RegionCatalogue: Sendable, Equatable {
         let domains = model.domains.flatMap { domain in DomainMeasure.allCases.map { $0.definition(domain: domain) } }
         let programmes = model.programmes.flatMap { programme in ProgrammeMeasure.allCases.map { $0.definition(programme: programme.id) } }
         let counters = region.counterIDs.flatMap { unit in CounterMeasure.allCases.map { $0.definition(unit: unit) } }
-        self.init(region: region.id, metrics: fixed + domains + programmes + counters)
+        let hours = region.units.flatMap { unit in
+            (unit.service?.reportedHours ?? 0..<0).flatMap { hour in HourMeasure.allCases.map { $0.definition(unit: unit.id, hour: hour) } }
+        }
+        self.init(region: region.id, metrics: fixed + domains + programmes + counters + hours)
     }
 
     /// Where the series `key` sits, or `nil` when this region does not report it.

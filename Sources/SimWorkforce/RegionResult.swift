@@ -18,6 +18,8 @@ public final class ResultLayout: Sendable {
     /// Slot of each of the region's counters' measures, by the counter's unit index:
     /// `counter[unit][measure.rawValue]`; empty for a unit without a counter.
     let counter: [[Int]]
+    /// Slot of each office counter's hourly measures: `counterHour[unit][(hour − first) × measures + measure]`.
+    let counterHour: [[Int]]
 
     /// The layout the model writes region `r` of `model` in: the catalogue's order, or its slots
     /// permuted by a seeded shuffle (tests only).
@@ -36,6 +38,11 @@ public final class ResultLayout: Sendable {
             programme: model.programmes.map { p in ProgrammeMeasure.allCases.map { slot[.programme($0, programme: p.id)]! } },
             counter: model.regions[r].units.map { unit in
                 unit.service == nil ? [] : CounterMeasure.allCases.map { slot[.counter($0, unit: unit.id)]! }
+            },
+            counterHour: model.regions[r].units.map { unit in
+                (unit.service?.reportedHours ?? 0..<0).flatMap { hour in
+                    HourMeasure.allCases.map { slot[.counterHour($0, unit: unit.id, hour: hour)]! }
+                }
             })
     }
 
@@ -45,10 +52,10 @@ public final class ResultLayout: Sendable {
     ///
     /// - Precondition: `keys` holds every ``Metric``.
     public convenience init(keys: [MetricKey]) {
-        self.init(keys: keys, domain: [], programme: [], counter: [])
+        self.init(keys: keys, domain: [], programme: [], counter: [], counterHour: [])
     }
 
-    init(keys: [MetricKey], domain: [[Int]], programme: [[Int]], counter: [[Int]]) {
+    init(keys: [MetricKey], domain: [[Int]], programme: [[Int]], counter: [[Int]], counterHour: [[Int]]) {
         self.keys = keys
         var slot: [MetricKey: Int] = [:]
         for (i, key) in keys.enumerated() where slot[key] == nil { slot[key] = i }
@@ -56,7 +63,7 @@ public final class ResultLayout: Sendable {
             guard let found = slot[.region(metric)] else { preconditionFailure("a result layout without \(metric.id)") }
             return found
         }
-        (self.domain, self.programme, self.counter) = (domain, programme, counter)
+        (self.domain, self.programme, self.counter, self.counterHour) = (domain, programme, counter, counterHour)
     }
 
     public var count: Int { keys.count }
@@ -118,6 +125,10 @@ public struct RegionResult: Sendable {
     public func slot(programme p: Int, _ measure: ProgrammeMeasure) -> Int { layout.programme[p][measure.rawValue] }
     /// Slot of a counter's measure (the counter of unit `u`, an index among the region's units).
     public func slot(counterOfUnit u: Int, _ measure: CounterMeasure) -> Int { layout.counter[u][measure.rawValue] }
+    /// Slot of an office counter's hourly measure: the `k`-th of its reported hours.
+    public func slot(counterOfUnit u: Int, hourIndex k: Int, _ measure: HourMeasure) -> Int {
+        layout.counterHour[u][k * HourMeasure.allCases.count + measure.rawValue]
+    }
 }
 
 /// The outcome of one replication: one result per region, in scenario order.

@@ -86,3 +86,6 @@ public enum HandlingDistribution: String, ParameterChoice, Vocabulary { case log
 
 /// How long a waiting citizen stays: `none` never gives up.
 public enum PatienceDistribution: String, ParameterChoice, Vocabulary { case none, exponential, lognormal }
+
+/// A counter's day: continuous (flat arrivals, no hours) or an office's (hours, rush, quota).
+public enum ServiceDayKind: String, ParameterChoice, Vocabulary { case continuous, office }

@@ -77,7 +77,9 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
         let recording = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
-        for name in ["summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv", "yearly.csv"] {
+        for name in [
+            "summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv", "services-hourly.csv", "yearly.csv",
+        ] {
             let produced = try read(dir.appendingPathComponent(name))
             if recording {
                 try produced.write(to: golden.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -179,7 +181,9 @@ import Testing
             .write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(try simulate([file.path, "--out", dir.path, "--force", "--quiet"]).status == 0)
-        for name in ["summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv", "yearly.csv"] {
+        for name in [
+            "summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv", "services-hourly.csv", "yearly.csv",
+        ] {
             for row in parseCSV(try read(dir.appendingPathComponent(name))) {
                 for field in row {
                     #expect(!["=", "+", "@", "\t", "\r"].contains(field.first ?? " "), "\(name): \(field)")
@@ -223,7 +227,9 @@ import Testing
         #expect(try read(out.appendingPathComponent("run.json")) == runJSON)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
-                "SHA256SUMS", "brief.html", "brief.md", "decisions.csv", "programmes.csv", "run.json", "services.csv", "summary.csv",
+                "SHA256SUMS", "brief.html", "brief.md", "decisions.csv", "programmes.csv", "run.json", "services-hourly.csv",
+                "services.csv",
+                "summary.csv",
                 "timeseries.csv", "yearly.csv",
             ])
     }

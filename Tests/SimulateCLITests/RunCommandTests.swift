@@ -14,7 +14,9 @@ import Testing
         let reference = try reproducibleFiles(dir.appendingPathComponent("a"))
         #expect(
             Set(reference.keys) == [
-                "summary.csv", "timeseries.csv", "yearly.csv", "decisions.csv", "programmes.csv", "services.csv", "brief.md", "brief.html",
+                "summary.csv", "timeseries.csv", "yearly.csv", "decisions.csv", "programmes.csv", "services.csv", "services-hourly.csv",
+                "brief.md",
+                "brief.html",
             ])
         for name in ["b", "c", "d"] {
             #expect(try reproducibleFiles(dir.appendingPathComponent(name)) == reference, "run \(name) differs")

@@ -15,6 +15,8 @@ public struct ServiceChannelParameters: ParameterGroup {
     /// Share of those who give up who come back another day, and after how many working days.
     public var returnShare = 0.0
     public var returnDelayDays = 1.0
+    /// The office's day: continuous (the textbook counter) or opening hours, a morning rush and a quota.
+    public var day = ServiceDayParameters()
     /// How requests per day vary over the year; `nil` is flat.
     public var demand: DemandProfile?
     public init() {}
@@ -49,6 +51,7 @@ public struct ServiceChannelParameters: ParameterGroup {
         .number(
             "returnDelayDays", \.returnDelayDays, above: true, unit: "working days",
             "working days between giving up and coming back", source: "assumption (the next working day)"),
+        .group("day", \.day, "the office's day: opening hours, the morning rush and a daily quota (docs/model.md §7)"),
         .structural("demand"),
     ]
 }
@@ -75,6 +78,69 @@ public struct PatienceParameters: ParameterGroup {
         .number(
             "cv", \.cv, above: true, unit: "coefficient of variation", "coefficient of variation of a lognormal patience",
             source: "assumption"),
+    ]
+}
+
+/// The office's day at a counter (docs/model.md §7, The office's day). Clock hours are decimal
+/// (7.5 is 07:30); the working day runs from `workStartsAtHour` for `simulation.hoursPerWorkingDay`.
+public struct ServiceDayParameters: ParameterGroup {
+    public var kind = ServiceDayKind.continuous
+    public var workStartsAtHour = 7.5
+    public var opensAtHour = 8.0
+    public var closesAtHour = 14.0
+    public var fridayClosesAtHour = 11.0
+    public var breakFromHour = 0.0
+    public var breakUntilHour = 0.0
+    public var numbersFromHour = 7.5
+    public var numbersUntilHour = 12.0
+    public var rushShare = 0.5
+    public var rushHours = 1.0
+    public var dailyQuota = 0
+    public init() {}
+
+    public var isOffice: Bool { kind == .office }
+
+    public static let declarations: [Declaration<Self>] = [
+        .choice(
+            "kind", \.kind,
+            "continuous: arrivals flat over the working day, no hours, no quota, the queue carried to the next day (the textbook counter); office: the hours, rush and quota below",
+            source: "issue 38; reference/domain-facts.md, Counters in practice"),
+        .number(
+            "workStartsAtHour", \.workStartsAtHour, min: 0, max: 24, unit: "clock hour",
+            "clock time the working day starts (7.5 = 07:30); it lasts simulation.hoursPerWorkingDay",
+            source: "Perpres 21/2023: 37.5 duty hours a week; 07:30 start is common practice (assumption)"),
+        .number(
+            "opensAtHour", \.opensAtHour, min: 0, max: 24, unit: "clock hour", "counters open",
+            source: "mojok.co, Dukcapil Sleman 2021: 08:00"),
+        .number(
+            "closesAtHour", \.closesAtHour, min: 0, max: 24, unit: "clock hour", "counters close, Monday to Thursday",
+            source: "mojok.co, Dukcapil Sleman 2021: 14:00, back-office work after"),
+        .number(
+            "fridayClosesAtHour", \.fridayClosesAtHour, min: 0, max: 24, unit: "clock hour", "counters close on Friday",
+            source: "mojok.co, Dukcapil Sleman 2021: 11:00"),
+        .number(
+            "breakFromHour", \.breakFromHour, min: 0, max: 24, unit: "clock hour",
+            "counters close for a break from this hour (equal to breakUntilHour: no break)", source: "assumption: none"),
+        .number(
+            "breakUntilHour", \.breakUntilHour, min: 0, max: 24, unit: "clock hour", "and reopen at this hour", source: "assumption: none"),
+        .number(
+            "numbersFromHour", \.numbersFromHour, min: 0, max: 24, unit: "clock hour",
+            "queue numbers are taken from this hour (those who come earlier wait from it)",
+            source: "inikebumen.net, Dukcapil Kebumen 2023: 07:30"),
+        .number(
+            "numbersUntilHour", \.numbersUntilHour, min: 0, max: 24, unit: "clock hour", "no number is given after this hour",
+            source: "inikebumen.net, Dukcapil Kebumen 2023: 12:00"),
+        .share(
+            "rushShare", \.rushShare,
+            "share of the day's citizens who come in the morning rush (the rest spread evenly to numbersUntilHour)",
+            source: "assumption: people come before the doors open (krjogja.com, Bantul 2016; domain-facts.md)"),
+        .number(
+            "rushHours", \.rushHours, above: true, unit: "hours", "length of the morning rush from numbersFromHour",
+            source: "assumption"),
+        .integer(
+            "dailyQuota", \.dailyQuota, 0...1_000_000, unit: "numbers a day",
+            "queue numbers given a day; those who come after the last are turned away (0: no quota)",
+            source: "jubi.co.id, Dukcapil Jayapura: 150–200; krjogja.com, Bantul: 500"),
     ]
 }
 

@@ -32,6 +32,12 @@ struct ServiceTally {
     var requests = 0, resolved = 0, complaints = 0
     /// Citizens who gave up waiting, and visits of those who came back after giving up.
     var abandoned = 0, returned = 0
+    /// Citizens refused a queue number (the daily quota was gone) or sent home at closing.
+    var turnedAway = 0
+    /// An office counter's month by clock hour of arrival (24 entries; empty for a continuous
+    /// day and for the region's sum, which reports no hours): numbers taken, waits of the served.
+    var hourNumbers: [Double] = []
+    var hourWaits: [MeanTally] = []
     var waitMinutes = MeanTally(), handlingMinutes = MeanTally()
     var satisfaction = MeanTally(), complaintResolutionDays = MeanTally()
     /// Waits in 1-minute bins (the last bin holds everything longer), for the p90.
@@ -50,6 +56,11 @@ struct ServiceTally {
         complaints = 0
         abandoned = 0
         returned = 0
+        turnedAway = 0
+        for h in hourNumbers.indices {
+            hourNumbers[h] = 0
+            hourWaits[h] = MeanTally()
+        }
         waitMinutes = MeanTally()
         handlingMinutes = MeanTally()
         lebaranWaitMinutes = MeanTally()
@@ -68,6 +79,7 @@ struct ServiceTally {
         complaints += other.complaints
         abandoned += other.abandoned
         returned += other.returned
+        turnedAway += other.turnedAway
         waitMinutes.merge(other.waitMinutes)
         handlingMinutes.merge(other.handlingMinutes)
         satisfaction.merge(other.satisfaction)

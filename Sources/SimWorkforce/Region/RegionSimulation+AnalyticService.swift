@@ -52,16 +52,19 @@ extension RegionSimulation {
             let arrivals = (requestsPerDay + Double(comebacks)) / minutesPerDay
             let visits = requests + comebacks
             let waits =
-                parameters.patience.isFinite
-                ? impatientDay(
-                    channel: c, visits: visits, arrivalsPerMinute: arrivals, meanMinutes: meanMinutes, servers: servers, day: day)
-                : patientDay(channel: c, visits: visits, arrivalsPerMinute: arrivals, meanMinutes: meanMinutes, servers: servers)
+                channels[c].office != nil
+                ? officeDay(channel: c, visits: visits, meanMinutes: meanMinutes, servers: servers, day: day)
+                : parameters.patience.isFinite
+                    ? impatientDay(
+                        channel: c, visits: visits, arrivalsPerMinute: arrivals, meanMinutes: meanMinutes, servers: servers, day: day)
+                    : patientDay(channel: c, visits: visits, arrivalsPerMinute: arrivals, meanMinutes: meanMinutes, servers: servers)
             let meanWait = waits.meanWait
             let fcr = quality.firstContactResolution(competency: competency)
             let served = waits.served
             let satisfaction = quality.satisfaction(
                 timeliness: waits.timeliness, competency: competency, resolved: fcr, motivation: motivation)
-            channels[c].tally.abandoned += visits - served
+            channels[c].tally.abandoned += visits - served - waits.turnedAway
+            channels[c].tally.turnedAway += waits.turnedAway
             guard served > 0 else { continue }
             let count = Double(served)
             channels[c].tally.waitMinutes.add(meanWait, times: served)
@@ -117,6 +120,39 @@ extension RegionSimulation {
             utilisation: day.queuedShare + (1 - day.queuedShare) * stationary.utilisation)
     }
 
+    /// `returnShare` of `leaving` citizens (drawn, Poisson, at most all) come back
+    /// `returnDelayDays` later, rounded to whole working days (at least one).
+    mutating func scheduleComebacks(channel c: Int, leaving: Int, day: Int) {
+        let parameters = channels[c].parameters
+        guard leaving > 0 && parameters.returnShare > 0 else { return }
+        let back = min(leaving, channels[c].streams.patience.poisson(mean: Double(leaving) * parameters.returnShare))
+        if back > 0 { channels[c].analyticComebacks[day + max(1, Int(parameters.returnDelayDays.rounded())), default: 0] += back }
+    }
+
+    /// A day of a counter with an office's day: the fluid day of ``FluidOfficeDay``, with the
+    /// quota, hours and rush; who gave up and who was sent home are its expectations rounded,
+    /// and a share of both come back.
+    mutating func officeDay(channel c: Int, visits: Int, meanMinutes: Double, servers: Int, day: Int) -> AnalyticWaits {
+        let parameters = channels[c].parameters
+        channels[c].backlogRequests = 0
+        let fluid = FluidOfficeDay(
+            office: channels[c].office!, day: day, visits: visits, servers: servers, meanMinutes: meanMinutes,
+            handlingCorrection: parameters.exponentialHandling ? 1 : (1 + parameters.handlingCV * parameters.handlingCV) / 2,
+            patienceMinutes: parameters.patience.isFinite ? parameters.patience.meanMinutes : nil,
+            minutesPerDay: model.hoursPerWorkingDay * 60, timelinessScaleMinutes: quality.timelinessScaleMinutes)
+        for hour in 0..<24 where fluid.hourArrivals[hour] > 0 {
+            channels[c].tally.hourNumbers[hour] += fluid.hourArrivals[hour]
+            let served = Int(fluid.hourServed[hour].rounded())
+            if served > 0 { channels[c].tally.hourWaits[hour].add(fluid.hourWaitMinutes[hour] / fluid.hourServed[hour], times: served) }
+        }
+        let turnedAway = min(visits, Int(fluid.turnedAway.rounded()))
+        let abandoned = min(visits - turnedAway, Int(fluid.abandoned.rounded()))
+        scheduleComebacks(channel: c, leaving: turnedAway + abandoned, day: day)
+        return AnalyticWaits(
+            served: visits - turnedAway - abandoned, turnedAway: turnedAway, meanWait: fluid.meanWait, p90: fluid.p90Wait,
+            timeliness: fluid.timeliness, utilisation: fluid.utilisation)
+    }
+
     /// A day of citizens who give up: Erlang A (M/M/c+M) with the patience's mean, stationary at
     /// any load, so no backlog carries over: whoever would have waited past the day has gone.
     /// Exact for exponential handling and patience; with lognormal handling or patience it is the
@@ -131,10 +167,7 @@ extension RegionSimulation {
         let queue = ErlangA(
             arrivalRate: arrivals, serviceRate: 1 / meanMinutes, servers: servers, abandonmentRate: 1 / parameters.patience.meanMinutes)
         let abandoned = min(visits, channels[c].streams.patience.poisson(mean: Double(visits) * queue.probabilityOfAbandonment))
-        if abandoned > 0 && parameters.returnShare > 0 {
-            let back = min(abandoned, channels[c].streams.patience.poisson(mean: Double(abandoned) * parameters.returnShare))
-            if back > 0 { channels[c].analyticComebacks[day + max(1, Int(parameters.returnDelayDays.rounded())), default: 0] += back }
-        }
+        scheduleComebacks(channel: c, leaving: abandoned, day: day)
         // E[e^{−W/s}] of the served: no wait, or an exponential wait of the served's mean positive wait.
         let waited = queue.servedWaitedShare
         let meanPositive = waited > 0 ? queue.meanWaitOfServed / waited : 0
@@ -145,9 +178,10 @@ extension RegionSimulation {
     }
 }
 
-/// What an analytic day's queue made of the day's visits: how many were served, their mean and
+/// What an analytic day's queue made of the day's visits: how many were served and turned away, their mean and
 /// 90th-percentile wait (minutes), their mean timeliness, and the counters' busy share.
 struct AnalyticWaits {
     var served: Int
+    var turnedAway = 0
     var meanWait, p90, timeliness, utilisation: Double
 }

@@ -40,6 +40,8 @@ extension RegionSimulation {
                 ServiceChannel(
                     unit: u, parameters: parameters, servers: counterServers(u),
                     demand: parameters.demand?.daily(on: clock) ?? [], rules: rules,
+                    office: parameters.day.isOffice
+                        ? OfficeDay(parameters.day, hoursPerWorkingDay: model.hoursPerWorkingDay, clock: clock) : nil,
                     streams: streams.channel(unit: region.units[u].id), at: now))
             if perRequest { channels[channels.count - 1].openArrivals(at: now.workingDays) }
         }
@@ -190,6 +192,7 @@ extension RegionSimulation {
         result[.serviceUtilisation, m] = analytic ? service.analyticUtilisation : (staffed > 0 ? busy / staffed : .nan)
         result[.serviceAbandoned, m] = Double(service.abandoned)
         result[.serviceAbandonedShare, m] = service.abandonedShare
+        result[.serviceTurnedAway, m] = Double(service.turnedAway)
         service.reset()
     }
 
@@ -209,6 +212,13 @@ extension RegionSimulation {
         write(.abandoned, Double(tally.abandoned))
         write(.returned, Double(tally.returned))
         write(.abandonedShare, tally.abandonedShare)
+        write(.turnedAway, Double(tally.turnedAway))
+        guard let hours = region.units[unit].service?.reportedHours else { return }
+        for (k, hour) in hours.enumerated() {
+            result[slot: result.slot(counterOfUnit: unit.rawValue, hourIndex: k, .numbersTaken), m] = tally.hourNumbers[hour]
+            let waits = tally.hourWaits[hour]
+            result[slot: result.slot(counterOfUnit: unit.rawValue, hourIndex: k, .waitMean), m] = waits.count > 0 ? waits.mean : .nan
+        }
     }
 }
 

@@ -32,12 +32,18 @@ struct ServiceChannel {
 
     // Per-request fidelity
     var streams: ChannelStreams
-    /// Counters open now (staff on duty at the counter).
+    /// Counters staffed now (staff on duty at the counter); open only in the office's hours.
     private(set) var servers: Int
+    /// The office's day (nil: continuous), whether its counters are open now, when that next
+    /// changes, and the queue numbers given on the day `quotaDay`.
+    let office: OfficeDay?
+    var isOpen = true
+    var nextOpeningChange = Double.infinity, nextChangeClosesDay = false
+    var quotaDay = Int.min, numbersGiven = 0
     /// The requests waiting, in order of arrival.
-    private var waiting = FIFORing<WaitingRequest>(capacity: 64)
+    var waiting = FIFORing<WaitingRequest>(capacity: 64)
     /// When citizens who gave up come back (working days), earliest first.
-    private var comebacks = MinHeap<Double>()
+    var comebacks = MinHeap<Double>()
     /// The requests being served.
     private var inService: [RequestInService] = []
     /// The request in service that finishes first (the lowest index among equal times; −1 and ∞
@@ -47,26 +53,34 @@ struct ServiceChannel {
     private var nextArrival = Double.infinity
     /// Busy counters and staffed counters over time (a counter kept past a drop in staff counts as
     /// staffed until its request is done), for the utilisation.
-    private(set) var busyServers: TimeWeightedAverage
-    private(set) var staffedServers: TimeWeightedAverage
+    var busyServers: TimeWeightedAverage
+    var staffedServers: TimeWeightedAverage
     /// Complaints filed since the region last attributed them to domains.
     var complaintsToAttribute = 0
 
     init(
         unit: UnitIndex, parameters: ServiceChannelParameters, servers: Int, demand: [Double],
-        rules: ServiceRules, streams: ChannelStreams, at start: SimTime
+        rules: ServiceRules, office: OfficeDay?, streams: ChannelStreams, at start: SimTime
     ) {
         self.unit = unit
         self.parameters = parameters
         self.servers = servers
         self.demand = demand
         self.rules = rules
+        self.office = office
         self.streams = streams
+        if let office {
+            (isOpen, nextOpeningChange, nextChangeClosesDay) = office.state(at: start.workingDays)
+            tally.hourNumbers = [Double](repeating: 0, count: 24)
+            tally.hourWaits = [MeanTally](repeating: MeanTally(), count: 24)
+        }
         busyServers = TimeWeightedAverage(value: 0, at: start)
-        staffedServers = TimeWeightedAverage(value: Double(servers), at: start)
+        staffedServers = TimeWeightedAverage(value: Double(isOpen ? servers : 0), at: start)
     }
 
     var busyCount: Int { inService.count }
+    /// Counters open now: the staffed ones in the office's hours, none outside them.
+    var openServers: Int { isOpen ? servers : 0 }
 
     /// Draws the first arrival after `start` (per-request fidelity only).
     mutating func openArrivals(at start: Double) { nextArrival = arrivalTime(after: start) }
@@ -77,6 +91,7 @@ struct ServiceChannel {
     @inline(__always)
     mutating func arrivalTime(after t: Double) -> Double {
         let rate = parameters.requestsPerDay
+        if let office { return officeArrivalTime(after: t, office: office) }
         guard !demand.isEmpty else { return t + streams.arrivals.exponential(mean: 1 / rate) }
         var work = streams.arrivals.exponential(mean: 1) / rate
         var t = t
@@ -93,15 +108,19 @@ struct ServiceChannel {
     }
 
     /// Runs the channel's arrivals, comebacks, starts and completions strictly before `t`.
+    /// Ties: a completion first, then the office opening or closing, then an arrival.
     mutating func advance(to t: Double, workforce: Workforce, staff: inout CounterStaff) {
         while true {
             let (first, finish) = firstDone
             let comeback = comebacks.min ?? .infinity
             let arrival = Swift.min(nextArrival, comeback)
-            if finish <= arrival {
+            if finish <= arrival && finish <= nextOpeningChange {
                 guard finish < t else { return }
                 complete(first, at: finish, staff: staff)
                 startWaiting(at: finish, workforce: workforce, staff: &staff)
+            } else if nextOpeningChange <= arrival {
+                guard nextOpeningChange < t else { return }
+                changeOpening(at: nextOpeningChange, workforce: workforce, staff: &staff)
             } else {
                 guard arrival < t else { return }
                 if nextArrival <= comeback {
@@ -111,6 +130,8 @@ struct ServiceChannel {
                     _ = comebacks.removeMin()
                     tally.returned += 1
                 }
+                guard takesANumber(at: arrival) else { continue }
+                if let office { tally.hourNumbers[office.hour(at: arrival)] += 1 }
                 join(at: arrival)
                 startWaiting(at: arrival, workforce: workforce, staff: &staff)
             }
@@ -119,7 +140,7 @@ struct ServiceChannel {
 
     /// A citizen joins the back of the line at `time`, with the time they will give up.
     @inline(__always)
-    private mutating func join(at time: Double) {
+    mutating func join(at time: Double) {
         let patience = rules.channel.patience
         var givesUpAt = Double.infinity
         switch patience.distribution {
@@ -142,18 +163,29 @@ struct ServiceChannel {
     /// scans the line (the waits of those served and the count who gave up are exact; the count
     /// lands in the month of their turn, not of their leaving). A comeback due before `time`
     /// comes at `time`.
-    private mutating func giveUp(_ request: WaitingRequest, at time: Double) {
+    mutating func giveUp(_ request: WaitingRequest, at time: Double) {
         tally.abandoned += 1
+        mayComeBack(leftAt: request.givesUpAt, noEarlierThan: time)
+    }
+
+    /// `returnShare` of those who leave unserved come back: `returnDelayDays` after leaving on a
+    /// continuous day; in an office, in the morning rush of the working day that many days later.
+    mutating func mayComeBack(leftAt left: Double, noEarlierThan time: Double) {
         let share = rules.channel.returnShare
         guard share > 0, streams.patience.bernoulli(share) else { return }
-        comebacks.insert(Swift.max(request.givesUpAt + rules.channel.returnDelayDays, time))
+        guard let office else {
+            comebacks.insert(Swift.max(left + rules.channel.returnDelayDays, time))
+            return
+        }
+        let day = Swift.max(left, time).rounded(.down) + Swift.max(1, rules.channel.returnDelayDays.rounded())
+        comebacks.insert(day + office.numbersFrom + streams.patience.uniform() * (office.rushEnd - office.numbersFrom))
     }
 
     /// The number of counters becomes `count` at `time`. Requests in service are never
     /// interrupted; a rise lets waiting requests start.
     mutating func setServers(_ count: Int, at time: Double, workforce: Workforce, staff: inout CounterStaff) {
         servers = count
-        staffedServers.record(Double(Swift.max(count, busyCount)), at: SimTime(workingDays: time))
+        staffedServers.record(Double(Swift.max(openServers, busyCount)), at: SimTime(workingDays: time))
         startWaiting(at: time, workforce: workforce, staff: &staff)
     }
 
@@ -162,7 +194,7 @@ struct ServiceChannel {
     /// loop, which calls it after every arrival and completion.
     @inline(__always)
     mutating func startWaiting(at time: Double, workforce: Workforce, staff: inout CounterStaff) {
-        while inService.count < servers, let request = waiting.popFirst() {
+        while inService.count < openServers, let request = waiting.popFirst() {
             if request.givesUpAt < time {
                 giveUp(request, at: time)
                 continue
@@ -189,6 +221,7 @@ struct ServiceChannel {
             let waitMinutes = (time - arrival) * rules.minutesPerDay
             tally.handlingMinutes.add(minutes)
             if rules.isLebaran(arrival) { tally.lebaranWaitMinutes.add(waitMinutes) }
+            if let office { tally.hourWaits[office.hour(at: arrival)].add(waitMinutes) }
             let finish = time + minutes * rules.daysPerMinute
             inService.append(RequestInService(finish: finish, waitMinutes: waitMinutes, competency: competency, motivation: motivation))
             if finish < firstDone.finish { firstDone = (inService.count - 1, finish) }
@@ -207,7 +240,7 @@ struct ServiceChannel {
         let busy = Double(inService.count)
         busyServers.record(busy, at: SimTime(workingDays: time))
         // A counter kept past a drop in staff leaves the staffed count when its request is done.
-        if inService.count >= servers { staffedServers.record(busy, at: SimTime(workingDays: time)) }
+        if inService.count >= openServers { staffedServers.record(busy, at: SimTime(workingDays: time)) }
         let quality = rules.quality
         let resolved = streams.outcomes.bernoulli(quality.firstContactResolution(competency: request.competency))
         let satisfaction = quality.satisfaction(
@@ -228,7 +261,7 @@ struct ServiceChannel {
     mutating func takeServerDays(upTo time: SimTime) -> (busy: Double, staffed: Double) {
         let days = (busyServers.area(upTo: time), staffedServers.area(upTo: time))
         busyServers = TimeWeightedAverage(value: Double(busyCount), at: time)
-        staffedServers = TimeWeightedAverage(value: Double(Swift.max(servers, busyCount)), at: time)
+        staffedServers = TimeWeightedAverage(value: Double(Swift.max(openServers, busyCount)), at: time)
         return days
     }
 }
