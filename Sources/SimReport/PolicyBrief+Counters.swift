@@ -36,9 +36,10 @@ extension PolicyBrief {
 
     var counterHeading: String { t("Loket pelayanan", "Service counters") }
     var counterIntro: String {
-        t(
-            "Skenario yang mengubah hasil satu loket pada \(lastYear) (setidaknya satu selisih berbeda nyata). Selisih terhadap \(comparedWith): rata-rata tahun itu, atau totalnya untuk hari-orang; tunggu sekitar Lebaran: permintaan yang datang 7 hari sebelum sampai 7 hari sesudah Idul Fitri. Dengan banyak loket dan ukuran, kira-kira satu dari dua puluh sel tampak berbeda nyata karena kebetulan; periksa tahun-tahun lain di services.csv.",
-            "What-ifs that change one counter's results in \(lastYear) (at least one significant difference). Differences from \(comparedWith): the year's mean, or its total for staff-days; wait around Lebaran: requests arriving from 7 days before Idul Fitri to 7 days after. With many counters and measures, about one cell in twenty looks significant by chance; check the other years in services.csv."
+        let (before, after) = CounterMeasure.lebaranWaitDays
+        return t(
+            "Skenario yang mengubah hasil satu loket pada \(lastYear) (setidaknya satu selisih berbeda nyata). Selisih terhadap \(comparedWith): rata-rata tahun itu, atau totalnya untuk hari-orang; tunggu sekitar Lebaran: permintaan yang datang \(before) hari sebelum sampai \(after) hari sesudah Idul Fitri. Dengan banyak loket dan ukuran, kira-kira satu dari dua puluh sel tampak berbeda nyata karena kebetulan; periksa tahun-tahun lain di services.csv.",
+            "What-ifs that change one counter's results in \(lastYear) (at least one significant difference). Differences from \(comparedWith): the year's mean, or its total for staff-days; wait around Lebaran: requests arriving from \(before) days before Idul Fitri to \(after) days after. With many counters and measures, about one cell in twenty looks significant by chance; check the other years in services.csv."
         )
     }
 

@@ -4,6 +4,11 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
     /// Per-request waits are recorded in 1-minute bins up to this many minutes, the last bin
     /// holding every longer wait: a 90th percentile there is a lower bound, not a measurement.
     public static let recordedWaitMinutes = 600
+    /// Calendar days around 1 Syawal whose arrivals make up `wait_minutes.lebaran`: the rush
+    /// before mudik and the arrivals after it (arus balik), the span of the bundled Dukcapil
+    /// peak and of the protect-counters what-if. Wider than the named period `lebaran` (7 and 7),
+    /// which left out the two weeks after in which a protected counter's waits are saved.
+    public static let lebaranWaitDays = (before: 7, after: 21)
 
     case requests, waitMean, waitP90, utilisation, firstContactResolution, complaints, ikm, lebaranWaitMean, staffDaysTraining
     case offeredLoad
@@ -25,7 +30,7 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
         case .firstContactResolution: return ("first_contact_resolution", "share", ("Selesai pada kunjungan pertama", "Resolved at first contact"), "share of requests resolved at first contact", .lastYearMean, true)
         case .complaints: return ("complaints", "complaints", ("Pengaduan", "Complaints"), "complaints filed about the counter", .total, false)
         case .ikm: return ("ikm", "index (25-100)", ("IKM loket", "Counter IKM"), "Indeks Kepuasan Masyarakat of the counter", .lastYearMean, true)
-        case .lebaranWaitMean: return ("wait_minutes.lebaran", "minutes", ("Tunggu sekitar Lebaran (menit)", "Wait around Lebaran (minutes)"), "mean wait of requests arriving in the Lebaran window (7 days before Idul Fitri to 7 after); months without one are empty", .lastYearMean, false)
+        case .lebaranWaitMean: return ("wait_minutes.lebaran", "minutes", ("Tunggu sekitar Lebaran (menit)", "Wait around Lebaran (minutes)"), "mean wait of requests arriving from \(Self.lebaranWaitDays.before) days before Idul Fitri to \(Self.lebaranWaitDays.after) after (the same window in every scenario, so differences pair); months without one are empty", .lastYearMean, false)
         case .offeredLoad: return ("offered_load", "ratio", ("Beban permintaan ÷ kapasitas", "Demand ÷ capacity"), "the month's requests × mean handling minutes ÷ the minutes the counter's staff were at the counter: 1 or more means demand exceeds capacity and the queue grows without bound", .lastYearMean, false)
         case .abandoned: return ("abandoned", "visits", ("Pulang sebelum dilayani", "Gave up waiting"), "visits that ended with the citizen giving up before service", .total, false)
         case .returned: return ("returned", "visits", ("Datang kembali", "Came back"), "visits of citizens coming back after giving up on an earlier day (not counted in requests)", .total, nil)

@@ -15,7 +15,7 @@ final class RegionSetup: Sendable {
     let trainingBlocks: [TrainingBlock]
     /// Each unit's away cap: its own, or the policy's.
     let awayCap: PerUnit<Double>
-    /// The default Lebaran window in working time, where each counter's Lebaran wait is measured.
+    /// The Lebaran window in working time (``CounterMeasure/lebaranWaitDays``), where each counter's Lebaran wait is measured.
     let lebaranSpans: [Range<Double>]
     let domainCount: Int
     /// A weight of 1 for every domain: the needs value without complaint weighting.
@@ -47,7 +47,7 @@ final class RegionSetup: Sendable {
         self.clock = clock
         trainingBlocks = region.policy.noTraining.flatMap { TrainingBlock.blocks($0, units: region.units, clock: clock) }
         awayCap = PerUnit(region.units.map { $0.maxAwayShare ?? region.policy.maxAwayShare })
-        let lebaran = NamedPeriod.lebaran.defaultDays
+        let lebaran = CounterMeasure.lebaranWaitDays
         lebaranSpans = CalendarPeriod.named(.lebaran, daysBefore: lebaran.before, daysAfter: lebaran.after).spans(on: clock)
         domainCount = model.domains.count
         evenWeights = [Double](repeating: 1, count: model.domains.count)
