@@ -15,6 +15,7 @@ public struct LearningParameters: ParameterGroup {
     public var transfer = TransferParameters()
     public var decay = DecayParameters()
     public var rampUp = RampUpParameters()
+    public var experience = ExperienceParameters()
     public init() {}
 
     /// A programme's true effect relative to what it promises, from a standard normal draw `z`:
@@ -47,6 +48,7 @@ public struct LearningParameters: ParameterGroup {
         .group("transfer", \.transfer, "how much of a gain is applied on the job over time"),
         .group("decay", \.decay, "forgetting of unused gains"),
         .group("rampUp", \.rampUp, "newcomers learning on the job"),
+        .group("experience", \.experience, "experienced staff learning on the job"),
     ]
 }
 
@@ -158,6 +160,26 @@ public struct RampUpParameters: ParameterGroup {
         .number(
             "experiencedTenureMonths", \.experiencedTenureMonths, above: true, unit: "months",
             "tenure after which a colleague counts as experienced and ramp-up ends", source: "assumption"),
+    ]
+}
+
+/// On-the-job learning of experienced staff (MODEL.md §3, issue 36 item 4): each month an employee
+/// past ramp-up gains, in each domain, levelsPerYear ÷ 12 × the unit's usage of the domain ×
+/// (5 − applied level) ÷ 4, so a job teaches what it uses and less the more one knows.
+public struct ExperienceParameters: ParameterGroup {
+    public var levelsPerYear = 0.03
+    public init() {}
+
+    /// The monthly gain per level of headroom below 5 in a domain the unit uses at `usage`.
+    public func monthlyRate(usage: Double) -> Double { levelsPerYear / 12 * usage / 4 }
+
+    public static let declarations: [Declaration<Self>] = [
+        .number(
+            "levelsPerYear", \.levelsPerYear, unit: "levels a year",
+            "on-the-job gain a year of an experienced employee at level 1 in a domain the job uses fully, shrinking linearly to 0 at level 5",
+            source:
+                "derived: experience and job performance correlate about 0.27 (Quiñones, Ford & Teachout 1995) with diminishing returns (Sturman 2003); across ASN tenures (SD about 9 years) and a cohort spread of 0.6 levels that is about 0.018 levels a year at a typical level 2.6, or 0.03 at level 1; cross-sectional, so an assumption, drawn from 0 to 0.06 in the baseline's uncertainty block"
+        )
     ]
 }
 

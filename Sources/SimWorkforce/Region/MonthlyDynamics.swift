@@ -6,6 +6,8 @@ struct MonthRules {
     let domainCount: Int
     /// Share of latent knowledge kept this month, `[unit * domains + domain]`.
     let latentKeep: [Double]
+    /// Experienced staff's on-the-job gain a month per level below 5, `[unit * domains + domain]`.
+    let experienceRate: [Double]
     let curve: LearningCurve
     let awardKeep: Double
     let motivationBaseline: Double
@@ -124,6 +126,11 @@ extension Workforce {
                     let target = rules.experiencedSum[u * domains + d] / Double(experienced) - ramp.proficientGapLevels
                     let now = stable[base + d] + transient[base + d]
                     if now < target { stable[base + d] += (target - now) * (1 - keep) }
+                }
+            } else if tenureMonths[e] >= ramp.experiencedTenureMonths {
+                let row = u * domains
+                for d in 0..<domains {
+                    stable[base + d] += rules.experienceRate[row + d] * max(0, 5 - stable[base + d] - transient[base + d])
                 }
             }
             var m = motivation[e]

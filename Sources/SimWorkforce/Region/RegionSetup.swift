@@ -33,6 +33,10 @@ final class RegionSetup: Sendable {
     let managerialDomains: [Int]
     /// Who may attend each programme.
     let programmeEligibility: PerProgramme<ProgrammeEligibility>
+    /// Share of latent knowledge kept a month, and experienced staff's on-the-job gain a month per
+    /// level of headroom, `[unit * domains + domain]` (both follow the unit's usage of the domain).
+    let latentKeep: [Double]
+    let experienceRate: [Double]
     /// Learning outside the budget as the region's staff meet it: rates, completion, gains.
     let externalLearning: ExternalLearningTerms
 
@@ -56,6 +60,9 @@ final class RegionSetup: Sendable {
         serviceDomain = model.citizenServiceDomain
         managerialDomains = model.projectManagementDomains
         let units = region.units
+        let curve = curve
+        latentKeep = units.flatMap { unit in unit.usage.map { curve.monthlyLatentKeep(usage: $0) } }
+        experienceRate = units.flatMap { unit in unit.usage.map { model.learning.experience.monthlyRate(usage: $0) } }
         programmeEligibility = PerProgramme(
             model.programmes.map { programme in
                 let admitted = units.map { programme.eligibleUnits.isEmpty || programme.eligibleUnits.contains($0.id) }

@@ -266,10 +266,10 @@ public struct RegionSimulation: DiscreteEventModel {
         for (d, domain) in model.domains.enumerated() where month > firstMonth {
             for level in 0..<levels { required[d * levels + level] += domain.requirementDriftPerYear / 12 }
         }
-        let units = region.units
         var rules = MonthRules(
             domainCount: domainCount,
-            latentKeep: units.flatMap { unit in (0..<domainCount).map { curve.monthlyLatentKeep(usage: unit.usage[$0]) } },
+            latentKeep: setup.latentKeep,
+            experienceRate: setup.experienceRate,
             curve: curve,
             awardKeep: exp2(-1 / policy.award.fadeHalfLifeMonths),
             motivationBaseline: clamp(region.motivation.mean + model.motivation.supportBaselineGain * policy.leadershipSupport, 0, 1),
@@ -283,7 +283,7 @@ public struct RegionSimulation: DiscreteEventModel {
             rampKeepPeers: exp(-1 / (learning.rampUp.timeConstantMonths * learning.rampUp.peerFactor)),
             ramp: learning.rampUp,
             exitChance: 1 - pow(1 - region.retirement.otherExitRatePerYear, 1.0 / 12),
-            units: UnitMonthCounts(roster: roster, baseWorkload: units.map(\.workload), awayCap: awayCap.storage))
+            units: UnitMonthCounts(roster: roster, baseWorkload: region.units.map(\.workload), awayCap: awayCap.storage))
         rules.measureExperienced(workforce)
         let leavers = workforce.passMonth(rules, exits: &streams.exits)
         for leaver in leavers {
