@@ -19,6 +19,7 @@ public enum ResultFiles {
             ("decisions.csv", ResultTables.decisions(result, labels: plan.labels).csv(locale)),
             ("programmes.csv", ResultTables.programmes(result, labels: plan.labels).csv(locale)),
             ("services.csv", ResultTables.services(result, labels: plan.labels).csv(locale)),
+            ("services-monthly.csv", ResultTables.servicesMonthly(result, labels: plan.labels).csv(locale)),
             ("services-hourly.csv", ResultTables.servicesHourly(result, labels: plan.labels).csv(locale)),
             ("yearly.csv", ResultTables.yearly(result, labels: plan.labels).csv(locale)),
             ("brief.md", brief.markdown()),

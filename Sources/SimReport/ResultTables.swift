@@ -153,6 +153,34 @@ public enum ResultTables {
         return csv
     }
 
+    /// Each counter by month (YYYY-MM): the measures of services.csv with their 95% intervals over
+    /// replications, so a Lebaran month or a course's month can be read on its own. Monthly
+    /// paired differences are not kept (services.csv has each year's); a measure undefined in a
+    /// month (a Lebaran wait outside Lebaran) is empty.
+    public static func servicesMonthly(_ result: ExperimentResult, labels: [ScenarioLabels]) -> ResultTable {
+        var csv = ResultTable()
+        csv.row(["scenario", "region", "counter", "measure", "unit", "period", "mean", "ci_low", "ci_high"].map(CSVField.identifier))
+        let months = result.months
+        for (s, label) in reported(labels) {
+            for (r, catalogue) in result.catalogues[s].enumerated() {
+                for unit in catalogue.counters {
+                    for measure in CounterMeasure.allCases {
+                        guard let m = catalogue.position(of: .counter(measure, unit: unit)) else { continue }
+                        for month in 0..<months {
+                            let estimate = Estimate(result.series[s][r][m * months + month])
+                            csv.row([
+                                .userText(label.id), .userText(catalogue.region), .userText(unit), .identifier(measure.name),
+                                .identifier(catalogue.metrics[m].unit), .identifier(periodLabel(startYear: label.startYear, month: month)),
+                                .number(estimate.mean), .number(estimate.low), .number(estimate.high),
+                            ])
+                        }
+                    }
+                }
+            }
+        }
+        return csv
+    }
+
     /// Each office counter by clock hour of arrival and year: the queue numbers taken (the year's
     /// total) and the served's mean wait (the mean of the year's months). Continuous counters
     /// have no hours, so a run without an office counter writes the header only.

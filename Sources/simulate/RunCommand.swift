@@ -22,6 +22,7 @@ enum RunCommand {
             "  decisions.csv    what the periodic evaluation decided, over replications",
             "  programmes.csv   what each programme did each year: invited, completed, JP, spending, gap closed",
             "  services.csv     each service counter each year: requests, waits, utilisation, FCR, complaints, IKM",
+            "  services-monthly.csv the same by month (YYYY-MM), without paired differences",
             "  services-hourly.csv  each office counter by hour of arrival: numbers taken and mean wait",
             "  brief.md/.html   the policy brief with charts (Bahasa Indonesia by default)",
             "  run.json         version, command line, seed, replications, scenario fingerprints, wall time",

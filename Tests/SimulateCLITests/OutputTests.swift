@@ -78,7 +78,9 @@ import Testing
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
         let recording = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
         for name in [
-            "summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv", "services-hourly.csv", "yearly.csv",
+            "summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv", "services-monthly.csv",
+            "services-hourly.csv",
+            "yearly.csv",
         ] {
             let produced = try read(dir.appendingPathComponent(name))
             if recording {
@@ -182,7 +184,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(try simulate([file.path, "--out", dir.path, "--force", "--quiet"]).status == 0)
         for name in [
-            "summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv", "services-hourly.csv", "yearly.csv",
+            "summary.csv", "timeseries.csv", "decisions.csv", "programmes.csv", "services.csv", "services-monthly.csv",
+            "services-hourly.csv",
+            "yearly.csv",
         ] {
             for row in parseCSV(try read(dir.appendingPathComponent(name))) {
                 for field in row {
@@ -228,7 +232,7 @@ import Testing
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
                 "SHA256SUMS", "brief.html", "brief.md", "decisions.csv", "programmes.csv", "run.json", "services-hourly.csv",
-                "services.csv",
+                "services-monthly.csv", "services.csv",
                 "summary.csv",
                 "timeseries.csv", "yearly.csv",
             ])

@@ -14,7 +14,8 @@ import Testing
         let reference = try reproducibleFiles(dir.appendingPathComponent("a"))
         #expect(
             Set(reference.keys) == [
-                "summary.csv", "timeseries.csv", "yearly.csv", "decisions.csv", "programmes.csv", "services.csv", "services-hourly.csv",
+                "summary.csv", "timeseries.csv", "yearly.csv", "decisions.csv", "programmes.csv", "services.csv", "services-monthly.csv",
+                "services-hourly.csv",
                 "brief.md",
                 "brief.html",
             ])

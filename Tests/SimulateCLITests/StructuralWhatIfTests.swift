@@ -90,6 +90,47 @@ import Testing
         }
     }
 
+    /// services-monthly.csv is keyed like services.csv: each what-if's month of a counter the
+    /// baseline has equals the baseline's (these what-ifs change nothing), a new counter has rows
+    /// of its own, a removed region none; and the baseline's months add up to its year in
+    /// services.csv (requests summed, the mean wait averaged; to the 6 digits written).
+    @Test func servicesByMonthAreKeyedAndAddUpToTheYear() throws {
+        let (dir, outcome) = try Self.run(fidelity: "analytic")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let monthly = try Self.rows(dir.appendingPathComponent("services-monthly.csv"))
+        func key(_ row: [String: String]) -> String {
+            ["region", "counter", "measure", "period"].map { row[$0] ?? "" }.joined(separator: "|")
+        }
+        func values(_ row: [String: String]) -> [String] { ["mean", "ci_low", "ci_high"].map { row[$0] ?? "?" } }
+        let baseline = Dictionary(uniqueKeysWithValues: monthly.filter { $0["scenario"] == "baseline" }.map { (key($0), values($0)) })
+        #expect(baseline.count > 12 * 14 * 4, "baseline rows: \(baseline.count)")
+        for row in monthly where row["scenario"] != "baseline" {
+            if let base = baseline[key(row)] {
+                #expect(values(row) == base, "\(row["scenario"]!) \(key(row))")
+            } else {
+                #expect(row["counter"] == "kecamatan", "a row the baseline lacks: \(row["scenario"]!) \(key(row))")
+            }
+        }
+        #expect(monthly.contains { $0["scenario"] == "counter-without-demand" && $0["counter"] == "kecamatan" })
+        #expect(!monthly.contains { $0["scenario"] == "without-sorong" && $0["region"] == "sorong" })
+        #expect(!monthly.contains { $0["scenario"] == "without-sawahlunto" && $0["region"] == "sawahlunto" })
+        let yearly = try Self.rows(dir.appendingPathComponent("services.csv")).filter { $0["scenario"] == "baseline" }
+        for year in yearly where ["requests", "wait_minutes.mean"].contains(year["measure"]) {
+            let months = monthly.filter {
+                $0["scenario"] == "baseline" && $0["region"] == year["region"] && $0["counter"] == year["counter"]
+                    && $0["measure"] == year["measure"] && $0["period"]?.hasPrefix("\(year["year"]!)-") == true
+            }.compactMap { Double($0["mean"] ?? "") }
+            #expect(months.count == 12)
+            let sum = months.reduce(0, +)
+            let expected = try #require(Double(year["mean"] ?? ""))
+            let fromMonths = year["measure"] == "requests" ? sum : sum / 12
+            #expect(
+                abs(fromMonths - expected) <= 1e-4 * max(abs(expected), 1),
+                "\(year["region"]!) \(year["counter"]!) \(year["measure"]!): \(fromMonths) vs \(expected)")
+        }
+    }
+
     /// The brief shows no counter difference for these what-ifs, and says in words what only a
     /// what-if has and where it lacks a region.
     @Test func theBriefSaysWhatIsNewAndComparesNothingElse() throws {
