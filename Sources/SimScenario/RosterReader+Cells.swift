@@ -78,8 +78,22 @@ extension RosterReader {
         "pengawas": .pengawas, "jabatan pengawas": .pengawas, "eselon iv": .pengawas, "eselon 4": .pengawas,
         "pelaksana": .pelaksana, "jabatan pelaksana": .pelaksana, "jfu": .pelaksana, "fungsional umum": .pelaksana,
         "fungsional": .fungsional, "jabatan fungsional": .fungsional, "jft": .fungsional, "jf": .fungsional,
-        "fungsional tertentu": .fungsional,
+        "fungsional tertentu": .fungsional, "jabatan fungsional tertentu": .fungsional, "jabatan fungsional umum": .pelaksana,
+        "jabatan fungsional umum pelaksana": .pelaksana, "fungsional umum pelaksana": .pelaksana,
     ]
+
+    /// Posts that SIASN writes as "Jabatan Struktural", their level given by the Eselon column.
+    static let structural: Set<String> = ["jabatan struktural", "struktural"]
+
+    /// The level of a structural post from its echelon (`II.a`, `III`, `IV.b`, …): I and II are JPT.
+    static func echelonLevel(_ normalised: String) -> JobLevel? {
+        switch normalised.split(separator: " ").first.map(String.init) ?? "" {
+        case "i", "ii", "1", "2": return .jpt
+        case "iii", "3": return .administrator
+        case "iv", "4": return .pengawas
+        default: return nil
+        }
+    }
 
     mutating func readPost(_ fields: [DelimitedText.Field], row: Int) -> JobLevel? {
         guard let (value, k) = cell("post", fields) else {
@@ -88,20 +102,37 @@ extension RosterReader {
             }
             return nil
         }
-        if let level = Self.posts[normalised(value)] { return level }
+        let post = normalised(value)
+        if let level = Self.posts[post] { return level }
+        if Self.structural.contains(post) {
+            guard let (echelon, e) = cell("eselon", fields) else {
+                problem(
+                    row: row, column: k, headerName("post"),
+                    "a structural post needs its echelon: add the Eselon column (II, III or IV), or write JPT, Administrator or Pengawas")
+                return nil
+            }
+            if let level = Self.echelonLevel(normalised(echelon)) { return level }
+            unexpected(row: row, column: e, "eselon", expected: "an echelon I, II, III or IV (II.a, III.b, …) for a structural post")
+            return nil
+        }
         unexpected(row: row, column: k, "post", expected: "JPT, Administrator, Pengawas, Pelaksana or Fungsional")
         return nil
     }
 
     mutating func readStatus(_ fields: [DelimitedText.Field], row: Int) -> EmploymentStatus? {
         guard let (value, k) = cell("status", fields) else {
+            // SIASN leaves status_cpns_pns empty for a PPPK and says so in jenis_pegawai_nama.
+            if let (kind, _) = cell("employeeKind", fields) {
+                let words = normalised(kind).split(separator: " ")
+                if words.contains("pppk") || words.contains("p3k") { return .pppk }
+            }
             if let k = position["status"] { problem(row: row, column: k, headerName("status"), "empty; expected PNS, PPPK or CPNS") }
             return nil
         }
         switch normalised(value) {
-        case "pns": return .pns
+        case "pns", "p": return .pns
         case "pppk", "p3k": return .pppk
-        case "cpns": return .cpns
+        case "cpns", "c": return .cpns
         default:
             unexpected(row: row, column: k, "status", expected: "PNS, PPPK or CPNS")
             return nil
@@ -170,15 +201,21 @@ extension RosterReader {
 
     mutating func readEducation(_ fields: [DelimitedText.Field], row: Int) -> Education? {
         guard let (value, k) = cell("education", fields) else { return nil }
-        switch normalised(value) {
+        if let level = Self.education(normalised(value)) { return level }
+        // SIASN writes a level and its name: S-1/Sarjana, S-3/Doktor.
+        if let slash = value.firstIndex(of: "/"), let level = Self.education(normalised(String(value[..<slash]))) { return level }
+        unexpected(row: row, column: k, "education", expected: "SD, SMP, SMA/SMK, D1–D3, D4, S1, S2 or S3")
+        return nil
+    }
+
+    static func education(_ normalised: String) -> Education? {
+        switch normalised {
         case "sd", "smp", "sltp", "sma", "smk", "slta", "sma sederajat", "slta sederajat", "ma", "stm", "smea": return .sma
         case "d1", "d2", "d3", "d i", "d ii", "d iii", "di", "dii", "diii", "diploma", "diploma iii", "diploma 3": return .diploma
         case "d4", "d iv", "div", "diploma iv", "s1", "s 1", "sarjana", "sarjana terapan": return .s1
         case "s2", "s 2", "magister", "master": return .s2
         case "s3", "s 3", "doktor", "doctor": return .s3
-        default:
-            unexpected(row: row, column: k, "education", expected: "SD, SMP, SMA/SMK, D1–D3, D4, S1, S2 or S3")
-            return nil
+        default: return nil
         }
     }
 

@@ -156,6 +156,8 @@ struct RosterReader {
                 } else {
                     position[column] = k
                 }
+            } else if RosterFormat.siasnIgnored.contains(key) {
+                continue
             } else if (5...40).contains(key.count), let close = suggestion(for: key, among: Array(spellings.keys)),
                 editDistance(key, close) <= max(1, key.count / 5)
             {
