@@ -48,6 +48,8 @@ public indirect enum FieldType: Sendable {
     case textMap
     /// An object from scenario paths (numbers the scenario has) to values of one type.
     case pathTable(FieldType)
+    /// An object from values as a data file writes them (free text) to values of one type.
+    case valueMap(FieldType)
     /// A string, number or boolean, checked against whatever it stands for (a decision's choices).
     case scalar
 }

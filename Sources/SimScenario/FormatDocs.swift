@@ -72,6 +72,7 @@ public enum FormatDocs {
         case .weights(let kind): return "object: \(kind.noun) id → number ≥ 0"
         case .textMap: return "object: path → string, or `{\"id\": …, \"en\": …}`"
         case .pathTable: return "object keyed by scenario path"
+        case .valueMap(let element): return "object: the file's value → " + typeText(element)
         case .scalar: return "string, number or boolean"
         }
     }

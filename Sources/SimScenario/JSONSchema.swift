@@ -89,7 +89,7 @@ public enum JSONSchema {
             return .obj([("type", .s("object")), ("additionalProperties", .obj([("type", .s("number")), ("minimum", .n(0))]))])
         case .textMap:
             return .obj([("type", .s("object")), ("additionalProperties", self.type(.localizedText))])
-        case .pathTable(let element):
+        case .pathTable(let element), .valueMap(let element):
             return .obj([("type", .s("object")), ("additionalProperties", self.type(element))])
         case .scalar:
             return .obj([("type", .list([.s("string"), .s("number"), .s("boolean")]))])

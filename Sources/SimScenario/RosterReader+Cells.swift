@@ -65,9 +65,14 @@ extension RosterReader {
             }
             return nil
         }
-        if let u = units[normalised(value)] { return u }
+        let name = normalised(value)
+        if let u = units[name] ?? context.mapping.unit(matching: name) { return u }
         let close = value.count <= 40 ? suggestion(for: value, among: context.unitIDs).map { "; did you mean '\($0)'?" } ?? "" : ""
-        unexpected(row: row, column: k, "unit", expected: "one of the region's units (\(context.unitIDs.joined(separator: ", ")))\(close)")
+        unexpected(
+            row: row, column: k, "unit",
+            expected:
+                "one of the region's units (\(context.unitIDs.joined(separator: ", "))) or a name the scenario maps to one in rosterMapping.units\(close)"
+        )
         return nil
     }
 
@@ -103,7 +108,7 @@ extension RosterReader {
             return nil
         }
         let post = normalised(value)
-        if let level = Self.posts[post] { return level }
+        if let level = context.mapping.post[post] ?? Self.posts[post] { return level }
         if Self.structural.contains(post) {
             guard let (echelon, e) = cell("eselon", fields) else {
                 problem(
@@ -129,7 +134,9 @@ extension RosterReader {
             if let k = position["status"] { problem(row: row, column: k, headerName("status"), "empty; expected PNS, PPPK or CPNS") }
             return nil
         }
-        switch normalised(value) {
+        let key = normalised(value)
+        if let status = context.mapping.status[key] { return status }
+        switch key {
         case "pns", "p": return .pns
         case "pppk", "p3k": return .pppk
         case "cpns", "c": return .cpns
@@ -201,7 +208,8 @@ extension RosterReader {
 
     mutating func readEducation(_ fields: [DelimitedText.Field], row: Int) -> Education? {
         guard let (value, k) = cell("education", fields) else { return nil }
-        if let level = Self.education(normalised(value)) { return level }
+        let key = normalised(value)
+        if let level = context.mapping.education[key] ?? Self.education(key) { return level }
         // SIASN writes a level and its name: S-1/Sarjana, S-3/Doktor.
         if let slash = value.firstIndex(of: "/"), let level = Self.education(normalised(String(value[..<slash]))) { return level }
         unexpected(row: row, column: k, "education", expected: "SD, SMP, SMA/SMK, D1–D3, D4, S1, S2 or S3")

@@ -14,6 +14,8 @@ struct RosterReader {
         var retirement: RetirementParameters
         /// The run's first day: ages and months of service are taken on it.
         var startDate: CivilDate
+        /// The region's own values mapped to the model's (`rosterMapping`).
+        var mapping = RosterMapping()
     }
 
     let file: String
@@ -184,6 +186,7 @@ struct RosterReader {
             table[RosterFormat.normalised(id)] = u
             table[RosterFormat.normalised(context.unitNames[u])] = u
         }
+        table.merge(context.mapping.units) { _, mapped in mapped }
         return table
     }
 

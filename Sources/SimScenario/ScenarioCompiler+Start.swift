@@ -62,7 +62,8 @@ extension ScenarioCompiler {
                 resolved, shown: file, bytes: bytes,
                 context: .init(
                     unitIDs: region.units.map(\.id), unitNames: region.units.map(\.name), domainIDs: domainIDs,
-                    retirement: region.retirement, startDate: startDate))
+                    retirement: region.retirement, startDate: startDate,
+                    mapping: compileRosterMapping(node["rosterMapping"], region: region)))
             if let roster = reading.roster {
                 region.roster = roster
                 rosterSizes.append(RosterSize(region: region.id, rows: roster.count, statedHeadcount: region.headcount))

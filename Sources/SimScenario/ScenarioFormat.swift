@@ -234,6 +234,10 @@ public enum ScenarioFormat {
                 doc:
                     "path of the region's roster CSV (relative to the file that names it): its rows replace the workforce drawn from the shares above, and headcount; docs/roster.md"
             ),
+            "rosterMapping": Field(
+                "rosterMapping", .record(rosterMappingFields),
+                doc: "the region's own values in its roster file mapped to the model's, read before the built-in spellings (docs/roster.md)"
+            ),
             "startState": Field(
                 "startState", .record(startStateFields), doc: "where the region is on the start date beyond its staff (docs/roster.md)"),
             "intake": Field(
@@ -241,6 +245,18 @@ public enum ScenarioFormat {
                 doc: "dated appointments of new CPNS or PPPK (a formasi, a wave of PPPK), beside the replacement of leavers",
                 source: "none unless the scenario names them: the region's formasi and SK dates"),
         ])
+
+    static let rosterMappingFields: [Field] = [
+        Field(
+            "units", .valueMap(.reference(.unit)),
+            doc:
+                "a unit as the roster names it (compared ignoring case, spaces and punctuation; `*` stands for any text, as in `Dinas Kesehatan*`) → the id of one of the region's units"
+        ),
+        Field(
+            "status", .valueMap(.choice(EmploymentStatus.allCases.map(\.id))), doc: "a status as the roster writes it → pns, pppk or cpns"),
+        Field("post", .valueMap(.reference(.jobLevel)), doc: "a post as the roster writes it → a job level"),
+        Field("education", .valueMap(.reference(.education)), doc: "an education as the roster writes it → an education level"),
+    ]
 
     static let intakeFields: [Field] = [
         Field("month", .month(), required: true, doc: "the month they join, on its first working day (YYYY-MM)"),

@@ -158,6 +158,9 @@ struct ScenarioValidator {
                     checkUncertainty(member.key, member.value, path: join(path, member.key))
                 }
             }
+        case .valueMap(let element):
+            guard let members = node.members else { return expected("an object from the file's values to the model's", node, path) }
+            for member in members where member.value.value != .null { check(member.value, type: element, path: join(path, member.key)) }
         case .scalar:
             if node.string == nil && node.number == nil && node.bool == nil { expected("a string, a number, or true or false", node, path) }
         case .textMap:

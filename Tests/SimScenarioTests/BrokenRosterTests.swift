@@ -27,7 +27,7 @@ func rosterDiagnostics(_ file: String) -> [String] {
         (
             "unknown-unit.csv",
             [
-                "unknown-unit.csv:2:3: error: Unit Kerja: not a value this column takes (the value is not shown: a roster cell may be personal data); expected one of the region's units (dukcapil, kantor); did you mean 'dukcapil'?"
+                "unknown-unit.csv:2:3: error: Unit Kerja: not a value this column takes (the value is not shown: a roster cell may be personal data); expected one of the region's units (dukcapil, kantor) or a name the scenario maps to one in rosterMapping.units; did you mean 'dukcapil'?"
             ]
         ),
         ("impossible-date.csv", ["impossible-date.csv:2:7: error: Tanggal Lahir: not a real date"]),

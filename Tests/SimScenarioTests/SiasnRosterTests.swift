@@ -34,6 +34,38 @@ import Testing
         #expect(roster.owesLatsar == [false, true, false, false, false, false, false, false])
     }
 
+    /// Units named as the region's export names them, mapped in the scenario: an exact name and a
+    /// pattern; a post mapped in the scenario is read before the built-in spelling; a mapping to a
+    /// unit of no region of this scenario is refused at its path.
+    @Test func aMappingInTheScenarioNamesTheRegionsOwnValues() throws {
+        let mapping = [
+            #"regions.town.rosterMapping={"units": {"Dinas Kependudukan*": "dukcapil", "SEKRETARIAT DAERAH": "kantor"}, "post": {"Jabatan Pelaksana": "fungsional"}}"#,
+            "regions.town.roster=siasn-export.csv",
+        ]
+        let scenario = try ScenarioLoader.load(SilentInputTests.town, overrides: mapping.compactMap(Override.init))
+        let roster = try #require(scenario.parameters.regions[0].roster)
+        #expect(roster.unit == [0, 1, 0, 1, 0, 1, 0, 1])
+        #expect(roster.jobLevel[6] == .fungsional && roster.jobLevel[7] == .fungsional && roster.jobLevel[1] == .pelaksana)
+        var found: [Diagnostic] = []
+        do {
+            _ = try ScenarioLoader.load(
+                SilentInputTests.town,
+                overrides: [#"regions.town.rosterMapping={"units": {"Dinas*": "puskesmas"}}"#].compactMap(Override.init))
+        } catch let error as ScenarioError { found = error.diagnostics } catch {}
+        #expect(found.contains { $0.path == "regions.town.rosterMapping.units.Dinas*" && $0.message.contains("unknown unit") }, "\(found)")
+    }
+
+    /// `*` stands for any text, in time linear in the name.
+    @Test(arguments: [
+        ("dinas kesehatan kota", ["dinas kesehatan", ""], true), ("dinas kesehatan", ["dinas kesehatan", ""], true),
+        ("puskesmas remu", ["", "remu"], true), ("puskesmas remu utara", ["", "remu"], false),
+        ("uptd puskesmas remu", ["uptd", "puskesmas", ""], true), ("uptd remu", ["uptd", "puskesmas", ""], false),
+        ("ab", ["ab", "b"], false), ("abb", ["ab", "b"], true), ("sekretariat", ["sekretariat"], true),
+    ])
+    func aPatternMatchesAsAGlob(value: String, parts: [String], matches: Bool) {
+        #expect(RosterMapping.matches(value, parts) == matches)
+    }
+
     /// A structural post without its echelon is refused at its row and column, naming what to add
     /// and quoting no cell; other columns of the export raise nothing.
     @Test func aStructuralPostWithoutItsEchelonSaysWhatToAdd() {

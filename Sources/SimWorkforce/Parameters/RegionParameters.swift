@@ -53,6 +53,7 @@ public struct RegionParameters: ParameterGroup {
         .group("projects", \.projects, "development projects"),
         .structural("policy"),
         .structural("roster"),
+        .structural("rosterMapping"),
         .structural("startState"),
         .structural("intake"),
     ]
