@@ -55,6 +55,7 @@ extension ScenarioCompiler {
         let path = "regions.\(region.id)"
         let startDate = CivilDate(simulation.startYear, simulation.startMonth, 1)
         var rosterRows: [Int: Int] = [:]
+        region.rosterMapping = compileRosterMapping(node["rosterMapping"], region: region)
         if let rosterNode = node["roster"], let reference = rosterNode.node.string,
             let (file, resolved, bytes) = readDataFile(reference, node: rosterNode, path: "\(path).roster")
         {
@@ -63,7 +64,7 @@ extension ScenarioCompiler {
                 context: .init(
                     unitIDs: region.units.map(\.id), unitNames: region.units.map(\.name), domainIDs: domainIDs,
                     retirement: region.retirement, startDate: startDate,
-                    mapping: compileRosterMapping(node["rosterMapping"], region: region)))
+                    mapping: region.rosterMapping))
             if let roster = reading.roster {
                 region.roster = roster
                 rosterSizes.append(RosterSize(region: region.id, rows: roster.count, statedHeadcount: region.headcount))

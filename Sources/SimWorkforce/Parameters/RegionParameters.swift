@@ -25,6 +25,8 @@ public struct RegionParameters: ParameterGroup {
     public var policy = PolicyParameters()
     /// The region's own staff, in place of the workforce drawn from the distributions above.
     public var roster: Roster?
+    /// The region's own values in its roster file mapped to the model's (`rosterMapping`).
+    public var rosterMapping = RosterMapping()
     /// Money spent, sessions booked and citizens waiting on the start date.
     public var startState = StartState()
     /// Dated appointments (a formasi's CPNS, a wave of PPPK), beside the replacement of leavers.
