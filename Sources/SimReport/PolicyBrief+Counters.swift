@@ -3,13 +3,31 @@ import SimWorkforce
 
 /// The brief's section on service counters: for each region, the what-ifs that change a
 /// counter's results (a significant paired difference in the last year), one row per such counter,
-/// with the last year's differences in wait, Lebaran wait, IKM and staff-days at training, each
-/// the value of its row in services.csv.
+/// with the last year's differences in wait, Lebaran wait, IKM and staff-days at training (and,
+/// where any counter turns citizens away or sees them give up, visits turned away and the share
+/// who gave up), each the value of its row in services.csv.
 extension PolicyBrief {
     /// The measures the section shows, in order, with the brief's way of showing each.
     typealias CounterColumn = (measure: CounterMeasure, quantity: Quantity)
     var counterColumns: [CounterColumn] {
-        [(.waitMean, .minutes), (.lebaranWaitMean, .minutes), (.ikm, .index), (.staffDaysTraining, .plain)]
+        let columns: [CounterColumn] = [(.waitMean, .minutes), (.lebaranWaitMean, .minutes), (.ikm, .index), (.staffDaysTraining, .plain)]
+        return countersTurnAway ? columns + [(.turnedAway, .plain), (.abandonedShare, .share)] : columns
+    }
+
+    /// Whether any counter of the run turns citizens away or sees them give up (an office's day
+    /// or patience): only then does the section show those columns, so a run of textbook counters
+    /// keeps its four.
+    var countersTurnAway: Bool {
+        result.catalogues.indices.contains { s in
+            result.catalogues[s].indices.contains { r in
+                let catalogue = result.catalogues[s][r]
+                return catalogue.counters.contains { unit in
+                    [CounterMeasure.turnedAway, .abandoned].contains { measure in
+                        catalogue.position(of: .counter(measure, unit: unit)).map { result.horizon[s][r][$0].maximum > 0 } ?? false
+                    }
+                }
+            }
+        }
     }
 
     /// A column's series at one counter: its definition's label is the column's heading.
@@ -38,8 +56,8 @@ extension PolicyBrief {
     var counterIntro: String {
         let (before, after) = CounterMeasure.lebaranWaitDays
         return t(
-            "Skenario yang mengubah hasil satu loket pada \(lastYear) (setidaknya satu selisih berbeda nyata). Selisih terhadap \(comparedWith): rata-rata tahun itu, atau totalnya untuk hari-orang; tunggu sekitar Lebaran: permintaan yang datang \(before) hari sebelum sampai \(after) hari sesudah Idul Fitri. Dengan banyak loket dan ukuran, kira-kira satu dari dua puluh sel tampak berbeda nyata karena kebetulan; periksa tahun-tahun lain di services.csv.",
-            "What-ifs that change one counter's results in \(lastYear) (at least one significant difference). Differences from \(comparedWith): the year's mean, or its total for staff-days; wait around Lebaran: requests arriving from \(before) days before Idul Fitri to \(after) days after. With many counters and measures, about one cell in twenty looks significant by chance; check the other years in services.csv."
+            "Skenario yang mengubah hasil satu loket pada \(lastYear) (setidaknya satu selisih berbeda nyata). Selisih terhadap \(comparedWith): rata-rata tahun itu, atau totalnya untuk hari-orang\(countersTurnAway ? " dan kunjungan yang ditolak" : ""); tunggu sekitar Lebaran: permintaan yang datang \(before) hari sebelum sampai \(after) hari sesudah Idul Fitri. Dengan banyak loket dan ukuran, kira-kira satu dari dua puluh sel tampak berbeda nyata karena kebetulan; periksa tahun-tahun lain di services.csv.",
+            "What-ifs that change one counter's results in \(lastYear) (at least one significant difference). Differences from \(comparedWith): the year's mean, or its total for staff-days\(countersTurnAway ? " and visits turned away" : ""); wait around Lebaran: requests arriving from \(before) days before Idul Fitri to \(after) days after. With many counters and measures, about one cell in twenty looks significant by chance; check the other years in services.csv."
         )
     }
 
