@@ -106,7 +106,8 @@ struct UnitMonthCounts {
 
 extension Workforce {
     /// One month for every active employee, in employee order: relapse and decay, ramp-up toward
-    /// experienced peers, motivation, award fade, ageing, then retirement at BUP or another exit.
+    /// experienced peers (or, past ramp-up, learning on the job), motivation, award fade, ageing,
+    /// then retirement at BUP or another exit.
     /// Returns the leavers in order (the caller removes them); the exit draws are made in the same
     /// order as before, one per employee not retiring.
     mutating func passMonth(_ rules: MonthRules, exits: inout RandomStream) -> [(employee: EmployeeIndex, retired: Bool)] {
