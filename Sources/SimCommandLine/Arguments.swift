@@ -28,6 +28,7 @@ public enum OptionName: String, CaseIterable, Sendable {
     case replications
     case restart
     case samples
+    case scenario
     case seed
     case set
     case shard

@@ -2,6 +2,23 @@ import SimExperiment
 
 /// The result files of a run or a merge.
 public enum ResultFiles {
+    /// What each file holds, as `simulate run --help` lists them.
+    public static let described = [
+        "  summary.csv      one row per scenario × region × metric at the horizon, with 95% CIs and the",
+        "                   paired difference to the baseline",
+        "  yearly.csv       the same by calendar year, with each year's paired difference to the baseline",
+        "  timeseries.csv   the same by month (YYYY-MM)",
+        "  decisions.csv    what the periodic evaluation decided, over replications",
+        "  programmes.csv   what each programme did each year: invited, completed, JP, spending, gap closed",
+        "  services.csv     each service counter each year: requests, waits, utilisation, FCR, complaints, IKM",
+        "  services-monthly.csv",
+        "                   the same by month (YYYY-MM), without paired differences",
+        "  services-hourly.csv",
+        "                   each office counter by hour of arrival: numbers taken and mean wait",
+        "  brief.md/.html   the policy brief with charts (Bahasa Indonesia by default)",
+        "  run.json         version, command line, seed, replications, scenario fingerprints, wall time",
+    ]
+
     public static func make(
         _ result: ExperimentResult, plan: RunPlan, locale: CSVLocale, language: BriefLanguage, region: String? = nil,
         metadata: String, warnings: [RunWarning] = [], workbook: Bool = false

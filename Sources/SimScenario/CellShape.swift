@@ -23,17 +23,22 @@ enum CellShape: Equatable {
         }
     }
 
-    /// Two to six words, mostly letters, the first capitalised, none of them a word that names an
-    /// office (Dinas, Badan, Kantor…): how a person's name reads in an export.
+    /// Two to six words, mostly letters, the first capitalised, none mixing letters and digits
+    /// (S1, D3) and none a word that names an office, a status or a schooling (Dinas, PNS, Negeri,
+    /// Sarjana…): how a person's name reads in an export.
     static func looksLikeName(_ text: String, letters: Int) -> Bool {
         let words = text.split(separator: " ")
         guard (2...6).contains(words.count), letters * 10 >= text.count * 7, words[0].first?.isUppercase == true else { return false }
-        let offices: Set<String> = [
-            "dinas", "badan", "kantor", "bagian", "sekretariat", "kecamatan", "kelurahan", "rumah", "sakit", "puskesmas",
-            "satuan", "inspektorat", "unit", "bidang", "seksi", "jabatan", "fungsional", "pelaksana", "ahli", "sma", "smk",
-        ]
-        return !words.contains { offices.contains($0.lowercased()) }
+        return !words.contains { word in
+            (word.contains(where: \.isNumber) && word.contains(where: \.isLetter)) || notInNames.contains(word.lowercased())
+        }
     }
+
+    static let notInNames: Set<String> = [
+        "dinas", "badan", "kantor", "bagian", "sekretariat", "kecamatan", "kelurahan", "rumah", "sakit", "puskesmas", "satuan",
+        "inspektorat", "unit", "bidang", "seksi", "jabatan", "fungsional", "pelaksana", "ahli", "sd", "smp", "sma", "smk", "negeri",
+        "daerah", "kota", "kabupaten", "pns", "cpns", "pppk", "pegawai", "sarjana", "diploma", "magister", "strata", "sekolah",
+    ]
 
     /// How a message says what the cell is, without quoting it.
     func words(in column: String) -> String {

@@ -15,12 +15,7 @@ extension ScenarioCompiler {
                     "unit '\(id)' is not one of region \(region.id)'s units (\(unitIDs.joined(separator: ", ")))")
                 continue
             }
-            if member.key.contains("*") {
-                let parts = member.key.split(separator: "*", omittingEmptySubsequences: false).map { RosterFormat.normalised(String($0)) }
-                mapping.unitPatterns.append(.init(parts: parts, unit: u))
-            } else {
-                mapping.units[RosterFormat.normalised(member.key)] = u
-            }
+            mapping.add(unit: u, forKey: member.key)
         }
         func values<T>(_ key: String, _ lookup: (String) -> T?) -> [String: T] {
             var table: [String: T] = [:]
@@ -33,5 +28,17 @@ extension ScenarioCompiler {
         mapping.post = values("post") { id in JobLevel.allCases.first { $0.id == id } }
         mapping.education = values("education") { id in Education.allCases.first { $0.id == id } }
         return mapping
+    }
+}
+
+extension RosterMapping {
+    /// Maps a unit key of `rosterMapping.units` to unit `u`: a name, or a pattern with `*`.
+    mutating func add(unit u: Int, forKey key: String) {
+        if key.contains("*") {
+            let parts = key.split(separator: "*", omittingEmptySubsequences: false).map { RosterFormat.normalised(String($0)) }
+            unitPatterns.append(.init(parts: parts, unit: u))
+        } else {
+            units[RosterFormat.normalised(key)] = u
+        }
     }
 }

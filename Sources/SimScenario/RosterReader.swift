@@ -44,6 +44,9 @@ struct RosterReader {
     var excelNIPRows = 0
     /// What to say on stderr that is not an error (a field spanning lines, a file in UTF-16).
     private(set) var notes: [String] = []
+    /// Per column a mapping can fix (``RosterCheck/mappableColumns``), each value the reader could
+    /// not place, by its normalised text: for `roster-check`, which decides what may be shown.
+    private(set) var unplaced: [String: [String: RosterCheck.Value]] = [:]
 
     /// At most this many problems are listed per file; the rest are counted.
     static let problemLimit = 100
@@ -67,9 +70,22 @@ struct RosterReader {
     /// A cell that is not what its column holds, described without quoting it: by its shape when
     /// it looks like a NIP, a date or a name (then the columns look shifted), else as hidden.
     mutating func unexpected(row: Int, column k: Int, _ key: String, expected: String) {
-        let shape = CellShape(text.text(fieldsOfRow[k]))
+        let cell = text.text(fieldsOfRow[k])
+        let shape = CellShape(cell)
         if shape != .other { misplaced[k, default: 0] += 1 }
+        if RosterCheck.mappableColumns.contains(key) { countUnplaced(cell, shape: shape, column: key) }
         problem(row: row, column: k, headerName(key), "\(shape.words(in: headerName(key))); expected \(expected)")
+    }
+
+    /// Counts a value the reader could not place; past ``RosterCheck/distinctLimit`` values of a
+    /// column only the rows are counted, so hostile input stays linear.
+    mutating func countUnplaced(_ cell: String, shape: CellShape, column: String) {
+        let key = normalised(cell)
+        if unplaced[column]?[key] == nil && (unplaced[column]?.count ?? 0) >= RosterCheck.distinctLimit {
+            unplaced[column, default: [:]][RosterCheck.overflowKey, default: RosterCheck.Value(text: "", looksPersonal: true)].rows += 1
+            return
+        }
+        unplaced[column, default: [:]][key, default: RosterCheck.Value(text: cell, looksPersonal: shape != .other)].rows += 1
     }
 
     /// The roster, or `nil` with ``diagnostics`` saying why.

@@ -8,7 +8,7 @@ import SimScenario
 enum Command {
     static let specs = [
         RunCommand.spec, WhatIfCommand.spec, ValidateCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimiseCommand.spec,
-        FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec, RosterTemplateCommand.spec,
+        FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec, RosterTemplateCommand.spec, RosterCheckCommand.spec,
     ]
     static let subcommands = specs.map(\.name) + ["help"]
 
@@ -54,6 +54,7 @@ enum Command {
         case "facts": try FactsCommand.run(Array(words.dropFirst()))
         case "schema": try SchemaCommand.run(Array(words.dropFirst()))
         case "roster-template": try RosterTemplateCommand.run(Array(words.dropFirst()))
+        case "roster-check": try RosterCheckCommand.run(Array(words.dropFirst()))
         default:
             if first.hasSuffix(".json") || first.hasPrefix("-") || first.contains("/") {
                 try RunCommand.run(words)

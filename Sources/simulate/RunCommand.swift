@@ -13,22 +13,8 @@ enum RunCommand {
         name: "run",
         usage: "simulate [run] FILES... [options]",
         summary: "compare scenarios (the default command)",
-        description: [
-            "Runs every scenario × replication in parallel and writes, into the output directory:",
-            "  summary.csv      one row per scenario × region × metric at the horizon, with 95% CIs and the",
-            "                   paired difference to the baseline",
-            "  yearly.csv       the same by calendar year, with each year's paired difference to the baseline",
-            "  timeseries.csv   the same by month (YYYY-MM)",
-            "  decisions.csv    what the periodic evaluation decided, over replications",
-            "  programmes.csv   what each programme did each year: invited, completed, JP, spending, gap closed",
-            "  services.csv     each service counter each year: requests, waits, utilisation, FCR, complaints, IKM",
-            "  services-monthly.csv",
-            "                   the same by month (YYYY-MM), without paired differences",
-            "  services-hourly.csv",
-            "                   each office counter by hour of arrival: numbers taken and mean wait",
-            "  brief.md/.html   the policy brief with charts (Bahasa Indonesia by default)",
-            "  run.json         version, command line, seed, replications, scenario fingerprints, wall time",
-            "Metrics are documented in docs/outputs.md. The same seed gives the same bytes whatever --jobs.",
+        description: ["Runs every scenario × replication in parallel and writes, into the output directory:"] + ResultFiles.described + [
+            "Metrics are documented in docs/outputs.md. The same seed gives the same bytes whatever --jobs."
         ],
         options: [
             CommonOptions.replications, CommonOptions.seed, CommonOptions.jobs, CommonOptions.years,

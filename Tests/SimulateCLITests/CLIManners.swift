@@ -4,7 +4,7 @@ import Testing
 @Suite struct CLIMannersTests {
     @Test(arguments: [
         ["--help"], ["run", "--help"], ["what-if", "--help"], ["validate", "--help"], ["sweep", "--help"], ["sensitivity", "--help"],
-        ["optimise", "--help"], ["merge", "--help"], ["schema", "--help"], ["help", "run"],
+        ["optimise", "--help"], ["merge", "--help"], ["schema", "--help"], ["roster-check", "--help"], ["help", "run"],
     ])
     func everySubcommandHasHelpWithExamples(arguments: [String]) throws {
         let outcome = try simulate(arguments)
@@ -18,6 +18,7 @@ import Testing
     /// RECORD_GOLDEN=1 rewrites them and fails on purpose.
     @Test(arguments: [
         "main", "run", "what-if", "validate", "sweep", "sensitivity", "optimise", "facts", "merge", "schema", "roster-template",
+        "roster-check",
     ])
     func helpMatchesItsSnapshot(command: String) throws {
         let outcome = try simulate(command == "main" ? ["--help"] : [command, "--help"])

@@ -32,6 +32,25 @@ import Testing
         #expect(synthetic.stdout.split(separator: "\r\n").count == 41)
     }
 
+    /// `roster-check` prints its report on stdout and, when the roster still would not load, the
+    /// problems by row and column on stderr with exit 65; a missing --region or file is a usage or
+    /// input error. (What the report says is tested in RosterCheckTests.)
+    @Test func rosterCheckExitsByWhetherTheRosterLoads() throws {
+        let fixture = "Tests/SimScenarioTests/BrokenRosters/"
+        let check = try simulate(["roster-check", fixture + "siasn-city.csv", "--region", "city", "--scenario", fixture + "city.json"])
+        #expect(check.status == 65 && check.stdout.contains("\"rosterMapping\": {") && check.stderr.contains("siasn-city.csv:11:2: error"))
+        let good = try simulate([
+            "roster-check", fixture + "siasn-export.csv", "--region", "town", "--scenario", fixture + "town.json", "--set",
+            #"regions.town.units.dukcapil.name="Dinas Kependudukan dan Pencatatan Sipil""#, "--set",
+            #"regions.town.units.kantor.name="Sekretariat Daerah""#,
+        ])
+        #expect(
+            good.status == 0 && good.stdout.contains("As it is the roster loads: 8 employees") && !good.stderr.contains("error"), "\(good)")
+        #expect(try simulate(["roster-check", fixture + "siasn-city.csv"]).status == 64)
+        let missing = try simulate(["roster-check", "nowhere.csv", "--region", "sorong"])
+        #expect(missing.status == 66 && missing.stderr.hasPrefix("nowhere.csv"), "\(missing)")
+    }
+
     static let fileLineLimit = 400
     static let functionLineLimit = 80
 

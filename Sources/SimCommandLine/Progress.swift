@@ -3,7 +3,7 @@ import SimCore
 
 /// Progress on stderr, never in result files: a rewritten line with done/total, rate and ETA on a
 /// terminal; a plain line every 10% otherwise; nothing with --quiet.
-struct Progress {
+public struct Progress {
     let total: Int
     let unit: String
     let quiet: Bool
@@ -11,13 +11,13 @@ struct Progress {
     let started = ContinuousClock.now
     var lastDecile = -1
 
-    init(total: Int, unit: String, quiet: Bool) {
+    public init(total: Int, unit: String, quiet: Bool) {
         self.total = total
         self.unit = unit
         self.quiet = quiet
     }
 
-    mutating func update(done: Int) {
+    public mutating func update(done: Int) {
         guard !quiet, total > 0 else { return }
         let seconds = started.secondsElapsed
         let rate = seconds > 0 ? Double(done) / seconds : 0
@@ -34,7 +34,7 @@ struct Progress {
         }
     }
 
-    func finish() {
+    public func finish() {
         if !quiet && terminal { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
