@@ -126,8 +126,8 @@ private struct RegionScan {
         return [
             warning(
                 .rosterPartial, Double(size.rows),
-                "roster \(regionName) berisi \(rows) pegawai dan menggantikan \(stated) ASN yang disebut skenario: semua angka wilayah ini (antrean, IKM, anggaran per orang) berlaku untuk \(rows) orang itu saja. Lengkapi roster dengan seluruh ASN, atau hapus regions.\(region).roster agar model memakai sebaran pegawai kota.",
-                "the roster of \(regionName) has \(rowsEN) people and replaces the \(statedEN) ASN the scenario states: every figure of this region (queues, IKM, budget per person) holds for those \(rowsEN) people only. Complete the roster with all ASN, or remove regions.\(region).roster to let the model draw the city's staff."
+                "roster \(regionName) berisi \(rows) pegawai dan menggantikan \(stated) ASN yang disebut skenario: semua angka wilayah ini (antrean, IKM, anggaran per orang) berlaku untuk \(rows) orang itu saja. Lengkapi roster dengan seluruh ASN, sebutkan unit yang dimuatnya di regions.\(region).rosterCovers (unit lain lalu dibangkitkan dari sebaran), atau hapus regions.\(region).roster agar model memakai sebaran pegawai kota.",
+                "the roster of \(regionName) has \(rowsEN) people and replaces the \(statedEN) ASN the scenario states: every figure of this region (queues, IKM, budget per person) holds for those \(rowsEN) people only. Complete the roster with all ASN, list the units it holds in regions.\(region).rosterCovers (the other units are then drawn), or remove regions.\(region).roster to let the model draw the city's staff."
             )
         ]
     }

@@ -67,14 +67,24 @@ extension ScenarioCompiler {
                     mapping: region.rosterMapping))
             if let roster = reading.roster {
                 region.roster = roster
-                rosterSizes.append(RosterSize(region: region.id, rows: roster.count, statedHeadcount: region.headcount))
-                region.headcount = roster.count
+                if let covers = node["rosterCovers"] {
+                    region.rosterCovers = compileRosterCovers(
+                        covers, roster: roster, rows: reading.employeeRows, file: file, region: region)
+                } else {
+                    rosterSizes.append(RosterSize(region: region.id, rows: roster.count, statedHeadcount: region.headcount))
+                    region.headcount = roster.count
+                }
                 dataFiles.append(DataFile(region: region.id, kind: "roster", sha256: roster.sha256, rows: roster.count))
                 for (k, row) in reading.employeeRows.enumerated() { rosterRows[row] = k }
                 notes.append("\(file): read \(roster.count) employee row\(roster.count == 1 ? "" : "s") (the roster of \(region.id))")
             }
             notes += reading.notes
             diagnostics += reading.diagnostics
+        }
+        if node["rosterCovers"] != nil && node["roster"] == nil {
+            problem(
+                node["rosterCovers"], "\(path).rosterCovers",
+                "names the units a roster covers, but the region has no roster; add regions.\(region.id).roster or leave this out")
         }
         let start = node["startState"]
         region.startState.budgetSpentRupiah = start?.number("budgetSpentRupiah") ?? 0
@@ -114,6 +124,22 @@ extension ScenarioCompiler {
         dataFiles.append(
             DataFile(region: region.id, kind: "bookedSessions", sha256: SHA256.hex(of: bytes), rows: region.startState.bookedSessions.count)
         )
+    }
+
+    /// The units `rosterCovers` lists, as indices; every roster row must be in one of them (an
+    /// error names the first row outside, never its cell).
+    mutating func compileRosterCovers(_ node: ReadNode, roster: Roster, rows: [Int], file: String, region: RegionParameters) -> [Int] {
+        let ids = region.units.map(\.id)
+        let covers = (node.node.elements ?? []).compactMap { $0.string.flatMap(ids.firstIndex(of:)) }
+        let outside = roster.unit.indices.filter { !covers.contains(roster.unit[$0]) }
+        if let first = outside.first {
+            let units = Set(outside.map { ids[roster.unit[$0]] }).sorted().joined(separator: ", ")
+            problem(
+                node, "regions.\(region.id).rosterCovers",
+                "\(outside.count) row\(outside.count == 1 ? "" : "s") of \(file) (the first is row \(rows[first])) \(outside.count == 1 ? "is" : "are") in units this list leaves out (\(units)); add them to the list, or leave rosterCovers out if the roster is the whole region"
+            )
+        }
+        return covers
     }
 
     /// Reads a file a scenario names, relative to the file that names it; `nil` with a diagnostic

@@ -232,7 +232,12 @@ public enum ScenarioFormat {
             "roster": Field(
                 "roster", .text,
                 doc:
-                    "path of the region's roster CSV (relative to the file that names it): its rows replace the workforce drawn from the shares above, and headcount; docs/roster.md"
+                    "path of the region's roster CSV (relative to the file that names it): its rows replace the workforce drawn from the shares above, and headcount (or, with rosterCovers, the staff of the units it lists); docs/roster.md"
+            ),
+            "rosterCovers": Field(
+                "rosterCovers", .list(.reference(.unit), minimumCount: 1),
+                doc:
+                    "the units the roster holds when it is not the whole region (left out: the roster is everyone); the other units are drawn at their shares of headcount, and every roster row must be in a listed unit"
             ),
             "rosterMapping": Field(
                 "rosterMapping", .record(rosterMappingFields),

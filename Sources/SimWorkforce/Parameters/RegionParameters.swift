@@ -27,11 +27,44 @@ public struct RegionParameters: ParameterGroup {
     public var roster: Roster?
     /// The region's own values in its roster file mapped to the model's (`rosterMapping`).
     public var rosterMapping = RosterMapping()
+    /// The units the roster covers (`rosterCovers`, indices into `units`); `nil`: the whole
+    /// region. The other units are drawn at their shares of `headcount`, as without a roster.
+    public var rosterCovers: [Int]?
     /// Money spent, sessions booked and citizens waiting on the start date.
     public var startState = StartState()
     /// Dated appointments (a formasi's CPNS, a wave of PPPK), beside the replacement of leavers.
     public var intake: [Intake] = []
     public init() {}
+
+    /// Staff per unit drawn from `headcount` and the units' shares, by largest remainder (ties
+    /// to the earlier unit), so every replication starts with the same unit sizes.
+    public var drawnUnitSizes: [Int] {
+        let shares = units.map(\.headcountShare)
+        let total = shares.reduce(0, +)
+        let exact = shares.map { $0 / total * Double(headcount) }
+        var sizes = exact.map { Int($0.rounded(.down)) }
+        let order = shares.indices.sorted { a, b in
+            let (ra, rb) = (exact[a] - Double(sizes[a]), exact[b] - Double(sizes[b]))
+            return ra > rb || (ra == rb && a < b)
+        }
+        var k = 0
+        while sizes.reduce(0, +) < headcount {
+            sizes[order[k % order.count]] += 1
+            k += 1
+        }
+        return sizes
+    }
+
+    /// Staff per unit at the start: the roster's, and for the units it does not cover, the drawn
+    /// sizes (all drawn without a roster).
+    public var startingUnitSizes: [Int] {
+        guard let roster else { return drawnUnitSizes }
+        var sizes = roster.unit.reduce(into: [Int](repeating: 0, count: units.count)) { $0[$1] += 1 }
+        if let covers = rosterCovers {
+            for (u, drawn) in drawnUnitSizes.enumerated() where !covers.contains(u) { sizes[u] = drawn }
+        }
+        return sizes
+    }
 
     public static let declarations: [Declaration<Self>] = [
         .structural("name"),
@@ -56,6 +89,7 @@ public struct RegionParameters: ParameterGroup {
         .structural("policy"),
         .structural("roster"),
         .structural("rosterMapping"),
+        .structural("rosterCovers"),
         .structural("startState"),
         .structural("intake"),
     ]

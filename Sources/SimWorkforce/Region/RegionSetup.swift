@@ -70,9 +70,7 @@ final class RegionSetup: Sendable {
             })
         externalLearning = ExternalLearningTerms(model, region: region)
         firstMonth = model.simulation.firstMonth
-        hireUnitWeights =
-            region.roster.map { roster in
-                roster.unit.reduce(into: [Double](repeating: 0, count: region.units.count)) { $0[$1] += 1 }
-            } ?? region.units.map(\.headcountShare)
+        // Newcomers are spread as the starting staff are: a roster's units by its rows.
+        hireUnitWeights = region.roster == nil ? region.units.map(\.headcountShare) : region.startingUnitSizes.map(Double.init)
     }
 }

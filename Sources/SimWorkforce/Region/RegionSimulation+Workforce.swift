@@ -4,27 +4,29 @@ import SimCore
 extension RegionSimulation {
     // MARK: - The workforce at the start
 
-    /// Builds the region's staff from its distributions: unit sizes by largest remainder (the same
+    /// Builds the region's staff: the roster's rows, and the units it does not cover (all units
+    /// without a roster) drawn from the distributions, unit sizes by largest remainder (the same
     /// in every replication), then per person a post, employment, BUP, age, tenure, education,
     /// competency and motivation.
     mutating func generateWorkforce() {
+        var sizes = region.startingUnitSizes
         // The starting staff and, at a guess, the hires of the horizon (a quarter more).
-        workforce.reserveCapacity((region.roster?.count ?? region.headcount) * 5 / 4)
-        if let roster = region.roster { return takeWorkforce(from: roster) }
-        let shares = region.units.map(\.headcountShare)
-        let total = shares.reduce(0, +)
-        var sizes = shares.map { Int(($0 / total * Double(region.headcount)).rounded(.down)) }
-        var order = Array(shares.indices)
-        order.sort { a, b in
-            let ra = shares[a] / total * Double(region.headcount) - Double(sizes[a])
-            let rb = shares[b] / total * Double(region.headcount) - Double(sizes[b])
-            return ra > rb || (ra == rb && a < b)
+        workforce.reserveCapacity(sizes.reduce(0, +) * 5 / 4)
+        if let roster = region.roster {
+            takeWorkforce(from: roster)
+            if let covers = region.rosterCovers {
+                for u in covers { sizes[u] = 0 }
+                drawWorkforce(unitSizes: sizes)
+            }
+        } else {
+            drawWorkforce(unitSizes: sizes)
+            markLastFormasi(region.startState.cpnsOwingLatsar)
         }
-        var k = 0
-        while sizes.reduce(0, +) < region.headcount {
-            sizes[order[k % order.count]] += 1
-            k += 1
-        }
+        jpLastYear = PerEmployee(repeating: 0, count: workforce.count)
+    }
+
+    /// Draws `unitSizes[u]` people for each unit `u` from the region's distributions.
+    mutating func drawWorkforce(unitSizes sizes: [Int]) {
         let levels = JobLevel.allCases.count
         let domains = domainCount
         // Read once, not per person: the region's parameters and each level's mean starting level per domain.
@@ -53,8 +55,6 @@ extension RegionSimulation {
                         motivation: motivation, owesLatsar: false, isCPNS: false))
             }
         }
-        markLastFormasi(region.startState.cpnsOwingLatsar)
-        jpLastYear = PerEmployee(repeating: 0, count: workforce.count)
     }
 
     /// Makes the `count` PNS with the shortest service (ties by employee number) the last
@@ -100,7 +100,6 @@ extension RegionSimulation {
                     motivation: motivation, owesLatsar: roster.owesLatsar[i], isCPNS: status == .cpns))
             workforce.jpThisYear[e] = roster.jpThisYear[i]
         }
-        jpLastYear = PerEmployee(repeating: 0, count: workforce.count)
     }
 
     /// BUP of a post: by job level, and for functional posts by jenjang (drawn from the senior shares).
