@@ -19,7 +19,12 @@ public enum SyntheticRoster {
         let posts = ["JPT", "Administrator", "Pengawas", "Pelaksana", "Fungsional"]
         let educations = ["SMA", "D3", "S1", "S2", "S3"]
         for (k, person) in staff.enumerated() {
-            let born = start.adding(days: -Int(person.ageYears * 365.25) - 1)
+            // Whole days of age, kept at 18 or more and below the BUP, so the reader (which takes the
+            // age back from the date) accepts every row: a person drawn a day short of the BUP
+            // once came back past it, 11 rows in a roster of 200,000.
+            let lowest = Int((18 * 365.25).rounded(.up))
+            let highest = Int((person.retirementAgeYears * 365.25).rounded(.up)) - 1
+            let born = start.adding(days: -min(max(Int(person.ageYears * 365.25), lowest), highest))
             let appointed = start.adding(days: -Int(person.tenureMonths * 30.4375))
             let jenjang =
                 person.jobLevel != .fungsional
