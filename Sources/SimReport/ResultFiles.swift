@@ -14,7 +14,7 @@ public enum ResultFiles {
         "  services-monthly.csv",
         "                   the same by month (YYYY-MM), without paired differences",
         "  services-hourly.csv",
-        "                   each office counter by hour of arrival: numbers taken and mean wait",
+        "                   each office counter by hour of arrival: numbers taken, mean and p90 wait",
         "  brief.md/.html   the policy brief with charts (Bahasa Indonesia by default)",
         "  run.json         version, command line, seed, replications, scenario fingerprints, wall time",
     ]

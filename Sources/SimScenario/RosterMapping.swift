@@ -42,3 +42,17 @@ extension RosterMapping {
         }
     }
 }
+
+extension ScenarioFormat {
+    static let rosterMappingFields: [Field] = [
+        Field(
+            "units", .valueMap(.reference(.unit)),
+            doc:
+                "a unit as the roster names it (compared ignoring case, spaces and punctuation; `*` stands for any text, as in `Dinas Kesehatan*`) → the id of one of the region's units"
+        ),
+        Field(
+            "status", .valueMap(.choice(EmploymentStatus.allCases.map(\.id))), doc: "a status as the roster writes it → pns, pppk or cpns"),
+        Field("post", .valueMap(.reference(.jobLevel)), doc: "a post as the roster writes it → a job level"),
+        Field("education", .valueMap(.reference(.education)), doc: "an education as the roster writes it → an education level"),
+    ]
+}

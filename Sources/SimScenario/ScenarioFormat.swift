@@ -251,18 +251,6 @@ public enum ScenarioFormat {
                 source: "none unless the scenario names them: the region's formasi and SK dates"),
         ])
 
-    static let rosterMappingFields: [Field] = [
-        Field(
-            "units", .valueMap(.reference(.unit)),
-            doc:
-                "a unit as the roster names it (compared ignoring case, spaces and punctuation; `*` stands for any text, as in `Dinas Kesehatan*`) → the id of one of the region's units"
-        ),
-        Field(
-            "status", .valueMap(.choice(EmploymentStatus.allCases.map(\.id))), doc: "a status as the roster writes it → pns, pppk or cpns"),
-        Field("post", .valueMap(.reference(.jobLevel)), doc: "a post as the roster writes it → a job level"),
-        Field("education", .valueMap(.reference(.education)), doc: "an education as the roster writes it → an education level"),
-    ]
-
     static let intakeFields: [Field] = [
         Field("month", .month(), required: true, doc: "the month they join, on its first working day (YYYY-MM)"),
         Field("people", .integer(minimum: 1, maximum: 200_000), required: true, unit: "people", doc: "how many join"),

@@ -49,11 +49,12 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
 }
 
 /// What a counter with an office's day reports per clock hour of arrival (services-hourly.csv):
-/// the queue numbers taken, and the mean wait of those served, by the hour they came.
+/// the queue numbers taken, and the mean and 90th-percentile wait of those served, by the hour
+/// they came.
 public enum HourMeasure: Int, CaseIterable, Sendable {
-    case numbersTaken, waitMean
+    case numbersTaken, waitMean, waitP90
 
-    public var name: String { self == .numbersTaken ? "numbers_taken" : "wait_minutes.mean" }
+    public var name: String { ["numbers_taken", "wait_minutes.mean", "wait_minutes.p90"][rawValue] }
 
     public func definition(unit: String, hour: Int) -> MetricDefinition {
         let clock = hour < 10 ? "0\(hour):00" : "\(hour):00"
@@ -69,6 +70,14 @@ public enum HourMeasure: Int, CaseIterable, Sendable {
                 .counterHour(self, unit: unit, hour: hour), "minutes",
                 "mean wait of the citizens served who came in the hour from \(clock)",
                 label: LocalizedText(indonesian: "Waktu tunggu (menit), datang jam \(clock)", english: "Wait (minutes), arriving \(clock)"),
+                summary: .lastYearMean, higherIsBetter: false)
+        case .waitP90:
+            return MetricDefinition(
+                .counterHour(self, unit: unit, hour: hour), "minutes",
+                "90th-percentile wait of the citizens served who came in the hour from \(clock) (1-minute bins; analytic fidelity: the fluid day's, by served)",
+                label: LocalizedText(
+                    indonesian: "Waktu tunggu persentil 90 (menit), datang jam \(clock)",
+                    english: "Wait, 90th percentile (minutes), arriving \(clock)"),
                 summary: .lastYearMean, higherIsBetter: false)
         }
     }

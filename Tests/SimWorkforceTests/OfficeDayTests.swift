@@ -104,6 +104,54 @@ import Testing
                 "replication \(replication): 08–11 gap \(rushGap) min with the rush, \(flatGap) without")
         }
     }
+
+    /// services-hourly.csv's p90 by hour. With the numbers given only from 08:00 to 09:00 every
+    /// served citizen came in that hour, so its p90 is the month's p90 exactly; with the full
+    /// window the hours split the month's waits, so the month's p90 lies between the hours'
+    /// lowest and highest; on a day the counters keep up with, the rush hour's p90 is above the
+    /// late morning's (every month of every replication, per request). On a day they do not, the
+    /// late morning's is the longer: the line carries over from the rush.
+    @Test func theHourlyP90SplitsTheMonthsWaits() throws {
+        let busy = Self.office + ["regions.town.units.counter.service.requestsPerDay=140"]
+        let oneHour = try fixture(
+            "counter.json",
+            busy + [
+                "regions.town.units.counter.service.day.numbersFromHour=8", "regions.town.units.counter.service.day.numbersUntilHour=9",
+            ])
+        let p90 = MetricKey.counter(.waitP90, unit: "counter")
+        for replication in 0..<2 {
+            let region = runReplication(oneHour, seed: 7, replication: replication).regions[0]
+            for month in 0..<12 {
+                let hour = region[.counterHour(.waitP90, unit: "counter", hour: 8), month]
+                #expect(
+                    hour != nil && hour == region[p90, month],
+                    "month \(month): \(String(describing: hour)) vs \(String(describing: region[p90, month]))")
+            }
+        }
+        let day = try fixture("counter.json", busy)
+        for replication in 0..<2 {
+            let region = runReplication(day, seed: 7, replication: replication).regions[0]
+            for month in 0..<12 {
+                let hours = (7...11).compactMap { region[.counterHour(.waitP90, unit: "counter", hour: $0), month] }.filter { !$0.isNaN }
+                let month90 = try #require(region[p90, month])
+                #expect(hours.count >= 4 && hours.min()! <= month90 && month90 <= hours.max()!, "month \(month): \(hours) vs \(month90)")
+            }
+        }
+        // On a day the counters keep up with (the rush test's), the rush hour's p90 is the longer.
+        let light = try fixture(
+            "counter.json",
+            Self.office + [
+                "regions.town.units.counter.service.requestsPerDay=100", "regions.town.units.counter.service.day.fridayClosesAtHour=14",
+            ])
+        for replication in 0..<2 {
+            let region = runReplication(light, seed: 7, replication: replication).regions[0]
+            for month in 0..<12 {
+                let rush = try #require(region[.counterHour(.waitP90, unit: "counter", hour: 8), month])
+                let late = try #require(region[.counterHour(.waitP90, unit: "counter", hour: 11), month])
+                #expect(rush > late, "month \(month): p90 \(rush) min at 08:00 vs \(late) at 11:00")
+            }
+        }
+    }
 }
 
 /// An office's hours that cannot hold are refused at the key to change.

@@ -17,6 +17,8 @@ struct FluidOfficeDay {
     var hourArrivals = [Double](repeating: 0, count: 24)
     var hourWaitMinutes = [Double](repeating: 0, count: 24)
     var hourServed = [Double](repeating: 0, count: 24)
+    /// By clock hour of arrival: the served's 90th-percentile wait (the step waits, weighted by the served).
+    var hourP90Wait = [Double](repeating: 0, count: 24)
 
     static let stepMinutes = 5.0
 
@@ -64,7 +66,7 @@ struct FluidOfficeDay {
         let lastOpen = steps.open.lastIndex(of: true) ?? -1
         let abandonRate = patienceMinutes.map { 1 / $0 } ?? 0
         var line = 0.0
-        var waits: [(minutes: Double, weight: Double)] = []
+        var waits: [(minutes: Double, weight: Double, hour: Int)] = []
         var busy = 0.0
         var openSteps = 0.0
         var timelinessSum = 0.0
@@ -109,7 +111,7 @@ struct FluidOfficeDay {
                 if wait.isFinite { timelinessSum += a * (wait == 0 ? 1 : exp(-wait / timelinessScaleMinutes)) }
             }
             if wait.isFinite && servedHere > 0 {
-                waits.append((wait, servedHere))
+                waits.append((wait, servedHere, hour))
                 hourWaitMinutes[hour] += wait * servedHere
                 hourServed[hour] += servedHere
             }
@@ -139,19 +141,26 @@ struct FluidOfficeDay {
     }
 
     /// The served's mean wait, timeliness and 90th-percentile wait from each step's (wait, served).
-    mutating func summarise(_ waits: [(minutes: Double, weight: Double)], timelinessSum: Double) {
+    mutating func summarise(_ waits: [(minutes: Double, weight: Double, hour: Int)], timelinessSum: Double) {
         let weight = waits.reduce(0) { $0 + $1.weight }
         guard weight > 0 else { return }
         meanWait = waits.reduce(0) { $0 + $1.minutes * $1.weight } / weight
         timeliness = min(timelinessSum / weight, 1)
-        var running = 0.0
-        for entry in waits.sorted(by: { $0.minutes < $1.minutes }) {
-            running += entry.weight
-            if running >= 0.9 * weight {
-                p90Wait = entry.minutes
-                break
-            }
+        let sorted = waits.sorted { $0.minutes < $1.minutes }
+        p90Wait = Self.quantile(sorted, 0.9, total: weight)
+        for hour in Set(waits.map(\.hour)) {
+            hourP90Wait[hour] = Self.quantile(sorted.filter { $0.hour == hour }, 0.9, total: hourServed[hour])
         }
+    }
+
+    /// The q-quantile of waits sorted by minutes, each weighted, whose weights sum to `total`.
+    static func quantile(_ sorted: [(minutes: Double, weight: Double, hour: Int)], _ q: Double, total: Double) -> Double {
+        var running = 0.0
+        for entry in sorted {
+            running += entry.weight
+            if running >= q * total { return entry.minutes }
+        }
+        return sorted.last?.minutes ?? 0
     }
 
     /// The stationary wait, timeliness, utilisation and share who give up at a constant rate:

@@ -38,6 +38,10 @@ struct ServiceTally {
     /// day and for the region's sum, which reports no hours): numbers taken, waits of the served.
     var hourNumbers: [Double] = []
     var hourWaits: [MeanTally] = []
+    /// By hour, the served's waits in 1-minute bins (hour × bins + minute), for the hour's p90;
+    /// analytic fidelity: Σ the fluid day's p90 × served, for a served-weighted mean.
+    var hourWaitHistograms: [Int] = []
+    var hourAnalyticP90Sum: [Double] = []
     var waitMinutes = MeanTally(), handlingMinutes = MeanTally()
     var satisfaction = MeanTally(), complaintResolutionDays = MeanTally()
     /// Waits in 1-minute bins (the last bin holds everything longer), for the p90.
@@ -60,7 +64,9 @@ struct ServiceTally {
         for h in hourNumbers.indices {
             hourNumbers[h] = 0
             hourWaits[h] = MeanTally()
+            hourAnalyticP90Sum[h] = 0
         }
+        for i in hourWaitHistograms.indices { hourWaitHistograms[i] = 0 }
         waitMinutes = MeanTally()
         handlingMinutes = MeanTally()
         lebaranWaitMinutes = MeanTally()
@@ -89,6 +95,13 @@ struct ServiceTally {
         analyticUtilisationSum += other.analyticUtilisationSum
         analyticLoadSum += other.analyticLoadSum
         lebaranWaitMinutes.merge(other.lebaranWaitMinutes)
+    }
+
+    /// An office counter's served wait by the hour its citizen came.
+    mutating func recordHourWait(_ minutes: Double, hour: Int) {
+        hourWaits[hour].add(minutes)
+        let bins = waitHistogram.count
+        hourWaitHistograms[hour * bins + min(Int(minutes), bins - 1)] += 1
     }
 
     @inline(__always)

@@ -143,7 +143,10 @@ extension RegionSimulation {
         for hour in 0..<24 where fluid.hourArrivals[hour] > 0 {
             channels[c].tally.hourNumbers[hour] += fluid.hourArrivals[hour]
             let served = Int(fluid.hourServed[hour].rounded())
-            if served > 0 { channels[c].tally.hourWaits[hour].add(fluid.hourWaitMinutes[hour] / fluid.hourServed[hour], times: served) }
+            if served > 0 {
+                channels[c].tally.hourWaits[hour].add(fluid.hourWaitMinutes[hour] / fluid.hourServed[hour], times: served)
+                channels[c].tally.hourAnalyticP90Sum[hour] += fluid.hourP90Wait[hour] * Double(served)
+            }
         }
         let turnedAway = min(visits, Int(fluid.turnedAway.rounded()))
         let abandoned = min(visits - turnedAway, Int(fluid.abandoned.rounded()))

@@ -218,6 +218,7 @@ extension RegionSimulation {
             result[slot: result.slot(counterOfUnit: unit.rawValue, hourIndex: k, .numbersTaken), m] = tally.hourNumbers[hour]
             let waits = tally.hourWaits[hour]
             result[slot: result.slot(counterOfUnit: unit.rawValue, hourIndex: k, .waitMean), m] = waits.count > 0 ? waits.mean : .nan
+            result[slot: result.slot(counterOfUnit: unit.rawValue, hourIndex: k, .waitP90), m] = tally.hourWaitP90(hour, analytic: analytic)
         }
     }
 }
@@ -241,10 +242,19 @@ extension ServiceTally {
         guard served > 0 else { return .nan }
         return analytic ? analyticWaitP90Sum / Double(served) : percentile(waitHistogram, 0.9)
     }
+
+    /// The 90th-percentile wait of the served who came in clock hour `hour` (an office counter's).
+    func hourWaitP90(_ hour: Int, analytic: Bool) -> Double {
+        let served = hourWaits[hour].count
+        guard served > 0 else { return .nan }
+        if analytic { return hourAnalyticP90Sum[hour] / Double(served) }
+        let bins = waitHistogram.count
+        return percentile(hourWaitHistograms[(hour * bins)..<((hour + 1) * bins)], 0.9)
+    }
 }
 
 /// The q-quantile of a histogram of 1-minute bins (the last bin holds everything longer).
-func percentile(_ histogram: [Int], _ q: Double) -> Double {
+func percentile(_ histogram: some Collection<Int>, _ q: Double) -> Double {
     let total = histogram.reduce(0, +)
     guard total > 0 else { return 0 }
     let target = q * Double(total)

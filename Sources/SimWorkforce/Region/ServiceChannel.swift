@@ -73,6 +73,8 @@ struct ServiceChannel {
             (isOpen, nextOpeningChange, nextChangeClosesDay) = office.state(at: start.workingDays)
             tally.hourNumbers = [Double](repeating: 0, count: 24)
             tally.hourWaits = [MeanTally](repeating: MeanTally(), count: 24)
+            tally.hourWaitHistograms = [Int](repeating: 0, count: 24 * tally.waitHistogram.count)
+            tally.hourAnalyticP90Sum = [Double](repeating: 0, count: 24)
         }
         busyServers = TimeWeightedAverage(value: 0, at: start)
         staffedServers = TimeWeightedAverage(value: Double(isOpen ? servers : 0), at: start)
@@ -221,7 +223,7 @@ struct ServiceChannel {
             let waitMinutes = (time - arrival) * rules.minutesPerDay
             tally.handlingMinutes.add(minutes)
             if rules.isLebaran(arrival) { tally.lebaranWaitMinutes.add(waitMinutes) }
-            if let office { tally.hourWaits[office.hour(at: arrival)].add(waitMinutes) }
+            if let office { tally.recordHourWait(waitMinutes, hour: office.hour(at: arrival)) }
             let finish = time + minutes * rules.daysPerMinute
             inService.append(RequestInService(finish: finish, waitMinutes: waitMinutes, competency: competency, motivation: motivation))
             if finish < firstDone.finish { firstDone = (inService.count - 1, finish) }
