@@ -66,12 +66,15 @@ extension PolicyBrief {
     }
 
     func countersMarkdown() -> String {
-        let shown = regions.map { ($0, changedCounters(region: $0)) }.filter { !$0.1.isEmpty }
+        let shown = regions.map { ($0, changedCounters(region: $0), hourlySentences(region: $0)) }.filter { !$0.1.isEmpty || !$0.2.isEmpty }
         guard !shown.isEmpty else { return "" }
-        var md = "\n## \(counterHeading)\n\n\(counterIntro)\n"
-        for (region, rows) in shown {
+        var md = "\n## \(counterHeading)\n" + (shown.contains { !$0.1.isEmpty } ? "\n\(counterIntro)\n" : "")
+        for (region, rows, hours) in shown {
+            md += "\n### \(escapeMarkdown(regionName(region)))\n"
+            md += hours.map { "\n" + escapeMarkdown($0) + "\n" }.joined()
+            guard !rows.isEmpty else { continue }
             md +=
-                "\n### \(escapeMarkdown(regionName(region)))\n\n| " + t("Skenario", "Scenario") + " | " + t("Loket", "Counter") + " | "
+                "\n| " + t("Skenario", "Scenario") + " | " + t("Loket", "Counter") + " | "
                 + counterColumns.map { "Δ " + escapeMarkdown($0.measure.definition(unit: "").label.text(in: language)) }.joined(
                     separator: " | ") + " |\n"
             md += "|---|---" + String(repeating: "|---", count: counterColumns.count) + "|\n"
@@ -86,12 +89,14 @@ extension PolicyBrief {
     }
 
     func countersHTML() -> String {
-        let shown = regions.map { ($0, changedCounters(region: $0)) }.filter { !$0.1.isEmpty }
+        let shown = regions.map { ($0, changedCounters(region: $0), hourlySentences(region: $0)) }.filter { !$0.1.isEmpty || !$0.2.isEmpty }
         guard !shown.isEmpty else { return "" }
-        var html = "<h2>\(xml(counterHeading))</h2>\n<p>\(xml(counterIntro))</p>\n"
-        for (region, rows) in shown {
+        var html = "<h2>\(xml(counterHeading))</h2>\n" + (shown.contains { !$0.1.isEmpty } ? "<p>\(xml(counterIntro))</p>\n" : "")
+        for (region, rows, hours) in shown {
+            html += "<h3>\(xml(regionName(region)))</h3>\n" + hours.map { "<p>\(xml($0))</p>\n" }.joined()
+            guard !rows.isEmpty else { continue }
             html +=
-                "<h3>\(xml(regionName(region)))</h3>\n<table>\n<tr><th>" + xml(t("Skenario", "Scenario")) + "</th><th>"
+                "<table>\n<tr><th>" + xml(t("Skenario", "Scenario")) + "</th><th>"
                 + xml(t("Loket", "Counter")) + "</th>"
                 + counterColumns.map { "<th>Δ \(xml($0.measure.definition(unit: "").label.text(in: language)))</th>" }.joined() + "</tr>\n"
             for row in rows {

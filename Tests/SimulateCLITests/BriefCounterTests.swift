@@ -32,4 +32,40 @@ import Testing
         #expect(try simulate([tiny, tinyMore, "--baseline", "tiny", "--lang", "en", "--out", plain.path, "--quiet"]).status == 0)
         #expect(!(try read(plain.appendingPathComponent("brief.md"))).contains("Turned away"))
     }
+
+    /// The counter section says, for each office counter of the baseline, the last year's mean
+    /// and p90 wait by hour of arrival: the rows of services-hourly.csv, rounded. With a baseline
+    /// whose counter is continuous (the office only in the what-if) it says nothing by hour, and
+    /// the what-if's hours are not put under the baseline's name.
+    @Test func theBaselinesOfficeCountersWaitsByHourAreInTheBrief() throws {
+        let office = fixtures.appendingPathComponent("tiny-office.json").path
+        let dir = scratchDirectory("brief-hours")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outcome = try simulate([
+            office, tiny, "--baseline", "tiny-office", "--lang", "en", "--replications", "4", "--out", dir.path, "--quiet",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let brief = try read(dir.appendingPathComponent("brief.md"))
+        let line = try #require(brief.split(separator: "\n").first { $0.contains("by hour of arrival") }.map(String.init))
+        let hourly = parseCSV(try read(dir.appendingPathComponent("services-hourly.csv")))
+        let lastYear = hourly.dropFirst().compactMap { Int($0[6]) }.max()
+        func value(_ hour: String, _ measure: String) -> Double? {
+            hourly.first { $0[0] == "tiny-office" && $0[3] == hour && $0[4] == measure && Int($0[6]) == lastYear }.flatMap { Double($0[7]) }
+        }
+        var hours = 0
+        for hour in 7...11 {
+            guard let mean = value(String(hour), "wait_minutes.mean"), let p90 = value(String(hour), "wait_minutes.p90") else { continue }
+            let clock = hour < 10 ? "0\(hour):00" : "\(hour):00"
+            #expect(line.contains("\(clock) \(Int(mean.rounded())) (\(Int(p90.rounded())))"), "\(clock): \(mean), \(p90) in \(line)")
+            hours += 1
+        }
+        #expect(hours >= 4 && line.contains("under “Tiny town, its counter an office with a quota”"), "\(line)")
+
+        let swapped = scratchDirectory("brief-hours-swapped")
+        defer { try? FileManager.default.removeItem(at: swapped) }
+        #expect(
+            try simulate([tiny, office, "--baseline", "tiny", "--lang", "en", "--replications", "4", "--out", swapped.path, "--quiet"])
+                .status == 0)
+        #expect(!(try read(swapped.appendingPathComponent("brief.md"))).contains("by hour of arrival"))
+    }
 }
