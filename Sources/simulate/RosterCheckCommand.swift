@@ -31,8 +31,14 @@ enum RosterCheckCommand {
             throw .usage("'roster-check' takes one roster file")
         }
         guard let region = arguments.value(.region) else { throw .usage("give --region: the region whose roster the file is") }
-        let scenario = try arguments.load([arguments.value(.scenario) ?? "scenarios/baseline.json"], overrides: try arguments.overrides())[
-            0]
+        // The region's own roster (and what hangs on it) is set aside: it may be the file being
+        // checked, and a broken one would stop the check before it starts.
+        let scenarioFile = arguments.value(.scenario) ?? "scenarios/baseline.json"
+        let aside = ["roster", "rosterCovers", "startState.bookedSessions"].compactMap { Override("regions.\(region).\($0)=null") }
+        let overrides = try arguments.overrides()
+        var loaded = try? arguments.load([scenarioFile], overrides: overrides + aside)
+        if loaded == nil { loaded = try arguments.load([scenarioFile], overrides: overrides) }
+        let scenario = loaded![0]
         let check: RosterCheck
         do {
             check = try RosterCheck.reading(file, parameters: scenario.parameters, region: region, scenarioFile: scenario.file)

@@ -46,7 +46,14 @@ import Testing
         ])
         #expect(
             good.status == 0 && good.stdout.contains("As it is the roster loads: 8 employees") && !good.stderr.contains("error"), "\(good)")
+        // A scenario that already names the broken roster does not stop the check of it.
+        let named = try simulate([
+            "roster-check", fixture + "siasn-city.csv", "--region", "city", "--scenario", fixture + "city-with-roster.json",
+        ])
+        #expect(named.status == 65 && named.stdout == check.stdout, "\(named.stderr)")
         #expect(try simulate(["roster-check", fixture + "siasn-city.csv"]).status == 64)
+        let nowhere = try simulate(["roster-check", fixture + "siasn-city.csv", "--region", "nowhere", "--scenario", fixture + "city.json"])
+        #expect(nowhere.status == 65 && nowhere.stderr.contains("no region 'nowhere'"), "\(nowhere.stderr)")
         let missing = try simulate(["roster-check", "nowhere.csv", "--region", "sorong"])
         #expect(missing.status == 66 && missing.stderr.hasPrefix("nowhere.csv"), "\(missing)")
     }
