@@ -181,7 +181,7 @@ public struct RegionSimulation: DiscreteEventModel {
 
     /// Opens a fiscal year: in January, or in the start month, part-way through the year, with
     /// the JP already done kept, the quarters already released and the start state's spending
-    /// and booked sessions (MODEL.md §5; docs/model.md, Starting from today).
+    /// and booked sessions (MODEL.md §5; docs/roster.md, Your records).
     mutating func startFiscalYear() {
         let yearIndex = month / 12
         let calendarMonth = (model.startYear * 12 + month) % 12
