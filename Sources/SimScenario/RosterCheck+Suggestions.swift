@@ -2,16 +2,16 @@ import SimWorkforce
 
 /// The suggestion for each value `roster-check` cannot place: for a unit, the region's unit whose
 /// id and name share the most topics with the value's words; for a status, post or education,
-/// the model's value whose known spelling the value contains. A suggestion is a guess for the
-/// planner to confirm, never applied to a run.
+/// the reader's own spelling the value contains (``RosterReader``'s tables, never a copy). A
+/// suggestion is a guess for the planner to confirm, never applied to a run.
 extension RosterCheck {
     /// The model's id `normalised` (a value of `column`) most likely means, or `nil`.
     static func target(_ column: String, normalised: String, units: [UnitParameters]) -> String? {
         switch column {
         case "unit": return unit(for: normalised, among: units)
-        case "status": return contained(in: normalised, statusWords)?.id
-        case "post": return contained(in: normalised, RosterReader.posts)?.id
-        default: return contained(in: normalised, educationWords)?.id
+        case "status": return contained(in: normalised, RosterReader.status)?.id
+        case "post": return contained(in: normalised) { RosterReader.posts[$0] }?.id
+        default: return contained(in: normalised, RosterReader.education)?.id
         }
     }
 
@@ -33,30 +33,20 @@ extension RosterCheck {
         return best.id
     }
 
-    /// The value of the longest key of `table` whose words appear in a row in `value`'s words.
-    static func contained<T>(in value: String, _ table: [String: T]) -> T? {
+    /// What `lookup` makes of the longest run of `value`'s words it knows, the leftmost of equal
+    /// length (so the answer does not depend on a table's order); a run of one letter only when
+    /// it is the whole value (SIASN's P and C codes, not a class letter inside a name).
+    static func contained<T>(in value: String, _ lookup: (String) -> T?) -> T? {
         let words = value.split(separator: " ")
-        var best: (length: Int, value: T?) = (0, nil)
-        for (key, target) in table {
-            let needle = key.split(separator: " ")
-            guard needle.count > best.length, needle.count <= words.count else { continue }
-            let found = (0...(words.count - needle.count)).contains { Array(words[$0..<($0 + needle.count)]) == needle }
-            if found { best = (needle.count, target) }
+        for length in stride(from: min(words.count, 6), through: 1, by: -1) {
+            for start in 0...(words.count - length) {
+                let run = words[start..<(start + length)].joined(separator: " ")
+                if run.count == 1 && words.count > 1 { continue }
+                if let found = lookup(run) { return found }
+            }
         }
-        return best.value
+        return nil
     }
-
-    static let statusWords: [String: EmploymentStatus] = [
-        "pns": .pns, "pegawai negeri sipil": .pns, "pppk": .pppk, "p3k": .pppk, "pegawai pemerintah dengan perjanjian kerja": .pppk,
-        "perjanjian kerja": .pppk, "cpns": .cpns, "calon pegawai negeri sipil": .cpns, "calon pns": .cpns,
-    ]
-
-    static let educationWords: [String: Education] = [
-        "sd": .sma, "smp": .sma, "sltp": .sma, "sma": .sma, "smk": .sma, "slta": .sma, "d1": .diploma, "d2": .diploma, "d3": .diploma,
-        "d i": .diploma, "d ii": .diploma, "d iii": .diploma, "diploma": .diploma, "d4": .s1, "d iv": .s1, "s1": .s1, "s 1": .s1,
-        "sarjana": .s1, "diploma iv": .s1, "s2": .s2, "s 2": .s2, "magister": .s2, "pasca sarjana": .s2, "s3": .s3, "s 3": .s3,
-        "doktor": .s3,
-    ]
 
     /// Words that start many units' names and say what kind of office they are; rarer values that
     /// start with one are offered together as a pattern (`Puskesmas *`), which shows only the word.

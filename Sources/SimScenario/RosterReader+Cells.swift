@@ -135,14 +135,18 @@ extension RosterReader {
             return nil
         }
         let key = normalised(value)
-        if let status = context.mapping.status[key] { return status }
-        switch key {
-        case "pns", "p": return .pns
-        case "pppk", "p3k": return .pppk
-        case "cpns", "c": return .cpns
-        default:
-            unexpected(row: row, column: k, "status", expected: "PNS, PPPK or CPNS")
-            return nil
+        if let status = context.mapping.status[key] ?? Self.status(key) { return status }
+        unexpected(row: row, column: k, "status", expected: "PNS, PPPK or CPNS")
+        return nil
+    }
+
+    /// A status as the model's spellings write it (normalised), SIASN's P and C codes included.
+    static func status(_ normalised: String) -> EmploymentStatus? {
+        switch normalised {
+        case "pns", "p", "pegawai negeri sipil": return .pns
+        case "pppk", "p3k", "pegawai pemerintah dengan perjanjian kerja": return .pppk
+        case "cpns", "c", "calon pegawai negeri sipil", "calon pns": return .cpns
+        default: return nil
         }
     }
 

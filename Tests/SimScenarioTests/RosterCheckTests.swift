@@ -127,6 +127,18 @@ import Testing
         return counts
     }
 
+    /// A status, post or education is suggested from the reader's own spellings, the longest run
+    /// of words first (so "calon pegawai negeri sipil" is a CPNS, not the PNS its tail spells) and
+    /// never a lone letter inside a longer value.
+    @Test(
+        arguments: [
+            ("status", "calon pegawai negeri sipil", "cpns"), ("status", "pns daerah", "pns"), ("status", "kelas c", nil),
+            ("post", "jabatan fungsional guru", "fungsional"), ("education", "s1 kependidikan", "s1"), ("education", "lainnya", nil),
+        ] as [(String, String, String?)])
+    func aSuggestionReadsTheLongestKnownRun(column: String, value: String, expected: String?) {
+        #expect(RosterCheck.target(column, normalised: value, units: []) == expected)
+    }
+
     /// A region the scenario lacks, or a file that is not there, is refused by name.
     @Test func aWrongRegionOrFileIsNamed() throws {
         let loaded = try ScenarioLoader.load(Self.scenario)
