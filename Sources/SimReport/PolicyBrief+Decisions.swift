@@ -132,6 +132,7 @@ extension PolicyBrief {
             t(
                 "IKM dan IP ASN di sini adalah proksi yang dihitung model, bukan survei atau pengukuran BKN.",
                 "IKM and IP ASN here are proxies computed by the model, not surveys or BKN's measurement."),
+            skmElementsLine,
         ]
         let estimates = shownCaveats.count
         if estimates > 0 {
@@ -141,6 +142,18 @@ extension PolicyBrief {
                     "\(estimates) inputs are estimates or assumptions, not published figures (listed with the caveats)."))
         }
         return lines
+    }
+
+    /// Which of the nine SKM elements behind the IKM the model produces and which it holds.
+    var skmElementsLine: String {
+        func list(_ elements: [SKMElement]) -> String {
+            elements.map { "\($0.code) \(t($0.label.id.lowercased(), $0.label.en.lowercased()))" }.joined(separator: ", ")
+        }
+        return t(
+            "IKM = 25 × rata-rata sembilan unsur SKM (PermenPAN-RB 14/2017). Model menghitung \(list(SKMElement.modelled)); "
+                + "\(list(SKMElement.held)) tetap pada skor SKM unit sendiri.",
+            "IKM = 25 × the mean of the nine SKM elements (PermenPAN-RB 14/2017). The model computes \(list(SKMElement.modelled)); "
+                + "\(list(SKMElement.held)) are held at the unit's own SKM scores.")
     }
 
     /// What the run warns about, one line each in the brief's language (a stylised fact missed among them).

@@ -73,12 +73,6 @@ struct ScenarioCompiler {
         checkEarmarks(programmes, regions: regions)
         let shocks = root.list("shocks").enumerated().compactMap { compileShock($1, index: $0, domainIDs: domainIDs, regionIDs: regionIDs) }
         let quality = ServiceQualityParameters(reading: root.filled("serviceQuality"))
-        let weightSum = quality.satisfactionWeights.reduce(0, +)
-        if abs(weightSum - 1) > 1e-6 {
-            problem(
-                root.filled("serviceQuality"), "serviceQuality",
-                "the five satisfaction weights must add up to 1 (they add up to \(NumberText.plain(weightSum)))")
-        }
         var model = ModelParameters(
             simulation: simulation, domains: domains, modes: modes, learning: learning,
             motivation: MotivationParameters(reading: root.filled("motivation")),

@@ -72,7 +72,7 @@ enum UncertaintyPaths {
         var node: JSONNode?
     }
 
-    /// Every number `path` names (a `*` stands for every id of a table), or a message saying why
+    /// Every number `path` names (a `*` stands for every id of a table or every field of a group), or a message saying why
     /// the path names none.
     ///
     /// - Parameter scalars: also accept words, ids and booleans (a decision's choices), not only numbers.
@@ -127,6 +127,8 @@ enum UncertaintyPaths {
         }
         let next = rest.dropFirst()
         switch (type, segment) {
+        case (.record(let fields), .key("*")):
+            return walkFields(next, fields: fields, node: node, prefix: prefix, scalars: scalars, into: &found)
         case (.record(let fields), .key(let key)):
             guard let field = fields.first(where: { $0.name == key }) else {
                 let known = fields.map(\.name)
@@ -155,6 +157,21 @@ enum UncertaintyPaths {
             }
             return Message("'\(prefix)' is \(FormatDocs.typeText(type)); the path cannot go on with \(step)")
         }
+    }
+
+    /// A `*` in place of a group's key: every field of the group that the rest of the path names
+    /// (after the last key, every number), e.g. `regions.sorong.units.*.service.skm.*`.
+    static func walkFields(
+        _ next: ArraySlice<PathSegment>, fields: [Field], node: JSONNode?, prefix: String, scalars: Bool, into found: inout [Leaf]
+    ) -> Message? {
+        let before = found.count
+        for field in fields {
+            var leaves: [Leaf] = []
+            let problem = walk(
+                next, type: field.type, node: node?[field.name], prefix: join(prefix, field.name), scalars: scalars, into: &leaves)
+            if problem == nil { found += leaves }
+        }
+        return found.count > before ? nil : Message("no setting in '\(prefix)' is a number the rest of the path can name")
     }
 
     static func walkKeyed(

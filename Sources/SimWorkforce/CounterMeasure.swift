@@ -13,6 +13,20 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
     case requests, waitMean, waitP90, utilisation, firstContactResolution, complaints, ikm, lebaranWaitMean, staffDaysTraining
     case offeredLoad
     case abandoned, returned, abandonedShare, turnedAway
+    /// The modelled SKM elements, in ``SKMElement/modelled``'s order.
+    case skmCompletionTime, skmProduct, skmCompetence, skmBehaviour, skmComplaintHandling
+
+    /// The SKM element a measure reports, if it is one.
+    public var skmElement: SKMElement? {
+        switch self {
+        case .skmCompletionTime: return .completionTime
+        case .skmProduct: return .product
+        case .skmCompetence: return .competence
+        case .skmBehaviour: return .behaviour
+        case .skmComplaintHandling: return .complaintHandling
+        default: return nil
+        }
+    }
 
     public var name: String { declaration.name }
 
@@ -36,8 +50,21 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
         case .returned: return ("returned", "visits", ("Datang kembali", "Came back"), "visits of citizens coming back after giving up on an earlier day (not counted in requests)", .total, nil)
         case .abandonedShare: return ("abandoned_share", "share", ("Bagian yang pulang sebelum dilayani", "Share who gave up"), "visits that ended with the citizen giving up ÷ visits that ended (served or given up)", .lastYearMean, false)
         case .turnedAway: return ("turned_away", "visits", ("Ditolak (kuota habis atau loket tutup)", "Turned away (quota gone or closed)"), "visits refused a queue number because the day's quota was gone, or sent home at closing", .total, false)
+        case .skmCompletionTime, .skmProduct, .skmCompetence, .skmBehaviour, .skmComplaintHandling: return skmDeclaration
         case .staffDaysTraining: return ("staff_days_training", "staff-days", ("Hari-orang untuk pelatihan", "Staff-days at training"), "working days of the counter unit's staff taken by training: away at sessions, and the share of the day of on-duty training (e-learning, coaching, Latsar's workplace part)", .total, nil)
         }
+    }
+
+    /// A modelled SKM element: its mean score over the requests served, which the counter's IKM
+    /// averages with the held elements.
+    private var skmDeclaration: Declaration {
+        let element = skmElement!
+        let name = element.label.en.lowercased().replacingOccurrences(of: " ", with: "_")
+        return (
+            "skm.\(element.code.lowercased())_\(name)", "score (1-4)",
+            ("SKM \(element.code) \(element.label.id.lowercased()) (1–4)", "SKM \(element.code) \(element.label.en.lowercased()) (1–4)"),
+            "mean score (1–4) of SKM element \(element.code), from \(element.modelledFrom!)", .lastYearMean, true
+        )
     }
 
     public func definition(unit: String) -> MetricDefinition {

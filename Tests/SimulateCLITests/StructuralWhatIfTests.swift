@@ -161,7 +161,7 @@ import Testing
         ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
-            run.stderr.contains("without-sorong.json: removes region 'sorong', so 5 inherited uncertainty entries on it are dropped"),
+            run.stderr.contains("without-sorong.json: removes region 'sorong', so 6 inherited uncertainty entries on it are dropped"),
             "\(run.stderr)")
     }
 }

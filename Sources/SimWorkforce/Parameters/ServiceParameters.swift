@@ -17,6 +17,8 @@ public struct ServiceChannelParameters: ParameterGroup {
     public var returnDelayDays = 1.0
     /// The office's day: continuous (the textbook counter) or opening hours, a morning rush and a quota.
     public var day = ServiceDayParameters()
+    /// The unit's own SKM scores for the elements the model does not represent.
+    public var skm = SKMHeldScores()
     /// How requests per day vary over the year; `nil` is flat.
     public var demand: DemandProfile?
     public init() {}
@@ -52,6 +54,7 @@ public struct ServiceChannelParameters: ParameterGroup {
             "returnDelayDays", \.returnDelayDays, above: true, unit: "working days",
             "working days between giving up and coming back", source: "assumption (the next working day)"),
         .group("day", \.day, "the office's day: opening hours, the morning rush and a daily quota (docs/model.md §7)"),
+        .group("skm", \.skm, "the unit's own SKM scores (1–4) for the four elements the model does not represent (docs/model.md §7, IKM)"),
         .structural("demand"),
     ]
 }
@@ -197,12 +200,8 @@ public struct ServiceQualityParameters: ParameterGroup {
     public var longWaitMinutes = 60.0
     /// Timeliness of a request is e^{−wait/scale}.
     public var timelinessScaleMinutes = 30.0
-    public var weightTimeliness = 0.35
-    public var weightCompetence = 0.25
-    public var weightResolution = 0.20
-    public var weightCourtesy = 0.10
-    public var weightFairness = 0.10
-    public var fairnessScore = 0.8
+    /// A complaint resolved within this many working days scores well on SKM element U8.
+    public var complaintStandardDays = 10.0
     public var resolutionDaysNovice = 12.5
     public var resolutionDaysProficient = 2.5
     public init() {}
@@ -222,17 +221,10 @@ public struct ServiceQualityParameters: ParameterGroup {
         .number(
             "timelinessScaleMinutes", \.timelinessScaleMinutes, above: true, unit: "minutes", "timeliness of a request is e^(−wait/scale)",
             source: "assumption"),
-        .share(
-            "weightTimeliness", \.weightTimeliness, "weight of timeliness in satisfaction",
-            source: "Citizens First driver ranking; weight assumed (MODEL.md §7)"),
-        .share(
-            "weightCompetence", \.weightCompetence, "weight of handler competence", source: "Citizens First driver ranking; weight assumed"),
-        .share("weightResolution", \.weightResolution, "weight of resolution", source: "Citizens First driver ranking; weight assumed"),
-        .share(
-            "weightCourtesy", \.weightCourtesy, "weight of courtesy (follows the handler's motivation)",
-            source: "Citizens First driver ranking; weight assumed"),
-        .share("weightFairness", \.weightFairness, "weight of fairness", source: "Citizens First driver ranking; weight assumed"),
-        .share("fairnessScore", \.fairnessScore, "fairness score of every request", source: "assumption"),
+        .number(
+            "complaintStandardDays", \.complaintStandardDays, above: true, unit: "working days",
+            "a complaint resolved within this many working days counts as well handled (SKM element U8)",
+            source: "assumption: two working weeks; no service standard for complaint follow-up was found"),
         .number(
             "resolutionDaysNovice", \.resolutionDaysNovice, above: true, unit: "working days",
             "mean time to resolve a complaint in a novice unit", source: "assumption"),
@@ -240,9 +232,6 @@ public struct ServiceQualityParameters: ParameterGroup {
             "resolutionDaysProficient", \.resolutionDaysProficient, above: true, unit: "working days",
             "mean time to resolve a complaint in a proficient unit", source: "assumption"),
     ]
-
-    /// The five satisfaction weights, which must add up to 1.
-    public var satisfactionWeights: [Double] { [weightTimeliness, weightCompetence, weightResolution, weightCourtesy, weightFairness] }
 
     /// Minutes of one request for a handler of normalised competency ĉ: t_min·(1 + (m − 1)(1 − ĉ)^γ).
     public func handlingMinutes(_ channel: ServiceChannelParameters, competency: Double) -> Double {
@@ -263,11 +252,22 @@ public struct ServiceQualityParameters: ParameterGroup {
     /// fully timely without calling `exp`: e^{−0} is exactly 1.
     public func timeliness(waitMinutes: Double) -> Double { waitMinutes == 0 ? 1 : exp(-waitMinutes / timelinessScaleMinutes) }
 
-    /// A served request's satisfaction in [0,1] from its drivers (Citizens First ranking);
-    /// `resolved` is 0 or 1, or its probability in analytic fidelity; courtesy follows motivation.
-    public func satisfaction(timeliness: Double, competency: Double, resolved: Double, motivation: Double) -> Double {
-        weightTimeliness * timeliness + weightCompetence * min(max(competency, 0), 1) + weightResolution * resolved
-            + weightCourtesy * (0.5 + 0.5 * motivation) + weightFairness * fairnessScore
+    /// A served request's modelled SKM elements (``SKMElement/modelledFrom``) as shares of the
+    /// 1–4 scale: `resolved` is 0 or 1, or its probability in analytic fidelity;
+    /// `complaintHandling` is the unit's ``complaintHandling(unitCompetency:)``.
+    @inline(__always)
+    public func skmShares(timeliness: Double, competency: Double, resolved: Double, motivation: Double, complaintHandling: Double)
+        -> SKMShares
+    {
+        SKMShares(
+            completionTime: timeliness, product: resolved, competence: min(max(competency, 0), 1),
+            behaviour: 0.5 + 0.5 * min(max(motivation, 0), 1), complaintHandling: complaintHandling)
+    }
+
+    /// The chance that a unit of mean competency ĉ resolves a complaint within the standard
+    /// (exponential resolution times): SKM element U8 as a share of its scale.
+    public func complaintHandling(unitCompetency: Double) -> Double {
+        1 - exp(-complaintStandardDays / resolutionDays(unitCompetency: unitCompetency))
     }
 
     /// Mean working days to resolve a complaint in a unit of mean competency ĉ.

@@ -43,7 +43,10 @@ struct ServiceTally {
     var hourWaitHistograms: [Int] = []
     var hourAnalyticP90Sum: [Double] = []
     var waitMinutes = MeanTally(), handlingMinutes = MeanTally()
+    /// Per served request, the mean share over the nine SKM elements (the IKM's), and the five
+    /// modelled elements' shares (the held ones are constants of the counter).
     var satisfaction = MeanTally(), complaintResolutionDays = MeanTally()
+    var skm = SKMTally()
     /// Waits in 1-minute bins (the last bin holds everything longer), for the p90.
     var waitHistogram = [Int](repeating: 0, count: CounterMeasure.recordedWaitMinutes + 1)
     /// Analytic fidelity: Σ p90 × requests and Σ utilisation × requests, for request-weighted means.
@@ -71,6 +74,7 @@ struct ServiceTally {
         handlingMinutes = MeanTally()
         lebaranWaitMinutes = MeanTally()
         satisfaction = MeanTally()
+        skm = SKMTally()
         complaintResolutionDays = MeanTally()
         for i in waitHistogram.indices { waitHistogram[i] = 0 }
         analyticWaitP90Sum = 0
@@ -89,6 +93,7 @@ struct ServiceTally {
         waitMinutes.merge(other.waitMinutes)
         handlingMinutes.merge(other.handlingMinutes)
         satisfaction.merge(other.satisfaction)
+        skm.merge(other.skm)
         complaintResolutionDays.merge(other.complaintResolutionDays)
         for i in waitHistogram.indices { waitHistogram[i] += other.waitHistogram[i] }
         analyticWaitP90Sum += other.analyticWaitP90Sum
@@ -104,10 +109,54 @@ struct ServiceTally {
         hourWaitHistograms[hour * bins + min(Int(minutes), bins - 1)] += 1
     }
 
+    /// A served request's SKM elements (`times` requests alike in analytic fidelity).
+    @inline(__always)
+    mutating func recordSKM(_ shares: SKMShares, heldShareSum: Double, times: Int = 1) {
+        satisfaction.add(shares.meanShare(heldShareSum: heldShareSum), times: times)
+        skm.add(shares, times: times)
+    }
+
     @inline(__always)
     mutating func recordWait(_ minutes: Double) {
         waitMinutes.add(minutes)
         waitHistogram[min(Int(minutes), waitHistogram.count - 1)] += 1
+    }
+}
+
+/// The month's sums of the modelled SKM elements' shares over served requests.
+struct SKMTally {
+    private(set) var count = 0
+    private var sums = (0.0, 0.0, 0.0, 0.0, 0.0)
+
+    @inline(__always)
+    mutating func add(_ x: SKMShares, times: Int) {
+        let n = Double(times)
+        count += times
+        sums.0 += x.completionTime * n
+        sums.1 += x.product * n
+        sums.2 += x.competence * n
+        sums.3 += x.behaviour * n
+        sums.4 += x.complaintHandling * n
+    }
+
+    mutating func merge(_ other: SKMTally) {
+        count += other.count
+        sums = (sums.0 + other.sums.0, sums.1 + other.sums.1, sums.2 + other.sums.2, sums.3 + other.sums.3, sums.4 + other.sums.4)
+    }
+
+    /// The month's mean score (1–4) of a modelled element; undefined with nobody served.
+    func meanScore(_ element: SKMElement) -> Double {
+        guard count > 0 else { return .nan }
+        let sum: Double
+        switch element {
+        case .completionTime: sum = sums.0
+        case .product: sum = sums.1
+        case .competence: sum = sums.2
+        case .behaviour: sum = sums.3
+        case .complaintHandling: sum = sums.4
+        default: return .nan
+        }
+        return 1 + 3 * sum / Double(count)
     }
 }
 

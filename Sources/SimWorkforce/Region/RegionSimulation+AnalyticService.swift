@@ -61,8 +61,9 @@ extension RegionSimulation {
             let meanWait = waits.meanWait
             let fcr = quality.firstContactResolution(competency: competency)
             let served = waits.served
-            let satisfaction = quality.satisfaction(
-                timeliness: waits.timeliness, competency: competency, resolved: fcr, motivation: motivation)
+            let shares = quality.skmShares(
+                timeliness: waits.timeliness, competency: competency, resolved: fcr, motivation: motivation,
+                complaintHandling: quality.complaintHandling(unitCompetency: roster.serviceCompetency[unit]))
             channels[c].tally.abandoned += visits - served - waits.turnedAway
             channels[c].tally.turnedAway += waits.turnedAway
             guard served > 0 else { continue }
@@ -70,7 +71,7 @@ extension RegionSimulation {
             channels[c].tally.waitMinutes.add(meanWait, times: served)
             channels[c].tally.handlingMinutes.add(meanMinutes, times: served)
             channels[c].tally.resolved += Int((fcr * count).rounded())
-            channels[c].tally.satisfaction.add(satisfaction, times: served)
+            channels[c].tally.recordSKM(shares, heldShareSum: channels[c].rules.heldShareSum, times: served)
             channels[c].tally.analyticWaitP90Sum += waits.p90 * count
             channels[c].tally.analyticUtilisationSum += waits.utilisation * count
             channels[c].tally.analyticLoadSum += arrivals * meanMinutes / Double(servers) * count

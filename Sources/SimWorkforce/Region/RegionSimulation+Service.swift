@@ -93,9 +93,10 @@ extension RegionSimulation {
     /// simulation for the call and back after it, so neither copy is ever duplicated.
     mutating func withStaff(of c: Int, _ body: (inout ServiceChannel, Double, Workforce, inout CounterStaff) -> Void) {
         let unit = channels[c].unit
+        let unitCompetency = roster.serviceCompetency[unit]
         var staff = CounterStaff(
-            members: roster.members[unit], memo: handlerMemo, serviceDomain: serviceDomain,
-            unitCompetency: roster.serviceCompetency[unit])
+            members: roster.members[unit], memo: handlerMemo, serviceDomain: serviceDomain, unitCompetency: unitCompetency,
+            complaintHandling: quality.complaintHandling(unitCompetency: unitCompetency))
         handlerMemo = PerEmployee()
         body(&channels[c], now.workingDays, workforce, &staff)
         handlerMemo = staff.memo
@@ -213,6 +214,7 @@ extension RegionSimulation {
         write(.returned, Double(tally.returned))
         write(.abandonedShare, tally.abandonedShare)
         write(.turnedAway, Double(tally.turnedAway))
+        for measure in CounterMeasure.allCases { if let element = measure.skmElement { write(measure, tally.skm.meanScore(element)) } }
         guard let hours = region.units[unit].service?.reportedHours else { return }
         for (k, hour) in hours.enumerated() {
             result[slot: result.slot(counterOfUnit: unit.rawValue, hourIndex: k, .numbersTaken), m] = tally.hourNumbers[hour]

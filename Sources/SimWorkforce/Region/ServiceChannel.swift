@@ -245,12 +245,13 @@ struct ServiceChannel {
         if inService.count >= openServers { staffedServers.record(busy, at: SimTime(workingDays: time)) }
         let quality = rules.quality
         let resolved = streams.outcomes.bernoulli(quality.firstContactResolution(competency: request.competency))
-        let satisfaction = quality.satisfaction(
+        let shares = quality.skmShares(
             timeliness: quality.timeliness(waitMinutes: request.waitMinutes),
-            competency: request.competency, resolved: resolved ? 1 : 0, motivation: request.motivation)
+            competency: request.competency, resolved: resolved ? 1 : 0, motivation: request.motivation,
+            complaintHandling: staff.complaintHandling)
         if resolved { tally.resolved += 1 }
         tally.recordWait(request.waitMinutes)
-        tally.satisfaction.add(satisfaction)
+        tally.recordSKM(shares, heldShareSum: rules.heldShareSum)
         if streams.outcomes.bernoulli(quality.complaintChance(resolved: resolved, waitMinutes: request.waitMinutes)) {
             tally.complaints += 1
             complaintsToAttribute += 1
@@ -289,6 +290,8 @@ struct CounterStaff {
     var memo: PerEmployee<HandlerTerms>
     let serviceDomain: Int?
     let unitCompetency: Double
+    /// SKM element U8 of the unit (``ServiceQualityParameters/complaintHandling(unitCompetency:)``).
+    let complaintHandling: Double
 
     /// An on-duty member of the unit, drawn at random; `nil` when the unit has nobody on duty.
     func drawHandler(_ stream: inout RandomStream, workforce: Workforce) -> EmployeeIndex? {

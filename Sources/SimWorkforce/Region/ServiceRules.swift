@@ -4,6 +4,8 @@ import SimCore
 struct ServiceRules {
     let channel: ServiceChannelParameters
     let quality: ServiceQualityParameters
+    /// The unit's held SKM elements as shares of the 1–4 scale, summed (``SKMHeldScores/shareSum``).
+    let heldShareSum: Double
     /// Minutes in a working day: a wait in working days times this is minutes.
     let minutesPerDay: Double
     /// 1 / minutesPerDay: a handling time in working days is a product, not a division per request.
@@ -21,6 +23,7 @@ struct ServiceRules {
     init(channel: ServiceChannelParameters, quality: ServiceQualityParameters, hoursPerWorkingDay: Double, lebaranSpans: [Range<Double>]) {
         self.channel = channel
         self.quality = quality
+        heldShareSum = channel.skm.shareSum
         minutesPerDay = hoursPerWorkingDay * 60
         daysPerMinute = 1 / minutesPerDay
         handlingShape = LognormalShape(cv: channel.handlingCV)
