@@ -28,7 +28,8 @@ enum WorkbookHeaders {
         "levels": "level", "requests": "permohonan", "visits": "kunjungan", "complaints": "pengaduan", "staff-days": "hari-orang",
         "working days": "hari kerja", "months": "bulan", "posts": "jabatan", "projects": "proyek", "ratio": "rasio",
         "share per year": "porsi per tahun", "share of budget": "porsi anggaran", "Rupiah per level": "Rupiah per level",
-        "index (0-100)": "indeks (0–100)", "index (25-100)": "indeks (25–100)", "score (1-4)": "skor (1–4)", "0-1": "0–1", "JP": "JP", "Rupiah": "Rupiah",
+        "index (0-100)": "indeks (0–100)", "index (25-100)": "indeks (25–100)", "score (1-4)": "skor (1–4)", "0-1": "0–1", "JP": "JP",
+        "Rupiah": "Rupiah",
     ]
 
     /// A unit in the brief's language.
