@@ -180,11 +180,27 @@ private struct RegionScan {
             let load = monthly(.offeredLoad)
             let overloaded = load.indices.filter { load[$0].mean >= RunWarnings.overloadedLoad }.map { $0 - load.startIndex }
             if !overloaded.isEmpty {
+                // An office's day ends at closing, so its line cannot grow past the day: those left
+                // are sent home (turned_away), where a continuous counter carries them on.
+                let isOffice = result.catalogues[s][r].metrics.contains {
+                    if case .counterHour(_, unit: unit, hour: _) = $0.key { return true }
+                    return false
+                }
+                let consequence =
+                    isOffice
+                    ? (
+                        "warga yang belum dilayani saat loket tutup atau setelah kuota habis dipulangkan (turned_away), jadi waktu tunggunya dibatasi jam tutup, bukan oleh kebijakan saja",
+                        "citizens still waiting at closing or beyond the quota are sent home (turned_away), so its wait is capped by the closing hour, not set by the policy alone"
+                    )
+                    : (
+                        "antrean tumbuh tanpa batas di bulan itu, jadi waktu tunggunya bergantung pada panjang bulan, bukan pada kebijakan",
+                        "the queue grows without bound then, so its wait depends on the month's length, not on the policy"
+                    )
                 warnings.append(
                     warning(
                         .counterOverloaded, Double(overloaded.count),
-                        "di \(regionName), permintaan di loket \(unit) melebihi kapasitas petugasnya pada \(overloaded.count) bulan (\(monthList(overloaded, .id))): antrean tumbuh tanpa batas di bulan itu, jadi waktu tunggunya bergantung pada panjang bulan, bukan pada kebijakan. Tambah petugas loket (regions.\(region).units.\(unit).service.counterShare) atau periksa permintaannya.",
-                        "in \(regionName), demand at the \(unit) counter exceeds its staff's capacity in \(overloaded.count) month\(overloaded.count == 1 ? "" : "s") (\(monthList(overloaded, .en))): the queue grows without bound then, so its wait depends on the month's length, not on the policy. Add counter staff (regions.\(region).units.\(unit).service.counterShare) or check its demand."
+                        "di \(regionName), permintaan di loket \(unit) melebihi kapasitas petugasnya pada \(overloaded.count) bulan (\(monthList(overloaded, .id))): \(consequence.0). Tambah petugas loket (regions.\(region).units.\(unit).service.counterShare) atau periksa permintaannya.",
+                        "in \(regionName), demand at the \(unit) counter exceeds its staff's capacity in \(overloaded.count) month\(overloaded.count == 1 ? "" : "s") (\(monthList(overloaded, .en))): \(consequence.1). Add counter staff (regions.\(region).units.\(unit).service.counterShare) or check its demand."
                     ))
             }
             let p90 = monthly(.waitP90)

@@ -51,7 +51,7 @@ import Testing
         #expect(scenario.uncertainty.contains { $0.path == "regions.sawahlunto.headcount" })
         #expect(
             scenario.notes == [
-                "alone.json: removes region 'sorong', so 6 inherited uncertainty entries on it are dropped too (regions.sorong.headcount, regions.sorong.initialGapLevels, regions.sorong.motivation.mean, regions.sorong.internetQuality, regions.sorong.units.*.service.requestsPerDay, regions.sorong.units.*.service.skm.*)"
+                "alone.json: removes region 'sorong', so 7 inherited uncertainty entries on it are dropped too (regions.sorong.headcount, regions.sorong.initialGapLevels, regions.sorong.motivation.mean, regions.sorong.internetQuality, regions.sorong.units.*.service.requestsPerDay, regions.sorong.units.*.service.skm.*, regions.sorong.units.dukcapil.service.demand.peaks[0].multiplier)"
             ])
     }
 

@@ -112,19 +112,23 @@ import Testing
     }
 }
 
-/// `simulate facts` on the bundled baseline: every stylised fact holds in both regions but the one
-/// the note of issue 37 reports, and docs/validation.md is exactly what the command prints.
+/// `simulate facts` on the bundled baseline: every stylised fact holds in both regions but the two
+/// docs/validation.md explains, and docs/validation.md is exactly what the command prints.
 @Suite struct FactsCommandTests {
     @Test func theBaselineReproducesTheFactsAndTheDocIsCurrent() throws {
         let outcome = try simulate(["facts", "scenarios/baseline.json", "--markdown", "--quiet"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let rows = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("| ✔") || $0.hasPrefix("| ✘") }
         #expect(rows.count == 13, "6 facts × 2 regions, and Sawahlunto's IKM")
-        // One fact is missed, and said so: Sorong's PNS reach 20 JP less often than the 25% floor
+        // Two facts are missed, and said so. Sorong's PNS reach 20 JP less often than the 25% floor
         // (its budget per ASN is lower and its internet weaker; the floor is itself an assumption
-        // until a region's records say, MODEL.md §11).
+        // until a region's records say, MODEL.md §11). Sawahlunto's IKM, built from its SKM
+        // elements, falls below grade B once its counters are offices with realistic waits
+        // (docs/validation.md says why).
         let missed = rows.filter { $0.hasPrefix("| ✘") }
-        #expect(missed.count == 1 && missed.allSatisfy { $0.contains("| sorong | share of PNS reaching 20 JP a year |") }, "\(missed)")
+        #expect(
+            missed.count == 2 && missed.contains { $0.contains("| sorong | share of PNS reaching 20 JP a year |") }
+                && missed.contains { $0.contains("| sawahlunto | Sawahlunto IKM in the first year |") }, "\(missed)")
         let doc = try read(packageRoot.appendingPathComponent("docs/validation.md"))
         #expect(
             outcome.stdout == doc, "docs/validation.md is stale: simulate facts scenarios/baseline.json --markdown > docs/validation.md")

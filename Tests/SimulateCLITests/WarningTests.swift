@@ -73,20 +73,25 @@ import Testing
         #expect(raised.brief.contains("> **Perhatian**") || raised.brief.contains("Tidak ada baseline"), "the box on page 1")
     }
 
-    /// The bundled baseline raises no warning but the one its plan earns in both cities: the
-    /// planning engine books sessions against the whole year's budget while the money comes by
-    /// quarter, so sessions at a quarter's end lose people (a finding, reported in issue 35's note).
-    /// In its first year, at its central values, it meets every stylised fact (over five years
-    /// Sorong's 20 JP share falls below the fact's 25% floor: `fact-not-met`, reported in issue
-    /// 37's note and by FactsCommandTests); a run that draws its inputs is not held to the facts
-    /// (they describe the model at central values).
-    @Test func theBundledBaselineRaisesOnlyTheQuarterlyReleaseFinding() throws {
+    /// The bundled baseline raises no warning but what it earns. In both cities: the planning
+    /// engine books sessions against the whole year's budget while the money comes by quarter, so
+    /// sessions at a quarter's end lose people (a finding, reported in issue 35's note); and each
+    /// city's Dukcapil, an office with a Lebaran peak, has more demand than capacity in its Lebaran
+    /// months (its citizens are then sent home at closing: issue 38's note). At its central values
+    /// it misses one stylised fact over its first year, Sawahlunto's IKM (docs/validation.md); over
+    /// five years Sorong's 20 JP share falls below the fact's 25% floor too, reported by
+    /// FactsCommandTests. A run that draws its inputs is not held to the facts (they describe the
+    /// model at central values), and its draws may overload other counters in other months.
+    @Test func theBundledBaselineRaisesOnlyWhatItEarns() throws {
         let baseline = packageRoot.appendingPathComponent("scenarios/baseline.json").path
-        for extra in [["--fixed-inputs"], []] {
-            let run = try Self.run([baseline, "--lang", "en"] + extra, "bundled-baseline\(extra.count)")
-            #expect(run.codes.sorted() == ["sessions-trimmed", "sessions-trimmed"], "\(run.warnings)")
-        }
-        let run = try Self.run([baseline, "--lang", "en"], "bundled-baseline-stderr")
-        #expect(run.stderr.contains("simulate: warning: sessions-trimmed · baseline · sawahlunto: in Kota Sawahlunto,"), "\(run.stderr)")
+        let fixed = try Self.run([baseline, "--lang", "en", "--fixed-inputs"], "bundled-baseline1")
+        #expect(
+            fixed.codes.sorted() == ["counter-overloaded", "counter-overloaded", "fact-not-met", "sessions-trimmed", "sessions-trimmed"],
+            "\(fixed.warnings)")
+        let drawn = try Self.run([baseline, "--lang", "en"], "bundled-baseline0")
+        #expect(drawn.codes.filter { $0 == "sessions-trimmed" }.count == 2, "\(drawn.warnings)")
+        #expect(drawn.codes.allSatisfy { ["sessions-trimmed", "counter-overloaded"].contains($0) }, "\(drawn.warnings)")
+        #expect(
+            drawn.stderr.contains("simulate: warning: sessions-trimmed · baseline · sawahlunto: in Kota Sawahlunto,"), "\(drawn.stderr)")
     }
 }
