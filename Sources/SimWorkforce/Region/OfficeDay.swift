@@ -21,9 +21,21 @@ struct OfficeDay {
     /// Clock hour at the start of the working day and hours in it, for the hour of a time.
     let workStartsAtHour: Double
     let hoursPerDay: Double
+    /// The analytic fluid day's steps (``FluidOfficeDay``), the same every day but for Fridays.
+    let fluidSteps: FluidSteps
 
     struct ArrivalPiece {
         var from, to, rate: Double
+    }
+
+    /// A day cut into ``FluidOfficeDay/stepMinutes`` steps: each step's share of the day's
+    /// arrivals, its clock hour, and whether the counters are open in it on other days and on Friday.
+    struct FluidSteps {
+        let minutes: Double
+        let mass: [Double]
+        let hour: [Int]
+        let open: [Bool]
+        let fridayOpen: [Bool]
     }
 
     init(_ day: ServiceDayParameters, hoursPerWorkingDay: Double, clock: WorkingClock) {
@@ -52,10 +64,29 @@ struct OfficeDay {
             clock.hasDates ? (0..<Int(clock.horizonDays.rounded(.up))).map { clock.date(at: Double($0) + 0.5).weekday == 4 } : []
         workStartsAtHour = day.workStartsAtHour
         hoursPerDay = hoursPerWorkingDay
+        let steps = max(Int((hoursPerWorkingDay * 60 / FluidOfficeDay.stepMinutes).rounded()), 1)
+        let dt = 1 / Double(steps)
+        let (pieces, open, fridayOpen) = (pieces, open, fridayOpen)
+        let middles = (0..<steps).map { Double($0) * dt + dt / 2 }
+        fluidSteps = FluidSteps(
+            minutes: hoursPerWorkingDay * 60 * dt,
+            mass: (0..<steps).map { k in
+                let (from, to) = (Double(k) * dt, Double(k) * dt + dt)
+                return pieces.reduce(0.0) { $0 + max(0, min(to, $1.to) - max(from, $1.from)) * $1.rate }
+            },
+            hour: (0..<steps).map { k in
+                let hour = day.workStartsAtHour + (Double(k) + 0.5) / Double(steps) * hoursPerWorkingDay
+                return min(max(Int(hour.rounded(.down)), 0), 23)
+            },
+            open: middles.map { t in open.contains { $0.contains(t) } },
+            fridayOpen: middles.map { t in fridayOpen.contains { $0.contains(t) } })
     }
 
+    /// Whether working day `d` is a Friday.
+    func isFriday(_ d: Int) -> Bool { d >= 0 && d < fridays.count && fridays[d] }
+
     /// The open intervals of working day `d`.
-    func openIntervals(day d: Int) -> [Range<Double>] { d >= 0 && d < fridays.count && fridays[d] ? fridayOpen : open }
+    func openIntervals(day d: Int) -> [Range<Double>] { isFriday(d) ? fridayOpen : open }
 
     /// Whether the counters are open just after `t`, the next time that changes, and whether
     /// that change is the day's last closing. Times within 10⁻¹² of a boundary count as past it,

@@ -140,7 +140,7 @@ extension RegionSimulation {
             office: channels[c].office!, day: day, visits: visits, servers: servers, meanMinutes: meanMinutes,
             handlingCorrection: parameters.exponentialHandling ? 1 : (1 + parameters.handlingCV * parameters.handlingCV) / 2,
             patienceMinutes: parameters.patience.isFinite ? parameters.patience.meanMinutes : nil,
-            minutesPerDay: model.hoursPerWorkingDay * 60, timelinessScaleMinutes: quality.timelinessScaleMinutes)
+            timelinessScaleMinutes: quality.timelinessScaleMinutes)
         for hour in 0..<24 where fluid.hourArrivals[hour] > 0 {
             channels[c].tally.hourNumbers[hour] += fluid.hourArrivals[hour]
             let served = Int(fluid.hourServed[hour].rounded())
