@@ -65,8 +65,14 @@ extension PolicyBrief {
         counterColumns.map { cell(s, region, comparison(s, region: region, counterMetric(unit, $0), year: lastYear)) }
     }
 
+    /// What the section says of the baseline's own counters, before any difference: each one's SKM
+    /// elements, and each office counter's waits by hour.
+    func counterSentences(region: String) -> [String] { skmSentences(region: region) + hourlySentences(region: region) }
+
     func countersMarkdown() -> String {
-        let shown = regions.map { ($0, changedCounters(region: $0), hourlySentences(region: $0)) }.filter { !$0.1.isEmpty || !$0.2.isEmpty }
+        let shown = regions.map { ($0, changedCounters(region: $0), counterSentences(region: $0)) }.filter {
+            !$0.1.isEmpty || !$0.2.isEmpty
+        }
         guard !shown.isEmpty else { return "" }
         var md = "\n## \(counterHeading)\n" + (shown.contains { !$0.1.isEmpty } ? "\n\(counterIntro)\n" : "")
         for (region, rows, hours) in shown {
@@ -89,7 +95,9 @@ extension PolicyBrief {
     }
 
     func countersHTML() -> String {
-        let shown = regions.map { ($0, changedCounters(region: $0), hourlySentences(region: $0)) }.filter { !$0.1.isEmpty || !$0.2.isEmpty }
+        let shown = regions.map { ($0, changedCounters(region: $0), counterSentences(region: $0)) }.filter {
+            !$0.1.isEmpty || !$0.2.isEmpty
+        }
         guard !shown.isEmpty else { return "" }
         var html = "<h2>\(xml(counterHeading))</h2>\n" + (shown.contains { !$0.1.isEmpty } ? "<p>\(xml(counterIntro))</p>\n" : "")
         for (region, rows, hours) in shown {

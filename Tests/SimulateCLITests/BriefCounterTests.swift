@@ -68,4 +68,36 @@ import Testing
                 .status == 0)
         #expect(!(try read(swapped.appendingPathComponent("brief.md"))).contains("by hour of arrival"))
     }
+
+    /// The counter section says, for each counter of the baseline (continuous or an office), the
+    /// last year's score of each SKM element the model computes, as services.csv has it rounded to
+    /// one decimal, and names the lowest; a what-if's scores are not put under the baseline's name.
+    @Test func theBaselinesSKMElementsAreInTheBrief() throws {
+        let dir = scratchDirectory("brief-skm")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let office = fixtures.appendingPathComponent("tiny-office.json").path
+        let outcome = try simulate([
+            tiny, office, "--baseline", "tiny", "--lang", "en", "--replications", "4", "--out", dir.path, "--quiet",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let brief = try read(dir.appendingPathComponent("brief.md"))
+        let line = try #require(brief.split(separator: "\n").first { $0.contains("the SKM elements the model computes") }.map(String.init))
+        let services = parseCSV(try read(dir.appendingPathComponent("services.csv")))
+        let lastYear = try #require(services.dropFirst().compactMap { Int($0[5]) }.max())
+        let rows = services.filter { $0[0] == "tiny" && $0[3].hasPrefix("skm.") && Int($0[5]) == lastYear }
+        #expect(rows.count == 5, "\(rows)")
+        var lowest = (name: "", score: Double.infinity)
+        for row in rows {
+            let score = try #require(Double(row[6]))
+            let code = row[3].dropFirst("skm.".count).prefix(2).uppercased()
+            let shown = String(format: "%.1f", score)
+            // "U3 completion time 2.1": the element's own piece of the list ends with its score.
+            let after = line.components(separatedBy: "\(code) ").dropFirst().first ?? ""
+            let piece = after.components(separatedBy: "; ").first?.components(separatedBy: ". ").first
+            #expect(piece?.hasSuffix(" \(shown)") == true, "\(row[3]) \(shown) in \(line)")
+            if score < lowest.score { lowest = (code, score) }
+        }
+        #expect(line.hasSuffix(".") && line.components(separatedBy: "The lowest: ").last?.hasPrefix(lowest.name) == true, "\(line)")
+        #expect(line.contains("under “") && !brief.contains("under “Tiny town, its counter an office with a quota”, the SKM"))
+    }
 }
