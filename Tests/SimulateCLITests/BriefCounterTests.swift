@@ -8,15 +8,21 @@ import Testing
     let tiny = fixtures.appendingPathComponent("tiny.json").path
     let tinyMore = fixtures.appendingPathComponent("tiny-more.json").path
 
-    @Test func turnedAwayAndGaveUpShowWhereACounterTurnsCitizensAway() throws {
-        let dir = scratchDirectory("brief-office")
-        defer { try? FileManager.default.removeItem(at: dir) }
+    /// The tiny town against its counter as an office (the baseline: tiny), in English, 4
+    /// replications: the run's folder and its brief.
+    func tinyAgainstAnOffice(_ name: String) throws -> (URL, String) {
+        let dir = scratchDirectory(name)
         let office = fixtures.appendingPathComponent("tiny-office.json").path
         let outcome = try simulate([
             tiny, office, "--baseline", "tiny", "--lang", "en", "--replications", "4", "--out", dir.path, "--quiet",
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let brief = try read(dir.appendingPathComponent("brief.md"))
+        return (dir, try read(dir.appendingPathComponent("brief.md")))
+    }
+
+    @Test func turnedAwayAndGaveUpShowWhereACounterTurnsCitizensAway() throws {
+        let (dir, brief) = try tinyAgainstAnOffice("brief-office")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let header = brief.split(separator: "\n").first { $0.hasPrefix("| ") && $0.contains("Δ Wait (minutes)") }
         #expect(header?.contains("Δ Turned away (quota gone or closed)") == true, "\(header ?? "no counter table")")
         #expect(header?.contains("Δ Share who gave up") == true)
@@ -73,14 +79,8 @@ import Testing
     /// last year's score of each SKM element the model computes, as services.csv has it rounded to
     /// one decimal, and names the lowest; a what-if's scores are not put under the baseline's name.
     @Test func theBaselinesSKMElementsAreInTheBrief() throws {
-        let dir = scratchDirectory("brief-skm")
+        let (dir, brief) = try tinyAgainstAnOffice("brief-skm")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let office = fixtures.appendingPathComponent("tiny-office.json").path
-        let outcome = try simulate([
-            tiny, office, "--baseline", "tiny", "--lang", "en", "--replications", "4", "--out", dir.path, "--quiet",
-        ])
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        let brief = try read(dir.appendingPathComponent("brief.md"))
         let line = try #require(brief.split(separator: "\n").first { $0.contains("the SKM elements the model computes") }.map(String.init))
         let services = parseCSV(try read(dir.appendingPathComponent("services.csv")))
         let lastYear = try #require(services.dropFirst().compactMap { Int($0[5]) }.max())
