@@ -12,8 +12,6 @@ public enum SKMElement: Int, CaseIterable, Sendable {
     public static let modelled: [SKMElement] = [.completionTime, .product, .competence, .behaviour, .complaintHandling]
     public static let held: [SKMElement] = [.requirements, .procedure, .cost, .facilities]
 
-    public var isModelled: Bool { Self.modelled.contains(self) }
-
     /// The element's name in the regulation and in English.
     public var label: (id: String, en: String) {
         switch self {
@@ -75,6 +73,18 @@ public struct SKMShares: Sendable {
     public var competence: Double
     public var behaviour: Double
     public var complaintHandling: Double
+
+    /// A modelled element's share; nil for a held one.
+    public func share(of element: SKMElement) -> Double? {
+        switch element {
+        case .completionTime: return completionTime
+        case .product: return product
+        case .competence: return competence
+        case .behaviour: return behaviour
+        case .complaintHandling: return complaintHandling
+        default: return nil
+        }
+    }
 
     /// The mean share over all nine elements, with the held ones' shares summed in `heldShareSum`:
     /// IKM = 25·(1 + 3·this), the regulation's 25 × mean score.

@@ -126,36 +126,31 @@ struct ServiceTally {
 /// The month's sums of the modelled SKM elements' shares over served requests.
 struct SKMTally {
     private(set) var count = 0
-    private var sums = (0.0, 0.0, 0.0, 0.0, 0.0)
+    private var sums = SKMShares(completionTime: 0, product: 0, competence: 0, behaviour: 0, complaintHandling: 0)
 
     @inline(__always)
     mutating func add(_ x: SKMShares, times: Int) {
         let n = Double(times)
         count += times
-        sums.0 += x.completionTime * n
-        sums.1 += x.product * n
-        sums.2 += x.competence * n
-        sums.3 += x.behaviour * n
-        sums.4 += x.complaintHandling * n
+        sums.completionTime += x.completionTime * n
+        sums.product += x.product * n
+        sums.competence += x.competence * n
+        sums.behaviour += x.behaviour * n
+        sums.complaintHandling += x.complaintHandling * n
     }
 
     mutating func merge(_ other: SKMTally) {
         count += other.count
-        sums = (sums.0 + other.sums.0, sums.1 + other.sums.1, sums.2 + other.sums.2, sums.3 + other.sums.3, sums.4 + other.sums.4)
+        sums.completionTime += other.sums.completionTime
+        sums.product += other.sums.product
+        sums.competence += other.sums.competence
+        sums.behaviour += other.sums.behaviour
+        sums.complaintHandling += other.sums.complaintHandling
     }
 
     /// The month's mean score (1–4) of a modelled element; undefined with nobody served.
     func meanScore(_ element: SKMElement) -> Double {
-        guard count > 0 else { return .nan }
-        let sum: Double
-        switch element {
-        case .completionTime: sum = sums.0
-        case .product: sum = sums.1
-        case .competence: sum = sums.2
-        case .behaviour: sum = sums.3
-        case .complaintHandling: sum = sums.4
-        default: return .nan
-        }
+        guard count > 0, let sum = sums.share(of: element) else { return .nan }
         return 1 + 3 * sum / Double(count)
     }
 }
