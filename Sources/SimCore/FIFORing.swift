@@ -41,6 +41,12 @@ public struct FIFORing<Element> {
     /// The head without removing it.
     @inlinable public var first: Element? { _count > 0 ? storage[head] : nil }
 
+    /// Changes the head in place; the ring must not be empty.
+    @inlinable public mutating func modifyFirst(_ body: (inout Element) -> Void) {
+        precondition(_count > 0, "modifyFirst on an empty ring")
+        body(&storage[head]!)
+    }
+
     @usableFromInline mutating func grow() {
         var bigger = ContiguousArray<Element?>(repeating: nil, count: storage.count * 2)
         for offset in 0..<_count {

@@ -11,7 +11,21 @@ extension PolicyBrief {
     typealias CounterColumn = (measure: CounterMeasure, quantity: Quantity)
     var counterColumns: [CounterColumn] {
         let columns: [CounterColumn] = [(.waitMean, .minutes), (.lebaranWaitMean, .minutes), (.ikm, .index), (.staffDaysTraining, .plain)]
-        return countersTurnAway ? columns + [(.turnedAway, .plain), (.abandonedShare, .share)] : columns
+        return columns + (countersTurnAway ? [(.turnedAway, .plain), (.abandonedShare, .share)] : [])
+            + (countersHaveBackOffice ? [(.daysToCompletion, .plain)] : [])
+    }
+
+    /// Whether any counter of the run has a back office (days to completion): only then does the
+    /// section show the column.
+    var countersHaveBackOffice: Bool {
+        result.catalogues.indices.contains { s in
+            result.catalogues[s].indices.contains { r in
+                let catalogue = result.catalogues[s][r]
+                return catalogue.counters.contains { unit in
+                    catalogue.position(of: .counter(.daysToCompletion, unit: unit)).map { result.horizon[s][r][$0].mean.isFinite } ?? false
+                }
+            }
+        }
     }
 
     /// Whether any counter of the run turns citizens away or sees them give up (an office's day
@@ -67,7 +81,9 @@ extension PolicyBrief {
 
     /// What the section says of the baseline's own counters, before any difference: each one's SKM
     /// elements, and each office counter's waits by hour.
-    func counterSentences(region: String) -> [String] { skmSentences(region: region) + hourlySentences(region: region) }
+    func counterSentences(region: String) -> [String] {
+        skmSentences(region: region) + backOfficeSentences(region: region) + hourlySentences(region: region)
+    }
 
     func countersMarkdown() -> String {
         let shown = regions.map { ($0, changedCounters(region: $0), counterSentences(region: $0)) }.filter {

@@ -36,4 +36,27 @@ extension PolicyBrief {
 
     /// The sentences of `region`'s counters.
     func skmSentences(region: String) -> [String] { skmScores(region: region).map { skmSentence($0.unit, $0.scores) } }
+
+    /// A counter's last-year mean of `measure` in the baseline (NaN where it has none).
+    func baselineLastYear(_ measure: CounterMeasure, region r: Int, unit: String) -> Double {
+        let catalogue = result.catalogues[baseline][r]
+        guard let m = catalogue.position(of: .counter(measure, unit: unit)) else { return .nan }
+        return Estimate(result.yearly[baseline][r][m * result.years + result.years - 1]).mean
+    }
+
+    /// For each baseline counter with a back office: how long its requests took to complete in the
+    /// last year and the share within the unit's standard, which U3 takes in (services.csv).
+    func backOfficeSentences(region: String) -> [String] {
+        guard let r = index(baseline, region) else { return [] }
+        return result.catalogues[baseline][r].counters.compactMap { unit -> String? in
+            let days = baselineLastYear(.daysToCompletion, region: r, unit: unit)
+            let within = baselineLastYear(.withinStandard, region: r, unit: unit)
+            guard days.isFinite, within.isFinite else { return nil }
+            let (d, w) = (style.value(days, .plain, places: 1), style.value(within, .share, halfWidth: .nan))
+            return t(
+                "Di loket \(unit), permohonan yang perlu dikerjakan back office (cetak, verifikasi, tanda tangan) selesai rata-rata \(d) hari kerja setelah kunjungan pada \(lastYear), \(w) dalam standar pelayanan unit; yang terlambat diberi skor 1 pada U3 (waktu penyelesaian).",
+                "At the \(unit) counter, requests needing back-office work (printing, verification, signatures) took \(d) working days on average from the visit in \(lastYear), \(w) within the unit's service standard; those done late score 1 on U3 (completion time)."
+            )
+        }
+    }
 }

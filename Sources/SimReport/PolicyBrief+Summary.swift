@@ -301,6 +301,10 @@ extension RunWarning.Code {
         case .counterOverloaded:
             return LocalizedText(
                 indonesian: "Loket dengan permintaan melebihi kapasitas", english: "A counter whose demand exceeds its capacity")
+        case .backOfficeLate:
+            return LocalizedText(
+                indonesian: "Back office yang menyelesaikan kurang dari separuh permohonan dalam standar pelayanan",
+                english: "A back office completing under half its requests within the service standard")
         case .percentileCapped:
             return LocalizedText(
                 indonesian: "Persentil ke-90 waktu tunggu di batas yang dicatat (batas bawah)",

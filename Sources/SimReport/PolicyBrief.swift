@@ -137,10 +137,19 @@ public struct PolicyBrief {
     }
 
     /// A what-if leaves a region exactly as the baseline has it in every replication and every
-    /// series both report (it changes only another region, or adds something that stays idle).
+    /// series both report (it changes only another region, or adds something that stays idle). A
+    /// series that measures nothing in either (a counter without a back office: NaN in both) is
+    /// the same in both.
     func leavesUntouched(_ s: Int, region: String) -> Bool {
         guard let r = index(s, region), baselineHas(region) else { return false }
-        return result.pairedDelta[s][r].allSatisfy { $0.count == 0 || ($0.mean == 0 && $0.standardDeviation == 0) }
+        return result.pairedDelta[s][r].indices.allSatisfy { m in
+            let delta = result.pairedDelta[s][r][m]
+            if delta.count == 0 || (delta.mean == 0 && delta.standardDeviation == 0) { return true }
+            guard delta.mean.isNaN, let (rb, mb) = result.baselinePartner(s, r, m) else { return false }
+            // Nothing but NaN was added: no value ever set the minimum or the maximum.
+            func measuredNothing(_ x: RunningStatistics) -> Bool { x.minimum > x.maximum }
+            return measuredNothing(result.horizon[s][r][m]) && measuredNothing(result.horizon[baseline][rb][mb])
+        }
     }
 
     /// "akhir 2031", "rata-rata 2031", "total 2027–2031" for a comparison.

@@ -13,6 +13,7 @@ public struct RunWarning: Sendable, Equatable {
         case sessionsTrimmed = "sessions-trimmed"
         case rosterPartial = "roster-partial"
         case counterOverloaded = "counter-overloaded"
+        case backOfficeLate = "back-office-late"
         case percentileCapped = "percentile-capped"
         case factNotMet = "fact-not-met"
         case paidFromOutside = "paid-from-outside"
@@ -47,6 +48,9 @@ public enum RunWarnings {
     public static let partialRosterShare = 0.5
     /// A counter month whose mean offered load (demand ÷ capacity) over replications reaches this is overloaded.
     public static let overloadedLoad = 1.0
+    /// A back-office month that completes less than this share of its requests within the
+    /// unit's standard (mean over replications) is late.
+    public static let lateBackOfficeShare = 0.5
 
     /// Every warning of a run, scenario by scenario and region by region; `region` keeps one.
     /// The stylised facts describe the model at its central values: a run that draws its inputs
@@ -201,6 +205,16 @@ private struct RegionScan {
                         .counterOverloaded, Double(overloaded.count),
                         "di \(regionName), permintaan di loket \(unit) melebihi kapasitas petugasnya pada \(overloaded.count) bulan (\(monthList(overloaded, .id))): \(consequence.0). Tambah petugas loket (regions.\(region).units.\(unit).service.counterShare) atau periksa permintaannya.",
                         "in \(regionName), demand at the \(unit) counter exceeds its staff's capacity in \(overloaded.count) month\(overloaded.count == 1 ? "" : "s") (\(monthList(overloaded, .en))): \(consequence.1). Add counter staff (regions.\(region).units.\(unit).service.counterShare) or check its demand."
+                    ))
+            }
+            let within = monthly(.withinStandard)
+            let late = within.indices.filter { within[$0].mean < RunWarnings.lateBackOfficeShare }.map { $0 - within.startIndex }
+            if !late.isEmpty {
+                warnings.append(
+                    warning(
+                        .backOfficeLate, Double(late.count),
+                        "di \(regionName), back office \(unit) menyelesaikan kurang dari separuh permohonannya dalam standar pelayanan pada \(late.count) bulan (\(monthList(late, .id))): tunggakannya melampaui tenaga yang mengerjakannya, dan SKM U3 (waktu penyelesaian) turun. Tambah tenaga back office (regions.\(region).units.\(unit).service.backOffice.staffShare) atau periksa menit per permohonannya.",
+                        "in \(regionName), the \(unit) back office completes under half its requests within the service standard in \(late.count) month\(late.count == 1 ? "" : "s") (\(monthList(late, .en))): its backlog outgrows the staff who work it, and SKM U3 (completion time) falls. Add back-office staff (regions.\(region).units.\(unit).service.backOffice.staffShare) or check its minutes per request."
                     ))
             }
             let p90 = monthly(.waitP90)

@@ -1,6 +1,16 @@
 import SimWorkforce
 
 extension ScenarioCompiler {
+    /// A back office needs someone to work it: its own staff, or the counter staff outside the
+    /// hours of an office's day (a continuous counter is staffed all day).
+    mutating func checkBackOffice(_ service: ServiceChannelParameters, node: ReadNode?, path: String) {
+        guard let node, service.backOffice.isUsed, service.backOffice.staffShare == 0, !service.day.isOffice else { return }
+        problem(
+            node["staffShare"] ?? node, "\(path).staffShare",
+            "a back office with requests to work (share > 0) needs staff: set staffShare above 0, or give the counter an office's day (day.kind \"office\"), whose counter staff work it outside counter hours"
+        )
+    }
+
     /// An office's day must fit its working day and keep its hours in order; each problem is
     /// reported at the key to change, with the bound it broke (clock hours, 7.5 = 07:30).
     mutating func checkOfficeDay(_ day: ServiceDayParameters, node: ReadNode?, path: String) {

@@ -290,6 +290,9 @@ struct ScenarioCompiler {
         unit.name = node.word("name") ?? member.key
         unit.service = node["service"].map { ServiceChannelParameters(reading: $0) }
         checkOfficeDay(unit.service?.day ?? .init(), node: node["service"]?["day"], path: "\(regionPath).units.\(member.key).service.day")
+        if let service = unit.service {
+            checkBackOffice(service, node: node["service"]?["backOffice"], path: "\(regionPath).units.\(member.key).service.backOffice")
+        }
         unit.maxAwayShare = node.number("maxAwayShare")
         if let demand = node["service"]?["demand"] {
             unit.service?.demand = compileDemand(demand, path: "\(regionPath).units.\(member.key).service.demand")

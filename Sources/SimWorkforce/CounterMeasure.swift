@@ -15,6 +15,8 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
     case abandoned, returned, abandonedShare, turnedAway
     /// The modelled SKM elements, in ``SKMElement/modelled``'s order.
     case skmCompletionTime, skmProduct, skmCompetence, skmBehaviour, skmComplaintHandling
+    /// The back office (``BackOfficeParameters``): empty at a counter without one.
+    case daysToCompletion, withinStandard, backOfficeBacklog
 
     /// The SKM element a measure reports, if it is one.
     public var skmElement: SKMElement? {
@@ -51,6 +53,9 @@ public enum CounterMeasure: Int, CaseIterable, Sendable {
         case .abandonedShare: return ("abandoned_share", "share", ("Bagian yang pulang sebelum dilayani", "Share who gave up"), "visits that ended with the citizen giving up ÷ visits that ended (served or given up)", .lastYearMean, false)
         case .turnedAway: return ("turned_away", "visits", ("Ditolak (kuota habis atau loket tutup)", "Turned away (quota gone or closed)"), "visits refused a queue number because the day's quota was gone, or sent home at closing", .total, false)
         case .skmCompletionTime, .skmProduct, .skmCompetence, .skmBehaviour, .skmComplaintHandling: return skmDeclaration
+        case .daysToCompletion: return ("days_to_completion", "working days", ("Hari kerja sampai selesai", "Working days to completion"), "mean working days from the counter visit to the back office's completion, over the requests it completed in the month (1: the next working day); empty without a back office", .lastYearMean, false)
+        case .withinStandard: return ("within_standard", "share", ("Selesai sesuai standar pelayanan", "Completed within the service standard"), "share of the requests the back office completed in the month within the unit's standard days (backOffice.standardDays)", .lastYearMean, true)
+        case .backOfficeBacklog: return ("back_office_backlog", "requests", ("Tunggakan back office", "Back-office backlog"), "requests served at the counter still awaiting back-office work at the month's end", .lastYearMean, false)
         case .staffDaysTraining: return ("staff_days_training", "staff-days", ("Hari-orang untuk pelatihan", "Staff-days at training"), "working days of the counter unit's staff taken by training: away at sessions, and the share of the day of on-duty training (e-learning, coaching, Latsar's workplace part)", .total, nil)
         }
     }

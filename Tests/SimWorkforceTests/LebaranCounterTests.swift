@@ -15,15 +15,9 @@ import Testing
     /// The model with one two-week course (10 working days, 10 seats) booked for the desk's staff
     /// from the first working day on or after `start`; nothing else is trained (no budget).
     static func withCourse(from start: CivilDate) throws -> ModelParameters {
-        var model = try fixture(
-            "two-counters.json", rush + ["regions.town.budget.rupiahPerYear=1e10", "programmes.course.sessionsPerYear=1"])
-        let clock = WorkingClock(model.simulation)
-        var day = start
-        while !clock.isWorkingDay(day) { day = day.adding(days: 1) }
-        model.regions[0].startState.bookedSessions = [
-            BookedSession(programme: 0, start: day, lengthDays: 10, seats: 10, participants: [], units: [0])
-        ]
-        return model
+        withTwoWeekCourse(
+            try fixture("two-counters.json", rush + ["regions.town.budget.rupiahPerYear=1e10", "programmes.course.sessionsPerYear=1"]),
+            from: start)
     }
 
     static func monthWait(_ month: Int) -> @Sendable (ReplicationResult) -> Double {

@@ -33,6 +33,19 @@ extension RegionResult {
     }
 }
 
+/// `model` with one two-week course (10 working days, 10 seats, the first programme) booked for
+/// the first unit's staff from the first working day on or after `start`.
+func withTwoWeekCourse(_ model: ModelParameters, from start: CivilDate) -> ModelParameters {
+    var model = model
+    let clock = WorkingClock(model.simulation)
+    var day = start
+    while !clock.isWorkingDay(day) { day = day.adding(days: 1) }
+    model.regions[0].startState.bookedSessions = [
+        BookedSession(programme: 0, start: day, lengthDays: 10, seats: 10, participants: [], units: [0])
+    ]
+    return model
+}
+
 /// Mean over replications of a value computed from each replication's result.
 func meanOver(_ replications: Range<Int>, _ model: ModelParameters, seed: UInt64 = 11, _ value: (ReplicationResult) -> Double) -> Double {
     replications.map { value(runReplication(model, seed: seed, replication: $0)) }.reduce(0, +) / Double(replications.count)

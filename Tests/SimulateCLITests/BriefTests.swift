@@ -351,9 +351,13 @@ final class VisibleText: NSObject, XMLParserDelegate {
         let hides = ["style", "title", "desc"].contains(name) || (attributes["lang"] != nil && name != "html")
         stack.append(hides)
         if hides { hidden += 1 }
+        text += " "
     }
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if hidden == 0 { text += string + " " } }
+    // The parser may hand one run of text over in several pieces, cutting a word ("of" + "fice"):
+    // pieces join as they are, and element boundaries part words.
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if hidden == 0 { text += string } }
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if stack.popLast() == true { hidden -= 1 }
+        text += " "
     }
 }

@@ -40,6 +40,12 @@ import Testing
         // 400 requests a day at a counter of a few staff: demand far beyond capacity.
         ([tiny, "--set", "regions.town.units.counter.service.requestsPerDay=400"], [tiny], "counter-overloaded"),
         ([tiny, "--set", "regions.town.units.counter.service.requestsPerDay=400"], [tiny], "percentile-capped"),
+        // Every request needs ten staff-hours of back-office work from a few staff: the backlog runs away.
+        (
+            [tiny, "--set", #"regions.town.units.counter.service.backOffice={"share":1,"minutesPerRequest":600,"staffShare":0.05}"#],
+            [tiny, "--set", #"regions.town.units.counter.service.backOffice={"share":1,"minutesPerRequest":1,"staffShare":0.05}"#],
+            "back-office-late"
+        ),
         // Sorong starting a level further from its standard: far fewer than 35% at standard at the start.
         (
             [baseline, "--set", "regions.sorong.initialGapLevels=1", "--region", "sorong", "--fixed-inputs"],
@@ -50,7 +56,7 @@ import Testing
         ([tiny, "--set", "programmes.digital-101.fundedBy=\"external\""], [tiny], "paid-from-outside"),
     ]
 
-    @Test(arguments: 0..<6)
+    @Test(arguments: 0..<7)
     func eachWarningIsRaisedByItsCauseAndOnlyThen(index: Int) throws {
         let (cause, control, code) = Self.cases[index]
         let raised = try Self.run(cause, "\(code)-cause")

@@ -17,6 +17,8 @@ public struct ServiceChannelParameters: ParameterGroup {
     public var returnDelayDays = 1.0
     /// The office's day: continuous (the textbook counter) or opening hours, a morning rush and a quota.
     public var day = ServiceDayParameters()
+    /// Work some requests need after the counter before they are complete (days to completion).
+    public var backOffice = BackOfficeParameters()
     /// The unit's own SKM scores for the elements the model does not represent.
     public var skm = SKMHeldScores()
     /// How requests per day vary over the year; `nil` is flat.
@@ -54,6 +56,7 @@ public struct ServiceChannelParameters: ParameterGroup {
             "returnDelayDays", \.returnDelayDays, above: true, unit: "working days",
             "working days between giving up and coming back", source: "assumption (the next working day)"),
         .group("day", \.day, "the office's day: opening hours, the morning rush and a daily quota (docs/model.md §7)"),
+        .group("backOffice", \.backOffice, "work after the counter: back-office days to completion (docs/model.md §7)"),
         .group("skm", \.skm, "the unit's own SKM scores (1–4) for the four elements the model does not represent (docs/model.md §7, IKM)"),
         .structural("demand"),
     ]

@@ -116,6 +116,13 @@ struct ServiceTally {
         skm.add(shares, times: times)
     }
 
+    /// Scales the month's SKM U3 (completion time) share by `factor` (``BackOffice/completionTimeFactor``),
+    /// and each request's mean share over the nine elements with it.
+    mutating func scaleCompletionTime(by factor: Double) {
+        let change = skm.scaleCompletionTime(by: factor)
+        satisfaction.addToSum(change / Double(SKMElement.allCases.count))
+    }
+
     @inline(__always)
     mutating func recordWait(_ minutes: Double) {
         waitMinutes.add(minutes)
@@ -137,6 +144,13 @@ struct SKMTally {
         sums.competence += x.competence * n
         sums.behaviour += x.behaviour * n
         sums.complaintHandling += x.complaintHandling * n
+    }
+
+    /// Scales the completion-time shares' sum by `factor` and returns how much it changed.
+    mutating func scaleCompletionTime(by factor: Double) -> Double {
+        let before = sums.completionTime
+        sums.completionTime *= factor
+        return sums.completionTime - before
     }
 
     mutating func merge(_ other: SKMTally) {
@@ -172,6 +186,9 @@ struct MeanTally {
         count += times
         sum += x * Double(times)
     }
+
+    /// Moves the sum by `delta` with the count unchanged (a month-end correction of every value).
+    mutating func addToSum(_ delta: Double) { sum += delta }
 
     mutating func merge(_ other: MeanTally) {
         count += other.count

@@ -88,6 +88,9 @@ struct OfficeDay {
     /// The open intervals of working day `d`.
     func openIntervals(day d: Int) -> [Range<Double>] { isFriday(d) ? fridayOpen : open }
 
+    /// The share of working day `d` its counters are open.
+    func openShare(day d: Int) -> Double { openIntervals(day: d).reduce(0) { $0 + ($1.upperBound - $1.lowerBound) } }
+
     /// Whether the counters are open just after `t`, the next time that changes, and whether
     /// that change is the day's last closing. Times within 10⁻¹² of a boundary count as past it,
     /// so a boundary is never found again at itself.

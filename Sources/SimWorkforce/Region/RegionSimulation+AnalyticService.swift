@@ -18,7 +18,7 @@ extension RegionSimulation {
         return sums
     }
 
-    /// One working day of every channel, the same inputs as per-request.
+    /// One working day of every channel, the same inputs as per-request (``serviceDay(_:)``).
     mutating func analyticDay(_ day: Int) {
         let inLebaran = isLebaran(Double(day) + 0.5)
         for c in channels.indices {
@@ -68,6 +68,7 @@ extension RegionSimulation {
             channels[c].tally.turnedAway += waits.turnedAway
             guard served > 0 else { continue }
             let count = Double(served)
+            channels[c].backOffice.served += served
             channels[c].tally.waitMinutes.add(meanWait, times: served)
             channels[c].tally.handlingMinutes.add(meanMinutes, times: served)
             channels[c].tally.resolved += Int((fcr * count).rounded())
@@ -82,10 +83,6 @@ extension RegionSimulation {
                     + (1 - fcr) * quality.complaintChance(resolved: false, waitMinutes: meanWait))
             let complaints = channels[c].streams.outcomes.poisson(mean: complaintMean)
             if complaints > 0 { fileComplaint(channel: c, count: complaints) }
-        }
-        let next = Double(day + 1)
-        if next < clock.horizonDays {
-            calendar.schedule(.analyticDay(Int32(day + 1)), at: SimTime(workingDays: next))
         }
     }
 

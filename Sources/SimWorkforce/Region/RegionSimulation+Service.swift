@@ -45,9 +45,9 @@ extension RegionSimulation {
                     streams: streams.channel(unit: region.units[u].id), at: now))
             if perRequest { channels[channels.count - 1].openArrivals(at: now.workingDays) }
         }
-        if model.simulation.serviceFidelity == .analytic && !channels.isEmpty {
+        if !perRequest || channels.contains(where: { $0.backOffice.parameters.isUsed }), !channels.isEmpty {
             let first = clock.monthStart[firstMonth].rounded(.up)
-            calendar.schedule(.analyticDay(Int32(first)), at: SimTime(workingDays: first))
+            calendar.schedule(.serviceDay(Int32(first)), at: SimTime(workingDays: first))
         }
     }
 
@@ -57,6 +57,7 @@ extension RegionSimulation {
         if warmUpDays > 0 {
             for c in channels.indices {
                 channels[c].tally.reset()
+                channels[c].backOffice.startMonth()
                 _ = channels[c].takeServerDays(upTo: now)
             }
             service.reset()
@@ -174,6 +175,7 @@ extension RegionSimulation {
                 utilisation = days.staffed > 0 ? days.busy / days.staffed : .nan
                 load = channels[c].tally.offeredLoad(staffedMinutes: days.staffed * model.hoursPerWorkingDay * 60)
             }
+            closeBackOfficeMonth(channel: c, month: m)
             writeCounter(channels[c].unit, channels[c].tally, utilisation: utilisation, load: load, analytic: analytic, month: m)
             service.absorb(channels[c].tally)
             let trainingArea = channels[c].training.area(upTo: monthEnd)

@@ -14,7 +14,7 @@ public struct RegionSimulation: DiscreteEventModel {
         case sessionEnd(Int32)
         case hire(Int32)
         case promote(level: Int32, unit: Int32)
-        case analyticDay(Int32)
+        case serviceDay(Int32)
         case workplacePartEnd(employee: Int32, programme: Int32)
     }
 
@@ -143,7 +143,7 @@ public struct RegionSimulation: DiscreteEventModel {
         // a seat), nor does a workplace part's end (JP and time at work); sessions, hires and
         // promotions count their change in the roster (``UnitRoster/staffChanges``).
         switch event {
-        case .invite, .analyticDay, .workplacePartEnd, .sessionStart, .sessionEnd, .hire, .promote: break
+        case .invite, .serviceDay, .workplacePartEnd, .sessionStart, .sessionEnd, .hire, .promote: break
         case .monthStart: eventsFired &+= 1
         }
         switch event {
@@ -153,7 +153,7 @@ public struct RegionSimulation: DiscreteEventModel {
         case .sessionEnd(let s): endSession(SessionIndex(Int(s)))
         case .hire(let count): hire(Int(count))
         case .promote(let level, let unit): fillVacancy(JobLevel(rawValue: Int(level)) ?? .pengawas, in: UnitIndex(Int(unit)))
-        case .analyticDay(let day): analyticDay(Int(day))
+        case .serviceDay(let day): serviceDay(Int(day))
         case .workplacePartEnd(let e, let p): endWorkplacePart(EmployeeIndex(Int(e)), programme: ProgrammeIndex(Int(p)))
         }
     }

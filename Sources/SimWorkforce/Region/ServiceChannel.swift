@@ -29,6 +29,8 @@ struct ServiceChannel {
     var analyticComebacks: [Int: Int] = [:]
     /// Analytic fidelity: the on-duty staff's sums, as of the region's counts of changes.
     var staffSums = StaffSums(version: -1)
+    /// The work some served requests need afterwards (idle when none do).
+    var backOffice: BackOffice
 
     // Per-request fidelity
     var streams: ChannelStreams
@@ -69,6 +71,7 @@ struct ServiceChannel {
         self.rules = rules
         self.office = office
         self.streams = streams
+        backOffice = BackOffice(parameters.backOffice)
         if let office {
             (isOpen, nextOpeningChange, nextChangeClosesDay) = office.state(at: start.workingDays)
             tally.hourNumbers = [Double](repeating: 0, count: 24)
@@ -250,6 +253,7 @@ struct ServiceChannel {
             competency: request.competency, resolved: resolved ? 1 : 0, motivation: request.motivation,
             complaintHandling: staff.complaintHandling)
         if resolved { tally.resolved += 1 }
+        backOffice.served += 1
         tally.recordWait(request.waitMinutes)
         tally.recordSKM(shares, heldShareSum: rules.heldShareSum)
         if streams.outcomes.bernoulli(quality.complaintChance(resolved: resolved, waitMinutes: request.waitMinutes)) {
