@@ -91,6 +91,8 @@ public struct Override: Sendable, Equatable {
     public var value: JSONNode
     /// VALUE as written, for messages.
     public var text: String
+    /// Made by an uncertainty draw or a grid point, not written by the user.
+    public var isGenerated = false
 
     /// Parses `PATH=VALUE`; `nil` when there is no `=` or the path is malformed.
     public init?(_ text: String) {

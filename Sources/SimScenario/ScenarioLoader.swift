@@ -81,6 +81,9 @@ public enum ScenarioLoader {
             }
         }
         var validator = ScenarioValidator(file: path)
+        // A relative range multiplies the scenario's own value: checked before any draw, never
+        // against a drawn value (a corner at 0.78 of a share would be multiplied again to 1.01).
+        validator.checksRelativeRanges = !overrides.contains(where: \.isGenerated)
         validator.validate(merged)
         problems += validator.diagnostics.map { blamingInheritance(blamingOverrides($0, overrides), file: path) }
         guard problems.isEmpty else { throw ScenarioError(problems) }

@@ -46,7 +46,7 @@ extension ScenarioValidator {
         for leaf in leaves {
             var ends = (low, high)
             if relative {
-                guard let base = leaf.node?.number else { continue }
+                guard checksRelativeRanges, let base = leaf.node?.number else { continue }
                 ends = (base * low, base * high)
             }
             if let problem = UncertaintyPaths.outsideRange(ends, of: leaf.type) {

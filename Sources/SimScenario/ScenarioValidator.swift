@@ -10,6 +10,9 @@ struct ScenarioValidator {
     var definedIDs: [IDKind: [String]] = [:]
     /// The tree being validated, filled with defaults: uncertainty paths resolve against it.
     var filledRoot: JSONNode?
+    /// Whether a relative uncertainty range is checked against the values it multiplies (not
+    /// when the tree holds drawn values: ``Override/isGenerated``).
+    var checksRelativeRanges = true
     /// First and last simulated month as (year·12 + month−1).
     var horizon: ClosedRange<Int> = 0...Int.max
 

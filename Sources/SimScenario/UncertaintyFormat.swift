@@ -61,6 +61,7 @@ extension Override {
         self.path = path
         value = JSONNode(.number(number))
         text = NumberText.plain(number)
+        isGenerated = true
     }
 }
 

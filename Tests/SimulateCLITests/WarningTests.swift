@@ -101,3 +101,24 @@ import Testing
             drawn.stderr.contains("simulate: warning: sessions-trimmed · baseline · sawahlunto: in Kota Sawahlunto,"), "\(drawn.stderr)")
     }
 }
+
+/// A relative uncertainty range on a bounded input is checked once, against the scenario's own
+/// value: a share of 0.6 drawn ×0.5–1.5 reaches 0.9 and runs (its corners were once multiplied
+/// again, 0.9 × 1.5, and refused); a share of 0.8 would reach 1.2 and is refused, naming the path.
+@Suite struct RelativeRangeTests {
+    @Test(arguments: [(0.6, true), (0.8, false)])
+    func aRelativeRangeIsCheckedAgainstTheScenariosOwnValue(returnShare: Double, runs: Bool) throws {
+        let dir = scratchDirectory("relative-range")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = dir.appendingPathComponent("drawn.json")
+        let path = "regions.town.units.counter.service.returnShare"
+        try #"""
+        { "schemaVersion": 1, "extends": "\#(WarningTests.tiny)", "id": "drawn",
+          "regions": { "town": { "units": { "counter": { "service": { "returnShare": \#(returnShare) } } } } },
+          "uncertainty": { "\#(path)": { "relative": true, "low": 0.5, "high": 1.5, "source": "test" } } }
+        """#.write(to: scenario, atomically: true, encoding: .utf8)
+        let run = try simulate([scenario.path, "--replications", "2", "--out", dir.appendingPathComponent("out").path, "--quiet"])
+        #expect((run.status == 0) == runs, "\(run.stderr)")
+        if !runs { #expect(run.stderr.contains("uncertainty.\(path)") && run.stderr.contains("1.2"), "\(run.stderr)") }
+    }
+}
