@@ -66,10 +66,10 @@ import Testing
 
     /// One year of the `counter.json` counter (100 staff, 8 at a continuous counter, 200 requests a
     /// day of 15 minutes, no training) with `backOffice` as given.
-    static func year(backOffice: String?, fidelity: String = "perRequest") throws -> RegionResult {
+    static func year(backOffice: String?, fidelity: String = "perRequest", _ more: [String] = []) throws -> RegionResult {
         let overrides =
             ["simulation.years=1", "simulation.serviceFidelity=\"\(fidelity)\""]
-            + (backOffice.map { ["\(counter).backOffice=\($0)"] } ?? [])
+            + (backOffice.map { ["\(counter).backOffice=\($0)"] } ?? []) + more
         return runReplication(try fixture("counter.json", overrides), seed: 3, replication: 0).regions[0]
     }
 
@@ -95,6 +95,17 @@ import Testing
             #expect(Self.value(with, .backOfficeBacklog, month) < 150)
             #expect(Self.value(without, .daysToCompletion, month).isNaN, "no back office, no days to completion")
         }
+    }
+
+    /// The back office works through the counters' warm-up as they do: with 60 working days of
+    /// warm-up, January starts with no more than a day's requests waiting and finishes them the
+    /// next day (the warm-up's requests were once handed over all at once on the first day).
+    @Test func theBackOfficeWorksThroughTheWarmUp() throws {
+        let region = try Self.year(
+            backOffice: #"{"share": 0.5, "minutesPerRequest": 20, "staffShare": 0.1}"#, ["simulation.warmUpDays=60"])
+        #expect(Self.value(region, .daysToCompletion, 0) == 1)
+        #expect(Self.value(region, .withinStandard, 0) == 1)
+        #expect(Self.value(region, .backOfficeBacklog, 0) < 150)
     }
 
     /// Too small a back office: 3 staff × 450 minutes ÷ 20 minutes = 67.5 requests a day against

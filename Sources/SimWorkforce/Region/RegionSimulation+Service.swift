@@ -46,7 +46,8 @@ extension RegionSimulation {
             if perRequest { channels[channels.count - 1].openArrivals(at: now.workingDays) }
         }
         if !perRequest || channels.contains(where: { $0.backOffice.parameters.isUsed }), !channels.isEmpty {
-            let first = clock.monthStart[firstMonth].rounded(.up)
+            // From now: a back office works through the counters' warm-up too (none in analytic fidelity).
+            let first = now.workingDays.rounded(.up)
             calendar.schedule(.serviceDay(Int32(first)), at: SimTime(workingDays: first))
         }
     }
