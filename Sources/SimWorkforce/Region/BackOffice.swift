@@ -28,6 +28,8 @@ struct BackOffice {
         var requests = 0.0, daySum = 0.0, withinStandard = 0.0
         /// Mean working days from the counter to completion; undefined with none completed.
         var meanDays: Double { requests > 0 ? daySum / requests : .nan }
+        /// Share completed within the standard; undefined with none completed.
+        var shareWithinStandard: Double { requests > 0 ? withinStandard / requests : .nan }
     }
 
     init(_ parameters: BackOfficeParameters) { self.parameters = parameters }
@@ -65,7 +67,7 @@ struct BackOffice {
     /// The share of the month's back-office requests done within the standard; with none done, 1
     /// when nothing waits and 0 when work stands undone.
     var withinStandardShare: Double {
-        month.requests > 0 ? month.withinStandard / month.requests : (backlog > 0 ? 0 : 1)
+        month.requests > 0 ? month.shareWithinStandard : (backlog > 0 ? 0 : 1)
     }
 
     /// How a month's SKM U3 (completion time) is scaled: requests done at the counter keep their

@@ -42,7 +42,7 @@ extension RegionSimulation {
             return
         }
         write(.daysToCompletion, backOffice.month.meanDays)
-        write(.withinStandard, backOffice.month.requests > 0 ? backOffice.month.withinStandard / backOffice.month.requests : .nan)
+        write(.withinStandard, backOffice.month.shareWithinStandard)
         write(.backOfficeBacklog, backOffice.awaiting)
         channels[c].tally.scaleCompletionTime(by: backOffice.completionTimeFactor)
         channels[c].backOffice.startMonth()

@@ -46,7 +46,9 @@ extension RegionSimulation {
             if perRequest { channels[channels.count - 1].openArrivals(at: now.workingDays) }
         }
         if !perRequest || channels.contains(where: { $0.backOffice.parameters.isUsed }), !channels.isEmpty {
-            // From now: a back office works through the counters' warm-up too (none in analytic fidelity).
+            // From now: a back office works through the counters' warm-up too (none in analytic
+            // fidelity), at its staff's competency from the start.
+            refreshUnitServiceCompetency()
             let first = now.workingDays.rounded(.up)
             calendar.schedule(.serviceDay(Int32(first)), at: SimTime(workingDays: first))
         }
