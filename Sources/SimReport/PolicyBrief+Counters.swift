@@ -1,3 +1,4 @@
+import SimCore
 import SimExperiment
 import SimWorkforce
 
@@ -17,27 +18,22 @@ extension PolicyBrief {
 
     /// Whether any counter of the run has a back office (days to completion): only then does the
     /// section show the column.
-    var countersHaveBackOffice: Bool {
-        result.catalogues.indices.contains { s in
-            result.catalogues[s].indices.contains { r in
-                let catalogue = result.catalogues[s][r]
-                return catalogue.counters.contains { unit in
-                    catalogue.position(of: .counter(.daysToCompletion, unit: unit)).map { result.horizon[s][r][$0].mean.isFinite } ?? false
-                }
-            }
-        }
-    }
+    var countersHaveBackOffice: Bool { anyCounter([.daysToCompletion]) { $0.mean.isFinite } }
 
     /// Whether any counter of the run turns citizens away or sees them give up (an office's day
     /// or patience): only then does the section show those columns, so a run of textbook counters
     /// keeps its four.
-    var countersTurnAway: Bool {
+    var countersTurnAway: Bool { anyCounter([.turnedAway, .abandoned]) { $0.maximum > 0 } }
+
+    /// Whether some counter of some scenario and region has a horizon summary of one of
+    /// `measures` for which `holds` is true.
+    func anyCounter(_ measures: [CounterMeasure], _ holds: (RunningStatistics) -> Bool) -> Bool {
         result.catalogues.indices.contains { s in
             result.catalogues[s].indices.contains { r in
                 let catalogue = result.catalogues[s][r]
                 return catalogue.counters.contains { unit in
-                    [CounterMeasure.turnedAway, .abandoned].contains { measure in
-                        catalogue.position(of: .counter(measure, unit: unit)).map { result.horizon[s][r][$0].maximum > 0 } ?? false
+                    measures.contains { measure in
+                        catalogue.position(of: .counter(measure, unit: unit)).map { holds(result.horizon[s][r][$0]) } ?? false
                     }
                 }
             }
