@@ -1,5 +1,6 @@
 import Foundation
 import SimCommandLine
+import SimCore
 import SimExperiment
 import SimReport
 
@@ -28,18 +29,17 @@ enum FactsCommand {
     static func run(_ words: [String]) throws(CommandError) {
         if spec.answersHelp(words) { return }
         let arguments = try spec.parse(words)
+        let started = ContinuousClock.now
         let loaded = try arguments.loadScenarios(command: "facts")
         let plan = try RunPlan.make(loaded, options: try arguments.planOptions())
         let output = try arguments.output(default: nil, inputs: arguments.positional)
-        var result = plan.runner.emptyResult()
-        var progress = Progress(total: plan.replications, unit: "replications", quiet: arguments.quiet)
-        plan.runner.run(replications: Array(0..<plan.replications), into: &result) { progress.update(done: $0) }
-        progress.finish()
+        let result = plan.runAll(quiet: arguments.quiet)
         let checks = StylisedFacts.check(result, labels: plan.labels)
         print(
             arguments.flag(.markdown)
                 ? FactsReport.markdown(checks, replications: plan.replications, seed: plan.seed)
                 : FactsReport.text(checks), terminator: "")
-        try output?.write([("facts.csv", FactsReport.csv(checks))])
+        // run.json marks the folder as the tool's, so the next run into it may replace facts.csv.
+        try output?.write([("facts.csv", FactsReport.csv(checks)), ("run.json", plan.runMetadata(seconds: started.secondsElapsed))])
     }
 }
