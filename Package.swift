@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "SimSensitivityTests", dependencies: ["SimSensitivity", "SimCore"]),
         .testTarget(name: "SimOptimiseTests", dependencies: ["SimOptimise", "SimCore"]),
         .testTarget(name: "SimExperimentTests", dependencies: ["SimExperiment", "SimWorkforce", "SimCore", "SimScenario", "SimCommandLine"]),
-        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce", "SimCore"], exclude: ["Broken", "BrokenRosters", "Fixtures"]),
+        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "SimWorkforce", "SimCore"], exclude: ["Broken", "BrokenRosters", "Fixtures", "History"]),
         // Runs the built `simulate` binary (the dependency makes sure it is built first).
         .testTarget(name: "SimulateCLITests", dependencies: ["simulate", "SimReport"], exclude: ["Golden", "Fixtures"]),
     ],

@@ -17,10 +17,12 @@ public enum OptionName: String, CaseIterable, Sendable {
     case finalists
     case fixedInputs = "fixed-inputs"
     case force
+    case from
     case jobs
     case lang
     case markdown
     case method
+    case months
     case out
     case pauseAfter = "pause-after"
     case quiet
@@ -34,6 +36,7 @@ public enum OptionName: String, CaseIterable, Sendable {
     case shard
     case shardCount = "shard-count"
     case synthetic
+    case to
     case uncertain
     case vary
     case xlsx

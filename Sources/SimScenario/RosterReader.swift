@@ -285,11 +285,14 @@ struct RosterReader {
     // MARK: - Dates
 
     /// `dd-mm-yyyy`, `dd/mm/yyyy`, `dd.mm.yyyy` or `yyyy-mm-dd`, a real calendar date.
-    static func date(_ text: String) -> CivilDate? {
+    static func date(_ text: String) -> CivilDate? { date(bytes: text.utf8) }
+
+    /// The same from a cell's bytes.
+    static func date(bytes: some Sequence<UInt8>) -> CivilDate? {
         var numbers = (0, 0, 0)
         var digits = (0, 0, 0)
         var part = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte >= 0x30 && byte <= 0x39 {
                 let d = Int(byte - 0x30)
                 switch part {

@@ -56,6 +56,7 @@ extension ScenarioCompiler {
         let startDate = CivilDate(simulation.startYear, simulation.startMonth, 1)
         var rosterRows: [Int: Int] = [:]
         region.rosterMapping = compileRosterMapping(node["rosterMapping"], region: region)
+        compileHistory(node, region: &region)
         if let rosterNode = node["roster"], let reference = rosterNode.node.string,
             let (file, resolved, bytes) = readDataFile(reference, node: rosterNode, path: "\(path).roster")
         {
@@ -142,21 +143,21 @@ extension ScenarioCompiler {
         return covers
     }
 
+    /// A path a scenario names, as messages show it (relative to the working folder where it was
+    /// written relative) and resolved from the file that names it.
+    func place(of reference: String, node: ReadNode) -> (shown: String, resolved: String) {
+        let declaringFile = node.node.location?.file ?? file
+        let resolved = ScenarioLoader.resolve(reference, from: declaringFile)
+        let folder = (declaringFile as NSString).deletingLastPathComponent
+        if reference.hasPrefix("/") || reference.hasPrefix("~") { return (resolved, resolved) }
+        return (folder.isEmpty ? reference : (folder as NSString).appendingPathComponent(reference), resolved)
+    }
+
     /// Reads a file a scenario names, relative to the file that names it; `nil` with a diagnostic
     /// (and exit 66) when it cannot be read. Returns the path as messages show it, the path
     /// resolved, and the bytes (read once per run: ``DataFileStore``).
     mutating func readDataFile(_ reference: String, node: ReadNode, path: String) -> (String, String, [UInt8])? {
-        let declaringFile = node.node.location?.file ?? file
-        let resolved = ScenarioLoader.resolve(reference, from: declaringFile)
-        let folder = (declaringFile as NSString).deletingLastPathComponent
-        let shown: String
-        if reference.hasPrefix("/") || reference.hasPrefix("~") {
-            shown = resolved
-        } else if folder.isEmpty {
-            shown = reference
-        } else {
-            shown = (folder as NSString).appendingPathComponent(reference)
-        }
+        let (shown, resolved) = place(of: reference, node: node)
         switch store.bytes(resolved) {
         case .success(let bytes): return (shown, resolved, bytes)
         case .failure(let why):

@@ -16,6 +16,7 @@ struct ScenarioCompiler {
     var unreadableInput = false
     /// The SHA-256 of every data file read, by region and kind, for `run.json` and the fingerprint.
     var dataFiles: [DataFile] = []
+    var historySources: [HistorySource] = []
     /// Each roster read, beside the headcount it replaced.
     var rosterSizes: [RosterSize] = []
 

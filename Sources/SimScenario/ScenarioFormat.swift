@@ -11,8 +11,8 @@ public enum ScenarioFormat {
     public static let schemaVersion = 1
 
     /// The keys whose value is the path of a personal-data file (a roster, a booked-session
-    /// calendar that names roster rows): outputs record such a path by its SHA-256 only.
-    public static let personalDataKeys: Set<String> = ["roster", "bookedSessions"]
+    /// calendar that names roster rows, records that name NIPs): outputs record such a path by its SHA-256 only.
+    public static let personalDataKeys: Set<String> = ["roster", "bookedSessions", "history"]
 
     /// A `--set PATH=VALUE` as outputs may record it: the value replaced by its SHA-256 when PATH
     /// names a personal-data file.
@@ -242,6 +242,11 @@ public enum ScenarioFormat {
             "rosterMapping": Field(
                 "rosterMapping", .record(rosterMappingFields),
                 doc: "the region's own values in its roster file mapped to the model's, read before the built-in spellings (docs/roster.md)"
+            ),
+            "history": Field(
+                "history", .list(.text, minimumCount: 1),
+                doc:
+                    "files or folders of the region's records (course history, SKM results, queue logs, budget realisation, headcount), each file recognised by its columns; read by `simulate history-check`, not by a run (docs/history.md)"
             ),
             "startState": Field(
                 "startState", .record(startStateFields), doc: "where the region is on the start date beyond its staff (docs/roster.md)"),

@@ -38,6 +38,8 @@ public struct Scenario: Sendable {
     public var compiledPaths: Set<String>
     /// The data files read (rosters, booked-session calendars), known by their hash only.
     public var dataFiles: [DataFile] = []
+    /// Each region's record files and folders (`regions.<r>.history`), read on demand (``HistoryLoader``).
+    public var historySources: [HistorySource] = []
     /// The `uncertainty` block, resolved: each factor with the values it sets.
     public var uncertainty: [UncertainParameter] = []
     /// The `optimise` block, resolved (nil when the file has none).
@@ -113,6 +115,7 @@ public enum ScenarioLoader {
         scenario.shortName = merged["shortName"]?.localizedText
         scenario.kind = merged["kind"]?.string.flatMap(ScenarioKind.init(rawValue:)) ?? .policy
         scenario.rosterSizes = compiler.rosterSizes
+        scenario.historySources = compiler.historySources
         return scenario
     }
 

@@ -133,7 +133,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case staffDaysOffDuty
     case budgetSpentRupiah, budgetUnspentRupiah, budgetOutsideRupiah, costPerCompetencyPointRupiah
     case motivationMean
-    case headcount, retirements, otherExits, hires, intakeCPNS, intakePPPK, retirementRate, age51PlusShare
+    case headcount, pnsHeadcount, retirements, otherExits, hires, intakeCPNS, intakePPPK, retirementRate, age51PlusShare
     case latsarStarted, latsarCompleted, latsarOverdue, budgetMandatoryRupiah
     case structuralPosts, promotions, vacanciesUnfilled, promotionTrainingOwed
     case serviceRequests, serviceWaitMean, serviceWaitP90, serviceHandlingMean, serviceFCR
@@ -199,6 +199,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .costPerCompetencyPointRupiah: return ("cost.per_competency_point_rupiah", "Rupiah per level", ("Biaya per level kompetensi (Rp)", "Cost per competency level (Rp)"), "spending so far per competency level gained through training", .lastMonth, false)
         case .motivationMean: return ("motivation.mean", "0-1", ("Rata-rata motivasi (0–1)", "Mean motivation (0–1)"), "mean motivation including award lift", .lastMonth, true)
         case .headcount: return ("workforce.headcount", "people", ("Jumlah ASN", "ASN headcount"), "active ASN at month end", .lastMonth, nil)
+        case .pnsHeadcount: return ("workforce.pns", "people", ("PNS (termasuk CPNS)", "PNS (with CPNS)"), "active PNS and CPNS at month end: the people the 20 JP obligation is counted over (workforce.headcount less PPPK)", .lastMonth, nil)
         case .retirements: return ("workforce.retirements", "people", ("Pensiun", "Retirements"), "retirements at BUP in the month", .total, nil)
         case .otherExits: return ("workforce.other_exits", "people", ("Keluar karena sebab lain", "Other exits"), "other exits in the month", .total, nil)
         case .hires: return ("workforce.hires", "people", ("Pengangkatan CPNS/PPPK", "CPNS/PPPK intake"), "CPNS/PPPK intake in the month", .total, nil)

@@ -9,6 +9,7 @@ enum Command {
     static let specs = [
         RunCommand.spec, WhatIfCommand.spec, ValidateCommand.spec, SweepCommand.spec, SensitivityCommand.spec, OptimiseCommand.spec,
         FactsCommand.spec, MergeCommand.spec, SchemaCommand.spec, RosterTemplateCommand.spec, RosterCheckCommand.spec,
+        HistoryCheckCommand.spec, HistoryCommand.spec,
     ]
     static let subcommands = specs.map(\.name) + ["help"]
 
@@ -55,6 +56,8 @@ enum Command {
         case "schema": try SchemaCommand.run(Array(words.dropFirst()))
         case "roster-template": try RosterTemplateCommand.run(Array(words.dropFirst()))
         case "roster-check": try RosterCheckCommand.run(Array(words.dropFirst()))
+        case "history-check": try HistoryCheckCommand.run(Array(words.dropFirst()))
+        case "history": try HistoryCommand.run(Array(words.dropFirst()))
         default:
             if first.hasSuffix(".json") || first.hasPrefix("-") || first.contains("/") {
                 try RunCommand.run(words)

@@ -18,7 +18,7 @@ import Testing
     /// RECORD_GOLDEN=1 rewrites them and fails on purpose.
     @Test(arguments: [
         "main", "run", "what-if", "validate", "sweep", "sensitivity", "optimise", "facts", "merge", "schema", "roster-template",
-        "roster-check",
+        "roster-check", "history-check", "history",
     ])
     func helpMatchesItsSnapshot(command: String) throws {
         let outcome = try simulate(command == "main" ? ["--help"] : [command, "--help"])

@@ -30,6 +30,9 @@ public struct RegionParameters: ParameterGroup {
     /// The units the roster covers (`rosterCovers`, indices into `units`); `nil`: the whole
     /// region. The other units are drawn at their shares of `headcount`, as without a roster.
     public var rosterCovers: [Int]?
+    /// The region's record files and folders (`history`), resolved: read by `simulate
+    /// history-check`, never by the model.
+    public var history: [String] = []
     /// Money spent, sessions booked and citizens waiting on the start date.
     public var startState = StartState()
     /// Dated appointments (a formasi's CPNS, a wave of PPPK), beside the replacement of leavers.
@@ -90,6 +93,7 @@ public struct RegionParameters: ParameterGroup {
         .structural("roster"),
         .structural("rosterMapping"),
         .structural("rosterCovers"),
+        .structural("history"),
         .structural("startState"),
         .structural("intake"),
     ]

@@ -95,6 +95,7 @@ extension RegionSimulation {
     mutating func recordJP(_ sums: MonthEndSums, month m: Int) {
         let pns = Double(max(sums.pns, 1))
         result[.pnsReaching20, m] = Double(sums.pnsReaching)
+        result[.pnsHeadcount, m] = Double(sums.pns)
         result[.jpMean, m] = sums.jp / Double(max(sums.active, 1))
         result[.jpMedian, m] = sums.pnsMedianJP
         result[.jpShareReaching20, m] = Double(sums.pnsReaching) / pns
