@@ -6,7 +6,7 @@ import SimWorkforce
 /// for the same years, run from the first year of the records, so the planner sees where the
 /// model and the city disagree before anything is fitted (issue 40 fits).
 public enum HistoryCheck {
-    /// One measure in one place and year (and month, for queue waits).
+    /// One measure in one place and year (and month, for a queue log's requests and waits).
     public struct Row: Sendable, Equatable {
         /// The model's metric id (`jp.share_reaching_20`, `counter.dukcapil.ikm`, …).
         public var measure: String
@@ -61,6 +61,8 @@ public enum HistoryCheck {
                 }
                 if let budget = history.budget[year] {
                     add(.region(.budgetSpentRupiah), year, budget.realisedRupiah)
+                }
+                if let budget = history.budget[year], budget.ceilingRupiah > 0 {
                     let spent = model(.region(.budgetSpentRupiah), year).0
                     let unspent = model(.region(.budgetUnspentRupiah), year).0
                     rows.append(

@@ -7,7 +7,7 @@ extension HistoryReader {
         let nip = readNIP(fields, row: row)
         let jp = number("jp", fields, row: row, in: 0...5_000, "lesson hours (JP), a number from 0 to 5000")
         var year: Int?
-        if let key = ["end", "start"].first(where: { cell($0, fields) != nil }), let (value, k) = bytes(key, fields) {
+        if let key = ["end", "start"].first(where: { bytes($0, fields) != nil }), let (value, k) = bytes(key, fields) {
             year = RosterReader.date(bytes: Self.datePart(value)).map(\.year)
             if year == nil {
                 problem(row: row, column: k, name(key), "expected a date as dd-mm-yyyy, dd/mm/yyyy or yyyy-mm-dd (the value is not shown)")
